@@ -1,0 +1,234 @@
+using Microsoft.EntityFrameworkCore;
+using QualityCity.Domain.Registry;
+using QualityCity.Web.Data;
+using QualityCity.Web.Hosting;
+using QualityCity.Web.Modules.Audit;
+using QualityCity.Web.Modules.Demo;
+using QualityCity.Web.Modules.Registry.ExportRegistry;
+using QualityCity.Web.Modules.Registry.ImportRegistry;
+
+namespace QualityCity.Web.Cli;
+
+/// <summary>
+/// The command-line verbs. They share the server's registrations and configuration (QC_DATABASE,
+/// QC_DATA_DIR, ConnectionStrings__Postgres), and every verb that touches the database applies
+/// pending migrations first.
+/// </summary>
+public static class CommandLine
+{
+    public const string Usage = """
+        usage: QualityCity.Web [verb] [options]
+          serve [--urls URLS] [--no-demo]          serve the platform (the default)
+          demo [--enterprises N] [--seed S]         load the demo city into an empty database
+          demo --csv FILE [--enterprises N] [--seed S]
+                                                    write a registry CSV of N synthetic entities (streams)
+          import registry FILE                      import a .csv or .xlsx registry file (REG-3)
+          export registry FILE                      export the registry to .csv or .xlsx
+          code check CODE...                        check unified social credit codes (REG-1)
+          audit verify                              check the audit log's hash chain
+        """;
+
+    /// <summary>Runs a verb; <paramref name="configure"/> lets tests point it at their own database.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error,
+        Action<IConfigurationBuilder>? configure = null, CancellationToken cancellationToken = default)
+    {
+        var options = CliOptions.Parse(args);
+        try
+        {
+            switch (options.Verb)
+            {
+                case "code" when options.Positional.FirstOrDefault() == "check":
+                    return CheckCodes(options.Positional.Skip(1).ToList(), output, error);
+                case "demo" when options.Value("csv") is { } csvPath:
+                    var written = await DemoCsv.WriteAsync(csvPath, options.Int("enterprises", 1_000_000), options.Value("seed") ?? "liaocheng", cancellationToken);
+                    await output.WriteLineAsync($"wrote {written} rows to {csvPath}");
+                    return 0;
+                case "demo":
+                case "import" when options.Positional.FirstOrDefault() == "registry":
+                case "export" when options.Positional.FirstOrDefault() == "registry":
+                case "audit" when options.Positional.FirstOrDefault() == "verify":
+                    return await RunWithDatabaseAsync(options, output, error, configure, cancellationToken);
+                case "help" or "--help" or "-h":
+                    await output.WriteLineAsync(Usage);
+                    return 0;
+                default:
+                    await error.WriteLineAsync($"unknown command: {string.Join(' ', args)}");
+                    await error.WriteLineAsync(Usage);
+                    return 64;
+            }
+        }
+        catch (CliUsageException ex)
+        {
+            await error.WriteLineAsync($"error: {ex.Message}");
+            return 64;
+        }
+    }
+
+    private static async Task<int> RunWithDatabaseAsync(CliOptions options, TextWriter output, TextWriter error,
+        Action<IConfigurationBuilder>? configure, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        configure?.Invoke(builder.Configuration);
+        builder.Services.AddQualityCity();
+        await using var app = builder.Build();
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var initializer = services.GetRequiredService<DatabaseInitializer>();
+        var db = services.GetRequiredService<QualityCityDbContext>();
+        db.Actor = "cli:" + Environment.UserName;
+
+        switch (options.Verb)
+        {
+            case "demo":
+            {
+                await initializer.MigrateAsync(cancellationToken);
+                await services.GetRequiredService<Modules.ReferenceData.ReferenceDataLoader>().LoadAsync(cancellationToken);
+                if (await db.MarketEntities.AnyAsync(cancellationToken))
+                {
+                    await error.WriteLineAsync("error: the registry is not empty; the demo city loads only into an empty database");
+                    return 1;
+                }
+
+                var loaded = await services.GetRequiredService<DemoCity>().LoadAsync(options.Int("enterprises", 20_000), options.Value("seed") ?? "liaocheng", cancellationToken);
+                await output.WriteLineAsync($"demo city loaded: {loaded} enterprises, {DemoCity.Departments.Count} departments; accounts: {string.Join(", ", DemoCity.Accounts.Select(a => a.UserName))} (password {DemoCity.DemoPassword})");
+                return 0;
+            }
+
+            case "import":
+            {
+                var path = options.Positional.ElementAtOrDefault(1) ?? throw new CliUsageException("import registry needs a FILE");
+                await initializer.MigrateAsync(cancellationToken);
+                await services.GetRequiredService<Modules.ReferenceData.ReferenceDataLoader>().LoadAsync(cancellationToken);
+                var lastPrinted = DateTime.MinValue;
+                var importer = new RegistryImporter(db, services.GetRequiredService<AuditLog>())
+                {
+                    BatchSize = options.Int("batch", 2000),
+                    Progress = job =>
+                    {
+                        if (DateTime.UtcNow - lastPrinted > TimeSpan.FromSeconds(2))
+                        {
+                            lastPrinted = DateTime.UtcNow;
+                            var percent = job.BytesTotal > 0 ? 100.0 * job.BytesRead / job.BytesTotal : 0;
+                            error.WriteLine($"  {percent,5:0.0}%  rows={job.RowsRead} inserted={job.Inserted} updated={job.Updated} unchanged={job.Unchanged} rejected={job.Rejected}");
+                        }
+                    },
+                };
+                try
+                {
+                    var summary = await importer.ImportAsync(path, db.Actor, cancellationToken: cancellationToken);
+                    await output.WriteLineAsync(summary.ToString());
+                    await output.WriteLineAsync($"error report: {summary.ErrorReportPath}");
+                    return 0;
+                }
+                catch (RegistryFileException ex)
+                {
+                    await error.WriteLineAsync($"cannot read {path}: {ex.Message}");
+                    return 2;
+                }
+            }
+
+            case "export":
+            {
+                var path = options.Positional.ElementAtOrDefault(1) ?? throw new CliUsageException("export registry needs a FILE");
+                await initializer.MigrateAsync(cancellationToken);
+                try
+                {
+                    var count = await services.GetRequiredService<RegistryExporter>().ExportAsync(path, cancellationToken: cancellationToken);
+                    await output.WriteLineAsync($"exported {count} entities to {path}");
+                    return 0;
+                }
+                catch (ArgumentException ex)
+                {
+                    await error.WriteLineAsync($"error: {ex.Message}");
+                    return 2;
+                }
+            }
+
+            default: // audit verify
+            {
+                await initializer.MigrateAsync(cancellationToken);
+                var result = await AuditLog.VerifyAsync(db, cancellationToken);
+                if (result.IsIntact)
+                {
+                    await output.WriteLineAsync($"intact: {result.EntriesChecked} entries");
+                    return 0;
+                }
+
+                await output.WriteLineAsync($"broken at entry {result.Break!.Sequence}: {result.Break.Reason}");
+                return 1;
+            }
+        }
+    }
+
+    private static int CheckCodes(List<string> codes, TextWriter output, TextWriter error)
+    {
+        if (codes.Count == 0)
+        {
+            error.WriteLine("error: code check needs at least one CODE");
+            return 64;
+        }
+
+        var allValid = true;
+        foreach (var code in codes)
+        {
+            var check = CreditCode.Check(code);
+            output.WriteLine(check.IsValid ? $"{code} valid" : $"{code} invalid: {check.Reason}");
+            allValid &= check.IsValid;
+        }
+
+        return allValid ? 0 : 1;
+    }
+}
+
+/// <summary>A verb, its positional words and its --name value options.</summary>
+internal sealed record CliOptions(string Verb, List<string> Positional, Dictionary<string, string> Named)
+{
+    public static CliOptions Parse(string[] args)
+    {
+        var positional = new List<string>();
+        var named = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 1; i < args.Length; i++)
+        {
+            if (args[i].StartsWith("--", StringComparison.Ordinal) && args[i].Length > 2)
+            {
+                var name = args[i][2..];
+                var equals = name.IndexOf('=');
+                if (equals > 0)
+                {
+                    named[name[..equals]] = name[(equals + 1)..];
+                }
+                else if (i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
+                {
+                    named[name] = args[++i];
+                }
+                else
+                {
+                    named[name] = "true";
+                }
+            }
+            else
+            {
+                positional.Add(args[i]);
+            }
+        }
+
+        return new CliOptions(args.Length > 0 ? args[0] : "help", positional, named);
+    }
+
+    public string? Value(string name) => Named.GetValueOrDefault(name);
+
+    public int Int(string name, int fallback)
+    {
+        if (Value(name) is not { } text)
+        {
+            return fallback;
+        }
+
+        return int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : throw new CliUsageException($"--{name} must be a positive whole number, not '{text}'");
+    }
+}
+
+internal sealed class CliUsageException(string message) : Exception(message);

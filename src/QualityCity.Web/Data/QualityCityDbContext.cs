@@ -1,0 +1,152 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using QualityCity.Web.Modules.Accounts;
+using QualityCity.Web.Modules.Audit;
+using QualityCity.Web.Modules.Organisation;
+using QualityCity.Web.Modules.ReferenceData;
+using QualityCity.Web.Modules.Registry;
+
+namespace QualityCity.Web.Data;
+
+/// <summary>
+/// The one database of the platform. Provider-specific subclasses exist only so that each provider
+/// has its own migration set (see docs/decisions/0003-two-migration-sets.md).
+/// </summary>
+public abstract class QualityCityDbContext(DbContextOptions options, AuditLog auditLog)
+    : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<MarketEntity> MarketEntities => Set<MarketEntity>();
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<Industry> Industries => Set<Industry>();
+    public DbSet<IndustryChain> IndustryChains => Set<IndustryChain>();
+    public DbSet<IndustryChainLink> IndustryChainLinks => Set<IndustryChainLink>();
+    public DbSet<HolidayEntry> Holidays => Set<HolidayEntry>();
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<Inspector> Inspectors => Set<Inspector>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>True on PostgreSQL; raw SQL and bulk paths branch on it.</summary>
+    public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    /// <summary>Who the audit log names for changes saved through this context.</summary>
+    public string Actor { get; set; } = "system";
+
+    /// <summary>Set false for bulk paths that write their own, coarser audit entries.</summary>
+    public bool AuditChanges { get; set; } = true;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<MarketEntity>(e =>
+        {
+            e.ToTable("market_entities");
+            e.HasIndex(x => x.CreditCode).IsUnique();
+            e.HasIndex(x => new { x.CountyCode, x.Name });
+            e.HasIndex(x => new { x.IndustryCode, x.Name });
+            e.HasIndex(x => new { x.ChainCode, x.Name });
+            e.HasIndex(x => new { x.RiskGrade, x.Name });
+            e.HasIndex(x => x.Name);
+            e.Property(x => x.CreditCode).HasMaxLength(18);
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.Category).HasMaxLength(32);
+            e.Property(x => x.CountyCode).HasMaxLength(12);
+            e.Property(x => x.TownshipCode).HasMaxLength(12);
+            e.Property(x => x.IndustryCode).HasMaxLength(8);
+            e.Property(x => x.ChainCode).HasMaxLength(32);
+            e.Property(x => x.Status).HasMaxLength(16);
+            e.Property(x => x.CreditClass).HasMaxLength(1);
+            e.Property(x => x.RiskGrade).HasMaxLength(8);
+        });
+
+        builder.Entity<ImportJob>().ToTable("import_jobs");
+        builder.Entity<Region>(e =>
+        {
+            e.ToTable("regions");
+            e.HasKey(x => x.Code);
+            e.HasIndex(x => x.ParentCode);
+        });
+        builder.Entity<Industry>(e =>
+        {
+            e.ToTable("industries");
+            e.HasKey(x => x.Code);
+        });
+        builder.Entity<IndustryChain>(e =>
+        {
+            e.ToTable("industry_chains");
+            e.HasKey(x => x.Code);
+        });
+        builder.Entity<IndustryChainLink>(e =>
+        {
+            e.ToTable("industry_chain_links");
+            e.HasIndex(x => x.ChainCode);
+        });
+        builder.Entity<HolidayEntry>(e =>
+        {
+            e.ToTable("holidays");
+            e.HasKey(x => x.Date);
+        });
+        builder.Entity<Department>(e =>
+        {
+            e.ToTable("departments");
+            e.HasIndex(x => x.Code).IsUnique();
+        });
+        builder.Entity<Inspector>(e =>
+        {
+            e.ToTable("inspectors");
+            e.HasIndex(x => x.CredentialNumber).IsUnique();
+            e.HasIndex(x => x.DepartmentId);
+        });
+        builder.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("audit_log");
+            e.HasKey(x => x.Sequence);
+            e.Property(x => x.Sequence).ValueGeneratedNever();
+        });
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every instant is UTC. SQLite hands DateTime back as Unspecified; mark it UTC on the way in
+        // so that both providers return the same values (and Npgsql accepts them for timestamptz).
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (!AuditChanges)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var pending = auditLog.Capture(this);
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        return await auditLog.SaveWithAuditAsync(this, pending,
+            ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken);
+    }
+
+    /// <summary>Saves without capturing changes; used by the audit log for its own entries.</summary>
+    internal Task<int> SaveChangesUnauditedAsync(CancellationToken cancellationToken) =>
+        base.SaveChangesAsync(true, cancellationToken);
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.ToUniversalTime(), DateTimeKind.Utc),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}
+
+/// <summary>The SQLite flavour (embedded, the default).</summary>
+public sealed class SqliteQualityCityDbContext(DbContextOptions<SqliteQualityCityDbContext> options, AuditLog auditLog)
+    : QualityCityDbContext(options, auditLog);
+
+/// <summary>The PostgreSQL flavour (production).</summary>
+public sealed class PostgresQualityCityDbContext(DbContextOptions<PostgresQualityCityDbContext> options, AuditLog auditLog)
+    : QualityCityDbContext(options, auditLog);

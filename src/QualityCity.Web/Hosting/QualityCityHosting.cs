@@ -1,0 +1,165 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.EntityFrameworkCore;
+using QualityCity.Web.Data;
+using QualityCity.Web.Localization;
+using QualityCity.Web.Modules.Accounts;
+using QualityCity.Web.Modules.Audit;
+using QualityCity.Web.Modules.Demo;
+using QualityCity.Web.Modules.Organisation;
+using QualityCity.Web.Modules.ReferenceData;
+using QualityCity.Web.Modules.Registry;
+using Scalar.AspNetCore;
+
+namespace QualityCity.Web.Hosting;
+
+/// <summary>
+/// The registrations shared by the server and the command-line verbs. A new module adds its
+/// <c>AddX()</c> here and its <c>MapX()</c> in <see cref="MapQualityCity"/>.
+/// </summary>
+public static class QualityCityHosting
+{
+    public static IServiceCollection AddQualityCity(this IServiceCollection services)
+    {
+        // The provider is chosen when a context is made, not at registration, so that settings
+        // supplied late (tests, the command line) still apply.
+        services.AddDbContext<SqliteQualityCityDbContext>((sp, options) =>
+            options.UseSqlite(DatabaseSettings.From(sp.GetRequiredService<IConfiguration>()).ConnectionString,
+                o => o.CommandTimeout(120)));
+        services.AddDbContext<PostgresQualityCityDbContext>((sp, options) =>
+            options.UseNpgsql(DatabaseSettings.From(sp.GetRequiredService<IConfiguration>()).ConnectionString,
+                o => o.CommandTimeout(120)));
+        services.AddScoped<QualityCityDbContext>(sp =>
+        {
+            QualityCityDbContext db = DatabaseSettings.From(sp.GetRequiredService<IConfiguration>()).IsPostgres
+                ? sp.GetRequiredService<PostgresQualityCityDbContext>()
+                : sp.GetRequiredService<SqliteQualityCityDbContext>();
+            var user = sp.GetService<IHttpContextAccessor>()?.HttpContext?.User;
+            if (user?.Identity?.IsAuthenticated == true)
+            {
+                db.Actor = user.ActorName();
+            }
+
+            return db;
+        });
+
+        services.AddHttpContextAccessor();
+        // Sign-in cookies stay valid across restarts: keys live in the data directory of this installation.
+        services.AddDataProtection().SetApplicationName("QualityCity");
+        services.AddOptions<KeyManagementOptions>().Configure<IConfiguration>((options, configuration) =>
+            options.XmlRepository = new FileSystemXmlRepository(
+                new DirectoryInfo(Path.Combine(DatabaseSettings.From(configuration).DataDirectory, "keys")), NullLoggerFactory.Instance));
+        services.AddScoped<ReferenceDataLoader>();
+        services.AddScoped<DemoCity>();
+        services.AddScoped<DatabaseInitializer>();
+        services.AddAuditLog();
+        services.AddAccounts();
+        services.AddOrganisation();
+        services.AddRegistry();
+        services.AddSingleton<Text>();
+        return services;
+    }
+
+    public static void AddQualityCityWeb(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddQualityCity();
+        // Pages live beside the rest of their feature (Modules/<Module>/<Feature>/), each with an
+        // explicit route and its own [Authorize] policy.
+        builder.Services.AddRazorPages(options => options.RootDirectory = "/Modules");
+        // Chinese text goes into pages as characters, not as &#x…; entities.
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        builder.Services.AddOpenApi();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddHealthChecks();
+        builder.Services.AddHostedService<StartupTasks>();
+        builder.Services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.SetDefaultCulture("zh-CN").AddSupportedCultures("zh-CN", "en").AddSupportedUICultures("zh-CN", "en");
+            options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = RegistryModule.MaxUploadBytes);
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = RegistryModule.MaxUploadBytes);
+    }
+
+    public static WebApplication MapQualityCity(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/healthz");
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/api-docs", o => o.WithTitle("QualityCity API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext http) =>
+        {
+            var chosen = culture == "en" ? "en" : "zh-CN";
+            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
+            return Results.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') ? "/" : returnUrl);
+        }).ExcludeFromDescription();
+
+        app.MapAccounts();
+        app.MapOrganisation();
+        app.MapRegistry();
+        app.MapAuditLog();
+        app.MapRazorPages();
+        return app;
+    }
+}
+
+/// <summary>Brings the database up to date when the server starts (migrations, reference data, demo city).</summary>
+internal sealed class StartupTasks(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<StartupTasks> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        var initializer = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
+        var loadDemo = configuration.GetValue("Demo:LoadOnEmpty", true);
+        var enterprises = configuration.GetValue("Demo:Enterprises", 20_000);
+        var seed = configuration["Demo:Seed"] ?? "liaocheng";
+        var loaded = await initializer.InitializeAsync(loadDemo, enterprises, seed, cancellationToken);
+        if (loaded > 0)
+        {
+            logger.LogInformation("Loaded the demo city: {Enterprises} enterprises", loaded);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>Migrations, reference data and (on an empty registry) the demo city; used by the server and every CLI verb.</summary>
+public sealed class DatabaseInitializer(QualityCityDbContext db, ReferenceDataLoader referenceData, DemoCity demo)
+{
+    /// <summary>Returns the number of demo enterprises loaded (0 when none were).</summary>
+    public async Task<int> InitializeAsync(bool loadDemoWhenEmpty, int enterprises, string seed, CancellationToken cancellationToken)
+    {
+        await MigrateAsync(cancellationToken);
+        await referenceData.LoadAsync(cancellationToken);
+        if (loadDemoWhenEmpty && !await db.MarketEntities.AnyAsync(cancellationToken))
+        {
+            return await demo.LoadAsync(enterprises, seed, cancellationToken);
+        }
+
+        return 0;
+    }
+
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await db.Database.MigrateAsync(cancellationToken);
+        if (!db.IsPostgres)
+        {
+            // WAL lets readers (the web pages) run while an import writes.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+using QualityCity.Web.Data;
+
+namespace QualityCity.Web.Modules.Registry.ExportRegistry;
+
+/// <summary>
+/// Writes the registry as CSV (UTF-8 with BOM, English headers, so that Excel opens it and the import
+/// reads it back unchanged) or XLSX (Chinese headers, for staff). Rows are streamed in key order;
+/// the whole registry is never in memory.
+/// </summary>
+public sealed class RegistryExporter(QualityCityDbContext db)
+{
+    private static readonly string[] Canonical = RegistryColumns.All.Select(c => c.Canonical).ToArray();
+
+    public async Task<long> ExportAsync(string path, IQueryable<MarketEntity>? query = null, CancellationToken cancellationToken = default)
+    {
+        query ??= db.MarketEntities;
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        switch (extension)
+        {
+            case ".csv":
+                return await ExportCsvAsync(path, query, cancellationToken);
+            case ".xlsx":
+                long count = 0;
+                var rows = Stream(query).Select(values =>
+                {
+                    count++;
+                    var row = new Dictionary<string, object?>(StringComparer.Ordinal);
+                    for (var i = 0; i < Canonical.Length; i++)
+                    {
+                        row[RegistryColumns.ChineseOf(Canonical[i])] = values[i];
+                    }
+
+                    return row;
+                });
+                await MiniExcel.SaveAsAsync(path, rows, overwriteFile: true, cancellationToken: cancellationToken);
+                return count;
+            default:
+                throw new ArgumentException($"unsupported export type '{extension}': use .csv or .xlsx", nameof(path));
+        }
+    }
+
+    /// <summary>Writes CSV to any stream (the web download).</summary>
+    public async Task<long> WriteCsvAsync(Stream output, IQueryable<MarketEntity> query, CancellationToken cancellationToken)
+    {
+        await using var writer = new StreamWriter(output, new UTF8Encoding(true), 1 << 16, leaveOpen: true);
+        await writer.WriteLineAsync(string.Join(",", Canonical));
+        long count = 0;
+        foreach (var values in Stream(query))
+        {
+            await writer.WriteLineAsync(string.Join(",", values.Select(Quote)));
+            count++;
+        }
+
+        return count;
+    }
+
+    private async Task<long> ExportCsvAsync(string path, IQueryable<MarketEntity> query, CancellationToken cancellationToken)
+    {
+        await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        return await WriteCsvAsync(file, query, cancellationToken);
+    }
+
+    private static IEnumerable<string?[]> Stream(IQueryable<MarketEntity> query)
+    {
+        // Keyset pages keep memory flat and never hold a read transaction open for the whole export.
+        const int page = 5000;
+        long after = 0;
+        while (true)
+        {
+            var rows = query.AsNoTracking().Where(e => e.Id > after).OrderBy(e => e.Id).Take(page).ToList();
+            foreach (var e in rows)
+            {
+                yield return ValuesOf(e);
+            }
+
+            if (rows.Count < page)
+            {
+                yield break;
+            }
+
+            after = rows[^1].Id;
+        }
+    }
+
+    /// <summary>A row in the order of <see cref="RegistryColumns.All"/>.</summary>
+    internal static string?[] ValuesOf(MarketEntity e) =>
+    [
+        e.CreditCode, e.Name, e.CountyCode, e.TownshipCode, e.Address,
+        e.Latitude?.ToString("R", CultureInfo.InvariantCulture), e.Longitude?.ToString("R", CultureInfo.InvariantCulture),
+        e.IndustryCode, e.ChainCode, e.AboveScale ? "是" : "否",
+        e.EstablishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        e.Status switch { EntityStatus.Cancelled => "注销", EntityStatus.Revoked => "吊销", _ => "存续" },
+        e.CreditClass, e.OnAbnormalList ? "是" : "否", e.ContactName, e.ContactPhone,
+    ];
+
+    internal static string Quote(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return string.Empty;
+        }
+
+        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
+}

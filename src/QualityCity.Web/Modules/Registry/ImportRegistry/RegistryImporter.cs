@@ -1,0 +1,294 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using QualityCity.Web.Data;
+using QualityCity.Web.Modules.Audit;
+
+namespace QualityCity.Web.Modules.Registry.ImportRegistry;
+
+/// <summary>Counts of an import run, as the CLI prints them.</summary>
+public sealed record ImportSummary(long Inserted, long Updated, long Unchanged, long Rejected, long Warnings, string ErrorReportPath)
+{
+    public override string ToString() =>
+        $"inserted={Inserted} updated={Updated} unchanged={Unchanged} rejected={Rejected} warnings={Warnings}";
+}
+
+/// <summary>
+/// The registry import (REG-3): streams a CSV or XLSX file, validates each row, and upserts by credit
+/// code in batches, one transaction per batch. Idempotent: a row equal to what is stored changes
+/// nothing, so a second run of the same file reports everything unchanged, and a run interrupted
+/// half-way leaves only whole batches and completes when re-run. Only the columns present in the
+/// file are written; other stored fields are kept.
+/// </summary>
+public sealed class RegistryImporter(QualityCityDbContext db, AuditLog auditLog)
+{
+    /// <summary>Rows per transaction.</summary>
+    public int BatchSize { get; init; } = 2000;
+
+    /// <summary>Called after each committed batch (CLI progress line, web progress bar).</summary>
+    public Action<ImportJob>? Progress { get; init; }
+
+    /// <summary>Imports a file; the error report is written to <c>FILE.errors.csv</c> unless another path is given.</summary>
+    /// <exception cref="RegistryFileException">The file cannot be read at all (nothing is written).</exception>
+    public async Task<ImportSummary> ImportAsync(string path, string actor, string? errorReportPath = null,
+        Guid? jobId = null, CancellationToken cancellationToken = default)
+    {
+        using var file = RegistryFileReader.Open(path);
+        var parser = new RegistryRowParser(file.Headers, await LoadReferenceAsync(cancellationToken));
+        var headerProblems = parser.HeaderProblems();
+        if (headerProblems.Count > 0)
+        {
+            throw new RegistryFileException(string.Join("; ", headerProblems));
+        }
+
+        errorReportPath ??= path + ".errors.csv";
+        var job = await StartJobAsync(path, actor, jobId, cancellationToken);
+        db.AuditChanges = false; // each batch writes one audit entry of its own
+        var seenCodes = new Dictionary<UInt128, long>();
+        var batch = new List<RegistryRecord>(BatchSize);
+        var batchNumber = 0;
+
+        await using var report = new StreamWriter(errorReportPath, false, new UTF8Encoding(true));
+        await report.WriteLineAsync("row,column,value,reason");
+        foreach (var header in parser.UnknownHeaders())
+        {
+            await WriteIssueAsync(report, new RowIssue(1, header, header, "warning: unknown column, ignored"));
+            job.Warnings++;
+        }
+
+        try
+        {
+            var issues = new List<RowIssue>();
+            foreach (var row in file.Rows)
+            {
+                job.RowsRead++;
+                issues.Clear();
+                var record = parser.Parse(row, issues);
+                if (record is not null && DuplicateOf(seenCodes, record) is { } firstRow)
+                {
+                    issues.Add(new RowIssue(row.RowNumber, RegistryColumns.CreditCode, record.CreditCode,
+                        $"duplicate credit code: already in row {firstRow} of this file"));
+                    record = null;
+                }
+
+                foreach (var issue in issues)
+                {
+                    await WriteIssueAsync(report, issue);
+                }
+
+                job.Warnings += issues.Count(i => i.IsWarning);
+                if (record is null)
+                {
+                    job.Rejected++;
+                    continue;
+                }
+
+                batch.Add(record);
+                if (batch.Count == BatchSize)
+                {
+                    job.BytesRead = file.BytesRead;
+                    await CommitBatchAsync(job, batch, ++batchNumber, cancellationToken);
+                    batch.Clear();
+                }
+            }
+
+            job.BytesRead = job.BytesTotal;
+            job.Status = "completed";
+            job.FinishedAtUtc = DateTime.UtcNow;
+            job.ErrorReportPath = errorReportPath;
+            await CommitBatchAsync(job, batch, ++batchNumber, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await FailJobAsync(job, ex, cancellationToken);
+            throw;
+        }
+        finally
+        {
+            db.AuditChanges = true;
+        }
+
+        return new ImportSummary(job.Inserted, job.Updated, job.Unchanged, job.Rejected, job.Warnings, errorReportPath);
+    }
+
+    private async Task CommitBatchAsync(ImportJob job, List<RegistryRecord> batch, int batchNumber, CancellationToken cancellationToken)
+    {
+        var codes = batch.Select(r => r.CreditCode).ToList();
+        var existing = await db.MarketEntities
+            .Where(e => codes.Contains(e.CreditCode))
+            .ToDictionaryAsync(e => e.CreditCode, StringComparer.Ordinal, cancellationToken);
+
+        var now = DateTime.UtcNow;
+        var inserts = new List<MarketEntity>();
+        var updated = new SortedDictionary<string, Dictionary<string, object?[]>>(StringComparer.Ordinal);
+        long unchanged = 0;
+        foreach (var record in batch)
+        {
+            if (existing.TryGetValue(record.CreditCode, out var entity))
+            {
+                var changes = Apply(record, entity);
+                if (changes.Count == 0)
+                {
+                    unchanged++;
+                }
+                else
+                {
+                    entity.UpdatedAtUtc = now;
+                    updated[record.CreditCode] = changes;
+                }
+            }
+            else
+            {
+                entity = new MarketEntity
+                {
+                    CreditCode = record.CreditCode,
+                    Name = record.Name!,
+                    Category = record.Category,
+                    CountyCode = record.CountyCode!,
+                    Status = EntityStatus.Active,
+                    UpdatedAtUtc = now,
+                };
+                Apply(record, entity);
+                inserts.Add(entity);
+            }
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await MarketEntityBulkInsert.InsertAsync(db, inserts, cancellationToken);
+        job.Inserted += inserts.Count;
+        job.Updated += updated.Count;
+        job.Unchanged += unchanged;
+        if (inserts.Count > 0 || updated.Count > 0)
+        {
+            var after = JsonSerializer.Serialize(new
+            {
+                job = job.Id,
+                batch = batchNumber,
+                inserted = inserts.Select(e => e.CreditCode),
+                updated,
+            }, AuditLog.Json);
+            await auditLog.AppendAsync(db, job.Actor, [new AuditDraft("registry.import", $"ImportJob:{job.Id}#{batchNumber}", string.Empty, after)], cancellationToken);
+        }
+
+        // The job's counters move with the batch they describe, so a crash never over-reports.
+        db.ImportJobs.Update(job);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        Progress?.Invoke(job);
+    }
+
+    /// <summary>Copies the present columns of a record onto an entity; returns the changed fields as [before, after].</summary>
+    private static Dictionary<string, object?[]> Apply(RegistryRecord r, MarketEntity e)
+    {
+        var changes = new Dictionary<string, object?[]>(StringComparer.Ordinal);
+        void Set<T>(string field, T current, T incoming, Action<T> assign)
+        {
+            if (!EqualityComparer<T>.Default.Equals(current, incoming))
+            {
+                changes[field] = [current, incoming];
+                assign(incoming);
+            }
+        }
+
+        Set(nameof(e.CreditCodeWarning), e.CreditCodeWarning, r.CreditCodeWarning, v => e.CreditCodeWarning = v);
+        Set(nameof(e.Category), e.Category, r.Category, v => e.Category = v);
+        if (r.Name is not null) Set(nameof(e.Name), e.Name, r.Name, v => e.Name = v);
+        if (r.CountyCode is not null) Set(nameof(e.CountyCode), e.CountyCode, r.CountyCode, v => e.CountyCode = v);
+        if (r.TownshipCode is not null) Set(nameof(e.TownshipCode), e.TownshipCode, r.TownshipCode, v => e.TownshipCode = v);
+        if (r.Address is not null) Set(nameof(e.Address), e.Address, r.Address, v => e.Address = v);
+        if (r.Latitude is not null) Set(nameof(e.Latitude), e.Latitude, r.Latitude, v => e.Latitude = v);
+        if (r.Longitude is not null) Set(nameof(e.Longitude), e.Longitude, r.Longitude, v => e.Longitude = v);
+        if (r.IndustryCode is not null) Set(nameof(e.IndustryCode), e.IndustryCode, r.IndustryCode, v => e.IndustryCode = v);
+        if (r.ChainCode is not null) Set(nameof(e.ChainCode), e.ChainCode, r.ChainCode, v => e.ChainCode = v);
+        if (r.AboveScale is { } aboveScale) Set(nameof(e.AboveScale), e.AboveScale, aboveScale, v => e.AboveScale = v);
+        if (r.EstablishedOn is not null) Set(nameof(e.EstablishedOn), e.EstablishedOn, r.EstablishedOn, v => e.EstablishedOn = v);
+        if (r.Status is not null) Set(nameof(e.Status), e.Status, r.Status, v => e.Status = v);
+        if (r.CreditClass is not null) Set(nameof(e.CreditClass), e.CreditClass, r.CreditClass, v => e.CreditClass = v);
+        if (r.OnAbnormalList is { } abnormal) Set(nameof(e.OnAbnormalList), e.OnAbnormalList, abnormal, v => e.OnAbnormalList = v);
+        if (r.ContactName is not null) Set(nameof(e.ContactName), e.ContactName, r.ContactName, v => e.ContactName = v);
+        if (r.ContactPhone is not null) Set(nameof(e.ContactPhone), e.ContactPhone, r.ContactPhone, v => e.ContactPhone = v);
+        return changes;
+    }
+
+    private static long? DuplicateOf(Dictionary<UInt128, long> seen, RegistryRecord record)
+    {
+        var key = QualityCity.Domain.Registry.CreditCode.ToKey(record.CreditCode);
+        if (seen.TryGetValue(key, out var firstRow))
+        {
+            return firstRow;
+        }
+
+        seen[key] = record.RowNumber;
+        return null;
+    }
+
+    private async Task<RegistryReference> LoadReferenceAsync(CancellationToken cancellationToken)
+    {
+        var regions = await db.Regions.AsNoTracking()
+            .Where(r => r.Level == "county" || r.Level == "township")
+            .Select(r => new { r.Code, r.Name, r.Level, r.ParentCode })
+            .ToListAsync(cancellationToken);
+        return new RegistryReference(
+            regions.Where(r => r.Level == "county").ToDictionary(r => r.Code, r => r.Name, StringComparer.Ordinal),
+            regions.Where(r => r.Level == "township").ToDictionary(r => r.Code, r => r.ParentCode!, StringComparer.Ordinal),
+            (await db.Industries.AsNoTracking().Select(i => i.Code).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal),
+            (await db.IndustryChains.AsNoTracking().Select(c => c.Code).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal));
+    }
+
+    private async Task<ImportJob> StartJobAsync(string path, string actor, Guid? jobId, CancellationToken cancellationToken)
+    {
+        var job = jobId is { } id ? await db.ImportJobs.FindAsync([id], cancellationToken) : null;
+        if (job is null)
+        {
+            job = new ImportJob
+            {
+                Id = jobId ?? Guid.NewGuid(),
+                FileName = Path.GetFileName(path),
+                Status = "running",
+                Actor = actor,
+                StartedAtUtc = DateTime.UtcNow,
+            };
+            db.ImportJobs.Add(job);
+        }
+
+        job.BytesTotal = new FileInfo(path).Length;
+        job.Status = "running";
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return job;
+    }
+
+    private async Task FailJobAsync(ImportJob job, Exception ex, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        job.Status = "failed";
+        job.FailureMessage = ex.Message;
+        job.FinishedAtUtc = DateTime.UtcNow;
+        try
+        {
+            // The counters already committed stay as they were; only the status changes.
+            var stored = await db.ImportJobs.FindAsync([job.Id], cancellationToken);
+            if (stored is not null)
+            {
+                stored.Status = job.Status;
+                stored.FailureMessage = job.FailureMessage;
+                stored.FinishedAtUtc = job.FinishedAtUtc;
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }
+        catch (Exception)
+        {
+            // The database itself may be what failed; the exception that got us here is what matters.
+        }
+    }
+
+    private static Task WriteIssueAsync(StreamWriter report, RowIssue issue) =>
+        report.WriteLineAsync(string.Join(",",
+            issue.Row.ToString(CultureInfo.InvariantCulture), Quote(issue.Column), Quote(issue.Value), Quote(issue.Reason)));
+
+    private static string Quote(string value) =>
+        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+}

@@ -1,0 +1,339 @@
+using System.Globalization;
+using QualityCity.Domain.Registry;
+
+namespace QualityCity.Web.Modules.Registry.ImportRegistry;
+
+/// <summary>A problem with one cell: the error report's line (REG-3).</summary>
+/// <param name="Row">Row number as the spreadsheet shows it (the header is row 1).</param>
+/// <param name="Column">The column's header as written in the file.</param>
+/// <param name="Value">The offending value.</param>
+/// <param name="Reason">Why; warnings start with "warning:" and do not stop the row.</param>
+public sealed record RowIssue(long Row, string Column, string Value, string Reason)
+{
+    public bool IsWarning => Reason.StartsWith("warning:", StringComparison.Ordinal);
+}
+
+/// <summary>A validated row, ready to upsert; only the columns present in the file are applied.</summary>
+public sealed class RegistryRecord
+{
+    public required long RowNumber { get; init; }
+    public required string CreditCode { get; init; }
+    public string? CreditCodeWarning { get; init; }
+    public required string Category { get; init; }
+    public string? Name { get; set; }
+    public string? CountyCode { get; set; }
+    public string? TownshipCode { get; set; }
+    public string? Address { get; set; }
+    public double? Latitude { get; set; }
+    public double? Longitude { get; set; }
+    public string? IndustryCode { get; set; }
+    public string? ChainCode { get; set; }
+    public bool? AboveScale { get; set; }
+    public DateOnly? EstablishedOn { get; set; }
+    public string? Status { get; set; }
+    public string? CreditClass { get; set; }
+    public bool? OnAbnormalList { get; set; }
+    public string? ContactName { get; set; }
+    public string? ContactPhone { get; set; }
+}
+
+/// <summary>What the parser checks codes against: the reference data in the database.</summary>
+public sealed record RegistryReference(
+    IReadOnlyDictionary<string, string> CountyNamesByCode,
+    IReadOnlyDictionary<string, string> TownshipCounty,
+    IReadOnlySet<string> IndustryCodes,
+    IReadOnlySet<string> ChainCodes);
+
+/// <summary>
+/// Turns a raw row into a <see cref="RegistryRecord"/> or a list of reasons it cannot be imported.
+/// Every problem of a row is reported, not only the first, so one pass over the error report fixes
+/// the file.
+/// </summary>
+public sealed class RegistryRowParser
+{
+    private readonly RegistryReference _reference;
+    private readonly string?[] _canonicalByIndex;
+    private readonly string[] _headers;
+    private readonly Dictionary<string, int> _indexOf = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _countyCodeByName;
+
+    public RegistryRowParser(string[] headers, RegistryReference reference)
+    {
+        _reference = reference;
+        _headers = headers;
+        _canonicalByIndex = headers.Select(RegistryColumns.Resolve).ToArray();
+        for (var i = 0; i < headers.Length; i++)
+        {
+            if (_canonicalByIndex[i] is { } canonical && !_indexOf.ContainsKey(canonical))
+            {
+                _indexOf[canonical] = i;
+            }
+        }
+
+        _countyCodeByName = reference.CountyNamesByCode
+            .GroupBy(kv => kv.Value)
+            .Where(g => g.Count() == 1)
+            .ToDictionary(g => g.Key, g => g.First().Key, StringComparer.Ordinal);
+    }
+
+    /// <summary>Problems with the header itself: a missing required column makes the file unreadable.</summary>
+    public IReadOnlyList<string> HeaderProblems()
+    {
+        var problems = new List<string>();
+        if (!_indexOf.ContainsKey(RegistryColumns.CreditCode))
+        {
+            problems.Add("missing column credit_code (统一社会信用代码)");
+        }
+
+        if (!_indexOf.ContainsKey(RegistryColumns.Name))
+        {
+            problems.Add("missing column name (名称)");
+        }
+
+        return problems;
+    }
+
+    /// <summary>Headers that are not registry columns; they are ignored, and said so once.</summary>
+    public IEnumerable<string> UnknownHeaders() =>
+        _headers.Where((_, i) => _canonicalByIndex[i] is null && !string.IsNullOrWhiteSpace(_headers[i]));
+
+    public bool Has(string canonical) => _indexOf.ContainsKey(canonical);
+
+    /// <summary>Parses a row; returns null and fills <paramref name="issues"/> when it must be rejected.</summary>
+    public RegistryRecord? Parse(RawRow row, List<RowIssue> issues)
+    {
+        var errorsBefore = issues.Count(i => !i.IsWarning);
+        string? Cell(string canonical) =>
+            _indexOf.TryGetValue(canonical, out var i) && i < row.Cells.Length ? Clean(row.Cells[i]) : null;
+        void Fail(string canonical, string? value, string reason) =>
+            issues.Add(new RowIssue(row.RowNumber, HeaderOf(canonical), value ?? string.Empty, reason));
+
+        var rawCode = Cell(RegistryColumns.CreditCode);
+        var check = CreditCode.Check(rawCode);
+        string? codeWarning = null;
+        switch (check.Status)
+        {
+            case CreditCodeStatus.Malformed:
+                Fail(RegistryColumns.CreditCode, rawCode, string.IsNullOrEmpty(rawCode) ? "credit code is required" : $"invalid credit code: {check.Reason}");
+                break;
+            case CreditCodeStatus.CheckCharacterMismatch:
+                codeWarning = check.Reason;
+                Fail(RegistryColumns.CreditCode, rawCode, $"warning: {check.Reason}; imported as written");
+                break;
+        }
+
+        var name = Cell(RegistryColumns.Name);
+        if (string.IsNullOrEmpty(name))
+        {
+            Fail(RegistryColumns.Name, name, "name is required");
+        }
+        else if (name.Length > 200)
+        {
+            Fail(RegistryColumns.Name, name, $"name is {name.Length} characters long; at most 200");
+        }
+
+        var record = new RegistryRecord
+        {
+            RowNumber = row.RowNumber,
+            CreditCode = check.Code,
+            CreditCodeWarning = codeWarning,
+            Category = CreditCode.CategoryOf(check.Code).ToString(),
+            Name = name,
+        };
+
+        // County: the column (code or county name), else the division in the code when it is a county.
+        var county = Cell(RegistryColumns.CountyCode);
+        if (county is not null)
+        {
+            if (_reference.CountyNamesByCode.ContainsKey(county))
+            {
+                record.CountyCode = county;
+            }
+            else if (_countyCodeByName.TryGetValue(county, out var byName))
+            {
+                record.CountyCode = byName;
+            }
+            else
+            {
+                Fail(RegistryColumns.CountyCode, county, "unknown county: give a GB/T 2260 county code (e.g. 371521) or the county's name");
+            }
+        }
+        else if (check.IsAcceptable && _reference.CountyNamesByCode.ContainsKey(CreditCode.DivisionOf(check.Code)))
+        {
+            record.CountyCode = CreditCode.DivisionOf(check.Code);
+        }
+        else if (check.IsAcceptable)
+        {
+            Fail(RegistryColumns.CountyCode, county, "county is required: the column is empty and the credit code's division is not a known county");
+        }
+
+        var township = Cell(RegistryColumns.TownshipCode);
+        if (township is not null)
+        {
+            if (!_reference.TownshipCounty.TryGetValue(township, out var townshipCounty))
+            {
+                Fail(RegistryColumns.TownshipCode, township, "unknown township code");
+            }
+            else if (record.CountyCode is not null && townshipCounty != record.CountyCode)
+            {
+                Fail(RegistryColumns.TownshipCode, township, $"township belongs to county {townshipCounty}, not {record.CountyCode}");
+            }
+            else
+            {
+                record.TownshipCode = township;
+            }
+        }
+
+        record.Address = Cell(RegistryColumns.Address);
+        if (record.Address is { Length: > 300 })
+        {
+            Fail(RegistryColumns.Address, record.Address, "address is longer than 300 characters");
+        }
+
+        record.Latitude = ParseCoordinate(RegistryColumns.Latitude, -90, 90);
+        record.Longitude = ParseCoordinate(RegistryColumns.Longitude, -180, 180);
+
+        var industry = Cell(RegistryColumns.IndustryCode);
+        if (industry is not null)
+        {
+            if (_reference.IndustryCodes.Contains(industry))
+            {
+                record.IndustryCode = industry;
+            }
+            else
+            {
+                Fail(RegistryColumns.IndustryCode, industry, "unknown industry code: use a GB/T 4754-2017 class code (4 digits, e.g. 3831)");
+            }
+        }
+
+        var chain = Cell(RegistryColumns.Chain);
+        if (chain is not null)
+        {
+            if (_reference.ChainCodes.Contains(chain))
+            {
+                record.ChainCode = chain;
+            }
+            else
+            {
+                Fail(RegistryColumns.Chain, chain, $"unknown industry chain; known: {string.Join(", ", _reference.ChainCodes.Order(StringComparer.Ordinal))}");
+            }
+        }
+
+        record.AboveScale = ParseBool(RegistryColumns.AboveScale);
+        record.OnAbnormalList = ParseBool(RegistryColumns.AbnormalList);
+
+        var established = Cell(RegistryColumns.EstablishedOn);
+        if (established is not null)
+        {
+            if (DateOnly.TryParseExact(established, ["yyyy-MM-dd", "yyyy/M/d", "yyyy-M-d", "yyyyMMdd", "yyyy年M月d日", "yyyy-MM-dd HH:mm:ss"],
+                    CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                || (DateTime.TryParseExact(established, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dateTime)
+                    && (date = DateOnly.FromDateTime(dateTime)) != default))
+            {
+                if (date.Year < 1949 || date > DateOnly.FromDateTime(DateTime.UtcNow.AddDays(1)))
+                {
+                    Fail(RegistryColumns.EstablishedOn, established, "established date must be between 1949-01-01 and today");
+                }
+                else
+                {
+                    record.EstablishedOn = date;
+                }
+            }
+            else
+            {
+                Fail(RegistryColumns.EstablishedOn, established, "not a date: use yyyy-MM-dd");
+            }
+        }
+
+        var status = Cell(RegistryColumns.Status);
+        if (status is not null)
+        {
+            record.Status = status.ToLowerInvariant() switch
+            {
+                "存续" or "在业" or "开业" or "在营" or "active" => EntityStatus.Active,
+                "注销" or "cancelled" or "canceled" => EntityStatus.Cancelled,
+                "吊销" or "revoked" => EntityStatus.Revoked,
+                _ => null,
+            };
+            if (record.Status is null)
+            {
+                Fail(RegistryColumns.Status, status, "status must be 存续/注销/吊销 (active/cancelled/revoked)");
+            }
+        }
+
+        var creditClass = Cell(RegistryColumns.CreditClass);
+        if (creditClass is not null)
+        {
+            var upper = creditClass.ToUpperInvariant();
+            if (upper is "A" or "B" or "C" or "D")
+            {
+                record.CreditClass = upper;
+            }
+            else
+            {
+                Fail(RegistryColumns.CreditClass, creditClass, "credit-risk class must be A, B, C or D");
+            }
+        }
+
+        record.ContactName = Cell(RegistryColumns.ContactName);
+        var phone = Cell(RegistryColumns.ContactPhone);
+        if (phone is not null && !phone.All(c => char.IsAsciiDigit(c) || c is '-' or '+' or ' ' or '(' or ')'))
+        {
+            Fail(RegistryColumns.ContactPhone, phone, "phone may contain only digits, spaces and + - ( )");
+        }
+        else
+        {
+            record.ContactPhone = phone;
+        }
+
+        return issues.Count(i => !i.IsWarning) > errorsBefore ? null : record;
+
+        double? ParseCoordinate(string canonical, double min, double max)
+        {
+            var text = Cell(canonical);
+            if (text is null)
+            {
+                return null;
+            }
+
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+            {
+                return value;
+            }
+
+            Fail(canonical, text, $"must be a number between {min} and {max}");
+            return null;
+        }
+
+        bool? ParseBool(string canonical)
+        {
+            var text = Cell(canonical);
+            switch (text?.ToLowerInvariant())
+            {
+                case null:
+                    return null;
+                case "是" or "true" or "yes" or "y" or "1":
+                    return true;
+                case "否" or "false" or "no" or "n" or "0":
+                    return false;
+                default:
+                    Fail(canonical, text, "must be 是 or 否 (true/false)");
+                    return null;
+            }
+        }
+    }
+
+    private string HeaderOf(string canonical) =>
+        _indexOf.TryGetValue(canonical, out var i) ? _headers[i] : canonical;
+
+    private static string? Clean(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var trimmed = value.Trim().Trim('\u3000');
+        return trimmed.Length == 0 ? null : trimmed;
+    }
+}

@@ -1,0 +1,119 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using QualityCity.Web.Data;
+using QualityCity.Web.Modules.Accounts;
+using QualityCity.Web.Modules.Registry.ExportRegistry;
+using QualityCity.Web.Modules.Registry.ImportRegistry;
+using QualityCity.Web.Modules.Registry.SearchEntities;
+
+namespace QualityCity.Web.Modules.Registry;
+
+/// <summary>The registry of market entities (REG-1…REG-5): search, detail, import, export.</summary>
+public static class RegistryModule
+{
+    /// <summary>Largest upload accepted through the web (the CLI has no limit).</summary>
+    public const long MaxUploadBytes = 512L * 1024 * 1024;
+
+    public static IServiceCollection AddRegistry(this IServiceCollection services)
+    {
+        services.AddScoped<RegistrySearch>();
+        services.AddScoped<Shared.RegistryLabels>();
+        services.AddScoped<RegistryExporter>();
+        services.AddScoped<RegistryImporter>();
+        services.AddSingleton<ImportJobRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<ImportJobRunner>());
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapRegistry(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/registry").WithTags("Registry");
+
+        api.MapGet("/entities", async ([AsParameters] SearchParameters p, RegistrySearch search, CancellationToken ct) =>
+                await search.SearchAsync(p.ToQuery(), ct))
+            .RequireAuthorization(Policies.Staff);
+
+        api.MapGet("/entities/{code}", async (string code, ClaimsPrincipal user, QualityCityDbContext db, CancellationToken ct) =>
+        {
+            if (!CanRead(user, code))
+            {
+                return Results.Problem("an enterprise account may read only its own entity", statusCode: StatusCodes.Status403Forbidden);
+            }
+
+            var entity = await db.MarketEntities.AsNoTracking().FirstOrDefaultAsync(e => e.CreditCode == code, ct);
+            return entity is null ? Results.Problem($"no market entity with credit code {code}", statusCode: StatusCodes.Status404NotFound) : Results.Ok(entity);
+        }).RequireAuthorization(Policies.SignedIn);
+
+        api.MapGet("/export.csv", async ([AsParameters] SearchParameters p, HttpContext http, QualityCityDbContext db, RegistryExporter exporter, CancellationToken ct) =>
+        {
+            http.Response.ContentType = "text/csv; charset=utf-8";
+            http.Response.Headers.ContentDisposition = "attachment; filename=\"registry.csv\"";
+            await exporter.WriteCsvAsync(http.Response.Body, RegistrySearch.Filter(db.MarketEntities, p.ToQuery()), ct);
+        }).RequireAuthorization(Policies.Staff);
+
+        api.MapPost("/imports", async (IFormFile? file, ClaimsPrincipal user, IConfiguration configuration, ImportJobRunner runner, CancellationToken ct) =>
+        {
+            if (file is null || file.Length == 0)
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["a .csv or .xlsx file is required"] });
+            }
+
+            var extension = Path.GetExtension(file.FileName).ToLowerInvariant();
+            if (extension is not (".csv" or ".xlsx"))
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [$"unsupported file type '{extension}': use .csv or .xlsx"] });
+            }
+
+            if (file.Length > MaxUploadBytes)
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [$"file is larger than {MaxUploadBytes / 1024 / 1024} MB; use the command line import"] });
+            }
+
+            var path = Path.Combine(ImportJobRunner.UploadFolder(configuration), $"{Guid.NewGuid():N}{extension}");
+            await using (var target = File.Create(path))
+            {
+                await file.CopyToAsync(target, ct);
+            }
+
+            var jobId = await runner.EnqueueAsync(path, file.FileName, user.ActorName(), ct);
+            return Results.Accepted($"/api/registry/imports/{jobId}", new { id = jobId });
+        }).RequireAuthorization(Policies.Admin).DisableAntiforgery();
+
+        api.MapGet("/imports/{id:guid}", async (Guid id, QualityCityDbContext db, CancellationToken ct) =>
+        {
+            var job = await db.ImportJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct);
+            return job is null ? Results.NotFound() : Results.Ok(ToView(job));
+        }).RequireAuthorization(Policies.Admin);
+
+        api.MapGet("/imports/{id:guid}/errors.csv", async (Guid id, QualityCityDbContext db, CancellationToken ct) =>
+        {
+            var job = await db.ImportJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct);
+            if (job?.ErrorReportPath is not { } path || !File.Exists(path))
+            {
+                return Results.NotFound();
+            }
+
+            return Results.File(path, "text/csv; charset=utf-8", Path.GetFileNameWithoutExtension(job.FileName) + ".errors.csv");
+        }).RequireAuthorization(Policies.Admin);
+
+        return app;
+    }
+
+    /// <summary>Staff read every entity; an enterprise account only the one it is bound to.</summary>
+    public static bool CanRead(ClaimsPrincipal user, string creditCode) =>
+        user.IsStaff() || (user.IsInRole(Roles.Enterprise) && string.Equals(user.CreditCode(), creditCode, StringComparison.Ordinal));
+
+    public static object ToView(ImportJob job) => new
+    {
+        job.Id, job.FileName, job.Status, job.RowsRead, job.Inserted, job.Updated, job.Unchanged, job.Rejected, job.Warnings,
+        job.StartedAtUtc, job.FinishedAtUtc, job.FailureMessage,
+        percent = job.BytesTotal > 0 ? Math.Round(100.0 * job.BytesRead / job.BytesTotal, 1) : 0,
+        summary = $"inserted={job.Inserted} updated={job.Updated} unchanged={job.Unchanged} rejected={job.Rejected} warnings={job.Warnings}",
+    };
+
+    public sealed record SearchParameters(string? Q, string? County, string? Industry, string? Chain, string? Grade, int? Page, int? PageSize)
+    {
+        public RegistryQuery ToQuery() => new(Q, County, Industry, Chain, Grade, Page ?? 1, PageSize ?? 20);
+    }
+}

@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using QualityCity.Web.Data;
+
+namespace QualityCity.Web.Modules.Registry.SearchEntities;
+
+/// <summary>Registry search filters (REG-4); every one is optional.</summary>
+public sealed record RegistryQuery(
+    string? Q = null, string? County = null, string? Industry = null, string? Chain = null,
+    string? Grade = null, int Page = 1, int PageSize = 20);
+
+/// <summary>One search hit.</summary>
+public sealed record RegistryHit(string CreditCode, string Name, string CountyCode, string? IndustryCode,
+    string? ChainCode, string? RiskGrade, string Status, bool HasCodeWarning);
+
+/// <summary>A page of hits; the total is exact up to <see cref="RegistrySearch.CountCap"/>, beyond which it is a lower bound.</summary>
+public sealed record RegistryPage(long Total, bool TotalIsLowerBound, int Page, int PageSize, IReadOnlyList<RegistryHit> Items);
+
+/// <summary>
+/// The registry search shared by the page and the API. Which query uses which index is listed in
+/// docs/registry.md; results are ordered by name so that a county, industry, chain or grade filter
+/// reads its index in order and stops after one page.
+/// </summary>
+public sealed class RegistrySearch(QualityCityDbContext db)
+{
+    /// <summary>Counting stops here: "10,000+" is as useful as an exact figure and costs far less.</summary>
+    public const int CountCap = 10_000;
+
+    public const int MaxPageSize = 200;
+    public const int MaxPage = 500;
+
+    public async Task<RegistryPage> SearchAsync(RegistryQuery query, CancellationToken cancellationToken = default)
+    {
+        var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
+        var page = Math.Clamp(query.Page, 1, MaxPage);
+        var filtered = Filter(db.MarketEntities.AsNoTracking(), query);
+
+        var capped = await filtered.Take(CountCap + 1).CountAsync(cancellationToken);
+        var items = await filtered
+            .OrderBy(e => e.Name).ThenBy(e => e.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(e => new RegistryHit(e.CreditCode, e.Name, e.CountyCode, e.IndustryCode, e.ChainCode, e.RiskGrade,
+                e.Status, e.CreditCodeWarning != null))
+            .ToListAsync(cancellationToken);
+        return new RegistryPage(Math.Min(capped, CountCap), capped > CountCap, page, pageSize, items);
+    }
+
+    /// <summary>The same filters as a query, for exports of a search.</summary>
+    public static IQueryable<MarketEntity> Filter(IQueryable<MarketEntity> source, RegistryQuery query)
+    {
+        var q = query.Q?.Trim();
+        if (!string.IsNullOrEmpty(q))
+        {
+            if (LooksLikeCode(q))
+            {
+                var upper = q.ToUpperInvariant();
+                var end = upper + "\uffff";
+                source = source.Where(e => string.Compare(e.CreditCode, upper) >= 0 && string.Compare(e.CreditCode, end) < 0);
+            }
+            else
+            {
+                source = source.Where(e => e.Name.Contains(q));
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.County))
+        {
+            source = source.Where(e => e.CountyCode == query.County);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Industry))
+        {
+            source = source.Where(e => e.IndustryCode == query.Industry);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Chain))
+        {
+            source = source.Where(e => e.ChainCode == query.Chain);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Grade))
+        {
+            source = source.Where(e => e.RiskGrade == query.Grade);
+        }
+
+        return source;
+    }
+
+    /// <summary>Six or more characters of digits and upper-case code letters: a credit-code prefix, not a name.</summary>
+    private static bool LooksLikeCode(string q) =>
+        q.Length >= 6 && q.Length <= 18 && q.All(c => QualityCity.Domain.Registry.CreditCode.Charset.Contains(char.ToUpperInvariant(c))) && q.Any(char.IsAsciiDigit);
+}

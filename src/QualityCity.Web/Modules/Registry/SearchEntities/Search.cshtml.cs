@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using QualityCity.Web.Modules.Accounts;
+using QualityCity.Web.Modules.Registry.Shared;
+
+namespace QualityCity.Web.Modules.Registry.SearchEntities;
+
+[Authorize(Policy = Policies.Staff)]
+public sealed class SearchModel(RegistrySearch search, RegistryLabels labels) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public string? County { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Industry { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Chain { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Grade { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+
+    public RegistryQuery Query { get; private set; } = new();
+    public RegistryPage Result { get; private set; } = new(0, false, 1, 20, []);
+    public IReadOnlyList<(string Code, string Name)> Counties => labels.Counties;
+    public IReadOnlyList<(string Code, string Name)> Industries => labels.Industries;
+    public IReadOnlyList<(string Code, string Name, string NameEn)> Chains => labels.Chains;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        await labels.LoadAsync(cancellationToken);
+        Query = new RegistryQuery(Q, County, Industry, Chain, Grade, PageNumber, 20);
+        Result = await search.SearchAsync(Query, cancellationToken);
+    }
+
+    public string CountyName(string code) => labels.CountyName(code);
+    public string IndustryName(string? code) => labels.IndustryName(code);
+    public string ChainName(string? code) => labels.ChainName(code);
+    public string GradeLabel(string? grade) => labels.GradeLabel(grade);
+    public string StatusLabel(string status) => labels.StatusLabel(status);
+}

@@ -1,0 +1,40 @@
+using QualityCity.Web.Cli;
+using QualityCity.Web.Hosting;
+
+namespace QualityCity.Web;
+
+/// <summary>
+/// One executable for the server and the command-line verbs (serve, demo, import, export, code,
+/// audit). With no verb, or with <c>serve</c>, it serves; see docs/cli.md.
+/// </summary>
+public partial class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length > 0 && !args[0].StartsWith('-') && args[0] != "serve")
+        {
+            return await CommandLine.RunAsync(args, Console.Out, Console.Error);
+        }
+
+        var serveArgs = args.Where(a => a != "serve").ToList();
+        var noDemo = serveArgs.Remove("--no-demo");
+        // The build output carries appsettings.json and wwwroot, so the server finds them whatever the
+        // working directory (test hosts pass their own content root).
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = serveArgs.ToArray(),
+            ContentRootPath = serveArgs.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase)) ? null : AppContext.BaseDirectory,
+        });
+        if (noDemo)
+        {
+            builder.Configuration["Demo:LoadOnEmpty"] = "false";
+        }
+
+        builder.AddQualityCityWeb();
+        var app = builder.Build();
+        app.MapQualityCity();
+        app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+        await app.RunAsync();
+        return 0;
+    }
+}
