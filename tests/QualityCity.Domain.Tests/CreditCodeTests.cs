@@ -494,4 +494,14 @@ public sealed class CreditCodeTests
     {
         Assert.Equal(expected, CreditCode.DivisionOf(code));
     }
+
+    [Theory]
+    [InlineData("91", "37152A", "MA3CXY7K", "divisionCode")]
+    [InlineData("91", "371521", "MA3CXYIK", "organisationBody")]
+    [InlineData("9I", "371521", "MA3CXY7K", "registrationPrefix")]
+    public void Compose_names_the_part_that_cannot_make_a_valid_code(string prefix, string division, string body, string parameter)
+    {
+        var error = Assert.Throws<ArgumentException>(() => CreditCode.Compose(prefix, division, body));
+        Assert.Equal(parameter, error.ParamName);
+    }
 }

@@ -307,4 +307,19 @@ public sealed class SplitMix64Tests
             return Enumerable.Range(0, 20).Select(_ => rng.PickWeighted(ws)).All(i => i >= 0 && i < ws.Length && ws[i] > 0);
         });
     }
+
+    [Fact]
+    public void PickWeighted_never_picks_a_trailing_zero_weight_even_when_the_draw_rounds_to_one()
+    {
+        // This seed's first NextUInt64 is all ones, so NextDouble is 1 - 2^-53: the subtraction can
+        // end a hair above zero after the last positive weight.
+        var random = new SplitMix64(3558559446808474027);
+        Assert.Equal(2, random.PickWeighted([0.1, 0.2, 0.7, 0.0]));
+    }
+
+    [Fact]
+    public void PickWeighted_refuses_weights_that_are_all_zero()
+    {
+        Assert.Throws<ArgumentException>(() => new SplitMix64(1).PickWeighted([0.0, 0.0]));
+    }
 }

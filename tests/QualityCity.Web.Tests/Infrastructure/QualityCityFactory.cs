@@ -1,0 +1,129 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Npgsql;
+
+namespace QualityCity.Web.Tests.Infrastructure;
+
+/// <summary>Which real database a test class runs on.</summary>
+public enum DatabaseKind { Sqlite, Postgres }
+
+/// <summary>
+/// The whole platform over HTTP on a real database: a fresh SQLite file, or a fresh PostgreSQL
+/// database created for this fixture and dropped afterwards. The demo city is loaded small (a few
+/// hundred entities) with every demo account.
+/// </summary>
+/// <remarks>
+/// PostgreSQL runs when <c>QC_TEST_POSTGRES</c> holds a connection string to a server whose role may
+/// create databases. Without it the PostgreSQL tests are skipped, unless <c>QC_REQUIRE_POSTGRES=1</c>
+/// (set by .ci/run), which turns the skip into a failure.
+/// </remarks>
+public class QualityCityFactory : WebApplicationFactory<Program>
+{
+    public const int DemoEnterprises = 300;
+
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "qc-tests", Guid.NewGuid().ToString("N"));
+    private readonly string? _postgresDatabase;
+    private readonly string? _postgresAdmin;
+
+    public QualityCityFactory(DatabaseKind kind)
+    {
+        Kind = kind;
+        Directory.CreateDirectory(_directory);
+        if (kind == DatabaseKind.Postgres)
+        {
+            _postgresAdmin = Environment.GetEnvironmentVariable("QC_TEST_POSTGRES");
+            if (string.IsNullOrWhiteSpace(_postgresAdmin))
+            {
+                UnavailableReason = "QC_TEST_POSTGRES is not set";
+                if (Environment.GetEnvironmentVariable("QC_REQUIRE_POSTGRES") == "1")
+                {
+                    throw new InvalidOperationException("QC_REQUIRE_POSTGRES=1 but QC_TEST_POSTGRES is not set: the PostgreSQL suite must run.");
+                }
+
+                return;
+            }
+
+            _postgresDatabase = "qc_test_" + Guid.NewGuid().ToString("N")[..12];
+            using var connection = new NpgsqlConnection(_postgresAdmin);
+            connection.Open();
+            using var create = connection.CreateCommand();
+            create.CommandText = $"CREATE DATABASE {_postgresDatabase}";
+            create.ExecuteNonQuery();
+        }
+    }
+
+    public DatabaseKind Kind { get; }
+
+    /// <summary>Why this database cannot be tested here; null when it can.</summary>
+    public string? UnavailableReason { get; }
+
+    public string DataDirectory => _directory;
+
+    /// <summary>The settings that point the platform (server or CLI) at this fixture's database.</summary>
+    public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["QC_DATA_DIR"] = _directory,
+        ["QC_DATABASE"] = Kind == DatabaseKind.Postgres ? "postgres" : "sqlite",
+        ["ConnectionStrings:Sqlite"] = $"Data Source={Path.Combine(_directory, "qc.db")}",
+        ["ConnectionStrings:Postgres"] = _postgresDatabase is null ? null
+            : new NpgsqlConnectionStringBuilder(_postgresAdmin) { Database = _postgresDatabase }.ConnectionString,
+        ["Demo:Enterprises"] = DemoEnterprises.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Demo:Seed"] = "tests",
+    };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.UseEnvironment("Testing");
+    }
+
+    /// <summary>A client signed in as a demo account (cookies kept, redirects not followed).</summary>
+    public async Task<HttpClient> SignedInClientAsync(string userName)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var response = await client.PostAsJsonAsync("/api/account/login", new { userName, password = Modules.Demo.DemoCity.DemoPassword });
+        response.EnsureSuccessStatusCode();
+        return client;
+    }
+
+    public HttpClient AnonymousClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (!disposing)
+        {
+            return;
+        }
+
+        if (_postgresDatabase is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            using var connection = new NpgsqlConnection(_postgresAdmin);
+            connection.Open();
+            using var drop = connection.CreateCommand();
+            drop.CommandText = $"DROP DATABASE IF EXISTS {_postgresDatabase} WITH (FORCE)";
+            drop.ExecuteNonQuery();
+        }
+
+        try
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a pool is left to the OS temp cleaner.
+        }
+    }
+}
+
+public sealed class SqliteFactory() : QualityCityFactory(DatabaseKind.Sqlite);
+
+public sealed class PostgresFactory() : QualityCityFactory(DatabaseKind.Postgres);

@@ -1,0 +1,276 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+using QualityCity.Domain.Registry;
+using QualityCity.Web.Modules.Audit;
+using QualityCity.Web.Modules.Registry.ImportRegistry;
+using QualityCity.Web.Tests.Infrastructure;
+
+namespace QualityCity.Web.Tests.Registry;
+
+/// <summary>REG-3: streaming, idempotent import with a row-by-row error report; export round trip.</summary>
+public abstract class ImportTests(QualityCityFactory factory) : PlatformTest(factory)
+{
+    private static int _serial;
+
+    /// <summary>A fresh valid code in a Liaocheng county, unique across tests.</summary>
+    private static string NewCode(string county = "371521")
+    {
+        var n = Interlocked.Increment(ref _serial) + (Environment.ProcessId % 1000 * 10_000);
+        return CreditCode.Compose("91", county, "T" + n.ToString("0000000", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static string WithWrongCheck(string code) =>
+        code[..17] + CreditCode.Charset[(CreditCode.Charset.IndexOf(code[17]) + 1) % 31];
+
+    private string WriteCsv(string name, params string[] lines)
+    {
+        var path = TempFile(name);
+        File.WriteAllText(path, string.Join("\n", lines) + "\n", new UTF8Encoding(true));
+        return path;
+    }
+
+    [SkippableFact]
+    public async Task Bad_rows_are_reported_with_reasons_good_rows_are_in_and_a_second_run_changes_nothing()
+    {
+        SkipIfUnavailable();
+        var good1 = NewCode();
+        var good2 = NewCode("371581");
+        var mismatch = WithWrongCheck(NewCode());
+        var path = WriteCsv("mixed.csv",
+            "统一社会信用代码,名称,县区代码,行业代码,成立日期,登记状态,信用风险分类,是否规上",
+            $"{good1},聊城测试电缆有限公司（演示）,371521,3831,2015-03-01,存续,B,是",
+            $"{good2},临清测试轴承有限公司（演示）,,3451,2018/6/5,在业,A,否",
+            $"{mismatch},校验位不符测试有限公司（演示）,371521,,,,,",
+            "91371521MA3C12345,长度不足有限公司,371521,,,,,",
+            $"{NewCode()},,371521,,,,,",
+            $"{NewCode()},行业代码错误有限公司,371521,9999,,,,",
+            $"{NewCode()},日期错误有限公司,371521,,2015-13-45,,,",
+            $"{NewCode()},等级错误有限公司,371521,,,,E,",
+            $"{NewCode()},县区错误有限公司,999999,,,,,",
+            $"{good1},重复代码有限公司,371521,,,,,");
+
+        var (exit, output, _) = await RunCliAsync("import", "registry", path);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("inserted=3 updated=0 unchanged=0 rejected=7 warnings=1", output, StringComparison.Ordinal);
+        var rows = ReadReport(path + ".errors.csv");
+        // Every rejected row (5 to 11 in spreadsheet numbering) is in the report with a reason naming its problem.
+        Assert.Contains(rows, r => r[0] == "5" && r[1] == "统一社会信用代码" && r[3].Contains("18 characters", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r[0] == "6" && r[1] == "名称" && r[3].Contains("required", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r[0] == "7" && r[1] == "行业代码" && r[2] == "9999");
+        Assert.Contains(rows, r => r[0] == "8" && r[1] == "成立日期" && r[2] == "2015-13-45");
+        Assert.Contains(rows, r => r[0] == "9" && r[1] == "信用风险分类" && r[2] == "E");
+        Assert.Contains(rows, r => r[0] == "10" && r[1] == "县区代码" && r[2] == "999999");
+        Assert.Contains(rows, r => r[0] == "11" && r[3].Contains("duplicate", StringComparison.Ordinal) && r[3].Contains("row 2", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r[0] == "4" && r[3].StartsWith("warning:", StringComparison.Ordinal) && r[3].Contains("position 18", StringComparison.Ordinal));
+
+        await using (var scope = OpenDb())
+        {
+            var stored = await scope.Db.MarketEntities.AsNoTracking()
+                .Where(e => e.CreditCode == good1 || e.CreditCode == good2 || e.CreditCode == mismatch).ToListAsync();
+            Assert.Equal(3, stored.Count);
+            var cable = stored.Single(e => e.CreditCode == good1);
+            Assert.Equal("3831", cable.IndustryCode);
+            Assert.Equal(new DateOnly(2015, 3, 1), cable.EstablishedOn);
+            Assert.True(cable.AboveScale);
+            // County taken from the code's division when the column is empty.
+            Assert.Equal("371581", stored.Single(e => e.CreditCode == good2).CountyCode);
+            // A code failing only its check character is kept exactly as written, with the warning.
+            var flagged = stored.Single(e => e.CreditCode == mismatch);
+            Assert.Contains("position 18", flagged.CreditCodeWarning, StringComparison.Ordinal);
+        }
+
+        var (exit2, output2, _) = await RunCliAsync("import", "registry", path);
+        Assert.Equal(0, exit2);
+        Assert.Contains("inserted=0 updated=0 unchanged=3 rejected=7", output2, StringComparison.Ordinal);
+    }
+
+    /// <summary>The error report's data rows, parsed as CSV (reasons contain commas and are quoted).</summary>
+    private static List<string[]> ReadReport(string path)
+    {
+        using var reader = Sylvan.Data.Csv.CsvDataReader.Create(path);
+        Assert.Equal(["row", "column", "value", "reason"], Enumerable.Range(0, reader.FieldCount).Select(reader.GetName));
+        var rows = new List<string[]>();
+        while (reader.Read())
+        {
+            rows.Add(Enumerable.Range(0, 4).Select(reader.GetString).ToArray());
+        }
+
+        return rows;
+    }
+
+    [SkippableFact]
+    public async Task A_changed_row_is_updated_and_audited_with_before_and_after()
+    {
+        SkipIfUnavailable();
+        var code = NewCode();
+        var path = WriteCsv("v1.csv", "credit_code,name,county_code,contact_phone", $"{code},版本一有限公司（演示）,371521,0635-1234567");
+        Assert.Equal(0, (await RunCliAsync("import", "registry", path)).ExitCode);
+        // The second file lacks the phone column: the stored phone must survive.
+        var path2 = WriteCsv("v2.csv", "credit_code,name,county_code", $"{code},版本二有限公司（演示）,371521");
+        var (_, output, _) = await RunCliAsync("import", "registry", path2);
+        Assert.Contains("inserted=0 updated=1 unchanged=0", output, StringComparison.Ordinal);
+
+        await using var scope = OpenDb();
+        var entity = await scope.Db.MarketEntities.AsNoTracking().SingleAsync(e => e.CreditCode == code);
+        Assert.Equal("版本二有限公司（演示）", entity.Name);
+        Assert.Equal("0635-1234567", entity.ContactPhone);
+        var entries = await scope.Db.AuditEntries.AsNoTracking().Where(e => e.Action == "registry.import").ToListAsync();
+        Assert.Contains(entries, e => e.After.Contains(code, StringComparison.Ordinal) && e.After.Contains("版本一有限公司（演示）", StringComparison.Ordinal)
+                                      && e.After.Contains("版本二有限公司（演示）", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
+    public async Task An_interrupted_import_keeps_whole_batches_and_a_rerun_completes_it()
+    {
+        SkipIfUnavailable();
+        var codes = Enumerable.Range(0, 25).Select(_ => NewCode("371502")).ToList();
+        var path = WriteCsv("big.csv", ["credit_code,name", .. codes.Select((c, i) => $"{c},中断测试{i}有限公司（演示）")]);
+
+        using var cancel = new CancellationTokenSource();
+        await using (var scope = OpenDb())
+        {
+            var importer = new RegistryImporter(scope.Db, new AuditLog())
+            {
+                BatchSize = 10,
+                // Dies after the second committed batch, as a crash would.
+                Progress = job => { if (job.RowsRead >= 20) cancel.Cancel(); },
+            };
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => importer.ImportAsync(path, "test", cancellationToken: cancel.Token));
+        }
+
+        await using (var scope = OpenDb())
+        {
+            var stored = await scope.Db.MarketEntities.CountAsync(e => codes.Contains(e.CreditCode));
+            Assert.Equal(20, stored);
+        }
+
+        var (exit, output, _) = await RunCliAsync("import", "registry", path);
+        Assert.Equal(0, exit);
+        Assert.Contains("inserted=5 updated=0 unchanged=20", output, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task Export_then_import_of_the_whole_registry_changes_nothing()
+    {
+        SkipIfUnavailable();
+        foreach (var extension in new[] { ".csv", ".xlsx" })
+        {
+            var path = TempFile("registry" + extension);
+            var (exit, output, _) = await RunCliAsync("export", "registry", path);
+            Assert.Equal(0, exit);
+            long count;
+            await using (var scope = OpenDb())
+            {
+                count = await scope.Db.MarketEntities.LongCountAsync();
+            }
+
+            Assert.Contains($"exported {count} entities", output, StringComparison.Ordinal);
+            var (importExit, importOutput, _) = await RunCliAsync("import", "registry", path);
+            Assert.Equal(0, importExit);
+            Assert.Contains($"inserted=0 updated=0 unchanged={count} rejected=0", importOutput, StringComparison.Ordinal);
+        }
+    }
+
+    [SkippableFact]
+    public async Task An_xlsx_file_with_english_headers_imports()
+    {
+        SkipIfUnavailable();
+        var code = NewCode("371526");
+        var path = TempFile("sheet.xlsx");
+        await MiniExcel.SaveAsAsync(path, new[]
+        {
+            new Dictionary<string, object?> { ["credit_code"] = code, ["name"] = "高唐表格测试有限公司（演示）", ["industry_code"] = "2221", ["established_on"] = new DateTime(2020, 5, 6) },
+        });
+        var (exit, output, _) = await RunCliAsync("import", "registry", path);
+        Assert.Equal(0, exit);
+        Assert.Contains("inserted=1", output, StringComparison.Ordinal);
+        await using var scope = OpenDb();
+        var entity = await scope.Db.MarketEntities.AsNoTracking().SingleAsync(e => e.CreditCode == code);
+        Assert.Equal(new DateOnly(2020, 5, 6), entity.EstablishedOn);
+        Assert.Equal("371526", entity.CountyCode);
+    }
+
+    [SkippableFact]
+    public async Task A_file_that_cannot_be_read_exits_2_and_writes_nothing()
+    {
+        SkipIfUnavailable();
+        var missingColumns = WriteCsv("nocode.csv", "名称,地址", "某公司,某地");
+        var (exit, _, error) = await RunCliAsync("import", "registry", missingColumns);
+        Assert.Equal(2, exit);
+        Assert.Contains("credit_code", error, StringComparison.Ordinal);
+
+        var (exitMissing, _, _) = await RunCliAsync("import", "registry", TempFile("absent.csv"));
+        Assert.Equal(2, exitMissing);
+
+        var wrongType = TempFile("registry.pdf");
+        await File.WriteAllTextAsync(wrongType, "%PDF");
+        Assert.Equal(2, (await RunCliAsync("import", "registry", wrongType)).ExitCode);
+    }
+
+    [SkippableFact]
+    public async Task A_gbk_encoded_csv_from_excel_imports_with_its_chinese_intact()
+    {
+        SkipIfUnavailable();
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var code = NewCode("371522");
+        var path = TempFile("gbk.csv");
+        await File.WriteAllTextAsync(path, $"统一社会信用代码,名称\r\n{code},莘县编码测试蔬菜有限公司（演示）\r\n", Encoding.GetEncoding("GB18030"));
+        Assert.Equal(0, (await RunCliAsync("import", "registry", path)).ExitCode);
+        await using var scope = OpenDb();
+        Assert.Equal("莘县编码测试蔬菜有限公司（演示）", await scope.Db.MarketEntities.Where(e => e.CreditCode == code).Select(e => e.Name).SingleAsync());
+    }
+
+    [SkippableFact]
+    public async Task An_upload_through_the_api_runs_in_the_background_and_reports_progress()
+    {
+        SkipIfUnavailable();
+        var code = NewCode("371524");
+        var admin = await Factory.SignedInClientAsync("admin");
+        using var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(Encoding.UTF8.GetBytes($"credit_code,name\n{code},东阿上传测试有限公司（演示）\nBAD,坏行\n")), "file", "upload.csv" },
+        };
+        var response = await admin.PostAsync("/api/registry/imports", form);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        JsonElement job = default;
+        for (var i = 0; i < 200; i++)
+        {
+            job = await admin.GetFromJsonAsync<JsonElement>($"/api/registry/imports/{id}");
+            if (job.GetProperty("status").GetString() is "completed" or "failed")
+            {
+                break;
+            }
+
+            await Task.Delay(50);
+        }
+
+        Assert.Equal("completed", job.GetProperty("status").GetString());
+        Assert.Equal("inserted=1 updated=0 unchanged=0 rejected=1 warnings=0", job.GetProperty("summary").GetString());
+        var report = await admin.GetStringAsync($"/api/registry/imports/{id}/errors.csv");
+        Assert.Contains("3,credit_code,BAD,", report, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task An_upload_of_the_wrong_type_is_refused_naming_the_field()
+    {
+        SkipIfUnavailable();
+        var admin = await Factory.SignedInClientAsync("admin");
+        using var form = new MultipartFormDataContent { { new StringContent("x"), "file", "registry.docx" } };
+        var response = await admin.PostAsync("/api/registry/imports", form);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("file", body, StringComparison.Ordinal);
+        Assert.Contains(".docx", body, StringComparison.Ordinal);
+    }
+}
+
+public sealed class SqliteImportTests(SqliteFactory factory) : ImportTests(factory), IClassFixture<SqliteFactory>;
+
+public sealed class PostgresImportTests(PostgresFactory factory) : ImportTests(factory), IClassFixture<PostgresFactory>;

@@ -1,0 +1,83 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using QualityCity.Web.Tests.Infrastructure;
+
+namespace QualityCity.Web.Tests.Registry;
+
+/// <summary>REG-4: search by name, code, county, industry, chain and grade, paginated.</summary>
+public abstract class SearchTests(QualityCityFactory factory) : PlatformTest(factory)
+{
+    [SkippableFact]
+    public async Task Every_filter_returns_exactly_the_matching_entities()
+    {
+        SkipIfUnavailable();
+        var client = await Factory.SignedInClientAsync("coordinator");
+        await using var scope = OpenDb();
+        var sample = await scope.Db.MarketEntities.AsNoTracking()
+            .Where(e => e.IndustryCode != null && e.ChainCode != null && e.RiskGrade != null).OrderBy(e => e.Id).FirstAsync();
+
+        var cases = new (string Query, Func<Modules.Registry.MarketEntity, bool> Expected)[]
+        {
+            ($"county={sample.CountyCode}", e => e.CountyCode == sample.CountyCode),
+            ($"industry={sample.IndustryCode}", e => e.IndustryCode == sample.IndustryCode),
+            ($"chain={sample.ChainCode}", e => e.ChainCode == sample.ChainCode),
+            ($"grade={sample.RiskGrade}", e => e.RiskGrade == sample.RiskGrade),
+            ($"q={sample.CreditCode[..10]}", e => e.CreditCode.StartsWith(sample.CreditCode[..10], StringComparison.Ordinal)),
+            ($"q={Uri.EscapeDataString(sample.Name[2..5])}", e => e.Name.Contains(sample.Name[2..5], StringComparison.Ordinal)),
+            ($"county={sample.CountyCode}&industry={sample.IndustryCode}", e => e.CountyCode == sample.CountyCode && e.IndustryCode == sample.IndustryCode),
+        };
+        var all = await scope.Db.MarketEntities.AsNoTracking().ToListAsync();
+        foreach (var (query, expected) in cases)
+        {
+            var result = await client.GetFromJsonAsync<JsonElement>($"/api/registry/entities?{query}&pageSize=200");
+            var codes = result.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("creditCode").GetString()!).ToHashSet();
+            var expectedCodes = all.Where(expected).Select(e => e.CreditCode).ToHashSet();
+            Assert.Equal(expectedCodes.Count, result.GetProperty("total").GetInt64());
+            Assert.Equal(Math.Min(expectedCodes.Count, 200), codes.Count);
+            Assert.True(codes.IsSubsetOf(expectedCodes), $"{query}: a hit does not match the filter");
+        }
+    }
+
+    [SkippableFact]
+    public async Task Pages_are_ordered_by_name_and_do_not_overlap()
+    {
+        SkipIfUnavailable();
+        var client = await Factory.SignedInClientAsync("samr.inspector");
+        var first = await client.GetFromJsonAsync<JsonElement>("/api/registry/entities?pageSize=50&page=1");
+        var second = await client.GetFromJsonAsync<JsonElement>("/api/registry/entities?pageSize=50&page=2");
+        var a = first.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("creditCode").GetString()).ToList();
+        var b = second.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("creditCode").GetString()).ToList();
+        Assert.Equal(50, a.Count);
+        Assert.Equal(50, b.Count);
+        Assert.Empty(a.Intersect(b));
+        Assert.Equal(QualityCityFactory.DemoEnterprises, first.GetProperty("total").GetInt64());
+    }
+
+    [SkippableFact]
+    public async Task The_search_page_renders_results_in_chinese_and_in_english()
+    {
+        SkipIfUnavailable();
+        var client = await Factory.SignedInClientAsync("coordinator");
+        var zh = await client.GetStringAsync("/registry?county=371521");
+        Assert.Contains("市场主体库", zh, StringComparison.Ordinal);
+        Assert.Contains("阳谷县", zh, StringComparison.Ordinal);
+        var en = await client.GetStringAsync("/registry?county=371521&culture=en&ui-culture=en");
+        Assert.Contains("Market entity registry", en, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task Health_and_the_openapi_document_are_served()
+    {
+        SkipIfUnavailable();
+        var client = Factory.AnonymousClient();
+        Assert.Equal("Healthy", await client.GetStringAsync("/healthz"));
+        var openApi = await client.GetStringAsync("/openapi/v1.json");
+        Assert.Contains("/api/registry/entities", openApi, StringComparison.Ordinal);
+        Assert.Contains("/api/account/login", openApi, StringComparison.Ordinal);
+    }
+}
+
+public sealed class SqliteSearchTests(SqliteFactory factory) : SearchTests(factory), IClassFixture<SqliteFactory>;
+
+public sealed class PostgresSearchTests(PostgresFactory factory) : SearchTests(factory), IClassFixture<PostgresFactory>;
