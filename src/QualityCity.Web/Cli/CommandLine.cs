@@ -103,7 +103,7 @@ public static class CommandLine
                 var lastPrinted = DateTime.MinValue;
                 var importer = new RegistryImporter(db, services.GetRequiredService<AuditLog>())
                 {
-                    BatchSize = options.Int("batch", 2000),
+                    BatchSize = options.Value("batch") is null ? null : options.Int("batch", 2000),
                     Progress = job =>
                     {
                         if (DateTime.UtcNow - lastPrinted > TimeSpan.FromSeconds(2))
@@ -116,8 +116,13 @@ public static class CommandLine
                 };
                 try
                 {
+                    var stopwatch = System.Diagnostics.Stopwatch.StartNew();
                     var summary = await importer.ImportAsync(path, db.Actor, cancellationToken: cancellationToken);
+                    stopwatch.Stop();
+                    var rows = summary.Inserted + summary.Updated + summary.Unchanged + summary.Rejected;
                     await output.WriteLineAsync(summary.ToString());
+                    await output.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"elapsed: {stopwatch.Elapsed.TotalSeconds:0.00} s ({rows / Math.Max(stopwatch.Elapsed.TotalSeconds, 0.001):0} rows/s)"));
                     await output.WriteLineAsync($"error report: {summary.ErrorReportPath}");
                     return 0;
                 }

@@ -22,13 +22,15 @@ namespace QualityCity.Web.Hosting;
 /// </summary>
 public static class QualityCityHosting
 {
+    private static readonly SqliteConnectionSettings SqliteSettings = new();
+
     public static IServiceCollection AddQualityCity(this IServiceCollection services)
     {
         // The provider is chosen when a context is made, not at registration, so that settings
         // supplied late (tests, the command line) still apply.
         services.AddDbContext<SqliteQualityCityDbContext>((sp, options) =>
             options.UseSqlite(DatabaseSettings.From(sp.GetRequiredService<IConfiguration>()).ConnectionString,
-                o => o.CommandTimeout(120)));
+                o => o.CommandTimeout(120)).AddInterceptors(SqliteSettings));
         services.AddDbContext<PostgresQualityCityDbContext>((sp, options) =>
             options.UseNpgsql(DatabaseSettings.From(sp.GetRequiredService<IConfiguration>()).ConnectionString,
                 o => o.CommandTimeout(120)));
@@ -108,6 +110,7 @@ public static class QualityCityHosting
             return Results.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') ? "/" : returnUrl);
         }).ExcludeFromDescription();
 
+        app.MapReferenceData();
         app.MapAccounts();
         app.MapOrganisation();
         app.MapRegistry();

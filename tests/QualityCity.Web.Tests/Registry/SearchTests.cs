@@ -40,7 +40,7 @@ public abstract class SearchTests(QualityCityFactory factory) : PlatformTest(fac
     }
 
     [SkippableFact]
-    public async Task Pages_are_ordered_by_name_and_do_not_overlap()
+    public async Task Pages_follow_registration_order_and_do_not_overlap()
     {
         SkipIfUnavailable();
         var client = await Factory.SignedInClientAsync("samr.inspector");

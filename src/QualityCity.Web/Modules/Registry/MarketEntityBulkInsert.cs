@@ -59,8 +59,11 @@ public static class MarketEntityBulkInsert
                 parameters[i].Value = values[i] ?? DBNull.Value;
             }
 
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            // Microsoft.Data.Sqlite runs synchronously underneath; the async wrapper only adds cost per row.
+            command.ExecuteNonQuery();
         }
+
+        await Task.CompletedTask;
     }
 
     private static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<MarketEntity> rows, CancellationToken cancellationToken)

@@ -14,12 +14,11 @@ public sealed record RawRow(long RowNumber, string?[] Cells);
 public sealed class RegistryFileReader : IDisposable
 {
     private readonly Stream _stream;
-    private readonly CountingStream _counting;
 
-    private RegistryFileReader(Stream stream, CountingStream counting, string[] headers, IEnumerable<RawRow> rows)
+    private RegistryFileReader(Stream stream, string[] headers, IEnumerable<RawRow> rows)
     {
         _stream = stream;
-        _counting = counting;
+        BytesTotal = stream.Length;
         Headers = headers;
         Rows = rows;
     }
@@ -31,7 +30,14 @@ public sealed class RegistryFileReader : IDisposable
     public IEnumerable<RawRow> Rows { get; }
 
     /// <summary>Bytes consumed so far (for the progress bar).</summary>
-    public long BytesRead => _counting.Position;
+    /// <remarks>Once the rows are exhausted the reader closes the file: then everything was read.</remarks>
+    public long BytesRead => _stream.CanSeek ? _stream.Position : BytesTotal;
+
+    /// <summary>Size of the file in bytes.</summary>
+    public long BytesTotal { get; }
+
+    /// <summary>True for .xlsx (compressed), false for CSV.</summary>
+    public bool IsWorkbook { get; private init; }
 
     /// <summary>Opens a file by its extension (.csv or .xlsx).</summary>
     /// <exception cref="RegistryFileException">When the file is missing, of another type or unreadable.</exception>
@@ -44,13 +50,12 @@ public sealed class RegistryFileReader : IDisposable
 
         var extension = Path.GetExtension(path).ToLowerInvariant();
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        var counting = new CountingStream(stream);
         try
         {
             return extension switch
             {
-                ".csv" or ".txt" => OpenCsv(stream, counting),
-                ".xlsx" => OpenXlsx(stream, counting),
+                ".csv" or ".txt" => OpenCsv(stream),
+                ".xlsx" => OpenXlsx(stream),
                 _ => throw new RegistryFileException($"unsupported file type '{extension}': use .csv or .xlsx"),
             };
         }
@@ -61,10 +66,10 @@ public sealed class RegistryFileReader : IDisposable
         }
     }
 
-    private static RegistryFileReader OpenCsv(Stream stream, CountingStream counting)
+    private static RegistryFileReader OpenCsv(Stream stream)
     {
         var encoding = DetectEncoding(stream);
-        var text = new StreamReader(counting, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        var text = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         CsvDataReader csv;
         try
         {
@@ -81,7 +86,7 @@ public sealed class RegistryFileReader : IDisposable
             throw new RegistryFileException("the file is empty: the first row must be the header");
         }
 
-        return new RegistryFileReader(stream, counting, headers, ReadCsvRows(csv, headers.Length));
+        return new RegistryFileReader(stream, headers, ReadCsvRows(csv, headers.Length));
     }
 
     private static IEnumerable<RawRow> ReadCsvRows(CsvDataReader csv, int width)
@@ -104,12 +109,12 @@ public sealed class RegistryFileReader : IDisposable
         }
     }
 
-    private static RegistryFileReader OpenXlsx(Stream stream, CountingStream counting)
+    private static RegistryFileReader OpenXlsx(Stream stream)
     {
         IEnumerable<IDictionary<string, object?>> query;
         try
         {
-            query = counting.Query(useHeaderRow: false, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>();
+            query = stream.Query(useHeaderRow: false, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>();
         }
         catch (Exception ex)
         {
@@ -134,7 +139,7 @@ public sealed class RegistryFileReader : IDisposable
 
         var columnKeys = headerRow.Keys.ToArray();
         var headers = columnKeys.Select(k => Convert.ToString(headerRow[k], System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty).ToArray();
-        return new RegistryFileReader(stream, counting, headers, ReadXlsxRows(counting, columnKeys));
+        return new RegistryFileReader(stream, headers, ReadXlsxRows(stream, columnKeys)) { IsWorkbook = true };
     }
 
     private static IEnumerable<RawRow> ReadXlsxRows(Stream stream, string[] columnKeys)
@@ -180,10 +185,18 @@ public sealed class RegistryFileReader : IDisposable
         var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
         stream.Position = 0;
         var length = read;
-        // Do not judge a multi-byte character cut at the end of the sample.
-        while (length > 0 && length > read - 4 && (buffer[length - 1] & 0x80) != 0)
+        if (read == buffer.Length)
         {
-            length--;
+            // The sample may end inside a character: drop the last one, from its first byte (ASCII or
+            // a UTF-8 lead byte; continuation bytes look like 10xxxxxx).
+            for (var i = read - 1; i >= read - 4; i--)
+            {
+                if ((buffer[i] & 0xC0) != 0x80)
+                {
+                    length = i;
+                    break;
+                }
+            }
         }
 
         try
@@ -199,22 +212,6 @@ public sealed class RegistryFileReader : IDisposable
     }
 
     public void Dispose() => _stream.Dispose();
-
-    /// <summary>Counts bytes read through it, for progress.</summary>
-    private sealed class CountingStream(Stream inner) : Stream
-    {
-        public override bool CanRead => true;
-        public override bool CanSeek => inner.CanSeek;
-        public override bool CanWrite => false;
-        public override long Length => inner.Length;
-        public override long Position { get => inner.Position; set => inner.Position = value; }
-        public override void Flush() { }
-        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
-        public override int Read(Span<byte> buffer) => inner.Read(buffer);
-        public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
 }
 
 /// <summary>The file as a whole cannot be read (exit code 2 of the import verb).</summary>

@@ -17,8 +17,8 @@ public sealed record RegistryPage(long Total, bool TotalIsLowerBound, int Page, 
 
 /// <summary>
 /// The registry search shared by the page and the API. Which query uses which index is listed in
-/// docs/registry.md; results are ordered by name so that a county, industry, chain or grade filter
-/// reads its index in order and stops after one page.
+/// docs/registry.md; results are in registration order (row id), which every filter index already
+/// holds, so a filtered page is one index range read that stops after the page.
 /// </summary>
 public sealed class RegistrySearch(QualityCityDbContext db)
 {
@@ -36,7 +36,7 @@ public sealed class RegistrySearch(QualityCityDbContext db)
 
         var capped = await filtered.Take(CountCap + 1).CountAsync(cancellationToken);
         var items = await filtered
-            .OrderBy(e => e.Name).ThenBy(e => e.Id)
+            .OrderBy(e => e.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(e => new RegistryHit(e.CreditCode, e.Name, e.CountyCode, e.IndustryCode, e.ChainCode, e.RiskGrade,
                 e.Status, e.CreditCodeWarning != null))

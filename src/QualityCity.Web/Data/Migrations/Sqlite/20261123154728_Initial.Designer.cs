@@ -2,6 +2,7 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using QualityCity.Web.Data;
 
@@ -10,9 +11,11 @@ using QualityCity.Web.Data;
 namespace QualityCity.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteQualityCityDbContext))]
-    partial class SqliteQualityCityDbContextModelSnapshot : ModelSnapshot
+    [Migration("20261123154728_Initial")]
+    partial class Initial
     {
-        protected override void BuildModel(ModelBuilder modelBuilder)
+        /// <inheritdoc />
+        protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
@@ -598,18 +601,16 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ChainCode");
+
+                    b.HasIndex("CountyCode");
+
                     b.HasIndex("CreditCode")
                         .IsUnique();
 
-                    b.HasIndex("Name");
+                    b.HasIndex("IndustryCode");
 
-                    b.HasIndex("ChainCode", "Name");
-
-                    b.HasIndex("CountyCode", "Name");
-
-                    b.HasIndex("IndustryCode", "Name");
-
-                    b.HasIndex("RiskGrade", "Name");
+                    b.HasIndex("RiskGrade");
 
                     b.ToTable("market_entities", (string)null);
                 });

@@ -412,14 +412,14 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                 column: "DepartmentId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_market_entities_ChainCode_Name",
+                name: "IX_market_entities_ChainCode",
                 table: "market_entities",
-                columns: new[] { "ChainCode", "Name" });
+                column: "ChainCode");
 
             migrationBuilder.CreateIndex(
-                name: "IX_market_entities_CountyCode_Name",
+                name: "IX_market_entities_CountyCode",
                 table: "market_entities",
-                columns: new[] { "CountyCode", "Name" });
+                column: "CountyCode");
 
             migrationBuilder.CreateIndex(
                 name: "IX_market_entities_CreditCode",
@@ -428,19 +428,14 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_market_entities_IndustryCode_Name",
+                name: "IX_market_entities_IndustryCode",
                 table: "market_entities",
-                columns: new[] { "IndustryCode", "Name" });
+                column: "IndustryCode");
 
             migrationBuilder.CreateIndex(
-                name: "IX_market_entities_Name",
+                name: "IX_market_entities_RiskGrade",
                 table: "market_entities",
-                column: "Name");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_market_entities_RiskGrade_Name",
-                table: "market_entities",
-                columns: new[] { "RiskGrade", "Name" });
+                column: "RiskGrade");
 
             migrationBuilder.CreateIndex(
                 name: "IX_regions_ParentCode",

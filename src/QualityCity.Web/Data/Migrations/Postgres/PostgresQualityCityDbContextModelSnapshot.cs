@@ -2,7 +2,6 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using QualityCity.Web.Data;
@@ -12,11 +11,9 @@ using QualityCity.Web.Data;
 namespace QualityCity.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresQualityCityDbContext))]
-    [Migration("20261123153319_Initial")]
-    partial class Initial
+    partial class PostgresQualityCityDbContextModelSnapshot : ModelSnapshot
     {
-        /// <inheritdoc />
-        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+        protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder
@@ -618,18 +615,16 @@ namespace QualityCity.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ChainCode");
+
+                    b.HasIndex("CountyCode");
+
                     b.HasIndex("CreditCode")
                         .IsUnique();
 
-                    b.HasIndex("Name");
+                    b.HasIndex("IndustryCode");
 
-                    b.HasIndex("ChainCode", "Name");
-
-                    b.HasIndex("CountyCode", "Name");
-
-                    b.HasIndex("IndustryCode", "Name");
-
-                    b.HasIndex("RiskGrade", "Name");
+                    b.HasIndex("RiskGrade");
 
                     b.ToTable("market_entities", (string)null);
                 });

@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using QualityCity.Web.Data;
+using QualityCity.Web.Modules.Demo;
+
+namespace QualityCity.Web.Tests.Browser;
+
+/// <summary>What a person sees: signing in, the dashboard, the registry search, language switching and scoping.</summary>
+public sealed class SignInAndSearchJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private async Task<IPage> SignInAsync(string userName, bool phone = false)
+    {
+        Skip.If(fixture.UnavailableReason is not null, fixture.UnavailableReason);
+        var context = await fixture.Browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = fixture.BaseAddress.ToString(),
+            Locale = "zh-CN",
+            ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1366, Height = 900 },
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#userName", userName);
+        await page.FillAsync("#password", DemoCity.DemoPassword);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        return page;
+    }
+
+    [SkippableFact]
+    public async Task Coordinator_signs_in_sees_the_dashboard_and_finds_cable_firms_in_yanggu()
+    {
+        var page = await SignInAsync("coordinator");
+        Assert.Equal("工作台", await page.InnerTextAsync("h1"));
+        // ECharts drew the county chart (a canvas appears inside the container).
+        await page.WaitForSelectorAsync("#chart-counties canvas");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "dashboard.png"), FullPage = true });
+
+        await page.GotoAsync("/registry");
+        await page.SelectOptionAsync("#county", "371521");
+        await page.FillAsync("#industry", "3831");
+        await page.ClickAsync("form.filters button[type=submit]");
+        await page.WaitForURLAsync(url => url.Contains("county=371521", StringComparison.Ordinal));
+        var rows = await page.Locator("#results tbody tr").AllInnerTextsAsync();
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.Contains("阳谷县", r, StringComparison.Ordinal));
+        Assert.All(rows, r => Assert.Contains("3831", r, StringComparison.Ordinal));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "registry-search.png"), FullPage = true });
+
+        await page.Locator("#results tbody tr a").First.ClickAsync();
+        await page.WaitForSelectorAsync("dl.facts");
+        Assert.Contains("电线、电缆制造", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "entity-detail.png"), FullPage = true });
+    }
+
+    [SkippableFact]
+    public async Task The_language_link_switches_the_interface_to_english_and_back()
+    {
+        var page = await SignInAsync("samr.head");
+        await page.GotoAsync("/registry");
+        await page.ClickAsync("a.lang");
+        await page.WaitForSelectorAsync("h1:has-text('Market entity registry')");
+        await page.ClickAsync("a.lang");
+        await page.WaitForSelectorAsync("h1:has-text('市场主体库')");
+    }
+
+    [SkippableFact]
+    public async Task An_enterprise_on_a_phone_sees_its_own_entity_and_is_denied_another()
+    {
+        string own, other, otherName;
+        using (var scope = fixture.Factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<QualityCityDbContext>();
+            own = await db.Users.Where(u => u.UserName == "enterprise").Select(u => u.CreditCode!).SingleAsync();
+            (other, otherName) = await db.MarketEntities.Where(e => e.CreditCode != own).OrderBy(e => e.Id)
+                .Select(e => ValueTuple.Create(e.CreditCode, e.Name)).FirstAsync();
+        }
+
+        var page = await SignInAsync("enterprise", phone: true);
+        await page.ClickAsync("text=查看本企业信息");
+        await page.WaitForSelectorAsync("dl.facts");
+        Assert.Contains(own, await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "enterprise-phone.png"), FullPage = true });
+
+        await page.GotoAsync($"/registry/{other}");
+        Assert.Contains("/account/denied", page.Url, StringComparison.Ordinal);
+        // The address bar still holds the code the user typed; nothing of the entity itself is shown.
+        Assert.DoesNotContain(otherName, await page.ContentAsync(), StringComparison.Ordinal);
+    }
+}
