@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=${1:-1000000}
-dotnet build bench/QualityCity.Benchmarks -c Release -v quiet -nologo >/dev/null
+dotnet build bench/QualityCity.Benchmarks -c Release -v quiet -nologo | grep -E ": error " && exit 1 || true
 args=(import --rows "$rows")
 if [ -n "${QC_BENCH_POSTGRES:-}" ]; then args+=(--postgres "$QC_BENCH_POSTGRES"); fi
 dotnet bench/QualityCity.Benchmarks/bin/Release/net10.0/QualityCity.Benchmarks.dll "${args[@]}"

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using QualityCity.Domain.Registry;
 using NpgsqlTypes;
 using Sylvan.Data.Csv;
 
@@ -97,9 +98,11 @@ internal static class ImportBenchmark
         var columns = ColumnsOf(reader);
         await using var command = connection.CreateCommand();
         command.CommandText =
-            $"INSERT INTO market_entities ({string.Join(", ", columns.Select(c => $"\"{c.Column}\""))}, \"Category\", \"Status\", \"IsDemo\", \"UpdatedAtUtc\") " +
-            $"VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))}, 'Enterprise', 'active', 1, '2026-01-01 00:00:00')";
+            $"INSERT INTO market_entities ({string.Join(", ", columns.Select(c => $"\"{c.Column}\""))}, \"NameTokens\", \"Category\", \"Status\", \"IsDemo\", \"UpdatedAtUtc\") " +
+            $"VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))}, $tokens, 'Enterprise', 'active', 1, '2026-01-01 00:00:00')";
         var parameters = columns.Select((_, i) => command.Parameters.Add(new SqliteParameter($"$p{i}", null))).ToArray();
+        var tokens = command.Parameters.Add(new SqliteParameter("$tokens", null));
+        var nameOrdinal = reader.GetOrdinal("name");
         var batch = 0;
         var transaction = connection.BeginTransaction();
         command.Transaction = transaction;
@@ -111,6 +114,9 @@ internal static class ImportBenchmark
                 var text = reader.GetString(columns[i].Ordinal);
                 parameters[i].Value = columns[i].Convert(text) ?? DBNull.Value;
             }
+
+            // The name's search tokens are part of the schema (the full-text index reads them).
+            tokens.Value = NameTokens.Of(reader.GetString(nameOrdinal));
 
             command.ExecuteNonQuery();
             if (++batch == 2000)
@@ -133,7 +139,8 @@ internal static class ImportBenchmark
         await connection.OpenAsync();
         using var reader = CsvDataReader.Create(csv);
         var columns = ColumnsOf(reader);
-        var copy = $"COPY market_entities ({string.Join(", ", columns.Select(c => $"\"{c.Column}\""))}, \"Category\", \"Status\", \"IsDemo\", \"UpdatedAtUtc\") FROM STDIN (FORMAT BINARY)";
+        var copy = $"COPY market_entities ({string.Join(", ", columns.Select(c => $"\"{c.Column}\""))}, \"NameTokens\", \"Category\", \"Status\", \"IsDemo\", \"UpdatedAtUtc\") FROM STDIN (FORMAT BINARY)";
+        var nameOrdinal = reader.GetOrdinal("name");
         await using var importer = await connection.BeginBinaryImportAsync(copy);
         var now = DateTime.UtcNow;
         while (await reader.ReadAsync())
@@ -152,6 +159,7 @@ internal static class ImportBenchmark
                 }
             }
 
+            await importer.WriteAsync(NameTokens.Of(reader.GetString(nameOrdinal)), NpgsqlDbType.Varchar);
             await importer.WriteAsync("Enterprise", NpgsqlDbType.Varchar);
             await importer.WriteAsync("active", NpgsqlDbType.Varchar);
             await importer.WriteAsync(true, NpgsqlDbType.Boolean);

@@ -1,11 +1,17 @@
 using BenchmarkDotNet.Running;
 using QualityCity.Benchmarks;
 
-// `import` measures the registry import as a whole process next to plain bulk inserts;
-// anything else goes to BenchmarkDotNet (in-process micro-benchmarks).
+// `import` measures the registry import as a whole process next to plain bulk inserts; `search`
+// times registry searches on a filled database next to a point lookup; anything else goes to
+// BenchmarkDotNet (in-process micro-benchmarks).
 if (args.Length > 0 && args[0] == "import")
 {
     return await ImportBenchmark.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "search")
+{
+    return await SearchBenchmark.RunAsync(args[1..]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(ImportBenchmark).Assembly).Run(args);

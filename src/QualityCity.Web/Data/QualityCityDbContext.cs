@@ -54,6 +54,7 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
             e.HasIndex(x => x.RiskGrade);
             e.Property(x => x.CreditCode).HasMaxLength(18);
             e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.NameTokens).HasMaxLength(400);
             e.Property(x => x.Category).HasMaxLength(32);
             e.Property(x => x.CountyCode).HasMaxLength(12);
             e.Property(x => x.TownshipCode).HasMaxLength(12);
@@ -122,6 +123,14 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        foreach (var entry in ChangeTracker.Entries<MarketEntity>())
+        {
+            if (entry.State is EntityState.Added || (entry.State is EntityState.Modified && entry.Property(e => e.Name).IsModified))
+            {
+                entry.Entity.NameTokens = Domain.Registry.NameTokens.Of(entry.Entity.Name);
+            }
+        }
+
         if (!AuditChanges)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

@@ -39,6 +39,50 @@ public abstract class SearchTests(QualityCityFactory factory) : PlatformTest(fac
         }
     }
 
+    [SkippableTheory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(4)]
+    public async Task Name_search_finds_every_name_containing_the_text_however_short(int length)
+    {
+        SkipIfUnavailable();
+        var client = await Factory.SignedInClientAsync("coordinator");
+        await using var scope = OpenDb();
+        var all = await scope.Db.MarketEntities.AsNoTracking().Select(e => new { e.CreditCode, e.Name }).ToListAsync();
+        var sample = all[all.Count / 3].Name;
+        var text = sample.Substring(sample.Length - 4 - length, length); // inside the name, before "（演示）"
+        var expected = all.Where(e => e.Name.Contains(text, StringComparison.Ordinal)).Select(e => e.CreditCode).ToHashSet();
+
+        var result = await client.GetFromJsonAsync<JsonElement>($"/api/registry/entities?q={Uri.EscapeDataString(text)}&pageSize=200");
+        var codes = result.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("creditCode").GetString()!).ToHashSet();
+        Assert.Equal(expected.Count, result.GetProperty("total").GetInt64());
+        Assert.True(codes.IsSubsetOf(expected));
+        Assert.Equal(Math.Min(200, expected.Count), codes.Count);
+    }
+
+    [SkippableFact]
+    public async Task A_renamed_entity_is_found_by_its_new_name_and_not_its_old_one()
+    {
+        SkipIfUnavailable();
+        string code, oldName;
+        await using (var scope = OpenDb())
+        {
+            var entity = await scope.Db.MarketEntities.OrderBy(e => e.Id).Skip(7).FirstAsync();
+            code = entity.CreditCode;
+            oldName = entity.Name;
+            entity.Name = "聊城改名测试独特字号有限公司（演示）";
+            await scope.Db.SaveChangesAsync();
+        }
+
+        var client = await Factory.SignedInClientAsync("coordinator");
+        var found = await client.GetFromJsonAsync<JsonElement>($"/api/registry/entities?q={Uri.EscapeDataString("独特字号")}");
+        Assert.Equal(code, Assert.Single(found.GetProperty("items").EnumerateArray()).GetProperty("creditCode").GetString());
+        var punctuation = await client.GetFromJsonAsync<JsonElement>($"/api/registry/entities?q={Uri.EscapeDataString("改名 测试")}");
+        Assert.Equal(1, punctuation.GetProperty("total").GetInt64());
+        var old = await client.GetFromJsonAsync<JsonElement>($"/api/registry/entities?q={Uri.EscapeDataString(oldName)}");
+        Assert.DoesNotContain(code, old.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("creditCode").GetString()));
+    }
+
     [SkippableFact]
     public async Task Pages_follow_registration_order_and_do_not_overlap()
     {

@@ -21,9 +21,9 @@ public sealed class AuditLog
     /// <summary>Entities whose rows are bookkeeping, not business data.</summary>
     private static readonly HashSet<string> Unaudited = ["AuditEntry", "ImportJob"];
 
-    /// <summary>Secrets and concurrency noise never copied into the log.</summary>
+    /// <summary>Secrets, concurrency noise and derived search text never copied into the log.</summary>
     private static readonly HashSet<string> RedactedProperties =
-        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "NormalizedUserName", "NormalizedEmail"];
+        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "NormalizedUserName", "NormalizedEmail", "NameTokens"];
 
     internal static readonly JsonSerializerOptions Json = new()
     {

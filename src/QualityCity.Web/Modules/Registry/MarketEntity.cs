@@ -13,6 +13,12 @@ public sealed class MarketEntity
 
     public required string Name { get; set; }
 
+    /// <summary>
+    /// The name as the full-text index holds it (<see cref="QualityCity.Domain.Registry.NameTokens"/>);
+    /// kept in step with <see cref="Name"/> when saved.
+    /// </summary>
+    public string NameTokens { get; set; } = string.Empty;
+
     /// <summary>Registration category from the code's first two characters (enterprise, individual business …).</summary>
     public required string Category { get; set; }
 

@@ -17,7 +17,7 @@ public static class MarketEntityBulkInsert
 {
     private static readonly string[] Columns =
     [
-        "CreditCode", "CreditCodeWarning", "Name", "Category", "CountyCode", "TownshipCode", "Address", "Latitude",
+        "CreditCode", "CreditCodeWarning", "Name", "NameTokens", "Category", "CountyCode", "TownshipCode", "Address", "Latitude",
         "Longitude", "IndustryCode", "ChainCode", "AboveScale", "EstablishedOn", "Status", "CreditClass",
         "OnAbnormalList", "RiskGrade", "ContactName", "ContactPhone", "IsDemo", "UpdatedAtUtc",
     ];
@@ -76,6 +76,7 @@ public static class MarketEntityBulkInsert
             await importer.WriteAsync(row.CreditCode, NpgsqlDbType.Varchar, cancellationToken);
             await WriteNullableAsync(importer, row.CreditCodeWarning, NpgsqlDbType.Text, cancellationToken);
             await importer.WriteAsync(row.Name, NpgsqlDbType.Varchar, cancellationToken);
+            await importer.WriteAsync(QualityCity.Domain.Registry.NameTokens.Of(row.Name), NpgsqlDbType.Varchar, cancellationToken);
             await importer.WriteAsync(row.Category, NpgsqlDbType.Varchar, cancellationToken);
             await importer.WriteAsync(row.CountyCode, NpgsqlDbType.Varchar, cancellationToken);
             await WriteNullableAsync(importer, row.TownshipCode, NpgsqlDbType.Varchar, cancellationToken);
@@ -127,7 +128,7 @@ public static class MarketEntityBulkInsert
 
     private static object?[] ValuesOf(MarketEntity e) =>
     [
-        e.CreditCode, e.CreditCodeWarning, e.Name, e.Category, e.CountyCode, e.TownshipCode, e.Address, e.Latitude,
+        e.CreditCode, e.CreditCodeWarning, e.Name, QualityCity.Domain.Registry.NameTokens.Of(e.Name), e.Category, e.CountyCode, e.TownshipCode, e.Address, e.Latitude,
         e.Longitude, e.IndustryCode, e.ChainCode, e.AboveScale, e.EstablishedOn, e.Status, e.CreditClass,
         e.OnAbnormalList, e.RiskGrade, e.ContactName, e.ContactPhone, e.IsDemo, e.UpdatedAtUtc,
     ];

@@ -49,7 +49,7 @@ public static class RegistryModule
         {
             http.Response.ContentType = "text/csv; charset=utf-8";
             http.Response.Headers.ContentDisposition = "attachment; filename=\"registry.csv\"";
-            await exporter.WriteCsvAsync(http.Response.Body, RegistrySearch.Filter(db.MarketEntities, p.ToQuery()), ct);
+            await exporter.WriteCsvAsync(http.Response.Body, RegistrySearch.Filter(db, db.MarketEntities, p.ToQuery()), ct);
         }).RequireAuthorization(Policies.Staff);
 
         api.MapPost("/imports", async (IFormFile? file, ClaimsPrincipal user, IConfiguration configuration, ImportJobRunner runner, CancellationToken ct) =>

@@ -594,6 +594,11 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("NameTokens")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<bool>("OnAbnormalList")
                         .HasColumnType("boolean");
 

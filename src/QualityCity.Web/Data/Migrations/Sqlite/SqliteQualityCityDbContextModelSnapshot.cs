@@ -577,6 +577,11 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameTokens")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("OnAbnormalList")
                         .HasColumnType("INTEGER");
 

@@ -225,23 +225,17 @@ public sealed class RegistryRowParser
         var established = Cell(RegistryColumns.EstablishedOn);
         if (established is not null)
         {
-            if (DateOnly.TryParseExact(established, ["yyyy-MM-dd", "yyyy/M/d", "yyyy-M-d", "yyyyMMdd", "yyyy年M月d日", "yyyy-MM-dd HH:mm:ss"],
-                    CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-                || (DateTime.TryParseExact(established, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dateTime)
-                    && (date = DateOnly.FromDateTime(dateTime)) != default))
+            if (!TryParseDate(established, out var date))
             {
-                if (date.Year < 1949 || date > DateOnly.FromDateTime(DateTime.UtcNow.AddDays(1)))
-                {
-                    Fail(RegistryColumns.EstablishedOn, established, "established date must be between 1949-01-01 and today");
-                }
-                else
-                {
-                    record.EstablishedOn = date;
-                }
+                Fail(RegistryColumns.EstablishedOn, established, "not a date: use yyyy-MM-dd");
+            }
+            else if (date.Year < 1949 || date > DateOnly.FromDateTime(DateTime.UtcNow.AddDays(1)))
+            {
+                Fail(RegistryColumns.EstablishedOn, established, "established date must be between 1949-01-01 and today");
             }
             else
             {
-                Fail(RegistryColumns.EstablishedOn, established, "not a date: use yyyy-MM-dd");
+                record.EstablishedOn = date;
             }
         }
 
@@ -321,6 +315,25 @@ public sealed class RegistryRowParser
                     return null;
             }
         }
+    }
+
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy/M/d", "yyyy-M-d", "yyyyMMdd", "yyyy年M月d日"];
+
+    /// <summary>A date as staff type it, or as Excel hands a date cell over (with a midnight time).</summary>
+    private static bool TryParseDate(string text, out DateOnly date)
+    {
+        if (DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        {
+            return true;
+        }
+
+        if (DateTime.TryParseExact(text, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dateTime))
+        {
+            date = DateOnly.FromDateTime(dateTime);
+            return true;
+        }
+
+        return false;
     }
 
     private string HeaderOf(string canonical) =>

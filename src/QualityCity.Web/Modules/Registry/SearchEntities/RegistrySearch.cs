@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using QualityCity.Domain.Registry;
 using QualityCity.Web.Data;
 
 namespace QualityCity.Web.Modules.Registry.SearchEntities;
@@ -32,7 +33,7 @@ public sealed class RegistrySearch(QualityCityDbContext db)
     {
         var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
         var page = Math.Clamp(query.Page, 1, MaxPage);
-        var filtered = Filter(db.MarketEntities.AsNoTracking(), query);
+        var filtered = Filter(db, db.MarketEntities.AsNoTracking(), query);
 
         var capped = await filtered.Take(CountCap + 1).CountAsync(cancellationToken);
         var items = await filtered
@@ -45,7 +46,7 @@ public sealed class RegistrySearch(QualityCityDbContext db)
     }
 
     /// <summary>The same filters as a query, for exports of a search.</summary>
-    public static IQueryable<MarketEntity> Filter(IQueryable<MarketEntity> source, RegistryQuery query)
+    public static IQueryable<MarketEntity> Filter(QualityCityDbContext db, IQueryable<MarketEntity> source, RegistryQuery query)
     {
         var q = query.Q?.Trim();
         if (!string.IsNullOrEmpty(q))
@@ -58,7 +59,7 @@ public sealed class RegistrySearch(QualityCityDbContext db)
             }
             else
             {
-                source = source.Where(e => e.Name.Contains(q));
+                source = WhereNameContains(db, source, NameTokens.Of(q));
             }
         }
 
@@ -83,6 +84,29 @@ public sealed class RegistrySearch(QualityCityDbContext db)
         }
 
         return source;
+    }
+
+    /// <summary>
+    /// Name substring search through the full-text index: the query's characters as a phrase of
+    /// adjacent tokens (FTS5 on SQLite, tsvector on PostgreSQL), so even a two-character word like
+    /// 电缆 is one index lookup. Punctuation is ignored on both sides.
+    /// </summary>
+    private static IQueryable<MarketEntity> WhereNameContains(QualityCityDbContext db, IQueryable<MarketEntity> source, string tokens)
+    {
+        if (tokens.Length == 0)
+        {
+            return source.Where(_ => false);
+        }
+
+        if (db.IsPostgres)
+        {
+            return source.Where(e => EF.Functions.ToTsVector("simple", e.NameTokens).Matches(EF.Functions.PhraseToTsQuery("simple", tokens)));
+        }
+
+        // Tokens are letters and digits only, so the phrase needs no escaping beyond its quotes.
+        var phrase = "\"" + tokens + "\"";
+        var ids = db.Database.SqlQuery<long>($"SELECT rowid AS \"Value\" FROM market_entity_names WHERE market_entity_names MATCH {phrase}");
+        return source.Where(e => ids.Contains(e.Id));
     }
 
     /// <summary>Six or more characters of digits and upper-case code letters: a credit-code prefix, not a name.</summary>

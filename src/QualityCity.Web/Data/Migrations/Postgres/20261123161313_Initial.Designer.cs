@@ -12,7 +12,7 @@ using QualityCity.Web.Data;
 namespace QualityCity.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresQualityCityDbContext))]
-    [Migration("20261123154739_Initial")]
+    [Migration("20261123161313_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -596,6 +596,11 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NameTokens")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<bool>("OnAbnormalList")
                         .HasColumnType("boolean");

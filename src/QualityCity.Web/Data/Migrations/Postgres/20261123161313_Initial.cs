@@ -183,6 +183,7 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     CreditCode = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
                     CreditCodeWarning = table.Column<string>(type: "text", nullable: true),
                     Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NameTokens = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
                     Category = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     CountyCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
                     TownshipCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
@@ -443,15 +444,16 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                 table: "regions",
                 column: "ParentCode");
 
-            // Name substring search (REG-4): a trigram index serves LIKE '%…%' for three or more
-            // characters. pg_trgm is a trusted extension: the database owner may create it.
-            migrationBuilder.Sql("CREATE EXTENSION IF NOT EXISTS pg_trgm;");
-            migrationBuilder.Sql("CREATE INDEX \"IX_market_entities_Name_trgm\" ON market_entities USING gin (\"Name\" gin_trgm_ops);");
+            // Name search (REG-4): a GIN full-text index over the name's character tokens; a query
+            // is a phrase of adjacent characters (docs/registry.md).
+            migrationBuilder.Sql("CREATE INDEX \"IX_market_entities_NameTokens\" ON market_entities USING gin (to_tsvector('simple', \"NameTokens\"));");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP INDEX IF EXISTS \"IX_market_entities_NameTokens\";");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 

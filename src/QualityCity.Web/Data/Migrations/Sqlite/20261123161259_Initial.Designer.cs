@@ -11,7 +11,7 @@ using QualityCity.Web.Data;
 namespace QualityCity.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteQualityCityDbContext))]
-    [Migration("20261123154728_Initial")]
+    [Migration("20261123161259_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -578,6 +578,11 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameTokens")
+                        .IsRequired()
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("OnAbnormalList")

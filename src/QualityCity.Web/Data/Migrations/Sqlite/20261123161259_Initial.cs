@@ -182,6 +182,7 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     CreditCode = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
                     CreditCodeWarning = table.Column<string>(type: "TEXT", nullable: true),
                     Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NameTokens = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
                     Category = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     CountyCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
                     TownshipCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
@@ -441,11 +442,23 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                 name: "IX_regions_ParentCode",
                 table: "regions",
                 column: "ParentCode");
+
+            // Name search (REG-4): an FTS5 index over the name's character tokens (NameTokens), kept
+            // in step by triggers; a query is a phrase of adjacent characters (docs/registry.md).
+            migrationBuilder.Sql("CREATE VIRTUAL TABLE market_entity_names USING fts5(\"NameTokens\", content='market_entities', content_rowid='Id', tokenize='unicode61');");
+            migrationBuilder.Sql("CREATE TRIGGER market_entities_names_insert AFTER INSERT ON market_entities BEGIN INSERT INTO market_entity_names(rowid, \"NameTokens\") VALUES (new.\"Id\", new.\"NameTokens\"); END;");
+            migrationBuilder.Sql("CREATE TRIGGER market_entities_names_delete AFTER DELETE ON market_entities BEGIN INSERT INTO market_entity_names(market_entity_names, rowid, \"NameTokens\") VALUES ('delete', old.\"Id\", old.\"NameTokens\"); END;");
+            migrationBuilder.Sql("CREATE TRIGGER market_entities_names_update AFTER UPDATE OF \"NameTokens\" ON market_entities BEGIN INSERT INTO market_entity_names(market_entity_names, rowid, \"NameTokens\") VALUES ('delete', old.\"Id\", old.\"NameTokens\"); INSERT INTO market_entity_names(rowid, \"NameTokens\") VALUES (new.\"Id\", new.\"NameTokens\"); END;");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS market_entities_names_update;");
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS market_entities_names_delete;");
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS market_entities_names_insert;");
+            migrationBuilder.Sql("DROP TABLE IF EXISTS market_entity_names;");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 

@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using QualityCity.Web.Data;
+using QualityCity.Web.Hosting;
+using QualityCity.Web.Modules.Registry.SearchEntities;
+
+namespace QualityCity.Benchmarks;
+
+/// <summary>
+/// Registry search (REG-4) latency on a large registry, in process through the same
+/// <see cref="RegistrySearch"/> the page and the API use. The baseline, measured in the same run, is
+/// a point lookup by credit code through the unique index: the cheapest query the registry can
+/// answer. Prints the median and 95th percentile of each query and its ratio to the baseline.
+/// </summary>
+internal static class SearchBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var dataDirectory = args.Length > 0 ? args[0] : throw new ArgumentException("usage: search DATA_DIR [postgres CONNECTION]");
+        var settings = new Dictionary<string, string?> { ["QC_DATA_DIR"] = dataDirectory };
+        if (args.Length > 2 && args[1] == "postgres")
+        {
+            settings["QC_DATABASE"] = "postgres";
+            settings["ConnectionStrings:Postgres"] = args[2];
+        }
+
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
+            .AddLogging()
+            .AddQualityCity()
+            .BuildServiceProvider();
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<QualityCityDbContext>();
+        var search = scope.ServiceProvider.GetRequiredService<RegistrySearch>();
+        var total = db.MarketEntities.LongCount();
+        var sample = db.MarketEntities.OrderBy(e => e.Id).Skip((int)(total / 2)).First();
+        Console.WriteLine($"Registry search on {total:N0} entities ({(db.IsPostgres ? "PostgreSQL" : "SQLite")})");
+
+        var baseline = await MeasureAsync(() => Task.FromResult(db.MarketEntities.Where(e => e.CreditCode == sample.CreditCode).Select(e => e.Id).First()));
+        Console.WriteLine($"  {"baseline: point lookup by credit code",-48} median {baseline.Median,8:0.00} ms  p95 {baseline.P95,8:0.00} ms");
+        var queries = new (string Name, RegistryQuery Query)[]
+        {
+            ("county (one of 8)", new RegistryQuery(County: sample.CountyCode)),
+            ("industry", new RegistryQuery(Industry: sample.IndustryCode)),
+            ("chain", new RegistryQuery(Chain: "cable")),
+            ("grade red", new RegistryQuery(Grade: "red")),
+            ("county + industry", new RegistryQuery(County: sample.CountyCode, Industry: sample.IndustryCode)),
+            ("code prefix (10 characters)", new RegistryQuery(Q: sample.CreditCode[..10])),
+            ("name substring, common (电缆)", new RegistryQuery(Q: "电缆")),
+            ("name substring, rare (3 characters)", new RegistryQuery(Q: sample.Name[2..5])),
+            ("county, page 50", new RegistryQuery(County: sample.CountyCode, Page: 50)),
+        };
+        foreach (var (name, query) in queries)
+        {
+            var result = await MeasureAsync(() => search.SearchAsync(query));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {name,-48} median {result.Median,8:0.00} ms  p95 {result.P95,8:0.00} ms  ratio to baseline {result.Median / baseline.Median,8:0.0}"));
+        }
+
+        return 0;
+    }
+
+    private static async Task<(double Median, double P95)> MeasureAsync<T>(Func<Task<T>> action)
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await action();
+        }
+
+        var times = new List<double>();
+        for (var i = 0; i < 21; i++)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            await action();
+            times.Add(stopwatch.Elapsed.TotalMilliseconds);
+        }
+
+        times.Sort();
+        return (times[times.Count / 2], times[(int)(times.Count * 0.95)]);
+    }
+}
