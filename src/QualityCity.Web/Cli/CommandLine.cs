@@ -69,6 +69,9 @@ public static class CommandLine
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // A failed command surfaces as an exception with its message; EF's own log line would only
+        // repeat it (and reports the expected miss of the history table on a new database as an error).
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Critical);
         configure?.Invoke(builder.Configuration);
         builder.Services.AddQualityCity();
         await using var app = builder.Build();
