@@ -29,7 +29,7 @@ internal static class SearchBenchmark
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
             .AddLogging()
-            .AddQualityCity()
+            .AddQualityCity(QualityCity.Web.Program.Modules)
             .BuildServiceProvider();
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<QualityCityDbContext>();

@@ -1,5 +1,11 @@
 using QualityCity.Web.Cli;
 using QualityCity.Web.Hosting;
+using QualityCity.Web.Modules.Accounts;
+using QualityCity.Web.Modules.Audit;
+using QualityCity.Web.Modules.Demo;
+using QualityCity.Web.Modules.Organisation;
+using QualityCity.Web.Modules.ReferenceData;
+using QualityCity.Web.Modules.Registry;
 
 namespace QualityCity.Web;
 
@@ -9,6 +15,17 @@ namespace QualityCity.Web;
 /// </summary>
 public partial class Program
 {
+    /// <summary>The platform's modules. A new module adds its folder under Modules/ and one line here.</summary>
+    public static readonly IReadOnlyList<ModuleRegistration> Modules =
+    [
+        ModuleRegistration.Of<AuditModule>(),
+        ModuleRegistration.Of<AccountsModule>(),
+        ModuleRegistration.Of<ReferenceDataModule>(),
+        ModuleRegistration.Of<OrganisationModule>(),
+        ModuleRegistration.Of<RegistryModule>(),
+        ModuleRegistration.Of<DemoModule>(),
+    ];
+
     public static async Task<int> Main(string[] args)
     {
         if (args.Length > 0 && !args[0].StartsWith('-') && args[0] != "serve")
@@ -30,9 +47,9 @@ public partial class Program
             builder.Configuration["Demo:LoadOnEmpty"] = "false";
         }
 
-        builder.AddQualityCityWeb();
+        builder.AddQualityCityWeb(Modules);
         var app = builder.Build();
-        app.MapQualityCity();
+        app.MapQualityCity(Modules);
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
         await app.RunAsync();
         return 0;

@@ -73,7 +73,7 @@ public static class CommandLine
         // repeat it (and reports the expected miss of the history table on a new database as an error).
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Critical);
         configure?.Invoke(builder.Configuration);
-        builder.Services.AddQualityCity();
+        builder.Services.AddQualityCity(Program.Modules);
         await using var app = builder.Build();
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;

@@ -17,14 +17,14 @@ using Scalar.AspNetCore;
 namespace QualityCity.Web.Hosting;
 
 /// <summary>
-/// The registrations shared by the server and the command-line verbs. A new module adds its
-/// <c>AddX()</c> here and its <c>MapX()</c> in <see cref="MapQualityCity"/>.
+/// The registrations shared by the server and the command-line verbs: the database, sign-in,
+/// localization, and every module listed in <see cref="Program.Modules"/>.
 /// </summary>
 public static class QualityCityHosting
 {
     private static readonly SqliteConnectionSettings SqliteSettings = new();
 
-    public static IServiceCollection AddQualityCity(this IServiceCollection services)
+    public static IServiceCollection AddQualityCity(this IServiceCollection services, IReadOnlyList<ModuleRegistration> modules)
     {
         // The provider is chosen when a context is made, not at registration, so that settings
         // supplied late (tests, the command line) still apply.
@@ -54,20 +54,19 @@ public static class QualityCityHosting
         services.AddOptions<KeyManagementOptions>().Configure<IConfiguration>((options, configuration) =>
             options.XmlRepository = new FileSystemXmlRepository(
                 new DirectoryInfo(Path.Combine(DatabaseSettings.From(configuration).DataDirectory, "keys")), NullLoggerFactory.Instance));
-        services.AddScoped<ReferenceDataLoader>();
-        services.AddScoped<DemoCity>();
         services.AddScoped<DatabaseInitializer>();
-        services.AddAuditLog();
-        services.AddAccounts();
-        services.AddOrganisation();
-        services.AddRegistry();
         services.AddSingleton<Text>();
+        foreach (var module in modules)
+        {
+            module.AddServices(services);
+        }
+
         return services;
     }
 
-    public static void AddQualityCityWeb(this WebApplicationBuilder builder)
+    public static void AddQualityCityWeb(this WebApplicationBuilder builder, IReadOnlyList<ModuleRegistration> modules)
     {
-        builder.Services.AddQualityCity();
+        builder.Services.AddQualityCity(modules);
         // Pages live beside the rest of their feature (Modules/<Module>/<Feature>/), each with an
         // explicit route and its own [Authorize] policy.
         builder.Services.AddRazorPages(options => options.RootDirectory = "/Modules");
@@ -87,7 +86,7 @@ public static class QualityCityHosting
         builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = RegistryModule.MaxUploadBytes);
     }
 
-    public static WebApplication MapQualityCity(this WebApplication app)
+    public static WebApplication MapQualityCity(this WebApplication app, IReadOnlyList<ModuleRegistration> modules)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -110,11 +109,11 @@ public static class QualityCityHosting
             return Results.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') ? "/" : returnUrl);
         }).ExcludeFromDescription();
 
-        app.MapReferenceData();
-        app.MapAccounts();
-        app.MapOrganisation();
-        app.MapRegistry();
-        app.MapAuditLog();
+        foreach (var module in modules)
+        {
+            module.MapEndpoints(app);
+        }
+
         app.MapRazorPages();
         return app;
     }

@@ -87,4 +87,34 @@ public sealed class SignInAndSearchJourneyTests(BrowserFixture fixture) : IClass
         // The address bar still holds the code the user typed; nothing of the entity itself is shown.
         Assert.DoesNotContain(otherName, await page.ContentAsync(), StringComparison.Ordinal);
     }
+
+    [SkippableFact]
+    public async Task Admin_uploads_a_registry_file_and_watches_it_finish()
+    {
+        var page = await SignInAsync("admin");
+        var code = QualityCity.Domain.Registry.CreditCode.Compose("91", "371581", "BR000001");
+        var file = Path.Combine(BrowserFixture.ScreenshotFolder, "upload.csv");
+        await File.WriteAllTextAsync(file, $"统一社会信用代码,名称,行业代码\n{code},临清浏览器上传轴承有限公司（演示）,3451\n91371581X,坏行,3451\n");
+
+        await page.GotoAsync("/registry/import");
+        await page.SetInputFilesAsync("#file", file);
+        await page.ClickAsync("main form button[type=submit]");
+        // The job row polls itself (htmx) until the import is done; then the summary and report link show.
+        var row = page.Locator("#jobs tbody tr").First;
+        try
+        {
+            await row.Locator("a:has-text('下载')").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        }
+        finally
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "registry-import.png"), FullPage = true });
+        }
+
+        var text = await row.InnerTextAsync();
+        Assert.Contains("inserted=1", text, StringComparison.Ordinal);
+        Assert.Contains("rejected=1", text, StringComparison.Ordinal);
+
+        await page.GotoAsync($"/registry?q={code}");
+        Assert.Contains("临清浏览器上传轴承有限公司", await page.InnerTextAsync("#results"), StringComparison.Ordinal);
+    }
 }

@@ -3,14 +3,15 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using QualityCity.Web.Data;
+using QualityCity.Web.Hosting;
 using QualityCity.Web.Modules.Audit;
 
 namespace QualityCity.Web.Modules.Accounts;
 
 /// <summary>Sign-in, roles and the claims that scope every query (SPEC §0).</summary>
-public static class AccountsModule
+public sealed class AccountsModule : IModule
 {
-    public static IServiceCollection AddAccounts(this IServiceCollection services)
+    public static void AddServices(IServiceCollection services)
     {
         services.AddIdentity<AppUser, IdentityRole>(options =>
             {
@@ -46,10 +47,9 @@ public static class AccountsModule
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.Oversight, p => p.RequireRole(Roles.Admin, Roles.Coordinator))
             .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser());
-        return services;
     }
 
-    public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder app)
+    public static void MapEndpoints(IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/account").WithTags("Accounts");
         api.MapPost("/login", async (LoginRequest request, SignInManager<AppUser> signIn, QualityCityDbContext db, AuditLog audit) =>
@@ -82,7 +82,6 @@ public static class AccountsModule
             departmentId = user.DepartmentId(),
             creditCode = user.CreditCode(),
         })).RequireAuthorization(Policies.SignedIn);
-        return app;
     }
 
     /// <summary>Signs a user in with lockout and writes the attempt to the audit log (success or not).</summary>

@@ -1,15 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
+using QualityCity.Web.Hosting;
 using QualityCity.Web.Modules.Accounts;
 
 namespace QualityCity.Web.Modules.Audit;
 
 /// <summary>The audit log's API for administrators: read and verify the chain.</summary>
-public static class AuditModule
+public sealed class AuditModule : IModule
 {
-    public static IServiceCollection AddAuditLog(this IServiceCollection services) => services.AddSingleton<AuditLog>();
+    public static void AddServices(IServiceCollection services) => services.AddSingleton<AuditLog>();
 
-    public static IEndpointRouteBuilder MapAuditLog(this IEndpointRouteBuilder app)
+    public static void MapEndpoints(IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(Policies.Admin);
         api.MapGet("/", async (long? before, int? take, string? actor, string? action, QualityCityDbContext db) =>
@@ -25,6 +26,5 @@ public static class AuditModule
             var result = await AuditLog.VerifyAsync(db);
             return new { intact = result.IsIntact, entriesChecked = result.EntriesChecked, brokenAt = result.Break?.Sequence, reason = result.Break?.Reason };
         });
-        return app;
     }
 }

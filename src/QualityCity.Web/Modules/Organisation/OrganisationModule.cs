@@ -1,16 +1,19 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
+using QualityCity.Web.Hosting;
 using QualityCity.Web.Modules.Accounts;
 
 namespace QualityCity.Web.Modules.Organisation;
 
 /// <summary>Departments and the inspector registry (INS-2), scoped by department.</summary>
-public static class OrganisationModule
+public sealed class OrganisationModule : IModule
 {
-    public static IServiceCollection AddOrganisation(this IServiceCollection services) => services;
+    public static void AddServices(IServiceCollection services)
+    {
+    }
 
-    public static IEndpointRouteBuilder MapOrganisation(this IEndpointRouteBuilder app)
+    public static void MapEndpoints(IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Organisation");
 
@@ -39,7 +42,6 @@ public static class OrganisationModule
                     i.ConflictCreditCodes, i.HomeCountyCode,
                 }).ToListAsync());
         }).RequireAuthorization(Policies.Staff);
-        return app;
     }
 
     /// <summary>

@@ -1,13 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
+using QualityCity.Web.Hosting;
 using QualityCity.Web.Modules.Accounts;
 
 namespace QualityCity.Web.Modules.ReferenceData;
 
 /// <summary>Regions, industries, chains and the working-day calendar (REG-5): public reads, admin upload of holidays.</summary>
-public static class ReferenceDataModule
+public sealed class ReferenceDataModule : IModule
 {
-    public static IEndpointRouteBuilder MapReferenceData(this IEndpointRouteBuilder app)
+    public static void AddServices(IServiceCollection services) => services.AddScoped<ReferenceDataLoader>();
+
+    public static void MapEndpoints(IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/reference").WithTags("Reference data");
 
@@ -92,6 +95,5 @@ public static class ReferenceDataModule
             await transaction.CommitAsync();
             return Results.Ok(new { years, replaced = existing.Count, loaded = days.Count });
         }).RequireAuthorization(Policies.Admin).DisableAntiforgery();
-        return app;
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
+using QualityCity.Web.Hosting;
 using QualityCity.Web.Modules.Accounts;
 using QualityCity.Web.Modules.Registry.ExportRegistry;
 using QualityCity.Web.Modules.Registry.ImportRegistry;
@@ -10,12 +11,12 @@ using QualityCity.Web.Modules.Registry.SearchEntities;
 namespace QualityCity.Web.Modules.Registry;
 
 /// <summary>The registry of market entities (REG-1…REG-5): search, detail, import, export.</summary>
-public static class RegistryModule
+public sealed class RegistryModule : IModule
 {
     /// <summary>Largest upload accepted through the web (the CLI has no limit).</summary>
     public const long MaxUploadBytes = 512L * 1024 * 1024;
 
-    public static IServiceCollection AddRegistry(this IServiceCollection services)
+    public static void AddServices(IServiceCollection services)
     {
         services.AddScoped<RegistrySearch>();
         services.AddScoped<Shared.RegistryLabels>();
@@ -23,10 +24,9 @@ public static class RegistryModule
         services.AddScoped<RegistryImporter>();
         services.AddSingleton<ImportJobRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<ImportJobRunner>());
-        return services;
     }
 
-    public static IEndpointRouteBuilder MapRegistry(this IEndpointRouteBuilder app)
+    public static void MapEndpoints(IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/registry").WithTags("Registry");
 
@@ -96,8 +96,6 @@ public static class RegistryModule
 
             return Results.File(path, "text/csv; charset=utf-8", Path.GetFileNameWithoutExtension(job.FileName) + ".errors.csv");
         }).RequireAuthorization(Policies.Admin);
-
-        return app;
     }
 
     /// <summary>Staff read every entity; an enterprise account only the one it is bound to.</summary>
