@@ -7,9 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
 using QualityCity.Web.Localization;
 using QualityCity.Web.Modules.Accounts;
-using QualityCity.Web.Modules.Audit;
 using QualityCity.Web.Modules.Demo;
-using QualityCity.Web.Modules.Organisation;
 using QualityCity.Web.Modules.ReferenceData;
 using QualityCity.Web.Modules.Registry;
 using Scalar.AspNetCore;
@@ -28,15 +26,17 @@ public static class QualityCityHosting
     {
         // The provider is chosen when a context is made, not at registration, so that settings
         // supplied late (tests, the command line) still apply.
+        // supplied late (tests, the command line) still apply; the settings are read once.
+        services.AddSingleton(sp => DatabaseSettings.From(sp.GetRequiredService<IConfiguration>()));
         services.AddDbContext<SqliteQualityCityDbContext>((sp, options) =>
-            options.UseSqlite(DatabaseSettings.From(sp.GetRequiredService<IConfiguration>()).ConnectionString,
+            options.UseSqlite(sp.GetRequiredService<DatabaseSettings>().ConnectionString,
                 o => o.CommandTimeout(120)).AddInterceptors(SqliteSettings));
         services.AddDbContext<PostgresQualityCityDbContext>((sp, options) =>
-            options.UseNpgsql(DatabaseSettings.From(sp.GetRequiredService<IConfiguration>()).ConnectionString,
+            options.UseNpgsql(sp.GetRequiredService<DatabaseSettings>().ConnectionString,
                 o => o.CommandTimeout(120)));
         services.AddScoped<QualityCityDbContext>(sp =>
         {
-            QualityCityDbContext db = DatabaseSettings.From(sp.GetRequiredService<IConfiguration>()).IsPostgres
+            QualityCityDbContext db = sp.GetRequiredService<DatabaseSettings>().IsPostgres
                 ? sp.GetRequiredService<PostgresQualityCityDbContext>()
                 : sp.GetRequiredService<SqliteQualityCityDbContext>();
             var user = sp.GetService<IHttpContextAccessor>()?.HttpContext?.User;

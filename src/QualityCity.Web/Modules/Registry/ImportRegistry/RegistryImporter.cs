@@ -182,7 +182,7 @@ public sealed class RegistryImporter(QualityCityDbContext db, AuditLog auditLog)
     private async Task CommitBatchAsync(ImportJob job, List<RegistryRecord> batch, int batchNumber, CancellationToken cancellationToken)
     {
         var codes = batch.Select(r => r.CreditCode).ToList();
-        var existing = await ExistingAsync(codes).AsNoTracking()
+        var existing = await StoredAmong(codes).AsNoTracking()
             .ToDictionaryAsync(e => e.CreditCode, StringComparer.Ordinal, cancellationToken);
 
         var now = DateTime.UtcNow;
@@ -260,7 +260,7 @@ public sealed class RegistryImporter(QualityCityDbContext db, AuditLog auditLog)
     /// which grows with the registry; driving the join from the batch keeps one index probe per code.
     /// PostgreSQL plans <c>= ANY(@codes)</c> as index probes by itself.
     /// </summary>
-    private IQueryable<MarketEntity> ExistingAsync(List<string> codes) =>
+    private IQueryable<MarketEntity> StoredAmong(List<string> codes) =>
         db.IsPostgres
             ? db.MarketEntities.Where(e => codes.Contains(e.CreditCode))
             : db.MarketEntities.FromSqlRaw(
