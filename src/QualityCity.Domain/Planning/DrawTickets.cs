@@ -1,0 +1,111 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace QualityCity.Domain.Planning;
+
+/// <summary>An object drawn, with the ticket that placed it.</summary>
+/// <param name="Id">The object's id (a credit code, an inspector id).</param>
+/// <param name="Ticket">64 lowercase hex characters.</param>
+public sealed record DrawnItem(string Id, string Ticket);
+
+/// <summary>
+/// QC-DRAW-1 (SPEC INS-9): the publicly verifiable double-random draw. Tickets are generation-1
+/// tickets of Rivest's consistent_sampler (2018): <c>ticket(seed, id) = H(H(H(seed) + ":id:" + id) + "0")</c>
+/// with H the SHA-256 of the UTF-8 string as 64 lowercase hex characters. Objects are drawn in
+/// ascending (ticket, id) order, compared ordinally. Nothing else adds randomness: no
+/// <c>Random</c>, no clock, no dictionary order, so anyone can recompute a draw from the seed and the
+/// published pool.
+/// </summary>
+public static class DrawTickets
+{
+    /// <summary>The algorithm id written into every commitment and record.</summary>
+    public const string Algorithm = "QC-DRAW-1";
+
+    /// <summary>SHA-256 of the UTF-8 bytes of a string, as 64 lowercase hex characters.</summary>
+    public static string H(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    /// <summary>The ticket of one object.</summary>
+    public static string Ticket(string seed, string id) => TicketFromSeedHash(H(seed), id);
+
+    /// <summary>The ticket given H(seed), which a draw computes once.</summary>
+    public static string TicketFromSeedHash(string seedHash, string id) => H(H(seedHash + ":id:" + id) + "0");
+
+    /// <summary>
+    /// The first <paramref name="k"/> objects of a pool in ascending (ticket, id) order. Duplicate ids
+    /// are refused: a pool is a set.
+    /// </summary>
+    /// <exception cref="ArgumentException">When an id repeats, is empty, or k is negative.</exception>
+    public static IReadOnlyList<DrawnItem> Sample(string seed, IEnumerable<string> pool, int k)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        var seedHash = H(seed);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var items = new List<DrawnItem>();
+        foreach (var id in pool)
+        {
+            if (string.IsNullOrEmpty(id))
+            {
+                throw new ArgumentException("A pool id may not be empty.", nameof(pool));
+            }
+
+            if (!seen.Add(id))
+            {
+                throw new ArgumentException($"The pool lists '{id}' twice.", nameof(pool));
+            }
+
+            items.Add(new DrawnItem(id, TicketFromSeedHash(seedHash, id)));
+        }
+
+        items.Sort(CompareDrawn);
+        return items.Count <= k ? items : items.GetRange(0, k);
+    }
+
+    /// <summary>The draw order: ticket, then id, both ordinal.</summary>
+    public static int CompareDrawn(DrawnItem a, DrawnItem b)
+    {
+        var byTicket = string.CompareOrdinal(a.Ticket, b.Ticket);
+        return byTicket != 0 ? byTicket : string.CompareOrdinal(a.Id, b.Id);
+    }
+
+    /// <summary>
+    /// Inspectors for one visit: candidates (already without recusals) ordered by
+    /// <c>ticket(seed, visitKey + "/" + inspectorId)</c>; the first <paramref name="n"/> for which
+    /// <paramref name="hasCapacity"/> is true are taken, in that order. <paramref name="hasCapacity"/>
+    /// is asked only for candidates that would be taken, so it may reserve capacity as it answers.
+    /// </summary>
+    public static IReadOnlyList<DrawnItem> AssignInspectors(string seed, string visitKey, IEnumerable<string> candidateIds, int n,
+        Func<string, bool> hasCapacity)
+    {
+        var seedHash = H(seed);
+        var ordered = candidateIds
+            .Distinct(StringComparer.Ordinal)
+            .Select(id => new DrawnItem(id, TicketFromSeedHash(seedHash, visitKey + "/" + id)))
+            .ToList();
+        ordered.Sort(CompareDrawn);
+        var taken = new List<DrawnItem>(n);
+        foreach (var candidate in ordered)
+        {
+            if (taken.Count == n)
+            {
+                break;
+            }
+
+            if (hasCapacity(candidate.Id))
+            {
+                taken.Add(candidate);
+            }
+        }
+
+        return taken;
+    }
+
+    /// <summary>
+    /// The digest of a pool as the commitment publishes it: SHA-256 (hex) of the ids sorted
+    /// ordinally and joined by "\n", which is also the exact content of the published pool file.
+    /// </summary>
+    public static string PoolDigest(IEnumerable<string> ids) => H(PoolFileText(ids));
+
+    /// <summary>The pool file's text: ids sorted ordinally, one per line, "\n" between them.</summary>
+    public static string PoolFileText(IEnumerable<string> ids) =>
+        string.Join("\n", ids.Order(StringComparer.Ordinal));
+}
