@@ -25,6 +25,7 @@ public static class CommandLine
           import registry FILE                      import a .csv or .xlsx registry file (REG-3)
           export registry FILE                      export the registry to .csv or .xlsx
           code check CODE...                        check unified social credit codes (REG-1)
+          draw sample --seed S --k K --pool FILE    QC-DRAW-1: the first K ids of FILE (one per line) in draw order, as "ID TICKET"
           audit verify                              check the audit log's hash chain
         """;
 
@@ -39,6 +40,8 @@ public static class CommandLine
             {
                 case "code" when options.Positional.FirstOrDefault() == "check":
                     return CheckCodes(options.Positional.Skip(1).ToList(), output, error);
+                case "draw" when options.Positional.FirstOrDefault() == "sample":
+                    return await DrawSampleAsync(options, output, error, cancellationToken);
                 case "demo" when options.Value("csv") is { } csvPath:
                     var written = await DemoCsv.WriteAsync(csvPath, options.Int("enterprises", 1_000_000), options.Value("seed") ?? "liaocheng", cancellationToken);
                     await output.WriteLineAsync($"wrote {written} rows to {csvPath}");
@@ -167,6 +170,36 @@ public static class CommandLine
                 return 1;
             }
         }
+    }
+
+    /// <summary>QC-DRAW-1 on a pool file: anyone can re-run a published draw with this verb (INS-9).</summary>
+    private static async Task<int> DrawSampleAsync(CliOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var seed = options.Value("seed") ?? throw new CliUsageException("draw sample needs --seed S");
+        var k = options.Value("k") is null ? throw new CliUsageException("draw sample needs --k K") : options.Int("k", 1);
+        var poolPath = options.Value("pool") ?? throw new CliUsageException("draw sample needs --pool FILE");
+        if (!File.Exists(poolPath))
+        {
+            await error.WriteLineAsync($"cannot read {poolPath}: file not found");
+            return 2;
+        }
+
+        // One id per line; a trailing newline or Windows line ends do not make ids of their own.
+        var ids = (await File.ReadAllLinesAsync(poolPath, cancellationToken)).Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0);
+        try
+        {
+            foreach (var drawn in QualityCity.Domain.Planning.DrawTickets.Sample(seed, ids, k))
+            {
+                await output.WriteLineAsync($"{drawn.Id} {drawn.Ticket}");
+            }
+        }
+        catch (ArgumentException ex)
+        {
+            await error.WriteLineAsync($"invalid pool {poolPath}: {ex.Message}");
+            return 2;
+        }
+
+        return 0;
     }
 
     private static int CheckCodes(List<string> codes, TextWriter output, TextWriter error)
