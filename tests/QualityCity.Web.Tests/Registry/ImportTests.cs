@@ -104,6 +104,35 @@ public abstract class ImportTests(QualityCityFactory factory) : PlatformTest(fac
     }
 
     [SkippableFact]
+    public async Task Real_registry_exports_import_city_level_codes_short_county_names_and_long_statuses()
+    {
+        SkipIfUnavailable();
+        var cityLevel = CreditCode.Compose("91", "371500", "C" + Interlocked.Increment(ref _serial).ToString("0000000", System.Globalization.CultureInfo.InvariantCulture));
+        var shortName = NewCode("371521");
+        var revoked = NewCode("371581");
+        var path = WriteCsv("real.csv",
+            "统一社会信用代码,企业名称,所属区县,经营状态",
+            $"{cityLevel},聊城市级登记测试有限公司（演示）,,存续（在营、开业、在册）",
+            $"{shortName},阳谷简称测试有限公司（演示）,阳谷,在营",
+            $"{revoked},临清吊销测试有限公司（演示）,临清市,吊销，未注销");
+        var (exit, output, _) = await RunCliAsync("import", "registry", path);
+        Assert.Equal(0, exit);
+        Assert.Contains("inserted=3 updated=0 unchanged=0 rejected=0 warnings=1", output, StringComparison.Ordinal);
+        var warning = Assert.Single(ReadReport(path + ".errors.csv"));
+        Assert.Contains("city or province level (371500)", warning[3], StringComparison.Ordinal);
+
+        await using var scope = OpenDb();
+        var stored = await scope.Db.MarketEntities.AsNoTracking()
+            .Where(e => e.CreditCode == cityLevel || e.CreditCode == shortName || e.CreditCode == revoked)
+            .ToDictionaryAsync(e => e.CreditCode);
+        Assert.Equal("371500", stored[cityLevel].CountyCode);
+        Assert.Equal(Modules.Registry.EntityStatus.Active, stored[cityLevel].Status);
+        Assert.Equal("371521", stored[shortName].CountyCode);
+        Assert.Equal(Modules.Registry.EntityStatus.Revoked, stored[revoked].Status);
+        Assert.Equal("371581", stored[revoked].CountyCode);
+    }
+
+    [SkippableFact]
     public async Task A_changed_row_is_updated_and_audited_with_before_and_after()
     {
         SkipIfUnavailable();

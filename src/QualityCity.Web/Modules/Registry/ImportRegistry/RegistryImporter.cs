@@ -315,11 +315,11 @@ public sealed class RegistryImporter(QualityCityDbContext db, AuditLog auditLog)
     private async Task<RegistryReference> LoadReferenceAsync(CancellationToken cancellationToken)
     {
         var regions = await db.Regions.AsNoTracking()
-            .Where(r => r.Level == "county" || r.Level == "township")
             .Select(r => new { r.Code, r.Name, r.Level, r.ParentCode })
             .ToListAsync(cancellationToken);
         return new RegistryReference(
             regions.Where(r => r.Level == "county").ToDictionary(r => r.Code, r => r.Name, StringComparer.Ordinal),
+            regions.Where(r => r.Level is "city" or "province").Select(r => r.Code.PadRight(6, '0')).ToHashSet(StringComparer.Ordinal),
             regions.Where(r => r.Level == "township").ToDictionary(r => r.Code, r => r.ParentCode!, StringComparer.Ordinal),
             (await db.Industries.AsNoTracking().Select(i => i.Code).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal),
             (await db.IndustryChains.AsNoTracking().Select(c => c.Code).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal));

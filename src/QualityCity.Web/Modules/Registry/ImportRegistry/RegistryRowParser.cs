@@ -38,8 +38,14 @@ public sealed class RegistryRecord
 }
 
 /// <summary>What the parser checks codes against: the reference data in the database.</summary>
+/// <param name="CountyNamesByCode">Every county-level division (6 digits) and its name.</param>
+/// <param name="UpperDivisions">City- and province-level divisions as six digits (371500, 370000).</param>
+/// <param name="TownshipCounty">Township code → its county.</param>
+/// <param name="IndustryCodes">Known GB/T 4754 classes.</param>
+/// <param name="ChainCodes">Known industry chains.</param>
 public sealed record RegistryReference(
     IReadOnlyDictionary<string, string> CountyNamesByCode,
+    IReadOnlySet<string> UpperDivisions,
     IReadOnlyDictionary<string, string> TownshipCounty,
     IReadOnlySet<string> IndustryCodes,
     IReadOnlySet<string> ChainCodes);
@@ -141,7 +147,9 @@ public sealed class RegistryRowParser
             Name = name,
         };
 
-        // County: the column (code or county name), else the division in the code when it is a county.
+        // County: the column (code or county name), else the division in the code. A code registered
+        // by a city or provincial bureau (371500, 370000) names no county: it is kept at that level
+        // with a warning rather than rejected, as real registries have many such entities.
         var county = Cell(RegistryColumns.CountyCode);
         if (county is not null)
         {
@@ -149,22 +157,38 @@ public sealed class RegistryRowParser
             {
                 record.CountyCode = county;
             }
-            else if (_countyCodeByName.TryGetValue(county, out var byName))
+            else if (CountyByName(county) is { } byName)
             {
                 record.CountyCode = byName;
+            }
+            else if (_reference.UpperDivisions.Contains(county))
+            {
+                record.CountyCode = county;
+                Fail(RegistryColumns.CountyCode, county, $"warning: {county} is a city or province, not a county; kept at that level");
             }
             else
             {
                 Fail(RegistryColumns.CountyCode, county, "unknown county: give a GB/T 2260 county code (e.g. 371521) or the county's name");
             }
         }
-        else if (check.IsAcceptable && _reference.CountyNamesByCode.ContainsKey(CreditCode.DivisionOf(check.Code)))
-        {
-            record.CountyCode = CreditCode.DivisionOf(check.Code);
-        }
         else if (check.IsAcceptable)
         {
-            Fail(RegistryColumns.CountyCode, county, "county is required: the column is empty and the credit code's division is not a known county");
+            var division = CreditCode.DivisionOf(check.Code);
+            if (_reference.CountyNamesByCode.ContainsKey(division))
+            {
+                record.CountyCode = division;
+            }
+            else if (_reference.UpperDivisions.Contains(division))
+            {
+                record.CountyCode = division;
+                Fail(RegistryColumns.CountyCode, string.Empty,
+                    $"warning: no county given and the code was issued at city or province level ({division}); kept at that level");
+            }
+            else
+            {
+                Fail(RegistryColumns.CountyCode, county,
+                    $"county is required: the column is empty and the credit code's division {division} is not a known GB/T 2260 code");
+            }
         }
 
         var township = Cell(RegistryColumns.TownshipCode);
@@ -242,13 +266,7 @@ public sealed class RegistryRowParser
         var status = Cell(RegistryColumns.Status);
         if (status is not null)
         {
-            record.Status = status.ToLowerInvariant() switch
-            {
-                "存续" or "在业" or "开业" or "在营" or "active" => EntityStatus.Active,
-                "注销" or "cancelled" or "canceled" => EntityStatus.Cancelled,
-                "吊销" or "revoked" => EntityStatus.Revoked,
-                _ => null,
-            };
+            record.Status = ParseStatus(status);
             if (record.Status is null)
             {
                 Fail(RegistryColumns.Status, status, "status must be 存续/注销/吊销 (active/cancelled/revoked)");
@@ -334,6 +352,48 @@ public sealed class RegistryRowParser
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// 存续/注销/吊销 and the longer forms registries export ("存续（在营、开业、在册）", "吊销，未注销");
+    /// a revocation is named first because "吊销，未注销" also contains 注销.
+    /// </summary>
+    private static string? ParseStatus(string status)
+    {
+        var value = status.ToLowerInvariant();
+        if (value.StartsWith("吊销", StringComparison.Ordinal) || value == "revoked")
+        {
+            return EntityStatus.Revoked;
+        }
+
+        if (value.StartsWith("注销", StringComparison.Ordinal) || value is "cancelled" or "canceled")
+        {
+            return EntityStatus.Cancelled;
+        }
+
+        return value.StartsWith("存续", StringComparison.Ordinal) || value.StartsWith("在营", StringComparison.Ordinal)
+               || value.StartsWith("在业", StringComparison.Ordinal) || value.StartsWith("开业", StringComparison.Ordinal) || value == "active"
+            ? EntityStatus.Active
+            : null;
+    }
+
+    /// <summary>A county by its full name (阳谷县) or without its 县/市/区 suffix (阳谷).</summary>
+    private string? CountyByName(string name)
+    {
+        if (_countyCodeByName.TryGetValue(name, out var code))
+        {
+            return code;
+        }
+
+        foreach (var suffix in new[] { "县", "市", "区" })
+        {
+            if (_countyCodeByName.TryGetValue(name + suffix, out code))
+            {
+                return code;
+            }
+        }
+
+        return null;
     }
 
     private string HeaderOf(string canonical) =>
