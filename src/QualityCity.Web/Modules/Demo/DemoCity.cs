@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Domain.Common;
+using QualityCity.Domain.Planning;
 using QualityCity.Domain.Registry;
 using QualityCity.Web.Data;
 using QualityCity.Web.Modules.Accounts;
@@ -217,6 +218,7 @@ internal sealed class DemoEntityGenerator
 {
     private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林", "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹"];
     private static readonly string[] GivenChars = ["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀", "霞", "平", "刚", "桂", "英", "华", "建", "国", "文", "辉", "鹏", "宁"];
+    private static readonly RiskRules GradingRules = new();
     private static readonly string[] Roads = ["振兴路", "建设路", "人民路", "光明路", "工业路", "东风路", "兴华路", "花园路", "昌润路", "湖南路"];
 
     private readonly SplitMix64 _random;
@@ -394,8 +396,9 @@ internal sealed class DemoEntityGenerator
             Status = statusRoll < 0.95 ? EntityStatus.Active : statusRoll < 0.98 ? EntityStatus.Cancelled : EntityStatus.Revoked,
             CreditClass = creditClass,
             OnAbnormalList = abnormal,
-            // A preliminary grade from the registry alone; the planning module's explainable rules replace it.
-            RiskGrade = creditClass == "D" ? RiskGrades.Red : creditClass == "C" || abnormal ? RiskGrades.Yellow : RiskGrades.Green,
+            // Graded by the INS-3 rules on what the registry knows; sampling, complaints and penalties
+            // join the facts when those modules record them.
+            RiskGrade = RiskGrading.Assess(new RiskFacts(creditClass, [], 0, 0, abnormal, false), GradingRules).Grade.ToString().ToLowerInvariant(),
             ContactName = PersonName(_random),
             ContactPhone = string.Create(CultureInfo.InvariantCulture, $"170{_random.Next(10_000_000, 99_999_999)}"),
             IsDemo = true,
