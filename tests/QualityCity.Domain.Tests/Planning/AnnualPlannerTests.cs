@@ -1,0 +1,97 @@
+using QualityCity.Domain.Calendar;
+using QualityCity.Domain.Common;
+using QualityCity.Domain.Planning;
+
+namespace QualityCity.Domain.Tests.Planning;
+
+/// <summary>The annual plan: cadence obligations, the green draw, and the merge across departments.</summary>
+public sealed class AnnualPlannerTests
+{
+    private static readonly WorkingDayCalendar Weekdays = new([]);
+    private static readonly string[] FourDepartments = ["samr", "emergency", "environment", "fire"];
+
+    private static List<SupervisedEnterprise> City(int count, string seed)
+    {
+        var random = new SplitMix64((ulong)seed.Length * 7919);
+        return Enumerable.Range(0, count).Select(i =>
+        {
+            var roll = random.NextDouble();
+            var grade = roll < 0.03 ? RiskGrade.Red : roll < 0.15 ? RiskGrade.Yellow : RiskGrade.Green;
+            return new SupervisedEnterprise($"E{i:00000}", grade);
+        }).ToList();
+    }
+
+    private static DepartmentPlanInput Department(string code, IReadOnlyList<SupervisedEnterprise> remit) =>
+        new(code, new CadenceRules(), [$"{code}-01", $"{code}-02"], remit);
+
+    [Fact]
+    public void A_red_enterprise_of_three_departments_gets_one_joint_visit_per_quarter()
+    {
+        var red = new SupervisedEnterprise("913715000000000001", RiskGrade.Red);
+        var plan = AnnualPlanner.Plan(2026, "12345678901234567890",
+            [Department("samr", [red]), Department("emergency", [red]), Department("fire", [red])], Weekdays);
+        Assert.Equal(12, plan.VisitsIfSeparate);
+        Assert.Equal(4, plan.VisitsMerged);
+        Assert.All(plan.Visits, v => Assert.Equal(3, v.Obligations.Count));
+        Assert.Equal([3, 6, 9, 12], plan.Visits.Select(v => v.Date.Month));
+    }
+
+    [Fact]
+    public void Every_red_quarter_and_yellow_half_year_holds_a_visit_and_green_stays_within_five_percent()
+    {
+        var city = City(4000, "city");
+        var departments = FourDepartments
+            .Select((code, i) => Department(code, city.Where((_, n) => n % (i + 2) != 0).ToList())).ToList();
+        var plan = AnnualPlanner.Plan(2026, "31415926535897932384", departments, Weekdays);
+
+        foreach (var department in departments)
+        {
+            foreach (var enterprise in department.Remit.Where(e => e.Grade != RiskGrade.Green))
+            {
+                var windows = CadenceWindows.For(department.Cadence.For(enterprise.Grade), 2026);
+                foreach (var (start, end) in windows)
+                {
+                    Assert.Contains(plan.Visits, v => v.CreditCode == enterprise.CreditCode && v.Date >= start && v.Date <= end
+                                                      && v.Obligations.Any(o => o.Department == department.Code));
+                }
+            }
+
+            var greens = department.Remit.Count(e => e.Grade == RiskGrade.Green);
+            Assert.True(plan.GreenDraws[department.Code].Count <= greens * 0.05);
+        }
+
+        Assert.All(plan.Visits, v => Assert.All(v.Obligations, o => Assert.InRange(v.Date, o.WindowStart, o.WindowEnd)));
+        Assert.True(plan.VisitsMerged < plan.VisitsIfSeparate * 0.6, $"merged {plan.VisitsMerged} of {plan.VisitsIfSeparate}");
+    }
+
+    [Fact]
+    public void The_same_seed_gives_the_same_plan_and_another_seed_another_draw()
+    {
+        var city = City(2000, "again");
+        var departments = new[] { Department("samr", city), Department("health", city) };
+        var a = AnnualPlanner.Plan(2026, "seed-a-000000000000001", departments, Weekdays);
+        var b = AnnualPlanner.Plan(2026, "seed-a-000000000000001", departments, Weekdays);
+        var c = AnnualPlanner.Plan(2026, "seed-b-000000000000002", departments, Weekdays);
+        Assert.Equal(a.Visits.Select(v => (v.VisitKey, v.Date)), b.Visits.Select(v => (v.VisitKey, v.Date)));
+        Assert.NotEqual(a.GreenDraws["samr"].Select(d => d.Id), c.GreenDraws["samr"].Select(d => d.Id));
+    }
+
+    [Fact]
+    public void Departments_drawing_from_the_same_pool_with_one_seed_draw_the_same_enterprises()
+    {
+        // Consistent sampling: identical pools and rates give identical samples, so every drawn
+        // green enterprise is visited once by both departments together.
+        var greens = Enumerable.Range(0, 400).Select(i => new SupervisedEnterprise($"G{i:000}", RiskGrade.Green)).ToList();
+        var plan = AnnualPlanner.Plan(2026, "98765432109876543210", [Department("samr", greens), Department("health", greens)], Weekdays);
+        Assert.Equal(plan.GreenDraws["samr"].Select(d => d.Id), plan.GreenDraws["health"].Select(d => d.Id));
+        Assert.Equal(20, plan.VisitsMerged);
+        Assert.Equal(40, plan.VisitsIfSeparate);
+    }
+
+    [Fact]
+    public void A_department_listed_twice_is_refused()
+    {
+        var error = Assert.Throws<ArgumentException>(() => AnnualPlanner.Plan(2026, "1", [Department("samr", []), Department("samr", [])], Weekdays));
+        Assert.Contains("'samr' is listed twice", error.Message, StringComparison.Ordinal);
+    }
+}
