@@ -2,6 +2,7 @@ using QualityCity.Web.Cli;
 using QualityCity.Web.Hosting;
 using QualityCity.Web.Modules.Accounts;
 using QualityCity.Web.Modules.Audit;
+using QualityCity.Web.Modules.Checklists;
 using QualityCity.Web.Modules.Demo;
 using QualityCity.Web.Modules.Organisation;
 using QualityCity.Web.Modules.ReferenceData;
@@ -22,6 +23,7 @@ public partial class Program
         ModuleRegistration.Of<AccountsModule>(),
         ModuleRegistration.Of<ReferenceDataModule>(),
         ModuleRegistration.Of<OrganisationModule>(),
+        ModuleRegistration.Of<ChecklistsModule>(),
         ModuleRegistration.Of<RegistryModule>(),
         ModuleRegistration.Of<DemoModule>(),
     ];

@@ -114,6 +114,23 @@ public static class AnnualPlanner
         return new AnnualPlan(year, draws, obligations, visits, unplaceable);
     }
 
+    /// <summary>
+    /// "No inspection outside the list" (INS-1): every item a department plans must be on its
+    /// published list. Returns the offending (department, item) pairs; empty when the plan may go on.
+    /// </summary>
+    public static IReadOnlyList<(string Department, string Item)> OffListItems(IReadOnlyList<DepartmentPlanInput> departments,
+        IReadOnlyDictionary<string, IReadOnlySet<string>> publishedItemsByDepartment)
+    {
+        var offList = new List<(string, string)>();
+        foreach (var department in departments)
+        {
+            var published = publishedItemsByDepartment.GetValueOrDefault(department.Code);
+            offList.AddRange(department.Items.Where(item => published is null || !published.Contains(item)).Select(item => (department.Code, item)));
+        }
+
+        return offList;
+    }
+
     private static string PeriodName(CadencePeriod period, int index) => period switch
     {
         CadencePeriod.Quarter => $"quarter {index + 1}",

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using QualityCity.Web.Modules.Accounts;
 using QualityCity.Web.Modules.Audit;
+using QualityCity.Web.Modules.Checklists;
 using QualityCity.Web.Modules.Organisation;
 using QualityCity.Web.Modules.ReferenceData;
 using QualityCity.Web.Modules.Registry;
@@ -26,6 +27,7 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<Inspector> Inspectors => Set<Inspector>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ChecklistItem> ChecklistItems => Set<ChecklistItem>();
 
     /// <summary>True on PostgreSQL; raw SQL and bulk paths branch on it.</summary>
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
@@ -102,6 +104,15 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
             e.ToTable("inspectors");
             e.HasIndex(x => x.CredentialNumber).IsUnique();
             e.HasIndex(x => x.DepartmentId);
+        });
+        builder.Entity<ChecklistItem>(e =>
+        {
+            e.ToTable("checklist_items");
+            e.HasIndex(x => new { x.Code, x.Version }).IsUnique();
+            e.HasIndex(x => new { x.DepartmentId, x.Status });
+            e.Property(x => x.Code).HasMaxLength(32);
+            e.Property(x => x.Status).HasMaxLength(16);
+            e.Property(x => x.Name).HasMaxLength(200);
         });
         builder.Entity<AuditEntry>(e =>
         {

@@ -94,4 +94,17 @@ public sealed class AnnualPlannerTests
         var error = Assert.Throws<ArgumentException>(() => AnnualPlanner.Plan(2026, "1", [Department("samr", []), Department("samr", [])], Weekdays));
         Assert.Contains("'samr' is listed twice", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_item_that_is_not_on_the_departments_published_list_is_named()
+    {
+        var departments = new[] { Department("samr", []), Department("fire", []) };
+        var published = new Dictionary<string, IReadOnlySet<string>>
+        {
+            ["samr"] = new HashSet<string> { "samr-01", "samr-02" },
+            ["fire"] = new HashSet<string> { "fire-01" },
+        };
+        Assert.Equal([("fire", "fire-02")], AnnualPlanner.OffListItems(departments, published));
+        Assert.Empty(AnnualPlanner.OffListItems([departments[0]], published));
+    }
 }

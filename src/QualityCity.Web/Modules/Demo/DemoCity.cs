@@ -95,6 +95,7 @@ public sealed class DemoCity(QualityCityDbContext db, UserManager<AppUser> users
 
         db.AuditChanges = true;
         db.ChangeTracker.Clear();
+        await Checklists.ChecklistLoader.LoadDemoAsync(db, cancellationToken);
         await EnsureAccountsAsync(departments, cancellationToken);
         return enterprises;
     }

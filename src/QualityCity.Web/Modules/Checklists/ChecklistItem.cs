@@ -1,0 +1,52 @@
+namespace QualityCity.Web.Modules.Checklists;
+
+/// <summary>
+/// One version of an inspection item on a department's published list (抽查事项清单, INS-1).
+/// "No inspection outside the list": a plan, a visit or a result may only use published items, and
+/// a published result keeps the (code, version) it used, so editing a published item makes a new
+/// draft version instead of changing the old one.
+/// </summary>
+public sealed class ChecklistItem
+{
+    public int Id { get; set; }
+    public int DepartmentId { get; set; }
+
+    /// <summary>Stable code across versions, e.g. "SAMR-001".</summary>
+    public required string Code { get; set; }
+
+    public int Version { get; set; } = 1;
+
+    /// <summary>draft / published / retired (see <see cref="ChecklistStatus"/>).</summary>
+    public required string Status { get; set; }
+
+    public required string Name { get; set; }
+
+    /// <summary>Who is inspected (企业、个体工商户 …).</summary>
+    public string InspectedObjects { get; set; } = string.Empty;
+
+    /// <summary>What is checked.</summary>
+    public string Content { get; set; } = string.Empty;
+
+    /// <summary>How: 现场检查, 查阅资料, 书面检查, 网络检查 (free text as published).</summary>
+    public string Method { get; set; } = string.Empty;
+
+    /// <summary>Law and article.</summary>
+    public string LegalBasis { get; set; } = string.Empty;
+
+    /// <summary>At most this many routine inspections of one enterprise per year for this item.</summary>
+    public int FrequencyCapPerYear { get; set; } = 2;
+
+    /// <summary>Where the item was published, when it came from a public page.</summary>
+    public string? SourceUrl { get; set; }
+
+    public DateTime? PublishedAtUtc { get; set; }
+    public DateTime UpdatedAtUtc { get; set; }
+}
+
+/// <summary>Lifecycle of a checklist item version.</summary>
+public static class ChecklistStatus
+{
+    public const string Draft = "draft";
+    public const string Published = "published";
+    public const string Retired = "retired";
+}

@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using QualityCity.Web.Data;
+using QualityCity.Web.Modules.ReferenceData;
+using Sylvan.Data.Csv;
+
+namespace QualityCity.Web.Modules.Checklists;
+
+/// <summary>
+/// Seeds the demo departments' published checklists from the real published items in
+/// ReferenceData/checklists (and the supplementary demo items for departments whose lists were not
+/// found), numbering each department's items in file order.
+/// </summary>
+public static class ChecklistLoader
+{
+    /// <summary>Short department names as the published lists use them → demo department codes.</summary>
+    private static readonly Dictionary<string, string> DepartmentCodes = new(StringComparer.Ordinal)
+    {
+        ["市场监管"] = "samr", ["应急管理"] = "emergency", ["生态环境"] = "environment", ["交通运输"] = "transport",
+        ["城市管理"] = "urban", ["文化和旅游"] = "culture", ["农业农村"] = "agriculture", ["住房和城乡建设"] = "housing",
+        ["工业和信息化"] = "industry", ["卫生健康"] = "health", ["消防救援"] = "fire",
+    };
+
+    public static async Task<int> LoadDemoAsync(QualityCityDbContext db, CancellationToken cancellationToken)
+    {
+        if (await db.ChecklistItems.AnyAsync(cancellationToken))
+        {
+            return 0;
+        }
+
+        var departments = await db.Departments.ToDictionaryAsync(d => d.Code, d => d.Id, cancellationToken);
+        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        var now = DateTime.UtcNow;
+        var folder = Path.Combine(ReferenceDataLoader.Folder, "checklists");
+        var count = 0;
+        foreach (var file in new[] { "inspection_items.csv", "supplementary_items.csv" })
+        {
+            var path = Path.Combine(folder, file);
+            if (!File.Exists(path))
+            {
+                continue;
+            }
+
+            using var reader = CsvDataReader.Create(path);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var departmentName = reader.GetString(reader.GetOrdinal("department")).Trim();
+                if (!DepartmentCodes.TryGetValue(departmentName, out var code) || !departments.TryGetValue(code, out var departmentId))
+                {
+                    continue; // a department the demo city does not have (公安, 教育 …)
+                }
+
+                numbers[code] = numbers.GetValueOrDefault(code) + 1;
+                var source = reader.GetString(reader.GetOrdinal("source_url")).Trim();
+                db.ChecklistItems.Add(new ChecklistItem
+                {
+                    DepartmentId = departmentId,
+                    Code = $"{code.ToUpperInvariant()}-{numbers[code]:000}",
+                    Status = ChecklistStatus.Published,
+                    Name = reader.GetString(reader.GetOrdinal("item_name")).Trim(),
+                    InspectedObjects = reader.GetString(reader.GetOrdinal("inspected_objects")).Trim(),
+                    Content = reader.GetString(reader.GetOrdinal("content")).Trim(),
+                    Method = reader.GetString(reader.GetOrdinal("method")).Trim(),
+                    LegalBasis = reader.GetString(reader.GetOrdinal("legal_basis")).Trim(),
+                    SourceUrl = source.Length == 0 ? null : source,
+                    PublishedAtUtc = now,
+                    UpdatedAtUtc = now,
+                });
+                count++;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return count;
+    }
+}

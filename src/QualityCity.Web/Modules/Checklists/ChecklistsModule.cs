@@ -1,0 +1,221 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using QualityCity.Web.Data;
+using QualityCity.Web.Hosting;
+using QualityCity.Web.Modules.Accounts;
+using QualityCity.Web.Modules.Organisation;
+
+namespace QualityCity.Web.Modules.Checklists;
+
+/// <summary>
+/// The departments' inspection item lists (INS-1). Published items are public (the list is what
+/// an enterprise may be inspected on); drafts and retired versions are the department's own data,
+/// readable by that department, the coordinator and the administrator only.
+/// </summary>
+public sealed class ChecklistsModule : IModule
+{
+    public static void AddServices(IServiceCollection services)
+    {
+    }
+
+    public static void MapEndpoints(IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/checklists").WithTags("Checklists");
+
+        api.MapGet("/", async (string? department, string? status, ClaimsPrincipal user, QualityCityDbContext db, CancellationToken ct) =>
+        {
+            var wanted = string.IsNullOrWhiteSpace(status) ? ChecklistStatus.Published : status.Trim().ToLowerInvariant();
+            if (wanted is not (ChecklistStatus.Published or ChecklistStatus.Draft or ChecklistStatus.Retired or "all"))
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["status must be published, draft, retired or all"] });
+            }
+
+            int? departmentId = null;
+            if (!string.IsNullOrWhiteSpace(department))
+            {
+                departmentId = await db.Departments.Where(d => d.Code == department).Select(d => (int?)d.Id).FirstOrDefaultAsync(ct);
+                if (departmentId is null)
+                {
+                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["department"] = [$"unknown department '{department}'"] });
+                }
+
+                if (wanted != ChecklistStatus.Published && !MaySeeUnpublished(user, departmentId.Value))
+                {
+                    return Results.Problem("unpublished checklist items are visible only to their own department, the coordinator and the administrator",
+                        statusCode: user.Identity?.IsAuthenticated == true ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized);
+                }
+            }
+
+            var query = Visible(db, user);
+            if (departmentId is { } id)
+            {
+                query = query.Where(i => i.DepartmentId == id);
+            }
+
+            if (wanted != "all")
+            {
+                query = query.Where(i => i.Status == wanted);
+            }
+
+            return Results.Ok(await query.OrderBy(i => i.DepartmentId).ThenBy(i => i.Code).ThenBy(i => i.Version).ToListAsync(ct));
+        });
+
+        api.MapPost("/", async (ChecklistItemRequest request, ClaimsPrincipal user, QualityCityDbContext db, CancellationToken ct) =>
+        {
+            var departmentId = request.DepartmentId ?? user.DepartmentId();
+            if (departmentId is null || !await db.Departments.AnyAsync(d => d.Id == departmentId, ct))
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["departmentId"] = ["a department is required"] });
+            }
+
+            if (!MayEdit(user, departmentId.Value))
+            {
+                return Results.Problem("only the department's own head or the administrator may edit its checklist", statusCode: StatusCodes.Status403Forbidden);
+            }
+
+            if (request.Validate() is { } errors)
+            {
+                return Results.ValidationProblem(errors);
+            }
+
+            var prefix = (await db.Departments.Where(d => d.Id == departmentId).Select(d => d.Code).FirstAsync(ct)).ToUpperInvariant() + "-";
+            var used = await db.ChecklistItems.Where(i => i.DepartmentId == departmentId && i.Code.StartsWith(prefix)).Select(i => i.Code).Distinct().ToListAsync(ct);
+            var next = used.Select(c => int.TryParse(c[prefix.Length..], out var n) ? n : 0).DefaultIfEmpty(0).Max() + 1;
+            var item = new ChecklistItem { DepartmentId = departmentId.Value, Code = $"{prefix}{next:000}", Status = ChecklistStatus.Draft, Name = string.Empty };
+            request.ApplyTo(item);
+            db.ChecklistItems.Add(item);
+            await db.SaveChangesAsync(ct);
+            return Results.Created($"/api/checklists/{item.Code}", item);
+        }).RequireAuthorization(Policies.Staff);
+
+        api.MapPut("/{code}", async (string code, ChecklistItemRequest request, ClaimsPrincipal user, QualityCityDbContext db, CancellationToken ct) =>
+        {
+            var versions = await db.ChecklistItems.Where(i => i.Code == code).OrderByDescending(i => i.Version).ToListAsync(ct);
+            if (versions.Count == 0)
+            {
+                return Results.Problem($"no checklist item {code}", statusCode: StatusCodes.Status404NotFound);
+            }
+
+            if (!MayEdit(user, versions[0].DepartmentId))
+            {
+                return Results.Problem("only the department's own head or the administrator may edit its checklist", statusCode: StatusCodes.Status403Forbidden);
+            }
+
+            if (request.Validate() is { } errors)
+            {
+                return Results.ValidationProblem(errors);
+            }
+
+            // A published version is never changed: the edit becomes the next draft version.
+            var draft = versions.FirstOrDefault(v => v.Status == ChecklistStatus.Draft);
+            if (draft is null)
+            {
+                draft = new ChecklistItem { DepartmentId = versions[0].DepartmentId, Code = code, Version = versions[0].Version + 1, Status = ChecklistStatus.Draft, Name = string.Empty };
+                db.ChecklistItems.Add(draft);
+            }
+
+            request.ApplyTo(draft);
+            await db.SaveChangesAsync(ct);
+            return Results.Ok(draft);
+        }).RequireAuthorization(Policies.Staff);
+
+        api.MapPost("/{code}/publish", async (string code, ClaimsPrincipal user, QualityCityDbContext db, CancellationToken ct) =>
+        {
+            var versions = await db.ChecklistItems.Where(i => i.Code == code).ToListAsync(ct);
+            if (versions.Count == 0)
+            {
+                return Results.Problem($"no checklist item {code}", statusCode: StatusCodes.Status404NotFound);
+            }
+
+            // Permission before state: another department learns nothing about this item's drafts.
+            if (!MayEdit(user, versions[0].DepartmentId))
+            {
+                return Results.Problem("only the department's own head or the administrator may publish its checklist", statusCode: StatusCodes.Status403Forbidden);
+            }
+
+            var draft = versions.FirstOrDefault(v => v.Status == ChecklistStatus.Draft);
+            if (draft is null)
+            {
+                return Results.Problem($"checklist item {code} has no draft to publish", statusCode: StatusCodes.Status409Conflict);
+            }
+
+            var now = DateTime.UtcNow;
+            foreach (var published in versions.Where(v => v.Status == ChecklistStatus.Published))
+            {
+                published.Status = ChecklistStatus.Retired;
+                published.UpdatedAtUtc = now;
+            }
+
+            draft.Status = ChecklistStatus.Published;
+            draft.PublishedAtUtc = now;
+            draft.UpdatedAtUtc = now;
+            await db.SaveChangesAsync(ct);
+            return Results.Ok(draft);
+        }).RequireAuthorization(Policies.Staff);
+    }
+
+    /// <summary>Published items for everyone; other versions only for the department itself, the coordinator and the administrator.</summary>
+    public static IQueryable<ChecklistItem> Visible(QualityCityDbContext db, ClaimsPrincipal user)
+    {
+        var items = db.ChecklistItems.AsNoTracking();
+        if (user.SeesAllDepartments())
+        {
+            return items;
+        }
+
+        if ((user.IsInRole(Roles.DeptHead) || user.IsInRole(Roles.Inspector)) && user.DepartmentId() is { } own)
+        {
+            return items.Where(i => i.Status == ChecklistStatus.Published || i.DepartmentId == own);
+        }
+
+        return items.Where(i => i.Status == ChecklistStatus.Published);
+    }
+
+    private static bool MaySeeUnpublished(ClaimsPrincipal user, int departmentId) =>
+        user.SeesAllDepartments() || ((user.IsInRole(Roles.DeptHead) || user.IsInRole(Roles.Inspector)) && user.DepartmentId() == departmentId);
+
+    private static bool MayEdit(ClaimsPrincipal user, int departmentId) =>
+        user.IsInRole(Roles.Admin) || (user.IsInRole(Roles.DeptHead) && user.DepartmentId() == departmentId);
+}
+
+/// <summary>The editable fields of a checklist item.</summary>
+public sealed record ChecklistItemRequest(int? DepartmentId, string? Name, string? InspectedObjects, string? Content, string? Method,
+    string? LegalBasis, int? FrequencyCapPerYear)
+{
+    /// <summary>Field errors, or null when the request is valid.</summary>
+    public Dictionary<string, string[]>? Validate()
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(Name))
+        {
+            errors["name"] = ["name is required"];
+        }
+        else if (Name.Trim().Length > 200)
+        {
+            errors["name"] = ["name is longer than 200 characters"];
+        }
+
+        if (string.IsNullOrWhiteSpace(LegalBasis))
+        {
+            errors["legalBasis"] = ["every inspection item needs its legal basis (law and article)"];
+        }
+
+        if (FrequencyCapPerYear is < 1 or > 12)
+        {
+            errors["frequencyCapPerYear"] = ["must be between 1 and 12 inspections a year"];
+        }
+
+        return errors.Count == 0 ? null : errors;
+    }
+
+    public void ApplyTo(ChecklistItem item)
+    {
+        item.Name = Name!.Trim();
+        item.InspectedObjects = InspectedObjects?.Trim() ?? item.InspectedObjects;
+        item.Content = Content?.Trim() ?? item.Content;
+        item.Method = Method?.Trim() ?? item.Method;
+        item.LegalBasis = LegalBasis!.Trim();
+        item.FrequencyCapPerYear = FrequencyCapPerYear ?? item.FrequencyCapPerYear;
+        item.UpdatedAtUtc = DateTime.UtcNow;
+    }
+}
