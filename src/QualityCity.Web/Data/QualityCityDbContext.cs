@@ -32,8 +32,22 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
     /// <summary>True on PostgreSQL; raw SQL and bulk paths branch on it.</summary>
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
-    /// <summary>Who the audit log names for changes saved through this context.</summary>
-    public string Actor { get; set; } = "system";
+    private string? _actor;
+
+    /// <summary>
+    /// Who the audit log names for changes saved through this context: set explicitly (CLI, jobs),
+    /// else the signed-in user of the current request at the time of saving, else "system". Read at
+    /// save time because a request's context may be created before authentication has run (the
+    /// sign-in cookie's validation uses it).
+    /// </summary>
+    public string Actor
+    {
+        get => _actor ?? CurrentUser?.Invoke() ?? "system";
+        set => _actor = value;
+    }
+
+    /// <summary>The signed-in user of the current request, if any.</summary>
+    public Func<string?>? CurrentUser { get; set; }
 
     /// <summary>Set false for bulk paths that write their own, coarser audit entries.</summary>
     public bool AuditChanges { get; set; } = true;

@@ -39,12 +39,8 @@ public static class QualityCityHosting
             QualityCityDbContext db = sp.GetRequiredService<DatabaseSettings>().IsPostgres
                 ? sp.GetRequiredService<PostgresQualityCityDbContext>()
                 : sp.GetRequiredService<SqliteQualityCityDbContext>();
-            var user = sp.GetService<IHttpContextAccessor>()?.HttpContext?.User;
-            if (user?.Identity?.IsAuthenticated == true)
-            {
-                db.Actor = user.ActorName();
-            }
-
+            var accessor = sp.GetService<IHttpContextAccessor>();
+            db.CurrentUser = () => accessor?.HttpContext?.User is { Identity.IsAuthenticated: true } user ? user.ActorName() : null;
             return db;
         });
 

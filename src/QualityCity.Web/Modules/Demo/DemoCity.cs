@@ -96,6 +96,7 @@ public sealed class DemoCity(QualityCityDbContext db, UserManager<AppUser> users
         db.AuditChanges = true;
         db.ChangeTracker.Clear();
         await Checklists.ChecklistLoader.LoadDemoAsync(db, cancellationToken);
+        await new Registry.GradeEntities.RiskGradingService(db, auditLog).RegradeAllAsync("system", cancellationToken);
         await EnsureAccountsAsync(departments, cancellationToken);
         return enterprises;
     }

@@ -55,6 +55,18 @@ public sealed class MarketEntity
     /// <summary>Risk grade red/yellow/green (INS-3); null until graded.</summary>
     public string? RiskGrade { get; set; }
 
+    /// <summary>JSON list of the reasons behind the grade (rule, grade, Chinese and English text).</summary>
+    public string? RiskReasons { get; set; }
+
+    /// <summary>A manual grade set by a person (red/yellow/green), which the rules do not overturn.</summary>
+    public string? RiskOverrideGrade { get; set; }
+
+    /// <summary>Why the manual grade was set; required with it.</summary>
+    public string? RiskOverrideReason { get; set; }
+
+    /// <summary>Who set the manual grade.</summary>
+    public string? RiskOverrideBy { get; set; }
+
     public string? ContactName { get; set; }
     public string? ContactPhone { get; set; }
 

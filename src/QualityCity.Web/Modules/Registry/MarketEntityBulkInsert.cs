@@ -19,7 +19,7 @@ public static class MarketEntityBulkInsert
     [
         "CreditCode", "CreditCodeWarning", "Name", "NameTokens", "Category", "CountyCode", "TownshipCode", "Address", "Latitude",
         "Longitude", "IndustryCode", "ChainCode", "AboveScale", "EstablishedOn", "Status", "CreditClass",
-        "OnAbnormalList", "RiskGrade", "ContactName", "ContactPhone", "IsDemo", "UpdatedAtUtc",
+        "OnAbnormalList", "RiskGrade", "RiskReasons", "ContactName", "ContactPhone", "IsDemo", "UpdatedAtUtc",
     ];
 
     public static async Task InsertAsync(QualityCityDbContext db, IReadOnlyList<MarketEntity> rows, CancellationToken cancellationToken)
@@ -91,6 +91,7 @@ public static class MarketEntityBulkInsert
             await WriteNullableAsync(importer, row.CreditClass, NpgsqlDbType.Varchar, cancellationToken);
             await importer.WriteAsync(row.OnAbnormalList, NpgsqlDbType.Boolean, cancellationToken);
             await WriteNullableAsync(importer, row.RiskGrade, NpgsqlDbType.Varchar, cancellationToken);
+            await WriteNullableAsync(importer, row.RiskReasons, NpgsqlDbType.Text, cancellationToken);
             await WriteNullableAsync(importer, row.ContactName, NpgsqlDbType.Text, cancellationToken);
             await WriteNullableAsync(importer, row.ContactPhone, NpgsqlDbType.Text, cancellationToken);
             await importer.WriteAsync(row.IsDemo, NpgsqlDbType.Boolean, cancellationToken);
@@ -130,6 +131,6 @@ public static class MarketEntityBulkInsert
     [
         e.CreditCode, e.CreditCodeWarning, e.Name, QualityCity.Domain.Registry.NameTokens.Of(e.Name), e.Category, e.CountyCode, e.TownshipCode, e.Address, e.Latitude,
         e.Longitude, e.IndustryCode, e.ChainCode, e.AboveScale, e.EstablishedOn, e.Status, e.CreditClass,
-        e.OnAbnormalList, e.RiskGrade, e.ContactName, e.ContactPhone, e.IsDemo, e.UpdatedAtUtc,
+        e.OnAbnormalList, e.RiskGrade, e.RiskReasons, e.ContactName, e.ContactPhone, e.IsDemo, e.UpdatedAtUtc,
     ];
 }

@@ -22,6 +22,7 @@ public sealed class RegistryModule : IModule
         services.AddScoped<Shared.RegistryLabels>();
         services.AddScoped<RegistryExporter>();
         services.AddScoped<RegistryImporter>();
+        services.AddScoped<GradeEntities.RiskGradingService>();
         services.AddSingleton<ImportJobRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<ImportJobRunner>());
     }
@@ -44,6 +45,54 @@ public sealed class RegistryModule : IModule
             var entity = await db.MarketEntities.AsNoTracking().FirstOrDefaultAsync(e => e.CreditCode == code, ct);
             return entity is null ? Results.Problem($"no market entity with credit code {code}", statusCode: StatusCodes.Status404NotFound) : Results.Ok(entity);
         }).RequireAuthorization(Policies.SignedIn);
+
+        api.MapGet("/entities/{code}/grade", async (string code, ClaimsPrincipal user, QualityCityDbContext db, CancellationToken ct) =>
+        {
+            if (!CanRead(user, code))
+            {
+                return Results.Problem("an enterprise account may read only its own grade", statusCode: StatusCodes.Status403Forbidden);
+            }
+
+            var entity = await db.MarketEntities.AsNoTracking().FirstOrDefaultAsync(e => e.CreditCode == code, ct);
+            return entity is null
+                ? Results.Problem($"no market entity with credit code {code}", statusCode: StatusCodes.Status404NotFound)
+                : Results.Ok(new
+                {
+                    creditCode = entity.CreditCode,
+                    grade = entity.RiskGrade,
+                    reasons = GradeEntities.RiskGradingService.ReasonsOf(entity),
+                    manualOverride = entity.RiskOverrideGrade is null ? null : new { grade = entity.RiskOverrideGrade, reason = entity.RiskOverrideReason, by = entity.RiskOverrideBy },
+                });
+        }).RequireAuthorization(Policies.SignedIn);
+
+        // A manual grade needs a reason and is written to the audit log with before and after.
+        api.MapPut("/entities/{code}/grade-override", async (string code, GradeOverrideRequest request, ClaimsPrincipal user,
+            GradeEntities.RiskGradingService grading, CancellationToken ct) =>
+        {
+            QualityCity.Domain.Planning.RiskGrade? grade = null;
+            if (request.Grade is { Length: > 0 } text)
+            {
+                if (!Enum.TryParse<QualityCity.Domain.Planning.RiskGrade>(text, ignoreCase: true, out var parsed) || int.TryParse(text, out _))
+                {
+                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["grade"] = ["grade must be red, yellow or green (or empty to clear the override)"] });
+                }
+
+                grade = parsed;
+                if (string.IsNullOrWhiteSpace(request.Reason))
+                {
+                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["a manual grade needs a reason"] });
+                }
+            }
+
+            var entity = await grading.OverrideAsync(code, grade, request.Reason, user.ActorName(), ct);
+            return entity is null
+                ? Results.Problem($"no market entity with credit code {code}", statusCode: StatusCodes.Status404NotFound)
+                : Results.Ok(new { creditCode = entity.CreditCode, grade = entity.RiskGrade, reasons = GradeEntities.RiskGradingService.ReasonsOf(entity) });
+        }).RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Coordinator, Roles.DeptHead));
+
+        api.MapPost("/regrade", async (ClaimsPrincipal user, GradeEntities.RiskGradingService grading, CancellationToken ct) =>
+            Results.Ok(new { changed = await grading.RegradeAllAsync(user.ActorName(), ct) }))
+            .RequireAuthorization(Policies.Admin);
 
         api.MapGet("/export.csv", async ([AsParameters] SearchParameters p, HttpContext http, QualityCityDbContext db, RegistryExporter exporter, CancellationToken ct) =>
         {
@@ -109,6 +158,8 @@ public sealed class RegistryModule : IModule
         percent = job.BytesTotal > 0 ? Math.Round(100.0 * job.BytesRead / job.BytesTotal, 1) : 0,
         summary = $"inserted={job.Inserted} updated={job.Updated} unchanged={job.Unchanged} rejected={job.Rejected} warnings={job.Warnings}",
     };
+
+    public sealed record GradeOverrideRequest(string? Grade, string? Reason);
 
     public sealed record SearchParameters(string? Q, string? County, string? Industry, string? Chain, string? Grade, int? Page, int? PageSize)
     {

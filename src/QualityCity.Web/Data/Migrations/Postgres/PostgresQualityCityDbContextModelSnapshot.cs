@@ -673,6 +673,18 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<string>("RiskOverrideBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RiskOverrideGrade")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RiskOverrideReason")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RiskReasons")
+                        .HasColumnType("text");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)

@@ -654,6 +654,18 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RiskOverrideBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RiskOverrideGrade")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RiskOverrideReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RiskReasons")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)

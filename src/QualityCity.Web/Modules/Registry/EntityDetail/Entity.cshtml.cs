@@ -14,6 +14,7 @@ public sealed class EntityModel(QualityCityDbContext db, RegistryLabels labels) 
 {
     public MarketEntity? Entity { get; private set; }
     public RegistryLabels Labels => labels;
+    public IReadOnlyList<GradeEntities.StoredRiskReason> Reasons { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
@@ -28,6 +29,7 @@ public sealed class EntityModel(QualityCityDbContext db, RegistryLabels labels) 
             return NotFound();
         }
 
+        Reasons = GradeEntities.RiskGradingService.ReasonsOf(Entity);
         await labels.LoadAsync(cancellationToken);
         return Page();
     }

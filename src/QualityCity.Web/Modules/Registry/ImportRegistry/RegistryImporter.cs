@@ -5,6 +5,7 @@ using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
 using QualityCity.Web.Modules.Audit;
+using QualityCity.Web.Modules.Registry.GradeEntities;
 
 namespace QualityCity.Web.Modules.Registry.ImportRegistry;
 
@@ -209,6 +210,12 @@ public sealed class RegistryImporter(QualityCityDbContext db, AuditLog auditLog)
 
                     entity.UpdatedAtUtc = now;
                     db.Entry(entity).Property(e => e.UpdatedAtUtc).IsModified = true;
+                    if (RiskGradingService.Regrade(entity))
+                    {
+                        db.Entry(entity).Property(e => e.RiskGrade).IsModified = true;
+                        db.Entry(entity).Property(e => e.RiskReasons).IsModified = true;
+                    }
+
                     updated[record.CreditCode] = changes;
                 }
             }
@@ -224,6 +231,7 @@ public sealed class RegistryImporter(QualityCityDbContext db, AuditLog auditLog)
                     UpdatedAtUtc = now,
                 };
                 Apply(record, entity);
+                RiskGradingService.Regrade(entity);
                 inserts.Add(entity);
             }
         }

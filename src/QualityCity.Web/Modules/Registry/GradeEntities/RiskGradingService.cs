@@ -1,0 +1,99 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using QualityCity.Domain.Planning;
+using QualityCity.Web.Data;
+using QualityCity.Web.Modules.Audit;
+
+namespace QualityCity.Web.Modules.Registry.GradeEntities;
+
+/// <summary>A stored reason, as the entity page and the API show it.</summary>
+public sealed record StoredRiskReason(string Grade, string Rule, string Text, string TextEn);
+
+/// <summary>
+/// Applies the INS-3 rules (<see cref="RiskGrading"/>) to the registry and stores each grade with its
+/// reasons, so an enterprise can see why it is red. Facts come from the registry today (credit class,
+/// abnormal operations list, hazardous industry); sampling, complaints and penalties join them when
+/// those modules record them.
+/// </summary>
+public sealed class RiskGradingService(QualityCityDbContext db, AuditLog auditLog)
+{
+    /// <summary>Industry divisions graded as hazardous by default: petroleum and coal processing (25), chemicals (26).</summary>
+    public static readonly IReadOnlySet<string> HazardousDivisions = new HashSet<string>(StringComparer.Ordinal) { "25", "26" };
+
+    private static readonly RiskRules Rules = new();
+
+    /// <summary>Re-grades every entity; returns how many grades or reasons changed. Pages through the registry by id.</summary>
+    public async Task<int> RegradeAllAsync(string actor, CancellationToken cancellationToken = default)
+    {
+        const int page = 5000;
+        long after = 0;
+        var changed = 0;
+        db.AuditChanges = false; // one summary entry below instead of one per row
+        try
+        {
+            while (true)
+            {
+                var batch = await db.MarketEntities.Where(e => e.Id > after).OrderBy(e => e.Id).Take(page).ToListAsync(cancellationToken);
+                if (batch.Count == 0)
+                {
+                    break;
+                }
+
+                changed += batch.Count(Regrade);
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                after = batch[^1].Id;
+            }
+        }
+        finally
+        {
+            db.AuditChanges = true;
+        }
+
+        await auditLog.AppendAsync(db, actor, [new AuditDraft("risk.regrade", "MarketEntity:*", string.Empty, $"{{\"changed\":{changed}}}")], cancellationToken);
+        return changed;
+    }
+
+    /// <summary>Sets or clears a manual grade (audited with before and after through the normal save).</summary>
+    public async Task<MarketEntity?> OverrideAsync(string creditCode, RiskGrade? grade, string? reason, string by, CancellationToken cancellationToken)
+    {
+        var entity = await db.MarketEntities.FirstOrDefaultAsync(e => e.CreditCode == creditCode, cancellationToken);
+        if (entity is null)
+        {
+            return null;
+        }
+
+        entity.RiskOverrideGrade = grade?.ToString().ToLowerInvariant();
+        entity.RiskOverrideReason = grade is null ? null : reason!.Trim();
+        entity.RiskOverrideBy = grade is null ? null : by;
+        Regrade(entity);
+        await db.SaveChangesAsync(cancellationToken);
+        return entity;
+    }
+
+    /// <summary>Applies the rules to one entity; true when its grade or reasons changed.</summary>
+    public static bool Regrade(MarketEntity entity)
+    {
+        var division = entity.IndustryCode is { Length: >= 2 } code ? code[..2] : string.Empty;
+        var manual = entity.RiskOverrideGrade is { } overrideGrade && Enum.TryParse<RiskGrade>(overrideGrade, ignoreCase: true, out var parsed)
+            ? new RiskOverride(parsed, entity.RiskOverrideReason ?? string.Empty, entity.RiskOverrideBy ?? string.Empty)
+            : null;
+        var assessment = RiskGrading.Assess(new RiskFacts(entity.CreditClass, [], 0, 0, entity.OnAbnormalList,
+            HazardousDivisions.Contains(division), manual), Rules);
+        var grade = assessment.Grade.ToString().ToLowerInvariant();
+        var reasons = JsonSerializer.Serialize(assessment.Reasons.Select(r =>
+            new StoredRiskReason(r.Grade.ToString().ToLowerInvariant(), r.Rule, r.Text, r.TextEn)), AuditLog.Json);
+        if (entity.RiskGrade == grade && entity.RiskReasons == reasons)
+        {
+            return false;
+        }
+
+        entity.RiskGrade = grade;
+        entity.RiskReasons = reasons;
+        return true;
+    }
+
+    /// <summary>The stored reasons of an entity.</summary>
+    public static IReadOnlyList<StoredRiskReason> ReasonsOf(MarketEntity entity) =>
+        string.IsNullOrEmpty(entity.RiskReasons) ? [] : JsonSerializer.Deserialize<List<StoredRiskReason>>(entity.RiskReasons, AuditLog.Json) ?? [];
+}
