@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Domain.Planning;
@@ -71,18 +72,24 @@ public sealed class RiskGradingService(QualityCityDbContext db, AuditLog auditLo
         return entity;
     }
 
+    /// <summary>
+    /// Registry-only facts take few distinct values (credit class × list × hazard), so their outcome
+    /// is computed once per combination: the import grades a million rows without re-serialising.
+    /// </summary>
+    private static readonly ConcurrentDictionary<(string? CreditClass, bool Abnormal, bool Hazardous), (string Grade, string Reasons)> RegistryOnly = new();
+
     /// <summary>Applies the rules to one entity; true when its grade or reasons changed.</summary>
     public static bool Regrade(MarketEntity entity)
     {
         var division = entity.IndustryCode is { Length: >= 2 } code ? code[..2] : string.Empty;
+        var hazardous = HazardousDivisions.Contains(division);
         var manual = entity.RiskOverrideGrade is { } overrideGrade && Enum.TryParse<RiskGrade>(overrideGrade, ignoreCase: true, out var parsed)
             ? new RiskOverride(parsed, entity.RiskOverrideReason ?? string.Empty, entity.RiskOverrideBy ?? string.Empty)
             : null;
-        var assessment = RiskGrading.Assess(new RiskFacts(entity.CreditClass, [], 0, 0, entity.OnAbnormalList,
-            HazardousDivisions.Contains(division), manual), Rules);
-        var grade = assessment.Grade.ToString().ToLowerInvariant();
-        var reasons = JsonSerializer.Serialize(assessment.Reasons.Select(r =>
-            new StoredRiskReason(r.Grade.ToString().ToLowerInvariant(), r.Rule, r.Text, r.TextEn)), AuditLog.Json);
+        var (grade, reasons) = manual is null
+            ? RegistryOnly.GetOrAdd((entity.CreditClass, entity.OnAbnormalList, hazardous),
+                key => Outcome(new RiskFacts(key.CreditClass, [], 0, 0, key.Abnormal, key.Hazardous)))
+            : Outcome(new RiskFacts(entity.CreditClass, [], 0, 0, entity.OnAbnormalList, hazardous, manual));
         if (entity.RiskGrade == grade && entity.RiskReasons == reasons)
         {
             return false;
@@ -91,6 +98,13 @@ public sealed class RiskGradingService(QualityCityDbContext db, AuditLog auditLo
         entity.RiskGrade = grade;
         entity.RiskReasons = reasons;
         return true;
+    }
+
+    private static (string Grade, string Reasons) Outcome(RiskFacts facts)
+    {
+        var assessment = RiskGrading.Assess(facts, Rules);
+        return (assessment.Grade.ToString().ToLowerInvariant(), JsonSerializer.Serialize(assessment.Reasons.Select(r =>
+            new StoredRiskReason(r.Grade.ToString().ToLowerInvariant(), r.Rule, r.Text, r.TextEn)), AuditLog.Json));
     }
 
     /// <summary>The stored reasons of an entity.</summary>
