@@ -94,6 +94,38 @@ public class QualityCityFactory : WebApplicationFactory<Program>
     public HttpClient AnonymousClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
+    /// <summary>
+    /// Drops this fixture's database. Cleanup is best effort: the server may still be closing the
+    /// test host's connections, so it retries, and a database left behind only costs disk on a
+    /// throw-away CI machine, never a test result.
+    /// </summary>
+    private void DropPostgresDatabase(string name)
+    {
+        NpgsqlConnection.ClearAllPools();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using var connection = new NpgsqlConnection(_postgresAdmin);
+                connection.Open();
+                using var drop = connection.CreateCommand();
+                drop.CommandText = $"DROP DATABASE IF EXISTS {name} WITH (FORCE)";
+                drop.ExecuteNonQuery();
+                return;
+            }
+            catch (PostgresException ex) when (attempt < 5)
+            {
+                Console.Error.WriteLine($"dropping {name} failed ({ex.SqlState} {ex.MessageText}); retrying");
+                Thread.Sleep(500 * attempt);
+            }
+            catch (PostgresException ex)
+            {
+                Console.Error.WriteLine($"test database {name} was left behind: {ex.SqlState} {ex.MessageText}");
+                return;
+            }
+        }
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
@@ -104,12 +136,7 @@ public class QualityCityFactory : WebApplicationFactory<Program>
 
         if (_postgresDatabase is not null)
         {
-            NpgsqlConnection.ClearAllPools();
-            using var connection = new NpgsqlConnection(_postgresAdmin);
-            connection.Open();
-            using var drop = connection.CreateCommand();
-            drop.CommandText = $"DROP DATABASE IF EXISTS {_postgresDatabase} WITH (FORCE)";
-            drop.ExecuteNonQuery();
+            DropPostgresDatabase(_postgresDatabase);
         }
 
         try
