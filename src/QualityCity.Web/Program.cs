@@ -5,6 +5,7 @@ using QualityCity.Web.Modules.Audit;
 using QualityCity.Web.Modules.Checklists;
 using QualityCity.Web.Modules.Demo;
 using QualityCity.Web.Modules.Organisation;
+using QualityCity.Web.Modules.Planning;
 using QualityCity.Web.Modules.ReferenceData;
 using QualityCity.Web.Modules.Registry;
 
@@ -24,6 +25,7 @@ public partial class Program
         ModuleRegistration.Of<ReferenceDataModule>(),
         ModuleRegistration.Of<OrganisationModule>(),
         ModuleRegistration.Of<ChecklistsModule>(),
+        ModuleRegistration.Of<PlanningModule>(),
         ModuleRegistration.Of<RegistryModule>(),
         ModuleRegistration.Of<DemoModule>(),
     ];

@@ -27,6 +27,7 @@ public static class CommandLine
           code check CODE...                        check unified social credit codes (REG-1)
           draw sample --seed S --k K --pool FILE    QC-DRAW-1: the first K ids of FILE (one per line) in draw order, as "ID TICKET"
           audit verify                              check the audit log's hash chain
+          plan commit --year Y --out DIR            freeze the year's pools: DIR/commitment.json and DIR/pools/*.txt (INS-9)
         """;
 
     /// <summary>Runs a verb; <paramref name="configure"/> lets tests point it at their own database.</summary>
@@ -50,6 +51,7 @@ public static class CommandLine
                 case "import" when options.Positional.FirstOrDefault() == "registry":
                 case "export" when options.Positional.FirstOrDefault() == "registry":
                 case "audit" when options.Positional.FirstOrDefault() == "verify":
+                case "plan" when options.Positional.FirstOrDefault() == "commit":
                     return await RunWithDatabaseAsync(options, output, error, configure, cancellationToken);
                 case "help" or "--help" or "-h":
                     await output.WriteLineAsync(Usage);
@@ -154,6 +156,23 @@ public static class CommandLine
                     await error.WriteLineAsync($"error: {ex.Message}");
                     return 2;
                 }
+            }
+
+            case "plan":
+            {
+                var yearText = options.Value("year") ?? throw new CliUsageException("plan commit needs --year Y");
+                if (!int.TryParse(yearText, System.Globalization.CultureInfo.InvariantCulture, out var year) || year is < 2000 or > 2100)
+                {
+                    throw new CliUsageException($"--year must be a year such as 2027, not '{yearText}'");
+                }
+
+                var outDirectory = options.Value("out") ?? throw new CliUsageException("plan commit needs --out DIR");
+                await initializer.MigrateAsync(cancellationToken);
+                var (document, digest) = await services.GetRequiredService<Modules.Planning.CommitPlan.PlanPools>()
+                    .CommitAsync(year, outDirectory, db.Actor, cancellationToken);
+                await output.WriteLineAsync($"committed {document.Pools.Count} pools for {year} ({document.Pools.Sum(p => p.PoolSize)} pool entries)");
+                await output.WriteLineAsync($"commitment digest: {digest}");
+                return 0;
             }
 
             default: // audit verify

@@ -28,6 +28,8 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
     public DbSet<Inspector> Inspectors => Set<Inspector>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ChecklistItem> ChecklistItems => Set<ChecklistItem>();
+    public DbSet<DepartmentRemit> DepartmentRemits => Set<DepartmentRemit>();
+    public DbSet<Modules.Planning.PlanCommitment> PlanCommitments => Set<Modules.Planning.PlanCommitment>();
 
     /// <summary>True on PostgreSQL; raw SQL and bulk paths branch on it.</summary>
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
@@ -127,6 +129,16 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
             e.Property(x => x.Code).HasMaxLength(32);
             e.Property(x => x.Status).HasMaxLength(16);
             e.Property(x => x.Name).HasMaxLength(200);
+        });
+        builder.Entity<DepartmentRemit>(e =>
+        {
+            e.ToTable("department_remits");
+            e.HasIndex(x => x.DepartmentId);
+        });
+        builder.Entity<Modules.Planning.PlanCommitment>(e =>
+        {
+            e.ToTable("plan_commitments");
+            e.HasIndex(x => new { x.Year, x.Digest }).IsUnique();
         });
         builder.Entity<AuditEntry>(e =>
         {

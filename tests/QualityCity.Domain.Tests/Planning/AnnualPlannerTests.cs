@@ -108,3 +108,29 @@ public sealed class AnnualPlannerTests
         Assert.Empty(AnnualPlanner.OffListItems([departments[0]], published));
     }
 }
+
+/// <summary>Which enterprises fall in a department's remit.</summary>
+public sealed class RemitTests
+{
+    [Theory]
+    [InlineData("all", "", "6210", "H", true)]
+    [InlineData("all", "", null, null, true)]
+    [InlineData("section", "C", "3831", "C", true)]
+    [InlineData("section", "C", "6210", "H", false)]
+    [InlineData("division", "26", "2614", "C", true)]
+    [InlineData("division", "26", "2710", "C", false)]
+    [InlineData("class", "8111", "8111", "O", true)]
+    [InlineData("class", "8111", "8112", "O", false)]
+    [InlineData("division", "26", null, null, false)]
+    public void A_rule_covers_exactly_its_scope(string scope, string value, string? industry, string? section, bool expected)
+    {
+        Assert.Equal(expected, Remit.Covers([new RemitRule(scope, value)], industry, section));
+    }
+
+    [Fact]
+    public void An_unknown_scope_is_refused_with_its_name()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Remit.Covers([new RemitRule("county", "371521")], "3831", "C"));
+        Assert.Contains("'county'", error.Message, StringComparison.Ordinal);
+    }
+}

@@ -8,7 +8,8 @@ namespace QualityCity.Web.Modules.Checklists;
 /// <summary>
 /// Seeds the demo departments' published checklists from the real published items in
 /// ReferenceData/checklists (and the supplementary demo items for departments whose lists were not
-/// found), numbering each department's items in file order.
+/// found), numbering each department's items in file order; and each department's remit (which
+/// industries it supervises) from department_remit.csv.
 /// </summary>
 public static class ChecklistLoader
 {
@@ -19,6 +20,31 @@ public static class ChecklistLoader
         ["城市管理"] = "urban", ["文化和旅游"] = "culture", ["农业农村"] = "agriculture", ["住房和城乡建设"] = "housing",
         ["工业和信息化"] = "industry", ["卫生健康"] = "health", ["消防救援"] = "fire",
     };
+
+    /// <summary>Which enterprises each department supervises (its plan pool), from department_remit.csv.</summary>
+    private static async Task LoadRemitsAsync(QualityCityDbContext db, Dictionary<string, int> departments, string folder, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(folder, "department_remit.csv");
+        if (!File.Exists(path) || await db.DepartmentRemits.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        using var reader = CsvDataReader.Create(path);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (departments.TryGetValue(reader.GetString(0).Trim(), out var departmentId))
+            {
+                db.DepartmentRemits.Add(new Organisation.DepartmentRemit
+                {
+                    DepartmentId = departmentId,
+                    Scope = reader.GetString(1).Trim(),
+                    Value = reader.GetString(2).Trim(),
+                    Note = reader.GetString(3).Trim(),
+                });
+            }
+        }
+    }
 
     public static async Task<int> LoadDemoAsync(QualityCityDbContext db, CancellationToken cancellationToken)
     {
@@ -69,6 +95,7 @@ public static class ChecklistLoader
             }
         }
 
+        await LoadRemitsAsync(db, departments, folder, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return count;
     }

@@ -43,3 +43,16 @@ public sealed class Inspector
 
     public string? HomeCountyCode { get; set; }
 }
+
+/// <summary>One line of a department's remit: which enterprises it routinely supervises (its plan pool).</summary>
+public sealed class DepartmentRemit
+{
+    public int Id { get; set; }
+    public int DepartmentId { get; set; }
+
+    /// <summary>all / section / division / class (GB/T 4754).</summary>
+    public required string Scope { get; set; }
+
+    public string Value { get; set; } = string.Empty;
+    public string Note { get; set; } = string.Empty;
+}

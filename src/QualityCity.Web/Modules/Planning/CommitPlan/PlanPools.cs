@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using QualityCity.Domain.Planning;
+using QualityCity.Web.Data;
+using QualityCity.Web.Modules.Organisation;
+using QualityCity.Web.Modules.Registry;
+
+namespace QualityCity.Web.Modules.Planning.CommitPlan;
+
+/// <summary>One pool of the commitment: a department's enterprises of one grade.</summary>
+public sealed record CommittedPool(string Department, string Stratum, string PoolFile, string PoolDigest, int PoolSize, int K);
+
+/// <summary>The commitment document (commitment.json; schema in docs/schemas/commitment.schema.json).</summary>
+public sealed record CommitmentDocument(string Algorithm, int Year, string CreatedAtUtc, IReadOnlyList<CommittedPool> Pools, string InspectorRosterDigest);
+
+/// <summary>
+/// Freezes the plan pools of a year (INS-9, step 1): for every inspecting department, the active
+/// enterprises in its remit, one pool per grade; red and yellow pools are visited in full by their
+/// cadence (k = pool size), green pools are sampled (k = the department's rate, at most 5%). Writes
+/// one pool file per pool (ids sorted ordinally, joined by "\n", no trailing newline) and
+/// commitment.json, and stores the commitment.
+/// </summary>
+public sealed class PlanPools(QualityCityDbContext db)
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public async Task<(CommitmentDocument Document, string Digest)> CommitAsync(int year, string outputDirectory, string actor, CancellationToken cancellationToken)
+    {
+        var departments = await db.Departments.AsNoTracking().Where(d => !d.IsCoordinator).OrderBy(d => d.Code).ToListAsync(cancellationToken);
+        var remits = (await db.DepartmentRemits.AsNoTracking().ToListAsync(cancellationToken))
+            .GroupBy(r => r.DepartmentId).ToDictionary(g => g.Key, g => g.Select(r => new RemitRule(r.Scope, r.Value)).ToList());
+        var sections = await db.Industries.AsNoTracking().ToDictionaryAsync(i => i.Code, i => i.Section, cancellationToken);
+        var pools = departments.ToDictionary(d => d.Code, _ => new Dictionary<string, List<string>>
+        {
+            [RiskGrades.Red] = [], [RiskGrades.Yellow] = [], [RiskGrades.Green] = [],
+        });
+
+        // One pass over the registry, in key order, whatever its size.
+        long after = 0;
+        while (true)
+        {
+            var page = await db.MarketEntities.AsNoTracking()
+                .Where(e => e.Id > after && e.Status == EntityStatus.Active)
+                .OrderBy(e => e.Id)
+                .Select(e => new { e.Id, e.CreditCode, e.IndustryCode, e.RiskGrade })
+                .Take(10_000).ToListAsync(cancellationToken);
+            if (page.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var entity in page)
+            {
+                var section = entity.IndustryCode is null ? null : sections.GetValueOrDefault(entity.IndustryCode);
+                var grade = entity.RiskGrade ?? RiskGrades.Green;
+                foreach (var department in departments)
+                {
+                    if (remits.TryGetValue(department.Id, out var rules) && Remit.Covers(rules, entity.IndustryCode, section))
+                    {
+                        pools[department.Code][grade].Add(entity.CreditCode);
+                    }
+                }
+            }
+
+            after = page[^1].Id;
+        }
+
+        Directory.CreateDirectory(Path.Combine(outputDirectory, "pools"));
+        var committed = new List<CommittedPool>();
+        var cadence = new CadenceRules();
+        foreach (var department in departments)
+        {
+            foreach (var stratum in new[] { RiskGrades.Red, RiskGrades.Yellow, RiskGrades.Green })
+            {
+                var ids = pools[department.Code][stratum];
+                var text = DrawTickets.PoolFileText(ids);
+                var relative = $"pools/{department.Code}-{stratum}.txt";
+                await File.WriteAllBytesAsync(Path.Combine(outputDirectory, relative), Encoding.UTF8.GetBytes(text), cancellationToken);
+                var k = stratum == RiskGrades.Green ? cadence.GreenSampleSize(ids.Count) : ids.Count;
+                committed.Add(new CommittedPool(department.Code, stratum, relative, DrawTickets.H(text), ids.Count, k));
+            }
+        }
+
+        var roster = await db.Inspectors.AsNoTracking().Include(i => i.Department).ToListAsync(cancellationToken);
+        var rosterText = string.Join("\n", roster
+            .Select(i => string.Join("\t", i.Id.ToString(CultureInfo.InvariantCulture), i.Department!.Code, i.CredentialNumber, i.Active ? "active" : "inactive"))
+            .Order(StringComparer.Ordinal));
+        var document = new CommitmentDocument(DrawTickets.Algorithm, year, DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+            committed, DrawTickets.H(rosterText));
+        var json = JsonSerializer.Serialize(document, Json) + "\n";
+        var bytes = Encoding.UTF8.GetBytes(json);
+        await File.WriteAllBytesAsync(Path.Combine(outputDirectory, "commitment.json"), bytes, cancellationToken);
+        var digest = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        db.PlanCommitments.Add(new PlanCommitment { Year = year, Digest = digest, Json = json, Actor = actor, CreatedAtUtc = DateTime.UtcNow });
+        await db.SaveChangesAsync(cancellationToken);
+        return (document, digest);
+    }
+}
