@@ -26,7 +26,7 @@ public sealed record Obligation(string CreditCode, string Department, IReadOnlyL
 /// <summary>A joint visit of the plan: one enterprise, one day, every obligation it satisfies.</summary>
 /// <param name="VisitKey">Stable key: year, enterprise and sequence ("2026/913715…/1").</param>
 /// <param name="CreditCode">The enterprise.</param>
-/// <param name="Date">The working day chosen (the latest the windows allow; capacity may move it earlier).</param>
+/// <param name="Date">The working day chosen: spread by the visit's ticket over the days all its windows allow.</param>
 /// <param name="Earliest">The earliest working day all its windows allow.</param>
 /// <param name="Obligations">What the visit does.</param>
 public sealed record PlannedVisit(string VisitKey, string CreditCode, DateOnly Date, DateOnly Earliest, IReadOnlyList<Obligation> Obligations);
@@ -98,6 +98,7 @@ public static class AnnualPlanner
 
         var visits = new List<PlannedVisit>();
         var unplaceable = new List<Obligation>();
+        var seedHash = DrawTickets.H(seed);
         foreach (var enterprise in obligations.GroupBy(o => o.CreditCode, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var merged = VisitMerge.Merge(enterprise.Select(o => new ObligationWindow<Obligation>(o.WindowStart, o.WindowEnd, o)), calendar);
@@ -106,12 +107,40 @@ public static class AnnualPlanner
             foreach (var visit in merged.Visits)
             {
                 sequence++;
-                visits.Add(new PlannedVisit($"{year}/{enterprise.Key}/{sequence}", enterprise.Key, visit.Latest, visit.Earliest,
+                var visitKey = $"{year}/{enterprise.Key}/{sequence}";
+                visits.Add(new PlannedVisit(visitKey, enterprise.Key, SpreadDay(seedHash, visitKey, visit.Earliest, visit.Latest, calendar), visit.Earliest,
                     visit.Obligations.Select(o => o.Payload).OrderBy(o => o.Department, StringComparer.Ordinal).ToList()));
             }
         }
 
         return new AnnualPlan(year, draws, obligations, visits, unplaceable);
+    }
+
+    /// <summary>
+    /// A working day in [earliest, latest] chosen by the visit's own ticket, so that a year's visits
+    /// spread evenly over the days their windows allow instead of piling up on the last day of each
+    /// quarter, and anyone can recompute the day from the seed.
+    /// </summary>
+    public static DateOnly SpreadDay(string seedHash, string visitKey, DateOnly earliest, DateOnly latest, WorkingDayCalendar calendar)
+    {
+        var days = new List<DateOnly>();
+        for (var day = earliest; day <= latest; day = day.AddDays(1))
+        {
+            if (calendar.IsWorkingDay(day))
+            {
+                days.Add(day);
+            }
+        }
+
+        if (days.Count == 0)
+        {
+            return latest;
+        }
+
+        // The first 15 hex digits of the ticket as a number: uniform enough, and exact in a long.
+        var ticket = DrawTickets.TicketFromSeedHash(seedHash, visitKey);
+        var value = long.Parse(ticket.AsSpan(0, 15), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
+        return days[(int)(value % days.Count)];
     }
 
     /// <summary>

@@ -28,6 +28,9 @@ public static class CommandLine
           draw sample --seed S --k K --pool FILE    QC-DRAW-1: the first K ids of FILE (one per line) in draw order, as "ID TICKET"
           audit verify                              check the audit log's hash chain
           plan commit --year Y --out DIR            freeze the year's pools: DIR/commitment.json and DIR/pools/*.txt (INS-9)
+          plan draw --commitment FILE --seed S --out DIR
+                                                    draw with the public seed: DIR/draw.json and DIR/plan.json
+          draw verify --record FILE --pools DIR     recompute a draw record from its pool files: match | mismatch: <what>
         """;
 
     /// <summary>Runs a verb; <paramref name="configure"/> lets tests point it at their own database.</summary>
@@ -43,6 +46,14 @@ public static class CommandLine
                     return CheckCodes(options.Positional.Skip(1).ToList(), output, error);
                 case "draw" when options.Positional.FirstOrDefault() == "sample":
                     return await DrawSampleAsync(options, output, error, cancellationToken);
+                case "draw" when options.Positional.FirstOrDefault() == "verify":
+                {
+                    var record = options.Value("record") ?? throw new CliUsageException("draw verify needs --record FILE");
+                    var pools = options.Value("pools") ?? throw new CliUsageException("draw verify needs --pools DIR");
+                    var difference = await Modules.Planning.DrawPlan.DrawVerifier.VerifyAsync(record, pools, cancellationToken);
+                    await output.WriteLineAsync(difference is null ? "match" : $"mismatch: {difference}");
+                    return difference is null ? 0 : 1;
+                }
                 case "demo" when options.Value("csv") is { } csvPath:
                     var written = await DemoCsv.WriteAsync(csvPath, options.Int("enterprises", 1_000_000), options.Value("seed") ?? "liaocheng", cancellationToken);
                     await output.WriteLineAsync($"wrote {written} rows to {csvPath}");
@@ -51,7 +62,7 @@ public static class CommandLine
                 case "import" when options.Positional.FirstOrDefault() == "registry":
                 case "export" when options.Positional.FirstOrDefault() == "registry":
                 case "audit" when options.Positional.FirstOrDefault() == "verify":
-                case "plan" when options.Positional.FirstOrDefault() == "commit":
+                case "plan" when options.Positional.FirstOrDefault() is "commit" or "draw":
                     return await RunWithDatabaseAsync(options, output, error, configure, cancellationToken);
                 case "help" or "--help" or "-h":
                     await output.WriteLineAsync(Usage);
@@ -155,6 +166,33 @@ public static class CommandLine
                 {
                     await error.WriteLineAsync($"error: {ex.Message}");
                     return 2;
+                }
+            }
+
+            case "plan" when options.Positional[0] == "draw":
+            {
+                var commitment = options.Value("commitment") ?? throw new CliUsageException("plan draw needs --commitment FILE");
+                var seed = options.Value("seed") ?? throw new CliUsageException("plan draw needs --seed S");
+                var outDirectory = options.Value("out") ?? throw new CliUsageException("plan draw needs --out DIR");
+                if (seed.Count(char.IsAsciiDigit) < 20)
+                {
+                    await error.WriteLineAsync("note: a public seed should have at least 20 decimal digits (e.g. from dice rolled at the draw meeting)");
+                }
+
+                await initializer.MigrateAsync(cancellationToken);
+                try
+                {
+                    var (draw, plan) = await services.GetRequiredService<Modules.Planning.DrawPlan.PlanDraw>()
+                        .RunAsync(commitment, seed, outDirectory, db.Actor, cancellationToken);
+                    await output.WriteLineAsync($"drew {draw.Strata.Sum(s => s.Selected.Count)} enterprises in {draw.Strata.Count} strata; " +
+                        $"{plan.Totals.Obligations} obligations, {plan.Totals.VisitsIfSeparate} visits if separate, {plan.Totals.VisitsMerged} merged");
+                    await output.WriteLineAsync($"wrote {Path.Combine(outDirectory, "draw.json")} and {Path.Combine(outDirectory, "plan.json")}");
+                    return 0;
+                }
+                catch (Modules.Planning.DrawPlan.DrawRefusedException ex)
+                {
+                    await error.WriteLineAsync($"refused: {ex.Message}");
+                    return 1;
                 }
             }
 

@@ -30,6 +30,7 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
     public DbSet<ChecklistItem> ChecklistItems => Set<ChecklistItem>();
     public DbSet<DepartmentRemit> DepartmentRemits => Set<DepartmentRemit>();
     public DbSet<Modules.Planning.PlanCommitment> PlanCommitments => Set<Modules.Planning.PlanCommitment>();
+    public DbSet<Modules.Planning.PlanDrawRecord> PlanDraws => Set<Modules.Planning.PlanDrawRecord>();
 
     /// <summary>True on PostgreSQL; raw SQL and bulk paths branch on it.</summary>
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
@@ -139,6 +140,11 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
         {
             e.ToTable("plan_commitments");
             e.HasIndex(x => new { x.Year, x.Digest }).IsUnique();
+        });
+        builder.Entity<Modules.Planning.PlanDrawRecord>(e =>
+        {
+            e.ToTable("plan_draws");
+            e.HasIndex(x => x.Seed).IsUnique();
         });
         builder.Entity<AuditEntry>(e =>
         {

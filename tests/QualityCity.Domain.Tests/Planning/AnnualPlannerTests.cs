@@ -33,7 +33,9 @@ public sealed class AnnualPlannerTests
         Assert.Equal(12, plan.VisitsIfSeparate);
         Assert.Equal(4, plan.VisitsMerged);
         Assert.All(plan.Visits, v => Assert.Equal(3, v.Obligations.Count));
-        Assert.Equal([3, 6, 9, 12], plan.Visits.Select(v => v.Date.Month));
+        // One visit inside each quarter, on a working day.
+        Assert.Equal([1, 2, 3, 4], plan.Visits.Select(v => ((v.Date.Month - 1) / 3) + 1));
+        Assert.All(plan.Visits, v => Assert.True(Weekdays.IsWorkingDay(v.Date)));
     }
 
     [Fact]
@@ -106,6 +108,25 @@ public sealed class AnnualPlannerTests
         };
         Assert.Equal([("fire", "fire-02")], AnnualPlanner.OffListItems(departments, published));
         Assert.Empty(AnnualPlanner.OffListItems([departments[0]], published));
+    }
+}
+
+/// <summary>Visit days are spread by ticket over the days the windows allow.</summary>
+public sealed class SpreadDayTests
+{
+    [Fact]
+    public void Days_spread_over_the_whole_window_and_stay_on_working_days()
+    {
+        var calendar = new WorkingDayCalendar([]);
+        var seedHash = DrawTickets.H("12345678901234567890");
+        var days = Enumerable.Range(0, 2000)
+            .Select(i => AnnualPlanner.SpreadDay(seedHash, $"2027/E{i}/1", new DateOnly(2027, 1, 1), new DateOnly(2027, 3, 31), calendar))
+            .ToList();
+        Assert.All(days, d => Assert.True(calendar.IsWorkingDay(d) && d.Month <= 3));
+        var perMonth = days.GroupBy(d => d.Month).ToDictionary(g => g.Key, g => g.Count());
+        Assert.All(perMonth.Values, count => Assert.InRange(count, 500, 850)); // about a third each
+        Assert.Equal(days, Enumerable.Range(0, 2000)
+            .Select(i => AnnualPlanner.SpreadDay(seedHash, $"2027/E{i}/1", new DateOnly(2027, 1, 1), new DateOnly(2027, 3, 31), calendar)));
     }
 }
 

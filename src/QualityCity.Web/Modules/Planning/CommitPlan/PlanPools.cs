@@ -99,8 +99,12 @@ public sealed class PlanPools(QualityCityDbContext db)
         var bytes = Encoding.UTF8.GetBytes(json);
         await File.WriteAllBytesAsync(Path.Combine(outputDirectory, "commitment.json"), bytes, cancellationToken);
         var digest = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
-        db.PlanCommitments.Add(new PlanCommitment { Year = year, Digest = digest, Json = json, Actor = actor, CreatedAtUtc = DateTime.UtcNow });
-        await db.SaveChangesAsync(cancellationToken);
+        // The same content committed twice (within one second) is the same commitment.
+        if (!await db.PlanCommitments.AnyAsync(c => c.Year == year && c.Digest == digest, cancellationToken))
+        {
+            db.PlanCommitments.Add(new PlanCommitment { Year = year, Digest = digest, Json = json, Actor = actor, CreatedAtUtc = DateTime.UtcNow });
+            await db.SaveChangesAsync(cancellationToken);
+        }
         return (document, digest);
     }
 }
