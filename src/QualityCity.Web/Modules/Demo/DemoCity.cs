@@ -120,11 +120,12 @@ public sealed class DemoCity(QualityCityDbContext db, UserManager<AppUser> users
 
     private static IEnumerable<Inspector> GenerateInspectors(SplitMix64 random, Dictionary<string, Department> departments, IReadOnlyList<string> counties)
     {
-        // Market regulation and emergency management carry most inspections, as in the sources.
+        // Rosters follow the workload the remits give each department: market regulation and fire
+        // cover every entity, urban management the shops and restaurants (200 officers in all).
         var perDepartment = new Dictionary<string, int>
         {
-            ["samr"] = 48, ["emergency"] = 26, ["environment"] = 20, ["transport"] = 14, ["urban"] = 14, ["culture"] = 10,
-            ["agriculture"] = 14, ["housing"] = 14, ["industry"] = 10, ["health"] = 14, ["fire"] = 14, ["justice"] = 2,
+            ["samr"] = 56, ["emergency"] = 20, ["environment"] = 14, ["transport"] = 8, ["urban"] = 22, ["culture"] = 6,
+            ["agriculture"] = 10, ["housing"] = 10, ["industry"] = 10, ["health"] = 8, ["fire"] = 34, ["justice"] = 2,
         };
         var qualifications = new Dictionary<string, string>
         {
@@ -144,7 +145,8 @@ public sealed class DemoCity(QualityCityDbContext db, UserManager<AppUser> users
                     CredentialNumber = string.Create(CultureInfo.InvariantCulture, $"鲁聊{department.Id:00}{n:0000}"),
                     Qualifications = qualifications.GetValueOrDefault(code, string.Empty),
                     Active = !random.Chance(0.04),
-                    MonthlyCapacity = 12 + random.Next(13),
+                    // One or two visits a working day.
+                    MonthlyCapacity = 20 + random.Next(21),
                     HomeCountyCode = random.Pick(counties),
                 };
             }
