@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace QualityCity.Domain.Audit;
@@ -40,8 +39,7 @@ public static class AuditChain
     }
 
     /// <summary>Lowercase hex SHA-256 of the UTF-8 bytes of a string.</summary>
-    public static string Sha256Hex(string text) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    public static string Sha256Hex(string text) => Common.Sha256.Hex(text);
 
     /// <summary>
     /// Checks a run of entries in sequence order. Returns null when every link holds, otherwise the

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace QualityCity.Domain.Planning;
@@ -22,7 +21,7 @@ public static class DrawTickets
     public const string Algorithm = "QC-DRAW-1";
 
     /// <summary>SHA-256 of the UTF-8 bytes of a string, as 64 lowercase hex characters.</summary>
-    public static string H(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    public static string H(string text) => Common.Sha256.Hex(text);
 
     /// <summary>The ticket of one object.</summary>
     public static string Ticket(string seed, string id) => TicketFromSeedHash(H(seed), id);
@@ -104,6 +103,10 @@ public static class DrawTickets
     /// ordinally and joined by "\n", which is also the exact content of the published pool file.
     /// </summary>
     public static string PoolDigest(IEnumerable<string> ids) => H(PoolFileText(ids));
+
+    /// <summary>The ids of a published pool file (the inverse of <see cref="PoolFileText"/>); an empty file is an empty pool.</summary>
+    public static string[] PoolFileIds(byte[] poolFile) =>
+        poolFile.Length == 0 ? [] : Encoding.UTF8.GetString(poolFile).Split('\n');
 
     /// <summary>The pool file's text: ids sorted ordinally, one per line, "\n" between them.</summary>
     public static string PoolFileText(IEnumerable<string> ids) =>

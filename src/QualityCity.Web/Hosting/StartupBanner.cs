@@ -10,7 +10,7 @@ internal static class StartupBanner
     public static void Print(WebApplication app)
     {
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        var settings = DatabaseSettings.From(app.Configuration);
+        var settings = app.Services.GetRequiredService<DatabaseSettings>();
         Console.WriteLine();
         Console.WriteLine("QualityCity 质量强市·涉企监管与服务平台");
         foreach (var address in addresses)

@@ -52,14 +52,14 @@ public sealed class ReferenceDataModule : IModule
         });
 
         // Next year's notice, uploaded by the administrator: replaces the years the file covers.
-        api.MapPost("/holidays", async (IFormFile? file, QualityCityDbContext db, IConfiguration configuration) =>
+        api.MapPost("/holidays", async (IFormFile? file, QualityCityDbContext db, DatabaseSettings settings) =>
         {
             if (file is null || file.Length == 0)
             {
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["a CSV with columns date,kind,name is required"] });
             }
 
-            var path = Path.Combine(Hosting.DatabaseSettings.From(configuration).DataDirectory, $"holidays-{Guid.NewGuid():N}.csv");
+            var path = Path.Combine(settings.DataDirectory, $"holidays-{Guid.NewGuid():N}.csv");
             await using (var target = File.Create(path))
             {
                 await file.CopyToAsync(target);

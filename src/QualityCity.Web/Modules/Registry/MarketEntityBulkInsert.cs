@@ -37,14 +37,14 @@ public static class MarketEntityBulkInsert
         }
         else
         {
-            await InsertPreparedAsync((SqliteConnection)transaction.Connection!, (SqliteTransaction)transaction, rows, cancellationToken);
+            InsertPrepared((SqliteConnection)transaction.Connection!, (SqliteTransaction)transaction, rows);
         }
     }
 
-    private static async Task InsertPreparedAsync(SqliteConnection connection, SqliteTransaction transaction,
-        IReadOnlyList<MarketEntity> rows, CancellationToken cancellationToken)
+    /// <remarks>Synchronous on purpose: Microsoft.Data.Sqlite runs synchronously underneath, and the async wrapper only adds cost per row.</remarks>
+    private static void InsertPrepared(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<MarketEntity> rows)
     {
-        await using var command = connection.CreateCommand();
+        using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText =
             $"INSERT INTO market_entities ({string.Join(", ", Columns.Select(c => $"\"{c}\""))}) " +
@@ -59,11 +59,8 @@ public static class MarketEntityBulkInsert
                 parameters[i].Value = values[i] ?? DBNull.Value;
             }
 
-            // Microsoft.Data.Sqlite runs synchronously underneath; the async wrapper only adds cost per row.
             command.ExecuteNonQuery();
         }
-
-        await Task.CompletedTask;
     }
 
     private static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<MarketEntity> rows, CancellationToken cancellationToken)

@@ -101,7 +101,7 @@ public sealed class RegistryModule : IModule
             await exporter.WriteCsvAsync(http.Response.Body, RegistrySearch.Filter(db, db.MarketEntities, p.ToQuery()), ct);
         }).RequireAuthorization(Policies.Staff);
 
-        api.MapPost("/imports", async (IFormFile? file, ClaimsPrincipal user, IConfiguration configuration, ImportJobRunner runner, CancellationToken ct) =>
+        api.MapPost("/imports", async (IFormFile? file, ClaimsPrincipal user, DatabaseSettings settings, ImportJobRunner runner, CancellationToken ct) =>
         {
             if (file is null || file.Length == 0)
             {
@@ -119,7 +119,7 @@ public sealed class RegistryModule : IModule
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [$"file is larger than {MaxUploadBytes / 1024 / 1024} MB; use the command line import"] });
             }
 
-            var path = Path.Combine(ImportJobRunner.UploadFolder(configuration), $"{Guid.NewGuid():N}{extension}");
+            var path = Path.Combine(ImportJobRunner.UploadFolder(settings), $"{Guid.NewGuid():N}{extension}");
             await using (var target = File.Create(path))
             {
                 await file.CopyToAsync(target, ct);

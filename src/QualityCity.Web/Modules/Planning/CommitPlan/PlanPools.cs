@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Domain.Planning;
@@ -25,13 +24,6 @@ public sealed record CommitmentDocument(string Algorithm, int Year, string Creat
 /// </summary>
 public sealed class PlanPools(QualityCityDbContext db)
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public async Task<(CommitmentDocument Document, string Digest)> CommitAsync(int year, string outputDirectory, string actor, CancellationToken cancellationToken)
     {
         var departments = await db.Departments.AsNoTracking().Where(d => !d.IsCoordinator).OrderBy(d => d.Code).ToListAsync(cancellationToken);
@@ -95,10 +87,10 @@ public sealed class PlanPools(QualityCityDbContext db)
             .Order(StringComparer.Ordinal));
         var document = new CommitmentDocument(DrawTickets.Algorithm, year, DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
             committed, DrawTickets.H(rosterText));
-        var json = JsonSerializer.Serialize(document, Json) + "\n";
+        var json = JsonSerializer.Serialize(document, PlanningJson.Options) + "\n";
         var bytes = Encoding.UTF8.GetBytes(json);
         await File.WriteAllBytesAsync(Path.Combine(outputDirectory, "commitment.json"), bytes, cancellationToken);
-        var digest = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        var digest = QualityCity.Domain.Common.Sha256.Hex(bytes);
         // The same content committed twice (within one second) is the same commitment.
         if (!await db.PlanCommitments.AnyAsync(c => c.Year == year && c.Digest == digest, cancellationToken))
         {

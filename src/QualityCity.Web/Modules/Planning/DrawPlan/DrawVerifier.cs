@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using QualityCity.Domain.Common;
 using QualityCity.Domain.Planning;
 
 namespace QualityCity.Web.Modules.Planning.DrawPlan;
@@ -18,7 +17,7 @@ public static class DrawVerifier
         DrawDocument? record;
         try
         {
-            record = JsonSerializer.Deserialize<DrawDocument>(await File.ReadAllBytesAsync(recordPath, cancellationToken), PlanDraw.Json);
+            record = JsonSerializer.Deserialize<DrawDocument>(await File.ReadAllBytesAsync(recordPath, cancellationToken), PlanningJson.Options);
         }
         catch (Exception ex) when (ex is JsonException or IOException)
         {
@@ -44,12 +43,12 @@ public static class DrawVerifier
             }
 
             var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
-            if (Convert.ToHexStringLower(SHA256.HashData(bytes)) != stratum.PoolDigest)
+            if (Sha256.Hex(bytes) != stratum.PoolDigest)
             {
                 return $"pool {stratum.Department}/{stratum.Stratum}: the file's SHA-256 differs from poolDigest";
             }
 
-            var ids = bytes.Length == 0 ? [] : Encoding.UTF8.GetString(bytes).Split('\n');
+            var ids = DrawTickets.PoolFileIds(bytes);
             if (ids.Length != stratum.PoolSize)
             {
                 return $"pool {stratum.Department}/{stratum.Stratum}: {ids.Length} ids, the record says {stratum.PoolSize}";

@@ -1,9 +1,8 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using QualityCity.Domain.Common;
 using QualityCity.Domain.Planning;
 using QualityCity.Web.Data;
 using QualityCity.Web.Modules.Checklists;
@@ -23,13 +22,6 @@ public sealed class DrawRefusedException(string message) : Exception(message);
 /// </summary>
 public sealed class PlanDraw(QualityCityDbContext db)
 {
-    internal static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     /// <summary>Inspectors per department on a visit (the law requires at least two officers).</summary>
     public const int InspectorsPerVisit = 2;
 
@@ -47,11 +39,11 @@ public sealed class PlanDraw(QualityCityDbContext db)
         }
 
         var commitmentBytes = await File.ReadAllBytesAsync(commitmentPath, cancellationToken);
-        var commitmentDigest = Convert.ToHexStringLower(SHA256.HashData(commitmentBytes));
+        var commitmentDigest = Sha256.Hex(commitmentBytes);
         CommitPlan.CommitmentDocument commitment;
         try
         {
-            commitment = JsonSerializer.Deserialize<CommitPlan.CommitmentDocument>(commitmentBytes, Json)
+            commitment = JsonSerializer.Deserialize<CommitPlan.CommitmentDocument>(commitmentBytes, PlanningJson.Options)
                 ?? throw new DrawRefusedException("the commitment is empty");
         }
         catch (JsonException ex)
@@ -87,12 +79,12 @@ public sealed class PlanDraw(QualityCityDbContext db)
             }
 
             var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
-            if (Convert.ToHexStringLower(SHA256.HashData(bytes)) != pool.PoolDigest)
+            if (Sha256.Hex(bytes) != pool.PoolDigest)
             {
                 throw new DrawRefusedException($"pool file {pool.PoolFile} changed after the commitment (digest differs)");
             }
 
-            var ids = bytes.Length == 0 ? [] : Encoding.UTF8.GetString(bytes).Split('\n').ToList();
+            var ids = DrawTickets.PoolFileIds(bytes).ToList();
             pools[(pool.Department, pool.Stratum)] = ids;
             var selected = DrawTickets.Sample(seed, ids, pool.K).Select(d => new DrawnTicket(d.Id, d.Ticket)).ToList();
             strata.Add(new DrawStratum(pool.Department, pool.Stratum, pool.PoolFile, pool.PoolDigest, pool.PoolSize, pool.K, selected));
@@ -123,8 +115,8 @@ public sealed class PlanDraw(QualityCityDbContext db)
             new PlanTotals(plan.Obligations.Count, plan.VisitsIfSeparate, plan.VisitsMerged));
 
         Directory.CreateDirectory(outputDirectory);
-        var drawJson = JsonSerializer.Serialize(draw, Json) + "\n";
-        var planJson = JsonSerializer.Serialize(planDocument, Json) + "\n";
+        var drawJson = JsonSerializer.Serialize(draw, PlanningJson.Options) + "\n";
+        var planJson = JsonSerializer.Serialize(planDocument, PlanningJson.Options) + "\n";
         await File.WriteAllTextAsync(Path.Combine(outputDirectory, "draw.json"), drawJson, new UTF8Encoding(false), cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(outputDirectory, "plan.json"), planJson, new UTF8Encoding(false), cancellationToken);
         db.PlanDraws.Add(new PlanDrawRecord

@@ -11,7 +11,7 @@ namespace QualityCity.Web.Modules.Registry.ImportRegistry;
 /// <summary>Upload a registry file; the import runs in the background and its row polls for progress.</summary>
 [Authorize(Policy = Policies.Admin)]
 [RequestSizeLimit(RegistryModule.MaxUploadBytes)]
-public sealed class ImportModel(QualityCityDbContext db, ImportJobRunner runner, IConfiguration configuration, Text text) : PageModel
+public sealed class ImportModel(QualityCityDbContext db, ImportJobRunner runner, Hosting.DatabaseSettings settings, Text text) : PageModel
 {
     public IReadOnlyList<ImportJob> Jobs { get; private set; } = [];
     public string? Error { get; private set; }
@@ -43,7 +43,7 @@ public sealed class ImportModel(QualityCityDbContext db, ImportJobRunner runner,
             return Page();
         }
 
-        var path = Path.Combine(ImportJobRunner.UploadFolder(configuration), $"{Guid.NewGuid():N}{extension}");
+        var path = Path.Combine(ImportJobRunner.UploadFolder(settings), $"{Guid.NewGuid():N}{extension}");
         await using (var target = System.IO.File.Create(path))
         {
             await file!.CopyToAsync(target, cancellationToken);

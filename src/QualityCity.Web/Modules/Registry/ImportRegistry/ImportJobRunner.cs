@@ -62,9 +62,9 @@ public sealed class ImportJobRunner(IServiceScopeFactory scopes, ILogger<ImportJ
     }
 
     /// <summary>Where uploads are kept: the data directory, never the web root.</summary>
-    public static string UploadFolder(IConfiguration configuration)
+    public static string UploadFolder(DatabaseSettings settings)
     {
-        var folder = Path.Combine(DatabaseSettings.From(configuration).DataDirectory, "imports");
+        var folder = Path.Combine(settings.DataDirectory, "imports");
         Directory.CreateDirectory(folder);
         return folder;
     }

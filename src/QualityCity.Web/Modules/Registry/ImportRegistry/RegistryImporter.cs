@@ -5,6 +5,7 @@ using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
 using QualityCity.Web.Modules.Audit;
+using QualityCity.Web.Modules.Registry.ExportRegistry;
 using QualityCity.Web.Modules.Registry.GradeEntities;
 
 namespace QualityCity.Web.Modules.Registry.ImportRegistry;
@@ -382,8 +383,6 @@ public sealed class RegistryImporter(QualityCityDbContext db, AuditLog auditLog)
 
     private static Task WriteIssueAsync(StreamWriter report, RowIssue issue) =>
         report.WriteLineAsync(string.Join(",",
-            issue.Row.ToString(CultureInfo.InvariantCulture), Quote(issue.Column), Quote(issue.Value), Quote(issue.Reason)));
-
-    private static string Quote(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+            issue.Row.ToString(CultureInfo.InvariantCulture), RegistryExporter.Quote(issue.Column), RegistryExporter.Quote(issue.Value),
+            RegistryExporter.Quote(issue.Reason)));
 }

@@ -74,6 +74,47 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "checklist_items",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    InspectedObjects = table.Column<string>(type: "TEXT", nullable: false),
+                    Content = table.Column<string>(type: "TEXT", nullable: false),
+                    Method = table.Column<string>(type: "TEXT", nullable: false),
+                    LegalBasis = table.Column<string>(type: "TEXT", nullable: false),
+                    FrequencyCapPerYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    SourceUrl = table.Column<string>(type: "TEXT", nullable: true),
+                    PublishedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_checklist_items", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "department_remits",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Scope = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_department_remits", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "departments",
                 columns: table => new
                 {
@@ -197,6 +238,10 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     CreditClass = table.Column<string>(type: "TEXT", maxLength: 1, nullable: true),
                     OnAbnormalList = table.Column<bool>(type: "INTEGER", nullable: false),
                     RiskGrade = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    RiskReasons = table.Column<string>(type: "TEXT", nullable: true),
+                    RiskOverrideGrade = table.Column<string>(type: "TEXT", nullable: true),
+                    RiskOverrideReason = table.Column<string>(type: "TEXT", nullable: true),
+                    RiskOverrideBy = table.Column<string>(type: "TEXT", nullable: true),
                     ContactName = table.Column<string>(type: "TEXT", nullable: true),
                     ContactPhone = table.Column<string>(type: "TEXT", nullable: true),
                     IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
@@ -205,6 +250,42 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_market_entities", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "plan_commitments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Digest = table.Column<string>(type: "TEXT", nullable: false),
+                    Json = table.Column<string>(type: "TEXT", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_plan_commitments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "plan_draws",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Seed = table.Column<string>(type: "TEXT", nullable: false),
+                    CommitmentDigest = table.Column<string>(type: "TEXT", nullable: false),
+                    DrawJson = table.Column<string>(type: "TEXT", nullable: false),
+                    PlanJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_plan_draws", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -391,6 +472,22 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_checklist_items_Code_Version",
+                table: "checklist_items",
+                columns: new[] { "Code", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_checklist_items_DepartmentId_Status",
+                table: "checklist_items",
+                columns: new[] { "DepartmentId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_department_remits_DepartmentId",
+                table: "department_remits",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_departments_Code",
                 table: "departments",
                 column: "Code",
@@ -439,6 +536,18 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                 column: "RiskGrade");
 
             migrationBuilder.CreateIndex(
+                name: "IX_plan_commitments_Year_Digest",
+                table: "plan_commitments",
+                columns: new[] { "Year", "Digest" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_plan_draws_Seed",
+                table: "plan_draws",
+                column: "Seed",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_regions_ParentCode",
                 table: "regions",
                 column: "ParentCode");
@@ -459,6 +568,7 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS market_entities_names_insert;");
             migrationBuilder.Sql("DROP TABLE IF EXISTS market_entity_names;");
 
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -476,6 +586,12 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "audit_log");
+
+            migrationBuilder.DropTable(
+                name: "checklist_items");
+
+            migrationBuilder.DropTable(
+                name: "department_remits");
 
             migrationBuilder.DropTable(
                 name: "holidays");
@@ -497,6 +613,12 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "market_entities");
+
+            migrationBuilder.DropTable(
+                name: "plan_commitments");
+
+            migrationBuilder.DropTable(
+                name: "plan_draws");
 
             migrationBuilder.DropTable(
                 name: "regions");

@@ -75,6 +75,47 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "checklist_items",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
+                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    InspectedObjects = table.Column<string>(type: "text", nullable: false),
+                    Content = table.Column<string>(type: "text", nullable: false),
+                    Method = table.Column<string>(type: "text", nullable: false),
+                    LegalBasis = table.Column<string>(type: "text", nullable: false),
+                    FrequencyCapPerYear = table.Column<int>(type: "integer", nullable: false),
+                    SourceUrl = table.Column<string>(type: "text", nullable: true),
+                    PublishedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_checklist_items", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "department_remits",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
+                    Scope = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: false),
+                    Note = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_department_remits", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "departments",
                 columns: table => new
                 {
@@ -198,6 +239,10 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     CreditClass = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: true),
                     OnAbnormalList = table.Column<bool>(type: "boolean", nullable: false),
                     RiskGrade = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    RiskReasons = table.Column<string>(type: "text", nullable: true),
+                    RiskOverrideGrade = table.Column<string>(type: "text", nullable: true),
+                    RiskOverrideReason = table.Column<string>(type: "text", nullable: true),
+                    RiskOverrideBy = table.Column<string>(type: "text", nullable: true),
                     ContactName = table.Column<string>(type: "text", nullable: true),
                     ContactPhone = table.Column<string>(type: "text", nullable: true),
                     IsDemo = table.Column<bool>(type: "boolean", nullable: false),
@@ -206,6 +251,42 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_market_entities", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "plan_commitments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Digest = table.Column<string>(type: "text", nullable: false),
+                    Json = table.Column<string>(type: "text", nullable: false),
+                    Actor = table.Column<string>(type: "text", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_plan_commitments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "plan_draws",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Seed = table.Column<string>(type: "text", nullable: false),
+                    CommitmentDigest = table.Column<string>(type: "text", nullable: false),
+                    DrawJson = table.Column<string>(type: "text", nullable: false),
+                    PlanJson = table.Column<string>(type: "text", nullable: false),
+                    Actor = table.Column<string>(type: "text", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_plan_draws", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -392,6 +473,22 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_checklist_items_Code_Version",
+                table: "checklist_items",
+                columns: new[] { "Code", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_checklist_items_DepartmentId_Status",
+                table: "checklist_items",
+                columns: new[] { "DepartmentId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_department_remits_DepartmentId",
+                table: "department_remits",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_departments_Code",
                 table: "departments",
                 column: "Code",
@@ -440,6 +537,18 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                 column: "RiskGrade");
 
             migrationBuilder.CreateIndex(
+                name: "IX_plan_commitments_Year_Digest",
+                table: "plan_commitments",
+                columns: new[] { "Year", "Digest" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_plan_draws_Seed",
+                table: "plan_draws",
+                column: "Seed",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_regions_ParentCode",
                 table: "regions",
                 column: "ParentCode");
@@ -453,6 +562,7 @@ namespace QualityCity.Web.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("DROP INDEX IF EXISTS \"IX_market_entities_NameTokens\";");
+
 
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
@@ -471,6 +581,12 @@ namespace QualityCity.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "audit_log");
+
+            migrationBuilder.DropTable(
+                name: "checklist_items");
+
+            migrationBuilder.DropTable(
+                name: "department_remits");
 
             migrationBuilder.DropTable(
                 name: "holidays");
@@ -492,6 +608,12 @@ namespace QualityCity.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "market_entities");
+
+            migrationBuilder.DropTable(
+                name: "plan_commitments");
+
+            migrationBuilder.DropTable(
+                name: "plan_draws");
 
             migrationBuilder.DropTable(
                 name: "regions");
