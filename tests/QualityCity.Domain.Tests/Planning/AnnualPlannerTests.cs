@@ -63,6 +63,7 @@ public sealed class AnnualPlannerTests
         }
 
         Assert.All(plan.Visits, v => Assert.All(v.Obligations, o => Assert.InRange(v.Date, o.WindowStart, o.WindowEnd)));
+        Assert.Empty(plan.CapViolations);
         Assert.True(plan.VisitsMerged < plan.VisitsIfSeparate * 0.6, $"merged {plan.VisitsMerged} of {plan.VisitsIfSeparate}");
     }
 
