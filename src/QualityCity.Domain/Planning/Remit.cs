@@ -3,17 +3,26 @@ namespace QualityCity.Domain.Planning;
 /// <summary>One line of a department's remit: which enterprises it routinely supervises.</summary>
 /// <param name="Scope"><c>all</c>, <c>section</c> (GB/T 4754 letter), <c>division</c> (2 digits) or <c>class</c> (4 digits).</param>
 /// <param name="Value">The section, division or class; empty for <c>all</c>.</param>
-public sealed record RemitRule(string Scope, string Value);
+/// <param name="Kinds">The registration categories the rule covers (fire safety supervises 社会单位, not individual businesses); null or empty covers all.</param>
+public sealed record RemitRule(string Scope, string Value, IReadOnlySet<Registry.EntityCategory>? Kinds = null);
 
 /// <summary>Decides whether an enterprise falls in a department's remit (its pool for the plan).</summary>
 public static class Remit
 {
-    /// <summary>True when any rule covers the industry class (with its section letter); an enterprise without an industry is covered only by <c>all</c>.</summary>
+    /// <summary>
+    /// True when any rule covers the industry class (with its section letter) and, if the rule names
+    /// kinds, the entity's registration category; an enterprise without an industry is covered only by <c>all</c>.
+    /// </summary>
     /// <exception cref="ArgumentException">When a rule's scope is not one of the four.</exception>
-    public static bool Covers(IEnumerable<RemitRule> rules, string? industryCode, string? section)
+    public static bool Covers(IEnumerable<RemitRule> rules, string? industryCode, string? section, Registry.EntityCategory? category = null)
     {
         foreach (var rule in rules)
         {
+            if (rule.Kinds is { Count: > 0 } kinds && (category is null || !kinds.Contains(category.Value)))
+            {
+                continue;
+            }
+
             var covered = rule.Scope switch
             {
                 "all" => true,

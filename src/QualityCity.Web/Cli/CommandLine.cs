@@ -28,8 +28,9 @@ public static class CommandLine
           draw sample --seed S --k K --pool FILE    QC-DRAW-1: the first K ids of FILE (one per line) in draw order, as "ID TICKET"
           audit verify                              check the audit log's hash chain
           plan commit --year Y --out DIR            freeze the year's pools: DIR/commitment.json and DIR/pools/*.txt (INS-9)
-          plan draw --commitment FILE --seed S --out DIR
+          plan draw --commitment FILE --seed S --out DIR [--reason TEXT]
                                                     draw with the public seed: DIR/draw.json and DIR/plan.json
+                                                    (a second draw of a year needs --reason)
           draw verify --record FILE --pools DIR     recompute a draw record from its pool files: match | mismatch: <what>
         """;
 
@@ -182,10 +183,12 @@ public static class CommandLine
                 await initializer.MigrateAsync(cancellationToken);
                 try
                 {
-                    var (draw, plan) = await services.GetRequiredService<Modules.Planning.DrawPlan.PlanDraw>()
-                        .RunAsync(commitment, seed, outDirectory, db.Actor, cancellationToken);
+                    var (draw, plan, _) = await services.GetRequiredService<Modules.Planning.DrawPlan.PlanDraw>()
+                        .RunFromFilesAsync(commitment, seed, outDirectory, db.Actor, options.Value("reason"), cancellationToken);
                     await output.WriteLineAsync($"drew {draw.Strata.Sum(s => s.Selected.Count)} enterprises in {draw.Strata.Count} strata; " +
-                        $"{plan.Totals.Obligations} obligations, {plan.Totals.VisitsIfSeparate} visits if separate, {plan.Totals.VisitsMerged} merged");
+                        $"{plan.Totals.Obligations} obligations, {plan.Totals.VisitsIfSeparate} visits if separate, {plan.Totals.VisitsMerged} merged; " +
+                        $"{plan.Totals.Recognised} recognised, {plan.Totals.CapViolations} over a cap, {plan.Totals.Understaffed} understaffed, " +
+                        $"{plan.Totals.MovedForCapacity} moved for capacity");
                     await output.WriteLineAsync($"wrote {Path.Combine(outDirectory, "draw.json")} and {Path.Combine(outDirectory, "plan.json")}");
                     return 0;
                 }

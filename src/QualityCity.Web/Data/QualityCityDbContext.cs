@@ -31,6 +31,11 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
     public DbSet<DepartmentRemit> DepartmentRemits => Set<DepartmentRemit>();
     public DbSet<Modules.Planning.PlanCommitment> PlanCommitments => Set<Modules.Planning.PlanCommitment>();
     public DbSet<Modules.Planning.PlanDrawRecord> PlanDraws => Set<Modules.Planning.PlanDrawRecord>();
+    public DbSet<Modules.Planning.PlanPoolFile> PlanPoolFiles => Set<Modules.Planning.PlanPoolFile>();
+    public DbSet<Modules.Planning.PlanApproval> PlanApprovals => Set<Modules.Planning.PlanApproval>();
+    public DbSet<Modules.Planning.CaseInspection> CaseInspections => Set<Modules.Planning.CaseInspection>();
+    public DbSet<Modules.Inspections.Inspection> Inspections => Set<Modules.Inspections.Inspection>();
+    public DbSet<Modules.Inspections.InspectionItemResult> InspectionItemResults => Set<Modules.Inspections.InspectionItemResult>();
 
     /// <summary>True on PostgreSQL; raw SQL and bulk paths branch on it.</summary>
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
@@ -145,6 +150,33 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
         {
             e.ToTable("plan_draws");
             e.HasIndex(x => x.Seed).IsUnique();
+            e.HasIndex(x => x.Year);
+        });
+        builder.Entity<Modules.Planning.PlanPoolFile>(e =>
+        {
+            e.ToTable("plan_pool_files");
+            e.HasIndex(x => new { x.CommitmentId, x.PoolFile }).IsUnique();
+        });
+        builder.Entity<Modules.Planning.PlanApproval>(e =>
+        {
+            e.ToTable("plan_approvals");
+            e.HasIndex(x => new { x.DrawId, x.Department }).IsUnique();
+        });
+        builder.Entity<Modules.Planning.CaseInspection>(e =>
+        {
+            e.ToTable("case_inspections");
+            e.HasIndex(x => x.CreditCode);
+        });
+        builder.Entity<Modules.Inspections.Inspection>(e =>
+        {
+            e.ToTable("inspections");
+            e.HasIndex(x => new { x.CreditCode, x.Date });
+            e.HasIndex(x => x.VisitKey);
+        });
+        builder.Entity<Modules.Inspections.InspectionItemResult>(e =>
+        {
+            e.ToTable("inspection_item_results");
+            e.HasIndex(x => x.InspectionId);
         });
         builder.Entity<AuditEntry>(e =>
         {

@@ -156,3 +156,17 @@ public sealed class RemitTests
         Assert.Contains("'county'", error.Message, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Remit rules limited to registration categories.</summary>
+public sealed class RemitKindTests
+{
+    [Fact]
+    public void A_rule_with_kinds_covers_only_those_categories()
+    {
+        var fire = new[] { new RemitRule("all", "", new HashSet<Registry.EntityCategory> { Registry.EntityCategory.Enterprise, Registry.EntityCategory.PublicInstitution }) };
+        Assert.True(Remit.Covers(fire, "6210", "H", Registry.EntityCategory.Enterprise));
+        Assert.False(Remit.Covers(fire, "6210", "H", Registry.EntityCategory.IndividualBusiness));
+        Assert.False(Remit.Covers(fire, "6210", "H"));
+        Assert.True(Remit.Covers([new RemitRule("all", "")], "6210", "H", Registry.EntityCategory.IndividualBusiness));
+    }
+}

@@ -107,7 +107,7 @@ public sealed class LocalOfficerTests
             .Select(o => new RosterInspector(o.Item1, "samr", 30, new HashSet<string>(), new HashSet<string>(), o.Item2)).ToList();
         var counties = new Dictionary<string, string> { ["913715210000000001"] = "371521", ["913715810000000002"] = "371581" };
 
-        var staffed = InspectorScheduler.Schedule(Seed, plan, roster, new Dictionary<string, string>(), null, PlanRules.Default, new Calendar.WorkingDayCalendar([]), counties);
+        var staffed = InspectorScheduler.Schedule(Seed, plan, roster, new Dictionary<string, string>(), null, PlanRules.Default with { LocalOfficers = true }, new Calendar.WorkingDayCalendar([]), counties);
         Assert.All(staffed.Staffing.Where(s => s.VisitKey.Contains("913715210000000001", StringComparison.Ordinal)),
             s => Assert.Equal(["1", "2"], s.Inspectors.Select(i => i.Id).Order()));
         // 临清 has one officer: the whole department is drawn from.

@@ -33,8 +33,15 @@ public sealed class ChecklistItem
     /// <summary>Law and article.</summary>
     public string LegalBasis { get; set; } = string.Empty;
 
-    /// <summary>At most this many routine inspections of one enterprise per year for this item.</summary>
-    public int FrequencyCapPerYear { get; set; } = 2;
+    /// <summary>
+    /// At most this many routine inspections of one enterprise per year for this item; the planner
+    /// flags a plan over it (INS-8). Four by default: the red cadence (one a quarter) is the most the
+    /// rules ask for, so a lower cap flags every red enterprise.
+    /// </summary>
+    public int FrequencyCapPerYear { get; set; } = 4;
+
+    /// <summary>The qualification an officer needs for this item (INS-2), e.g. "食品安全"; empty when any officer of the department may inspect it.</summary>
+    public string Category { get; set; } = string.Empty;
 
     /// <summary>Where the item was published, when it came from a public page.</summary>
     public string? SourceUrl { get; set; }

@@ -21,6 +21,29 @@ public static class ChecklistLoader
         ["工业和信息化"] = "industry", ["卫生健康"] = "health", ["消防救援"] = "fire",
     };
 
+    /// <summary>
+    /// The qualification each demo item needs (INS-2), by keywords of its name; the first match wins,
+    /// the last entry of each department is its general category. The categories are the ones the
+    /// demo officers hold.
+    /// </summary>
+    private static readonly Dictionary<string, (string Keyword, string Category)[]> Categories = new(StringComparer.Ordinal)
+    {
+        ["samr"] = [("食品", "食品安全"), ("特种设备", "特种设备"), ("计量", "计量"), ("价格", "价格"), ("收费", "价格"), ("质量", "产品质量"), ("", "登记注册")],
+        ["emergency"] = [("危险化学品", "危险化学品"), ("", "安全生产")],
+        ["environment"] = [("危险废物", "危险废物"), ("", "排污许可")],
+        ["transport"] = [("维修", "车辆维修"), ("", "道路运输")],
+        ["urban"] = [("广告", "户外广告"), ("招牌", "户外广告"), ("", "市容环卫")],
+        ["culture"] = [("旅游", "旅游"), ("旅行", "旅游"), ("饭店", "旅游"), ("民宿", "旅游"), ("", "文化市场")],
+        ["agriculture"] = [("兽药", "兽药"), ("农产品", "农产品质量"), ("", "农资")],
+        ["housing"] = [("物业", "物业"), ("房地产", "物业"), ("", "建筑施工")],
+        ["industry"] = [("无线电", "无线电"), ("", "节能监察")],
+        ["health"] = [("职业", "职业卫生"), ("", "公共场所卫生")],
+        ["fire"] = [("", "消防安全")],
+    };
+
+    private static string CategoryOf(string department, string itemName) =>
+        Categories.TryGetValue(department, out var rules) ? rules.First(r => itemName.Contains(r.Keyword, StringComparison.Ordinal)).Category : string.Empty;
+
     /// <summary>Which enterprises each department supervises (its plan pool), from department_remit.csv.</summary>
     private static async Task LoadRemitsAsync(QualityCityDbContext db, Dictionary<string, int> departments, string folder, CancellationToken cancellationToken)
     {
@@ -41,6 +64,7 @@ public static class ChecklistLoader
                     Scope = reader.GetString(1).Trim(),
                     Value = reader.GetString(2).Trim(),
                     Note = reader.GetString(3).Trim(),
+                    Kinds = reader.RowFieldCount > 4 ? reader.GetString(4).Trim().Replace(';', ',') : string.Empty,
                 });
             }
         }
@@ -87,6 +111,7 @@ public static class ChecklistLoader
                     Content = reader.GetString(reader.GetOrdinal("content")).Trim(),
                     Method = reader.GetString(reader.GetOrdinal("method")).Trim(),
                     LegalBasis = reader.GetString(reader.GetOrdinal("legal_basis")).Trim(),
+                    Category = CategoryOf(code, reader.GetString(reader.GetOrdinal("item_name"))),
                     SourceUrl = source.Length == 0 ? null : source,
                     PublishedAtUtc = now,
                     UpdatedAtUtc = now,

@@ -19,7 +19,7 @@ public sealed record DemoAccount(string UserName, string Role, string Descriptio
 
 /// <summary>
 /// The demo city: Liaocheng's real counties, townships, industries and chains with synthetic
-/// enterprises (every name ends in "（演示）"), 12 departments, about 200 inspectors and one account
+/// enterprises (every name ends in "（演示）"), 12 departments, about 240 inspectors and one account
 /// per role. Deterministic: the same seed and size always give the same city.
 /// </summary>
 public sealed class DemoCity(QualityCityDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, AuditLog auditLog)
@@ -98,6 +98,7 @@ public sealed class DemoCity(QualityCityDbContext db, UserManager<AppUser> users
         await Checklists.ChecklistLoader.LoadDemoAsync(db, cancellationToken);
         await new Registry.GradeEntities.RiskGradingService(db, auditLog).RegradeAllAsync("system", cancellationToken);
         await EnsureAccountsAsync(departments, cancellationToken);
+        await DemoHistory.LoadAsync(db, random, DateOnly.FromDateTime(Localization.ChinaTime.FromUtc(DateTime.UtcNow)), cancellationToken);
         return enterprises;
     }
 
@@ -120,12 +121,14 @@ public sealed class DemoCity(QualityCityDbContext db, UserManager<AppUser> users
 
     private static IEnumerable<Inspector> GenerateInspectors(SplitMix64 random, Dictionary<string, Department> departments, IReadOnlyList<string> counties)
     {
-        // Rosters follow the workload the remits give each department: market regulation and fire
-        // cover every entity, urban management the shops and restaurants (200 officers in all).
+        // Rosters follow the workload the remits give each department (two officers a visit, about
+        // thirty visits a month, with slack for the busy months): market regulation covers every
+        // entity, fire every entity but individual businesses, urban management the shops and
+        // restaurants (240 officers in all).
         var perDepartment = new Dictionary<string, int>
         {
-            ["samr"] = 56, ["emergency"] = 20, ["environment"] = 14, ["transport"] = 8, ["urban"] = 22, ["culture"] = 6,
-            ["agriculture"] = 10, ["housing"] = 10, ["industry"] = 10, ["health"] = 8, ["fire"] = 34, ["justice"] = 2,
+            ["samr"] = 60, ["emergency"] = 20, ["environment"] = 14, ["transport"] = 8, ["urban"] = 42, ["culture"] = 6,
+            ["agriculture"] = 10, ["housing"] = 10, ["industry"] = 10, ["health"] = 8, ["fire"] = 46, ["justice"] = 2,
         };
         var qualifications = new Dictionary<string, string>
         {

@@ -54,5 +54,9 @@ public sealed class DepartmentRemit
     public required string Scope { get; set; }
 
     public string Value { get; set; } = string.Empty;
+
+    /// <summary>Registration categories covered (comma-separated <c>EntityCategory</c> names, e.g. "Enterprise"); empty covers every category.</summary>
+    public string Kinds { get; set; } = string.Empty;
+
     public string Note { get; set; } = string.Empty;
 }

@@ -8,6 +8,7 @@ public sealed class PlanningModule : IModule
 {
     public static void AddServices(IServiceCollection services)
     {
+        services.AddOptions<PlanningOptions>().BindConfiguration(PlanningOptions.Section);
         services.AddScoped<PlanPools>();
         services.AddScoped<DrawPlan.PlanDraw>();
     }

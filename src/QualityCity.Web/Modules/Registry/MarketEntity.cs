@@ -94,4 +94,14 @@ public static class RiskGrades
     public const string Green = "green";
 
     public static readonly IReadOnlyList<string> All = [Red, Yellow, Green];
+
+    /// <summary>The domain grade of a stored grade name.</summary>
+    /// <exception cref="ArgumentException">When the name is not red, yellow or green.</exception>
+    public static Domain.Planning.RiskGrade Parse(string grade) => grade switch
+    {
+        Red => Domain.Planning.RiskGrade.Red,
+        Yellow => Domain.Planning.RiskGrade.Yellow,
+        Green => Domain.Planning.RiskGrade.Green,
+        _ => throw new ArgumentException($"'{grade}' is not a risk grade: use red, yellow or green.", nameof(grade)),
+    };
 }

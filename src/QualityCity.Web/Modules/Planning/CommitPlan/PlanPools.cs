@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using QualityCity.Domain.Planning;
+using QualityCity.Domain.Registry;
 using QualityCity.Web.Data;
 using QualityCity.Web.Modules.Organisation;
 using QualityCity.Web.Modules.Registry;
@@ -20,15 +22,16 @@ public sealed record CommitmentDocument(string Algorithm, int Year, string Creat
 /// enterprises in its remit, one pool per grade; red and yellow pools are visited in full by their
 /// cadence (k = pool size), green pools are sampled (k = the department's rate, at most 5%). Writes
 /// one pool file per pool (ids sorted ordinally, joined by "\n", no trailing newline) and
-/// commitment.json, and stores the commitment.
+/// commitment.json, and stores the commitment with its pool files (the public page offers them).
 /// </summary>
-public sealed class PlanPools(QualityCityDbContext db)
+public sealed class PlanPools(QualityCityDbContext db, IOptions<PlanningOptions> options)
 {
-    public async Task<(CommitmentDocument Document, string Digest)> CommitAsync(int year, string outputDirectory, string actor, CancellationToken cancellationToken)
+    /// <summary>Freezes the pools; writes the files when <paramref name="outputDirectory"/> is given.</summary>
+    public async Task<(CommitmentDocument Document, string Digest)> CommitAsync(int year, string? outputDirectory, string actor, CancellationToken cancellationToken)
     {
         var departments = await db.Departments.AsNoTracking().Where(d => !d.IsCoordinator).OrderBy(d => d.Code).ToListAsync(cancellationToken);
         var remits = (await db.DepartmentRemits.AsNoTracking().ToListAsync(cancellationToken))
-            .GroupBy(r => r.DepartmentId).ToDictionary(g => g.Key, g => g.Select(r => new RemitRule(r.Scope, r.Value)).ToList());
+            .GroupBy(r => r.DepartmentId).ToDictionary(g => g.Key, g => g.Select(r => new RemitRule(r.Scope, r.Value, KindsOf(r.Kinds))).ToList());
         var sections = await db.Industries.AsNoTracking().ToDictionaryAsync(i => i.Code, i => i.Section, cancellationToken);
         var pools = departments.ToDictionary(d => d.Code, _ => new Dictionary<string, List<string>>
         {
@@ -42,7 +45,7 @@ public sealed class PlanPools(QualityCityDbContext db)
             var page = await db.MarketEntities.AsNoTracking()
                 .Where(e => e.Id > after && e.Status == EntityStatus.Active)
                 .OrderBy(e => e.Id)
-                .Select(e => new { e.Id, e.CreditCode, e.IndustryCode, e.RiskGrade })
+                .Select(e => new { e.Id, e.CreditCode, e.IndustryCode, e.RiskGrade, e.Category })
                 .Take(10_000).ToListAsync(cancellationToken);
             if (page.Count == 0)
             {
@@ -53,9 +56,10 @@ public sealed class PlanPools(QualityCityDbContext db)
             {
                 var section = entity.IndustryCode is null ? null : sections.GetValueOrDefault(entity.IndustryCode);
                 var grade = entity.RiskGrade ?? RiskGrades.Green;
+                var category = Enum.TryParse<EntityCategory>(entity.Category, out var parsed) ? parsed : EntityCategory.Other;
                 foreach (var department in departments)
                 {
-                    if (remits.TryGetValue(department.Id, out var rules) && Remit.Covers(rules, entity.IndustryCode, section))
+                    if (remits.TryGetValue(department.Id, out var rules) && Remit.Covers(rules, entity.IndustryCode, section, category))
                     {
                         pools[department.Code][grade].Add(entity.CreditCode);
                     }
@@ -65,19 +69,33 @@ public sealed class PlanPools(QualityCityDbContext db)
             after = page[^1].Id;
         }
 
-        Directory.CreateDirectory(Path.Combine(outputDirectory, "pools"));
+        if (outputDirectory is not null)
+        {
+            Directory.CreateDirectory(Path.Combine(outputDirectory, "pools"));
+        }
+
         var committed = new List<CommittedPool>();
-        var cadence = new CadenceRules();
+        var files = new List<PlanPoolFile>();
         foreach (var department in departments)
         {
+            var cadence = options.Value.CadenceFor(department.Code);
             foreach (var stratum in new[] { RiskGrades.Red, RiskGrades.Yellow, RiskGrades.Green })
             {
                 var ids = pools[department.Code][stratum];
                 var text = DrawTickets.PoolFileText(ids);
                 var relative = $"pools/{department.Code}-{stratum}.txt";
-                await File.WriteAllBytesAsync(Path.Combine(outputDirectory, relative), Encoding.UTF8.GetBytes(text), cancellationToken);
-                var k = stratum == RiskGrades.Green ? cadence.GreenSampleSize(ids.Count) : ids.Count;
-                committed.Add(new CommittedPool(department.Code, stratum, relative, DrawTickets.H(text), ids.Count, k));
+                if (outputDirectory is not null)
+                {
+                    await File.WriteAllBytesAsync(Path.Combine(outputDirectory, relative), Encoding.UTF8.GetBytes(text), cancellationToken);
+                }
+
+                // Red and yellow are visited in full by their cadence; green (and any grade whose
+                // cadence is "none") is sampled at the department's rate.
+                var grade = RiskGrades.Parse(stratum);
+                var k = cadence.For(grade) == CadencePeriod.None ? cadence.GreenSampleSize(ids.Count) : ids.Count;
+                var digest = DrawTickets.H(text);
+                committed.Add(new CommittedPool(department.Code, stratum, relative, digest, ids.Count, k));
+                files.Add(new PlanPoolFile { Department = department.Code, Stratum = stratum, PoolFile = relative, Digest = digest, Content = text });
             }
         }
 
@@ -89,14 +107,34 @@ public sealed class PlanPools(QualityCityDbContext db)
             committed, DrawTickets.H(rosterText));
         var json = JsonSerializer.Serialize(document, PlanningJson.Options) + "\n";
         var bytes = Encoding.UTF8.GetBytes(json);
-        await File.WriteAllBytesAsync(Path.Combine(outputDirectory, "commitment.json"), bytes, cancellationToken);
-        var digest = QualityCity.Domain.Common.Sha256.Hex(bytes);
-        // The same content committed twice (within one second) is the same commitment.
-        if (!await db.PlanCommitments.AnyAsync(c => c.Year == year && c.Digest == digest, cancellationToken))
+        if (outputDirectory is not null)
         {
-            db.PlanCommitments.Add(new PlanCommitment { Year = year, Digest = digest, Json = json, Actor = actor, CreatedAtUtc = DateTime.UtcNow });
-            await db.SaveChangesAsync(cancellationToken);
+            await File.WriteAllBytesAsync(Path.Combine(outputDirectory, "commitment.json"), bytes, cancellationToken);
         }
-        return (document, digest);
+
+        var commitmentDigest = QualityCity.Domain.Common.Sha256.Hex(bytes);
+        // The same content committed twice (within one second) is the same commitment.
+        if (!await db.PlanCommitments.AnyAsync(c => c.Year == year && c.Digest == commitmentDigest, cancellationToken))
+        {
+            var commitment = new PlanCommitment { Year = year, Digest = commitmentDigest, Json = json, Actor = actor, CreatedAtUtc = DateTime.UtcNow };
+            db.PlanCommitments.Add(commitment);
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var file in files)
+            {
+                file.CommitmentId = commitment.Id;
+            }
+
+            // Pool files are public data, not changes worth an audit entry each: the commitment is audited.
+            db.AuditChanges = false;
+            db.PlanPoolFiles.AddRange(files);
+            await db.SaveChangesAsync(cancellationToken);
+            db.AuditChanges = true;
+        }
+
+        return (document, commitmentDigest);
     }
+
+    private static HashSet<EntityCategory>? KindsOf(string kinds) =>
+        string.IsNullOrWhiteSpace(kinds) ? null : kinds.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(k => Enum.Parse<EntityCategory>(k)).ToHashSet();
 }

@@ -1,7 +1,7 @@
 namespace QualityCity.Web.Modules.Planning.DrawPlan;
 
 // The public record formats of QC-DRAW-1 (docs/planning.md, docs/schemas/). Property names are
-// written in camel case.
+// written in camel case; absent optional values are written as null.
 
 public sealed record DrawnTicket(string Id, string Ticket);
 
@@ -16,8 +16,26 @@ public sealed record DrawDocument(string Algorithm, int Year, string Seed, strin
 
 public sealed record PlanObligation(string Department, IReadOnlyList<string> Items, string WindowStart, string WindowEnd, string Reason);
 
-public sealed record PlanVisit(string VisitKey, string Enterprise, string Date, IReadOnlyList<PlanObligation> Obligations);
+/// <summary>A visit; <c>movedFrom</c> is the day first planned when the visit was moved to a month with officers free.</summary>
+public sealed record PlanVisit(string VisitKey, string Enterprise, string Date, string? MovedFrom, IReadOnlyList<PlanObligation> Obligations);
 
-public sealed record PlanTotals(int Obligations, int VisitsIfSeparate, int VisitsMerged);
+public sealed record PlanRecognition(string Enterprise, string Department, IReadOnlyList<string> Items, string WindowStart, string WindowEnd,
+    bool WholeObligation, string Reason);
 
-public sealed record PlanDocument(int Year, IReadOnlyList<PlanVisit> Visits, IReadOnlyList<object> Recognised, IReadOnlyList<string> CapViolations, PlanTotals Totals);
+public sealed record PlanCapViolation(string Enterprise, string Kind, string? Department, string? Item, int Visits, int Cap);
+
+public sealed record PlanUnderstaffed(string VisitKey, string Department, int Inspectors, int Required);
+
+public sealed record PlanUnplaceable(string Enterprise, string Department, string WindowStart, string WindowEnd, string Reason);
+
+public sealed record PlanEnterpriseTotals(string Enterprise, int VisitsIfSeparate, int VisitsMerged);
+
+public sealed record PlanRulesRecord(int RecognitionValidityMonths, int GraceMonths, int PerDepartmentCap, int OverallCap, int InspectorsPerVisit,
+    bool LocalOfficers);
+
+public sealed record PlanTotals(int Obligations, int VisitsIfSeparate, int VisitsMerged, int Recognised, int CapViolations, int Understaffed,
+    int MovedForCapacity, int Unplaceable);
+
+public sealed record PlanDocument(int Year, string Seed, string CommitmentDigest, PlanRulesRecord Rules, IReadOnlyList<PlanVisit> Visits,
+    IReadOnlyList<PlanRecognition> Recognised, IReadOnlyList<PlanCapViolation> CapViolations, IReadOnlyList<PlanUnderstaffed> Understaffed,
+    IReadOnlyList<PlanUnplaceable> Unplaceable, IReadOnlyList<PlanEnterpriseTotals> Enterprises, PlanTotals Totals);

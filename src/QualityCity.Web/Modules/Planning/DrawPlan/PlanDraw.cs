@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using QualityCity.Domain.Common;
 using QualityCity.Domain.Planning;
 using QualityCity.Web.Data;
@@ -11,34 +12,61 @@ using QualityCity.Web.Modules.Registry;
 
 namespace QualityCity.Web.Modules.Planning.DrawPlan;
 
-/// <summary>Why a draw cannot run; the CLI prints the message and exits 1.</summary>
+/// <summary>Why a draw cannot run; the CLI prints the message and exits 1, the API answers 400.</summary>
 public sealed class DrawRefusedException(string message) : Exception(message);
 
 /// <summary>
 /// INS-9 step 2: with the public seed, draws every committed stratum, builds the year's plan (cadence
-/// obligations, the green draws, merged joint visits) and assigns inspectors, then writes and stores
-/// draw.json and plan.json. Refuses a reused seed and any pool file that no longer matches its
-/// committed digest.
+/// obligations, recognition and grace, the green draws, merged joint visits, caps) and assigns
+/// officers (moving visits for capacity), then stores draw.json and plan.json. Refuses a reused seed,
+/// a commitment the platform did not make, any pool that no longer matches its committed digest, and
+/// a second draw of a year without a reason.
 /// </summary>
-public sealed class PlanDraw(QualityCityDbContext db)
+public sealed class PlanDraw(QualityCityDbContext db, IOptions<PlanningOptions> options)
 {
-    /// <summary>Inspectors per department on a visit (the law requires at least two officers).</summary>
-    public const int InspectorsPerVisit = 2;
-
-    public async Task<(DrawDocument Draw, PlanDocument Plan)> RunAsync(string commitmentPath, string seed, string outputDirectory, string actor,
-        CancellationToken cancellationToken)
+    /// <summary>The draw from published files (the CLI): commitment.json and the pool files beside it; writes draw.json and plan.json to <paramref name="outputDirectory"/>.</summary>
+    public async Task<(DrawDocument Draw, PlanDocument Plan, PlanDrawRecord Record)> RunFromFilesAsync(string commitmentPath, string seed, string outputDirectory,
+        string actor, string? redrawReason, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(seed))
-        {
-            throw new DrawRefusedException("the seed is empty");
-        }
-
         if (!File.Exists(commitmentPath))
         {
             throw new DrawRefusedException($"commitment not found: {commitmentPath}");
         }
 
         var commitmentBytes = await File.ReadAllBytesAsync(commitmentPath, cancellationToken);
+        var baseDirectory = Path.GetDirectoryName(Path.GetFullPath(commitmentPath))!;
+        var result = await RunAsync(commitmentBytes, seed, actor, redrawReason, async pool =>
+        {
+            var path = Path.Combine(baseDirectory, pool.PoolFile);
+            return File.Exists(path) ? await File.ReadAllBytesAsync(path, cancellationToken) : null;
+        }, cancellationToken);
+
+        Directory.CreateDirectory(outputDirectory);
+        await File.WriteAllTextAsync(Path.Combine(outputDirectory, "draw.json"), result.Record.DrawJson, new UTF8Encoding(false), cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(outputDirectory, "plan.json"), result.Record.PlanJson, new UTF8Encoding(false), cancellationToken);
+        return result;
+    }
+
+    /// <summary>The draw from a stored commitment and its stored pool files (the planning page).</summary>
+    public async Task<(DrawDocument Draw, PlanDocument Plan, PlanDrawRecord Record)> RunStoredAsync(int commitmentId, string seed, string actor, string? redrawReason,
+        CancellationToken cancellationToken)
+    {
+        var commitment = await db.PlanCommitments.AsNoTracking().FirstOrDefaultAsync(c => c.Id == commitmentId, cancellationToken)
+            ?? throw new DrawRefusedException($"commitment {commitmentId} does not exist");
+        var files = await db.PlanPoolFiles.AsNoTracking().Where(f => f.CommitmentId == commitmentId)
+            .ToDictionaryAsync(f => f.PoolFile, f => f.Content, cancellationToken);
+        return await RunAsync(Encoding.UTF8.GetBytes(commitment.Json), seed, actor, redrawReason,
+            pool => Task.FromResult(files.TryGetValue(pool.PoolFile, out var text) ? Encoding.UTF8.GetBytes(text) : null), cancellationToken);
+    }
+
+    private async Task<(DrawDocument Draw, PlanDocument Plan, PlanDrawRecord Record)> RunAsync(byte[] commitmentBytes, string seed, string actor,
+        string? redrawReason, Func<CommitPlan.CommittedPool, Task<byte[]?>> readPool, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(seed))
+        {
+            throw new DrawRefusedException("the seed is empty");
+        }
+
         var commitmentDigest = Sha256.Hex(commitmentBytes);
         CommitPlan.CommitmentDocument commitment;
         try
@@ -67,118 +95,140 @@ public sealed class PlanDraw(QualityCityDbContext db)
         }
 
         // Every pool must still be byte for byte what was committed.
-        var baseDirectory = Path.GetDirectoryName(Path.GetFullPath(commitmentPath))!;
-        var pools = new Dictionary<(string Department, string Stratum), List<string>>();
+        var pools = new Dictionary<(string Department, string Stratum), string[]>();
         var strata = new List<DrawStratum>();
         foreach (var pool in commitment.Pools)
         {
-            var path = Path.Combine(baseDirectory, pool.PoolFile);
-            if (!File.Exists(path))
-            {
-                throw new DrawRefusedException($"pool file {pool.PoolFile} is missing");
-            }
-
-            var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+            var bytes = await readPool(pool) ?? throw new DrawRefusedException($"pool file {pool.PoolFile} is missing");
             if (Sha256.Hex(bytes) != pool.PoolDigest)
             {
                 throw new DrawRefusedException($"pool file {pool.PoolFile} changed after the commitment (digest differs)");
             }
 
-            var ids = DrawTickets.PoolFileIds(bytes).ToList();
+            var ids = DrawTickets.PoolFileIds(bytes);
             pools[(pool.Department, pool.Stratum)] = ids;
             var selected = DrawTickets.Sample(seed, ids, pool.K).Select(d => new DrawnTicket(d.Id, d.Ticket)).ToList();
             strata.Add(new DrawStratum(pool.Department, pool.Stratum, pool.PoolFile, pool.PoolDigest, pool.PoolSize, pool.K, selected));
         }
 
+        if (await db.PlanDraws.AnyAsync(d => d.Year == commitment.Year, cancellationToken) && string.IsNullOrWhiteSpace(redrawReason))
+        {
+            throw new DrawRefusedException($"{commitment.Year} has already been drawn: a re-draw needs a reason (the earlier record stays published)");
+        }
+
+        var settings = options.Value;
+        var rules = settings.Rules();
         var calendar = await ReferenceDataLoader.CalendarAsync(db, cancellationToken);
         var published = await db.ChecklistItems.AsNoTracking().Where(i => i.Status == ChecklistStatus.Published)
-            .Join(db.Departments, i => i.DepartmentId, d => d.Id, (i, d) => new { Department = d.Code, i.Code })
+            .Join(db.Departments, i => i.DepartmentId, d => d.Id, (i, d) => new { Department = d.Code, i.Code, i.Category, i.FrequencyCapPerYear })
             .ToListAsync(cancellationToken);
-        var itemsByDepartment = published.GroupBy(p => p.Department)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(p => p.Code).Order(StringComparer.Ordinal).ToList());
+        var itemsByDepartment = published.GroupBy(p => p.Department).ToDictionary(g => g.Key, g => g.OrderBy(p => p.Code, StringComparer.Ordinal).ToList());
+        var itemCategories = published.Where(p => p.Category.Length > 0).ToDictionary(p => p.Code, p => p.Category, StringComparer.Ordinal);
 
-        // The planner draws green exactly as the strata above (same seed, same k rule).
         var inputs = commitment.Pools.Select(p => p.Department).Distinct(StringComparer.Ordinal).Select(department =>
-            new DepartmentPlanInput(department, new CadenceRules(), itemsByDepartment.GetValueOrDefault(department, []),
-                new[] { RiskGrade.Red, RiskGrade.Yellow, RiskGrade.Green }
-                    .SelectMany(grade => pools.GetValueOrDefault((department, grade.ToString().ToLowerInvariant()), [])
-                        .Select(id => new SupervisedEnterprise(id, grade)))
-                    .ToList())).ToList();
-        var plan = AnnualPlanner.Plan(commitment.Year, seed, inputs, calendar);
-
-        var assignments = await AssignInspectorsAsync(seed, plan, cancellationToken);
-        var draw = new DrawDocument(DrawTickets.Algorithm, commitment.Year, seed, commitmentDigest, strata, assignments);
-        var planDocument = new PlanDocument(commitment.Year,
-            plan.Visits.Select(v => new PlanVisit(v.VisitKey, v.CreditCode, Day(v.Date),
-                v.Obligations.Select(o => new PlanObligation(o.Department, o.Items, Day(o.WindowStart), Day(o.WindowEnd), o.Reason)).ToList())).ToList(),
-            [], plan.Unplaceable.Select(u => $"{u.CreditCode} {u.Department}: no working day in {Day(u.WindowStart)}..{Day(u.WindowEnd)}").ToList(),
-            new PlanTotals(plan.Obligations.Count, plan.VisitsIfSeparate, plan.VisitsMerged));
-
-        Directory.CreateDirectory(outputDirectory);
-        var drawJson = JsonSerializer.Serialize(draw, PlanningJson.Options) + "\n";
-        var planJson = JsonSerializer.Serialize(planDocument, PlanningJson.Options) + "\n";
-        await File.WriteAllTextAsync(Path.Combine(outputDirectory, "draw.json"), drawJson, new UTF8Encoding(false), cancellationToken);
-        await File.WriteAllTextAsync(Path.Combine(outputDirectory, "plan.json"), planJson, new UTF8Encoding(false), cancellationToken);
-        db.PlanDraws.Add(new PlanDrawRecord
         {
-            Year = commitment.Year, Seed = seed, CommitmentDigest = commitmentDigest, DrawJson = drawJson, PlanJson = planJson,
-            Actor = actor, CreatedAtUtc = DateTime.UtcNow,
-        });
-        await db.SaveChangesAsync(cancellationToken);
-        return (draw, planDocument);
-    }
+            var items = itemsByDepartment.GetValueOrDefault(department, []);
+            return new DepartmentPlanInput(department, settings.CadenceFor(department), items.Select(i => i.Code).ToList(),
+                RiskGrades.All.SelectMany(grade => pools.GetValueOrDefault((department, grade), []).Select(id => new SupervisedEnterprise(id, RiskGrades.Parse(grade))))
+                    .ToList(),
+                items.ToDictionary(i => i.Code, i => i.FrequencyCapPerYear, StringComparer.Ordinal));
+        }).ToList();
+        var enterprises = pools.Values.SelectMany(ids => ids).ToHashSet(StringComparer.Ordinal);
+        var history = await HistoryAsync(commitment.Year, rules, enterprises, cancellationToken);
+        var plan = AnnualPlanner.Plan(commitment.Year, seed, inputs, calendar, rules, history);
 
-    /// <summary>
-    /// For each visit in ticket order and each department on it: the department's active inspectors
-    /// minus declared conflicts, by ticket(seed, visitKey + "/" + inspectorId); the first two with
-    /// capacity left in the visit's month.
-    /// </summary>
-    private async Task<List<InspectorAssignment>> AssignInspectorsAsync(string seed, AnnualPlan plan, CancellationToken cancellationToken)
-    {
-        var inspectors = await db.Inspectors.AsNoTracking().Include(i => i.Department).Where(i => i.Active).ToListAsync(cancellationToken);
-        var byDepartment = inspectors.GroupBy(i => i.Department!.Code).ToDictionary(g => g.Key, g => g.ToList());
-        var load = new Dictionary<(int Inspector, int Month), int>();
-        var seedHash = DrawTickets.H(seed);
-        var assignments = new List<InspectorAssignment>();
-        foreach (var visit in plan.Visits.OrderBy(v => DrawTickets.TicketFromSeedHash(seedHash, v.VisitKey), StringComparer.Ordinal).ThenBy(v => v.VisitKey, StringComparer.Ordinal))
+        // The planner draws green by the configured rate; it must be what the commitment published.
+        foreach (var stratum in strata.Where(s => s.Stratum == RiskGrades.Green))
         {
-            foreach (var department in visit.Obligations.Select(o => o.Department).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            var drawn = plan.GreenDraws.GetValueOrDefault(stratum.Department)?.Count ?? 0;
+            if (drawn != stratum.K)
             {
-                var excluded = new List<ExcludedInspector>();
-                var candidates = new List<string>();
-                var capacityOf = new Dictionary<string, int>(StringComparer.Ordinal);
-                foreach (var inspector in byDepartment.GetValueOrDefault(department, []))
-                {
-                    var id = inspector.Id.ToString(CultureInfo.InvariantCulture);
-                    if (inspector.ConflictCreditCodes.Split(',', StringSplitOptions.TrimEntries).Contains(visit.CreditCode, StringComparer.Ordinal))
-                    {
-                        excluded.Add(new ExcludedInspector(id, "declared conflict of interest"));
-                        continue;
-                    }
-
-                    candidates.Add(id);
-                    capacityOf[id] = inspector.MonthlyCapacity;
-                }
-
-                var month = (visit.Date.Year * 12) + visit.Date.Month;
-                var taken = DrawTickets.AssignInspectors(seed, visit.VisitKey, candidates, InspectorsPerVisit, id =>
-                {
-                    var key = (int.Parse(id, CultureInfo.InvariantCulture), month);
-                    if (load.GetValueOrDefault(key) >= capacityOf[id])
-                    {
-                        excluded.Add(new ExcludedInspector(id, $"no capacity left in {visit.Date:yyyy-MM}"));
-                        return false;
-                    }
-
-                    load[key] = load.GetValueOrDefault(key) + 1;
-                    return true;
-                });
-                assignments.Add(new InspectorAssignment(visit.VisitKey, department, taken.Select(t => new DrawnTicket(t.Id, t.Ticket)).ToList(), excluded));
+                throw new DrawRefusedException($"the cadence of {stratum.Department} changed after the commitment (green k {stratum.K} committed, {drawn} now)");
             }
         }
 
-        return assignments;
+        var counties = await db.MarketEntities.AsNoTracking().Where(e => e.Status == EntityStatus.Active)
+            .Select(e => new { e.CreditCode, e.CountyCode }).ToListAsync(cancellationToken);
+        var countyOf = counties.Where(c => enterprises.Contains(c.CreditCode)).ToDictionary(c => c.CreditCode, c => c.CountyCode, StringComparer.Ordinal);
+        var roster = (await db.Inspectors.AsNoTracking().Include(i => i.Department).Where(i => i.Active).ToListAsync(cancellationToken))
+            .Select(i => new RosterInspector(i.Id.ToString(CultureInfo.InvariantCulture), i.Department!.Code, i.MonthlyCapacity,
+                Split(i.Qualifications), Split(i.ConflictCreditCodes), i.HomeCountyCode)).ToList();
+        var staffed = InspectorScheduler.Schedule(seed, plan, roster, itemCategories, history, rules, calendar, countyOf);
+
+        var draw = new DrawDocument(DrawTickets.Algorithm, commitment.Year, seed, commitmentDigest, strata,
+            staffed.Staffing.Select(s => new InspectorAssignment(s.VisitKey, s.Department, s.Inspectors.Select(t => new DrawnTicket(t.Id, t.Ticket)).ToList(),
+                s.Excluded.Select(e => new ExcludedInspector(e.Id, e.Reason)).ToList())).ToList());
+        var planDocument = Document(commitment.Year, seed, commitmentDigest, plan, staffed, rules);
+
+        var record = new PlanDrawRecord
+        {
+            Year = commitment.Year, Seed = seed, CommitmentDigest = commitmentDigest,
+            DrawJson = JsonSerializer.Serialize(draw, PlanningJson.Options) + "\n",
+            PlanJson = JsonSerializer.Serialize(planDocument, PlanningJson.Options) + "\n",
+            Actor = actor, CreatedAtUtc = DateTime.UtcNow, RedrawReason = string.IsNullOrWhiteSpace(redrawReason) ? null : redrawReason.Trim(),
+            Obligations = planDocument.Totals.Obligations, VisitsIfSeparate = planDocument.Totals.VisitsIfSeparate, VisitsMerged = planDocument.Totals.VisitsMerged,
+            CapViolations = planDocument.Totals.CapViolations, Understaffed = planDocument.Totals.Understaffed,
+        };
+        db.PlanDraws.Add(record);
+        await db.SaveChangesAsync(cancellationToken);
+        return (draw, planDocument, record);
     }
+
+    /// <summary>
+    /// What the planner needs of the past: establishment dates inside the grace period and the item
+    /// results recent enough for recognition or the previous-year recusal.
+    /// </summary>
+    private async Task<Dictionary<string, EnterpriseHistory>> HistoryAsync(int year, PlanRules rules, HashSet<string> enterprises, CancellationToken cancellationToken)
+    {
+        var yearStart = new DateOnly(year, 1, 1);
+        var graceFrom = yearStart.AddMonths(-rules.GraceMonths);
+        var established = (await db.MarketEntities.AsNoTracking().Where(e => e.EstablishedOn != null && e.EstablishedOn >= graceFrom)
+                .Select(e => new { e.CreditCode, e.EstablishedOn }).ToListAsync(cancellationToken))
+            .Where(e => enterprises.Contains(e.CreditCode)).ToDictionary(e => e.CreditCode, e => e.EstablishedOn, StringComparer.Ordinal);
+
+        var resultsFrom = new[] { yearStart.AddMonths(-rules.RecognitionValidityMonths), yearStart.AddYears(-1) }.Min();
+        var yearEnd = new DateOnly(year, 12, 31);
+        var rows = await db.Inspections.AsNoTracking().Where(i => i.Date >= resultsFrom && i.Date <= yearEnd)
+            .Join(db.Departments, i => i.DepartmentId, d => d.Id, (i, d) => new { i.Id, i.CreditCode, Department = d.Code, i.Date, i.InspectorIds })
+            .Join(db.InspectionItemResults, i => i.Id, r => r.InspectionId, (i, r) => new { i.CreditCode, i.Department, i.Date, i.InspectorIds, r.ItemCode, r.Outcome })
+            .ToListAsync(cancellationToken);
+        var results = rows.Where(r => enterprises.Contains(r.CreditCode))
+            .GroupBy(r => r.CreditCode, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(r => new PriorResult(r.ItemCode, r.Department, r.Date,
+                r.InspectorIds.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))).ToList(), StringComparer.Ordinal);
+
+        var history = new Dictionary<string, EnterpriseHistory>(StringComparer.Ordinal);
+        foreach (var code in established.Keys.Union(results.Keys, StringComparer.Ordinal))
+        {
+            history[code] = new EnterpriseHistory(established.GetValueOrDefault(code), results.GetValueOrDefault(code) ?? []);
+        }
+
+        return history;
+    }
+
+    private static PlanDocument Document(int year, string seed, string commitmentDigest, AnnualPlan plan, StaffedPlan staffed, PlanRules rules)
+    {
+        var visits = staffed.Visits.Select(v => new PlanVisit(v.Visit.VisitKey, v.Visit.CreditCode, Day(v.Date), v.MovedFrom is { } from ? Day(from) : null,
+            v.Visit.Obligations.Select(o => new PlanObligation(o.Department, o.Items, Day(o.WindowStart), Day(o.WindowEnd), o.Reason)).ToList())).ToList();
+        var unplaceable = plan.Unplaceable.GroupBy(o => o.CreditCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var merged = plan.Visits.GroupBy(v => v.CreditCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var perEnterprise = plan.Obligations.GroupBy(o => o.CreditCode, StringComparer.Ordinal)
+            .Select(g => new PlanEnterpriseTotals(g.Key, g.Count() - unplaceable.GetValueOrDefault(g.Key), merged.GetValueOrDefault(g.Key)))
+            .OrderBy(e => e.Enterprise, StringComparer.Ordinal).ToList();
+        return new PlanDocument(year, seed, commitmentDigest,
+            new PlanRulesRecord(rules.RecognitionValidityMonths, rules.GraceMonths, rules.PerDepartmentCap, rules.OverallCap, rules.InspectorsPerVisit, rules.LocalOfficers),
+            visits,
+            plan.Recognised.Select(r => new PlanRecognition(r.CreditCode, r.Department, r.Items, Day(r.WindowStart), Day(r.WindowEnd), r.WholeObligation, r.Reason)).ToList(),
+            plan.CapViolations.Select(c => new PlanCapViolation(c.CreditCode, c.Kind, c.Department, c.Item, c.Visits, c.Cap)).ToList(),
+            staffed.Understaffed.Select(u => new PlanUnderstaffed(u.VisitKey, u.Department, u.Inspectors.Count, rules.InspectorsPerVisit)).ToList(),
+            plan.Unplaceable.Select(u => new PlanUnplaceable(u.CreditCode, u.Department, Day(u.WindowStart), Day(u.WindowEnd), "no working day in the window")).ToList(),
+            perEnterprise,
+            new PlanTotals(plan.Obligations.Count, plan.VisitsIfSeparate, plan.VisitsMerged, plan.Recognised.Count, plan.CapViolations.Count,
+                staffed.Understaffed.Count, staffed.Visits.Count(v => v.MovedFrom is not null), plan.Unplaceable.Count));
+    }
+
+    private static HashSet<string> Split(string list) =>
+        list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
 
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -1,0 +1,93 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using QualityCity.Domain.Common;
+using QualityCity.Domain.Planning;
+using QualityCity.Domain.Registry;
+using QualityCity.Web.Data;
+using QualityCity.Web.Modules.Checklists;
+using QualityCity.Web.Modules.Inspections;
+using QualityCity.Web.Modules.ReferenceData;
+using QualityCity.Web.Modules.Registry;
+
+namespace QualityCity.Web.Modules.Demo;
+
+/// <summary>
+/// A year of past inspections for the demo city (the twelve months before the day it is loaded), so
+/// that mutual recognition and the previous-period recusal work on the first plan: each department
+/// visited most of its red enterprises, half of its yellow ones and a few percent of its green ones
+/// once, with two of its officers, checking every published item (about 92% pass).
+/// </summary>
+internal static class DemoHistory
+{
+    public static async Task<int> LoadAsync(QualityCityDbContext db, SplitMix64 random, DateOnly today, CancellationToken cancellationToken)
+    {
+        var calendar = await ReferenceDataLoader.CalendarAsync(db, cancellationToken);
+        var departments = await db.Departments.AsNoTracking().Where(d => !d.IsCoordinator).OrderBy(d => d.Code).ToListAsync(cancellationToken);
+        var remits = (await db.DepartmentRemits.AsNoTracking().ToListAsync(cancellationToken)).GroupBy(r => r.DepartmentId)
+            .ToDictionary(g => g.Key, g => g.Select(r => new RemitRule(r.Scope, r.Value,
+                r.Kinds.Length == 0 ? null : r.Kinds.Split(',').Select(Enum.Parse<EntityCategory>).ToHashSet())).ToList());
+        var items = (await db.ChecklistItems.AsNoTracking().Where(i => i.Status == ChecklistStatus.Published).ToListAsync(cancellationToken))
+            .GroupBy(i => i.DepartmentId).ToDictionary(g => g.Key, g => g.OrderBy(i => i.Code, StringComparer.Ordinal).ToList());
+        var officers = (await db.Inspectors.AsNoTracking().Where(i => i.Active).OrderBy(i => i.Id).ToListAsync(cancellationToken))
+            .GroupBy(i => i.DepartmentId).ToDictionary(g => g.Key, g => g.ToList());
+        var sections = await db.Industries.AsNoTracking().ToDictionaryAsync(i => i.Code, i => i.Section, cancellationToken);
+        var entities = await db.MarketEntities.AsNoTracking().Where(e => e.Status == EntityStatus.Active).OrderBy(e => e.Id)
+            .Select(e => new { e.CreditCode, e.IndustryCode, e.Category, e.RiskGrade, e.CountyCode, e.EstablishedOn }).ToListAsync(cancellationToken);
+
+        var workingDays = new List<DateOnly>();
+        for (var day = today.AddDays(-365); day < today; day = day.AddDays(1))
+        {
+            if (calendar.IsWorkingDay(day))
+            {
+                workingDays.Add(day);
+            }
+        }
+
+        var inspections = new List<Inspection>();
+        foreach (var entity in entities)
+        {
+            var category = Enum.TryParse<EntityCategory>(entity.Category, out var parsed) ? parsed : EntityCategory.Other;
+            var section = entity.IndustryCode is null ? null : sections.GetValueOrDefault(entity.IndustryCode);
+            var chance = entity.RiskGrade switch { RiskGrades.Red => 0.9, RiskGrades.Yellow => 0.5, _ => 0.04 };
+            foreach (var department in departments)
+            {
+                if (!remits.TryGetValue(department.Id, out var rules) || !Remit.Covers(rules, entity.IndustryCode, section, category)
+                    || !random.Chance(chance) || !officers.TryGetValue(department.Id, out var team) || team.Count < 2)
+                {
+                    continue;
+                }
+
+                var date = random.Pick(workingDays);
+                if (entity.EstablishedOn is { } established && established > date)
+                {
+                    continue;
+                }
+
+                var first = team[random.Next(team.Count)];
+                var second = team[(team.IndexOf(first) + 1 + random.Next(team.Count - 1)) % team.Count];
+                inspections.Add(new Inspection
+                {
+                    VisitKey = string.Create(CultureInfo.InvariantCulture, $"{date.Year}/{entity.CreditCode}/h{inspections.Count + 1}"),
+                    CreditCode = entity.CreditCode,
+                    DepartmentId = department.Id,
+                    Date = date,
+                    Kind = InspectionKinds.Routine,
+                    InspectorIds = string.Create(CultureInfo.InvariantCulture, $"{first.Id},{second.Id}"),
+                    Results = items.GetValueOrDefault(department.Id, []).Select(item => new InspectionItemResult
+                    {
+                        ItemCode = item.Code,
+                        ItemVersion = item.Version,
+                        Outcome = random.NextDouble() switch { < 0.92 => "pass", < 0.98 => "problem", _ => "not-applicable" },
+                    }).ToList(),
+                });
+            }
+        }
+
+        db.AuditChanges = false;
+        db.Inspections.AddRange(inspections);
+        await db.SaveChangesAsync(cancellationToken);
+        db.AuditChanges = true;
+        db.ChangeTracker.Clear();
+        return inspections.Count;
+    }
+}
