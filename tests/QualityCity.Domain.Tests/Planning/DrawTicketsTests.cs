@@ -62,6 +62,30 @@ public sealed class DrawTicketsTests
         Assert.Equal([order[1], order[2]], taken.Select(t => t.Id));
     }
 
+    [Theory]
+    [InlineData("913715217064963728")]
+    [InlineData("2026/913715217064963728/3/1042")]
+    [InlineData("")]
+    [InlineData("聊城市东昌府区恒达电缆有限公司")]
+    [InlineData("\uDC00 starts with the second half of a surrogate pair")]
+    public void A_ticket_is_the_hash_of_the_hex_hash_of_seed_hash_and_id_followed_by_zero(string id)
+    {
+        var seedHash = DrawTickets.H("31415");
+        Assert.Equal(DrawTickets.H(DrawTickets.H(seedHash + ":id:" + id) + "0"), DrawTickets.TicketFromSeedHash(seedHash, id));
+    }
+
+    [Fact]
+    public void Long_ids_and_any_seed_hash_text_give_the_ticket_of_the_concatenated_text()
+    {
+        var longId = string.Concat(Enumerable.Repeat("检查对象-0123456789", 40));
+        var seedHash = DrawTickets.H("31415");
+        Assert.Equal(DrawTickets.H(DrawTickets.H(seedHash + ":id:" + longId) + "0"), DrawTickets.TicketFromSeedHash(seedHash, longId));
+
+        // A seed hash is normally hex; any string is accepted, a lone surrogate included.
+        const string oddSeedHash = "seed\uD83D";
+        Assert.Equal(DrawTickets.H(DrawTickets.H(oddSeedHash + ":id:" + "A-1") + "0"), DrawTickets.TicketFromSeedHash(oddSeedHash, "A-1"));
+    }
+
     [Fact]
     public void The_pool_digest_is_the_hash_of_the_sorted_ids_joined_by_newlines()
     {

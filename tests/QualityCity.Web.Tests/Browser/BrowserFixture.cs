@@ -60,6 +60,31 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>A new page (desk or phone viewport, Chinese), skipping the test when there is no browser.</summary>
+    public async Task<IPage> NewPageAsync(bool phone = false)
+    {
+        Skip.If(UnavailableReason is not null, UnavailableReason);
+        var context = await Browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            Locale = "zh-CN",
+            ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1366, Height = 900 },
+        });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>A new page signed in as a demo account.</summary>
+    public async Task<IPage> SignInAsync(string userName, bool phone = false)
+    {
+        var page = await NewPageAsync(phone);
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#userName", userName);
+        await page.FillAsync("#password", Modules.Demo.DemoCity.DemoPassword);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        return page;
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

@@ -9,23 +9,7 @@ namespace QualityCity.Web.Tests.Browser;
 /// <summary>What a person sees: signing in, the dashboard, the registry search, language switching and scoping.</summary>
 public sealed class SignInAndSearchJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private async Task<IPage> SignInAsync(string userName, bool phone = false)
-    {
-        Skip.If(fixture.UnavailableReason is not null, fixture.UnavailableReason);
-        var context = await fixture.Browser!.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = fixture.BaseAddress.ToString(),
-            Locale = "zh-CN",
-            ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1366, Height = 900 },
-        });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#userName", userName);
-        await page.FillAsync("#password", DemoCity.DemoPassword);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
-        return page;
-    }
+    private Task<IPage> SignInAsync(string userName, bool phone = false) => fixture.SignInAsync(userName, phone);
 
     [SkippableFact]
     public async Task Coordinator_signs_in_sees_the_dashboard_and_finds_cable_firms_in_yanggu()

@@ -23,12 +23,15 @@ public abstract class PlatformTest(QualityCityFactory factory)
     }
 
     /// <summary>Runs a command-line verb against this fixture's database, as the executable would.</summary>
-    protected async Task<(int ExitCode, string Output, string Error)> RunCliAsync(params string[] args)
+    protected Task<(int ExitCode, string Output, string Error)> RunCliAsync(params string[] args) => RunCliAsync(new Dictionary<string, string?>(), args);
+
+    /// <summary>Runs a verb with extra settings on top of the fixture's (e.g. other planning rules).</summary>
+    protected async Task<(int ExitCode, string Output, string Error)> RunCliAsync(IReadOnlyDictionary<string, string?> settings, params string[] args)
     {
         _ = Factory.Services; // the server has migrated and loaded the demo city
         var output = new StringWriter();
         var error = new StringWriter();
-        var exit = await CommandLine.RunAsync(args, output, error, c => c.AddInMemoryCollection(Factory.Settings));
+        var exit = await CommandLine.RunAsync(args, output, error, c => c.AddInMemoryCollection(Factory.Settings).AddInMemoryCollection(settings));
         return (exit, output.ToString(), error.ToString());
     }
 

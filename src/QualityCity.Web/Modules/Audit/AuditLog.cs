@@ -234,6 +234,9 @@ public sealed class AuditLog
         return $"{entry.Metadata.ClrType.Name}:{keyText}";
     }
 
+    /// <summary>Longer text values are logged as their SHA-256.</summary>
+    private const int MaxInlineText = 4096;
+
     private static string Serialize(EntityEntry entry, bool useOriginal, bool onlyModified)
     {
         var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
@@ -244,7 +247,12 @@ public sealed class AuditLog
                 continue;
             }
 
-            values[property.Metadata.Name] = useOriginal ? property.OriginalValue : property.CurrentValue;
+            var value = useOriginal ? property.OriginalValue : property.CurrentValue;
+            // Long documents (a draw record, a plan) are stored by the entity itself; the log keeps
+            // their digest, which proves the content without copying megabytes into every entry.
+            values[property.Metadata.Name] = value is string { Length: > MaxInlineText } text
+                ? $"sha256:{Domain.Common.Sha256.Hex(text)} ({text.Length} characters)"
+                : value;
         }
 
         return JsonSerializer.Serialize(values, Json);

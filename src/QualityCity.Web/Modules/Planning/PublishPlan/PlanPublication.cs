@@ -1,0 +1,163 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using QualityCity.Web.Data;
+using QualityCity.Web.Modules.Accounts;
+using QualityCity.Web.Modules.Planning.DrawPlan;
+
+namespace QualityCity.Web.Modules.Planning.PublishPlan;
+
+/// <summary>The outcome of an approval or publication: done, or refused with the HTTP status, the field and the reason.</summary>
+public sealed record PlanActionResult(int Status, string Field, string Message)
+{
+    public static readonly PlanActionResult Done = new(StatusCodes.Status200OK, string.Empty, string.Empty);
+
+    public bool Succeeded => Status == StatusCodes.Status200OK;
+}
+
+/// <summary>Where a drawn plan stands on the way to publication (INS-10).</summary>
+/// <param name="Departments">Every department with visits in the plan.</param>
+/// <param name="Approvals">The approvals given so far.</param>
+/// <param name="Deadline">The day the year's plan must be published by.</param>
+public sealed record PlanApprovalState(IReadOnlyList<string> Departments, IReadOnlyList<PlanApproval> Approvals, DateOnly Deadline)
+{
+    public IEnumerable<string> Missing => Departments.Where(d => Approvals.All(a => a.Department != d));
+}
+
+/// <summary>
+/// INS-10: each department head approves the department's part of a drawn plan; then the
+/// coordinator publishes it, acknowledging in a note every flagged cap violation and understaffed
+/// visit. Publishing a re-draw supersedes the year's earlier published plan, which stays visible.
+/// Parsed plans are cached: a stored plan never changes.
+/// </summary>
+public sealed class PlanPublication(QualityCityDbContext db, IMemoryCache cache, IOptions<PlanningOptions> options)
+{
+    /// <summary>The plan.json of a draw, parsed once.</summary>
+    public async Task<PlanDocument?> PlanAsync(int drawId, CancellationToken cancellationToken)
+    {
+        if (cache.TryGetValue(("plan", drawId), out PlanDocument? cached))
+        {
+            return cached;
+        }
+
+        var json = await db.PlanDraws.AsNoTracking().Where(d => d.Id == drawId).Select(d => d.PlanJson).FirstOrDefaultAsync(cancellationToken);
+        if (json is null)
+        {
+            return null;
+        }
+
+        var plan = JsonSerializer.Deserialize<PlanDocument>(json, PlanningJson.Options)!;
+        cache.Set(("plan", drawId), plan, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(30) });
+        return plan;
+    }
+
+    /// <summary>The officers of each visit and department of a draw, parsed once.</summary>
+    public async Task<IReadOnlyDictionary<(string VisitKey, string Department), IReadOnlyList<string>>> OfficersAsync(int drawId, CancellationToken cancellationToken)
+    {
+        if (cache.TryGetValue(("officers", drawId), out IReadOnlyDictionary<(string, string), IReadOnlyList<string>>? cached))
+        {
+            return cached!;
+        }
+
+        var json = await db.PlanDraws.AsNoTracking().Where(d => d.Id == drawId).Select(d => d.DrawJson).FirstOrDefaultAsync(cancellationToken);
+        var draw = json is null ? null : JsonSerializer.Deserialize<DrawDocument>(json, PlanningJson.Options);
+        IReadOnlyDictionary<(string, string), IReadOnlyList<string>> officers = draw?.InspectorAssignments
+            .ToDictionary(a => (a.VisitKey, a.Department), a => (IReadOnlyList<string>)a.Inspectors.Select(i => i.Id).ToList()) ?? [];
+        cache.Set(("officers", drawId), officers, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(30) });
+        return officers;
+    }
+
+    public async Task<PlanApprovalState> StateAsync(PlanDrawRecord draw, CancellationToken cancellationToken)
+    {
+        var plan = await PlanAsync(draw.Id, cancellationToken);
+        var departments = plan is null ? [] : plan.Visits.SelectMany(v => v.Obligations.Select(o => o.Department)).Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal).ToList();
+        var approvals = await db.PlanApprovals.AsNoTracking().Where(a => a.DrawId == draw.Id).OrderBy(a => a.Department).ToListAsync(cancellationToken);
+        return new PlanApprovalState(departments, approvals, options.Value.DeadlineFor(draw.Year));
+    }
+
+    /// <summary>A department head approves the department's part of the plan.</summary>
+    public async Task<PlanActionResult> ApproveAsync(int drawId, ClaimsPrincipal user, string? note, CancellationToken cancellationToken)
+    {
+        var draw = await db.PlanDraws.AsNoTracking().FirstOrDefaultAsync(d => d.Id == drawId, cancellationToken);
+        if (draw is null)
+        {
+            return new(StatusCodes.Status404NotFound, "drawId", $"draw {drawId} does not exist");
+        }
+
+        if (!user.IsInRole(Roles.DeptHead) || user.DepartmentId() is not { } departmentId)
+        {
+            return new(StatusCodes.Status403Forbidden, "user", "only a department head approves the department's part of a plan");
+        }
+
+        if (draw.Status != PlanStatus.Drawn)
+        {
+            return new(StatusCodes.Status409Conflict, "status", $"the plan is {draw.Status}: approvals are given before publication");
+        }
+
+        var department = await db.Departments.Where(d => d.Id == departmentId).Select(d => d.Code).FirstAsync(cancellationToken);
+        var state = await StateAsync(draw, cancellationToken);
+        if (!state.Departments.Contains(department))
+        {
+            return new(StatusCodes.Status400BadRequest, "department", $"the plan has no visits of {department}");
+        }
+
+        if (state.Approvals.Any(a => a.Department == department))
+        {
+            return new(StatusCodes.Status409Conflict, "department", $"{department} has already approved this plan");
+        }
+
+        db.PlanApprovals.Add(new PlanApproval
+        {
+            DrawId = drawId, Department = department, Actor = user.ActorName(), Note = note?.Trim() ?? string.Empty, ApprovedAtUtc = DateTime.UtcNow,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return PlanActionResult.Done;
+    }
+
+    /// <summary>The coordinator publishes an approved plan.</summary>
+    public async Task<PlanActionResult> PublishAsync(int drawId, ClaimsPrincipal user, string? note, CancellationToken cancellationToken)
+    {
+        if (!user.IsInRole(Roles.Coordinator) && !user.IsInRole(Roles.Admin))
+        {
+            return new(StatusCodes.Status403Forbidden, "user", "only the coordinator publishes a plan");
+        }
+
+        var draw = await db.PlanDraws.FirstOrDefaultAsync(d => d.Id == drawId, cancellationToken);
+        if (draw is null)
+        {
+            return new(StatusCodes.Status404NotFound, "drawId", $"draw {drawId} does not exist");
+        }
+
+        if (draw.Status != PlanStatus.Drawn)
+        {
+            return new(StatusCodes.Status409Conflict, "status", $"the plan is already {draw.Status}");
+        }
+
+        var missing = (await StateAsync(draw, cancellationToken)).Missing.ToList();
+        if (missing.Count > 0)
+        {
+            return new(StatusCodes.Status400BadRequest, "approvals", $"not yet approved by: {string.Join(", ", missing)}");
+        }
+
+        if (draw.CapViolations + draw.Understaffed > 0 && string.IsNullOrWhiteSpace(note))
+        {
+            return new(StatusCodes.Status400BadRequest, "note",
+                $"the plan has {draw.CapViolations} cap violations and {draw.Understaffed} understaffed visits: publishing it needs a note on why they stand");
+        }
+
+        foreach (var earlier in await db.PlanDraws.Where(d => d.Year == draw.Year && d.Status == PlanStatus.Published).ToListAsync(cancellationToken))
+        {
+            earlier.Status = PlanStatus.Superseded;
+        }
+
+        draw.Status = PlanStatus.Published;
+        draw.PublishedAtUtc = DateTime.UtcNow;
+        draw.PublishedBy = user.ActorName();
+        draw.PublicationNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        await db.SaveChangesAsync(cancellationToken);
+        return PlanActionResult.Done;
+    }
+}
