@@ -42,7 +42,95 @@ public sealed class OrganisationModule : IModule
                     i.ConflictCreditCodes, i.HomeCountyCode,
                 }).ToListAsync());
         }).RequireAuthorization(Policies.Staff);
+
+        api.MapPost("/inspectors", async (InspectorRequest request, ClaimsPrincipal user, QualityCityDbContext db, CancellationToken ct) =>
+        {
+            var departmentId = request.DepartmentId ?? user.DepartmentId();
+            if (departmentId is null || !await db.Departments.AnyAsync(d => d.Id == departmentId, ct))
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["departmentId"] = ["a department is required"] });
+            }
+
+            if (!MayManage(user, departmentId.Value))
+            {
+                return Results.Problem("only the department's own head or the administrator manages its officers", statusCode: StatusCodes.Status403Forbidden);
+            }
+
+            var inspector = new Inspector { DepartmentId = departmentId.Value, Name = string.Empty, CredentialNumber = string.Empty };
+            if (await InspectorRules.ApplyAsync(request, inspector, db, isNew: true, ct) is { } errors)
+            {
+                return Results.ValidationProblem(errors);
+            }
+
+            db.Inspectors.Add(inspector);
+            await db.SaveChangesAsync(ct);
+            return Results.Created($"/api/inspectors/{inspector.Id}", new { inspector.Id });
+        }).RequireAuthorization(Policies.Staff);
+
+        api.MapPut("/inspectors/{id:int}", async (int id, InspectorRequest request, ClaimsPrincipal user, QualityCityDbContext db, CancellationToken ct) =>
+        {
+            var inspector = await db.Inspectors.FirstOrDefaultAsync(i => i.Id == id, ct);
+            if (inspector is null)
+            {
+                return Results.NotFound();
+            }
+
+            if (!MayManage(user, inspector.DepartmentId))
+            {
+                return Results.Problem("only the department's own head or the administrator manages its officers", statusCode: StatusCodes.Status403Forbidden);
+            }
+
+            if (await InspectorRules.ApplyAsync(request, inspector, db, isNew: false, ct) is { } errors)
+            {
+                return Results.ValidationProblem(errors);
+            }
+
+            await db.SaveChangesAsync(ct);
+            return Results.Ok(new { inspector.Id });
+        }).RequireAuthorization(Policies.Staff);
+
+        // An officer declares a conflict of interest (亲属、曾任职、利益关联) for themselves; the
+        // department head may declare one for any officer of the department. Recorded in the audit log.
+        api.MapPost("/inspectors/{id:int}/conflicts", async (int id, ConflictRequest request, ClaimsPrincipal user, QualityCityDbContext db,
+            CancellationToken ct) =>
+        {
+            var inspector = await db.Inspectors.FirstOrDefaultAsync(i => i.Id == id, ct);
+            if (inspector is null)
+            {
+                return Results.NotFound();
+            }
+
+            var self = await db.Users.AnyAsync(u => u.UserName == user.Identity!.Name && u.InspectorId == id, ct);
+            if (!self && !MayManage(user, inspector.DepartmentId))
+            {
+                return Results.Problem("an officer declares conflicts for themselves; the department head for the department's officers",
+                    statusCode: StatusCodes.Status403Forbidden);
+            }
+
+            var code = request.CreditCode?.Trim().ToUpperInvariant() ?? string.Empty;
+            if (!await db.MarketEntities.AnyAsync(e => e.CreditCode == code, ct))
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["creditCode"] = [$"'{request.CreditCode}' is not in the registry"] });
+            }
+
+            if (string.IsNullOrWhiteSpace(request.Reason))
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["say what the conflict is (relative, former employer, shareholding …)"] });
+            }
+
+            var codes = InspectorRules.Codes(inspector.ConflictCreditCodes);
+            if (!codes.Contains(code))
+            {
+                inspector.ConflictCreditCodes = string.Join(",", codes.Append(code).Order(StringComparer.Ordinal));
+                await db.SaveChangesAsync(ct);
+            }
+
+            return Results.Ok(new { inspector.Id, conflicts = InspectorRules.Codes(inspector.ConflictCreditCodes) });
+        }).RequireAuthorization(Policies.Staff);
     }
+
+    private static bool MayManage(ClaimsPrincipal user, int departmentId) =>
+        user.IsInRole(Roles.Admin) || (user.IsInRole(Roles.DeptHead) && user.DepartmentId() == departmentId);
 
     /// <summary>
     /// The inspectors a user may read: all for the administrator and the coordinator, only their own
@@ -63,5 +151,84 @@ public sealed class OrganisationModule : IModule
         }
 
         return query.Where(_ => false);
+    }
+}
+
+public sealed record InspectorRequest(int? DepartmentId, string? Name, string? CredentialNumber, string? Qualifications, int? MonthlyCapacity,
+    bool? Active, string? HomeCountyCode, IReadOnlyList<string>? ConflictCreditCodes);
+
+public sealed record ConflictRequest(string? CreditCode, string? Reason);
+
+/// <summary>What an officer's record must hold (INS-2); every refusal names the field.</summary>
+internal static class InspectorRules
+{
+    public static List<string> Codes(string list) =>
+        list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
+
+    /// <summary>Validates the request and copies it onto the officer; returns the errors, or null when applied.</summary>
+    public static async Task<Dictionary<string, string[]>?> ApplyAsync(InspectorRequest request, Inspector inspector, QualityCityDbContext db, bool isNew,
+        CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var name = request.Name?.Trim() ?? (isNew ? string.Empty : inspector.Name);
+        if (name.Length is 0 or > 50)
+        {
+            errors["name"] = ["the officer's name is required (at most 50 characters)"];
+        }
+
+        var credential = request.CredentialNumber?.Trim() ?? (isNew ? string.Empty : inspector.CredentialNumber);
+        if (credential.Length is 0 or > 40)
+        {
+            errors["credentialNumber"] = ["the law-enforcement credential number (执法证号) is required"];
+        }
+        else if (await db.Inspectors.AnyAsync(i => i.CredentialNumber == credential && i.Id != inspector.Id, cancellationToken))
+        {
+            errors["credentialNumber"] = [$"credential number {credential} belongs to another officer"];
+        }
+
+        var capacity = request.MonthlyCapacity ?? inspector.MonthlyCapacity;
+        if (capacity is < 1 or > 200)
+        {
+            errors["monthlyCapacity"] = ["monthly capacity must be between 1 and 200 visits"];
+        }
+
+        var county = request.HomeCountyCode is null ? inspector.HomeCountyCode : request.HomeCountyCode.Trim();
+        if (!string.IsNullOrEmpty(county) && !await db.Regions.AnyAsync(r => r.Code == county && r.Level == "county", cancellationToken))
+        {
+            errors["homeCountyCode"] = [$"'{county}' is not a county of the city (GB/T 2260)"];
+        }
+
+        var conflicts = request.ConflictCreditCodes?.Select(c => c.Trim().ToUpperInvariant()).Where(c => c.Length > 0).Distinct().ToList();
+        if (conflicts is { Count: > 0 })
+        {
+            var known = await db.MarketEntities.Where(e => conflicts.Contains(e.CreditCode)).Select(e => e.CreditCode).ToListAsync(cancellationToken);
+            var unknown = conflicts.Except(known).ToList();
+            if (unknown.Count > 0)
+            {
+                errors["conflictCreditCodes"] = [$"not in the registry: {string.Join(", ", unknown)}"];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        inspector.Name = name;
+        inspector.CredentialNumber = credential;
+        inspector.MonthlyCapacity = capacity;
+        inspector.HomeCountyCode = string.IsNullOrEmpty(county) ? null : county;
+        inspector.Active = request.Active ?? inspector.Active;
+        if (request.Qualifications is not null)
+        {
+            inspector.Qualifications = string.Join(",", request.Qualifications.Split([',', '，', '、'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+        }
+
+        if (conflicts is not null)
+        {
+            inspector.ConflictCreditCodes = string.Join(",", conflicts.Order(StringComparer.Ordinal));
+        }
+
+        return null;
     }
 }
