@@ -34,6 +34,7 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
     public DbSet<Modules.Planning.PlanPoolFile> PlanPoolFiles => Set<Modules.Planning.PlanPoolFile>();
     public DbSet<Modules.Planning.PlanApproval> PlanApprovals => Set<Modules.Planning.PlanApproval>();
     public DbSet<Modules.Planning.CaseInspection> CaseInspections => Set<Modules.Planning.CaseInspection>();
+    public DbSet<Modules.Planning.SpecialCampaign> SpecialCampaigns => Set<Modules.Planning.SpecialCampaign>();
     public DbSet<Modules.Inspections.Inspection> Inspections => Set<Modules.Inspections.Inspection>();
     public DbSet<Modules.Inspections.InspectionItemResult> InspectionItemResults => Set<Modules.Inspections.InspectionItemResult>();
 
@@ -166,6 +167,11 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
         {
             e.ToTable("case_inspections");
             e.HasIndex(x => x.CreditCode);
+        });
+        builder.Entity<Modules.Planning.SpecialCampaign>(e =>
+        {
+            e.ToTable("special_campaigns");
+            e.HasIndex(x => new { x.DepartmentId, x.Year });
         });
         builder.Entity<Modules.Inspections.Inspection>(e =>
         {

@@ -18,6 +18,9 @@ namespace QualityCity.Web.Tests.Planning;
 public abstract class PlanningFlowTests(QualityCityFactory factory) : PlatformTest(factory)
 {
     private static readonly string[] HeadlessDepartments = ["agriculture", "culture", "environment", "fire", "health", "housing", "industry", "transport", "urban"];
+    private static readonly string[] OneOffListItem = ["SAMR-001", "SAMR-999"];
+    private static readonly string[] OnePublishedItem = ["SAMR-001"];
+    private static readonly string[] CampaignTitles = ["电线电缆质量专项检查", "轴承计量专项检查"];
     private static readonly string[] NotCoordinators = ["samr.head", "samr.inspector", "enterprise"];
 
     private static string Seed(string prefix) => prefix + Random.Shared.Next(100_000, 999_999).ToString(CultureInfo.InvariantCulture) + "1234567890123";
@@ -357,6 +360,55 @@ public abstract class PlanningFlowTests(QualityCityFactory factory) : PlatformTe
         var other = await (await Factory.SignedInClientAsync("emergency.head")).GetFromJsonAsync<JsonElement>($"/api/planning/case-inspections?creditCode={code}");
         Assert.DoesNotContain(other.EnumerateArray(), c => c.GetProperty("reference").GetString() == "12345-2026-0001");
         Assert.Equal(HttpStatusCode.Forbidden, (await (await Factory.SignedInClientAsync("enterprise")).GetAsync("/api/planning/case-inspections")).StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task An_item_off_the_published_list_cannot_enter_a_plan_or_a_campaign_and_campaigns_are_limited_and_approved()
+    {
+        SkipIfUnavailable();
+        var (_, commitmentId) = await CommitAsync(2036);
+        var (exit, _, error) = await RunCliAsync(new Dictionary<string, string?> { ["Planning:RoutineItems:fire:0"] = "FIRE-001", ["Planning:RoutineItems:fire:1"] = "FIRE-999" },
+            "plan", "draw", "--commitment", await WriteCommitmentAsync(commitmentId), "--seed", Seed("71"), "--out", TempFile("offlist"));
+        Assert.Equal(1, exit);
+        Assert.Contains("清单之外无检查", error, StringComparison.Ordinal);
+        Assert.Contains("fire FIRE-999", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("FIRE-001", error, StringComparison.Ordinal);
+
+        var head = await Factory.SignedInClientAsync("samr.head");
+        var offList = await head.PostAsJsonAsync("/api/planning/campaigns", new
+        {
+            year = 2036, title = "电线电缆质量专项检查", items = OneOffListItem, industry = "3831", windowStart = "2036-04-01", windowEnd = "2036-06-30",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, offList.StatusCode);
+        var problem = await offList.Content.ReadAsStringAsync();
+        Assert.Contains("SAMR-999", problem, StringComparison.Ordinal);
+        Assert.DoesNotContain("SAMR-001", problem, StringComparison.Ordinal);
+
+        var ids = new List<int>();
+        foreach (var title in CampaignTitles)
+        {
+            var created = await head.PostAsJsonAsync("/api/planning/campaigns", new
+            {
+                year = 2036, title, items = OnePublishedItem, industry = "3831", windowStart = "2036-04-01", windowEnd = "2036-06-30",
+            });
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            ids.Add((await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32());
+        }
+
+        var third = await head.PostAsJsonAsync("/api/planning/campaigns", new
+        {
+            year = 2036, title = "第三个", items = OnePublishedItem, windowStart = "2036-04-01", windowEnd = "2036-06-30",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, third.StatusCode);
+        Assert.Contains("the limit is 2 a year", await third.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await head.PostAsJsonAsync($"/api/planning/campaigns/{ids[0]}/decision", new { approve = true })).StatusCode);
+        var coordinator = await Factory.SignedInClientAsync("coordinator");
+        Assert.Equal(HttpStatusCode.BadRequest, (await coordinator.PostAsJsonAsync($"/api/planning/campaigns/{ids[0]}/decision", new { approve = false })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.PostAsJsonAsync($"/api/planning/campaigns/{ids[0]}/decision", new { approve = true, note = "同意" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await coordinator.PostAsJsonAsync($"/api/planning/campaigns/{ids[0]}/decision", new { approve = false, note = "x" })).StatusCode);
+        var emergency = await (await Factory.SignedInClientAsync("emergency.head")).GetFromJsonAsync<JsonElement>("/api/planning/campaigns?year=2036");
+        Assert.Equal(0, emergency.GetArrayLength());
     }
 
     private async Task<string> WriteCommitmentAsync(int commitmentId)

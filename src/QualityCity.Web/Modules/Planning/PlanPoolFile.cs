@@ -50,3 +50,33 @@ public sealed class CaseInspection
     public required string Actor { get; set; }
     public DateTime CreatedAtUtc { get; set; }
 }
+
+/// <summary>
+/// A special campaign (专项检查, INS-10): outside the annual plan, with its own published items, scope
+/// and window; proposed by a department head, approved by the coordinator, limited in number per
+/// department and year.
+/// </summary>
+public sealed class SpecialCampaign
+{
+    public int Id { get; set; }
+    public int DepartmentId { get; set; }
+    public int Year { get; set; }
+    public required string Title { get; set; }
+
+    /// <summary>Published checklist item codes, comma-separated (清单之外无检查).</summary>
+    public required string Items { get; set; }
+
+    /// <summary>The GB/T 4754 division or class the campaign covers; empty for the whole remit.</summary>
+    public string Industry { get; set; } = string.Empty;
+
+    public DateOnly WindowStart { get; set; }
+    public DateOnly WindowEnd { get; set; }
+
+    /// <summary>proposed / approved / rejected.</summary>
+    public required string Status { get; set; }
+
+    public required string ProposedBy { get; set; }
+    public string? DecidedBy { get; set; }
+    public string? DecisionNote { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+}

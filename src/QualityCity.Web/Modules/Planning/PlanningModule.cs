@@ -40,6 +40,7 @@ public sealed class PlanningModule : IModule
     public static void MapEndpoints(IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/planning").WithTags("Planning");
+        Campaigns.CampaignEndpoints.Map(api);
 
         api.MapGet("/commitments", async (QualityCityDbContext db, CancellationToken ct) =>
             Results.Ok(await db.PlanCommitments.AsNoTracking().OrderByDescending(c => c.Id)

@@ -21,6 +21,15 @@ public sealed class PlanningOptions
     /// <summary>The plan of a year must be published by this day of that year (month-day, default 31 March).</summary>
     public string PublicationDeadline { get; set; } = "03-31";
 
+    /// <summary>Special campaigns (专项检查) a department may run in a year (INS-10).</summary>
+    public int CampaignsPerYear { get; set; } = 2;
+
+    /// <summary>
+    /// Per department code: the published items a routine visit covers (default: all of them). An
+    /// item not on the department's published list makes the draw refuse (清单之外无检查).
+    /// </summary>
+    public Dictionary<string, string[]> RoutineItems { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>The cadence every department uses unless it has its own line.</summary>
     public CadenceSetting DefaultCadence { get; set; } = new();
 

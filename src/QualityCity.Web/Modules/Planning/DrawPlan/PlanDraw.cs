@@ -128,11 +128,21 @@ public sealed class PlanDraw(QualityCityDbContext db, IOptions<PlanningOptions> 
         var inputs = commitment.Pools.Select(p => p.Department).Distinct(StringComparer.Ordinal).Select(department =>
         {
             var items = itemsByDepartment.GetValueOrDefault(department, []);
-            return new DepartmentPlanInput(department, settings.CadenceFor(department), items.Select(i => i.Code).ToList(),
+            var routine = settings.RoutineItems.TryGetValue(department, out var configured) ? configured.ToList() : items.Select(i => i.Code).ToList();
+            return new DepartmentPlanInput(department, settings.CadenceFor(department), routine,
                 RiskGrades.All.SelectMany(grade => pools.GetValueOrDefault((department, grade), []).Select(id => new SupervisedEnterprise(id, RiskGrades.Parse(grade))))
                     .ToList(),
                 items.ToDictionary(i => i.Code, i => i.FrequencyCapPerYear, StringComparer.Ordinal));
         }).ToList();
+        // 清单之外无检查 (INS-1): nothing outside a department's published list may enter the plan.
+        var offList = AnnualPlanner.OffListItems(inputs, itemsByDepartment.ToDictionary(d => d.Key,
+            d => (IReadOnlySet<string>)d.Value.Select(i => i.Code).ToHashSet(StringComparer.Ordinal)));
+        if (offList.Count > 0)
+        {
+            throw new DrawRefusedException("not on the department's published checklist (清单之外无检查): " +
+                string.Join(", ", offList.Select(o => $"{o.Department} {o.Item}")));
+        }
+
         var enterprises = pools.Values.SelectMany(ids => ids).ToHashSet(StringComparer.Ordinal);
         var history = await HistoryAsync(commitment.Year, rules, enterprises, cancellationToken);
         var plan = AnnualPlanner.Plan(commitment.Year, seed, inputs, calendar, rules, history);

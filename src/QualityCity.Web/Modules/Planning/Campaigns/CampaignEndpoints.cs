@@ -1,0 +1,134 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using QualityCity.Web.Data;
+using QualityCity.Web.Modules.Accounts;
+using QualityCity.Web.Modules.Checklists;
+
+namespace QualityCity.Web.Modules.Planning.Campaigns;
+
+public sealed record CampaignRequest(int? Year, string? Title, IReadOnlyList<string>? Items, string? Industry, DateOnly? WindowStart, DateOnly? WindowEnd);
+
+public sealed record CampaignDecision(bool? Approve, string? Note);
+
+/// <summary>
+/// Special campaigns (专项检查, INS-10): a department head proposes one with items from the
+/// department's published list only, the coordinator approves or rejects it with a note, and a
+/// department runs at most <see cref="PlanningOptions.CampaignsPerYear"/> a year (proposals count,
+/// so the limit cannot be passed by proposing many at once).
+/// </summary>
+public static class CampaignEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/campaigns", async (int? year, ClaimsPrincipal user, QualityCityDbContext db, CancellationToken ct) =>
+        {
+            var query = db.SpecialCampaigns.AsNoTracking();
+            if (!user.SeesAllDepartments())
+            {
+                query = query.Where(c => c.DepartmentId == user.DepartmentId());
+            }
+
+            if (year is { } y)
+            {
+                query = query.Where(c => c.Year == y);
+            }
+
+            return Results.Ok(await query.OrderByDescending(c => c.Id).ToListAsync(ct));
+        }).RequireAuthorization(Policies.Staff);
+
+        api.MapPost("/campaigns", async (CampaignRequest request, ClaimsPrincipal user, QualityCityDbContext db, IOptions<PlanningOptions> options,
+            CancellationToken ct) =>
+        {
+            if (!user.IsInRole(Roles.DeptHead) || user.DepartmentId() is not { } departmentId)
+            {
+                return Results.Problem("a department head proposes the department's special campaigns", statusCode: StatusCodes.Status403Forbidden);
+            }
+
+            var errors = new Dictionary<string, string[]>();
+            if (request.Year is not { } year || year is < 2000 or > 2100)
+            {
+                errors["year"] = ["the campaign's year is required"];
+                year = 0;
+            }
+
+            if (string.IsNullOrWhiteSpace(request.Title) || request.Title.Trim().Length > 100)
+            {
+                errors["title"] = ["a title of at most 100 characters is required"];
+            }
+
+            var items = request.Items?.Select(i => i.Trim()).Where(i => i.Length > 0).Distinct(StringComparer.Ordinal).ToList() ?? [];
+            var published = await db.ChecklistItems.Where(i => i.DepartmentId == departmentId && i.Status == ChecklistStatus.Published)
+                .Select(i => i.Code).ToListAsync(ct);
+            var offList = items.Where(i => !published.Contains(i)).ToList();
+            if (items.Count == 0)
+            {
+                errors["items"] = ["at least one published checklist item is required"];
+            }
+            else if (offList.Count > 0)
+            {
+                errors["items"] = [$"not on the department's published checklist (清单之外无检查): {string.Join(", ", offList)}"];
+            }
+
+            var industry = request.Industry?.Trim() ?? string.Empty;
+            if (industry.Length > 0 && !await db.Industries.AnyAsync(i => i.Code == industry || i.Code.StartsWith(industry), ct))
+            {
+                errors["industry"] = [$"'{industry}' is not a GB/T 4754 division or class"];
+            }
+
+            if (request.WindowStart is not { } start || request.WindowEnd is not { } end || end < start || start.Year != year || end.Year != year)
+            {
+                errors["window"] = ["windowStart and windowEnd are required, in the campaign's year, the start not after the end"];
+            }
+
+            if (errors.Count == 0)
+            {
+                var used = await db.SpecialCampaigns.CountAsync(c => c.DepartmentId == departmentId && c.Year == year && c.Status != "rejected", ct);
+                if (used >= options.Value.CampaignsPerYear)
+                {
+                    errors["year"] = [$"the department already has {used} special campaigns in {year}: the limit is {options.Value.CampaignsPerYear} a year"];
+                }
+            }
+
+            if (errors.Count > 0)
+            {
+                return Results.ValidationProblem(errors);
+            }
+
+            var campaign = new SpecialCampaign
+            {
+                DepartmentId = departmentId, Year = year, Title = request.Title!.Trim(), Items = string.Join(",", items), Industry = industry,
+                WindowStart = request.WindowStart!.Value, WindowEnd = request.WindowEnd!.Value, Status = "proposed", ProposedBy = user.ActorName(),
+                CreatedAtUtc = DateTime.UtcNow,
+            };
+            db.SpecialCampaigns.Add(campaign);
+            await db.SaveChangesAsync(ct);
+            return Results.Created($"/api/planning/campaigns/{campaign.Id}", campaign);
+        }).RequireAuthorization(Policies.Staff);
+
+        api.MapPost("/campaigns/{id:int}/decision", async (int id, CampaignDecision decision, ClaimsPrincipal user, QualityCityDbContext db, CancellationToken ct) =>
+        {
+            var campaign = await db.SpecialCampaigns.FirstOrDefaultAsync(c => c.Id == id, ct);
+            if (campaign is null)
+            {
+                return Results.NotFound();
+            }
+
+            if (campaign.Status != "proposed")
+            {
+                return Results.Problem($"the campaign is already {campaign.Status}", statusCode: StatusCodes.Status409Conflict);
+            }
+
+            if (decision.Approve is null || (decision.Approve == false && string.IsNullOrWhiteSpace(decision.Note)))
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["approve"] = ["approve true or false is required; a rejection needs a note"] });
+            }
+
+            campaign.Status = decision.Approve.Value ? "approved" : "rejected";
+            campaign.DecidedBy = user.ActorName();
+            campaign.DecisionNote = decision.Note?.Trim();
+            await db.SaveChangesAsync(ct);
+            return Results.Ok(campaign);
+        }).RequireAuthorization(p => p.RequireRole(Roles.Coordinator, Roles.Admin));
+    }
+}
