@@ -26,6 +26,7 @@ public partial class Program
         ModuleRegistration.Of<OrganisationModule>(),
         ModuleRegistration.Of<ChecklistsModule>(),
         ModuleRegistration.Of<PlanningModule>(),
+        ModuleRegistration.Of<Modules.Inspections.InspectionsModule>(),
         ModuleRegistration.Of<RegistryModule>(),
         ModuleRegistration.Of<DemoModule>(),
     ];

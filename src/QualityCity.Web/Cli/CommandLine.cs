@@ -32,6 +32,7 @@ public static class CommandLine
                                                     draw with the public seed: DIR/draw.json and DIR/plan.json
                                                     (a second draw of a year needs --reason)
           draw verify --record FILE --pools DIR     recompute a draw record from its pool files: match | mismatch: <what>
+          visit code VISITKEY                       print the current signed code of a registered visit (EXE-1)
         """;
 
     /// <summary>Runs a verb; <paramref name="configure"/> lets tests point it at their own database.</summary>
@@ -64,6 +65,7 @@ public static class CommandLine
                 case "export" when options.Positional.FirstOrDefault() == "registry":
                 case "audit" when options.Positional.FirstOrDefault() == "verify":
                 case "plan" when options.Positional.FirstOrDefault() is "commit" or "draw":
+                case "visit" when options.Positional.FirstOrDefault() == "code":
                     return await RunWithDatabaseAsync(options, output, error, configure, cancellationToken);
                 case "help" or "--help" or "-h":
                     await output.WriteLineAsync(Usage);
@@ -213,6 +215,28 @@ public static class CommandLine
                     .CommitAsync(year, outDirectory, db.Actor, cancellationToken);
                 await output.WriteLineAsync($"committed {document.Pools.Count} pools for {year} ({document.Pools.Sum(p => p.PoolSize)} pool entries)");
                 await output.WriteLineAsync($"commitment digest: {digest}");
+                return 0;
+            }
+
+            case "visit":
+            {
+                var visitKey = options.Positional.ElementAtOrDefault(1) ?? throw new CliUsageException("visit code needs a VISITKEY");
+                await initializer.MigrateAsync(cancellationToken);
+                var visit = await db.Visits.AsNoTracking().Where(v => v.VisitKey == visitKey)
+                    .OrderByDescending(v => v.Status == Modules.Inspections.VisitStatus.Registered).ThenByDescending(v => v.Id).FirstOrDefaultAsync(cancellationToken);
+                if (visit is null)
+                {
+                    await error.WriteLineAsync($"no registered visit {visitKey}");
+                    return 1;
+                }
+
+                if (visit.Status != Modules.Inspections.VisitStatus.Registered)
+                {
+                    await error.WriteLineAsync($"visit {visitKey} is {visit.Status}: {visit.CancelReason}");
+                    return 1;
+                }
+
+                await output.WriteLineAsync(visit.Code);
                 return 0;
             }
 

@@ -36,6 +36,8 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
     public DbSet<Modules.Planning.CaseInspection> CaseInspections => Set<Modules.Planning.CaseInspection>();
     public DbSet<Modules.Planning.SpecialCampaign> SpecialCampaigns => Set<Modules.Planning.SpecialCampaign>();
     public DbSet<Modules.Inspections.Inspection> Inspections => Set<Modules.Inspections.Inspection>();
+    public DbSet<Modules.Inspections.Visit> Visits => Set<Modules.Inspections.Visit>();
+    public DbSet<Modules.Inspections.VisitDepartment> VisitDepartments => Set<Modules.Inspections.VisitDepartment>();
     public DbSet<Modules.Inspections.InspectionItemResult> InspectionItemResults => Set<Modules.Inspections.InspectionItemResult>();
 
     /// <summary>True on PostgreSQL; raw SQL and bulk paths branch on it.</summary>
@@ -178,6 +180,19 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
             e.ToTable("inspections");
             e.HasIndex(x => new { x.CreditCode, x.Date });
             e.HasIndex(x => x.VisitKey);
+        });
+        builder.Entity<Modules.Inspections.Visit>(e =>
+        {
+            e.ToTable("visits");
+            // A re-draw of a year reuses visit keys; the earlier visits stay, cancelled.
+            e.HasIndex(x => new { x.VisitKey, x.DrawId }).IsUnique();
+            e.HasIndex(x => new { x.CreditCode, x.Date });
+            e.HasIndex(x => x.Date);
+        });
+        builder.Entity<Modules.Inspections.VisitDepartment>(e =>
+        {
+            e.ToTable("visit_departments");
+            e.HasIndex(x => x.VisitId);
         });
         builder.Entity<Modules.Inspections.InspectionItemResult>(e =>
         {

@@ -23,25 +23,12 @@ public abstract class PlanningFlowTests(QualityCityFactory factory) : PlatformTe
     private static readonly string[] CampaignTitles = ["电线电缆质量专项检查", "轴承计量专项检查"];
     private static readonly string[] NotCoordinators = ["samr.head", "samr.inspector", "enterprise"];
 
-    private static string Seed(string prefix) => prefix + Random.Shared.Next(100_000, 999_999).ToString(CultureInfo.InvariantCulture) + "1234567890123";
+    private static string Seed(string prefix) => PlanScenario.Seed(prefix);
 
-    private async Task<(HttpClient Client, int CommitmentId)> CommitAsync(int year)
-    {
-        var coordinator = await Factory.SignedInClientAsync("coordinator");
-        var response = await coordinator.PostAsJsonAsync("/api/planning/commitments", new { year });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var digest = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("digest").GetString();
-        var commitments = await coordinator.GetFromJsonAsync<JsonElement>("/api/planning/commitments");
-        var id = commitments.EnumerateArray().First(c => c.GetProperty("digest").GetString() == digest).GetProperty("id").GetInt32();
-        return (coordinator, id);
-    }
+    private Task<(HttpClient Client, int CommitmentId)> CommitAsync(int year) => PlanScenario.CommitAsync(Factory, year);
 
-    private static async Task<int> DrawAsync(HttpClient coordinator, int commitmentId, string seed, string? reason = null)
-    {
-        var response = await coordinator.PostAsJsonAsync("/api/planning/draws", new { commitmentId, seed, reason });
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
-    }
+    private static Task<int> DrawAsync(HttpClient coordinator, int commitmentId, string seed, string? reason = null) =>
+        PlanScenario.DrawAsync(coordinator, commitmentId, seed, reason);
 
     [SkippableFact]
     public async Task The_demo_plan_visits_red_every_quarter_yellow_every_half_year_and_green_at_most_five_percent()

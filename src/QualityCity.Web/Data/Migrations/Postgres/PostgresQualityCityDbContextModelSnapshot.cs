@@ -411,6 +411,92 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.ToTable("inspection_item_results", (string)null);
                 });
 
+            modelBuilder.Entity("QualityCity.Web.Modules.Inspections.Visit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CancelReason")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CodeIssuedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("DrawId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.Property<string>("VisitKey")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date");
+
+                    b.HasIndex("CreditCode", "Date");
+
+                    b.HasIndex("VisitKey", "DrawId")
+                        .IsUnique();
+
+                    b.ToTable("visits", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Inspections.VisitDepartment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("InspectorIds")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("VisitId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VisitId");
+
+                    b.ToTable("visit_departments", (string)null);
+                });
+
             modelBuilder.Entity("QualityCity.Web.Modules.Organisation.Department", b =>
                 {
                     b.Property<int>("Id")
@@ -1161,6 +1247,15 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("QualityCity.Web.Modules.Inspections.VisitDepartment", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.Inspections.Visit", null)
+                        .WithMany("Departments")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("QualityCity.Web.Modules.Organisation.Inspector", b =>
                 {
                     b.HasOne("QualityCity.Web.Modules.Organisation.Department", "Department")
@@ -1175,6 +1270,11 @@ namespace QualityCity.Web.Data.Migrations.Postgres
             modelBuilder.Entity("QualityCity.Web.Modules.Inspections.Inspection", b =>
                 {
                     b.Navigation("Results");
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Inspections.Visit", b =>
+                {
+                    b.Navigation("Departments");
                 });
 #pragma warning restore 612, 618
         }

@@ -396,6 +396,88 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.ToTable("inspection_item_results", (string)null);
                 });
 
+            modelBuilder.Entity("QualityCity.Web.Modules.Inspections.Visit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CancelReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CodeIssuedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DrawId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VisitKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date");
+
+                    b.HasIndex("CreditCode", "Date");
+
+                    b.HasIndex("VisitKey", "DrawId")
+                        .IsUnique();
+
+                    b.ToTable("visits", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Inspections.VisitDepartment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InspectorIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("VisitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VisitId");
+
+                    b.ToTable("visit_departments", (string)null);
+                });
+
             modelBuilder.Entity("QualityCity.Web.Modules.Organisation.Department", b =>
                 {
                     b.Property<int>("Id")
@@ -1124,6 +1206,15 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("QualityCity.Web.Modules.Inspections.VisitDepartment", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.Inspections.Visit", null)
+                        .WithMany("Departments")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("QualityCity.Web.Modules.Organisation.Inspector", b =>
                 {
                     b.HasOne("QualityCity.Web.Modules.Organisation.Department", "Department")
@@ -1138,6 +1229,11 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("QualityCity.Web.Modules.Inspections.Inspection", b =>
                 {
                     b.Navigation("Results");
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Inspections.Visit", b =>
+                {
+                    b.Navigation("Departments");
                 });
 #pragma warning restore 612, 618
         }

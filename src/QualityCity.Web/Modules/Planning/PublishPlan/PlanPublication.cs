@@ -29,10 +29,12 @@ public sealed record PlanApprovalState(IReadOnlyList<string> Departments, IReadO
 /// <summary>
 /// INS-10: each department head approves the department's part of a drawn plan; then the
 /// coordinator publishes it, acknowledging in a note every flagged cap violation and understaffed
-/// visit. Publishing a re-draw supersedes the year's earlier published plan, which stays visible.
-/// Parsed plans are cached: a stored plan never changes.
+/// visit. Publishing registers the plan's visits with their codes (EXE-1); publishing a re-draw
+/// supersedes the year's earlier published plan, which stays visible, and cancels its visits that
+/// have not happened. Parsed plans are cached: a stored plan never changes.
 /// </summary>
-public sealed class PlanPublication(QualityCityDbContext db, IMemoryCache cache, IOptions<PlanningOptions> options)
+public sealed class PlanPublication(QualityCityDbContext db, IMemoryCache cache, IOptions<PlanningOptions> options,
+    Inspections.VisitCodes.VisitRegistrar registrar)
 {
     /// <summary>The plan.json of a draw, parsed once.</summary>
     public async Task<PlanDocument?> PlanAsync(int drawId, CancellationToken cancellationToken)
@@ -158,6 +160,8 @@ public sealed class PlanPublication(QualityCityDbContext db, IMemoryCache cache,
         draw.PublishedBy = user.ActorName();
         draw.PublicationNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         await db.SaveChangesAsync(cancellationToken);
+        // Published visits are registered with their codes (EXE-1).
+        await registrar.RegisterPlanAsync(draw.Id, user.ActorName(), cancellationToken);
         return PlanActionResult.Done;
     }
 }

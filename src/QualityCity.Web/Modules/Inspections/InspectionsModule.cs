@@ -1,0 +1,86 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using QRCoder;
+using QualityCity.Web.Data;
+using QualityCity.Web.Hosting;
+using QualityCity.Web.Modules.Accounts;
+using QualityCity.Web.Modules.Inspections.VisitCodes;
+
+namespace QualityCity.Web.Modules.Inspections;
+
+/// <summary>
+/// Inspections on the ground (SPEC §3): registered visits with signed visit codes (EXE-1), and the
+/// inspection history the planner reads.
+/// </summary>
+public sealed class InspectionsModule : IModule
+{
+    public static void AddServices(IServiceCollection services)
+    {
+        services.AddSingleton<VisitCodeKey>();
+        services.AddScoped<VisitRegistrar>();
+    }
+
+    public static void MapEndpoints(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/.well-known/qualitycity/visit-code-key.pem", (VisitCodeKey key) =>
+            Results.Text(key.PublicKeyPem, "application/x-pem-file")).WithTags("Inspections");
+
+        var api = app.MapGroup("/api/visits").WithTags("Inspections");
+
+        // The current code of a visit: for its officers, their departments' heads, the coordinator,
+        // and the enterprise itself (it may check what it is shown).
+        api.MapGet("/{**visitKey}", async (string visitKey, ClaimsPrincipal user, QualityCityDbContext db, HttpContext http, CancellationToken ct) =>
+        {
+            var qr = visitKey.EndsWith("/qr.svg", StringComparison.Ordinal);
+            var key = qr ? visitKey[..^"/qr.svg".Length] : visitKey;
+            var visit = await db.Visits.AsNoTracking().Include(v => v.Departments).Where(v => v.VisitKey == key)
+                .OrderByDescending(v => v.Status == VisitStatus.Registered).ThenByDescending(v => v.Id).FirstOrDefaultAsync(ct);
+            if (visit is null || !await MaySeeAsync(user, visit, db, ct))
+            {
+                return Results.NotFound();
+            }
+
+            if (qr)
+            {
+                using var generator = new QRCodeGenerator();
+                // The phone's camera opens the verification page: the image holds the absolute address.
+                using var data = generator.CreateQrCode($"{http.Request.Scheme}://{http.Request.Host}/v/{visit.Code}", QRCodeGenerator.ECCLevel.L);
+                return Results.Text(new SvgQRCode(data).GetGraphic(4), "image/svg+xml");
+            }
+
+            return Results.Ok(new
+            {
+                visit.VisitKey, visit.CreditCode, visit.Date, visit.ValidFrom, visit.ValidTo, visit.Status, visit.CancelReason, visit.Code,
+                verifyUrl = $"/v/{visit.Code}",
+                departments = visit.Departments.Select(d => new { d.DepartmentId, items = d.Items.Split(','), inspectorIds = d.InspectorIds.Split(',') }),
+            });
+        }).RequireAuthorization(Policies.SignedIn);
+    }
+
+    /// <summary>Who may read a visit before it happens: announcing it to others would defeat an unannounced inspection.</summary>
+    public static async Task<bool> MaySeeAsync(ClaimsPrincipal user, Visit visit, QualityCityDbContext db, CancellationToken cancellationToken)
+    {
+        if (user.SeesAllDepartments())
+        {
+            return true;
+        }
+
+        if (user.IsInRole(Roles.Enterprise))
+        {
+            return user.CreditCode() == visit.CreditCode;
+        }
+
+        if (user.IsInRole(Roles.DeptHead))
+        {
+            return visit.Departments.Any(d => d.DepartmentId == user.DepartmentId());
+        }
+
+        if (user.IsInRole(Roles.Inspector))
+        {
+            var own = await db.Users.Where(u => u.UserName == user.Identity!.Name).Select(u => u.InspectorId).FirstOrDefaultAsync(cancellationToken);
+            return own is { } id && visit.Departments.Any(d => d.InspectorIds.Split(',').Contains(id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using QualityCity.Web.Data;
+using QualityCity.Web.Modules.Audit;
+using QualityCity.Web.Modules.Checklists;
+using QualityCity.Web.Modules.Planning;
+using QualityCity.Web.Modules.Planning.DrawPlan;
+
+namespace QualityCity.Web.Modules.Inspections.VisitCodes;
+
+/// <summary>
+/// One department on the visit: <c>c</c> its code, <c>m</c> its items as "CODE:version" (the versions
+/// in force when the visit was registered; names and legal bases are on the published list),
+/// <c>o</c> its officers as [name, credential number] (亮证).
+/// </summary>
+public sealed record PayloadDepartment(
+    [property: JsonPropertyName("c")] string Code,
+    [property: JsonPropertyName("m")] IReadOnlyList<string> Items,
+    [property: JsonPropertyName("o")] IReadOnlyList<string[]> Inspectors);
+
+/// <summary>
+/// The signed payload of a visit code (docs/visit-codes.md). The keys are one letter so that the
+/// whole code fits in a QR image: <c>v</c> format version, <c>k</c> visit key, <c>e</c> enterprise
+/// credit code, <c>d</c> planned day, <c>f</c>/<c>t</c> first and last valid day, <c>p</c> the
+/// departments, <c>i</c> issue time (UTC).
+/// </summary>
+public sealed record VisitCodePayload(
+    [property: JsonPropertyName("v")] int V,
+    [property: JsonPropertyName("k")] string VisitKey,
+    [property: JsonPropertyName("e")] string Enterprise,
+    [property: JsonPropertyName("d")] string Date,
+    [property: JsonPropertyName("f")] string ValidFrom,
+    [property: JsonPropertyName("t")] string ValidTo,
+    [property: JsonPropertyName("p")] IReadOnlyList<PayloadDepartment> Departments,
+    [property: JsonPropertyName("i")] string IssuedAt);
+
+/// <summary>
+/// Registers the visits of a published plan (EXE-1): one visit per plan visit with its departments,
+/// items (the versions in force) and officers, and a signed code each. A re-draw that supersedes a
+/// published plan cancels the earlier plan's visits that have not happened.
+/// </summary>
+public sealed class VisitRegistrar(QualityCityDbContext db, VisitCodeKey key, AuditLog auditLog)
+{
+    public static readonly JsonSerializerOptions PayloadJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public async Task<int> RegisterPlanAsync(int drawId, string actor, CancellationToken cancellationToken)
+    {
+        var record = await db.PlanDraws.AsNoTracking().FirstAsync(d => d.Id == drawId, cancellationToken);
+        var plan = JsonSerializer.Deserialize<PlanDocument>(record.PlanJson, PlanningJson.Options)!;
+        var draw = JsonSerializer.Deserialize<DrawDocument>(record.DrawJson, PlanningJson.Options)!;
+        var officers = draw.InspectorAssignments.ToDictionary(a => (a.VisitKey, a.Department), a => a.Inspectors.Select(i => i.Id).ToList());
+        var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Code, cancellationToken);
+        var items = (await db.ChecklistItems.AsNoTracking().Where(i => i.Status == ChecklistStatus.Published).ToListAsync(cancellationToken))
+            .ToDictionary(i => i.Code, StringComparer.Ordinal);
+        var inspectors = await db.Inspectors.AsNoTracking().ToDictionaryAsync(i => i.Id.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        var existing = (await db.Visits.AsNoTracking().Where(v => v.DrawId == drawId).Select(v => v.VisitKey).ToListAsync(cancellationToken)).ToHashSet();
+        var now = DateTime.UtcNow;
+        var visits = new List<Visit>();
+        foreach (var planned in plan.Visits.Where(v => !existing.Contains(v.VisitKey)))
+        {
+            var parts = planned.Obligations.GroupBy(o => o.Department, StringComparer.Ordinal).Select(g =>
+            {
+                var department = departments[g.Key];
+                var codesOnVisit = g.SelectMany(o => o.Items).Distinct(StringComparer.Ordinal).Where(items.ContainsKey).ToList();
+                var ids = officers.GetValueOrDefault((planned.VisitKey, g.Key)) ?? [];
+                return (Department: department, Items: codesOnVisit, Officers: ids);
+            }).ToList();
+            var visit = new Visit
+            {
+                VisitKey = planned.VisitKey, CreditCode = planned.Enterprise, DrawId = drawId,
+                Date = Day(planned.Date),
+                ValidFrom = planned.Obligations.Max(o => Day(o.WindowStart)),
+                ValidTo = planned.Obligations.Min(o => Day(o.WindowEnd)),
+                Status = VisitStatus.Registered, Code = string.Empty, CodeIssuedAtUtc = now, CreatedAtUtc = now,
+                Departments = parts.Select(p => new VisitDepartment
+                {
+                    DepartmentId = p.Department.Id,
+                    Items = string.Join(",", p.Items.Select(i => $"{i}:{items[i].Version}")),
+                    InspectorIds = string.Join(",", p.Officers),
+                }).ToList(),
+            };
+            var payload = new VisitCodePayload(1, visit.VisitKey, visit.CreditCode, Text(visit.Date), Text(visit.ValidFrom), Text(visit.ValidTo),
+                parts.Select(p => new PayloadDepartment(p.Department.Code,
+                    p.Items.Select(i => $"{i}:{items[i].Version}").ToList(),
+                    p.Officers.Where(inspectors.ContainsKey).Select(id => new[] { inspectors[id].Name, inspectors[id].CredentialNumber }).ToList())).ToList(),
+                now.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+            visit.Code = key.Issue(JsonSerializer.SerializeToUtf8Bytes(payload, PayloadJson));
+            visits.Add(visit);
+        }
+
+        // The year's earlier published plan: its visits that have not taken place are cancelled.
+        var superseded = await db.PlanDraws.AsNoTracking().Where(d => d.Year == record.Year && d.Id != drawId && d.Status == PlanStatus.Superseded)
+            .Select(d => d.Id).ToListAsync(cancellationToken);
+        var today = DateOnly.FromDateTime(Localization.ChinaTime.FromUtc(now));
+        var toCancel = await db.Visits.Where(v => v.DrawId != null && superseded.Contains(v.DrawId.Value) && v.Status == VisitStatus.Registered && v.Date >= today)
+            .ToListAsync(cancellationToken);
+        foreach (var visit in toCancel)
+        {
+            visit.Status = VisitStatus.Cancelled;
+            visit.CancelReason = $"superseded by the re-draw #{drawId}";
+        }
+
+        db.AuditChanges = false;
+        db.Visits.AddRange(visits);
+        await db.SaveChangesAsync(cancellationToken);
+        db.AuditChanges = true;
+        await auditLog.AppendAsync(db, actor, [new AuditDraft("visits.register", $"PlanDraw:{drawId}", string.Empty,
+            $"{{\"registered\":{visits.Count},\"cancelled\":{toCancel.Count}}}")], cancellationToken);
+        return visits.Count;
+    }
+
+    private static DateOnly Day(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Text(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
