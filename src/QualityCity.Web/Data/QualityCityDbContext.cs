@@ -37,6 +37,8 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
     public DbSet<Modules.Planning.SpecialCampaign> SpecialCampaigns => Set<Modules.Planning.SpecialCampaign>();
     public DbSet<Modules.Inspections.Inspection> Inspections => Set<Modules.Inspections.Inspection>();
     public DbSet<Modules.Inspections.Visit> Visits => Set<Modules.Inspections.Visit>();
+    public DbSet<Modules.Inspections.RectificationTask> RectificationTasks => Set<Modules.Inspections.RectificationTask>();
+    public DbSet<Modules.Inspections.InspectionRating> InspectionRatings => Set<Modules.Inspections.InspectionRating>();
     public DbSet<Modules.Inspections.VisitDepartment> VisitDepartments => Set<Modules.Inspections.VisitDepartment>();
     public DbSet<Modules.Inspections.InspectionItemResult> InspectionItemResults => Set<Modules.Inspections.InspectionItemResult>();
 
@@ -188,6 +190,18 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
             e.HasIndex(x => new { x.VisitKey, x.DrawId }).IsUnique();
             e.HasIndex(x => new { x.CreditCode, x.Date });
             e.HasIndex(x => x.Date);
+        });
+        builder.Entity<Modules.Inspections.RectificationTask>(e =>
+        {
+            e.ToTable("rectification_tasks");
+            e.HasIndex(x => x.InspectionId);
+            e.HasIndex(x => new { x.CreditCode, x.Status });
+        });
+        builder.Entity<Modules.Inspections.InspectionRating>(e =>
+        {
+            e.ToTable("inspection_ratings");
+            e.HasIndex(x => x.InspectionId).IsUnique();
+            e.HasIndex(x => x.DepartmentId);
         });
         builder.Entity<Modules.Inspections.VisitDepartment>(e =>
         {

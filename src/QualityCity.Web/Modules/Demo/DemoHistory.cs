@@ -63,6 +63,9 @@ internal static class DemoHistory
                     continue;
                 }
 
+                var due = calendar.AddWorkingDays(date, 20).Date;
+                // Most results go public within the 20 working days; some late; the last weeks' not yet.
+                var published = date.AddDays(3 + random.Next(30));
                 var first = team[random.Next(team.Count)];
                 var second = team[(team.IndexOf(first) + 1 + random.Next(team.Count - 1)) % team.Count];
                 inspections.Add(new Inspection
@@ -73,11 +76,16 @@ internal static class DemoHistory
                     Date = date,
                     Kind = InspectionKinds.Routine,
                     InspectorIds = string.Create(CultureInfo.InvariantCulture, $"{first.Id},{second.Id}"),
-                    Results = items.GetValueOrDefault(department.Id, []).Select(item => new InspectionItemResult
+                    PublicationDue = due,
+                    PublishedAtUtc = published < today ? published.ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc) : null,
+                    Results = items.GetValueOrDefault(department.Id, []).Select(item =>
                     {
-                        ItemCode = item.Code,
-                        ItemVersion = item.Version,
-                        Outcome = random.NextDouble() switch { < 0.92 => "pass", < 0.98 => "problem", _ => "not-applicable" },
+                        var outcome = random.NextDouble() switch { < 0.92 => Outcomes.Pass, < 0.98 => Outcomes.Problem, _ => Outcomes.NotApplicable };
+                        return new InspectionItemResult
+                        {
+                            ItemCode = item.Code, ItemVersion = item.Version, Outcome = outcome,
+                            Notes = outcome == Outcomes.Problem ? "（演示）现场发现问题，已告知整改要求" : string.Empty,
+                        };
                     }).ToList(),
                 });
             }
@@ -85,6 +93,25 @@ internal static class DemoHistory
 
         db.AuditChanges = false;
         db.Inspections.AddRange(inspections);
+        await db.SaveChangesAsync(cancellationToken);
+
+        // Every problem became a rectification task; most were put right in time.
+        foreach (var inspection in inspections)
+        {
+            foreach (var problem in inspection.Results.Where(r => r.Outcome == Outcomes.Problem))
+            {
+                var dueDate = calendar.AddWorkingDays(inspection.Date, 15).Date;
+                var closed = dueDate < today && random.Chance(0.88);
+                db.RectificationTasks.Add(new RectificationTask
+                {
+                    InspectionId = inspection.Id, CreditCode = inspection.CreditCode, DepartmentId = inspection.DepartmentId, ItemCode = problem.ItemCode,
+                    Problem = problem.Notes, DueDate = dueDate, Status = closed ? "closed" : "open",
+                    Evidence = closed ? "（演示）已整改，提交整改照片和制度文件" : null,
+                    ClosedAtUtc = closed ? dueDate.AddDays(-random.Next(10)).ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc) : null,
+                });
+            }
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         db.AuditChanges = true;
         db.ChangeTracker.Clear();

@@ -22,6 +22,14 @@ public sealed class Inspection
     /// <summary>Registry ids of the officers, comma-separated.</summary>
     public string InspectorIds { get; set; } = string.Empty;
 
+    /// <summary>Results entered after the visit's last valid day (allowed for a few days, EXE-3).</summary>
+    public bool Late { get; set; }
+
+    /// <summary>The last day the result must be public by (working days after the inspection, EXE-6).</summary>
+    public DateOnly? PublicationDue { get; set; }
+
+    public DateTime? PublishedAtUtc { get; set; }
+
     public List<InspectionItemResult> Results { get; set; } = [];
 }
 
@@ -35,6 +43,60 @@ public sealed class InspectionItemResult
 
     /// <summary>pass / problem / not-applicable.</summary>
     public required string Outcome { get; set; }
+
+    /// <summary>What was found (required for a problem).</summary>
+    public string Notes { get; set; } = string.Empty;
+
+    public string? RecordedBy { get; set; }
+    public DateTime? RecordedAtUtc { get; set; }
+}
+
+/// <summary>The outcomes of an item.</summary>
+public static class Outcomes
+{
+    public const string Pass = "pass";
+    public const string Problem = "problem";
+    public const string NotApplicable = "not-applicable";
+
+    public static readonly IReadOnlyList<string> All = [Pass, Problem, NotApplicable];
+}
+
+/// <summary>
+/// A problem to put right (EXE-4, 事后体检式反馈): open → evidence submitted by the enterprise →
+/// accepted (closed) or reopened by the inspector; overdue tasks are escalated.
+/// </summary>
+public sealed class RectificationTask
+{
+    public long Id { get; set; }
+    public long InspectionId { get; set; }
+    public required string CreditCode { get; set; }
+    public int DepartmentId { get; set; }
+    public required string ItemCode { get; set; }
+    public required string Problem { get; set; }
+
+    /// <summary>The deadline: working days after the inspection (holiday calendar).</summary>
+    public DateOnly DueDate { get; set; }
+
+    /// <summary>open / submitted / closed.</summary>
+    public required string Status { get; set; }
+
+    public string? Evidence { get; set; }
+    public DateTime? EvidenceAtUtc { get; set; }
+    public string? DecidedBy { get; set; }
+    public string? DecisionNote { get; set; }
+    public DateTime? ClosedAtUtc { get; set; }
+}
+
+/// <summary>The enterprise's rating of an inspection (EXE-7); the department sees only aggregates of at least five.</summary>
+public sealed class InspectionRating
+{
+    public long Id { get; set; }
+    public long InspectionId { get; set; }
+    public required string CreditCode { get; set; }
+    public int DepartmentId { get; set; }
+    public int Score { get; set; }
+    public string Comment { get; set; } = string.Empty;
+    public DateTime CreatedAtUtc { get; set; }
 }
 
 /// <summary>The kinds of inspection.</summary>

@@ -16,6 +16,7 @@ public sealed class InspectionsModule : IModule
 {
     public static void AddServices(IServiceCollection services)
     {
+        services.AddOptions<InspectionOptions>().BindConfiguration(InspectionOptions.Section);
         services.AddSingleton<VisitCodeKey>();
         services.AddScoped<VisitRegistrar>();
     }
@@ -25,6 +26,8 @@ public sealed class InspectionsModule : IModule
         app.MapGet("/.well-known/qualitycity/visit-code-key.pem", (VisitCodeKey key) =>
             Results.Text(key.PublicKeyPem, "application/x-pem-file")).WithTags("Inspections");
 
+        RecordResults.ResultEndpoints.Map(app);
+        OpenData.OpenDataEndpoints.Map(app);
         var api = app.MapGroup("/api/visits").WithTags("Inspections");
 
         // The current code of a visit: for its officers, their departments' heads, the coordinator,

@@ -369,6 +369,15 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<bool>("Late")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("PublicationDue")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("PublishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("VisitKey")
                         .IsRequired()
                         .HasColumnType("text");
@@ -400,8 +409,18 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.Property<int>("ItemVersion")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Outcome")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
                         .HasColumnType("text");
 
                     b.HasKey("Id");
@@ -409,6 +428,101 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.HasIndex("InspectionId");
 
                     b.ToTable("inspection_item_results", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Inspections.InspectionRating", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("InspectionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("InspectionId")
+                        .IsUnique();
+
+                    b.ToTable("inspection_ratings", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Inspections.RectificationTask", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("DecidedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DecisionNote")
+                        .HasColumnType("text");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Evidence")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("EvidenceAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("InspectionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Problem")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InspectionId");
+
+                    b.HasIndex("CreditCode", "Status");
+
+                    b.ToTable("rectification_tasks", (string)null);
                 });
 
             modelBuilder.Entity("QualityCity.Web.Modules.Inspections.Visit", b =>

@@ -1,0 +1,19 @@
+namespace QualityCity.Web.Modules.Inspections;
+
+/// <summary>The "Inspections" section of the configuration (EXE-3, EXE-4, EXE-6, EXE-7).</summary>
+public sealed class InspectionOptions
+{
+    public const string Section = "Inspections";
+
+    /// <summary>Days after the visit's last valid day during which results may still be entered, marked late.</summary>
+    public int LateEntryDays { get; set; } = 10;
+
+    /// <summary>Working days the enterprise has to put a problem right.</summary>
+    public int RectificationWorkingDays { get; set; } = 15;
+
+    /// <summary>Working days after the inspection by which the result must be public.</summary>
+    public int PublicationWorkingDays { get; set; } = 20;
+
+    /// <summary>A department sees the ratings of its inspections only as an aggregate of at least this many.</summary>
+    public int MinimumRatingsShown { get; set; } = 5;
+}

@@ -1,0 +1,190 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using QualityCity.Web.Modules.Inspections;
+using QualityCity.Web.Tests.Infrastructure;
+using QualityCity.Web.Tests.Planning;
+
+namespace QualityCity.Web.Tests.Inspections;
+
+/// <summary>EXE-3 … EXE-7 over HTTP: results from the visit's items only, by its officers; the report, rectification, publication, open data and ratings.</summary>
+public abstract class ResultsTests(QualityCityFactory factory) : PlatformTest(factory)
+{
+    private static readonly string[] PersonalData = ["鲁聊", "inspector", "officer", "phone", "姓名"];
+
+    /// <summary>A registered samr visit of a published plan, assigned to the demo inspector account, open from <paramref name="from"/> to today.</summary>
+    private async Task<(long VisitId, string[] Items, string CreditCode)> AssignedVisitAsync(int year, DateOnly from)
+    {
+        var (coordinator, commitmentId) = await PlanScenario.CommitAsync(Factory, year);
+        var drawId = await PlanScenario.DrawAsync(coordinator, commitmentId, PlanScenario.Seed("81"));
+        await using var scope = OpenDb();
+        await PlanScenario.PublishAsync(coordinator, scope, drawId);
+        var samr = await scope.Db.Departments.SingleAsync(d => d.Code == "samr");
+        var officer = await scope.Db.Users.Where(u => u.UserName == "samr.inspector").Select(u => u.InspectorId!.Value).SingleAsync();
+        var enterpriseCode = await scope.Db.Users.Where(u => u.UserName == "enterprise").Select(u => u.CreditCode!).SingleAsync();
+        var visit = await scope.Db.Visits.Include(v => v.Departments)
+            .Where(v => v.DrawId == drawId && v.Departments.Any(d => d.DepartmentId == samr.Id)).OrderBy(v => v.Id).FirstAsync();
+        var part = visit.Departments.Single(d => d.DepartmentId == samr.Id);
+        part.InspectorIds = $"{officer},{part.InspectorIds.Split(',')[0]}";
+        visit.ValidFrom = from;
+        visit.ValidTo = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        visit.CreditCode = enterpriseCode; // the demo enterprise account's own entity
+        await scope.Db.SaveChangesAsync();
+        return (visit.Id, part.Items.Split(',').Select(i => i.Split(':')[0]).ToArray(), enterpriseCode);
+    }
+
+    [SkippableFact]
+    public async Task Off_list_items_and_unassigned_officers_are_refused_and_nothing_recorded_is_lost()
+    {
+        SkipIfUnavailable();
+        var (visitId, items, _) = await AssignedVisitAsync(2043, new DateOnly(2026, 1, 5));
+        var officer = await Factory.SignedInClientAsync("samr.inspector");
+        var first = await officer.PostAsJsonAsync($"/api/visits/{visitId}/results", new { date = "2026-03-02", results = new[] { new { item = items[0], outcome = "pass", notes = "" } } });
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var inspectionId = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("inspectionId").GetInt64();
+
+        var offList = await officer.PostAsJsonAsync($"/api/visits/{visitId}/results", new
+        {
+            date = "2026-03-02",
+            results = new[] { new { item = items[0], outcome = "problem", notes = "改了" }, new { item = "SAMR-999", outcome = "pass", notes = "" }, new { item = "FIRE-001", outcome = "pass", notes = "" } },
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, offList.StatusCode);
+        var problem = await offList.Content.ReadAsStringAsync();
+        Assert.Contains("SAMR-999", problem, StringComparison.Ordinal);
+        Assert.Contains("FIRE-001", problem, StringComparison.Ordinal);
+
+        var others = new[] { "samr.head", "emergency.head", "enterprise", "coordinator" };
+        foreach (var user in others)
+        {
+            var refused = await (await Factory.SignedInClientAsync(user)).PostAsJsonAsync($"/api/visits/{visitId}/results",
+                new { date = "2026-03-02", results = new[] { new { item = items[0], outcome = "problem", notes = "x" } } });
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        }
+
+        var outside = await officer.PostAsJsonAsync($"/api/visits/{visitId}/results", new { date = "2025-12-31", results = new[] { new { item = items[0], outcome = "pass", notes = "" } } });
+        Assert.Equal(HttpStatusCode.BadRequest, outside.StatusCode);
+        Assert.Contains("window", await outside.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        await using var scope = OpenDb();
+        var kept = await scope.Db.InspectionItemResults.AsNoTracking().Where(r => r.InspectionId == inspectionId).ToListAsync();
+        var only = Assert.Single(kept);
+        Assert.Equal((items[0], "pass"), (only.ItemCode, only.Outcome));
+        Assert.Equal(new DateOnly(2026, 3, 2), (await scope.Db.Inspections.AsNoTracking().SingleAsync(i => i.Id == inspectionId)).Date);
+    }
+
+    [SkippableTheory]
+    [InlineData(2044, "2026-02-12", "2026-03-11", "2026-03-18")] // across the Spring Festival holiday and its make-up Saturdays
+    [InlineData(2045, "2026-09-29", "2026-10-26", "2026-11-02")] // across National Day and the make-up Saturday 10 October
+    public async Task Rectification_and_publication_deadlines_count_working_days_across_holidays(int year, string date, string rectifyBy, string publishBy)
+    {
+        SkipIfUnavailable();
+        var (visitId, items, _) = await AssignedVisitAsync(year, new DateOnly(2026, 1, 5));
+        var officer = await Factory.SignedInClientAsync("samr.inspector");
+        var recorded = await officer.PostAsJsonAsync($"/api/visits/{visitId}/results", new { date, results = new[] { new { item = items[0], outcome = "problem", notes = "营业执照未悬挂在醒目位置" } } });
+        Assert.Equal(HttpStatusCode.OK, recorded.StatusCode);
+        var body = await recorded.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(publishBy, body.GetProperty("publicationDue").GetString());
+        var report = await officer.GetFromJsonAsync<JsonElement>($"/api/inspections/{body.GetProperty("inspectionId").GetInt64()}/report");
+        var task = Assert.Single(report.GetProperty("tasks").EnumerateArray());
+        Assert.Equal(rectifyBy, task.GetProperty("dueDate").GetString());
+    }
+
+    [SkippableFact]
+    public async Task The_enterprise_gets_its_report_puts_things_right_the_officer_closes_it_and_the_published_result_is_open_data()
+    {
+        SkipIfUnavailable();
+        var (visitId, items, creditCode) = await AssignedVisitAsync(2046, new DateOnly(2026, 1, 5));
+        var officer = await Factory.SignedInClientAsync("samr.inspector");
+        var recorded = await officer.PostAsJsonAsync($"/api/visits/{visitId}/results", new
+        {
+            date = "2026-06-10",
+            results = items.Take(3).Select((item, i) => new { item, outcome = i == 0 ? "problem" : "pass", notes = i == 0 ? "未按规定公示年度报告" : "" }).ToArray(),
+        });
+        Assert.Equal(HttpStatusCode.OK, recorded.StatusCode);
+        var inspectionId = (await recorded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("inspectionId").GetInt64();
+
+        var enterprise = await Factory.SignedInClientAsync("enterprise");
+        var report = await enterprise.GetFromJsonAsync<JsonElement>($"/api/inspections/{inspectionId}/report");
+        var problem = report.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("outcome").GetString() == "problem");
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("legalBasis").GetString()));
+        var taskId = report.GetProperty("tasks")[0].GetProperty("id").GetInt64();
+        Assert.Equal(HttpStatusCode.NotFound, (await (await Factory.SignedInClientAsync("enterprise2")).GetAsync($"/api/inspections/{inspectionId}/report")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await Factory.SignedInClientAsync("enterprise2")).PostAsJsonAsync($"/api/rectifications/{taskId}/evidence", new { evidence = "x" })).StatusCode);
+        Assert.DoesNotContain((await (await Factory.SignedInClientAsync("enterprise2")).GetFromJsonAsync<JsonElement>("/api/rectifications")).EnumerateArray(),
+            t => t.GetProperty("id").GetInt64() == taskId);
+
+        Assert.Equal(HttpStatusCode.Conflict, (await officer.PostAsJsonAsync($"/api/rectifications/{taskId}/decision", new { accept = true })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await enterprise.PostAsJsonAsync($"/api/rectifications/{taskId}/evidence", new { evidence = "已在国家企业信用信息公示系统补报年度报告" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await officer.PostAsJsonAsync($"/api/rectifications/{taskId}/decision", new { accept = false })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/rectifications/{taskId}/decision", new { accept = true, note = "已核实" })).StatusCode);
+
+        var anonymous = Factory.AnonymousClient();
+        Assert.DoesNotContain($"\"inspection_id\":{inspectionId},", await anonymous.GetStringAsync("/open-data/inspection-results.json"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await enterprise.PostAsync($"/api/inspections/{inspectionId}/publish", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsync($"/api/inspections/{inspectionId}/publish", null)).StatusCode);
+
+        var rows = (await anonymous.GetFromJsonAsync<JsonElement>("/open-data/inspection-results.json")).EnumerateArray()
+            .Where(r => r.GetProperty("inspection_id").GetInt64() == inspectionId).ToList();
+        Assert.Equal(3, rows.Count);
+        Assert.All(rows, r => Assert.Equal(creditCode, r.GetProperty("credit_code").GetString()));
+        Assert.Equal("closed", rows.Single(r => r.GetProperty("outcome").GetString() == "problem").GetProperty("rectification_status").GetString());
+        var csvBytes = await anonymous.GetByteArrayAsync("/open-data/inspection-results.csv");
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, csvBytes[..3]); // Excel opens UTF-8 with its mark
+        var csv = System.Text.Encoding.UTF8.GetString(csvBytes, 3, csvBytes.Length - 3);
+        Assert.StartsWith("inspection_id,visit_key,credit_code", csv, StringComparison.Ordinal);
+        Assert.Contains(creditCode, csv, StringComparison.Ordinal);
+        foreach (var personal in PersonalData)
+        {
+            Assert.DoesNotContain(personal, csv, StringComparison.OrdinalIgnoreCase);
+        }
+
+        // Every published result is there: the open data hold exactly the published inspections' items.
+        await using var scope = OpenDb();
+        var published = await scope.Db.InspectionItemResults.CountAsync(r => scope.Db.Inspections.Any(i => i.Id == r.InspectionId && i.PublishedAtUtc != null));
+        Assert.Equal(published, (await anonymous.GetFromJsonAsync<JsonElement>("/open-data/inspection-results.json")).GetArrayLength());
+    }
+
+    [SkippableFact]
+    public async Task A_department_sees_only_aggregates_of_at_least_five_ratings_and_an_enterprise_rates_only_its_own()
+    {
+        SkipIfUnavailable();
+        var (visitId, items, _) = await AssignedVisitAsync(2047, new DateOnly(2026, 1, 5));
+        var officer = await Factory.SignedInClientAsync("samr.inspector");
+        var recorded = await officer.PostAsJsonAsync($"/api/visits/{visitId}/results", new { date = "2026-07-01", results = new[] { new { item = items[0], outcome = "pass", notes = "" } } });
+        var inspectionId = (await recorded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("inspectionId").GetInt64();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await (await Factory.SignedInClientAsync("enterprise2")).PostAsJsonAsync($"/api/inspections/{inspectionId}/rating", new { score = 1 })).StatusCode);
+        var enterprise = await Factory.SignedInClientAsync("enterprise");
+        Assert.Equal(HttpStatusCode.BadRequest, (await enterprise.PostAsJsonAsync($"/api/inspections/{inspectionId}/rating", new { score = 9 })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await enterprise.PostAsJsonAsync($"/api/inspections/{inspectionId}/rating", new { score = 2, comment = "检查人员态度生硬" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await enterprise.PostAsJsonAsync($"/api/inspections/{inspectionId}/rating", new { score = 5 })).StatusCode);
+
+        var head = await Factory.SignedInClientAsync("samr.head");
+        var few = await head.GetStringAsync("/api/ratings");
+        Assert.DoesNotContain("检查人员态度生硬", few, StringComparison.Ordinal);
+        Assert.Contains("fewer than 5", few, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync("/api/ratings")).StatusCode);
+
+        await using (var scope = OpenDb())
+        {
+            var samr = await scope.Db.Departments.SingleAsync(d => d.Code == "samr");
+            for (var i = 0; i < 4; i++)
+            {
+                scope.Db.InspectionRatings.Add(new InspectionRating { InspectionId = -1 - i - (visitId * 10), CreditCode = "x", DepartmentId = samr.Id, Score = 4, Comment = "很好", CreatedAtUtc = DateTime.UtcNow });
+            }
+
+            await scope.Db.SaveChangesAsync();
+        }
+
+        var many = await head.GetFromJsonAsync<JsonElement>("/api/ratings");
+        Assert.Equal(5, many.GetProperty("summary").GetProperty("count").GetInt32());
+        Assert.Equal(3.6, many.GetProperty("summary").GetProperty("average").GetDouble());
+        Assert.DoesNotContain("检查人员态度生硬", many.ToString(), StringComparison.Ordinal);
+        Assert.Contains("检查人员态度生硬", await (await Factory.SignedInClientAsync("coordinator")).GetStringAsync("/api/ratings?department=samr"), StringComparison.Ordinal);
+    }
+}
+
+public sealed class SqliteResultsTests(SqliteFactory factory) : ResultsTests(factory), IClassFixture<SqliteFactory>;
+
+public sealed class PostgresResultsTests(PostgresFactory factory) : ResultsTests(factory), IClassFixture<PostgresFactory>;
