@@ -19,6 +19,7 @@ public sealed class InspectionsModule : IModule
         services.AddOptions<InspectionOptions>().BindConfiguration(InspectionOptions.Section);
         services.AddSingleton<VisitCodeKey>();
         services.AddScoped<VisitRegistrar>();
+        services.AddScoped<RecordResults.InspectionWork>();
     }
 
     public static void MapEndpoints(IEndpointRouteBuilder app)

@@ -1,0 +1,295 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using QualityCity.Web.Data;
+using QualityCity.Web.Modules.Accounts;
+using QualityCity.Web.Modules.ReferenceData;
+
+namespace QualityCity.Web.Modules.Inspections.RecordResults;
+
+/// <summary>The outcome of an action: done (with a value), or refused with the HTTP status and the reasons by field.</summary>
+public sealed record WorkResult(int Status, IDictionary<string, string[]>? Errors = null, string? Message = null, object? Value = null)
+{
+    public bool Succeeded => Status == StatusCodes.Status200OK;
+
+    public static WorkResult Ok(object value) => new(StatusCodes.Status200OK, Value: value);
+
+    public static WorkResult Invalid(string field, string message) => new(StatusCodes.Status400BadRequest, new Dictionary<string, string[]> { [field] = [message] });
+
+    public static WorkResult Invalid(IDictionary<string, string[]> errors) => new(StatusCodes.Status400BadRequest, errors);
+
+    public static WorkResult Refused(int status, string message) => new(status, Message: message);
+
+    public static readonly WorkResult NotFound = new(StatusCodes.Status404NotFound, Message: "not found");
+
+    /// <summary>Every reason in one line, for a page.</summary>
+    public string Describe() => Message ?? string.Join("; ", Errors?.SelectMany(e => e.Value.Select(v => $"{e.Key}: {v}")) ?? []);
+
+    public IResult ToHttp() => Status switch
+    {
+        StatusCodes.Status200OK => Results.Ok(Value),
+        StatusCodes.Status400BadRequest when Errors is not null => Results.ValidationProblem(Errors),
+        StatusCodes.Status404NotFound => Results.NotFound(),
+        _ => Results.Problem(Message, statusCode: Status),
+    };
+}
+
+/// <summary>
+/// The work of an inspection after the visit is registered: results on the ground (EXE-3), the
+/// enterprise's evidence and the officer's decision (EXE-4), publication (EXE-6) and the rating
+/// (EXE-7). Only the officers assigned to a visit record its results, only for the items on it;
+/// a refused request changes nothing. The API and the pages both call this.
+/// </summary>
+public sealed class InspectionWork(QualityCityDbContext db, IOptions<InspectionOptions> options)
+{
+    public static DateOnly Today() => DateOnly.FromDateTime(Localization.ChinaTime.FromUtc(DateTime.UtcNow));
+
+    public async Task<int?> InspectorIdAsync(ClaimsPrincipal user, CancellationToken ct) =>
+        user.IsInRole(Roles.Inspector)
+            ? await db.Users.Where(u => u.UserName == user.Identity!.Name).Select(u => u.InspectorId).FirstOrDefaultAsync(ct)
+            : null;
+
+    public async Task<WorkResult> RecordAsync(long id, ResultsRequest request, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var visit = await db.Visits.Include(v => v.Departments).FirstOrDefaultAsync(v => v.Id == id, ct);
+        if (visit is null)
+        {
+            return WorkResult.NotFound;
+        }
+
+        var inspectorId = await InspectorIdAsync(user, ct);
+        var part = inspectorId is { } own
+            ? visit.Departments.FirstOrDefault(d => d.InspectorIds.Split(',').Contains(own.ToString(CultureInfo.InvariantCulture)))
+            : null;
+        if (part is null)
+        {
+            return WorkResult.Refused(StatusCodes.Status403Forbidden, "only the officers assigned to this visit record its results");
+        }
+
+        if (visit.Status != VisitStatus.Registered)
+        {
+            return WorkResult.Refused(StatusCodes.Status409Conflict, $"the visit is {visit.Status}: {visit.CancelReason}");
+        }
+
+        var today = Today();
+        var date = request.Date ?? today;
+        if (date < visit.ValidFrom || date > visit.ValidTo || date > today)
+        {
+            return WorkResult.Invalid("date", $"the inspection day must lie in the visit's window {visit.ValidFrom:yyyy-MM-dd}..{visit.ValidTo:yyyy-MM-dd} and not in the future");
+        }
+
+        var lateBy = today.DayNumber - visit.ValidTo.DayNumber;
+        if (lateBy > options.Value.LateEntryDays)
+        {
+            return WorkResult.Invalid("date", $"results may be entered at most {options.Value.LateEntryDays} days after the visit's window closed ({visit.ValidTo:yyyy-MM-dd})");
+        }
+
+        var onVisit = part.Items.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(i => i.Split(':'))
+            .ToDictionary(i => i[0], i => int.Parse(i[1], CultureInfo.InvariantCulture), StringComparer.Ordinal);
+        var results = request.Results ?? [];
+        var errors = new Dictionary<string, string[]>();
+        if (results.Count == 0)
+        {
+            errors["results"] = ["at least one item result is required"];
+        }
+
+        var offVisit = results.Select(r => r.Item?.Trim() ?? string.Empty).Where(i => !onVisit.ContainsKey(i)).ToList();
+        if (offVisit.Count > 0)
+        {
+            errors["items"] = [$"not on this visit (清单之外无检查): {string.Join(", ", offVisit.Select(i => i.Length == 0 ? "(empty)" : i))}"];
+        }
+
+        foreach (var result in results.Where(r => r.Outcome is null || !Outcomes.All.Contains(r.Outcome)))
+        {
+            errors[$"outcome:{result.Item}"] = [$"outcome must be pass, problem or not-applicable, not '{result.Outcome}'"];
+        }
+
+        foreach (var result in results.Where(r => r.Outcome == Outcomes.Problem && string.IsNullOrWhiteSpace(r.Notes)))
+        {
+            errors[$"notes:{result.Item}"] = ["a problem needs a note of what was found"];
+        }
+
+        if (errors.Count > 0)
+        {
+            return WorkResult.Invalid(errors);
+        }
+
+        var calendar = await ReferenceDataLoader.CalendarAsync(db, ct);
+        var inspection = await db.Inspections.Include(i => i.Results)
+            .FirstOrDefaultAsync(i => i.VisitKey == visit.VisitKey && i.DepartmentId == part.DepartmentId, ct);
+        if (inspection?.PublishedAtUtc is not null)
+        {
+            return WorkResult.Refused(StatusCodes.Status409Conflict, "the results are published and can no longer change");
+        }
+
+        if (inspection is null)
+        {
+            inspection = new Inspection
+            {
+                VisitKey = visit.VisitKey, CreditCode = visit.CreditCode, DepartmentId = part.DepartmentId, Kind = InspectionKinds.Routine,
+                InspectorIds = part.InspectorIds,
+            };
+            db.Inspections.Add(inspection);
+        }
+
+        inspection.Date = date;
+        inspection.Late = lateBy > 0;
+        inspection.PublicationDue = calendar.AddWorkingDays(date, options.Value.PublicationWorkingDays).Date;
+        var now = DateTime.UtcNow;
+        foreach (var result in results)
+        {
+            var code = result.Item!.Trim();
+            var existing = inspection.Results.FirstOrDefault(r => r.ItemCode == code);
+            if (existing is null)
+            {
+                existing = new InspectionItemResult { ItemCode = code, Outcome = result.Outcome! };
+                inspection.Results.Add(existing);
+            }
+
+            existing.ItemVersion = onVisit[code];
+            existing.Outcome = result.Outcome!;
+            existing.Notes = result.Notes?.Trim() ?? string.Empty;
+            existing.RecordedBy = user.ActorName();
+            existing.RecordedAtUtc = now;
+        }
+
+        await db.SaveChangesAsync(ct);
+
+        // Each problem becomes a rectification task with a deadline in working days (EXE-4).
+        var tasks = await db.RectificationTasks.Where(t => t.InspectionId == inspection.Id).ToListAsync(ct);
+        foreach (var problem in inspection.Results.Where(r => r.Outcome == Outcomes.Problem))
+        {
+            var task = tasks.FirstOrDefault(t => t.ItemCode == problem.ItemCode);
+            if (task is null)
+            {
+                db.RectificationTasks.Add(new RectificationTask
+                {
+                    InspectionId = inspection.Id, CreditCode = visit.CreditCode, DepartmentId = part.DepartmentId, ItemCode = problem.ItemCode,
+                    Problem = problem.Notes, DueDate = calendar.AddWorkingDays(date, options.Value.RectificationWorkingDays).Date, Status = "open",
+                });
+            }
+            else if (task.Status == "open")
+            {
+                task.Problem = problem.Notes;
+            }
+        }
+
+        // An item corrected from problem to pass before publication leaves no task behind.
+        db.RectificationTasks.RemoveRange(tasks.Where(t => t.Status == "open" && inspection.Results.Any(r => r.ItemCode == t.ItemCode && r.Outcome != Outcomes.Problem)));
+        await db.SaveChangesAsync(ct);
+        return WorkResult.Ok(new { inspectionId = inspection.Id, inspection.Late, inspection.PublicationDue, recorded = results.Count });
+    }
+
+    public async Task<WorkResult> SubmitEvidenceAsync(long id, EvidenceRequest request, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var task = await db.RectificationTasks.FirstOrDefaultAsync(t => t.Id == id, ct);
+        if (task is null || !user.IsInRole(Roles.Enterprise) || user.CreditCode() != task.CreditCode)
+        {
+            return WorkResult.NotFound;
+        }
+
+        if (task.Status != "open")
+        {
+            return WorkResult.Refused(StatusCodes.Status409Conflict, $"the task is {task.Status}");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Evidence))
+        {
+            return WorkResult.Invalid("evidence", "describe what was done (and attach the evidence)");
+        }
+
+        task.Evidence = request.Evidence.Trim();
+        task.EvidenceAtUtc = DateTime.UtcNow;
+        task.Status = "submitted";
+        await db.SaveChangesAsync(ct);
+        return WorkResult.Ok(new { task.Id, task.Status });
+    }
+
+    public async Task<WorkResult> DecideAsync(long id, DecisionRequest request, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var task = await db.RectificationTasks.FirstOrDefaultAsync(t => t.Id == id, ct);
+        if (task is null)
+        {
+            return WorkResult.NotFound;
+        }
+
+        var inspection = await db.Inspections.AsNoTracking().FirstAsync(i => i.Id == task.InspectionId, ct);
+        var inspectorId = await InspectorIdAsync(user, ct);
+        var assigned = inspectorId is { } own && inspection.InspectorIds.Split(',').Contains(own.ToString(CultureInfo.InvariantCulture));
+        var head = user.IsInRole(Roles.DeptHead) && user.DepartmentId() == task.DepartmentId;
+        if (!assigned && !head)
+        {
+            return WorkResult.Refused(StatusCodes.Status403Forbidden, "the inspecting officers or their department head decide on rectification");
+        }
+
+        if (task.Status != "submitted")
+        {
+            return WorkResult.Refused(StatusCodes.Status409Conflict, $"the task is {task.Status}: a decision needs submitted evidence");
+        }
+
+        if (request.Accept is null || (request.Accept == false && string.IsNullOrWhiteSpace(request.Note)))
+        {
+            return WorkResult.Invalid("accept", "accept true or false is required; reopening needs a note of what is still missing");
+        }
+
+        task.Status = request.Accept.Value ? "closed" : "open";
+        task.DecidedBy = user.ActorName();
+        task.DecisionNote = request.Note?.Trim();
+        task.ClosedAtUtc = request.Accept.Value ? DateTime.UtcNow : null;
+        await db.SaveChangesAsync(ct);
+        return WorkResult.Ok(new { task.Id, task.Status });
+    }
+
+    public async Task<WorkResult> PublishAsync(long id, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var inspection = await db.Inspections.FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (inspection is null)
+        {
+            return WorkResult.NotFound;
+        }
+
+        var inspectorId = await InspectorIdAsync(user, ct);
+        var assigned = inspectorId is { } own && inspection.InspectorIds.Split(',').Contains(own.ToString(CultureInfo.InvariantCulture));
+        if (!assigned && !(user.IsInRole(Roles.DeptHead) && user.DepartmentId() == inspection.DepartmentId))
+        {
+            return WorkResult.Refused(StatusCodes.Status403Forbidden, "the inspecting officers or their department head publish results");
+        }
+
+        if (inspection.PublishedAtUtc is not null)
+        {
+            return WorkResult.Refused(StatusCodes.Status409Conflict, "already published");
+        }
+
+        inspection.PublishedAtUtc = DateTime.UtcNow;
+        await db.SaveChangesAsync(ct);
+        return WorkResult.Ok(new { inspection.Id, inspection.PublishedAtUtc, late = Today() > inspection.PublicationDue });
+    }
+
+    public async Task<WorkResult> RateAsync(long id, RatingRequest request, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var inspection = await db.Inspections.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (inspection is null || !user.IsInRole(Roles.Enterprise) || user.CreditCode() != inspection.CreditCode)
+        {
+            return WorkResult.NotFound;
+        }
+
+        if (request.Score is not (>= 1 and <= 5))
+        {
+            return WorkResult.Invalid("score", "the score is 1 to 5");
+        }
+
+        if (await db.InspectionRatings.AnyAsync(r => r.InspectionId == id, ct))
+        {
+            return WorkResult.Refused(StatusCodes.Status409Conflict, "this inspection is already rated");
+        }
+
+        db.InspectionRatings.Add(new InspectionRating
+        {
+            InspectionId = id, CreditCode = inspection.CreditCode, DepartmentId = inspection.DepartmentId, Score = request.Score.Value,
+            Comment = request.Comment?.Trim() ?? string.Empty, CreatedAtUtc = DateTime.UtcNow,
+        });
+        await db.SaveChangesAsync(ct);
+        return WorkResult.Ok(new { rated = true });
+    }
+}
