@@ -5,6 +5,9 @@ public sealed class InspectionOptions
 {
     public const string Section = "Inspections";
 
+    /// <summary>Working days before a visit that the enterprise sees it, with the items and the self-check guide (EXE-2).</summary>
+    public int NoticeWorkingDays { get; set; } = 3;
+
     /// <summary>Days after the visit's last valid day during which results may still be entered, marked late.</summary>
     public int LateEntryDays { get; set; } = 10;
 

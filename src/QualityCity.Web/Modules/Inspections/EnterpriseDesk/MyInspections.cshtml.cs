@@ -1,0 +1,61 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using QualityCity.Web.Data;
+using QualityCity.Web.Modules.Accounts;
+using QualityCity.Web.Modules.Checklists;
+using QualityCity.Web.Modules.Inspections.RecordResults;
+using QualityCity.Web.Modules.Planning;
+using QualityCity.Web.Modules.ReferenceData;
+
+namespace QualityCity.Web.Modules.Inspections.EnterpriseDesk;
+
+/// <summary>An upcoming visit as the enterprise is told of it: the day, the departments, and the items to prepare.</summary>
+public sealed record UpcomingVisit(string VisitKey, DateOnly Date, IReadOnlyList<(string Department, IReadOnlyList<ChecklistItem> Items)> Parts);
+
+/// <summary>
+/// The enterprise's own inspections (EXE-2, EXE-4, EXE-7): visits coming within the notice period
+/// with the items, their legal basis and a self-check guide (事前普法式指导); the reports of past
+/// inspections with their rectification tasks; and how many routine visits the year still allows.
+/// Only its own: the credit code comes from the sign-in, never from the request.
+/// </summary>
+[Authorize(Roles = Roles.Enterprise)]
+public sealed class MyInspectionsModel(QualityCityDbContext db, IOptions<InspectionOptions> options, IOptions<PlanningOptions> planning) : PageModel
+{
+    public IReadOnlyList<UpcomingVisit> Upcoming { get; private set; } = [];
+    public IReadOnlyList<Inspection> Past { get; private set; } = [];
+    public IReadOnlyList<RectificationTask> OpenTasks { get; private set; } = [];
+    public IReadOnlyDictionary<int, string> DepartmentNames { get; private set; } = new Dictionary<int, string>();
+    public int VisitsThisYear { get; private set; }
+    public int YearlyCap => planning.Value.OverallCap;
+    public DateOnly NoticeUntil { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var code = User.CreditCode()!;
+        var today = InspectionWork.Today();
+        var calendar = await ReferenceDataLoader.CalendarAsync(db, cancellationToken);
+        NoticeUntil = calendar.AddWorkingDays(today, options.Value.NoticeWorkingDays).Date;
+        DepartmentNames = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => Localization.Text.IsEnglish ? d.NameEn : d.Name, cancellationToken);
+        var visits = await db.Visits.AsNoTracking().Include(v => v.Departments)
+            .Where(v => v.CreditCode == code && v.Status == VisitStatus.Registered && v.Date >= today && v.Date <= NoticeUntil)
+            .OrderBy(v => v.Date).ToListAsync(cancellationToken);
+        var wanted = visits.SelectMany(v => v.Departments).SelectMany(d => d.Items.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToHashSet();
+        var codes = wanted.Select(w => w.Split(':')[0]).ToList();
+        var items = (await db.ChecklistItems.AsNoTracking().Where(i => codes.Contains(i.Code)).ToListAsync(cancellationToken))
+            .Where(i => wanted.Contains($"{i.Code}:{i.Version}")).ToDictionary(i => $"{i.Code}:{i.Version}");
+        Upcoming = visits.Select(v => new UpcomingVisit(v.VisitKey, v.Date, v.Departments.Select(d => (DepartmentNames.GetValueOrDefault(d.DepartmentId, string.Empty),
+            (IReadOnlyList<ChecklistItem>)d.Items.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(items.GetValueOrDefault).OfType<ChecklistItem>().ToList())).ToList())).ToList();
+        Past = await db.Inspections.AsNoTracking().Where(i => i.CreditCode == code).OrderByDescending(i => i.Date).Take(50).ToListAsync(cancellationToken);
+        OpenTasks = await db.RectificationTasks.AsNoTracking().Where(t => t.CreditCode == code && t.Status != "closed").OrderBy(t => t.DueDate).ToListAsync(cancellationToken);
+        var yearStart = new DateOnly(today.Year, 1, 1);
+        var yearEnd = new DateOnly(today.Year, 12, 31);
+        VisitsThisYear = await db.Visits.CountAsync(v => v.CreditCode == code && v.Status == VisitStatus.Registered && v.Date >= yearStart && v.Date <= yearEnd, cancellationToken)
+            + await db.Inspections.Where(i => i.CreditCode == code && i.Date >= yearStart && i.Date <= yearEnd && !db.Visits.Any(v => v.VisitKey == i.VisitKey))
+                .Select(i => i.VisitKey).Distinct().CountAsync(cancellationToken);
+    }
+
+    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
