@@ -1,0 +1,133 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using QualityCity.Domain.Execution;
+using QualityCity.Web.Data;
+using QualityCity.Web.Modules.Planning;
+
+namespace QualityCity.Web.Tests.Browser;
+
+/// <summary>
+/// The inspection journey in a browser (EXE-1 … EXE-6): the officer records a problem on a phone,
+/// the enterprise reads the report and submits evidence, the officer accepts it and publishes, the
+/// public result appears; and the visit-code page for a valid and a forged code.
+/// </summary>
+public sealed class InspectionJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private static string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotFolder, name);
+
+    /// <summary>Commits, draws and publishes a plan through the API as the coordinator, then gives one samr visit to the demo officer and enterprise, valid today.</summary>
+    private async Task<(long VisitId, string Code, string EnterpriseName)> PreparedVisitAsync(int year)
+    {
+        var coordinator = await fixture.SignInAsync("coordinator");
+        var api = coordinator.Context.APIRequest;
+        var committed = await api.PostAsync("/api/planning/commitments", new() { DataObject = new { year } });
+        Assert.True(committed.Ok, await committed.TextAsync());
+        var commitments = await (await api.GetAsync("/api/planning/commitments")).JsonAsync();
+        var commitmentId = commitments!.Value.EnumerateArray().First(c => c.GetProperty("year").GetInt32() == year).GetProperty("id").GetInt32();
+        var drawn = await api.PostAsync("/api/planning/draws", new() { DataObject = new { commitmentId, seed = "27182818284590452353602874" + year } });
+        Assert.True(drawn.Ok, await drawn.TextAsync());
+        var drawId = (await drawn.JsonAsync())!.Value.GetProperty("id").GetInt32();
+
+        using var scope = fixture.Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<QualityCityDbContext>();
+        var plan = System.Text.Json.JsonDocument.Parse(await db.PlanDraws.Where(d => d.Id == drawId).Select(d => d.PlanJson).SingleAsync());
+        foreach (var department in plan.RootElement.GetProperty("visits").EnumerateArray()
+                     .SelectMany(v => v.GetProperty("obligations").EnumerateArray().Select(o => o.GetProperty("department").GetString()!)).Distinct())
+        {
+            db.PlanApprovals.Add(new PlanApproval { DrawId = drawId, Department = department, Actor = department + ".head", ApprovedAtUtc = DateTime.UtcNow });
+        }
+
+        await db.SaveChangesAsync();
+        var published = await api.PostAsync($"/api/planning/draws/{drawId}/publish", new() { DataObject = new { note = "browser journey" } });
+        Assert.True(published.Ok, await published.TextAsync());
+
+        var samr = await db.Departments.SingleAsync(d => d.Code == "samr");
+        var officer = await db.Users.Where(u => u.UserName == "samr.inspector").Select(u => u.InspectorId!.Value).SingleAsync();
+        var enterprise = await db.Users.Where(u => u.UserName == "enterprise").Select(u => u.CreditCode!).SingleAsync();
+        var visit = await db.Visits.Include(v => v.Departments).Where(v => v.DrawId == drawId && v.Departments.Any(d => d.DepartmentId == samr.Id))
+            .OrderBy(v => v.Id).FirstAsync();
+        var part = visit.Departments.Single(d => d.DepartmentId == samr.Id);
+        part.InspectorIds = $"{officer},{part.InspectorIds.Split(',')[0]}";
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        (visit.ValidFrom, visit.ValidTo, visit.Date, visit.CreditCode) = (today.AddDays(-5), today.AddDays(5), today, enterprise);
+        await db.SaveChangesAsync();
+        var name = await db.MarketEntities.Where(e => e.CreditCode == enterprise).Select(e => e.Name).SingleAsync();
+        return (visit.Id, visit.Code, name);
+    }
+
+    [SkippableFact]
+    public async Task The_officer_records_a_problem_the_enterprise_puts_it_right_and_the_public_sees_the_result()
+    {
+        var (visitId, _, enterpriseName) = await PreparedVisitAsync(2049);
+
+        // The officer, on a phone.
+        var officer = await fixture.SignInAsync("samr.inspector", phone: true);
+        await officer.GotoAsync("/inspector");
+        await officer.ClickAsync($"a[href='/inspector/visits/{visitId}']");
+        await officer.WaitForSelectorAsync("#results-form");
+        var items = officer.Locator("fieldset.item");
+        Assert.True(await items.CountAsync() >= 2);
+        await items.Nth(0).Locator("input[value=problem]").CheckAsync();
+        await items.Nth(0).Locator("textarea").FillAsync("营业执照未悬挂在经营场所醒目位置");
+        for (var i = 1; i < await items.CountAsync(); i++)
+        {
+            await items.Nth(i).Locator("input[value=pass]").CheckAsync();
+        }
+
+        await officer.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("inspector-phone.png"), FullPage = false });
+        await officer.ClickAsync("#save-results");
+        await officer.WaitForSelectorAsync("#desk-message");
+        Assert.Equal(1, await officer.Locator("section.task").CountAsync());
+
+        // The enterprise reads the report and submits its evidence.
+        var enterprise = await fixture.SignInAsync("enterprise", phone: true);
+        await enterprise.GotoAsync("/enterprise/inspections");
+        await enterprise.ClickAsync("#open-tasks a");
+        await enterprise.WaitForSelectorAsync("#report-results");
+        Assert.Contains("营业执照未悬挂", await enterprise.InnerTextAsync("#report-results tr.problem"), StringComparison.Ordinal);
+        await enterprise.FillAsync("section.task textarea", "已将营业执照正本悬挂于收银台上方，附照片");
+        await enterprise.ClickAsync("section.task button[type=submit]");
+        await enterprise.WaitForSelectorAsync("#report-message");
+        Assert.Equal("待验收", await enterprise.InnerTextAsync("section.task .task-status"));
+        await enterprise.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("enterprise-report-phone.png"), FullPage = true });
+
+        // The officer accepts it and publishes the results.
+        await officer.GotoAsync($"/inspector/visits/{visitId}");
+        await officer.FillAsync("section.task input[name=Note]", "现场核实已整改");
+        await officer.ClickAsync("section.task button[value=true]");
+        await officer.WaitForSelectorAsync("#desk-message");
+        await officer.ClickAsync("#publish-results");
+        await officer.WaitForSelectorAsync("#desk-message");
+
+        // The public result.
+        var visitor = await fixture.NewPageAsync(phone: true);
+        await visitor.GotoAsync("/results?q=" + Uri.EscapeDataString(enterpriseName));
+        var row = visitor.Locator("#public-results tbody tr").First;
+        Assert.Contains(enterpriseName, await row.InnerTextAsync(), StringComparison.Ordinal);
+        await visitor.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("public-results-phone.png"), FullPage = true });
+    }
+
+    [SkippableFact]
+    public async Task A_valid_code_shows_what_may_be_inspected_and_a_forged_one_warns()
+    {
+        var (_, code, _) = await PreparedVisitAsync(2050);
+        var page = await fixture.NewPageAsync(phone: true);
+        await page.GotoAsync($"/v/{code}");
+        Assert.Equal("valid", await page.GetAttributeAsync("#verdict", "data-verdict"));
+        Assert.True(Base64Url.TryDecode(code.Split('.')[0], out var signed));
+        using var claims = System.Text.Json.JsonDocument.Parse(signed);
+        var main = await page.InnerTextAsync("main");
+        Assert.Contains(claims.RootElement.GetProperty("k").GetString()!, main, StringComparison.Ordinal);
+        Assert.Contains("执法证号", main, StringComparison.Ordinal);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("visit-code-valid-phone.png"), FullPage = true });
+
+        var parts = code.Split('.');
+        Assert.True(Base64Url.TryDecode(parts[0], out var payload));
+        payload[14] ^= 0x01;
+        await page.GotoAsync($"/v/{Base64Url.Encode(payload)}.{parts[1]}");
+        Assert.Equal("forged", await page.GetAttributeAsync("#verdict", "data-verdict"));
+        Assert.Contains("12345", await page.InnerTextAsync("#verdict"), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("visit-code-forged-phone.png"), FullPage = true });
+    }
+}
