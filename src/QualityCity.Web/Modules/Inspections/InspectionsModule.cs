@@ -20,6 +20,7 @@ public sealed class InspectionsModule : IModule
         services.AddSingleton<VisitCodeKey>();
         services.AddScoped<VisitRegistrar>();
         services.AddScoped<RecordResults.InspectionWork>();
+        services.AddScoped<Kpis.KpiCalculator>();
     }
 
     public static void MapEndpoints(IEndpointRouteBuilder app)
