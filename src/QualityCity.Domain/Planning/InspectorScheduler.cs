@@ -84,6 +84,10 @@ public static class InspectorScheduler
             var visit = plan.Visits[index];
             var departments = visit.Obligations.Select(o => o.Department).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             var past = history?.GetValueOrDefault(visit.CreditCode);
+            // Who inspected this enterprise last year, for which department: once per visit, not per officer.
+            var previousInspectors = past is null
+                ? null
+                : past.Results.Where(r => r.Date.Year == previousYear).SelectMany(r => r.Inspectors.Select(i => (r.Department, Inspector: i))).ToHashSet();
             var candidates = new List<(string Department, List<DrawnItem> Ordered, List<InspectorExclusion> Recused)>();
             foreach (var department in departments)
             {
@@ -110,7 +114,7 @@ public static class InspectorScheduler
                         continue;
                     }
 
-                    if (past is not null && past.Results.Any(r => r.Date.Year == previousYear && r.Department == department && r.Inspectors.Contains(inspector.Id)))
+                    if (previousInspectors is not null && previousInspectors.Contains((department, inspector.Id)))
                     {
                         recused.Add(new InspectorExclusion(inspector.Id, $"inspected this enterprise in {previousYear}"));
                         continue;

@@ -22,7 +22,8 @@ public sealed record DemoAccount(string UserName, string Role, string Descriptio
 /// enterprises (every name ends in "（演示）"), 12 departments, about 240 inspectors and one account
 /// per role. Deterministic: the same seed and size always give the same city.
 /// </summary>
-public sealed class DemoCity(QualityCityDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, AuditLog auditLog)
+public sealed class DemoCity(QualityCityDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, AuditLog auditLog,
+    Planning.CommitPlan.PlanPools pools, Planning.DrawPlan.PlanDraw draws, Planning.PublishPlan.PlanPublication publication)
 {
     public const string DemoPassword = "Demo-2026";
     public const string DemoSuffix = "（演示）";
@@ -98,8 +99,40 @@ public sealed class DemoCity(QualityCityDbContext db, UserManager<AppUser> users
         await Checklists.ChecklistLoader.LoadDemoAsync(db, cancellationToken);
         await new Registry.GradeEntities.RiskGradingService(db, auditLog).RegradeAllAsync("system", cancellationToken);
         await EnsureAccountsAsync(departments, cancellationToken);
-        await DemoHistory.LoadAsync(db, random, DateOnly.FromDateTime(Localization.ChinaTime.FromUtc(DateTime.UtcNow)), cancellationToken);
+        var today = DateOnly.FromDateTime(Localization.ChinaTime.FromUtc(DateTime.UtcNow));
+        await DemoHistory.LoadAsync(db, random, today, cancellationToken);
+        await PublishThisYearsPlanAsync(today.Year, cancellationToken);
         return enterprises;
+    }
+
+    /// <summary>
+    /// This year's plan, committed, drawn with a fixed demo seed, approved by every department and
+    /// published, so that visits, codes, the officers' lists and the enterprises' notices exist on
+    /// first run.
+    /// </summary>
+    private async Task PublishThisYearsPlanAsync(int year, CancellationToken cancellationToken)
+    {
+        var (_, digest) = await pools.CommitAsync(year, null, "system", cancellationToken);
+        var commitmentId = await db.PlanCommitments.Where(c => c.Digest == digest).Select(c => c.Id).FirstAsync(cancellationToken);
+        var seed = string.Create(CultureInfo.InvariantCulture, $"{year}0314159265358979323846");
+        var (_, plan, record) = await draws.RunStoredAsync(commitmentId, seed, "system", null, cancellationToken);
+        foreach (var department in plan.Visits.SelectMany(v => v.Obligations.Select(o => o.Department)).Distinct(StringComparer.Ordinal))
+        {
+            db.PlanApprovals.Add(new Planning.PlanApproval
+            {
+                DrawId = record.Id, Department = department, Actor = department + ".head", Note = "（演示）", ApprovedAtUtc = DateTime.UtcNow,
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        var coordinator = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+            [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Name, "coordinator"),
+             new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Role, Roles.Coordinator)], "demo"));
+        var published = await publication.PublishAsync(record.Id, coordinator, "（演示）按风险分级监管要求保留超频次和人员不足预警", cancellationToken);
+        if (!published.Succeeded)
+        {
+            throw new InvalidOperationException($"the demo plan could not be published: {published.Message}");
+        }
     }
 
     private async Task<Dictionary<string, Department>> EnsureDepartmentsAsync(CancellationToken cancellationToken)
