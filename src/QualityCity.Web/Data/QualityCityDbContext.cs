@@ -37,6 +37,9 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
     public DbSet<Modules.Planning.SpecialCampaign> SpecialCampaigns => Set<Modules.Planning.SpecialCampaign>();
     public DbSet<Modules.Inspections.Inspection> Inspections => Set<Modules.Inspections.Inspection>();
     public DbSet<Modules.Inspections.Visit> Visits => Set<Modules.Inspections.Visit>();
+    public DbSet<Modules.Inspections.Penalties.PenaltyExemption> PenaltyExemptions => Set<Modules.Inspections.Penalties.PenaltyExemption>();
+    public DbSet<Modules.Inspections.Penalties.DiscretionBand> DiscretionBands => Set<Modules.Inspections.Penalties.DiscretionBand>();
+    public DbSet<Modules.Inspections.Penalties.PenaltyDecision> PenaltyDecisions => Set<Modules.Inspections.Penalties.PenaltyDecision>();
     public DbSet<Modules.Inspections.RectificationTask> RectificationTasks => Set<Modules.Inspections.RectificationTask>();
     public DbSet<Modules.Inspections.InspectionRating> InspectionRatings => Set<Modules.Inspections.InspectionRating>();
     public DbSet<Modules.Inspections.VisitDepartment> VisitDepartments => Set<Modules.Inspections.VisitDepartment>();
@@ -190,6 +193,20 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
             e.HasIndex(x => new { x.VisitKey, x.DrawId }).IsUnique();
             e.HasIndex(x => new { x.CreditCode, x.Date });
             e.HasIndex(x => x.Date);
+        });
+        builder.Entity<Modules.Inspections.Penalties.PenaltyExemption>().ToTable("penalty_exemptions");
+        builder.Entity<Modules.Inspections.Penalties.DiscretionBand>(e =>
+        {
+            e.ToTable("discretion_bands");
+            e.Property(x => x.MinFine).HasPrecision(12, 2);
+            e.Property(x => x.MaxFine).HasPrecision(12, 2);
+        });
+        builder.Entity<Modules.Inspections.Penalties.PenaltyDecision>(e =>
+        {
+            e.ToTable("penalty_decisions");
+            e.HasIndex(x => x.ItemCode);
+            e.HasIndex(x => x.InspectionId);
+            e.Property(x => x.Fine).HasPrecision(12, 2);
         });
         builder.Entity<Modules.Inspections.RectificationTask>(e =>
         {

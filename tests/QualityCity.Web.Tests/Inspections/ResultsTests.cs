@@ -183,6 +183,54 @@ public abstract class ResultsTests(QualityCityFactory factory) : PlatformTest(fa
         Assert.DoesNotContain("检查人员态度生硬", many.ToString(), StringComparison.Ordinal);
         Assert.Contains("检查人员态度生硬", await (await Factory.SignedInClientAsync("coordinator")).GetStringAsync("/api/ratings?department=samr"), StringComparison.Ordinal);
     }
+
+    [SkippableFact]
+    public async Task A_penalty_shows_the_band_and_first_violation_and_a_departure_needs_a_reason_and_appears_side_by_side()
+    {
+        SkipIfUnavailable();
+        var (visitId, items, _) = await AssignedVisitAsync(2048, new DateOnly(2026, 1, 5));
+        string annualReport;
+        await using (var scope = OpenDb())
+        {
+            annualReport = await scope.Db.ChecklistItems.Where(i => i.Code.StartsWith("SAMR-") && i.Name.Contains("年度报告")).Select(i => i.Code).FirstAsync();
+        }
+
+        Assert.Contains(annualReport, items);
+        var officer = await Factory.SignedInClientAsync("samr.inspector");
+        var recorded = await officer.PostAsJsonAsync($"/api/visits/{visitId}/results", new
+        {
+            date = "2026-08-03", results = new[] { new { item = annualReport, outcome = "problem", notes = "2025年度报告未报送" }, new { item = items.First(i => i != annualReport), outcome = "pass", notes = "" } },
+        });
+        var inspectionId = (await recorded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("inspectionId").GetInt64();
+
+        var guidance = await officer.GetFromJsonAsync<JsonElement>($"/api/inspections/{inspectionId}/penalty-guidance?item={annualReport}");
+        Assert.True(guidance.GetProperty("firstViolation").GetBoolean());
+        var bands = guidance.GetProperty("bands").EnumerateArray().ToList();
+        var lighter = bands.Single(b => b.GetProperty("band").GetString() == "较轻");
+        Assert.Equal(3000, lighter.GetProperty("minFine").GetDecimal());
+        Assert.Equal(5000, lighter.GetProperty("maxFine").GetDecimal());
+        var bandId = lighter.GetProperty("id").GetInt32();
+
+        var notAProblem = await officer.PostAsJsonAsync($"/api/inspections/{inspectionId}/penalties", new { item = items.First(i => i != annualReport), decision = "Warning" });
+        Assert.Contains("not a problem found", await notAProblem.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await Factory.SignedInClientAsync("enterprise")).PostAsJsonAsync($"/api/inspections/{inspectionId}/penalties",
+            new { item = annualReport, decision = "Warning" })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/inspections/{inspectionId}/penalties", new { item = annualReport, decision = "Fine", fine = 4000, bandId })).StatusCode);
+        var outside = await officer.PostAsJsonAsync($"/api/inspections/{inspectionId}/penalties", new { item = annualReport, decision = "Fine", fine = 8000, bandId });
+        Assert.Equal(HttpStatusCode.BadRequest, outside.StatusCode);
+        Assert.Contains("outside the band", await outside.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var explained = await officer.PostAsJsonAsync($"/api/inspections/{inspectionId}/penalties",
+            new { item = annualReport, decision = "Fine", fine = 8000, bandId, reason = "连续三个年度未报送，经集体讨论从重" });
+        Assert.Equal(HttpStatusCode.OK, explained.StatusCode);
+
+        var report = await (await Factory.SignedInClientAsync("coordinator")).GetFromJsonAsync<JsonElement>($"/api/penalties/consistency?item={annualReport}");
+        var decisions = report.GetProperty("decisions").EnumerateArray().ToList();
+        Assert.Equal(2, decisions.Count);
+        Assert.Equal(JsonValueKind.Null, decisions[0].GetProperty("deviation").ValueKind);
+        Assert.Contains("outside the band", decisions[1].GetProperty("deviation").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync($"/api/penalties/consistency?item={annualReport}")).StatusCode);
+    }
 }
 
 public sealed class SqliteResultsTests(SqliteFactory factory) : ResultsTests(factory), IClassFixture<SqliteFactory>;

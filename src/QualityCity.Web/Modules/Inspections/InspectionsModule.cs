@@ -30,6 +30,7 @@ public sealed class InspectionsModule : IModule
 
         RecordResults.ResultEndpoints.Map(app);
         OpenData.OpenDataEndpoints.Map(app);
+        Penalties.PenaltyEndpoints.Map(app);
         var api = app.MapGroup("/api/visits").WithTags("Inspections");
 
         // The current code of a visit: for its officers, their departments' heads, the coordinator,

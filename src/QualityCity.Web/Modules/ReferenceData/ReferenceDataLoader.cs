@@ -62,6 +62,13 @@ public sealed class ReferenceDataLoader(QualityCityDbContext db, Audit.AuditLog 
             loaded.Add("industry chains");
         }
 
+        if (!await db.PenaltyExemptions.AnyAsync(cancellationToken))
+        {
+            // The published exemption lists and discretion bands (EXE-5).
+            await Inspections.Penalties.PenaltyEndpoints.LoadListsAsync(db, cancellationToken);
+            loaded.Add("penalty lists");
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         db.AuditChanges = true;
         if (loaded.Count > 0)

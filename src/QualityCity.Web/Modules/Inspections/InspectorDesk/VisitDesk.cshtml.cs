@@ -31,6 +31,16 @@ public sealed class VisitDeskModel(QualityCityDbContext db, InspectionWork work)
     [BindProperty] public Dictionary<string, string> Outcome { get; set; } = [];
     [BindProperty] public Dictionary<string, string> Notes { get; set; } = [];
     [BindProperty] public long TaskId { get; set; }
+    [BindProperty] public string? PenaltyItem { get; set; }
+    [BindProperty] public string? Decision { get; set; }
+    [BindProperty] public decimal? Fine { get; set; }
+    [BindProperty] public int? BandId { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+
+    /// <summary>For each problem: the matching exemptions, bands and whether it is a first violation (EXE-5).</summary>
+    public IReadOnlyDictionary<string, Penalties.PenaltyGuidanceView> Guidance { get; private set; } = new Dictionary<string, Penalties.PenaltyGuidanceView>();
+
+    public IReadOnlyList<Penalties.PenaltyDecision> Decisions { get; private set; } = [];
     [BindProperty] public string? Note { get; set; }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken) =>
@@ -47,6 +57,17 @@ public sealed class VisitDeskModel(QualityCityDbContext db, InspectionWork work)
     public async Task<IActionResult> OnPostDecideAsync(long id, bool accept, CancellationToken cancellationToken)
     {
         Report(await work.DecideAsync(TaskId, new DecisionRequest(accept, Note), User, cancellationToken), accept ? "整改已验收" : "已退回整改");
+        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostPenaltyAsync(long id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) && Inspection is not null)
+        {
+            Report(await Penalties.PenaltyEndpoints.DecideAsync(Inspection.Id, new Penalties.PenaltyRequest(PenaltyItem, Decision, Fine, null, BandId, Reason), User, db, work,
+                cancellationToken), "处理决定已记录");
+        }
+
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
 
@@ -93,6 +114,17 @@ public sealed class VisitDeskModel(QualityCityDbContext db, InspectionWork work)
         Inspection = await db.Inspections.AsNoTracking().Include(i => i.Results)
             .FirstOrDefaultAsync(i => i.VisitKey == visit.VisitKey && i.DepartmentId == part.DepartmentId, cancellationToken);
         Tasks = Inspection is null ? [] : await db.RectificationTasks.AsNoTracking().Where(t => t.InspectionId == Inspection.Id).ToListAsync(cancellationToken);
+        var guidance = new Dictionary<string, Penalties.PenaltyGuidanceView>();
+        foreach (var problem in Inspection?.Results.Where(r => r.Outcome == Outcomes.Problem) ?? [])
+        {
+            if (await Penalties.PenaltyEndpoints.GuidanceAsync(db, Inspection!, problem.ItemCode, cancellationToken) is { } view)
+            {
+                guidance[problem.ItemCode] = view;
+            }
+        }
+
+        Guidance = guidance;
+        Decisions = Inspection is null ? [] : await db.PenaltyDecisions.AsNoTracking().Where(d => d.InspectionId == Inspection.Id).ToListAsync(cancellationToken);
         Date ??= Inspection?.Date ?? InspectionWork.Today();
         return true;
     }
