@@ -2,8 +2,9 @@ using BenchmarkDotNet.Running;
 using QualityCity.Benchmarks;
 
 // `import` measures the registry import as a whole process next to plain bulk inserts; `search`
-// times registry searches on a filled database next to a point lookup; anything else goes to
-// BenchmarkDotNet (in-process micro-benchmarks).
+// times registry searches on a filled database next to a point lookup; `plan` times the whole
+// annual plan of a synthetic city next to the hashing floor and the naive SQL draw; anything else
+// goes to BenchmarkDotNet (in-process micro-benchmarks).
 if (args.Length > 0 && args[0] == "import")
 {
     return await ImportBenchmark.RunAsync(args[1..]);
@@ -12,6 +13,11 @@ if (args.Length > 0 && args[0] == "import")
 if (args.Length > 0 && args[0] == "search")
 {
     return await SearchBenchmark.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "plan")
+{
+    return await PlanBenchmark.RunAsync(args[1..]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(ImportBenchmark).Assembly).Run(args);
