@@ -119,6 +119,12 @@ public abstract class ResultsTests(QualityCityFactory factory) : PlatformTest(fa
         Assert.Equal(HttpStatusCode.BadRequest, (await officer.PostAsJsonAsync($"/api/rectifications/{taskId}/decision", new { accept = false })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/rectifications/{taskId}/decision", new { accept = true, note = "已核实" })).StatusCode);
 
+        // Inspected on 2026-06-10, due public by then + 20 working days: long overdue, so the department sees it listed.
+        var due = await (await Factory.SignedInClientAsync("samr.head")).GetFromJsonAsync<JsonElement>("/api/inspections/publication-due");
+        Assert.Contains(due.EnumerateArray(), d => d.GetProperty("id").GetInt64() == inspectionId && d.GetProperty("overdue").GetBoolean());
+        var otherDepartment = await (await Factory.SignedInClientAsync("emergency.head")).GetFromJsonAsync<JsonElement>("/api/inspections/publication-due");
+        Assert.DoesNotContain(otherDepartment.EnumerateArray(), d => d.GetProperty("id").GetInt64() == inspectionId);
+
         var anonymous = Factory.AnonymousClient();
         Assert.DoesNotContain($"\"inspection_id\":{inspectionId},", await anonymous.GetStringAsync("/open-data/inspection-results.json"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await enterprise.PostAsync($"/api/inspections/{inspectionId}/publish", null)).StatusCode);

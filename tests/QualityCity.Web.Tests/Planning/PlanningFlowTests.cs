@@ -228,6 +228,8 @@ public abstract class PlanningFlowTests(QualityCityFactory factory) : PlatformTe
         Assert.NotEqual(HttpStatusCode.OK, (await anonymous.GetAsync($"/api/planning/draws/{drawId}/plan.json")).StatusCode);
         var enterprise = await Factory.SignedInClientAsync("enterprise");
         Assert.Equal(HttpStatusCode.Forbidden, (await enterprise.GetAsync($"/api/planning/draws/{drawId}/plan.json")).StatusCode);
+        // A department head gets the department's part through the export, not every department's visit days.
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await Factory.SignedInClientAsync("samr.head")).GetAsync($"/api/planning/draws/{drawId}/plan.json")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await enterprise.GetAsync($"/api/planning/draws/{drawId}/export.xlsx")).StatusCode);
         Assert.DoesNotContain((await anonymous.GetFromJsonAsync<JsonElement>("/api/planning/draws")).EnumerateArray(), d => d.GetProperty("id").GetInt32() == drawId);
         // The commitment and its pools are public from the start: they must be known before the seed.

@@ -17,6 +17,9 @@ public sealed class InspectionOptions
     /// <summary>Working days after the inspection by which the result must be public.</summary>
     public int PublicationWorkingDays { get; set; } = 20;
 
+    /// <summary>Working days before the publication deadline from which an unpublished result is listed as due (EXE-6).</summary>
+    public int PublicationWarningWorkingDays { get; set; } = 3;
+
     /// <summary>A department sees the ratings of its inspections only as an aggregate of at least this many.</summary>
     public int MinimumRatingsShown { get; set; } = 5;
 }
