@@ -44,6 +44,8 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
     public DbSet<Modules.Inspections.InspectionRating> InspectionRatings => Set<Modules.Inspections.InspectionRating>();
     public DbSet<Modules.Inspections.VisitDepartment> VisitDepartments => Set<Modules.Inspections.VisitDepartment>();
     public DbSet<Modules.Inspections.InspectionItemResult> InspectionItemResults => Set<Modules.Inspections.InspectionItemResult>();
+    public DbSet<Modules.Inspections.Attachments.Attachment> Attachments => Set<Modules.Inspections.Attachments.Attachment>();
+    public DbSet<Modules.Inspections.Complaints.InspectionComplaint> InspectionComplaints => Set<Modules.Inspections.Complaints.InspectionComplaint>();
 
     /// <summary>True on PostgreSQL; raw SQL and bulk paths branch on it.</summary>
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
@@ -229,6 +231,18 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
         {
             e.ToTable("inspection_item_results");
             e.HasIndex(x => x.InspectionId);
+        });
+        builder.Entity<Modules.Inspections.Attachments.Attachment>(e =>
+        {
+            e.ToTable("attachments");
+            e.HasIndex(x => x.VisitId);
+            e.HasIndex(x => x.TaskId);
+        });
+        builder.Entity<Modules.Inspections.Complaints.InspectionComplaint>(e =>
+        {
+            e.ToTable("inspection_complaints");
+            e.HasIndex(x => x.InspectionId);
+            e.HasIndex(x => new { x.Status, x.AnswerDue });
         });
         builder.Entity<AuditEntry>(e =>
         {

@@ -14,6 +14,9 @@ namespace QualityCity.Web.Tests.Browser;
 /// </summary>
 public sealed class InspectionJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
+    /// <summary>A 1×1 PNG, as a phone's camera would send a photo.</summary>
+    private static readonly byte[] OnePixelPng = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
     private static string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotFolder, name);
 
     /// <summary>Commits, draws and publishes a plan through the API as the coordinator, then gives one samr visit to the demo officer and enterprise, valid today.</summary>
@@ -70,6 +73,7 @@ public sealed class InspectionJourneyTests(BrowserFixture fixture) : IClassFixtu
         Assert.True(await items.CountAsync() >= 2);
         await items.Nth(0).Locator("input[value=problem]").CheckAsync();
         await items.Nth(0).Locator("textarea").FillAsync("营业执照未悬挂在经营场所醒目位置");
+        await items.Nth(0).Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "现场.png", MimeType = "image/png", Buffer = OnePixelPng });
         for (var i = 1; i < await items.CountAsync(); i++)
         {
             await items.Nth(i).Locator("input[value=pass]").CheckAsync();
@@ -79,6 +83,7 @@ public sealed class InspectionJourneyTests(BrowserFixture fixture) : IClassFixtu
         await officer.ClickAsync("#save-results");
         await officer.WaitForSelectorAsync("#desk-message");
         Assert.Equal(1, await officer.Locator("section.task").CountAsync());
+        Assert.Equal(1, await items.Nth(0).Locator(".photos img.thumb").CountAsync());
 
         // The enterprise reads the report and submits its evidence.
         var enterprise = await fixture.SignInAsync("enterprise", phone: true);
@@ -86,7 +91,9 @@ public sealed class InspectionJourneyTests(BrowserFixture fixture) : IClassFixtu
         await enterprise.ClickAsync("#open-tasks a");
         await enterprise.WaitForSelectorAsync("#report-results");
         Assert.Contains("营业执照未悬挂", await enterprise.InnerTextAsync("#report-results tr.problem"), StringComparison.Ordinal);
+        Assert.Equal(1, await enterprise.Locator("#report-results tr.problem img.thumb").CountAsync());
         await enterprise.FillAsync("section.task textarea", "已将营业执照正本悬挂于收银台上方，附照片");
+        await enterprise.Locator("section.task input[type=file]").SetInputFilesAsync(new FilePayload { Name = "整改后.png", MimeType = "image/png", Buffer = OnePixelPng });
         await enterprise.ClickAsync("section.task button[type=submit]");
         await enterprise.WaitForSelectorAsync("#report-message");
         Assert.Equal("待验收", await enterprise.InnerTextAsync("section.task .task-status"));
@@ -94,6 +101,7 @@ public sealed class InspectionJourneyTests(BrowserFixture fixture) : IClassFixtu
 
         // The officer accepts it and publishes the results.
         await officer.GotoAsync($"/inspector/visits/{visitId}");
+        Assert.Contains("整改后.png", await officer.InnerTextAsync("section.task"), StringComparison.Ordinal);
         await officer.FillAsync("section.task input[name=Note]", "现场核实已整改");
         await officer.ClickAsync("section.task button[value=true]");
         await officer.WaitForSelectorAsync("#desk-message");

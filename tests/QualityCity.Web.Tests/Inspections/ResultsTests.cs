@@ -9,30 +9,9 @@ using QualityCity.Web.Tests.Planning;
 namespace QualityCity.Web.Tests.Inspections;
 
 /// <summary>EXE-3 … EXE-7 over HTTP: results from the visit's items only, by its officers; the report, rectification, publication, open data and ratings.</summary>
-public abstract class ResultsTests(QualityCityFactory factory) : PlatformTest(factory)
+public abstract class ResultsTests(QualityCityFactory factory) : InspectionTest(factory)
 {
     private static readonly string[] PersonalData = ["鲁聊", "inspector", "officer", "phone", "姓名"];
-
-    /// <summary>A registered samr visit of a published plan, assigned to the demo inspector account, open from <paramref name="from"/> to today.</summary>
-    private async Task<(long VisitId, string[] Items, string CreditCode)> AssignedVisitAsync(int year, DateOnly from)
-    {
-        var (coordinator, commitmentId) = await PlanScenario.CommitAsync(Factory, year);
-        var drawId = await PlanScenario.DrawAsync(coordinator, commitmentId, PlanScenario.Seed("81"));
-        await using var scope = OpenDb();
-        await PlanScenario.PublishAsync(coordinator, scope, drawId);
-        var samr = await scope.Db.Departments.SingleAsync(d => d.Code == "samr");
-        var officer = await scope.Db.Users.Where(u => u.UserName == "samr.inspector").Select(u => u.InspectorId!.Value).SingleAsync();
-        var enterpriseCode = await scope.Db.Users.Where(u => u.UserName == "enterprise").Select(u => u.CreditCode!).SingleAsync();
-        var visit = await scope.Db.Visits.Include(v => v.Departments)
-            .Where(v => v.DrawId == drawId && v.Departments.Any(d => d.DepartmentId == samr.Id)).OrderBy(v => v.Id).FirstAsync();
-        var part = visit.Departments.Single(d => d.DepartmentId == samr.Id);
-        part.InspectorIds = $"{officer},{part.InspectorIds.Split(',')[0]}";
-        visit.ValidFrom = from;
-        visit.ValidTo = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
-        visit.CreditCode = enterpriseCode; // the demo enterprise account's own entity
-        await scope.Db.SaveChangesAsync();
-        return (visit.Id, part.Items.Split(',').Select(i => i.Split(':')[0]).ToArray(), enterpriseCode);
-    }
 
     [SkippableFact]
     public async Task Off_list_items_and_unassigned_officers_are_refused_and_nothing_recorded_is_lost()
@@ -64,7 +43,7 @@ public abstract class ResultsTests(QualityCityFactory factory) : PlatformTest(fa
 
         var outside = await officer.PostAsJsonAsync($"/api/visits/{visitId}/results", new { date = "2025-12-31", results = new[] { new { item = items[0], outcome = "pass", notes = "" } } });
         Assert.Equal(HttpStatusCode.BadRequest, outside.StatusCode);
-        Assert.Contains("window", await outside.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("有效期", await outside.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         await using var scope = OpenDb();
         var kept = await scope.Db.InspectionItemResults.AsNoTracking().Where(r => r.InspectionId == inspectionId).ToListAsync();
@@ -218,7 +197,7 @@ public abstract class ResultsTests(QualityCityFactory factory) : PlatformTest(fa
         var bandId = lighter.GetProperty("id").GetInt32();
 
         var notAProblem = await officer.PostAsJsonAsync($"/api/inspections/{inspectionId}/penalties", new { item = items.First(i => i != annualReport), decision = "Warning" });
-        Assert.Contains("not a problem found", await notAProblem.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("不是这次检查发现的问题", await notAProblem.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await Factory.SignedInClientAsync("enterprise")).PostAsJsonAsync($"/api/inspections/{inspectionId}/penalties",
             new { item = annualReport, decision = "Warning" })).StatusCode);
 
@@ -236,6 +215,12 @@ public abstract class ResultsTests(QualityCityFactory factory) : PlatformTest(fa
         Assert.Equal(JsonValueKind.Null, decisions[0].GetProperty("deviation").ValueKind);
         Assert.Contains("outside the band", decisions[1].GetProperty("deviation").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync($"/api/penalties/consistency?item={annualReport}")).StatusCode);
+
+        // The page puts the same decisions side by side, the departure with its reason.
+        var page = await (await Factory.SignedInClientAsync("samr.head")).GetStringAsync($"/inspections/penalties?item={annualReport}");
+        Assert.Contains("连续三个年度未报送，经集体讨论从重", page, StringComparison.Ordinal);
+        Assert.Contains("8000", page, StringComparison.Ordinal);
+        Assert.NotEqual(HttpStatusCode.OK, (await officer.GetAsync($"/inspections/penalties?item={annualReport}")).StatusCode);
     }
 }
 

@@ -57,3 +57,14 @@ public static class ChecklistStatus
     public const string Published = "published";
     public const string Retired = "retired";
 }
+
+/// <summary>How an item is inspected, read from its published method (检查方式).</summary>
+public static class ItemMethods
+{
+    /// <summary>
+    /// Items checked on papers (查阅资料, 书面检查, 内业资料) can be answered by sending the documents
+    /// before the visit (EXE-2); an item that also needs an on-site check (现场检查) still gets one.
+    /// </summary>
+    public static bool IsDocumentary(string? method) =>
+        !string.IsNullOrWhiteSpace(method) && (method.Contains("资料", StringComparison.Ordinal) || method.Contains("书面", StringComparison.Ordinal));
+}

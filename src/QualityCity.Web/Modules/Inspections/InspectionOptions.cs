@@ -22,4 +22,13 @@ public sealed class InspectionOptions
 
     /// <summary>A department sees the ratings of its inspections only as an aggregate of at least this many.</summary>
     public int MinimumRatingsShown { get; set; } = 5;
+
+    /// <summary>Largest photo an officer may attach to an item (JPEG, PNG or WebP), in megabytes (EXE-3).</summary>
+    public int MaxPhotoMegabytes { get; set; } = 10;
+
+    /// <summary>Largest document or evidence file an enterprise may send (images or PDF), in megabytes.</summary>
+    public int MaxDocumentMegabytes { get; set; } = 20;
+
+    /// <summary>Working days the coordinator has to answer an enterprise's complaint about an inspection (EXE-7).</summary>
+    public int ComplaintAnswerWorkingDays { get; set; } = 5;
 }

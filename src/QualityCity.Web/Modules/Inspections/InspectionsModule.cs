@@ -21,6 +21,10 @@ public sealed class InspectionsModule : IModule
         services.AddScoped<VisitRegistrar>();
         services.AddScoped<RecordResults.InspectionWork>();
         services.AddScoped<Kpis.KpiCalculator>();
+        services.AddSingleton<Attachments.AttachmentStore>();
+        services.AddScoped<Attachments.AttachmentWork>();
+        services.AddScoped<Complaints.ComplaintWork>();
+        services.AddScoped<Deadlines.DeadlineWatch>();
     }
 
     public static void MapEndpoints(IEndpointRouteBuilder app)
@@ -31,6 +35,8 @@ public sealed class InspectionsModule : IModule
         RecordResults.ResultEndpoints.Map(app);
         OpenData.OpenDataEndpoints.Map(app);
         Penalties.PenaltyEndpoints.Map(app);
+        Attachments.AttachmentEndpoints.Map(app);
+        Complaints.ComplaintEndpoints.Map(app);
         var api = app.MapGroup("/api/visits").WithTags("Inspections");
 
         // The current code of a visit: for its officers, their departments' heads, the coordinator,

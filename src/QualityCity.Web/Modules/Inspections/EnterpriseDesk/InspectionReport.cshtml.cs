@@ -15,7 +15,7 @@ namespace QualityCity.Web.Modules.Inspections.EnterpriseDesk;
 /// and the rating (EXE-7). Another enterprise's report is "not found".
 /// </summary>
 [Authorize(Roles = Roles.Enterprise)]
-public sealed class InspectionReportModel(QualityCityDbContext db, InspectionWork work) : PageModel
+public sealed class InspectionReportModel(QualityCityDbContext db, InspectionWork work, Attachments.AttachmentWork attachments, Complaints.ComplaintWork complaints, Localization.Text text) : PageModel
 {
     public Inspection Inspection { get; private set; } = null!;
     public string DepartmentName { get; private set; } = string.Empty;
@@ -32,9 +32,44 @@ public sealed class InspectionReportModel(QualityCityDbContext db, InspectionWor
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostEvidenceAsync(long id, CancellationToken cancellationToken)
+    [BindProperty] public string? Category { get; set; }
+    [BindProperty] public string? ComplaintText { get; set; }
+
+    /// <summary>Photos of this inspection and the evidence sent for its tasks.</summary>
+    public IReadOnlyList<Attachments.Attachment> Files { get; private set; } = [];
+
+    public IReadOnlyList<Complaints.InspectionComplaint> MyComplaints { get; private set; } = [];
+
+    /// <summary>The description and its files go together: a refused file refuses the submission, so the officer never sees half of it.</summary>
+    public async Task<IActionResult> OnPostEvidenceAsync(long id, List<IFormFile> files, CancellationToken cancellationToken)
     {
-        Report(await work.SubmitEvidenceAsync(TaskId, new EvidenceRequest(Evidence), User, cancellationToken), "整改材料已提交");
+        var stored = new List<Attachments.StoredFile>();
+        foreach (var file in files.Where(f => f.Length > 0))
+        {
+            var (checkedFile, error) = await attachments.CheckEvidenceFileAsync(file, cancellationToken);
+            if (checkedFile is null)
+            {
+                Error = $"{file.FileName}: {error}";
+                return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+            }
+
+            stored.Add(checkedFile);
+        }
+
+        var result = await work.SubmitEvidenceAsync(TaskId, new EvidenceRequest(Evidence), User, cancellationToken);
+        Report(result, "整改材料已提交");
+        if (result.Succeeded && stored.Count > 0)
+        {
+            var task = await db.RectificationTasks.AsNoTracking().FirstAsync(t => t.Id == TaskId, cancellationToken);
+            await attachments.AddEvidenceAsync(task, stored, User, cancellationToken);
+        }
+
+        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostComplainAsync(long id, CancellationToken cancellationToken)
+    {
+        Report(await complaints.FileAsync(id, new Complaints.ComplaintRequest(Category, ComplaintText), User, cancellationToken), "投诉已提交，将在规定时间内答复");
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
 
@@ -52,7 +87,7 @@ public sealed class InspectionReportModel(QualityCityDbContext db, InspectionWor
         }
         else
         {
-            Error = result.Describe();
+            Error = result.Describe(text);
         }
     }
 
@@ -71,6 +106,12 @@ public sealed class InspectionReportModel(QualityCityDbContext db, InspectionWor
             .Where(i => inspection.Results.Any(r => r.ItemCode == i.Code && r.ItemVersion == i.Version)).ToDictionary(i => i.Code);
         Tasks = await db.RectificationTasks.AsNoTracking().Where(t => t.InspectionId == id).ToListAsync(cancellationToken);
         Rated = await db.InspectionRatings.AnyAsync(r => r.InspectionId == id, cancellationToken);
+        var taskIds = Tasks.Select(t => (long?)t.Id).ToList();
+        var visitIds = await db.Visits.Where(v => v.VisitKey == inspection.VisitKey).Select(v => (long?)v.Id).ToListAsync(cancellationToken);
+        Files = await db.Attachments.AsNoTracking()
+            .Where(a => (a.Purpose != Attachments.AttachmentPurposes.Evidence && visitIds.Contains(a.VisitId) && a.DepartmentId == inspection.DepartmentId) || taskIds.Contains(a.TaskId))
+            .OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        MyComplaints = await complaints.Visible(User).Where(c => c.InspectionId == id).OrderBy(c => c.Id).ToListAsync(cancellationToken);
         return true;
     }
 }

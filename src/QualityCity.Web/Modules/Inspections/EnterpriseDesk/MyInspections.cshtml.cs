@@ -13,7 +13,7 @@ using QualityCity.Web.Modules.ReferenceData;
 namespace QualityCity.Web.Modules.Inspections.EnterpriseDesk;
 
 /// <summary>An upcoming visit as the enterprise is told of it: the day, the departments, and the items to prepare.</summary>
-public sealed record UpcomingVisit(string VisitKey, DateOnly Date, IReadOnlyList<(string Department, IReadOnlyList<ChecklistItem> Items)> Parts);
+public sealed record UpcomingVisit(long Id, string VisitKey, DateOnly Date, IReadOnlyList<(string Department, IReadOnlyList<ChecklistItem> Items)> Parts);
 
 /// <summary>
 /// The enterprise's own inspections (EXE-2, EXE-4, EXE-7): visits coming within the notice period
@@ -22,8 +22,31 @@ public sealed record UpcomingVisit(string VisitKey, DateOnly Date, IReadOnlyList
 /// Only its own: the credit code comes from the sign-in, never from the request.
 /// </summary>
 [Authorize(Roles = Roles.Enterprise)]
-public sealed class MyInspectionsModel(QualityCityDbContext db, IOptions<InspectionOptions> options, IOptions<PlanningOptions> planning) : PageModel
+public sealed class MyInspectionsModel(QualityCityDbContext db, IOptions<InspectionOptions> options, IOptions<PlanningOptions> planning,
+    Attachments.AttachmentWork attachments, Localization.Text text) : PageModel
 {
+    public string? Message { get; private set; }
+    public string? Error { get; private set; }
+
+    /// <summary>Documents already sent for the upcoming visits' documentary items.</summary>
+    public IReadOnlyList<Attachments.Attachment> Documents { get; private set; } = [];
+
+    /// <summary>The enterprise answers a documentary item before the visit by sending the document (EXE-2).</summary>
+    public async Task OnPostDocumentAsync(long visitId, string? item, IFormFile? file, CancellationToken cancellationToken)
+    {
+        var result = await attachments.AttachDocumentAsync(visitId, item, file, User, cancellationToken);
+        if (result.Succeeded)
+        {
+            Message = "资料已提交";
+        }
+        else
+        {
+            Error = result.Describe(text);
+        }
+
+        await OnGetAsync(cancellationToken);
+    }
+
     public IReadOnlyList<UpcomingVisit> Upcoming { get; private set; } = [];
     public IReadOnlyList<Inspection> Past { get; private set; } = [];
     public IReadOnlyList<RectificationTask> OpenTasks { get; private set; } = [];
@@ -46,8 +69,10 @@ public sealed class MyInspectionsModel(QualityCityDbContext db, IOptions<Inspect
         var codes = wanted.Select(w => w.Split(':')[0]).ToList();
         var items = (await db.ChecklistItems.AsNoTracking().Where(i => codes.Contains(i.Code)).ToListAsync(cancellationToken))
             .Where(i => wanted.Contains($"{i.Code}:{i.Version}")).ToDictionary(i => $"{i.Code}:{i.Version}");
-        Upcoming = visits.Select(v => new UpcomingVisit(v.VisitKey, v.Date, v.Departments.Select(d => (DepartmentNames.GetValueOrDefault(d.DepartmentId, string.Empty),
+        Upcoming = visits.Select(v => new UpcomingVisit(v.Id, v.VisitKey, v.Date, v.Departments.Select(d => (DepartmentNames.GetValueOrDefault(d.DepartmentId, string.Empty),
             (IReadOnlyList<ChecklistItem>)d.Items.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(items.GetValueOrDefault).OfType<ChecklistItem>().ToList())).ToList())).ToList();
+        var visitIds = visits.Select(v => (long?)v.Id).ToList();
+        Documents = await db.Attachments.AsNoTracking().Where(a => a.Purpose == Attachments.AttachmentPurposes.Document && visitIds.Contains(a.VisitId)).ToListAsync(cancellationToken);
         Past = await db.Inspections.AsNoTracking().Where(i => i.CreditCode == code).OrderByDescending(i => i.Date).Take(50).ToListAsync(cancellationToken);
         OpenTasks = await db.RectificationTasks.AsNoTracking().Where(t => t.CreditCode == code && t.Status != "closed").OrderBy(t => t.DueDate).ToListAsync(cancellationToken);
         var yearStart = new DateOnly(today.Year, 1, 1);

@@ -16,7 +16,7 @@ namespace QualityCity.Web.Modules.Inspections.InspectorDesk;
 /// publication. Everything goes through <see cref="InspectionWork"/>, as the API does.
 /// </summary>
 [Authorize(Roles = Roles.Inspector)]
-public sealed class VisitDeskModel(QualityCityDbContext db, InspectionWork work) : PageModel
+public sealed class VisitDeskModel(QualityCityDbContext db, InspectionWork work, Attachments.AttachmentWork attachments, Localization.Text text) : PageModel
 {
     public Visit Visit { get; private set; } = null!;
     public VisitDepartment Part { get; private set; } = null!;
@@ -50,7 +50,38 @@ public sealed class VisitDeskModel(QualityCityDbContext db, InspectionWork work)
     {
         var results = Outcome.Where(o => !string.IsNullOrEmpty(o.Value))
             .Select(o => new ItemResultRequest(o.Key, o.Value, Notes.GetValueOrDefault(o.Key))).ToList();
-        Report(await work.RecordAsync(id, new ResultsRequest(Date, results), User, cancellationToken), "已保存检查结果");
+        var photos = Request.Form.Files.Where(f => f.Name.StartsWith("photo-", StringComparison.Ordinal) && f.Length > 0).ToList();
+        if (results.Count > 0 || photos.Count == 0)
+        {
+            var recorded = await work.RecordAsync(id, new ResultsRequest(Date, results), User, cancellationToken);
+            Report(recorded, "已保存检查结果");
+            if (!recorded.Succeeded)
+            {
+                return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+            }
+        }
+
+        // Photos go with the results: a refused photo names its item and reason, and the results stay saved.
+        var refused = new List<string>();
+        foreach (var file in photos)
+        {
+            var item = file.Name["photo-".Length..];
+            var stored = await attachments.AttachPhotoAsync(id, item, file, User, cancellationToken);
+            if (!stored.Succeeded)
+            {
+                refused.Add($"{item} {file.FileName}: {stored.Describe(text)}");
+            }
+        }
+
+        if (refused.Count > 0)
+        {
+            Error = string.Join("；", refused);
+        }
+        else if (results.Count == 0)
+        {
+            Message = "照片已上传";
+        }
+
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
 
@@ -65,7 +96,7 @@ public sealed class VisitDeskModel(QualityCityDbContext db, InspectionWork work)
         if (await LoadAsync(id, cancellationToken) && Inspection is not null)
         {
             Report(await Penalties.PenaltyEndpoints.DecideAsync(Inspection.Id, new Penalties.PenaltyRequest(PenaltyItem, Decision, Fine, null, BandId, Reason), User, db, work,
-                cancellationToken), "处理决定已记录");
+                text, cancellationToken), "处理决定已记录");
         }
 
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
@@ -89,7 +120,7 @@ public sealed class VisitDeskModel(QualityCityDbContext db, InspectionWork work)
         }
         else
         {
-            Error = result.Describe();
+            Error = result.Describe(text);
         }
     }
 
@@ -124,10 +155,20 @@ public sealed class VisitDeskModel(QualityCityDbContext db, InspectionWork work)
         }
 
         Guidance = guidance;
+        var taskIds = Tasks.Select(t => t.Id).ToList();
+        Files = await db.Attachments.AsNoTracking()
+            .Where(a => (a.VisitId == visit.Id && a.DepartmentId == part.DepartmentId) || (a.TaskId != null && taskIds.Contains(a.TaskId.Value)))
+            .OrderBy(a => a.Id).ToListAsync(cancellationToken);
         Decisions = Inspection is null ? [] : await db.PenaltyDecisions.AsNoTracking().Where(d => d.InspectionId == Inspection.Id).ToListAsync(cancellationToken);
         Date ??= Inspection?.Date ?? InspectionWork.Today();
         return true;
     }
+
+    /// <summary>Photos, the enterprise's documents and rectification evidence of this department's part of the visit.</summary>
+    public IReadOnlyList<Attachments.Attachment> Files { get; private set; } = [];
+
+    public IEnumerable<Attachments.Attachment> FilesOf(string purpose, string? item = null, long? task = null) =>
+        Files.Where(f => f.Purpose == purpose && (item is null || f.ItemCode == item) && (task is null || f.TaskId == task));
 
     public InspectionItemResult? ResultOf(string item) => Inspection?.Results.FirstOrDefault(r => r.ItemCode == item);
 }

@@ -96,7 +96,7 @@ public static class PenaltyEndpoints
 
     /// <summary>Records the officer's decision on a problem; a departure from the guidance needs a reason.</summary>
     public static async Task<WorkResult> DecideAsync(long id, PenaltyRequest request, ClaimsPrincipal user, QualityCityDbContext db, InspectionWork work,
-        CancellationToken ct)
+        Localization.Text text, CancellationToken ct)
     {
         var inspection = await db.Inspections.AsNoTracking().Include(i => i.Results).FirstOrDefaultAsync(i => i.Id == id, ct);
         if (inspection is null)
@@ -108,32 +108,32 @@ public static class PenaltyEndpoints
         var assigned = officer is { } own && inspection.InspectorIds.Split(',').Contains(own.ToString(CultureInfo.InvariantCulture));
         if (!assigned && !(user.IsInRole(Roles.DeptHead) && user.DepartmentId() == inspection.DepartmentId))
         {
-            return WorkResult.Refused(StatusCodes.Status403Forbidden, "the inspecting officers or their department head decide on a penalty");
+            return WorkResult.Refused(StatusCodes.Status403Forbidden, text["由检查的执法人员或其部门负责人作出处理决定"]);
         }
 
         var item = request.Item?.Trim() ?? string.Empty;
         if (!inspection.Results.Any(r => r.ItemCode == item && r.Outcome == Outcomes.Problem))
         {
-            return WorkResult.Invalid("item", $"'{item}' is not a problem found in this inspection");
+            return WorkResult.Invalid("item", text.Format("“{0}”不是这次检查发现的问题", item));
         }
 
         if (!Enum.TryParse<PenaltyKind>(request.Decision, ignoreCase: false, out var decision))
         {
-            return WorkResult.Invalid("decision", $"decision must be one of {string.Join(", ", Enum.GetNames<PenaltyKind>())}");
+            return WorkResult.Invalid("decision", text.Format("处理决定须为 {0} 之一", string.Join(", ", Enum.GetNames<PenaltyKind>())));
         }
 
         var guidance = (await GuidanceAsync(db, inspection, item, ct))!;
         var band = request.BandId is { } bandId ? guidance.Bands.FirstOrDefault(b => b.Id == bandId) : null;
         if (request.BandId is not null && band is null)
         {
-            return WorkResult.Invalid("bandId", "the band does not apply to this item");
+            return WorkResult.Invalid("bandId", text["该裁量档次不适用于这个事项"]);
         }
 
         var deviation = PenaltyGuidance.Deviation(decision, guidance.FirstViolation, guidance.Exemptions.Count > 0,
             band is null ? null : new FineRange(band.MinFine, band.MaxFine), request.Fine);
         if (deviation is not null && string.IsNullOrWhiteSpace(request.Reason))
         {
-            return WorkResult.Invalid("reason", $"this decision departs from the guidance ({deviation}): give the reason");
+            return WorkResult.Invalid("reason", text.Format("这个决定偏离了裁量指引（{0}），须写明理由", deviation));
         }
 
         var entry = new PenaltyDecision
@@ -163,7 +163,7 @@ public static class PenaltyEndpoints
         }).RequireAuthorization(Policies.Staff);
 
         api.MapPost("/inspections/{id:long}/penalties", async (long id, PenaltyRequest request, ClaimsPrincipal user, QualityCityDbContext db, InspectionWork work,
-            CancellationToken ct) => (await DecideAsync(id, request, user, db, work, ct)).ToHttp()).RequireAuthorization(Policies.SignedIn);
+            Localization.Text text, CancellationToken ct) => (await DecideAsync(id, request, user, db, work, text, ct)).ToHttp()).RequireAuthorization(Policies.SignedIn);
 
         // The same item's decisions side by side, across officers and departments (coordinator and department heads).
         api.MapGet("/penalties/consistency", async (string item, ClaimsPrincipal user, QualityCityDbContext db, CancellationToken ct) =>

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using QualityCity.Web.Data;
+using QualityCity.Web.Localization;
 using QualityCity.Web.Modules.Accounts;
 using QualityCity.Web.Modules.ReferenceData;
 
@@ -23,8 +24,10 @@ public sealed record WorkResult(int Status, IDictionary<string, string[]>? Error
 
     public static readonly WorkResult NotFound = new(StatusCodes.Status404NotFound, Message: "not found");
 
-    /// <summary>Every reason in one line, for a page.</summary>
-    public string Describe() => Message ?? string.Join("; ", Errors?.SelectMany(e => e.Value.Select(v => $"{e.Key}: {v}")) ?? []);
+    /// <summary>Every reason in one line, for a page (the reasons are already in the page's language).</summary>
+    public string Describe(Text text) => Status == StatusCodes.Status404NotFound
+        ? text["未找到，或您无权查看"]
+        : Message ?? string.Join("；", Errors?.SelectMany(e => e.Value) ?? []);
 
     public IResult ToHttp() => Status switch
     {
@@ -41,7 +44,7 @@ public sealed record WorkResult(int Status, IDictionary<string, string[]>? Error
 /// (EXE-7). Only the officers assigned to a visit record its results, only for the items on it;
 /// a refused request changes nothing. The API and the pages both call this.
 /// </summary>
-public sealed class InspectionWork(QualityCityDbContext db, IOptions<InspectionOptions> options)
+public sealed class InspectionWork(QualityCityDbContext db, IOptions<InspectionOptions> options, Text text)
 {
     public static DateOnly Today() => DateOnly.FromDateTime(Localization.ChinaTime.FromUtc(DateTime.UtcNow));
 
@@ -64,25 +67,25 @@ public sealed class InspectionWork(QualityCityDbContext db, IOptions<InspectionO
             : null;
         if (part is null)
         {
-            return WorkResult.Refused(StatusCodes.Status403Forbidden, "only the officers assigned to this visit record its results");
+            return WorkResult.Refused(StatusCodes.Status403Forbidden, text["只有本次检查指派的执法人员可以录入结果"]);
         }
 
         if (visit.Status != VisitStatus.Registered)
         {
-            return WorkResult.Refused(StatusCodes.Status409Conflict, $"the visit is {visit.Status}: {visit.CancelReason}");
+            return WorkResult.Refused(StatusCodes.Status409Conflict, text.Format("这次检查已取消：{0}", visit.CancelReason));
         }
 
         var today = Today();
         var date = request.Date ?? today;
         if (date < visit.ValidFrom || date > visit.ValidTo || date > today)
         {
-            return WorkResult.Invalid("date", $"the inspection day must lie in the visit's window {visit.ValidFrom:yyyy-MM-dd}..{visit.ValidTo:yyyy-MM-dd} and not in the future");
+            return WorkResult.Invalid("date", text.Format("检查日期须在检查有效期 {0:yyyy-MM-dd} 至 {1:yyyy-MM-dd} 之内，且不能是将来的日期", visit.ValidFrom, visit.ValidTo));
         }
 
         var lateBy = today.DayNumber - visit.ValidTo.DayNumber;
         if (lateBy > options.Value.LateEntryDays)
         {
-            return WorkResult.Invalid("date", $"results may be entered at most {options.Value.LateEntryDays} days after the visit's window closed ({visit.ValidTo:yyyy-MM-dd})");
+            return WorkResult.Invalid("date", text.Format("检查有效期结束（{0:yyyy-MM-dd}）后最多 {1} 天内可以补录", visit.ValidTo, options.Value.LateEntryDays));
         }
 
         var onVisit = part.Items.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(i => i.Split(':'))
@@ -91,23 +94,23 @@ public sealed class InspectionWork(QualityCityDbContext db, IOptions<InspectionO
         var errors = new Dictionary<string, string[]>();
         if (results.Count == 0)
         {
-            errors["results"] = ["at least one item result is required"];
+            errors["results"] = [text["至少录入一个事项的结果"]];
         }
 
         var offVisit = results.Select(r => r.Item?.Trim() ?? string.Empty).Where(i => !onVisit.ContainsKey(i)).ToList();
         if (offVisit.Count > 0)
         {
-            errors["items"] = [$"not on this visit (清单之外无检查): {string.Join(", ", offVisit.Select(i => i.Length == 0 ? "(empty)" : i))}"];
+            errors["items"] = [text.Format("不在本次检查的事项中（清单之外无检查）：{0}", string.Join(", ", offVisit.Select(i => i.Length == 0 ? "（空）" : i)))];
         }
 
         foreach (var result in results.Where(r => r.Outcome is null || !Outcomes.All.Contains(r.Outcome)))
         {
-            errors[$"outcome:{result.Item}"] = [$"outcome must be pass, problem or not-applicable, not '{result.Outcome}'"];
+            errors[$"outcome:{result.Item}"] = [text.Format("结果须为 pass（符合）、problem（发现问题）或 not-applicable（不适用），而不是“{0}”", result.Outcome)];
         }
 
         foreach (var result in results.Where(r => r.Outcome == Outcomes.Problem && string.IsNullOrWhiteSpace(r.Notes)))
         {
-            errors[$"notes:{result.Item}"] = ["a problem needs a note of what was found"];
+            errors[$"notes:{result.Item}"] = [text["发现问题时须写明问题描述"]];
         }
 
         if (errors.Count > 0)
@@ -120,7 +123,7 @@ public sealed class InspectionWork(QualityCityDbContext db, IOptions<InspectionO
             .FirstOrDefaultAsync(i => i.VisitKey == visit.VisitKey && i.DepartmentId == part.DepartmentId, ct);
         if (inspection?.PublishedAtUtc is not null)
         {
-            return WorkResult.Refused(StatusCodes.Status409Conflict, "the results are published and can no longer change");
+            return WorkResult.Refused(StatusCodes.Status409Conflict, text["检查结果已公开，不能再更改"]);
         }
 
         if (inspection is null)
@@ -191,12 +194,12 @@ public sealed class InspectionWork(QualityCityDbContext db, IOptions<InspectionO
 
         if (task.Status != "open")
         {
-            return WorkResult.Refused(StatusCodes.Status409Conflict, $"the task is {task.Status}");
+            return WorkResult.Refused(StatusCodes.Status409Conflict, text["整改任务不在整改中，不能再提交"]);
         }
 
         if (string.IsNullOrWhiteSpace(request.Evidence))
         {
-            return WorkResult.Invalid("evidence", "describe what was done (and attach the evidence)");
+            return WorkResult.Invalid("evidence", text["请说明整改情况（并附上材料）"]);
         }
 
         task.Evidence = request.Evidence.Trim();
@@ -220,17 +223,17 @@ public sealed class InspectionWork(QualityCityDbContext db, IOptions<InspectionO
         var head = user.IsInRole(Roles.DeptHead) && user.DepartmentId() == task.DepartmentId;
         if (!assigned && !head)
         {
-            return WorkResult.Refused(StatusCodes.Status403Forbidden, "the inspecting officers or their department head decide on rectification");
+            return WorkResult.Refused(StatusCodes.Status403Forbidden, text["由检查的执法人员或其部门负责人验收整改"]);
         }
 
         if (task.Status != "submitted")
         {
-            return WorkResult.Refused(StatusCodes.Status409Conflict, $"the task is {task.Status}: a decision needs submitted evidence");
+            return WorkResult.Refused(StatusCodes.Status409Conflict, text["企业尚未提交整改材料，不能验收"]);
         }
 
         if (request.Accept is null || (request.Accept == false && string.IsNullOrWhiteSpace(request.Note)))
         {
-            return WorkResult.Invalid("accept", "accept true or false is required; reopening needs a note of what is still missing");
+            return WorkResult.Invalid("accept", text["须选择通过或退回；退回时须写明还缺什么"]);
         }
 
         task.Status = request.Accept.Value ? "closed" : "open";
@@ -253,12 +256,12 @@ public sealed class InspectionWork(QualityCityDbContext db, IOptions<InspectionO
         var assigned = inspectorId is { } own && inspection.InspectorIds.Split(',').Contains(own.ToString(CultureInfo.InvariantCulture));
         if (!assigned && !(user.IsInRole(Roles.DeptHead) && user.DepartmentId() == inspection.DepartmentId))
         {
-            return WorkResult.Refused(StatusCodes.Status403Forbidden, "the inspecting officers or their department head publish results");
+            return WorkResult.Refused(StatusCodes.Status403Forbidden, text["由检查的执法人员或其部门负责人公开结果"]);
         }
 
         if (inspection.PublishedAtUtc is not null)
         {
-            return WorkResult.Refused(StatusCodes.Status409Conflict, "already published");
+            return WorkResult.Refused(StatusCodes.Status409Conflict, text["检查结果已经公开"]);
         }
 
         inspection.PublishedAtUtc = DateTime.UtcNow;
@@ -276,12 +279,12 @@ public sealed class InspectionWork(QualityCityDbContext db, IOptions<InspectionO
 
         if (request.Score is not (>= 1 and <= 5))
         {
-            return WorkResult.Invalid("score", "the score is 1 to 5");
+            return WorkResult.Invalid("score", text["评分为 1 到 5"]);
         }
 
         if (await db.InspectionRatings.AnyAsync(r => r.InspectionId == id, ct))
         {
-            return WorkResult.Refused(StatusCodes.Status409Conflict, "this inspection is already rated");
+            return WorkResult.Refused(StatusCodes.Status409Conflict, text["这次检查已经评价过"]);
         }
 
         db.InspectionRatings.Add(new InspectionRating

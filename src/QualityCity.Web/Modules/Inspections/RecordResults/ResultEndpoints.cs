@@ -72,9 +72,9 @@ public static class ResultEndpoints
                 query = query.Where(t => t.DepartmentId == user.DepartmentId());
             }
 
-            var today = InspectionWork.Today();
             if (status == "overdue")
             {
+                var today = InspectionWork.Today();
                 query = query.Where(t => t.Status != "closed" && t.DueDate < today);
             }
             else if (!string.IsNullOrEmpty(status))
@@ -86,26 +86,8 @@ public static class ResultEndpoints
         }).RequireAuthorization(Policies.SignedIn);
 
         // Results to publish: overdue, and due within the warning period (EXE-6), the department's or, for the coordinator, all.
-        api.MapGet("/inspections/publication-due", async (ClaimsPrincipal user, QualityCityDbContext db, IOptions<InspectionOptions> options, CancellationToken ct) =>
-        {
-            if (!user.IsStaff())
-            {
-                return Results.Problem("for the departments and the coordinator", statusCode: StatusCodes.Status403Forbidden);
-            }
-
-            var today = InspectionWork.Today();
-            var calendar = await ReferenceData.ReferenceDataLoader.CalendarAsync(db, ct);
-            var warnFrom = calendar.AddWorkingDays(today, options.Value.PublicationWarningWorkingDays).Date;
-            var query = db.Inspections.AsNoTracking().Where(i => i.PublishedAtUtc == null && i.PublicationDue != null && i.PublicationDue <= warnFrom);
-            if (!user.SeesAllDepartments())
-            {
-                query = query.Where(i => i.DepartmentId == user.DepartmentId());
-            }
-
-            var rows = await query.OrderBy(i => i.PublicationDue).Take(500)
-                .Select(i => new { i.Id, i.VisitKey, i.CreditCode, i.DepartmentId, i.Date, i.PublicationDue }).ToListAsync(ct);
-            return Results.Ok(rows.Select(r => new { r.Id, r.VisitKey, r.CreditCode, r.DepartmentId, r.Date, r.PublicationDue, overdue = r.PublicationDue < today }));
-        }).RequireAuthorization(Policies.Staff);
+        api.MapGet("/inspections/publication-due", async (ClaimsPrincipal user, Deadlines.DeadlineWatch watch, CancellationToken ct) =>
+            Results.Ok(await watch.PublicationDueAsync(user, ct))).RequireAuthorization(Policies.Staff);
 
         api.MapPost("/inspections/{id:long}/publish", async (long id, ClaimsPrincipal user, InspectionWork work, CancellationToken ct) =>
             (await work.PublishAsync(id, user, ct)).ToHttp()).RequireAuthorization(Policies.SignedIn);

@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using QualityCity.Web.Tests.Infrastructure;
+using QualityCity.Web.Tests.Planning;
+
+namespace QualityCity.Web.Tests.Inspections;
+
+/// <summary>Tests that start from a registered visit of a published plan.</summary>
+public abstract class InspectionTest(QualityCityFactory factory) : PlatformTest(factory)
+{
+    /// <summary>A registered samr visit of a published plan, assigned to the demo inspector account, open from <paramref name="from"/> to today.</summary>
+    protected async Task<(long VisitId, string[] Items, string CreditCode)> AssignedVisitAsync(int year, DateOnly from)
+    {
+        var (coordinator, commitmentId) = await PlanScenario.CommitAsync(Factory, year);
+        var drawId = await PlanScenario.DrawAsync(coordinator, commitmentId, PlanScenario.Seed("81"));
+        await using var scope = OpenDb();
+        await PlanScenario.PublishAsync(coordinator, scope, drawId);
+        var samr = await scope.Db.Departments.SingleAsync(d => d.Code == "samr");
+        var officer = await scope.Db.Users.Where(u => u.UserName == "samr.inspector").Select(u => u.InspectorId!.Value).SingleAsync();
+        var enterpriseCode = await scope.Db.Users.Where(u => u.UserName == "enterprise").Select(u => u.CreditCode!).SingleAsync();
+        var visit = await scope.Db.Visits.Include(v => v.Departments)
+            .Where(v => v.DrawId == drawId && v.Departments.Any(d => d.DepartmentId == samr.Id)).OrderBy(v => v.Id).FirstAsync();
+        var part = visit.Departments.Single(d => d.DepartmentId == samr.Id);
+        part.InspectorIds = $"{officer},{part.InspectorIds.Split(',')[0]}";
+        visit.ValidFrom = from;
+        visit.ValidTo = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        visit.CreditCode = enterpriseCode; // the demo enterprise account's own entity
+        await scope.Db.SaveChangesAsync();
+        return (visit.Id, part.Items.Split(',').Select(i => i.Split(':')[0]).ToArray(), enterpriseCode);
+    }
+
+}
