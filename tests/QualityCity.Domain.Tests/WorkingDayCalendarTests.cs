@@ -16,7 +16,7 @@ public sealed class WorkingDayCalendarTests
 {
     private static readonly Lazy<List<CalendarDay>> OfficialDays = new(LoadOfficialDays);
 
-    private static WorkingDayCalendar Official() => new(OfficialDays.Value);
+    internal static WorkingDayCalendar Official() => new(OfficialDays.Value);
 
     private static DateOnly D(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
