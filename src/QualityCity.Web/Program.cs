@@ -27,6 +27,7 @@ public partial class Program
         ModuleRegistration.Of<ChecklistsModule>(),
         ModuleRegistration.Of<PlanningModule>(),
         ModuleRegistration.Of<Modules.Inspections.InspectionsModule>(),
+        ModuleRegistration.Of<Modules.Quality.QualityModule>(),
         ModuleRegistration.Of<RegistryModule>(),
         ModuleRegistration.Of<DemoModule>(),
     ];

@@ -46,6 +46,14 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
     public DbSet<Modules.Inspections.InspectionItemResult> InspectionItemResults => Set<Modules.Inspections.InspectionItemResult>();
     public DbSet<Modules.Inspections.Attachments.Attachment> Attachments => Set<Modules.Inspections.Attachments.Attachment>();
     public DbSet<Modules.Inspections.Complaints.InspectionComplaint> InspectionComplaints => Set<Modules.Inspections.Complaints.InspectionComplaint>();
+    public DbSet<Modules.Quality.ProductCategory> ProductCategories => Set<Modules.Quality.ProductCategory>();
+    public DbSet<Modules.Quality.TestItemDefinition> TestItemDefinitions => Set<Modules.Quality.TestItemDefinition>();
+    public DbSet<Modules.Quality.Sample> Samples => Set<Modules.Quality.Sample>();
+    public DbSet<Modules.Quality.SampleItemResult> SampleItemResults => Set<Modules.Quality.SampleItemResult>();
+    public DbSet<Modules.Quality.QualityMapCell> QualityMapCells => Set<Modules.Quality.QualityMapCell>();
+    public DbSet<Modules.Quality.ImprovementPlan> ImprovementPlans => Set<Modules.Quality.ImprovementPlan>();
+    public DbSet<Modules.Quality.QualityFlag> QualityFlags => Set<Modules.Quality.QualityFlag>();
+    public DbSet<Modules.Quality.OriginCertification> OriginCertifications => Set<Modules.Quality.OriginCertification>();
 
     /// <summary>True on PostgreSQL; raw SQL and bulk paths branch on it.</summary>
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
@@ -243,6 +251,52 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
             e.ToTable("inspection_complaints");
             e.HasIndex(x => x.InspectionId);
             e.HasIndex(x => new { x.Status, x.AnswerDue });
+        });
+        builder.Entity<Modules.Quality.ProductCategory>(e =>
+        {
+            e.ToTable("product_categories");
+            e.HasKey(x => x.Code);
+        });
+        builder.Entity<Modules.Quality.TestItemDefinition>(e =>
+        {
+            e.ToTable("test_items");
+            e.HasIndex(x => new { x.ProductCategory, x.Code }).IsUnique();
+        });
+        builder.Entity<Modules.Quality.Sample>(e =>
+        {
+            e.ToTable("samples");
+            e.HasIndex(x => x.SampleNo).IsUnique();
+            e.HasIndex(x => new { x.ProducerCreditCode, x.ProductCategory });
+            e.HasIndex(x => new { x.ProductCategory, x.CountyCode, x.SampledOn });
+            e.HasIndex(x => new { x.Industry, x.SampledOn });
+        });
+        builder.Entity<Modules.Quality.SampleItemResult>(e =>
+        {
+            e.ToTable("sample_item_results");
+            e.HasIndex(x => x.SampleId);
+        });
+        builder.Entity<Modules.Quality.QualityMapCell>(e =>
+        {
+            e.ToTable("quality_map_cells");
+            e.HasKey(x => new { x.ProductCategory, x.CountyCode, x.Year, x.TestItem });
+            e.HasIndex(x => new { x.Industry, x.Year });
+        });
+        builder.Entity<Modules.Quality.ImprovementPlan>(e =>
+        {
+            e.ToTable("improvement_plans");
+            e.HasIndex(x => new { x.Industry, x.ProblemKey });
+        });
+        builder.Entity<Modules.Quality.QualityFlag>(e =>
+        {
+            e.ToTable("quality_flags");
+            e.HasIndex(x => new { x.Rule, x.CreditCode, x.Key }).IsUnique();
+            e.HasIndex(x => x.Status);
+        });
+        builder.Entity<Modules.Quality.OriginCertification>(e =>
+        {
+            e.ToTable("origin_certifications");
+            e.HasIndex(x => x.CreditCode);
+            e.HasIndex(x => x.CertificateNo).IsUnique();
         });
         builder.Entity<AuditEntry>(e =>
         {

@@ -69,6 +69,30 @@ public sealed class ReferenceDataLoader(QualityCityDbContext db, Audit.AuditLog 
             loaded.Add("penalty lists");
         }
 
+        if (!await db.ProductCategories.AnyAsync(cancellationToken))
+        {
+            // Product categories and their test items for supervision sampling (QLT-1).
+            db.ProductCategories.AddRange(ReadCsv(Path.Combine(Folder, "quality", "product_categories.csv"), r => new Quality.ProductCategory
+            {
+                Code = r.GetString(r.GetOrdinal("code")),
+                Name = r.GetString(r.GetOrdinal("name")),
+                NameEn = r.GetString(r.GetOrdinal("name_en")),
+                Industry = r.GetString(r.GetOrdinal("industry")),
+                Standard = r.GetString(r.GetOrdinal("standard")),
+            }));
+            db.TestItemDefinitions.AddRange(ReadCsv(Path.Combine(Folder, "quality", "test_items.csv"), r => new Quality.TestItemDefinition
+            {
+                ProductCategory = r.GetString(r.GetOrdinal("product_category")),
+                Code = r.GetString(r.GetOrdinal("code")),
+                Name = r.GetString(r.GetOrdinal("name")),
+                NameEn = r.GetString(r.GetOrdinal("name_en")),
+                StandardClause = r.GetString(r.GetOrdinal("standard_clause")),
+                Unit = r.GetString(r.GetOrdinal("unit")),
+                Limit = r.GetString(r.GetOrdinal("limit")),
+            }));
+            loaded.Add("product categories");
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         db.AuditChanges = true;
         if (loaded.Count > 0)

@@ -67,6 +67,9 @@ public sealed class MarketEntity
     /// <summary>Who set the manual grade.</summary>
     public string? RiskOverrideBy { get; set; }
 
+    /// <summary>Staff with social insurance from the latest annual report (年报社保参保人数), when reported (QLT-6).</summary>
+    public int? InsuredStaff { get; set; }
+
     public string? ContactName { get; set; }
     public string? ContactPhone { get; set; }
 

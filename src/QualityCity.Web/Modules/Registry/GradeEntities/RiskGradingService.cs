@@ -12,9 +12,9 @@ public sealed record StoredRiskReason(string Grade, string Rule, string Text, st
 
 /// <summary>
 /// Applies the INS-3 rules (<see cref="RiskGrading"/>) to the registry and stores each grade with its
-/// reasons, so an enterprise can see why it is red. Facts come from the registry today (credit class,
-/// abnormal operations list, hazardous industry); sampling, complaints and penalties join them when
-/// those modules record them.
+/// reasons, so an enterprise can see why it is red. Facts come from the registry (credit class,
+/// abnormal operations list, hazardous industry) and from product sampling (failed samples of the
+/// last twelve months, named); complaints and penalties join them when those modules record them.
 /// </summary>
 public sealed class RiskGradingService(QualityCityDbContext db, AuditLog auditLog)
 {
@@ -30,6 +30,7 @@ public sealed class RiskGradingService(QualityCityDbContext db, AuditLog auditLo
         long after = 0;
         var changed = 0;
         db.AuditChanges = false; // one summary entry below instead of one per row
+        var failed = await FailedSamplesAsync(null, cancellationToken);
         try
         {
             while (true)
@@ -40,7 +41,7 @@ public sealed class RiskGradingService(QualityCityDbContext db, AuditLog auditLo
                     break;
                 }
 
-                changed += batch.Count(Regrade);
+                changed += batch.Count(e => Regrade(e, failed.GetValueOrDefault(e.CreditCode)));
                 await db.SaveChangesAsync(cancellationToken);
                 db.ChangeTracker.Clear();
                 after = batch[^1].Id;
@@ -67,7 +68,7 @@ public sealed class RiskGradingService(QualityCityDbContext db, AuditLog auditLo
         entity.RiskOverrideGrade = grade?.ToString().ToLowerInvariant();
         entity.RiskOverrideReason = grade is null ? null : reason!.Trim();
         entity.RiskOverrideBy = grade is null ? null : by;
-        Regrade(entity);
+        Regrade(entity, (await FailedSamplesAsync(creditCode, cancellationToken)).GetValueOrDefault(creditCode));
         await db.SaveChangesAsync(cancellationToken);
         return entity;
     }
@@ -78,18 +79,42 @@ public sealed class RiskGradingService(QualityCityDbContext db, AuditLog auditLo
     /// </summary>
     private static readonly ConcurrentDictionary<(string? CreditClass, bool Abnormal, bool Hazardous), (string Grade, string Reasons)> RegistryOnly = new();
 
+    /// <summary>Re-grades one entity after its sampling record changed (QLT-5: a failed sample raises the grade, naming the sample).</summary>
+    public async Task RegradeAsync(string creditCode, CancellationToken cancellationToken)
+    {
+        var entity = await db.MarketEntities.FirstOrDefaultAsync(e => e.CreditCode == creditCode, cancellationToken);
+        if (entity is not null && Regrade(entity, (await FailedSamplesAsync(creditCode, cancellationToken)).GetValueOrDefault(creditCode)))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The failed samples of the last twelve months by producer (one producer, or all).</summary>
+    private async Task<Dictionary<string, IReadOnlyList<string>>> FailedSamplesAsync(string? creditCode, CancellationToken cancellationToken)
+    {
+        var since = Inspections.RecordResults.InspectionWork.Today().AddMonths(-12);
+        var query = db.Samples.AsNoTracking().Where(s => s.Passed == false && s.SampledOn > since);
+        if (creditCode is not null)
+        {
+            query = query.Where(s => s.ProducerCreditCode == creditCode);
+        }
+
+        return (await query.OrderBy(s => s.SampledOn).Select(s => new { s.ProducerCreditCode, s.SampleNo }).ToListAsync(cancellationToken))
+            .GroupBy(s => s.ProducerCreditCode).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(s => s.SampleNo).ToList(), StringComparer.Ordinal);
+    }
+
     /// <summary>Applies the rules to one entity; true when its grade or reasons changed.</summary>
-    public static bool Regrade(MarketEntity entity)
+    public static bool Regrade(MarketEntity entity, IReadOnlyList<string>? failedSamples = null)
     {
         var division = entity.IndustryCode is { Length: >= 2 } code ? code[..2] : string.Empty;
         var hazardous = HazardousDivisions.Contains(division);
         var manual = entity.RiskOverrideGrade is { } overrideGrade && Enum.TryParse<RiskGrade>(overrideGrade, ignoreCase: true, out var parsed)
             ? new RiskOverride(parsed, entity.RiskOverrideReason ?? string.Empty, entity.RiskOverrideBy ?? string.Empty)
             : null;
-        var (grade, reasons) = manual is null
+        var (grade, reasons) = manual is null && failedSamples is not { Count: > 0 }
             ? RegistryOnly.GetOrAdd((entity.CreditClass, entity.OnAbnormalList, hazardous),
                 key => Outcome(new RiskFacts(key.CreditClass, [], 0, 0, key.Abnormal, key.Hazardous)))
-            : Outcome(new RiskFacts(entity.CreditClass, [], 0, 0, entity.OnAbnormalList, hazardous, manual));
+            : Outcome(new RiskFacts(entity.CreditClass, failedSamples ?? [], 0, 0, entity.OnAbnormalList, hazardous, manual));
         if (entity.RiskGrade == grade && entity.RiskReasons == reasons)
         {
             return false;

@@ -1,0 +1,362 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using QualityCity.Web.Data;
+using QualityCity.Web.Hosting;
+using QualityCity.Web.Localization;
+using QualityCity.Web.Modules.Accounts;
+using QualityCity.Web.Modules.Inspections.RecordResults;
+
+namespace QualityCity.Web.Modules.Quality;
+
+public sealed record ImprovementPlanRequest(string? Scope, string? Industry, string? ProblemKey, string? CreditCode, string? Title, string? Owner, string? Actions,
+    DateOnly? Deadline, string? Status, string? Progress);
+
+public sealed record FlagDecisionRequest(bool? Confirm, string? Reason);
+
+public sealed record OriginCertificationRequest(string? CreditCode, string? Brand, string? CertificateNo, string? Products, DateOnly? IssuedOn, DateOnly? ValidUntil);
+
+/// <summary>
+/// Product quality (SPEC §4): supervision sampling and its workflow, the quality map, the problem
+/// list with improvement plans, supervision alerts, origin and shell-company flags, and the public
+/// sampling results.
+/// </summary>
+public sealed class QualityModule : IModule
+{
+    public static void AddServices(IServiceCollection services)
+    {
+        services.AddOptions<QualityOptions>().BindConfiguration(QualityOptions.Section);
+        services.AddScoped<SamplingWork>();
+        services.AddScoped<SampleImport>();
+        services.AddScoped<QualityAnalysis>();
+    }
+
+    public static void MapEndpoints(IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/quality").WithTags("Quality");
+
+        api.MapGet("/categories", async (QualityCityDbContext db, CancellationToken ct) =>
+        {
+            var items = await db.TestItemDefinitions.AsNoTracking().OrderBy(i => i.Id).ToListAsync(ct);
+            return Results.Ok((await db.ProductCategories.AsNoTracking().OrderBy(c => c.Industry).ThenBy(c => c.Code).ToListAsync(ct)).Select(c => new
+            {
+                c.Code, c.Name, c.NameEn, c.Industry, c.Standard,
+                items = items.Where(i => i.ProductCategory == c.Code).Select(i => new { i.Code, i.Name, i.NameEn, i.StandardClause, i.Unit, i.Limit }),
+            }));
+        });
+
+        // The map: published results for everyone, every result for signed-in staff (QLT-3).
+        api.MapGet("/map", async (string? industry, int? year, ClaimsPrincipal user, QualityCityDbContext db, Text text, CancellationToken ct) =>
+        {
+            if (industry is null || !await db.ProductCategories.AnyAsync(c => c.Industry == industry, ct))
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["industry"] = [text.Format("未知的行业：{0}（例如 cable、bearing）", industry ?? "（空）")] });
+            }
+
+            return Results.Ok(await QualityMapStore.ReadAsync(db, industry, year, user.IsStaff(), ct));
+        });
+
+        api.MapGet("/samples", async ([AsParameters] SampleFilter filter, QualityCityDbContext db, CancellationToken ct) =>
+            Results.Ok((await filter.Apply(db.Samples.AsNoTracking().Include(s => s.Items)).OrderByDescending(s => s.SampledOn).ThenBy(s => s.Id)
+                .Skip(Math.Max(0, filter.Skip ?? 0)).Take(Math.Clamp(filter.Take ?? 100, 1, 500)).ToListAsync(ct)).Select(SamplingWork.View)))
+            .RequireAuthorization(Policies.Staff);
+
+        api.MapGet("/samples/{id:long}", async (long id, QualityCityDbContext db, CancellationToken ct) =>
+            await db.Samples.AsNoTracking().Include(s => s.Items).FirstOrDefaultAsync(s => s.Id == id, ct) is { } sample
+                ? Results.Ok(SamplingWork.View(sample))
+                : Results.NotFound()).RequireAuthorization(Policies.Staff);
+
+        api.MapGet("/samples/export.csv", async (string? industry, int? year, HttpContext http, QualityCityDbContext db, CancellationToken ct) =>
+            await SamplingResultsExport.WriteCsvAsync(http.Response, SamplingResultsExport.Rows(db, includeUnpublished: true, industry, year), "sampling-results-all.csv", ct))
+            .RequireAuthorization(Policies.Staff);
+
+        api.MapPost("/samples", async (SampleRequest request, ClaimsPrincipal user, SamplingWork work, CancellationToken ct) =>
+            (await work.RecordAsync(request, user, ct)).ToHttp()).RequireAuthorization(Policies.Staff);
+
+        api.MapPost("/samples/import", async (IFormFile? file, ClaimsPrincipal user, SamplingWork work, SampleImport import, DatabaseSettings settings,
+            IOptions<QualityOptions> options, Text text, CancellationToken ct) =>
+        {
+            if (!await work.MayManageAsync(user, ct))
+            {
+                return Results.Problem(text["产品抽查由市场监管部门登记"], statusCode: StatusCodes.Status403Forbidden);
+            }
+
+            var (report, error) = await ImportUploadAsync(file, import, settings, options.Value, user.ActorName(), text, ct);
+            return report is null ? Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [error!] }) : Results.Ok(report);
+        }).RequireAuthorization(Policies.Staff).DisableAntiforgery();
+
+        api.MapPost("/samples/{id:long}/notice", async (long id, NoticeRequest request, ClaimsPrincipal user, SamplingWork work, CancellationToken ct) =>
+            (await work.NotifyAsync(id, request, user, ct)).ToHttp()).RequireAuthorization(Policies.Staff);
+        api.MapPost("/samples/{id:long}/objection", async (long id, ObjectionRequest request, ClaimsPrincipal user, SamplingWork work, CancellationToken ct) =>
+            (await work.ObjectAsync(id, request, user, ct)).ToHttp()).RequireAuthorization(Policies.Staff);
+        api.MapPost("/samples/{id:long}/retest", async (long id, RetestRequest request, ClaimsPrincipal user, SamplingWork work, CancellationToken ct) =>
+            (await work.RetestAsync(id, request, user, ct)).ToHttp()).RequireAuthorization(Policies.Staff);
+        api.MapPost("/samples/{id:long}/publish", async (long id, DateRequest request, ClaimsPrincipal user, SamplingWork work, CancellationToken ct) =>
+            (await work.PublishAsync(id, request, user, ct)).ToHttp()).RequireAuthorization(Policies.Staff);
+        api.MapPost("/samples/{id:long}/announce", async (long id, DateRequest request, ClaimsPrincipal user, SamplingWork work, CancellationToken ct) =>
+            (await work.AnnounceAsync(id, request, user, ct)).ToHttp()).RequireAuthorization(Policies.Staff);
+
+        api.MapGet("/problems", async (string industry, int? year, ClaimsPrincipal user, QualityAnalysis analysis, CancellationToken ct) =>
+            Results.Ok(await analysis.ProblemsAsync(industry, year, user.IsStaff(), ct)));
+
+        api.MapPost("/improvement-plans", async (ImprovementPlanRequest request, ClaimsPrincipal user, QualityCityDbContext db, SamplingWork work, Text text,
+            CancellationToken ct) => await SavePlanAsync(null, request, user, db, work, text, ct)).RequireAuthorization(Policies.Staff);
+        api.MapPut("/improvement-plans/{id:int}", async (int id, ImprovementPlanRequest request, ClaimsPrincipal user, QualityCityDbContext db, SamplingWork work,
+            Text text, CancellationToken ct) => await SavePlanAsync(id, request, user, db, work, text, ct)).RequireAuthorization(Policies.Staff);
+        api.MapGet("/improvement-plans", async (string? industry, QualityCityDbContext db, CancellationToken ct) =>
+            Results.Ok(await db.ImprovementPlans.AsNoTracking().Where(p => industry == null || p.Industry == industry).OrderBy(p => p.Deadline).ToListAsync(ct)))
+            .RequireAuthorization(Policies.Staff);
+
+        api.MapGet("/alerts", async (string? industry, int? year, QualityAnalysis analysis, CancellationToken ct) =>
+            Results.Ok(await analysis.AlertsAsync(industry, year, ct))).RequireAuthorization(Policies.Staff);
+
+        api.MapGet("/flags", async (string? status, string? rule, QualityCityDbContext db, CancellationToken ct) =>
+            Results.Ok(await db.QualityFlags.AsNoTracking().Where(f => (status == null || f.Status == status) && (rule == null || f.Rule == rule))
+                .OrderBy(f => f.Id).Take(1000).ToListAsync(ct))).RequireAuthorization(Policies.Staff);
+        api.MapPost("/flags/scan", async (ClaimsPrincipal user, SamplingWork work, QualityAnalysis analysis, Text text, CancellationToken ct) =>
+            await work.MayManageAsync(user, ct)
+                ? Results.Ok(new { added = await analysis.ScanFlagsAsync(ct) })
+                : Results.Problem(text["产品抽查由市场监管部门登记"], statusCode: StatusCodes.Status403Forbidden)).RequireAuthorization(Policies.Staff);
+        api.MapPost("/flags/{id:long}/decision", async (long id, FlagDecisionRequest request, ClaimsPrincipal user, QualityCityDbContext db, SamplingWork work, Text text,
+            CancellationToken ct) =>
+        {
+            if (!await work.MayManageAsync(user, ct))
+            {
+                return Results.Problem(text["产品抽查由市场监管部门登记"], statusCode: StatusCodes.Status403Forbidden);
+            }
+
+            var flag = await db.QualityFlags.FirstOrDefaultAsync(f => f.Id == id, ct);
+            if (flag is null)
+            {
+                return Results.NotFound();
+            }
+
+            if (request.Confirm is null || string.IsNullOrWhiteSpace(request.Reason))
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = [text["须选择确认或排除，并写明理由"]] });
+            }
+
+            flag.Status = request.Confirm.Value ? "confirmed" : "dismissed";
+            flag.Decision = request.Reason.Trim();
+            flag.DecidedBy = user.ActorName();
+            flag.DecidedAtUtc = DateTime.UtcNow;
+            await db.SaveChangesAsync(ct);
+            return Results.Ok(flag);
+        }).RequireAuthorization(Policies.Staff);
+
+        // Origin certifications of a regional brand: anyone may check a certificate; the regulator records them.
+        api.MapGet("/origin-certifications", async (string? creditCode, string? brand, QualityCityDbContext db, CancellationToken ct) =>
+            Results.Ok(await db.OriginCertifications.AsNoTracking().Where(c => (creditCode == null || c.CreditCode == creditCode) && (brand == null || c.Brand == brand))
+                .OrderBy(c => c.CertificateNo).Take(1000).ToListAsync(ct)));
+        api.MapPost("/origin-certifications", async (OriginCertificationRequest request, ClaimsPrincipal user, QualityCityDbContext db, SamplingWork work, Text text,
+            CancellationToken ct) =>
+        {
+            if (!await work.MayManageAsync(user, ct))
+            {
+                return Results.Problem(text["产品抽查由市场监管部门登记"], statusCode: StatusCodes.Status403Forbidden);
+            }
+
+            var errors = new Dictionary<string, string[]>();
+            if (request.CreditCode is null || !await db.MarketEntities.AnyAsync(e => e.CreditCode == request.CreditCode, ct))
+            {
+                errors["creditCode"] = [text["须为主体库中的企业"]];
+            }
+
+            if (string.IsNullOrWhiteSpace(request.Brand) || string.IsNullOrWhiteSpace(request.Products))
+            {
+                errors["brand"] = [text["区域品牌和产品范围必填"]];
+            }
+
+            if (string.IsNullOrWhiteSpace(request.CertificateNo) || await db.OriginCertifications.AnyAsync(c => c.CertificateNo == request.CertificateNo, ct))
+            {
+                errors["certificateNo"] = [text["证书编号必填且不能重复"]];
+            }
+
+            if (request.IssuedOn is null || request.ValidUntil is null || request.ValidUntil <= request.IssuedOn)
+            {
+                errors["validUntil"] = [text["发证日期和有效期必填，有效期须晚于发证日期"]];
+            }
+
+            if (errors.Count > 0)
+            {
+                return Results.ValidationProblem(errors);
+            }
+
+            var certification = new OriginCertification
+            {
+                CreditCode = request.CreditCode!, Brand = request.Brand!.Trim(), CertificateNo = request.CertificateNo!.Trim(), Products = request.Products!.Trim(),
+                IssuedOn = request.IssuedOn!.Value, ValidUntil = request.ValidUntil!.Value, Status = "valid",
+            };
+            db.OriginCertifications.Add(certification);
+            await db.SaveChangesAsync(ct);
+            return Results.Ok(certification);
+        }).RequireAuthorization(Policies.Staff);
+
+        app.MapGet("/open-data/sampling-results.csv", async (HttpContext http, QualityCityDbContext db, CancellationToken ct) =>
+            await SamplingResultsExport.WriteCsvAsync(http.Response, SamplingResultsExport.Rows(db, includeUnpublished: false), "sampling-results.csv", ct))
+            .WithTags("Open data");
+        app.MapGet("/open-data/sampling-results.json", (QualityCityDbContext db) =>
+            Results.Json(SamplingResultsExport.Rows(db, includeUnpublished: false), SamplingResultsExport.Json)).WithTags("Open data");
+    }
+
+    /// <summary>Stores an uploaded lab file and imports it; the page and the API share it.</summary>
+    public static async Task<(SampleImportReport? Report, string? Error)> ImportUploadAsync(IFormFile? file, SampleImport import, DatabaseSettings settings,
+        QualityOptions options, string actor, Text text, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0)
+        {
+            return (null, text["请选择一个 .csv 或 .xlsx 文件"]);
+        }
+
+        var extension = Path.GetExtension(file.FileName).ToLowerInvariant();
+        if (extension is not (".csv" or ".xlsx"))
+        {
+            return (null, text.Format("不支持的文件类型“{0}”，请上传 .csv 或 .xlsx 文件。", extension));
+        }
+
+        if (file.Length > options.MaxImportMegabytes * 1048576L)
+        {
+            return (null, text.Format("文件过大：{0:0.#} MB，上限 {1} MB", file.Length / 1048576.0, options.MaxImportMegabytes));
+        }
+
+        var folder = Path.Combine(settings.DataDirectory, "imports");
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, $"lab-{Guid.NewGuid():N}{extension}");
+        await using (var target = File.Create(path))
+        {
+            await file.CopyToAsync(target, ct);
+        }
+
+        try
+        {
+            return (await import.ImportAsync(path, actor, ct), null);
+        }
+        catch (Registry.ImportRegistry.RegistryFileException ex)
+        {
+            return (null, ex.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static async Task<IResult> SavePlanAsync(int? id, ImprovementPlanRequest request, ClaimsPrincipal user, QualityCityDbContext db, SamplingWork work, Text text,
+        CancellationToken ct)
+    {
+        if (!await work.MayManageAsync(user, ct))
+        {
+            return Results.Problem(text["产品抽查由市场监管部门登记"], statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        var plan = id is null ? null : await db.ImprovementPlans.FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (id is not null && plan is null)
+        {
+            return Results.NotFound();
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        if (request.Scope is not ("industry" or "enterprise"))
+        {
+            errors["scope"] = [text["范围须为 industry（一业一策）或 enterprise（一企一策）"]];
+        }
+
+        if (request.Scope == "enterprise" && (request.CreditCode is null || !await db.MarketEntities.AnyAsync(e => e.CreditCode == request.CreditCode, ct)))
+        {
+            errors["creditCode"] = [text["一企一策须指定主体库中的企业"]];
+        }
+
+        if (request.Industry is null || !await db.ProductCategories.AnyAsync(c => c.Industry == request.Industry, ct))
+        {
+            errors["industry"] = [text.Format("未知的行业：{0}（例如 cable、bearing）", request.Industry ?? "（空）")];
+        }
+
+        foreach (var (field, value) in new[] { ("problemKey", request.ProblemKey), ("title", request.Title), ("owner", request.Owner), ("actions", request.Actions) })
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                errors[field] = [text["必填"]];
+            }
+        }
+
+        if (request.Deadline is null)
+        {
+            errors["deadline"] = [text["必填"]];
+        }
+
+        var status = request.Status ?? plan?.Status ?? "planned";
+        if (status is not ("planned" or "in-progress" or "done"))
+        {
+            errors["status"] = [text["状态须为 planned、in-progress 或 done"]];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Results.ValidationProblem(errors);
+        }
+
+        plan ??= db.ImprovementPlans.Add(new ImprovementPlan
+        {
+            Scope = request.Scope!, Industry = request.Industry!, ProblemKey = request.ProblemKey!, Title = string.Empty, Owner = string.Empty, Actions = string.Empty,
+            Status = status, CreatedBy = user.ActorName(),
+        }).Entity;
+        plan.Scope = request.Scope!;
+        plan.Industry = request.Industry!;
+        plan.ProblemKey = request.ProblemKey!.Trim();
+        plan.CreditCode = request.Scope == "enterprise" ? request.CreditCode : null;
+        plan.Title = request.Title!.Trim();
+        plan.Owner = request.Owner!.Trim();
+        plan.Actions = request.Actions!.Trim();
+        plan.Deadline = request.Deadline!.Value;
+        plan.Status = status;
+        plan.Progress = request.Progress?.Trim();
+        plan.UpdatedAtUtc = DateTime.UtcNow;
+        await db.SaveChangesAsync(ct);
+        return Results.Ok(plan);
+    }
+}
+
+/// <summary>Drill-down from the map to the batches.</summary>
+public sealed record SampleFilter(string? Industry, int? Year, string? County, string? Category, string? Item, bool? Failed, string? Producer, int? Skip, int? Take)
+{
+    public IQueryable<Sample> Apply(IQueryable<Sample> samples)
+    {
+        if (Industry is not null)
+        {
+            samples = samples.Where(s => s.Industry == Industry);
+        }
+
+        if (Year is { } year)
+        {
+            samples = samples.Where(s => s.SampledOn >= new DateOnly(year, 1, 1) && s.SampledOn < new DateOnly(year + 1, 1, 1));
+        }
+
+        if (County is not null)
+        {
+            samples = samples.Where(s => s.CountyCode == County);
+        }
+
+        if (Category is not null)
+        {
+            samples = samples.Where(s => s.ProductCategory == Category);
+        }
+
+        if (Producer is not null)
+        {
+            samples = samples.Where(s => s.ProducerCreditCode == Producer);
+        }
+
+        if (Item is not null)
+        {
+            samples = Failed == true
+                ? samples.Where(s => s.Items.Any(i => i.ItemCode == Item && !i.Passed))
+                : samples.Where(s => s.Items.Any(i => i.ItemCode == Item));
+        }
+        else if (Failed == true)
+        {
+            samples = samples.Where(s => s.Passed == false);
+        }
+
+        return samples;
+    }
+}
