@@ -16,7 +16,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
-    public SqliteFactory Factory { get; } = new();
+    public QualityCityFactory Factory { get; } = new SqliteQualityFactory();
     public IBrowser? Browser { get; private set; }
     public string? UnavailableReason { get; private set; }
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1");

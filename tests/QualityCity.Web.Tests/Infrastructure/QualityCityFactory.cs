@@ -55,6 +55,9 @@ public class QualityCityFactory : WebApplicationFactory<Program>
 
     public DatabaseKind Kind { get; }
 
+    /// <summary>How many enterprises the demo city has.</summary>
+    protected virtual int Enterprises => DemoEnterprises;
+
     /// <summary>Why this database cannot be tested here; null when it can.</summary>
     public string? UnavailableReason { get; }
 
@@ -68,7 +71,7 @@ public class QualityCityFactory : WebApplicationFactory<Program>
         ["ConnectionStrings:Sqlite"] = $"Data Source={Path.Combine(_directory, "qc.db")}",
         ["ConnectionStrings:Postgres"] = _postgresDatabase is null ? null
             : new NpgsqlConnectionStringBuilder(_postgresAdmin) { Database = _postgresDatabase }.ConnectionString,
-        ["Demo:Enterprises"] = DemoEnterprises.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Demo:Enterprises"] = Enterprises.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Demo:Seed"] = "tests",
     };
 
@@ -154,3 +157,18 @@ public class QualityCityFactory : WebApplicationFactory<Program>
 public sealed class SqliteFactory() : QualityCityFactory(DatabaseKind.Sqlite);
 
 public sealed class PostgresFactory() : QualityCityFactory(DatabaseKind.Postgres);
+
+/// <summary>
+/// A demo city large enough for product quality: the 阳谷 cable cluster needs ten or more cable
+/// firms in the county, which a city of 2,500 enterprises has and one of 300 does not.
+/// </summary>
+public sealed class SqliteQualityFactory() : QualityCityFactory(DatabaseKind.Sqlite)
+{
+    protected override int Enterprises => 2500;
+}
+
+/// <summary>The same on PostgreSQL.</summary>
+public sealed class PostgresQualityFactory() : QualityCityFactory(DatabaseKind.Postgres)
+{
+    protected override int Enterprises => 2500;
+}

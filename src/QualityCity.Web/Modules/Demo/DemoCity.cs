@@ -23,7 +23,7 @@ public sealed record DemoAccount(string UserName, string Role, string Descriptio
 /// per role. Deterministic: the same seed and size always give the same city.
 /// </summary>
 public sealed class DemoCity(QualityCityDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, AuditLog auditLog,
-    Planning.CommitPlan.PlanPools pools, Planning.DrawPlan.PlanDraw draws, Planning.PublishPlan.PlanPublication publication)
+    Planning.CommitPlan.PlanPools pools, Planning.DrawPlan.PlanDraw draws, Planning.PublishPlan.PlanPublication publication, Quality.QualityAnalysis quality)
 {
     public const string DemoPassword = "Demo-2026";
     public const string DemoSuffix = "（演示）";
@@ -97,9 +97,12 @@ public sealed class DemoCity(QualityCityDbContext db, UserManager<AppUser> users
         db.AuditChanges = true;
         db.ChangeTracker.Clear();
         await Checklists.ChecklistLoader.LoadDemoAsync(db, cancellationToken);
+        var today = DateOnly.FromDateTime(Localization.ChinaTime.FromUtc(DateTime.UtcNow));
+        // Sampling before grading: the last twelve months' failed samples raise their producers' grades.
+        await DemoSampling.LoadAsync(db, random, today, cancellationToken);
+        await quality.ScanFlagsAsync(cancellationToken);
         await new Registry.GradeEntities.RiskGradingService(db, auditLog).RegradeAllAsync("system", cancellationToken);
         await EnsureAccountsAsync(departments, cancellationToken);
-        var today = DateOnly.FromDateTime(Localization.ChinaTime.FromUtc(DateTime.UtcNow));
         await DemoHistory.LoadAsync(db, random, today, cancellationToken);
         await PublishThisYearsPlanAsync(today.Year, cancellationToken);
         return enterprises;

@@ -62,9 +62,10 @@ public static class QualityMapStore
             query = query.Where(c => c.Year == y);
         }
 
-        var rows = includeUnpublished
-            ? query.Where(c => c.Tested > 0).Select(c => new MapCell(c.ProductCategory, c.TestItem, c.CountyCode, c.Year, c.Tested, c.Failed))
-            : query.Where(c => c.TestedPublished > 0).Select(c => new MapCell(c.ProductCategory, c.TestItem, c.CountyCode, c.Year, c.TestedPublished, c.FailedPublished));
-        return await rows.OrderBy(c => c.Year).ThenBy(c => c.ProductCategory).ThenBy(c => c.TestItem).ThenBy(c => c.County).ToListAsync(cancellationToken);
+        query = (includeUnpublished ? query.Where(c => c.Tested > 0) : query.Where(c => c.TestedPublished > 0))
+            .OrderBy(c => c.Year).ThenBy(c => c.ProductCategory).ThenBy(c => c.TestItem).ThenBy(c => c.CountyCode);
+        return includeUnpublished
+            ? await query.Select(c => new MapCell(c.ProductCategory, c.TestItem, c.CountyCode, c.Year, c.Tested, c.Failed)).ToListAsync(cancellationToken)
+            : await query.Select(c => new MapCell(c.ProductCategory, c.TestItem, c.CountyCode, c.Year, c.TestedPublished, c.FailedPublished)).ToListAsync(cancellationToken);
     }
 }

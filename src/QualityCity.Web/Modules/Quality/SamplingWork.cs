@@ -136,10 +136,11 @@ public sealed class SamplingWork(QualityCityDbContext db, IOptions<QualityOption
             Add("followUpOf", text["跟踪复查须指向一个不合格样品"]);
         }
 
+        // Only plan sampling counts against plan sampling: a follow-up or an emergency sample is part of handling a case.
         if (errors.Count == 0 && kind == SampleKind.Routine)
         {
             var earlier = await db.Samples.AsNoTracking()
-                .Where(s => s.ProducerCreditCode == producerCode && s.ProductCategory == category!.Code && s.Authority == request.Authority!.Trim())
+                .Where(s => s.ProducerCreditCode == producerCode && s.ProductCategory == category!.Code && s.Authority == request.Authority!.Trim() && s.Kind == "routine")
                 .Select(s => new EarlierSample(s.SampleNo, s.ProductCategory, s.ProducerCreditCode, s.Authority, s.SampledOn)).ToListAsync(ct);
             if (ResamplingRule.Conflict(earlier, category!.Code, producerCode, request.Authority!.Trim(), request.SampledOn!.Value, SampleKind.Routine,
                     options.Value.NoRepeatMonths) is { } conflict)

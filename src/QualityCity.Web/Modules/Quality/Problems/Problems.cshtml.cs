@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using QualityCity.Web.Data;
+using QualityCity.Web.Modules.Accounts;
+
+namespace QualityCity.Web.Modules.Quality.Problems;
+
+/// <summary>
+/// 质量问题清单 and 挂牌督办 (QLT-4, QLT-5, QLT-6) for the regulator: the problems of an industry
+/// and year with their improvement plans, the county × industry alerts with the failed samples as
+/// evidence, and the origin and shell-company flags to confirm or dismiss with a reason.
+/// </summary>
+[Authorize(Roles = Roles.Staff)]
+public sealed class ProblemsModel(QualityCityDbContext db, QualityAnalysis analysis, SamplingWork work, Localization.Text text) : PageModel
+{
+    public string Industry { get; private set; } = "cable";
+    public int? Year { get; private set; }
+    public IReadOnlyList<QualityProblem> Problems { get; private set; } = [];
+    public IReadOnlyList<SupervisionAlert> Alerts { get; private set; } = [];
+    public IReadOnlyList<QualityFlag> Flags { get; private set; } = [];
+    public IReadOnlyDictionary<string, string> ItemNames { get; private set; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> CountyNames { get; private set; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> EntityNames { get; private set; } = new Dictionary<string, string>();
+    public bool MayManage { get; private set; }
+    public string? Message { get; private set; }
+    public string? Error { get; private set; }
+
+    [BindProperty] public long FlagId { get; set; }
+    [BindProperty] public bool Confirm { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+
+    public Task OnGetAsync(string? industry, int? year, CancellationToken cancellationToken) => LoadAsync(industry, year, cancellationToken);
+
+    public async Task OnPostFlagAsync(string? industry, int? year, CancellationToken cancellationToken)
+    {
+        var flag = await db.QualityFlags.FirstOrDefaultAsync(f => f.Id == FlagId, cancellationToken);
+        if (!await work.MayManageAsync(User, cancellationToken) || flag is null)
+        {
+            Error = text["产品抽查由市场监管部门登记"];
+        }
+        else if (string.IsNullOrWhiteSpace(Reason))
+        {
+            Error = text["须选择确认或排除，并写明理由"];
+        }
+        else
+        {
+            flag.Status = Confirm ? "confirmed" : "dismissed";
+            flag.Decision = Reason.Trim();
+            flag.DecidedBy = User.ActorName();
+            flag.DecidedAtUtc = DateTime.UtcNow;
+            await db.SaveChangesAsync(cancellationToken);
+            Message = Confirm ? "已确认" : "已排除";
+        }
+
+        await LoadAsync(industry, year, cancellationToken);
+    }
+
+    private async Task LoadAsync(string? industry, int? year, CancellationToken cancellationToken)
+    {
+        Industry = industry ?? "cable";
+        Year = year;
+        Problems = await analysis.ProblemsAsync(Industry, year, includeUnpublished: true, cancellationToken);
+        Alerts = await analysis.AlertsAsync(null, year, cancellationToken);
+        Flags = await db.QualityFlags.AsNoTracking().OrderBy(f => f.Status == "open" ? 0 : 1).ThenBy(f => f.Rule).ThenBy(f => f.Id).Take(300).ToListAsync(cancellationToken);
+        ItemNames = (await db.TestItemDefinitions.AsNoTracking().ToListAsync(cancellationToken)).GroupBy(i => i.Code)
+            .ToDictionary(g => g.Key, g => Localization.Text.IsEnglish ? g.First().NameEn : g.First().Name);
+        var counties = Problems.Select(p => p.County).Concat(Alerts.Select(a => a.County)).OfType<string>().Distinct().ToList();
+        CountyNames = await db.Regions.AsNoTracking().Where(r => counties.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, cancellationToken);
+        var codes = Flags.Select(f => f.CreditCode).Distinct().ToList();
+        EntityNames = await db.MarketEntities.AsNoTracking().Where(e => codes.Contains(e.CreditCode)).ToDictionaryAsync(e => e.CreditCode, e => e.Name, cancellationToken);
+        MayManage = await work.MayManageAsync(User, cancellationToken);
+    }
+
+    public string Describe(QualityProblem p) => p.Kind switch
+    {
+        "item" => ItemNames.GetValueOrDefault(p.TestItem!, p.TestItem!),
+        "county" => CountyNames.GetValueOrDefault(p.County!, p.County!),
+        _ => $"{ItemNames.GetValueOrDefault(p.TestItem!, p.TestItem!)} · {CountyNames.GetValueOrDefault(p.County!, p.County!)}",
+    };
+
+    public static string Percent(double rate) => (rate * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%";
+}

@@ -1,0 +1,325 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using QualityCity.Web.Tests.Infrastructure;
+using Sylvan.Data.Csv;
+
+namespace QualityCity.Web.Tests.Quality;
+
+/// <summary>
+/// Product quality over HTTP on the demo city (SPEC §4): the map against a recomputation from the
+/// exported raw records, the 2021 阳谷 alert, a failed sample raising its producer's grade, the
+/// workflow's deadlines across holidays, the six-month rule, the lab import's row report, and who
+/// may do what.
+/// </summary>
+public abstract class QualityTests(QualityCityFactory factory) : PlatformTest(factory)
+{
+    private static readonly string[] Industries = ["cable", "bearing", "ferrous", "green-chem"];
+    private const string Authority = "聊城市市场监督管理局";
+
+    private static Dictionary<(string Category, string Item, string County, int Year), (int Tested, int Failed)> Cells(JsonElement map) =>
+        map.EnumerateArray().ToDictionary(
+            c => (c.GetProperty("productCategory").GetString()!, c.GetProperty("testItem").GetString()!, c.GetProperty("county").GetString()!, c.GetProperty("year").GetInt32()),
+            c => (c.GetProperty("tested").GetInt32(), c.GetProperty("failed").GetInt32()));
+
+    /// <summary>Groups exported rows by (industry) → (category, item, county, year) and counts rows and failures.</summary>
+    private static Dictionary<string, Dictionary<(string, string, string, int), (int Tested, int Failed)>> Recompute(string csv)
+    {
+        using var reader = CsvDataReader.Create(new StringReader(csv.TrimStart('\uFEFF')));
+        var result = new Dictionary<string, Dictionary<(string, string, string, int), (int, int)>>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            var industry = reader.GetString(reader.GetOrdinal("industry"));
+            var key = (reader.GetString(reader.GetOrdinal("product_category")), reader.GetString(reader.GetOrdinal("test_item")), reader.GetString(reader.GetOrdinal("county")),
+                int.Parse(reader.GetString(reader.GetOrdinal("year")), CultureInfo.InvariantCulture));
+            var failed = reader.GetString(reader.GetOrdinal("passed")) == "false" ? 1 : 0;
+            var cells = result.TryGetValue(industry, out var existing) ? existing : result[industry] = [];
+            var (tested, failures) = cells.GetValueOrDefault(key);
+            cells[key] = (tested + 1, failures + failed);
+        }
+
+        return result;
+    }
+
+    private async Task<string> EnterpriseAsync(Func<Web.Modules.Registry.MarketEntity, bool> where)
+    {
+        await using var scope = OpenDb();
+        var sampled = await scope.Db.Samples.Select(s => s.ProducerCreditCode).Distinct().ToListAsync();
+        var candidates = await scope.Db.MarketEntities.AsNoTracking().Where(e => e.Category == "Enterprise" && e.Status == "active" && e.RiskOverrideGrade == null)
+            .OrderBy(e => e.Id).ToListAsync();
+        return candidates.Where(e => !sampled.Contains(e.CreditCode)).First(where).CreditCode;
+    }
+
+    private static object Sample(string sampleNo, string producer, string sampledOn, bool passed, string category = "pvc-wire", string kind = "routine",
+        string authority = Authority) => new
+    {
+        sampleNo, level = "city", authority, kind, productCategory = category, specification = "BV 450/750V 1×2.5mm²", batch = "20260301",
+        producerCreditCode = producer, sampledOn, lab = "聊城市检验检测中心", reportNo = sampleNo + "-R",
+        items = new object[]
+        {
+            new { item = "conductor-resistance", measured = passed ? "7.30" : "8.95", limit = "≤ 7.41", unit = "Ω/km", passed },
+            new { item = "insulation-thickness-avg", measured = "0.84", limit = "≥ 0.8", unit = "mm", passed = true },
+        },
+    };
+
+    [SkippableFact]
+    public async Task The_map_equals_a_recomputation_from_the_exported_raw_records_for_the_public_and_for_staff()
+    {
+        SkipIfUnavailable();
+        var anonymous = Factory.AnonymousClient();
+        var staff = await Factory.SignedInClientAsync("samr.head");
+        var published = Recompute(await anonymous.GetStringAsync("/open-data/sampling-results.csv"));
+        var everything = Recompute(await staff.GetStringAsync("/api/quality/samples/export.csv"));
+        var publicTotal = 0;
+        var staffTotal = 0;
+        foreach (var industry in Industries)
+        {
+            var publicMap = Cells(await anonymous.GetFromJsonAsync<JsonElement>($"/api/quality/map?industry={industry}"));
+            Assert.Equal(published[industry].OrderBy(c => c.Key).ToList(), publicMap.OrderBy(c => c.Key).ToList());
+            var staffMap = Cells(await staff.GetFromJsonAsync<JsonElement>($"/api/quality/map?industry={industry}"));
+            Assert.Equal(everything[industry].OrderBy(c => c.Key).ToList(), staffMap.OrderBy(c => c.Key).ToList());
+            publicTotal += publicMap.Values.Sum(c => c.Tested);
+            staffTotal += staffMap.Values.Sum(c => c.Tested);
+
+            // One year's map is that year's cells.
+            var year = publicMap.Keys.Max(k => k.Year);
+            Assert.Equal(publicMap.Where(c => c.Key.Year == year).OrderBy(c => c.Key).ToList(),
+                Cells(await anonymous.GetFromJsonAsync<JsonElement>($"/api/quality/map?industry={industry}&year={year}")).OrderBy(c => c.Key).ToList());
+        }
+
+        Assert.True(publicTotal > 1000, $"{publicTotal} published test results in the demo city");
+        Assert.True(staffTotal > publicTotal, "staff also see results not yet published");
+        var unknown = await anonymous.GetAsync("/api/quality/map?industry=ships");
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("industry", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // The JSON open data are the same rows.
+        var json = await anonymous.GetFromJsonAsync<JsonElement>("/open-data/sampling-results.json");
+        Assert.Equal(published.Values.Sum(c => c.Values.Sum(v => v.Tested)), json.GetArrayLength());
+        var header = (await anonymous.GetStringAsync("/open-data/sampling-results.csv")).TrimStart('\uFEFF').Split('\n')[0];
+        Assert.Equal(string.Join(',', Web.Modules.Quality.SamplingResultsExport.Columns), header);
+        Assert.DoesNotContain("contact", header, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("seller", header, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [SkippableFact]
+    public async Task The_2021_yanggu_cable_failures_raise_the_supervision_alert_with_their_evidence()
+    {
+        SkipIfUnavailable();
+        var staff = await Factory.SignedInClientAsync("coordinator");
+        var alerts = (await staff.GetFromJsonAsync<JsonElement>("/api/quality/alerts?industry=cable&year=2021")).EnumerateArray().ToList();
+        var yanggu = Assert.Single(alerts, a => a.GetProperty("county").GetString() == "371521");
+        Assert.Equal(11, yanggu.GetProperty("failedSamples").GetInt32());
+        var evidence = yanggu.GetProperty("evidence").EnumerateArray().ToList();
+        Assert.Equal(11, evidence.Count);
+        Assert.Equal(2, evidence.Count(e => e.GetProperty("level").GetString() == "national"));
+        Assert.Equal(2, evidence.Where(e => e.GetProperty("level").GetString() == "national").Select(e => e.GetProperty("producerCreditCode").GetString()).Distinct().Count());
+        Assert.Equal(7, evidence.Where(e => e.GetProperty("level").GetString() != "national").Select(e => e.GetProperty("producerCreditCode").GetString()).Distinct().Count());
+        Assert.All(evidence, e => Assert.NotEmpty(e.GetProperty("failedItems").EnumerateArray()));
+        Assert.Contains("挂牌督办", await staff.GetStringAsync("/quality/problems?industry=cable&year=2021"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Factory.AnonymousClient().GetAsync("/api/quality/alerts")).StatusCode);
+
+        // The shell companies of the cluster are flagged with their evidence.
+        var flags = (await staff.GetFromJsonAsync<JsonElement>("/api/quality/flags")).EnumerateArray().ToList();
+        Assert.Contains(flags, f => f.GetProperty("rule").GetString() == "origin-mismatch" && f.GetProperty("evidence").GetString()!.Contains("130528", StringComparison.Ordinal));
+        Assert.True(flags.Count(f => f.GetProperty("rule").GetString() == "shared-address") >= 5);
+    }
+
+    [SkippableFact]
+    public async Task A_failed_sample_raises_its_producers_grade_naming_the_sample()
+    {
+        SkipIfUnavailable();
+        var producer = await EnterpriseAsync(e => e.RiskGrade == "green");
+        var samr = await Factory.SignedInClientAsync("samr.head");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var first = await samr.PostAsJsonAsync("/api/quality/samples", Sample("T-GRADE-1", producer, today.AddDays(-20).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), passed: false));
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var grade = await samr.GetFromJsonAsync<JsonElement>($"/api/registry/entities/{producer}/grade");
+        Assert.Equal("yellow", grade.GetProperty("grade").GetString());
+        Assert.Contains("T-GRADE-1", grade.GetRawText(), StringComparison.Ordinal);
+
+        var second = await samr.PostAsJsonAsync("/api/quality/samples",
+            Sample("T-GRADE-2", producer, today.AddDays(-10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), passed: false, category: "power-cable"));
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        grade = await samr.GetFromJsonAsync<JsonElement>($"/api/registry/entities/{producer}/grade");
+        Assert.Equal("red", grade.GetProperty("grade").GetString());
+        Assert.Contains("T-GRADE-2", grade.GetRawText(), StringComparison.Ordinal);
+
+        // A passing sample of another producer changes nothing.
+        var other = await EnterpriseAsync(e => e.RiskGrade == "green" && e.CreditCode != producer);
+        Assert.Equal(HttpStatusCode.OK, (await samr.PostAsJsonAsync("/api/quality/samples",
+            Sample("T-GRADE-3", other, today.AddDays(-5).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), passed: true))).StatusCode);
+        Assert.Equal("green", (await samr.GetFromJsonAsync<JsonElement>($"/api/registry/entities/{other}/grade")).GetProperty("grade").GetString());
+    }
+
+    [SkippableFact]
+    public async Task The_workflow_counts_its_deadlines_across_holidays_and_refuses_a_late_objection()
+    {
+        SkipIfUnavailable();
+        var samr = await Factory.SignedInClientAsync("samr.inspector");
+        var producer = await EnterpriseAsync(_ => true);
+        var created = await samr.PostAsJsonAsync("/api/quality/samples", Sample("T-FLOW-1", producer, "2026-09-01", passed: false));
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+
+        var notified = await samr.PostAsJsonAsync($"/api/quality/samples/{id}/notice", new { receivedOn = "2026-09-16" });
+        Assert.Equal("2026-10-08", (await notified.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("objectionDue").GetString()); // day 15 is 1 October
+        var early = await samr.PostAsJsonAsync($"/api/quality/samples/{id}/publish", new { on = "2026-10-08" });
+        Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
+        var late = await samr.PostAsJsonAsync($"/api/quality/samples/{id}/objection", new { filedOn = "2026-10-09", reason = "申请复检" });
+        Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);
+        var lateText = await late.Content.ReadAsStringAsync();
+        Assert.Contains("filedOn", lateText, StringComparison.Ordinal);
+        Assert.Contains("2026-10-08", lateText, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await samr.PostAsJsonAsync($"/api/quality/samples/{id}/objection", new { filedOn = "2026-10-08", reason = "对导体电阻结果有异议" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await samr.PostAsJsonAsync($"/api/quality/samples/{id}/publish", new { on = "2026-10-12" })).StatusCode);
+        var retested = await samr.PostAsJsonAsync($"/api/quality/samples/{id}/retest",
+            new { retestOn = "2026-10-20", items = new[] { new { item = "conductor-resistance", measured = "8.90", passed = false } } });
+        Assert.Equal("final", (await retested.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        var publishedOne = await (await samr.PostAsJsonAsync($"/api/quality/samples/{id}/publish", new { on = "2026-10-22" })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("2026-12-21", publishedOne.GetProperty("correctionDue").GetString()); // day 60 is Saturday 19 December
+
+        // Across the Spring Festival: received 6 February, day 15 is the 21st, in the holiday.
+        var other = await EnterpriseAsync(e => e.CreditCode != producer);
+        var second = await samr.PostAsJsonAsync("/api/quality/samples", Sample("T-FLOW-2", other, "2026-01-20", passed: false));
+        var secondId = (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        var notice = await (await samr.PostAsJsonAsync($"/api/quality/samples/{secondId}/notice", new { receivedOn = "2026-02-06" })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("2026-02-24", notice.GetProperty("objectionDue").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, (await samr.PostAsJsonAsync($"/api/quality/samples/{secondId}/objection", new { filedOn = "2026-02-25", reason = "逾期异议" })).StatusCode);
+        var published = await (await samr.PostAsJsonAsync($"/api/quality/samples/{secondId}/publish", new { on = "2026-02-26" })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("2026-02-25", published.GetProperty("finalOn").GetString());
+        Assert.Equal("2026-04-27", published.GetProperty("correctionDue").GetString()); // day 60 is Sunday 26 April
+        Assert.Equal("2026-05-11", published.GetProperty("reinspectionDue").GetString());
+        var announced = await (await samr.PostAsJsonAsync($"/api/quality/samples/{secondId}/announce", new { on = "2026-03-02" })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("2026-05-01", announced.GetProperty("secondReinspectionFrom").GetString());
+        Assert.Equal("2026-06-01", announced.GetProperty("secondReinspectionTo").GetString()); // day 90 is Sunday 31 May
+
+        // The public map now counts the published failure; the page shows the sample's deadlines.
+        var map = Cells(await Factory.AnonymousClient().GetFromJsonAsync<JsonElement>("/api/quality/map?industry=cable&year=2026"));
+        Assert.True(map.Sum(c => c.Value.Failed) > 0);
+        Assert.Contains("2026-04-27", await samr.GetStringAsync($"/quality/samples/{secondId}"), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task The_same_authority_may_not_resample_the_same_product_within_six_months_except_to_follow_up_or_in_an_emergency()
+    {
+        SkipIfUnavailable();
+        var samr = await Factory.SignedInClientAsync("samr.head");
+        var producer = await EnterpriseAsync(_ => true);
+        var first = await samr.PostAsJsonAsync("/api/quality/samples", Sample("T-REP-1", producer, "2026-03-10", passed: false));
+        var firstId = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+
+        var repeat = await samr.PostAsJsonAsync("/api/quality/samples", Sample("T-REP-2", producer, "2026-09-09", passed: true));
+        Assert.Equal(HttpStatusCode.BadRequest, repeat.StatusCode);
+        var reason = await repeat.Content.ReadAsStringAsync();
+        Assert.Contains("sampledOn", reason, StringComparison.Ordinal);
+        Assert.Contains("T-REP-1", reason, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.OK, (await samr.PostAsJsonAsync("/api/quality/samples", Sample("T-REP-3", producer, "2026-05-20", passed: true, kind: "follow-up"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await samr.PostAsJsonAsync("/api/quality/samples", Sample("T-REP-4", producer, "2026-06-02", passed: true, kind: "emergency"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await samr.PostAsJsonAsync("/api/quality/samples",
+            Sample("T-REP-5", producer, "2026-06-03", passed: true, authority: "山东省市场监督管理局"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await samr.PostAsJsonAsync("/api/quality/samples", Sample("T-REP-6", producer, "2026-09-10", passed: true))).StatusCode);
+
+        // A follow-up must point at a failed sample, if it points at one.
+        var followUp = await samr.PostAsJsonAsync("/api/quality/samples", new
+        {
+            sampleNo = "T-REP-7", level = "city", authority = Authority, kind = "follow-up", productCategory = "pvc-wire", producerCreditCode = producer, sampledOn = "2026-07-01",
+            followUpOf = firstId, items = new[] { new { item = "conductor-resistance", passed = true } },
+        });
+        Assert.Equal(HttpStatusCode.OK, followUp.StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task Importing_a_lab_file_reports_each_bad_row_and_keeps_the_good_ones()
+    {
+        SkipIfUnavailable();
+        var (p1, p2, p3) = (await EnterpriseAsync(_ => true), "", "");
+        await using (var scope = OpenDb())
+        {
+            var sampled = await scope.Db.Samples.Select(s => s.ProducerCreditCode).Distinct().ToListAsync();
+            var codes = await scope.Db.MarketEntities.Where(e => e.Category == "Enterprise" && !sampled.Contains(e.CreditCode) && e.CreditCode != p1)
+                .OrderByDescending(e => e.Id).Select(e => e.CreditCode).Take(2).ToListAsync();
+            (p2, p3) = (codes[0], codes[1]);
+        }
+
+        var csv = new StringBuilder()
+            .AppendLine("sample_no,level,authority,product_category,producer_credit_code,sampled_on,item,measured,limit,unit,passed")
+            .AppendLine(CultureInfo.InvariantCulture, $"IMP-1,city,{Authority},pvc-wire,{p1},2026-05-06,conductor-resistance,7.30,≤ 7.41,Ω/km,合格")
+            .AppendLine(CultureInfo.InvariantCulture, $"IMP-1,city,{Authority},pvc-wire,{p1},2026-05-06,insulation-thickness-avg,0.82,≥ 0.8,mm,合格")
+            .AppendLine(CultureInfo.InvariantCulture, $"IMP-1,city,{Authority},pvc-wire,{p1},2026-05-06,marking,符合,合格,,合格")
+            .AppendLine(CultureInfo.InvariantCulture, $"IMP-2,city,{Authority},pvc-wire,{p2},2026-05-07,conductor-resistance,8.10,≤ 7.41,Ω/km,不合格")
+            .AppendLine(CultureInfo.InvariantCulture, $"IMP-2,city,{Authority},pvc-wire,{p2},2026-05-07,no-such-item,1,,,合格")
+            .AppendLine(CultureInfo.InvariantCulture, $"IMP-2,city,{Authority},pvc-wire,{p2},2026-05-07,insulation-thickness-avg,0.80,≥ 0.8,mm,maybe")
+            .AppendLine(CultureInfo.InvariantCulture, $"IMP-3,city,{Authority},pvc-wire,{p3},2026-13-40,conductor-resistance,7.2,≤ 7.41,Ω/km,合格")
+            .AppendLine(CultureInfo.InvariantCulture, $"IMP-4,harbour,{Authority},pvc-wire,{p3},2026-05-08,conductor-resistance,7.2,≤ 7.41,Ω/km,合格")
+            .AppendLine(CultureInfo.InvariantCulture, $"IMP-5,provincial,山东省市场监督管理局,power-cable,{p3},2026-05-09,hot-set,120,≤ 175,%,合格")
+            .AppendLine(CultureInfo.InvariantCulture, $"IMP-5,provincial,山东省市场监督管理局,power-cable,{p2},2026-05-09,shrinkage,2,≤ 4,%,合格")
+            .ToString();
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(file, "file", "lab.csv");
+        var samr = await Factory.SignedInClientAsync("samr.head");
+        var response = await samr.PostAsync("/api/quality/samples/import", form);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var report = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(3, report.GetProperty("samples").GetInt32());
+        Assert.Equal(5, report.GetProperty("items").GetInt32());
+        var errors = report.GetProperty("errors").EnumerateArray().Select(e => (Row: e.GetProperty("row").GetInt64(), Field: e.GetProperty("field").GetString())).ToList();
+        Assert.Equal([(6L, "item"), (7L, "passed"), (8L, "sampled_on"), (9L, "level"), (11L, "producer_credit_code")], errors);
+
+        var imported = await samr.GetFromJsonAsync<JsonElement>($"/api/quality/samples?producer={p2}");
+        var two = Assert.Single(imported.EnumerateArray().ToList());
+        Assert.False(two.GetProperty("passed").GetBoolean());
+        Assert.Single(two.GetProperty("items").EnumerateArray().ToList());
+
+        // A file that is not a table is refused as a whole, naming the field.
+        using var bad = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.7"u8.ToArray()), "file", "lab.pdf" } };
+        var refused = await samr.PostAsync("/api/quality/samples/import", bad);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("\"file\"", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task Only_the_market_regulator_records_samples_and_only_staff_see_unpublished_ones()
+    {
+        SkipIfUnavailable();
+        var producer = await EnterpriseAsync(_ => true);
+        foreach (var user in new[] { "emergency.head", "enterprise" })
+        {
+            var refused = await (await Factory.SignedInClientAsync(user)).PostAsJsonAsync("/api/quality/samples", Sample("T-ROLE-1", producer, "2026-04-01", passed: true));
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Factory.AnonymousClient().PostAsJsonAsync("/api/quality/samples", Sample("T-ROLE-1", producer, "2026-04-01", passed: true))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Factory.AnonymousClient().GetAsync("/api/quality/samples")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await Factory.SignedInClientAsync("enterprise")).GetAsync("/api/quality/samples")).StatusCode);
+
+        var samr = await Factory.SignedInClientAsync("samr.head");
+        var invalid = await samr.PostAsJsonAsync("/api/quality/samples", new { sampleNo = "", level = "x", productCategory = "ships", producerCreditCode = "123", sampledOn = "2099-01-01" });
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        var reasons = await invalid.Content.ReadAsStringAsync();
+        foreach (var field in new[] { "sampleNo", "level", "authority", "productCategory", "producerCreditCode", "sampledOn" })
+        {
+            Assert.Contains($"\"{field}\"", reasons, StringComparison.Ordinal);
+        }
+
+        // An unpublished failure is in the staff map and not in the public one.
+        Assert.Equal(HttpStatusCode.OK, (await samr.PostAsJsonAsync("/api/quality/samples", Sample("T-ROLE-2", producer, "2026-04-01", passed: false, category: "rubber-cable"))).StatusCode);
+        var county = (await samr.GetFromJsonAsync<JsonElement>($"/api/quality/samples?producer={producer}"))[0].GetProperty("county").GetString();
+        var key = ("rubber-cable", "conductor-resistance", county!, 2026);
+        var staffCells = Cells(await samr.GetFromJsonAsync<JsonElement>("/api/quality/map?industry=cable&year=2026"));
+        var publicCells = Cells(await Factory.AnonymousClient().GetFromJsonAsync<JsonElement>("/api/quality/map?industry=cable&year=2026"));
+        Assert.Equal(staffCells[key].Failed - 1, publicCells.GetValueOrDefault(key).Failed);
+        Assert.DoesNotContain("T-ROLE-2", await Factory.AnonymousClient().GetStringAsync("/open-data/sampling-results.csv"), StringComparison.Ordinal);
+        Assert.Contains("共 0 批次已公布", await Factory.AnonymousClient().GetStringAsync($"/quality/results?q={producer}"), StringComparison.Ordinal);
+    }
+}
+
+public sealed class SqliteQualityTests(SqliteQualityFactory factory) : QualityTests(factory), IClassFixture<SqliteQualityFactory>;
+
+public sealed class PostgresQualityTests(PostgresQualityFactory factory) : QualityTests(factory), IClassFixture<PostgresQualityFactory>;
