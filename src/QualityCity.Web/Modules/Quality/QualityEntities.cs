@@ -5,6 +5,10 @@ public sealed class ProductCategory
 {
     public required string Code { get; set; }
     public required string Name { get; set; }
+
+    /// <summary>A short name for chart axes (聚氯乙烯绝缘电线).</summary>
+    public required string ShortName { get; set; }
+
     public required string NameEn { get; set; }
     public required string Industry { get; set; }
     public required string Standard { get; set; }

@@ -241,7 +241,7 @@ public sealed class QualityModule : IModule
         }
     }
 
-    private static async Task<IResult> SavePlanAsync(int? id, ImprovementPlanRequest request, ClaimsPrincipal user, QualityCityDbContext db, SamplingWork work, Text text,
+    public static async Task<IResult> SavePlanAsync(int? id, ImprovementPlanRequest request, ClaimsPrincipal user, QualityCityDbContext db, SamplingWork work, Text text,
         CancellationToken ct)
     {
         if (!await work.MayManageAsync(user, ct))

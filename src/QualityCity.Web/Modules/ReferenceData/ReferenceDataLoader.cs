@@ -76,6 +76,7 @@ public sealed class ReferenceDataLoader(QualityCityDbContext db, Audit.AuditLog 
             {
                 Code = r.GetString(r.GetOrdinal("code")),
                 Name = r.GetString(r.GetOrdinal("name")),
+                ShortName = r.GetString(r.GetOrdinal("short_name")),
                 NameEn = r.GetString(r.GetOrdinal("name_en")),
                 Industry = r.GetString(r.GetOrdinal("industry")),
                 Standard = r.GetString(r.GetOrdinal("standard")),

@@ -1377,6 +1377,10 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("ShortName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Standard")
                         .IsRequired()
                         .HasColumnType("text");

@@ -1322,6 +1322,10 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ShortName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Standard")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -22,6 +22,10 @@ public sealed class QualityMapModel(QualityCityDbContext db) : PageModel
     public IReadOnlyList<MapCell> AllYears { get; private set; } = [];
     public IReadOnlyList<MapCell> Cells { get; private set; } = [];
     public IReadOnlyDictionary<string, string> CategoryNames { get; private set; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> ShortNames { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>Batches (samples) of the year and how many failed, as the bureau quotes them ("抽检不合格率").</summary>
+    public (int Samples, int Failed) Batches { get; private set; }
     public IReadOnlyDictionary<string, string> ItemNames { get; private set; } = new Dictionary<string, string>();
     public IReadOnlyDictionary<string, string> CountyNames { get; private set; } = new Dictionary<string, string>();
     public bool Staff => User.IsStaff();
@@ -68,12 +72,25 @@ public sealed class QualityMapModel(QualityCityDbContext db) : PageModel
         }
 
         CategoryNames = categories.ToDictionary(c => c.Code, c => Localization.Text.IsEnglish ? c.NameEn : c.Name);
+        ShortNames = categories.ToDictionary(c => c.Code, c => Localization.Text.IsEnglish ? c.NameEn : c.ShortName);
         ItemNames = (await db.TestItemDefinitions.AsNoTracking().ToListAsync(cancellationToken)).GroupBy(i => i.Code)
             .ToDictionary(g => g.Key, g => Localization.Text.IsEnglish ? g.First().NameEn : g.First().Name);
         AllYears = await QualityMapStore.ReadAsync(db, Industry, null, Staff, cancellationToken);
         Years = AllYears.Select(c => c.Year).Distinct().Order().ToList();
         Year = year ?? (Years.Count > 0 ? Years[^1] : null);
         Cells = AllYears.Where(c => c.Year == Year).ToList();
+        if (Year is { } shown)
+        {
+            var samples = db.Samples.AsNoTracking().Where(s => s.Industry == Industry && s.Passed != null
+                && s.SampledOn >= new DateOnly(shown, 1, 1) && s.SampledOn < new DateOnly(shown + 1, 1, 1));
+            if (!Staff)
+            {
+                samples = samples.Where(s => s.PublishedOn != null);
+            }
+
+            Batches = (await samples.CountAsync(cancellationToken), await samples.CountAsync(s => s.Passed == false, cancellationToken));
+        }
+
         var counties = AllYears.Select(c => c.County).Distinct().ToList();
         CountyNames = await db.Regions.AsNoTracking().Where(r => counties.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, cancellationToken);
         return true;

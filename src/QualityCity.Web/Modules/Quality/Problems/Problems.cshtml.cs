@@ -27,11 +27,42 @@ public sealed class ProblemsModel(QualityCityDbContext db, QualityAnalysis analy
     public string? Message { get; private set; }
     public string? Error { get; private set; }
 
+    public IReadOnlyList<(string Code, string Name)> Industries { get; private set; } = [];
+
+    [BindProperty] public string? ProblemKey { get; set; }
+    [BindProperty] public string? Title { get; set; }
+    [BindProperty] public string? Owner { get; set; }
+    [BindProperty] public string? Actions { get; set; }
+    [BindProperty] public DateOnly? Deadline { get; set; }
+
     [BindProperty] public long FlagId { get; set; }
     [BindProperty] public bool Confirm { get; set; }
     [BindProperty] public string? Reason { get; set; }
 
     public Task OnGetAsync(string? industry, int? year, CancellationToken cancellationToken) => LoadAsync(industry, year, cancellationToken);
+
+    /// <summary>一业一策 for a problem of the list: the same checks as <c>POST /api/quality/improvement-plans</c>.</summary>
+    public async Task OnPostPlanAsync(string? industry, int? year, CancellationToken cancellationToken)
+    {
+        var request = new ImprovementPlanRequest("industry", industry ?? "cable", ProblemKey, null, Title, Owner, Actions, Deadline, "planned", null);
+        var result = await QualityModule.SavePlanAsync(null, request, User, db, work, text, cancellationToken);
+        if (result is Microsoft.AspNetCore.Http.HttpResults.Ok<ImprovementPlan>)
+        {
+            Message = "已制定提升方案";
+        }
+        else
+        {
+            Error = result switch
+            {
+                Microsoft.AspNetCore.Http.HttpResults.ValidationProblem problem => string.Join("；", problem.ProblemDetails.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")),
+                Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult { ProblemDetails: Microsoft.AspNetCore.Http.HttpValidationProblemDetails details } =>
+                    string.Join("；", details.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")),
+                _ => text["产品抽查由市场监管部门登记"],
+            };
+        }
+
+        await LoadAsync(industry, year, cancellationToken);
+    }
 
     public async Task OnPostFlagAsync(string? industry, int? year, CancellationToken cancellationToken)
     {
@@ -71,6 +102,9 @@ public sealed class ProblemsModel(QualityCityDbContext db, QualityAnalysis analy
         var codes = Flags.Select(f => f.CreditCode).Distinct().ToList();
         EntityNames = await db.MarketEntities.AsNoTracking().Where(e => codes.Contains(e.CreditCode)).ToDictionaryAsync(e => e.CreditCode, e => e.Name, cancellationToken);
         MayManage = await work.MayManageAsync(User, cancellationToken);
+        var chains = await db.IndustryChains.AsNoTracking().ToDictionaryAsync(c => c.Code, c => Localization.Text.IsEnglish ? c.NameEn : c.Name, cancellationToken);
+        Industries = (await db.ProductCategories.AsNoTracking().Select(c => c.Industry).Distinct().ToListAsync(cancellationToken))
+            .Select(code => (code, chains.GetValueOrDefault(code, code))).ToList();
     }
 
     public string Describe(QualityProblem p) => p.Kind switch

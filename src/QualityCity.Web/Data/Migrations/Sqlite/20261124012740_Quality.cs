@@ -66,6 +66,7 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                 {
                     Code = table.Column<string>(type: "TEXT", nullable: false),
                     Name = table.Column<string>(type: "TEXT", nullable: false),
+                    ShortName = table.Column<string>(type: "TEXT", nullable: false),
                     NameEn = table.Column<string>(type: "TEXT", nullable: false),
                     Industry = table.Column<string>(type: "TEXT", nullable: false),
                     Standard = table.Column<string>(type: "TEXT", nullable: false)

@@ -67,6 +67,7 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                 {
                     Code = table.Column<string>(type: "text", nullable: false),
                     Name = table.Column<string>(type: "text", nullable: false),
+                    ShortName = table.Column<string>(type: "text", nullable: false),
                     NameEn = table.Column<string>(type: "text", nullable: false),
                     Industry = table.Column<string>(type: "text", nullable: false),
                     Standard = table.Column<string>(type: "text", nullable: false)
