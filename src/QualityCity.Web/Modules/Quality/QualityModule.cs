@@ -56,6 +56,13 @@ public sealed class QualityModule : IModule
             return Results.Ok(await QualityMapStore.ReadAsync(db, industry, year, user.IsStaff(), ct));
         });
 
+        // Recomputes every cell from the raw records (after a bulk load, or to repair, ADR 0013).
+        api.MapPost("/map/rebuild", async (QualityCityDbContext db, CancellationToken ct) =>
+        {
+            await QualityMapStore.RebuildAsync(db, ct);
+            return Results.Ok(new { cells = await db.QualityMapCells.CountAsync(ct) });
+        }).RequireAuthorization(Policies.Admin);
+
         api.MapGet("/samples", async ([AsParameters] SampleFilter filter, QualityCityDbContext db, CancellationToken ct) =>
             Results.Ok((await filter.Apply(db.Samples.AsNoTracking().Include(s => s.Items)).OrderByDescending(s => s.SampledOn).ThenBy(s => s.Id)
                 .Skip(Math.Max(0, filter.Skip ?? 0)).Take(Math.Clamp(filter.Take ?? 100, 1, 500)).ToListAsync(ct)).Select(SamplingWork.View)))
