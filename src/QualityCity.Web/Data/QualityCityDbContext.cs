@@ -274,6 +274,7 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
         {
             e.ToTable("sample_item_results");
             e.HasIndex(x => x.SampleId);
+            e.HasIndex(x => new { x.ProductCategory, x.CountyCode, x.Year });
         });
         builder.Entity<Modules.Quality.QualityMapCell>(e =>
         {

@@ -385,6 +385,11 @@ internal static class DemoSampling
         }
 
         db.AuditChanges = false;
+        foreach (var sample in samples)
+        {
+            sample.StampItems();
+        }
+
         db.Samples.AddRange(samples.OrderBy(s => s.SampledOn));
         await db.SaveChangesAsync(cancellationToken);
         foreach (var (followUp, original) in originals)

@@ -119,6 +119,15 @@ public sealed class Sample
     public string CreatedBy { get; set; } = string.Empty;
 
     public List<SampleItemResult> Items { get; set; } = [];
+
+    /// <summary>Copies the map key and the publication onto the items; called whenever the sample is saved.</summary>
+    public void StampItems()
+    {
+        foreach (var item in Items)
+        {
+            (item.Industry, item.ProductCategory, item.CountyCode, item.Year, item.Published) = (Industry, ProductCategory, CountyCode, SampledOn.Year, PublishedOn is not null);
+        }
+    }
 }
 
 /// <summary>One test item of a sample: the measured value against the limit, with the clause; a re-test replaces the conclusion.</summary>
@@ -126,6 +135,20 @@ public sealed class SampleItemResult
 {
     public long Id { get; set; }
     public long SampleId { get; set; }
+
+    /// <summary>
+    /// The sample's map key, copied onto each item when the sample is recorded (they never change
+    /// afterwards): the map is then one grouping of this table, with no join (ADR 0013).
+    /// </summary>
+    public string Industry { get; set; } = string.Empty;
+
+    public string ProductCategory { get; set; } = string.Empty;
+    public string CountyCode { get; set; } = string.Empty;
+    public int Year { get; set; }
+
+    /// <summary>The sample is published: set with the sample's publication.</summary>
+    public bool Published { get; set; }
+
     public required string ItemCode { get; set; }
     public string StandardClause { get; set; } = string.Empty;
     public string Measured { get; set; } = string.Empty;

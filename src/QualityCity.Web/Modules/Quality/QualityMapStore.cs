@@ -10,7 +10,9 @@ public sealed record MapCell(string ProductCategory, string TestItem, string Cou
 /// The maintained quality map (QLT-3). Any change to samples names the (category, county, year)
 /// keys it touched; their cells are deleted and recomputed from the raw records in the caller's
 /// transaction, so the summary never drifts from a recomputation. Reading the map is then a lookup
-/// of a few hundred rows, whatever the number of test results.
+/// of a few hundred rows, whatever the number of test results. The raw records are the test-item
+/// rows, which carry their sample's key, so both the refresh and the full rebuild are one grouping
+/// of one table.
 /// </summary>
 public static class QualityMapStore
 {
@@ -22,36 +24,34 @@ public static class QualityMapStore
     {
         foreach (var key in keys.Distinct())
         {
-            var yearStart = new DateOnly(key.Year, 1, 1);
-            var yearEnd = yearStart.AddYears(1);
             await db.QualityMapCells.Where(c => c.ProductCategory == key.ProductCategory && c.CountyCode == key.CountyCode && c.Year == key.Year)
                 .ExecuteDeleteAsync(cancellationToken);
-            var industry = await db.ProductCategories.Where(c => c.Code == key.ProductCategory).Select(c => c.Industry).FirstAsync(cancellationToken);
-            var cells = await (from r in db.SampleItemResults
-                               join s in db.Samples on r.SampleId equals s.Id
-                               where s.ProductCategory == key.ProductCategory && s.CountyCode == key.CountyCode && s.SampledOn >= yearStart && s.SampledOn < yearEnd
-                                     && s.Passed != null
-                               group new { r.Passed, Published = s.PublishedOn != null } by r.ItemCode into g
-                               select new QualityMapCell
-                               {
-                                   Industry = industry, ProductCategory = key.ProductCategory, CountyCode = key.CountyCode, Year = key.Year, TestItem = g.Key,
-                                   Tested = g.Count(), Failed = g.Count(x => !x.Passed),
-                                   TestedPublished = g.Count(x => x.Published), FailedPublished = g.Count(x => x.Published && !x.Passed),
-                               }).ToListAsync(cancellationToken);
-            db.QualityMapCells.AddRange(cells);
+            db.QualityMapCells.AddRange(await Group(db.SampleItemResults.Where(r =>
+                r.ProductCategory == key.ProductCategory && r.CountyCode == key.CountyCode && r.Year == key.Year)).ToListAsync(cancellationToken));
         }
 
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Rebuilds the whole map from the raw records (after a bulk load, or to prove it agrees).</summary>
+    /// <summary>Recomputes the whole map from the raw records in one grouping (after a bulk load, to repair, and in the benchmark).</summary>
     public static async Task RebuildAsync(QualityCityDbContext db, CancellationToken cancellationToken)
     {
-        var keys = (await db.Samples.Where(s => s.Passed != null).Select(s => new { s.ProductCategory, s.CountyCode, s.SampledOn.Year }).Distinct()
-            .ToListAsync(cancellationToken)).Select(k => new Key(k.ProductCategory, k.CountyCode, k.Year)).ToList();
+        var cells = await Group(db.SampleItemResults).ToListAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.QualityMapCells.ExecuteDeleteAsync(cancellationToken);
-        await RefreshAsync(db, keys, cancellationToken);
+        db.QualityMapCells.AddRange(cells);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
     }
+
+    /// <summary>The map's definition: test results grouped by category, county, year and item; counted, and counted failed, for all and for published samples.</summary>
+    public static IQueryable<QualityMapCell> Group(IQueryable<SampleItemResult> results) =>
+        results.GroupBy(r => new { r.Industry, r.ProductCategory, r.CountyCode, r.Year, r.ItemCode }).Select(g => new QualityMapCell
+        {
+            Industry = g.Key.Industry, ProductCategory = g.Key.ProductCategory, CountyCode = g.Key.CountyCode, Year = g.Key.Year, TestItem = g.Key.ItemCode,
+            Tested = g.Count(), Failed = g.Count(x => !x.Passed), TestedPublished = g.Count(x => x.Published), FailedPublished = g.Count(x => x.Published && !x.Passed),
+        });
 
     /// <summary>The cells of an industry (and year): published results for the public, all results for staff.</summary>
     public static async Task<IReadOnlyList<MapCell>> ReadAsync(QualityCityDbContext db, string industry, int? year, bool includeUnpublished, CancellationToken cancellationToken)

@@ -202,6 +202,11 @@ public sealed class SamplingWork(QualityCityDbContext db, IOptions<QualityOption
     public async Task SaveAsync(IReadOnlyList<Sample> samples, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        foreach (var sample in samples)
+        {
+            sample.StampItems();
+        }
+
         db.Samples.AddRange(samples);
         await db.SaveChangesAsync(ct);
         await QualityMapStore.RefreshAsync(db, samples.Select(QualityMapStore.KeyOf), ct);
@@ -381,6 +386,7 @@ public sealed class SamplingWork(QualityCityDbContext db, IOptions<QualityOption
             return refused;
         }
 
+        sample.StampItems();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         await QualityMapStore.RefreshAsync(db, [QualityMapStore.KeyOf(sample)], ct);

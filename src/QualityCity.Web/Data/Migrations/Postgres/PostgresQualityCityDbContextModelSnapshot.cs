@@ -1639,8 +1639,16 @@ namespace QualityCity.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<bool?>("FirstPassed")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("Industry")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<string>("ItemCode")
                         .IsRequired()
@@ -1657,6 +1665,13 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.Property<bool>("Passed")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("ProductCategory")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("RetestMeasured")
                         .HasColumnType("text");
 
@@ -1671,9 +1686,14 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("SampleId");
+
+                    b.HasIndex("ProductCategory", "CountyCode", "Year");
 
                     b.ToTable("sample_item_results", (string)null);
                 });

@@ -1578,8 +1578,16 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<bool?>("FirstPassed")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Industry")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ItemCode")
                         .IsRequired()
@@ -1596,6 +1604,13 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.Property<bool>("Passed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ProductCategory")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RetestMeasured")
                         .HasColumnType("TEXT");
 
@@ -1610,9 +1625,14 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("SampleId");
+
+                    b.HasIndex("ProductCategory", "CountyCode", "Year");
 
                     b.ToTable("sample_item_results", (string)null);
                 });

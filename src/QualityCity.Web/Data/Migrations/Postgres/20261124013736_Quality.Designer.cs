@@ -12,7 +12,7 @@ using QualityCity.Web.Data;
 namespace QualityCity.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresQualityCityDbContext))]
-    [Migration("20261124012800_Quality")]
+    [Migration("20261124013736_Quality")]
     partial class Quality
     {
         /// <inheritdoc />
@@ -1642,8 +1642,16 @@ namespace QualityCity.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<bool?>("FirstPassed")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("Industry")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<string>("ItemCode")
                         .IsRequired()
@@ -1660,6 +1668,13 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.Property<bool>("Passed")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("ProductCategory")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("RetestMeasured")
                         .HasColumnType("text");
 
@@ -1674,9 +1689,14 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("SampleId");
+
+                    b.HasIndex("ProductCategory", "CountyCode", "Year");
 
                     b.ToTable("sample_item_results", (string)null);
                 });

@@ -193,6 +193,11 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     SampleId = table.Column<long>(type: "bigint", nullable: false),
+                    Industry = table.Column<string>(type: "text", nullable: false),
+                    ProductCategory = table.Column<string>(type: "text", nullable: false),
+                    CountyCode = table.Column<string>(type: "text", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Published = table.Column<bool>(type: "boolean", nullable: false),
                     ItemCode = table.Column<string>(type: "text", nullable: false),
                     StandardClause = table.Column<string>(type: "text", nullable: false),
                     Measured = table.Column<string>(type: "text", nullable: false),
@@ -244,6 +249,11 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                 name: "IX_quality_map_cells_Industry_Year",
                 table: "quality_map_cells",
                 columns: new[] { "Industry", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sample_item_results_ProductCategory_CountyCode_Year",
+                table: "sample_item_results",
+                columns: new[] { "ProductCategory", "CountyCode", "Year" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_sample_item_results_SampleId",

@@ -192,6 +192,11 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     SampleId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Industry = table.Column<string>(type: "TEXT", nullable: false),
+                    ProductCategory = table.Column<string>(type: "TEXT", nullable: false),
+                    CountyCode = table.Column<string>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Published = table.Column<bool>(type: "INTEGER", nullable: false),
                     ItemCode = table.Column<string>(type: "TEXT", nullable: false),
                     StandardClause = table.Column<string>(type: "TEXT", nullable: false),
                     Measured = table.Column<string>(type: "TEXT", nullable: false),
@@ -243,6 +248,11 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                 name: "IX_quality_map_cells_Industry_Year",
                 table: "quality_map_cells",
                 columns: new[] { "Industry", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sample_item_results_ProductCategory_CountyCode_Year",
+                table: "sample_item_results",
+                columns: new[] { "ProductCategory", "CountyCode", "Year" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_sample_item_results_SampleId",

@@ -11,7 +11,7 @@ using QualityCity.Web.Data;
 namespace QualityCity.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteQualityCityDbContext))]
-    [Migration("20261124012740_Quality")]
+    [Migration("20261124013714_Quality")]
     partial class Quality
     {
         /// <inheritdoc />
@@ -1581,8 +1581,16 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<bool?>("FirstPassed")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Industry")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ItemCode")
                         .IsRequired()
@@ -1599,6 +1607,13 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.Property<bool>("Passed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ProductCategory")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RetestMeasured")
                         .HasColumnType("TEXT");
 
@@ -1613,9 +1628,14 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("SampleId");
+
+                    b.HasIndex("ProductCategory", "CountyCode", "Year");
 
                     b.ToTable("sample_item_results", (string)null);
                 });
