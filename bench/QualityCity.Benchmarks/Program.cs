@@ -3,7 +3,8 @@ using QualityCity.Benchmarks;
 
 // `import` measures the registry import as a whole process next to plain bulk inserts; `search`
 // times registry searches on a filled database next to a point lookup; `plan` times the whole
-// annual plan of a synthetic city next to the hashing floor and the naive SQL draw; anything else
+// annual plan of a synthetic city next to the hashing floor and the naive SQL draw; `quality` recomputes
+// the quality map of ten million test results next to DuckDB; anything else
 // goes to BenchmarkDotNet (in-process micro-benchmarks).
 if (args.Length > 0 && args[0] == "import")
 {
@@ -13,6 +14,11 @@ if (args.Length > 0 && args[0] == "import")
 if (args.Length > 0 && args[0] == "search")
 {
     return await SearchBenchmark.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "quality")
+{
+    return await QualityMapBenchmark.RunAsync(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "plan")

@@ -1693,7 +1693,9 @@ namespace QualityCity.Web.Data.Migrations.Postgres
 
                     b.HasIndex("SampleId");
 
-                    b.HasIndex("ProductCategory", "CountyCode", "Year");
+                    b.HasIndex("ProductCategory", "CountyCode", "Year", "ItemCode");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ProductCategory", "CountyCode", "Year", "ItemCode"), new[] { "Passed", "Published", "Industry" });
 
                     b.ToTable("sample_item_results", (string)null);
                 });

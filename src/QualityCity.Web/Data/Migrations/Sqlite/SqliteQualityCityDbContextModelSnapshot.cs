@@ -1632,7 +1632,8 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("SampleId");
 
-                    b.HasIndex("ProductCategory", "CountyCode", "Year");
+                    b.HasIndex("ProductCategory", "CountyCode", "Year", "ItemCode")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Passed", "Published", "Industry" });
 
                     b.ToTable("sample_item_results", (string)null);
                 });

@@ -251,9 +251,10 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                 columns: new[] { "Industry", "Year" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_sample_item_results_ProductCategory_CountyCode_Year",
+                name: "IX_sample_item_results_ProductCategory_CountyCode_Year_ItemCode",
                 table: "sample_item_results",
-                columns: new[] { "ProductCategory", "CountyCode", "Year" });
+                columns: new[] { "ProductCategory", "CountyCode", "Year", "ItemCode" })
+                .Annotation("Npgsql:IndexInclude", new[] { "Passed", "Published", "Industry" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_sample_item_results_SampleId",

@@ -250,9 +250,9 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                 columns: new[] { "Industry", "Year" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_sample_item_results_ProductCategory_CountyCode_Year",
+                name: "IX_sample_item_results_ProductCategory_CountyCode_Year_ItemCode",
                 table: "sample_item_results",
-                columns: new[] { "ProductCategory", "CountyCode", "Year" });
+                columns: new[] { "ProductCategory", "CountyCode", "Year", "ItemCode" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_sample_item_results_SampleId",

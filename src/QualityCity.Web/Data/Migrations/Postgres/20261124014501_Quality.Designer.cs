@@ -12,7 +12,7 @@ using QualityCity.Web.Data;
 namespace QualityCity.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresQualityCityDbContext))]
-    [Migration("20261124013736_Quality")]
+    [Migration("20261124014501_Quality")]
     partial class Quality
     {
         /// <inheritdoc />
@@ -1696,7 +1696,9 @@ namespace QualityCity.Web.Data.Migrations.Postgres
 
                     b.HasIndex("SampleId");
 
-                    b.HasIndex("ProductCategory", "CountyCode", "Year");
+                    b.HasIndex("ProductCategory", "CountyCode", "Year", "ItemCode");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ProductCategory", "CountyCode", "Year", "ItemCode"), new[] { "Passed", "Published", "Industry" });
 
                     b.ToTable("sample_item_results", (string)null);
                 });

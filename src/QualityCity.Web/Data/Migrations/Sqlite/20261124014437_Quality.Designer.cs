@@ -11,7 +11,7 @@ using QualityCity.Web.Data;
 namespace QualityCity.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteQualityCityDbContext))]
-    [Migration("20261124013714_Quality")]
+    [Migration("20261124014437_Quality")]
     partial class Quality
     {
         /// <inheritdoc />
@@ -1635,7 +1635,8 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("SampleId");
 
-                    b.HasIndex("ProductCategory", "CountyCode", "Year");
+                    b.HasIndex("ProductCategory", "CountyCode", "Year", "ItemCode")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Passed", "Published", "Industry" });
 
                     b.ToTable("sample_item_results", (string)null);
                 });
