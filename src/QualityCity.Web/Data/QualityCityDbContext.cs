@@ -276,7 +276,7 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
             e.HasIndex(x => x.SampleId);
             // Covers the map's grouping: the refresh of one key and the full rebuild read this narrow
             // index instead of the wide rows (clauses, values) — an index-only scan on PostgreSQL.
-            e.HasIndex(x => new { x.ProductCategory, x.CountyCode, x.Year, x.ItemCode }).IncludeProperties(x => new { x.Passed, x.Published, x.Industry });
+            e.HasIndex(x => new { x.ProductCategory, x.CountyCode, x.Year, x.ItemCode }).IncludeProperties(x => new { x.Passed, x.Published });
         });
         builder.Entity<Modules.Quality.QualityMapCell>(e =>
         {

@@ -206,6 +206,8 @@ internal static class DemoSampling
             {
                 "conductor-resistance" => (Number(spec.Resistance * (pass ? Uniform(0.93, 0.995) : Uniform(1.03, 1.45))), $"≤ {spec.Resistance.ToString(CultureInfo.InvariantCulture)}"),
                 "insulation-thickness-avg" => (Number(spec.Insulation * (pass ? Uniform(1.0, 1.12) : Uniform(0.8, 0.98))), $"≥ {spec.Insulation.ToString(CultureInfo.InvariantCulture)}"),
+                "sheath-thickness" when spec.Sheath > 0 => (Number(((spec.Sheath * 0.85) - 0.1) * (pass ? Uniform(1.05, 1.3) : Uniform(0.75, 0.97))),
+                    $"≥ {((spec.Sheath * 0.85) - 0.1).ToString("0.00", CultureInfo.InvariantCulture)}"),
                 "insulation-thickness-min" => (Number(((spec.Insulation * 0.9) - 0.1) * (pass ? Uniform(1.02, 1.2) : Uniform(0.75, 0.97))),
                     $"≥ {((spec.Insulation * 0.9) - 0.1).ToString("0.00", CultureInfo.InvariantCulture)}"),
                 _ => Generic(definition.Limit, pass),

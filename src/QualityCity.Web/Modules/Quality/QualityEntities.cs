@@ -125,42 +125,39 @@ public sealed class Sample
     {
         foreach (var item in Items)
         {
-            (item.Industry, item.ProductCategory, item.CountyCode, item.Year, item.Published) = (Industry, ProductCategory, CountyCode, SampledOn.Year, PublishedOn is not null);
+            (item.ProductCategory, item.CountyCode, item.Year, item.Published) = (ProductCategory, CountyCode, SampledOn.Year, PublishedOn is not null);
         }
     }
 }
 
-/// <summary>One test item of a sample: the measured value against the limit, with the clause; a re-test replaces the conclusion.</summary>
+/// <summary>
+/// One test item of a sample: the measured value against the limit, with the clause; a re-test
+/// replaces the conclusion. The row carries its sample's map key (category, county, year) and
+/// publication, so the map is one grouping of this table with no join; the columns the grouping
+/// reads come first, before the long texts (ADR 0013).
+/// </summary>
 public sealed class SampleItemResult
 {
     public long Id { get; set; }
     public long SampleId { get; set; }
-
-    /// <summary>
-    /// The sample's map key, copied onto each item when the sample is recorded (they never change
-    /// afterwards): the map is then one grouping of this table, with no join (ADR 0013).
-    /// </summary>
-    public string Industry { get; set; } = string.Empty;
-
     public string ProductCategory { get; set; } = string.Empty;
     public string CountyCode { get; set; } = string.Empty;
     public int Year { get; set; }
-
-    /// <summary>The sample is published: set with the sample's publication.</summary>
-    public bool Published { get; set; }
-
     public required string ItemCode { get; set; }
-    public string StandardClause { get; set; } = string.Empty;
-    public string Measured { get; set; } = string.Empty;
-    public string Limit { get; set; } = string.Empty;
-    public string Unit { get; set; } = string.Empty;
 
     /// <summary>The conclusion in force: the re-test's when there was one.</summary>
     public bool Passed { get; set; }
 
+    /// <summary>The sample is published: set with the sample's publication.</summary>
+    public bool Published { get; set; }
+
     /// <summary>The first test's conclusion, kept when a re-test changed it.</summary>
     public bool? FirstPassed { get; set; }
 
+    public string StandardClause { get; set; } = string.Empty;
+    public string Measured { get; set; } = string.Empty;
+    public string Limit { get; set; } = string.Empty;
+    public string Unit { get; set; } = string.Empty;
     public string? RetestMeasured { get; set; }
 }
 

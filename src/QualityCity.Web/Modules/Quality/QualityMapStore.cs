@@ -26,8 +26,15 @@ public static class QualityMapStore
         {
             await db.QualityMapCells.Where(c => c.ProductCategory == key.ProductCategory && c.CountyCode == key.CountyCode && c.Year == key.Year)
                 .ExecuteDeleteAsync(cancellationToken);
-            db.QualityMapCells.AddRange(await Group(db.SampleItemResults.Where(r =>
-                r.ProductCategory == key.ProductCategory && r.CountyCode == key.CountyCode && r.Year == key.Year)).ToListAsync(cancellationToken));
+            var industry = await db.ProductCategories.Where(c => c.Code == key.ProductCategory).Select(c => c.Industry).FirstAsync(cancellationToken);
+            var cells = await Group(db.SampleItemResults.Where(r => r.ProductCategory == key.ProductCategory && r.CountyCode == key.CountyCode && r.Year == key.Year))
+                .ToListAsync(cancellationToken);
+            foreach (var cell in cells)
+            {
+                cell.Industry = industry;
+            }
+
+            db.QualityMapCells.AddRange(cells);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -52,23 +59,25 @@ public static class QualityMapStore
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>The grouping as SQL that PostgreSQL and SQLite both run (and DuckDB, in the benchmark).</summary>
+    /// <summary>The grouping as SQL that PostgreSQL and SQLite both run (and DuckDB, in the benchmark); the industry comes from the category.</summary>
     public const string RebuildSelect = """
-        SELECT "Industry", "ProductCategory", "CountyCode", "Year", "ItemCode", COUNT(*), SUM(CASE WHEN "Passed" THEN 0 ELSE 1 END),
-               SUM(CASE WHEN "Published" THEN 1 ELSE 0 END), SUM(CASE WHEN "Published" AND NOT "Passed" THEN 1 ELSE 0 END)
-        FROM sample_item_results
-        GROUP BY "ProductCategory", "CountyCode", "Year", "ItemCode", "Industry"
+        SELECT c."Industry", g."ProductCategory", g."CountyCode", g."Year", g."ItemCode", g.tested, g.failed, g.tested_published, g.failed_published
+        FROM (SELECT "ProductCategory", "CountyCode", "Year", "ItemCode", COUNT(*) AS tested, COUNT(*) FILTER (WHERE NOT "Passed") AS failed,
+                     COUNT(*) FILTER (WHERE "Published") AS tested_published, COUNT(*) FILTER (WHERE "Published" AND NOT "Passed") AS failed_published
+              FROM sample_item_results
+              GROUP BY "ProductCategory", "CountyCode", "Year", "ItemCode") AS g
+        JOIN product_categories AS c ON c."Code" = g."ProductCategory"
         """;
 
     private const string RebuildSql = """
         INSERT INTO quality_map_cells ("Industry", "ProductCategory", "CountyCode", "Year", "TestItem", "Tested", "Failed", "TestedPublished", "FailedPublished")
         """ + "\n" + RebuildSelect;
 
-    /// <summary>The map's definition: test results grouped by category, county, year and item; counted, and counted failed, for all and for published samples.</summary>
+    /// <summary>The map's definition: test results grouped by category, county, year and item; counted, and counted failed, for all and for published samples (the industry is set by the caller).</summary>
     public static IQueryable<QualityMapCell> Group(IQueryable<SampleItemResult> results) =>
-        results.GroupBy(r => new { r.Industry, r.ProductCategory, r.CountyCode, r.Year, r.ItemCode }).Select(g => new QualityMapCell
+        results.GroupBy(r => new { r.ProductCategory, r.CountyCode, r.Year, r.ItemCode }).Select(g => new QualityMapCell
         {
-            Industry = g.Key.Industry, ProductCategory = g.Key.ProductCategory, CountyCode = g.Key.CountyCode, Year = g.Key.Year, TestItem = g.Key.ItemCode,
+            Industry = string.Empty, ProductCategory = g.Key.ProductCategory, CountyCode = g.Key.CountyCode, Year = g.Key.Year, TestItem = g.Key.ItemCode,
             Tested = g.Count(), Failed = g.Count(x => !x.Passed), TestedPublished = g.Count(x => x.Published), FailedPublished = g.Count(x => x.Published && !x.Passed),
         });
 

@@ -1646,10 +1646,6 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.Property<bool?>("FirstPassed")
                         .HasColumnType("boolean");
 
-                    b.Property<string>("Industry")
-                        .IsRequired()
-                        .HasColumnType("text");
-
                     b.Property<string>("ItemCode")
                         .IsRequired()
                         .HasColumnType("text");
@@ -1695,7 +1691,7 @@ namespace QualityCity.Web.Data.Migrations.Postgres
 
                     b.HasIndex("ProductCategory", "CountyCode", "Year", "ItemCode");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ProductCategory", "CountyCode", "Year", "ItemCode"), new[] { "Passed", "Published", "Industry" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ProductCategory", "CountyCode", "Year", "ItemCode"), new[] { "Passed", "Published" });
 
                     b.ToTable("sample_item_results", (string)null);
                 });

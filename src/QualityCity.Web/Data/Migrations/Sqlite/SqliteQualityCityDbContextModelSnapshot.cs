@@ -1585,10 +1585,6 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.Property<bool?>("FirstPassed")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Industry")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("ItemCode")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1633,7 +1629,7 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.HasIndex("SampleId");
 
                     b.HasIndex("ProductCategory", "CountyCode", "Year", "ItemCode")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Passed", "Published", "Industry" });
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Passed", "Published" });
 
                     b.ToTable("sample_item_results", (string)null);
                 });

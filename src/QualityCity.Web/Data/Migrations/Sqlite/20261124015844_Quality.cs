@@ -192,18 +192,17 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     SampleId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Industry = table.Column<string>(type: "TEXT", nullable: false),
                     ProductCategory = table.Column<string>(type: "TEXT", nullable: false),
                     CountyCode = table.Column<string>(type: "TEXT", nullable: false),
                     Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Published = table.Column<bool>(type: "INTEGER", nullable: false),
                     ItemCode = table.Column<string>(type: "TEXT", nullable: false),
+                    Passed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Published = table.Column<bool>(type: "INTEGER", nullable: false),
+                    FirstPassed = table.Column<bool>(type: "INTEGER", nullable: true),
                     StandardClause = table.Column<string>(type: "TEXT", nullable: false),
                     Measured = table.Column<string>(type: "TEXT", nullable: false),
                     Limit = table.Column<string>(type: "TEXT", nullable: false),
                     Unit = table.Column<string>(type: "TEXT", nullable: false),
-                    Passed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    FirstPassed = table.Column<bool>(type: "INTEGER", nullable: true),
                     RetestMeasured = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>

@@ -12,7 +12,7 @@ using QualityCity.Web.Data;
 namespace QualityCity.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresQualityCityDbContext))]
-    [Migration("20261124014501_Quality")]
+    [Migration("20261124015906_Quality")]
     partial class Quality
     {
         /// <inheritdoc />
@@ -1649,10 +1649,6 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.Property<bool?>("FirstPassed")
                         .HasColumnType("boolean");
 
-                    b.Property<string>("Industry")
-                        .IsRequired()
-                        .HasColumnType("text");
-
                     b.Property<string>("ItemCode")
                         .IsRequired()
                         .HasColumnType("text");
@@ -1698,7 +1694,7 @@ namespace QualityCity.Web.Data.Migrations.Postgres
 
                     b.HasIndex("ProductCategory", "CountyCode", "Year", "ItemCode");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ProductCategory", "CountyCode", "Year", "ItemCode"), new[] { "Passed", "Published", "Industry" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ProductCategory", "CountyCode", "Year", "ItemCode"), new[] { "Passed", "Published" });
 
                     b.ToTable("sample_item_results", (string)null);
                 });

@@ -11,7 +11,7 @@ using QualityCity.Web.Data;
 namespace QualityCity.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteQualityCityDbContext))]
-    [Migration("20261124014437_Quality")]
+    [Migration("20261124015844_Quality")]
     partial class Quality
     {
         /// <inheritdoc />
@@ -1588,10 +1588,6 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.Property<bool?>("FirstPassed")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Industry")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("ItemCode")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1636,7 +1632,7 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.HasIndex("SampleId");
 
                     b.HasIndex("ProductCategory", "CountyCode", "Year", "ItemCode")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Passed", "Published", "Industry" });
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Passed", "Published" });
 
                     b.ToTable("sample_item_results", (string)null);
                 });

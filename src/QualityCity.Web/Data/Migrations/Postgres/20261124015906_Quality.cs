@@ -193,18 +193,17 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     SampleId = table.Column<long>(type: "bigint", nullable: false),
-                    Industry = table.Column<string>(type: "text", nullable: false),
                     ProductCategory = table.Column<string>(type: "text", nullable: false),
                     CountyCode = table.Column<string>(type: "text", nullable: false),
                     Year = table.Column<int>(type: "integer", nullable: false),
-                    Published = table.Column<bool>(type: "boolean", nullable: false),
                     ItemCode = table.Column<string>(type: "text", nullable: false),
+                    Passed = table.Column<bool>(type: "boolean", nullable: false),
+                    Published = table.Column<bool>(type: "boolean", nullable: false),
+                    FirstPassed = table.Column<bool>(type: "boolean", nullable: true),
                     StandardClause = table.Column<string>(type: "text", nullable: false),
                     Measured = table.Column<string>(type: "text", nullable: false),
                     Limit = table.Column<string>(type: "text", nullable: false),
                     Unit = table.Column<string>(type: "text", nullable: false),
-                    Passed = table.Column<bool>(type: "boolean", nullable: false),
-                    FirstPassed = table.Column<bool>(type: "boolean", nullable: true),
                     RetestMeasured = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
@@ -254,7 +253,7 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                 name: "IX_sample_item_results_ProductCategory_CountyCode_Year_ItemCode",
                 table: "sample_item_results",
                 columns: new[] { "ProductCategory", "CountyCode", "Year", "ItemCode" })
-                .Annotation("Npgsql:IndexInclude", new[] { "Passed", "Published", "Industry" });
+                .Annotation("Npgsql:IndexInclude", new[] { "Passed", "Published" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_sample_item_results_SampleId",
