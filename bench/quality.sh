@@ -53,11 +53,11 @@ measure() { # name connections script url
   local line
   line=$(wrk -t"$(( $2 < 2 ? 1 : 2 ))" -c"$2" -d15s -s "$3" "$4" | grep '^RESULT')
   read -r _ requests p50 p95 p99 errors <<<"$line"
-  printf '  %-34s %2s user(s)  requests %7s  p50 %7s ms  p95 %7s ms  p99 %7s ms  errors %s\n' "$1" "$2" "$requests" "$p50" "$p95" "$p99" "$errors"
+  printf '  %-34s %2s user(s)  requests %7s  p50 %7s ms  p95 %7s ms  p99 %7s ms  errors %s\n' "$1" "$2" "$requests" "$p50" "$p95" "$p99" "$errors" >&2
   echo "$p95"
 }
 for users in 1 8; do
-  base=$(measure "baseline: GET /healthz" "$users" "$data/plain.lua" "http://127.0.0.1:$port/healthz" | tee /dev/stderr | tail -1)
-  map=$(measure "GET /api/quality/map (40 queries)" "$users" "$data/map.lua" "http://127.0.0.1:$port" | tee /dev/stderr | tail -1)
+  base=$(measure "baseline: GET /healthz" "$users" "$data/plain.lua" "http://127.0.0.1:$port/healthz")
+  map=$(measure "GET /api/quality/map (40 queries)" "$users" "$data/map.lua" "http://127.0.0.1:$port")
   awk -v m="$map" -v b="$base" -v u="$users" 'BEGIN { printf "  p95 map / p95 baseline with %d user(s): %.1f   target p95 <= 200 ms: %s\n", u, m / b, (m <= 200 ? "met" : "NOT met") }'
 done

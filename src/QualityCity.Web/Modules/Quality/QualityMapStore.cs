@@ -42,7 +42,8 @@ public static class QualityMapStore
 
     /// <summary>
     /// Recomputes the whole map from the raw records in one grouping (after a bulk load, to repair, and
-    /// in the benchmark): one INSERT … SELECT, so the counting stays in the database. The same
+    /// in the benchmark), in the database. The grouping goes into a temporary table first: PostgreSQL
+    /// runs CREATE TABLE … AS with parallel workers, and INSERT … SELECT without them. The same
     /// grouping as <see cref="Group"/>; a test rebuilds the demo city's map and compares.
     /// </summary>
     public static async Task RebuildAsync(QualityCityDbContext db, CancellationToken cancellationToken)
@@ -54,8 +55,14 @@ public static class QualityMapStore
             await db.Database.ExecuteSqlRawAsync("SET LOCAL jit = off", cancellationToken);
         }
 
+        await db.Database.ExecuteSqlRawAsync("DROP TABLE IF EXISTS map_rebuild", cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("CREATE TEMP TABLE map_rebuild AS " + RebuildSelect, cancellationToken);
         await db.QualityMapCells.ExecuteDeleteAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync(RebuildSql, cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO quality_map_cells ("Industry", "ProductCategory", "CountyCode", "Year", "TestItem", "Tested", "Failed", "TestedPublished", "FailedPublished")
+            SELECT * FROM map_rebuild
+            """, cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("DROP TABLE map_rebuild", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -68,10 +75,6 @@ public static class QualityMapStore
               GROUP BY "ProductCategory", "CountyCode", "Year", "ItemCode") AS g
         JOIN product_categories AS c ON c."Code" = g."ProductCategory"
         """;
-
-    private const string RebuildSql = """
-        INSERT INTO quality_map_cells ("Industry", "ProductCategory", "CountyCode", "Year", "TestItem", "Tested", "Failed", "TestedPublished", "FailedPublished")
-        """ + "\n" + RebuildSelect;
 
     /// <summary>The map's definition: test results grouped by category, county, year and item; counted, and counted failed, for all and for published samples (the industry is set by the caller).</summary>
     public static IQueryable<QualityMapCell> Group(IQueryable<SampleItemResult> results) =>
