@@ -50,12 +50,12 @@ public sealed class QualityMapJourneyTests(BrowserFixture fixture) : IClassFixtu
         Assert.Equal(1, await staff.Locator("section.alert[data-alert='cable-371521-2021']").CountAsync());
         await staff.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("quality-problems.png"), FullPage = false });
 
-        // A problem without a plan gets one (一业一策); a plan without its fields is refused, naming them.
-        var row = staff.Locator("#problems tbody tr", new PageLocatorOptions { HasText = "尚无方案" }).First;
+        // A problem gets a plan (一业一策); a plan without its fields is refused, naming them.
+        var row = staff.Locator("#problems tbody tr").Last;
         await row.Locator("details summary").ClickAsync();
         await row.Locator("button[type=submit]").ClickAsync();
         Assert.Contains("title", await staff.InnerTextAsync("p.error"), StringComparison.Ordinal);
-        row = staff.Locator("#problems tbody tr", new PageLocatorOptions { HasText = "尚无方案" }).First;
+        row = staff.Locator("#problems tbody tr").Last;
         var key = await row.GetAttributeAsync("data-problem");
         await row.Locator("details summary").ClickAsync();
         await row.Locator("input[name=Title]").FillAsync("绝缘厚度专项提升（一业一策）");
