@@ -49,6 +49,11 @@ public sealed class VisitDepartment
 
     /// <summary>Registry ids of the officers, comma-separated.</summary>
     public required string InspectorIds { get; set; }
+
+    /// <summary>The items on this part of the visit with the version of each.</summary>
+    public Dictionary<string, int> ItemVersions() =>
+        Items.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(i => i.Split(':'))
+            .ToDictionary(i => i[0], i => int.Parse(i[1], System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal);
 }
 
 /// <summary>Visit states.</summary>

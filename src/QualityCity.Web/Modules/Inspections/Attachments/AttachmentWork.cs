@@ -43,7 +43,7 @@ public sealed class AttachmentWork(QualityCityDbContext db, AttachmentStore stor
         }
 
         var code = item?.Trim() ?? string.Empty;
-        if (!ItemsOf(part).ContainsKey(code))
+        if (!part.ItemVersions().ContainsKey(code))
         {
             return WorkResult.Invalid("item", text.Format("不在本次检查的事项中（清单之外无检查）：{0}", code.Length == 0 ? "（空）" : code));
         }
@@ -80,13 +80,13 @@ public sealed class AttachmentWork(QualityCityDbContext db, AttachmentStore stor
         }
 
         var code = item?.Trim() ?? string.Empty;
-        var part = visit.Departments.FirstOrDefault(d => ItemsOf(d).ContainsKey(code));
+        var part = visit.Departments.FirstOrDefault(d => d.ItemVersions().ContainsKey(code));
         if (part is null)
         {
             return WorkResult.Invalid("item", text.Format("不在本次检查的事项中（清单之外无检查）：{0}", code.Length == 0 ? "（空）" : code));
         }
 
-        var version = ItemsOf(part)[code];
+        var version = part.ItemVersions()[code];
         var method = await db.ChecklistItems.Where(i => i.Code == code && i.Version == version).Select(i => i.Method).FirstOrDefaultAsync(ct);
         if (!ItemMethods.IsDocumentary(method))
         {
@@ -181,8 +181,4 @@ public sealed class AttachmentWork(QualityCityDbContext db, AttachmentStore stor
 
     private Task<bool> IsPublishedAsync(string visitKey, int departmentId, CancellationToken ct) =>
         db.Inspections.AnyAsync(i => i.VisitKey == visitKey && i.DepartmentId == departmentId && i.PublishedAtUtc != null, ct);
-
-    private static Dictionary<string, int> ItemsOf(VisitDepartment part) =>
-        part.Items.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(i => i.Split(':'))
-            .ToDictionary(i => i[0], i => int.Parse(i[1], CultureInfo.InvariantCulture), StringComparer.Ordinal);
 }

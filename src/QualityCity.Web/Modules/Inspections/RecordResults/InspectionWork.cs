@@ -88,8 +88,7 @@ public sealed class InspectionWork(QualityCityDbContext db, IOptions<InspectionO
             return WorkResult.Invalid("date", text.Format("检查有效期结束（{0:yyyy-MM-dd}）后最多 {1} 天内可以补录", visit.ValidTo, options.Value.LateEntryDays));
         }
 
-        var onVisit = part.Items.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(i => i.Split(':'))
-            .ToDictionary(i => i[0], i => int.Parse(i[1], CultureInfo.InvariantCulture), StringComparer.Ordinal);
+        var onVisit = part.ItemVersions();
         var results = request.Results ?? [];
         var errors = new Dictionary<string, string[]>();
         if (results.Count == 0)
