@@ -133,6 +133,15 @@ public abstract class QualityTests(QualityCityFactory factory) : PlatformTest(fa
         var flags = (await staff.GetFromJsonAsync<JsonElement>("/api/quality/flags")).EnumerateArray().ToList();
         Assert.Contains(flags, f => f.GetProperty("rule").GetString() == "origin-mismatch" && f.GetProperty("evidence").GetString()!.Contains("130528", StringComparison.Ordinal));
         Assert.True(flags.Count(f => f.GetProperty("rule").GetString() == "shared-address") >= 5);
+
+        // A buyer checks the regional brand: a genuine firm holds its certificate, a shell company none.
+        var anonymous = Factory.AnonymousClient();
+        var certificate = (await anonymous.GetFromJsonAsync<JsonElement>("/api/quality/origin-certifications?brand=阳谷电缆")).EnumerateArray().First();
+        var genuine = await anonymous.GetStringAsync($"/quality/origin?q={certificate.GetProperty("creditCode").GetString()}");
+        Assert.Contains(certificate.GetProperty("certificateNo").GetString()!, genuine, StringComparison.Ordinal);
+        Assert.DoesNotContain("no-certificate", genuine, StringComparison.Ordinal);
+        var shell = flags.First(f => f.GetProperty("rule").GetString() == "origin-mismatch").GetProperty("creditCode").GetString();
+        Assert.Contains("no-certificate", await anonymous.GetStringAsync($"/quality/origin?q={shell}"), StringComparison.Ordinal);
     }
 
     [SkippableFact]

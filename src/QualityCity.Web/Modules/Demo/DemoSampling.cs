@@ -407,15 +407,18 @@ internal static class DemoSampling
         db.AuditChanges = true;
         await QualityMapStore.RebuildAsync(db, cancellationToken);
 
-        // Origin certificates of the regional brand for genuine 阳谷 firms that passed every sample.
-        var failedProducers = samples.Where(s => s.Passed == false).Select(s => s.ProducerCreditCode).ToHashSet(StringComparer.Ordinal);
-        var certified = genuine.Where(f => !failedProducers.Contains(f.CreditCode)).Take(15).ToList();
+        // Origin certificates of the regional brand (issued 18 June 2024) for genuine 阳谷 firms with no
+        // failed sample in the two years before; the shell companies get none.
+        var issued = new DateOnly(2024, 6, 18);
+        var failedBefore = samples.Where(s => s.Passed == false && s.SampledOn >= issued.AddYears(-2) && s.SampledOn < issued)
+            .Select(s => s.ProducerCreditCode).ToHashSet(StringComparer.Ordinal);
+        var certified = genuine.Where(f => !failedBefore.Contains(f.CreditCode)).Take(15).ToList();
         for (var i = 0; i < certified.Count; i++)
         {
             db.OriginCertifications.Add(new OriginCertification
             {
                 CreditCode = certified[i].CreditCode, Brand = "阳谷电缆", CertificateNo = string.Create(CultureInfo.InvariantCulture, $"YGDL-2024-{i + 1:000}"),
-                Products = "电线电缆（GB/T 5023、GB/T 12706）", IssuedOn = new DateOnly(2024, 6, 18), ValidUntil = new DateOnly(2027, 6, 17), Status = "valid",
+                Products = "电线电缆（GB/T 5023、GB/T 12706）", IssuedOn = issued, ValidUntil = issued.AddYears(3).AddDays(-1), Status = "valid",
             });
         }
 
