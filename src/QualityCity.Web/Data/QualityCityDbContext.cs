@@ -49,6 +49,8 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
     public DbSet<Modules.Quality.ProductCategory> ProductCategories => Set<Modules.Quality.ProductCategory>();
     public DbSet<Modules.Quality.TestItemDefinition> TestItemDefinitions => Set<Modules.Quality.TestItemDefinition>();
     public DbSet<Modules.Quality.Sample> Samples => Set<Modules.Quality.Sample>();
+    public DbSet<Modules.Quality.SamplingPlan> SamplingPlans => Set<Modules.Quality.SamplingPlan>();
+    public DbSet<Modules.Quality.SamplingTask> SamplingTasks => Set<Modules.Quality.SamplingTask>();
     public DbSet<Modules.Quality.SampleItemResult> SampleItemResults => Set<Modules.Quality.SampleItemResult>();
     public DbSet<Modules.Quality.QualityMapCell> QualityMapCells => Set<Modules.Quality.QualityMapCell>();
     public DbSet<Modules.Quality.ImprovementPlan> ImprovementPlans => Set<Modules.Quality.ImprovementPlan>();
@@ -269,6 +271,18 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
             e.HasIndex(x => new { x.ProducerCreditCode, x.ProductCategory });
             e.HasIndex(x => new { x.ProductCategory, x.CountyCode, x.SampledOn });
             e.HasIndex(x => new { x.Industry, x.SampledOn });
+            e.HasIndex(x => x.TaskId);
+        });
+        builder.Entity<Modules.Quality.SamplingPlan>(e =>
+        {
+            e.ToTable("sampling_plans");
+            e.HasIndex(x => new { x.Year, x.Authority });
+            e.HasMany(x => x.Tasks).WithOne().HasForeignKey(t => t.PlanId);
+        });
+        builder.Entity<Modules.Quality.SamplingTask>(e =>
+        {
+            e.ToTable("sampling_tasks");
+            e.HasIndex(x => x.PlanId);
         });
         builder.Entity<Modules.Quality.SampleItemResult>(e =>
         {

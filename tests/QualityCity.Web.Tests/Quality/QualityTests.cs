@@ -300,6 +300,59 @@ public abstract class QualityTests(QualityCityFactory factory) : PlatformTest(fa
     }
 
     [SkippableFact]
+    public async Task A_sampling_plan_sets_tasks_and_samples_recorded_against_them_move_its_progress()
+    {
+        SkipIfUnavailable();
+        var samr = await Factory.SignedInClientAsync("samr.head");
+        var invalid = await samr.PostAsJsonAsync("/api/quality/plans", new
+        {
+            year = 2026, level = "city", authority = "聊城市市场监督管理局（测试）", title = "2026年电线电缆专项抽查",
+            tasks = new object[] { new { productCategory = "ships", batches = 0, lab = "", due = "2027-01-10" } },
+        });
+        var reasons = await invalid.Content.ReadAsStringAsync();
+        Assert.True(invalid.StatusCode == HttpStatusCode.BadRequest, reasons);
+        foreach (var field in new[] { "tasks[0].productCategory", "tasks[0].batches", "tasks[0].lab", "tasks[0].due" })
+        {
+            Assert.Contains(field, reasons, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await Factory.SignedInClientAsync("emergency.head")).PostAsJsonAsync("/api/quality/plans", new { year = 2026 })).StatusCode);
+        var created = await samr.PostAsJsonAsync("/api/quality/plans", new
+        {
+            year = 2026, level = "city", authority = "聊城市市场监督管理局（测试）", title = "2026年电线电缆专项抽查",
+            tasks = new object[] { new { productCategory = "pvc-wire", batches = 2, lab = "聊城市检验检测中心", due = "2026-11-30" } },
+        });
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        var plan = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var taskId = plan.GetProperty("tasks")[0].GetProperty("id").GetInt32();
+
+        var producer = await EnterpriseAsync(_ => true);
+        var wrong = await samr.PostAsJsonAsync("/api/quality/samples", new
+        {
+            sampleNo = "T-PLAN-0", level = "city", authority = "聊城市市场监督管理局（测试）", kind = "routine", productCategory = "power-cable", producerCreditCode = producer,
+            sampledOn = "2026-05-06", taskId, items = new[] { new { item = "conductor-resistance", passed = true } },
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Contains("taskId", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var recorded = await samr.PostAsJsonAsync("/api/quality/samples", new
+        {
+            sampleNo = "T-PLAN-1", level = "city", authority = "聊城市市场监督管理局（测试）", kind = "routine", productCategory = "pvc-wire", producerCreditCode = producer,
+            sampledOn = "2026-05-06", taskId, items = new[] { new { item = "conductor-resistance", passed = false } },
+        });
+        Assert.Equal(HttpStatusCode.OK, recorded.StatusCode);
+
+        var plans = await samr.GetFromJsonAsync<JsonElement>("/api/quality/plans?year=2026");
+        var task = plans.EnumerateArray().Single(p => p.GetProperty("id").GetInt32() == plan.GetProperty("id").GetInt32()).GetProperty("tasks")[0];
+        Assert.Equal((2, 1, 1), (task.GetProperty("batches").GetInt32(), task.GetProperty("sampled").GetInt32(), task.GetProperty("failed").GetInt32()));
+        Assert.Contains("2026年电线电缆专项抽查", await samr.GetStringAsync("/quality/plans?year=2026"), StringComparison.Ordinal);
+
+        // The demo city's plans carry its samples.
+        var demo = (await samr.GetFromJsonAsync<JsonElement>("/api/quality/plans?year=2021")).EnumerateArray().ToList();
+        Assert.Contains(demo, p => p.GetProperty("level").GetString() == "national"
+            && p.GetProperty("tasks").EnumerateArray().Any(t => t.GetProperty("productCategory").GetString() == "pvc-wire" && t.GetProperty("sampled").GetInt32() > 0));
+    }
+
+    [SkippableFact]
     public async Task Only_the_market_regulator_records_samples_and_only_staff_see_unpublished_ones()
     {
         SkipIfUnavailable();

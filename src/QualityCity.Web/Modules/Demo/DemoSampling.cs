@@ -396,6 +396,34 @@ internal static class DemoSampling
             sample.StampItems();
         }
 
+        // Each year's plan per level: one task per product category, as many batches as were taken
+        // (the current year's plans ask for a few more than are done yet).
+        foreach (var level in samples.Where(s => s.Kind == "routine").GroupBy(s => (s.SampledOn.Year, s.Level, s.Authority)))
+        {
+            var plan = new SamplingPlan
+            {
+                Year = level.Key.Year, Level = level.Key.Level, Authority = level.Key.Authority, CreatedBy = "system", CreatedAtUtc = DateTime.UtcNow,
+                Title = string.Create(CultureInfo.InvariantCulture, $"{level.Key.Year}年{level.Key.Authority}产品质量监督抽查计划（聊城部分）"),
+            };
+            foreach (var category in level.GroupBy(s => s.ProductCategory).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                var task = new SamplingTask
+                {
+                    ProductCategory = category.Key, Batches = category.Count() + (level.Key.Year == today.Year ? 3 : 0), Lab = category.First().Lab,
+                    Due = new DateOnly(level.Key.Year, 12, 15),
+                };
+                plan.Tasks.Add(task);
+            }
+
+            db.SamplingPlans.Add(plan);
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var sample in level)
+            {
+                sample.PlanId = plan.Id;
+                sample.TaskId = plan.Tasks.First(t => t.ProductCategory == sample.ProductCategory).Id;
+            }
+        }
+
         db.Samples.AddRange(samples.OrderBy(s => s.SampledOn));
         await db.SaveChangesAsync(cancellationToken);
         foreach (var (followUp, original) in originals)

@@ -27,6 +27,37 @@ public sealed class TestItemDefinition
     public string Limit { get; set; } = string.Empty;
 }
 
+/// <summary>A year's sampling plan of one authority (QLT-1): its tasks say which products, where, how many batches and which lab.</summary>
+public sealed class SamplingPlan
+{
+    public int Id { get; set; }
+    public int Year { get; set; }
+
+    /// <summary>national / provincial / city / county.</summary>
+    public required string Level { get; set; }
+
+    public required string Authority { get; set; }
+    public required string Title { get; set; }
+    public string CreatedBy { get; set; } = string.Empty;
+    public DateTime CreatedAtUtc { get; set; }
+    public List<SamplingTask> Tasks { get; set; } = [];
+}
+
+/// <summary>One task of a sampling plan: a product category, where (a county, or anywhere), how many batches, the lab, by when.</summary>
+public sealed class SamplingTask
+{
+    public int Id { get; set; }
+    public int PlanId { get; set; }
+    public required string ProductCategory { get; set; }
+
+    /// <summary>The county to sample in; empty for the whole area.</summary>
+    public string CountyCode { get; set; } = string.Empty;
+
+    public int Batches { get; set; }
+    public required string Lab { get; set; }
+    public DateOnly Due { get; set; }
+}
+
 /// <summary>
 /// One sample (批次) of supervision sampling (QLT-1) and its workflow (QLT-2): the product, the claimed
 /// producer and the seller, where and when it was taken and by whom, the lab's report, the notice
@@ -40,6 +71,9 @@ public sealed class Sample
     public required string SampleNo { get; set; }
 
     public int? PlanId { get; set; }
+
+    /// <summary>The plan task the sample fulfils, when it is plan sampling.</summary>
+    public int? TaskId { get; set; }
 
     /// <summary>national / provincial / city / county.</summary>
     public required string Level { get; set; }

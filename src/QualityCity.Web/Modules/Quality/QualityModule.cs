@@ -92,6 +92,13 @@ public sealed class QualityModule : IModule
             return report is null ? Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [error!] }) : Results.Ok(report);
         }).RequireAuthorization(Policies.Staff).DisableAntiforgery();
 
+        api.MapPost("/plans", async (SamplingPlanRequest request, ClaimsPrincipal user, SamplingWork work, CancellationToken ct) =>
+            (await work.PlanAsync(request, user, ct)).ToHttp()).RequireAuthorization(Policies.Staff);
+
+        // Plans with each task's progress: batches sampled against those planned, and how many failed.
+        api.MapGet("/plans", async (int? year, QualityCityDbContext db, CancellationToken ct) =>
+            Results.Ok(await PlanProgressAsync(db, year, ct))).RequireAuthorization(Policies.Staff);
+
         api.MapPost("/samples/{id:long}/notice", async (long id, NoticeRequest request, ClaimsPrincipal user, SamplingWork work, CancellationToken ct) =>
             (await work.NotifyAsync(id, request, user, ct)).ToHttp()).RequireAuthorization(Policies.Staff);
         api.MapPost("/samples/{id:long}/objection", async (long id, ObjectionRequest request, ClaimsPrincipal user, SamplingWork work, CancellationToken ct) =>
@@ -204,6 +211,25 @@ public sealed class QualityModule : IModule
             .WithTags("Open data");
         app.MapGet("/open-data/sampling-results.json", (QualityCityDbContext db) =>
             Results.Json(SamplingResultsExport.Rows(db, includeUnpublished: false), SamplingResultsExport.Json)).WithTags("Open data");
+    }
+
+    /// <summary>A plan's task and how far it has come.</summary>
+    public sealed record TaskProgress(int Id, string ProductCategory, string CountyCode, int Batches, string Lab, DateOnly Due, int Sampled, int Failed);
+
+    /// <summary>A plan with its tasks' progress.</summary>
+    public sealed record PlanProgress(int Id, int Year, string Level, string Authority, string Title, IReadOnlyList<TaskProgress> Tasks);
+
+    public static async Task<IReadOnlyList<PlanProgress>> PlanProgressAsync(QualityCityDbContext db, int? year, CancellationToken ct)
+    {
+        var plans = await db.SamplingPlans.AsNoTracking().Include(p => p.Tasks).Where(p => year == null || p.Year == year)
+            .OrderByDescending(p => p.Year).ThenBy(p => p.Id).ToListAsync(ct);
+        var planIds = plans.Select(p => (int?)p.Id).ToList();
+        var counts = (await db.Samples.AsNoTracking().Where(s => planIds.Contains(s.PlanId) && s.TaskId != null)
+                .GroupBy(s => s.TaskId!.Value).Select(g => new { Task = g.Key, Sampled = g.Count(), Failed = g.Count(s => s.Passed == false) }).ToListAsync(ct))
+            .ToDictionary(c => c.Task);
+        return plans.Select(p => new PlanProgress(p.Id, p.Year, p.Level, p.Authority, p.Title, p.Tasks.OrderBy(t => t.Id).Select(t => new TaskProgress(
+            t.Id, t.ProductCategory, t.CountyCode, t.Batches, t.Lab, t.Due, counts.GetValueOrDefault(t.Id)?.Sampled ?? 0, counts.GetValueOrDefault(t.Id)?.Failed ?? 0)).ToList()))
+            .ToList();
     }
 
     /// <summary>Stores an uploaded lab file and imports it; the page and the API share it.</summary>

@@ -18,7 +18,11 @@ public sealed record SampleItemRequest(string? Item, string? Measured, string? L
 public sealed record SampleRequest(
     string? SampleNo, string? Level, string? Authority, string? Kind, string? ProductCategory, string? Specification, string? Batch, string? Brand,
     string? ProducerCreditCode, string? ProducerName, string? County, string? MadeInCounty, string? SellerCreditCode, string? SellerName, string? Place,
-    DateOnly? SampledOn, string? Lab, string? ReportNo, DateOnly? ReportedOn, long? FollowUpOf, IReadOnlyList<SampleItemRequest>? Items);
+    DateOnly? SampledOn, string? Lab, string? ReportNo, DateOnly? ReportedOn, long? FollowUpOf, IReadOnlyList<SampleItemRequest>? Items, int? TaskId = null);
+
+public sealed record SamplingTaskRequest(string? ProductCategory, string? County, int? Batches, string? Lab, DateOnly? Due);
+
+public sealed record SamplingPlanRequest(int? Year, string? Level, string? Authority, string? Title, IReadOnlyList<SamplingTaskRequest>? Tasks);
 
 public sealed record NoticeRequest(DateOnly? ReceivedOn);
 
@@ -137,6 +141,15 @@ public sealed class SamplingWork(QualityCityDbContext db, IOptions<QualityOption
         }
 
         // Only plan sampling counts against plan sampling: a follow-up or an emergency sample is part of handling a case.
+        var task = request.TaskId is { } taskId ? await db.SamplingTasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId, ct) : null;
+        var plan = task is null ? null : await db.SamplingPlans.AsNoTracking().FirstAsync(p => p.Id == task.PlanId, ct);
+        if (request.TaskId is not null && (task is null || plan!.Authority != request.Authority?.Trim() || plan.Level != request.Level
+            || task.ProductCategory != request.ProductCategory || (task.CountyCode.Length > 0 && producer is not null && task.CountyCode != county)
+            || request.SampledOn?.Year != plan.Year || kind != SampleKind.Routine))
+        {
+            Add("taskId", text["抽查任务不存在，或与样品的组织部门、层级、产品类别、区县、年份不符"]);
+        }
+
         if (errors.Count == 0 && kind == SampleKind.Routine)
         {
             var earlier = await db.Samples.AsNoTracking()
@@ -175,7 +188,7 @@ public sealed class SamplingWork(QualityCityDbContext db, IOptions<QualityOption
             SellerName = request.SellerName?.Trim() ?? string.Empty, Place = request.Place?.Trim() ?? string.Empty, SampledOn = request.SampledOn!.Value,
             Lab = request.Lab?.Trim() ?? string.Empty, ReportNo = request.ReportNo?.Trim() ?? string.Empty, ReportedOn = request.ReportedOn,
             Passed = results.Count == 0 ? null : results.All(r => r.Passed), Status = results.Count == 0 ? SampleStatus.Sampled : SampleStatus.Tested,
-            FollowUpOf = request.FollowUpOf, CreatedAtUtc = DateTime.UtcNow, Items = results,
+            FollowUpOf = request.FollowUpOf, CreatedAtUtc = DateTime.UtcNow, Items = results, TaskId = task?.Id, PlanId = task?.PlanId,
         };
         return (sample, errors);
     }
@@ -215,6 +228,85 @@ public sealed class SamplingWork(QualityCityDbContext db, IOptions<QualityOption
         {
             await grading.RegradeAsync(producer, ct);
         }
+    }
+
+    /// <summary>A year's sampling plan with its tasks (which products, where, how many batches, which lab, by when).</summary>
+    public async Task<WorkResult> PlanAsync(SamplingPlanRequest request, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (!await MayManageAsync(user, ct))
+        {
+            return WorkResult.Refused(StatusCodes.Status403Forbidden, text["产品抽查由市场监管部门登记"]);
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        if (request.Year is not (>= 2000 and <= 2100))
+        {
+            errors["year"] = [text["年份必填"]];
+        }
+
+        if (request.Level is null || !SamplingLevels.All.Contains(request.Level))
+        {
+            errors["level"] = [text.Format("抽查层级须为 {0} 之一", string.Join(", ", SamplingLevels.All))];
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Authority) || string.IsNullOrWhiteSpace(request.Title))
+        {
+            errors["authority"] = [text["组织抽查的部门和计划名称必填"]];
+        }
+
+        var tasks = request.Tasks ?? [];
+        if (tasks.Count == 0)
+        {
+            errors["tasks"] = [text["至少一项抽查任务"]];
+        }
+
+        var categories = await db.ProductCategories.AsNoTracking().Select(c => c.Code).ToListAsync(ct);
+        for (var i = 0; i < tasks.Count; i++)
+        {
+            var t = tasks[i];
+            if (t.ProductCategory is null || !categories.Contains(t.ProductCategory))
+            {
+                errors[$"tasks[{i}].productCategory"] = [text.Format("未知的产品类别：{0}", t.ProductCategory ?? "（空）")];
+            }
+
+            if (t.Batches is not (> 0 and <= 100000))
+            {
+                errors[$"tasks[{i}].batches"] = [text["批次数须为正整数"]];
+            }
+
+            if (string.IsNullOrWhiteSpace(t.Lab))
+            {
+                errors[$"tasks[{i}].lab"] = [text["承检机构必填"]];
+            }
+
+            if (t.Due is null || (request.Year is { } year && t.Due.Value.Year != year))
+            {
+                errors[$"tasks[{i}].due"] = [text["完成期限必填，且须在计划年度内"]];
+            }
+
+            if (!string.IsNullOrEmpty(t.County) && (t.County.Length != 6 || !t.County.All(char.IsAsciiDigit)))
+            {
+                errors[$"tasks[{i}].county"] = [text["区县代码为 6 位数字，空表示全域"]];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return WorkResult.Invalid(errors);
+        }
+
+        var plan = new SamplingPlan
+        {
+            Year = request.Year!.Value, Level = request.Level!, Authority = request.Authority!.Trim(), Title = request.Title!.Trim(), CreatedBy = user.ActorName(),
+            CreatedAtUtc = DateTime.UtcNow,
+            Tasks = tasks.Select(t => new SamplingTask
+            {
+                ProductCategory = t.ProductCategory!, CountyCode = t.County ?? string.Empty, Batches = t.Batches!.Value, Lab = t.Lab!.Trim(), Due = t.Due!.Value,
+            }).ToList(),
+        };
+        db.SamplingPlans.Add(plan);
+        await db.SaveChangesAsync(ct);
+        return WorkResult.Ok(new { plan.Id, plan.Year, plan.Title, tasks = plan.Tasks.Select(t => new { t.Id, t.ProductCategory, t.Batches }) });
     }
 
     /// <summary>The producer received the result notice: the objection period starts.</summary>
@@ -404,7 +496,7 @@ public sealed class SamplingWork(QualityCityDbContext db, IOptions<QualityOption
         s.Id, s.SampleNo, s.Level, s.Authority, s.Kind, s.ProductCategory, s.Industry, s.Specification, s.Batch, s.Brand, s.ProducerCreditCode, s.ProducerName,
         county = s.CountyCode, s.MadeInCounty, s.SellerName, s.Place, s.SampledOn, s.Lab, s.ReportNo, s.ReportedOn, s.Passed, s.Status, s.NoticeReceivedOn,
         s.ObjectionDue, s.ObjectionFiledOn, s.ObjectionReason, s.RetestOn, s.FinalOn, s.PublishedOn, s.CorrectionDue, s.ReinspectionDue, s.AnnouncedOn,
-        s.SecondReinspectionFrom, s.SecondReinspectionTo, s.FollowUpOf,
+        s.SecondReinspectionFrom, s.SecondReinspectionTo, s.FollowUpOf, s.PlanId, s.TaskId,
         items = s.Items.OrderBy(i => i.ItemCode, StringComparer.Ordinal).Select(i => new { item = i.ItemCode, i.StandardClause, i.Measured, i.Limit, i.Unit, i.Passed, i.FirstPassed, i.RetestMeasured }),
     };
 
