@@ -346,9 +346,12 @@ public sealed class SamplingWork(QualityCityDbContext db, IOptions<QualityOption
 
             var filed = request.FiledOn ?? InspectionWork.Today();
             var calendar = await ReferenceDataLoader.CalendarAsync(db, ct);
-            if (SamplingDeadlines.RefuseObjection(received, filed, options.Value.Periods(), calendar) is { } refusal)
+            if (SamplingDeadlines.RefuseObjection(received, filed, options.Value.Periods(), calendar) is not null)
             {
-                return WorkResult.Invalid("filedOn", text[refusal]);
+                return WorkResult.Invalid("filedOn", filed < received
+                    ? text.Format("异议日期 {0:yyyy-MM-dd} 早于收到检验结果的日期 {1:yyyy-MM-dd}", filed, received)
+                    : text.Format("异议期已过：收到检验结果之日（{0:yyyy-MM-dd}）起 {1} 日内，即 {2:yyyy-MM-dd} 前提出",
+                        received, options.Value.ObjectionDays, SamplingDeadlines.ObjectionDue(received, options.Value.Periods(), calendar)));
             }
 
             sample.ObjectionFiledOn = filed;
