@@ -56,6 +56,7 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
     public DbSet<Modules.Quality.ImprovementPlan> ImprovementPlans => Set<Modules.Quality.ImprovementPlan>();
     public DbSet<Modules.Quality.QualityFlag> QualityFlags => Set<Modules.Quality.QualityFlag>();
     public DbSet<Modules.Quality.OriginCertification> OriginCertifications => Set<Modules.Quality.OriginCertification>();
+    public DbSet<Modules.Registry.ProductionRecords.ProductionRecord> ProductionRecords => Set<Modules.Registry.ProductionRecords.ProductionRecord>();
 
     /// <summary>True on PostgreSQL; raw SQL and bulk paths branch on it.</summary>
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
@@ -314,6 +315,17 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
             e.ToTable("origin_certifications");
             e.HasIndex(x => x.CreditCode);
             e.HasIndex(x => x.CertificateNo).IsUnique();
+        });
+        builder.Entity<Modules.Registry.ProductionRecords.ProductionRecord>(e =>
+        {
+            e.ToTable("production_records");
+            e.Property(x => x.CreditCode).HasMaxLength(18);
+            e.HasIndex(x => new { x.CreditCode, x.Year }).IsUnique();
+            e.HasIndex(x => x.Year);
+            e.Property(x => x.OutputValue).HasPrecision(18, 2);
+            e.Property(x => x.Electricity).HasPrecision(18, 2);
+            e.Property(x => x.TaxPaid).HasPrecision(18, 2);
+            e.Property(x => x.LandMu).HasPrecision(12, 2);
         });
         builder.Entity<AuditEntry>(e =>
         {

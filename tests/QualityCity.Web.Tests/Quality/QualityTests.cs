@@ -300,6 +300,93 @@ public abstract class QualityTests(QualityCityFactory factory) : PlatformTest(fa
     }
 
     [SkippableFact]
+    public async Task Manufacturers_without_production_in_the_years_data_are_flagged_with_the_evidence_and_the_import_keeps_its_good_rows()
+    {
+        SkipIfUnavailable();
+        var latest = DateTime.UtcNow.AddHours(8).Year - 1;
+        var staff = await Factory.SignedInClientAsync("samr.head");
+        var flags = (await staff.GetFromJsonAsync<JsonElement>("/api/quality/flags?rule=no-production-records")).EnumerateArray().ToList();
+        string[] producing;
+        await using (var scope = OpenDb())
+        {
+            // The demo's shell companies are manufacturers with no record in the latest year: each is flagged, naming the year.
+            var shellManufacturers = (await scope.Db.MarketEntities.AsNoTracking().Where(e => e.Address == Web.Modules.Demo.DemoSampling.ShellAddress)
+                .Select(e => new { e.CreditCode, e.IndustryCode }).ToListAsync()).Where(e => Domain.Quality.ShellCompanyRules.IsManufacturing(e.IndustryCode)).ToList();
+            Assert.NotEmpty(shellManufacturers);
+            foreach (var shell in shellManufacturers)
+            {
+                var flag = Assert.Single(flags, f => f.GetProperty("creditCode").GetString() == shell.CreditCode);
+                Assert.Contains($"{latest} 年度生产经营数据", flag.GetProperty("evidence").GetString(), StringComparison.Ordinal);
+            }
+
+            // Every flag is a manufacturer without a producing record that existed for the whole year; they are few.
+            var manufacturers = (await scope.Db.MarketEntities.AsNoTracking().Where(e => e.Status == "active")
+                .Select(e => new { e.CreditCode, e.IndustryCode, e.EstablishedOn }).ToListAsync()).Where(e => Domain.Quality.ShellCompanyRules.IsManufacturing(e.IndustryCode)).ToList();
+            var records = await scope.Db.ProductionRecords.AsNoTracking().Where(r => r.Year == latest).ToDictionaryAsync(r => r.CreditCode);
+            var expected = manufacturers.Where(m => (m.EstablishedOn is null || m.EstablishedOn < new DateOnly(latest, 1, 1))
+                                                     && (!records.TryGetValue(m.CreditCode, out var r) || (r.OutputValue is 0 && (r.Electricity ?? 0) == 0)))
+                .Select(m => m.CreditCode).Order(StringComparer.Ordinal).ToList();
+            Assert.Equal(expected, flags.Select(f => f.GetProperty("creditCode").GetString()!).Order(StringComparer.Ordinal).ToList());
+            Assert.True(flags.Count * 50 < manufacturers.Count, $"{flags.Count} of {manufacturers.Count} manufacturers flagged");
+            producing = records.Values.Where(r => r.OutputValue > 0).OrderBy(r => r.Id).Select(r => r.CreditCode).Take(3).ToArray();
+        }
+
+        // The statistics bureau corrects a return: one firm made nothing last year. Bad rows are reported one by one; the good ones are kept.
+        var (m1, m2, m3) = (producing[0], producing[1], producing[2]);
+        var csv = new StringBuilder()
+            .AppendLine("统一社会信用代码,年度,工业总产值（万元）,用电量（千瓦时）,实缴税金（万元）,用地面积（亩）")
+            .AppendLine(CultureInfo.InvariantCulture, $"{m1},2015,1200.5,480000,36.2,12")
+            .AppendLine(CultureInfo.InvariantCulture, $"{m2},{latest},0,0,0,8")
+            .AppendLine(CultureInfo.InvariantCulture, $"{m3},2016,\"1,234.5\",,,")
+            .AppendLine("91371521MA00000000,2016,10,,,")
+            .AppendLine(CultureInfo.InvariantCulture, $"{m3},20x6,10,,,")
+            .AppendLine(CultureInfo.InvariantCulture, $"{m3},2017,-5,,,")
+            .AppendLine(CultureInfo.InvariantCulture, $"{m1},2015,99,,,")
+            .AppendLine(CultureInfo.InvariantCulture, $"{m3},2018,,,,")
+            .AppendLine("913715,2018,5,,,")
+            .ToString();
+        var admin = await Factory.SignedInClientAsync("admin");
+        using (var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", "production.csv" }, { new StringContent("市统计局年报"), "source" } })
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await staff.PostAsync("/api/registry/production-records/import", form)).StatusCode);
+        }
+
+        using (var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", "production.csv" }, { new StringContent("市统计局年报"), "source" } })
+        {
+            var response = await admin.PostAsync("/api/registry/production-records/import", form);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var report = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal((2, 1, 9), (report.GetProperty("inserted").GetInt32(), report.GetProperty("updated").GetInt32(), report.GetProperty("rowsRead").GetInt32()));
+            var errors = report.GetProperty("errors").EnumerateArray().Select(e => (Row: e.GetProperty("row").GetInt64(), Field: e.GetProperty("field").GetString())).ToList();
+            Assert.Equal([(5L, "credit_code"), (6L, "year"), (7L, "output_value"), (8L, "year"), (9L, "output_value|electricity_kwh|tax|land_mu"), (10L, "credit_code")], errors);
+        }
+
+        var m3Records = await staff.GetFromJsonAsync<JsonElement>($"/api/registry/entities/{m3}/production-records");
+        var imported = m3Records.EnumerateArray().Single(r => r.GetProperty("year").GetInt32() == 2016);
+        Assert.Equal(1234.5m, imported.GetProperty("outputValue").GetDecimal());
+        Assert.Equal("市统计局年报", imported.GetProperty("source").GetString());
+        var years = await staff.GetFromJsonAsync<JsonElement>("/api/registry/production-records/years");
+        Assert.Contains(years.EnumerateArray(), y => y.GetProperty("year").GetInt32() == latest && y.GetProperty("sources").EnumerateArray().Any(s => s.GetString() == "市统计局年报"));
+        var page = await admin.GetStringAsync("/registry/production");
+        Assert.Contains("production-years", page, StringComparison.Ordinal);
+        Assert.Contains("import-production", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("import-production", await staff.GetStringAsync("/registry/production"), StringComparison.Ordinal);
+
+        // The next scan flags the firm that made nothing, and not the others.
+        Assert.Equal(HttpStatusCode.OK, (await staff.PostAsync("/api/quality/flags/scan", null)).StatusCode);
+        var after = (await staff.GetFromJsonAsync<JsonElement>("/api/quality/flags?rule=no-production-records")).EnumerateArray().ToList();
+        Assert.Contains("均为 0", Assert.Single(after, f => f.GetProperty("creditCode").GetString() == m2).GetProperty("evidence").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(after, f => f.GetProperty("creditCode").GetString() == m1 || f.GetProperty("creditCode").GetString() == m3);
+        Assert.Equal(flags.Count + 1, after.Count);
+
+        // An enterprise reads its own production records, not another's; the public none.
+        var enterprise = await Factory.SignedInClientAsync("enterprise");
+        Assert.Equal(HttpStatusCode.Forbidden, (await enterprise.GetAsync($"/api/registry/entities/{m3}/production-records")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Factory.AnonymousClient().GetAsync($"/api/registry/entities/{m3}/production-records")).StatusCode);
+        Assert.Contains("1,234.50", await staff.GetStringAsync($"/registry/{m3}"), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task A_sampling_plan_sets_tasks_and_samples_recorded_against_them_move_its_progress()
     {
         SkipIfUnavailable();

@@ -133,6 +133,29 @@ public abstract class ImportTests(QualityCityFactory factory) : PlatformTest(fac
     }
 
     [SkippableFact]
+    public async Task Insured_staff_from_the_annual_report_is_imported_and_a_count_that_is_not_a_number_of_people_is_refused()
+    {
+        SkipIfUnavailable();
+        var (staffed, negative, words) = (NewCode(), NewCode(), NewCode());
+        var path = WriteCsv("insured.csv", "统一社会信用代码,名称,县区代码,参保人数",
+            $"{staffed},参保测试电缆有限公司（演示）,371521,12", $"{negative},参保负数有限公司（演示）,371521,-3", $"{words},参保文字有限公司（演示）,371521,十二");
+
+        var (_, output, _) = await RunCliAsync("import", "registry", path);
+
+        Assert.Contains("inserted=1 updated=0 unchanged=0 rejected=2", output, StringComparison.Ordinal);
+        var rows = ReadReport(path + ".errors.csv");
+        Assert.Contains(rows, r => r[0] == "3" && r[1] == "参保人数" && r[2] == "-3" && r[3].Contains("whole number", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r[0] == "4" && r[1] == "参保人数" && r[2] == "十二");
+
+        // The next year's report says nobody is insured any more: the count is updated, not left as it was.
+        var (_, output2, _) = await RunCliAsync("import", "registry", WriteCsv("insured2.csv", "credit_code,name,county_code,insured_staff", $"{staffed},参保测试电缆有限公司（演示）,371521,0"));
+        Assert.Contains("inserted=0 updated=1", output2, StringComparison.Ordinal);
+        await using var scope = OpenDb();
+        Assert.Equal(0, (await scope.Db.MarketEntities.AsNoTracking().SingleAsync(e => e.CreditCode == staffed)).InsuredStaff);
+        Assert.False(await scope.Db.MarketEntities.AnyAsync(e => e.CreditCode == negative || e.CreditCode == words));
+    }
+
+    [SkippableFact]
     public async Task A_changed_row_is_updated_and_audited_with_before_and_after()
     {
         SkipIfUnavailable();

@@ -100,6 +100,8 @@ public sealed class DemoCity(QualityCityDbContext db, UserManager<AppUser> users
         var today = DateOnly.FromDateTime(Localization.ChinaTime.FromUtc(DateTime.UtcNow));
         // Sampling before grading: the last twelve months' failed samples raise their producers' grades.
         await DemoSampling.LoadAsync(db, random, today, cancellationToken);
+        // Its own stream: the rest of the demo city does not depend on how many production figures are drawn.
+        await DemoProduction.LoadAsync(db, SplitMix64.FromString(seed + "/production"), today, cancellationToken);
         await quality.ScanFlagsAsync(cancellationToken);
         await new Registry.GradeEntities.RiskGradingService(db, auditLog).RegradeAllAsync("system", cancellationToken);
         await EnsureAccountsAsync(departments, cancellationToken);

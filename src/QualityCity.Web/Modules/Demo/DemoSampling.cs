@@ -19,7 +19,7 @@ namespace QualityCity.Web.Modules.Demo;
 /// shell companies at one address in 阳谷, with no insured staff, sold cable made in 宁晋县 (河北)
 /// under the 阳谷 name; genuine 阳谷 firms hold the regional brand's origin certificates.
 /// </summary>
-internal static class DemoSampling
+public static class DemoSampling
 {
     private const int SurgeYear = 2021;
     private const string Yanggu = "371521";
@@ -67,6 +67,9 @@ internal static class DemoSampling
         ["city"] = ("聊城市市场监督管理局", "LC", ["聊城市检验检测中心"]),
     };
 
+    /// <summary>The office address the demo's shell companies share.</summary>
+    public const string ShellAddress = "山东省聊城市阳谷县狮子楼街道金水湖路商务楼1单元301室（演示）";
+
     public static async Task<int> LoadAsync(QualityCityDbContext db, SplitMix64 random, DateOnly today, CancellationToken cancellationToken)
     {
         var categories = await db.ProductCategories.AsNoTracking().ToDictionaryAsync(c => c.Code, cancellationToken);
@@ -93,13 +96,12 @@ internal static class DemoSampling
         var shellList = yangguFirms.TakeLast(Math.Clamp(yangguFirms.Count / 3, 4, 6)).Select(c => c.CreditCode).ToList();
         var shells = shellList.ToHashSet(StringComparer.Ordinal);
         var genuine = yangguFirms.Where(f => !shells.Contains(f.CreditCode)).ToList();
-        const string shellAddress = "山东省聊城市阳谷县狮子楼街道金水湖路商务楼1单元301室（演示）";
         var shellRows = await db.MarketEntities.Where(e => shells.Contains(e.CreditCode)).OrderBy(e => e.Id).ToListAsync(cancellationToken);
         shellRows.AddRange(await db.MarketEntities.Where(e => e.CountyCode == Yanggu && e.IndustryCode != "3831" && e.Status == EntityStatus.Active)
             .OrderBy(e => e.Id).Take(6 - shellRows.Count).ToListAsync(cancellationToken));
         for (var i = 0; i < shellRows.Count; i++)
         {
-            shellRows[i].Address = shellAddress;
+            shellRows[i].Address = ShellAddress;
             shellRows[i].InsuredStaff = shells.Contains(shellRows[i].CreditCode) ? (i < 4 ? 0 : 2) : null;
         }
 

@@ -103,17 +103,31 @@ public sealed class QualityAnalysis(QualityCityDbContext db, IOptions<QualityOpt
     /// <summary>Runs the origin and shell-company rules and stores new flags; a flag already decided is not raised again for the same evidence.</summary>
     public async Task<int> ScanFlagsAsync(CancellationToken ct)
     {
+        var production = await ProductionCoverageAsync(ct);
+        var records = production is null
+            ? []
+            : (await db.ProductionRecords.AsNoTracking().Where(r => r.Year == production.Year)
+                .Select(r => new { r.CreditCode, r.OutputValue, r.Electricity }).ToListAsync(ct))
+                .ToDictionary(r => r.CreditCode, r => (r.OutputValue, r.Electricity), StringComparer.Ordinal);
         var entities = (await db.MarketEntities.AsNoTracking().Where(e => e.Status == Registry.EntityStatus.Active)
-                .Select(e => new { e.CreditCode, e.Name, e.CountyCode, e.Address, e.InsuredStaff, e.IndustryCode }).ToListAsync(ct))
-            .Select(e => new EntityFacts(e.CreditCode, e.Name, e.CountyCode, e.Address, e.InsuredStaff, e.IndustryCode is { Length: 4 } code && IsManufacturing(code)))
+                .Select(e => new { e.CreditCode, e.Name, e.CountyCode, e.Address, e.InsuredStaff, e.IndustryCode, e.EstablishedOn }).ToListAsync(ct))
+            .Select(e => new EntityFacts(e.CreditCode, e.Name, e.CountyCode, e.Address, e.InsuredStaff, ShellCompanyRules.IsManufacturing(e.IndustryCode),
+                production is null
+                    ? ProductionStatus.NotCovered
+                    : ProductionEvidence.Of(production.Year, e.EstablishedOn, records.TryGetValue(e.CreditCode, out var record), record.OutputValue, record.Electricity)))
             .ToList();
         var findings = await db.Samples.AsNoTracking().Where(s => s.MadeInCounty != null)
             .Select(s => new OriginFinding(s.SampleNo, s.ProducerCreditCode, s.MadeInCounty!)).ToListAsync(ct);
-        var rules = new ShellRules { SharedAddressMinimum = options.Value.SharedAddressMinimum, FlagNoInsuredStaff = options.Value.FlagNoInsuredStaff };
+        var rules = new ShellRules
+        {
+            SharedAddressMinimum = options.Value.SharedAddressMinimum,
+            FlagNoInsuredStaff = options.Value.FlagNoInsuredStaff,
+            FlagNoProductionRecords = options.Value.FlagNoProductionRecords,
+        };
         var existing = (await db.QualityFlags.AsNoTracking().Select(f => new { f.Rule, f.CreditCode, f.Key }).ToListAsync(ct))
             .Select(f => (f.Rule, f.CreditCode, f.Key)).ToHashSet();
         var added = 0;
-        foreach (var flag in ShellCompanyRules.Evaluate(entities, findings, rules))
+        foreach (var flag in ShellCompanyRules.Evaluate(entities, findings, rules, production))
         {
             if (existing.Add((flag.Rule, flag.CreditCode, flag.Key)))
             {
@@ -129,7 +143,20 @@ public sealed class QualityAnalysis(QualityCityDbContext db, IOptions<QualityOpt
         return added;
     }
 
-    /// <summary>GB/T 4754 section C: divisions 13 to 43.</summary>
-    private static bool IsManufacturing(string industryCode) =>
-        int.TryParse(industryCode.AsSpan(0, 2), out var division) && division is >= 13 and <= 43;
+    /// <summary>
+    /// The production data the no-production rule reads: the configured year, else the latest year
+    /// any records were imported for; null when none are held (the rule then stays silent rather than
+    /// flag every manufacturer of a city that has not imported the data).
+    /// </summary>
+    public async Task<ProductionCoverage?> ProductionCoverageAsync(CancellationToken ct)
+    {
+        var year = options.Value.ProductionRecordYear ?? await db.ProductionRecords.MaxAsync(r => (int?)r.Year, ct);
+        if (year is null)
+        {
+            return null;
+        }
+
+        var reported = await db.ProductionRecords.CountAsync(r => r.Year == year, ct);
+        return reported == 0 ? null : new ProductionCoverage(year.Value, reported);
+    }
 }

@@ -246,7 +246,7 @@ public sealed class QualityFlag
 {
     public long Id { get; set; }
 
-    /// <summary>origin-mismatch / shared-address / no-insured-staff.</summary>
+    /// <summary>origin-mismatch / shared-address / no-insured-staff / no-production-records.</summary>
     public required string Rule { get; set; }
 
     public required string CreditCode { get; set; }

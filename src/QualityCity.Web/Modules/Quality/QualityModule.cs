@@ -233,46 +233,9 @@ public sealed class QualityModule : IModule
     }
 
     /// <summary>Stores an uploaded lab file and imports it; the page and the API share it.</summary>
-    public static async Task<(SampleImportReport? Report, string? Error)> ImportUploadAsync(IFormFile? file, SampleImport import, DatabaseSettings settings,
-        QualityOptions options, string actor, Text text, CancellationToken ct)
-    {
-        if (file is null || file.Length == 0)
-        {
-            return (null, text["请选择一个 .csv 或 .xlsx 文件"]);
-        }
-
-        var extension = Path.GetExtension(file.FileName).ToLowerInvariant();
-        if (extension is not (".csv" or ".xlsx"))
-        {
-            return (null, text.Format("不支持的文件类型“{0}”，请上传 .csv 或 .xlsx 文件。", extension));
-        }
-
-        if (file.Length > options.MaxImportMegabytes * 1048576L)
-        {
-            return (null, text.Format("文件过大：{0:0.#} MB，上限 {1} MB", file.Length / 1048576.0, options.MaxImportMegabytes));
-        }
-
-        var folder = Path.Combine(settings.DataDirectory, "imports");
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, $"lab-{Guid.NewGuid():N}{extension}");
-        await using (var target = File.Create(path))
-        {
-            await file.CopyToAsync(target, ct);
-        }
-
-        try
-        {
-            return (await import.ImportAsync(path, actor, ct), null);
-        }
-        catch (Registry.ImportRegistry.RegistryFileException ex)
-        {
-            return (null, ex.Message);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
+    public static Task<(SampleImportReport? Report, string? Error)> ImportUploadAsync(IFormFile? file, SampleImport import, DatabaseSettings settings,
+        QualityOptions options, string actor, Text text, CancellationToken ct) =>
+        Registry.ImportRegistry.UploadedTableFile.ImportAsync(file, settings, options.MaxImportMegabytes, "lab", text, path => import.ImportAsync(path, actor, ct), ct);
 
     public static async Task<IResult> SavePlanAsync(int? id, ImprovementPlanRequest request, ClaimsPrincipal user, QualityCityDbContext db, SamplingWork work, Text text,
         CancellationToken ct)

@@ -32,7 +32,14 @@ public sealed class QualityOptions
     /// <summary>An address shared by at least this many entities is flagged (QLT-6).</summary>
     public int SharedAddressMinimum { get; set; } = 5;
 
+    /// <summary>Flag manufacturers whose annual report gives no insured staff (QLT-6).</summary>
     public bool FlagNoInsuredStaff { get; set; } = true;
+
+    /// <summary>Flag manufacturers with no production record, or nothing produced, in the year's production data (QLT-6).</summary>
+    public bool FlagNoProductionRecords { get; set; } = true;
+
+    /// <summary>The year of production data the rule reads; empty for the latest year imported.</summary>
+    public int? ProductionRecordYear { get; set; }
 
     /// <summary>Largest lab file accepted by the page and the API, in megabytes.</summary>
     public int MaxImportMegabytes { get; set; } = 20;

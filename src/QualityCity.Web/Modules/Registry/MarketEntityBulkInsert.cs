@@ -19,7 +19,7 @@ public static class MarketEntityBulkInsert
     [
         "CreditCode", "CreditCodeWarning", "Name", "NameTokens", "Category", "CountyCode", "TownshipCode", "Address", "Latitude",
         "Longitude", "IndustryCode", "ChainCode", "AboveScale", "EstablishedOn", "Status", "CreditClass",
-        "OnAbnormalList", "RiskGrade", "RiskReasons", "ContactName", "ContactPhone", "IsDemo", "UpdatedAtUtc",
+        "OnAbnormalList", "RiskGrade", "RiskReasons", "ContactName", "ContactPhone", "IsDemo", "UpdatedAtUtc", "InsuredStaff",
     ];
 
     public static async Task InsertAsync(QualityCityDbContext db, IReadOnlyList<MarketEntity> rows, CancellationToken cancellationToken)
@@ -93,6 +93,7 @@ public static class MarketEntityBulkInsert
             await WriteNullableAsync(importer, row.ContactPhone, NpgsqlDbType.Text, cancellationToken);
             await importer.WriteAsync(row.IsDemo, NpgsqlDbType.Boolean, cancellationToken);
             await importer.WriteAsync(row.UpdatedAtUtc, NpgsqlDbType.TimestampTz, cancellationToken);
+            await WriteNullableAsync(importer, row.InsuredStaff, NpgsqlDbType.Integer, cancellationToken);
         }
 
         await importer.CompleteAsync(cancellationToken);
@@ -128,6 +129,6 @@ public static class MarketEntityBulkInsert
     [
         e.CreditCode, e.CreditCodeWarning, e.Name, QualityCity.Domain.Registry.NameTokens.Of(e.Name), e.Category, e.CountyCode, e.TownshipCode, e.Address, e.Latitude,
         e.Longitude, e.IndustryCode, e.ChainCode, e.AboveScale, e.EstablishedOn, e.Status, e.CreditClass,
-        e.OnAbnormalList, e.RiskGrade, e.RiskReasons, e.ContactName, e.ContactPhone, e.IsDemo, e.UpdatedAtUtc,
+        e.OnAbnormalList, e.RiskGrade, e.RiskReasons, e.ContactName, e.ContactPhone, e.IsDemo, e.UpdatedAtUtc, e.InsuredStaff,
     ];
 }

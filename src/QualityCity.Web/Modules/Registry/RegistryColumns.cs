@@ -22,6 +22,7 @@ public static class RegistryColumns
     public const string AbnormalList = "abnormal_list";
     public const string ContactName = "contact_name";
     public const string ContactPhone = "contact_phone";
+    public const string InsuredStaff = "insured_staff";
 
     /// <summary>Canonical header → Chinese header used in exports, followed by accepted aliases.</summary>
     public static readonly IReadOnlyList<(string Canonical, string Chinese, string[] Aliases)> All =
@@ -42,6 +43,7 @@ public static class RegistryColumns
         (AbnormalList, "经营异常名录", ["是否列入经营异常名录", "异常名录", "abnormal"]),
         (ContactName, "联系人", ["contact"]),
         (ContactPhone, "联系电话", ["电话", "phone"]),
+        (InsuredStaff, "参保人数", ["社保参保人数", "年报参保人数", "从业人数中参保人数", "insured"]),
     ];
 
     private static readonly Dictionary<string, string> ByHeader = BuildLookup();

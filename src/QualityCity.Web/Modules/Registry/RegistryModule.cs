@@ -22,6 +22,7 @@ public sealed class RegistryModule : IModule
         services.AddScoped<Shared.RegistryLabels>();
         services.AddScoped<RegistryExporter>();
         services.AddScoped<RegistryImporter>();
+        services.AddScoped<ProductionRecords.ProductionRecordImport>();
         services.AddScoped<GradeEntities.RiskGradingService>();
         services.AddSingleton<ImportJobRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<ImportJobRunner>());
@@ -30,6 +31,7 @@ public sealed class RegistryModule : IModule
     public static void MapEndpoints(IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/registry").WithTags("Registry");
+        ProductionRecords.ProductionRecordEndpoints.Map(api);
 
         api.MapGet("/entities", async ([AsParameters] SearchParameters p, RegistrySearch search, CancellationToken ct) =>
                 await search.SearchAsync(p.ToQuery(), ct))

@@ -15,6 +15,7 @@ public sealed class EntityModel(QualityCityDbContext db, RegistryLabels labels) 
     public MarketEntity? Entity { get; private set; }
     public RegistryLabels Labels => labels;
     public IReadOnlyList<GradeEntities.StoredRiskReason> Reasons { get; private set; } = [];
+    public IReadOnlyList<ProductionRecords.ProductionRecord> Production { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
@@ -30,6 +31,7 @@ public sealed class EntityModel(QualityCityDbContext db, RegistryLabels labels) 
         }
 
         Reasons = GradeEntities.RiskGradingService.ReasonsOf(Entity);
+        Production = await db.ProductionRecords.AsNoTracking().Where(r => r.CreditCode == code).OrderByDescending(r => r.Year).Take(10).ToListAsync(cancellationToken);
         await labels.LoadAsync(cancellationToken);
         return Page();
     }

@@ -95,6 +95,7 @@ public sealed class RegistryExporter(QualityCityDbContext db)
         e.EstablishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         e.Status switch { EntityStatus.Cancelled => "注销", EntityStatus.Revoked => "吊销", _ => "存续" },
         e.CreditClass, e.OnAbnormalList ? "是" : "否", e.ContactName, e.ContactPhone,
+        e.InsuredStaff?.ToString(CultureInfo.InvariantCulture),
     ];
 
     internal static string Quote(string? value)

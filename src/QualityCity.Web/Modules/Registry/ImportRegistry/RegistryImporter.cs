@@ -306,6 +306,7 @@ public sealed class RegistryImporter(QualityCityDbContext db, AuditLog auditLog)
         if (r.OnAbnormalList is { } abnormal) Set(nameof(e.OnAbnormalList), e.OnAbnormalList, abnormal, v => e.OnAbnormalList = v);
         if (r.ContactName is not null) Set(nameof(e.ContactName), e.ContactName, r.ContactName, v => e.ContactName = v);
         if (r.ContactPhone is not null) Set(nameof(e.ContactPhone), e.ContactPhone, r.ContactPhone, v => e.ContactPhone = v);
+        if (r.InsuredStaff is not null) Set(nameof(e.InsuredStaff), e.InsuredStaff, r.InsuredStaff, v => e.InsuredStaff = v);
         return changes;
     }
 

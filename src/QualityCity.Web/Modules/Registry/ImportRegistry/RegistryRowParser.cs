@@ -35,6 +35,7 @@ public sealed class RegistryRecord
     public bool? OnAbnormalList { get; set; }
     public string? ContactName { get; set; }
     public string? ContactPhone { get; set; }
+    public int? InsuredStaff { get; set; }
 }
 
 /// <summary>What the parser checks codes against: the reference data in the database.</summary>
@@ -296,6 +297,19 @@ public sealed class RegistryRowParser
         else
         {
             record.ContactPhone = phone;
+        }
+
+        var insured = Cell(RegistryColumns.InsuredStaff);
+        if (insured is not null)
+        {
+            if (int.TryParse(insured, NumberStyles.None, CultureInfo.InvariantCulture, out var staff) && staff <= 10_000_000)
+            {
+                record.InsuredStaff = staff;
+            }
+            else
+            {
+                Fail(RegistryColumns.InsuredStaff, insured, "insured staff must be a whole number of people, 0 or more");
+            }
         }
 
         return issues.Count(i => !i.IsWarning) > errorsBefore ? null : record;

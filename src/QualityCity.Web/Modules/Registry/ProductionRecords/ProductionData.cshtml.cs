@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using QualityCity.Web.Data;
+using QualityCity.Web.Hosting;
+using QualityCity.Web.Localization;
+using QualityCity.Web.Modules.Accounts;
+
+namespace QualityCity.Web.Modules.Registry.ProductionRecords;
+
+/// <summary>
+/// Yearly production data (output, electricity, tax, land): which years are held and from which
+/// sources, and — for the administrator — the import with the report of every refused row.
+/// </summary>
+[Authorize(Roles = Roles.Staff)]
+public sealed class ProductionDataModel(QualityCityDbContext db, ProductionRecordImport import, DatabaseSettings settings, Text text) : PageModel
+{
+    public IReadOnlyList<ProductionYearSummary> Years { get; private set; } = [];
+    public ProductionImportReport? Report { get; private set; }
+    public string? Error { get; private set; }
+    public bool MayImport => User.IsInRole(Roles.Admin);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Years = await ProductionRecordEndpoints.YearsAsync(db, cancellationToken);
+
+    public async Task OnPostAsync(IFormFile? file, string? source, CancellationToken cancellationToken)
+    {
+        if (MayImport)
+        {
+            (Report, Error) = await ProductionRecordEndpoints.ImportUploadAsync(file, source, import, settings, User.ActorName(), text, cancellationToken);
+        }
+        else
+        {
+            Error = text["生产经营数据由管理员导入"];
+        }
+
+        await OnGetAsync(cancellationToken);
+    }
+}
