@@ -262,7 +262,8 @@ public abstract class QualityTests(QualityCityFactory factory) : PlatformTest(fa
         }
 
         var csv = new StringBuilder()
-            .AppendLine("sample_no,level,authority,product_category,producer_credit_code,sampled_on,item,measured,limit,unit,passed")
+            // Headers as labs write them: the API's names, spaced words, any case.
+            .AppendLine("sampleNo,Level,authority,productCategory,producer_credit_code,Sampled On,item,measured,limit,unit,PASSED")
             .AppendLine(CultureInfo.InvariantCulture, $"IMP-1,city,{Authority},pvc-wire,{p1},2026-05-06,conductor-resistance,7.30,≤ 7.41,Ω/km,合格")
             .AppendLine(CultureInfo.InvariantCulture, $"IMP-1,city,{Authority},pvc-wire,{p1},2026-05-06,insulation-thickness-avg,0.82,≥ 0.8,mm,合格")
             .AppendLine(CultureInfo.InvariantCulture, $"IMP-1,city,{Authority},pvc-wire,{p1},2026-05-06,marking,符合,合格,,合格")

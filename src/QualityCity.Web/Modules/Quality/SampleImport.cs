@@ -37,16 +37,7 @@ public sealed class SampleImport(SamplingWork work, Text text)
     public async Task<SampleImportReport> ImportAsync(string path, string actor, CancellationToken ct)
     {
         using var reader = RegistryFileReader.Open(path);
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < reader.Headers.Length; i++)
-        {
-            var header = reader.Headers[i].Trim().TrimStart('\uFEFF');
-            var column = Columns.FirstOrDefault(c => c.Column.Equals(header, StringComparison.OrdinalIgnoreCase) || c.Headers.Contains(header)).Column;
-            if (column is not null)
-            {
-                index.TryAdd(column, i);
-            }
-        }
+        var index = reader.LocateColumns(Columns);
 
         var missing = Required.Where(r => !index.ContainsKey(r)).ToList();
         if (missing.Count > 0)
@@ -58,7 +49,7 @@ public sealed class SampleImport(SamplingWork work, Text text)
         var rows = new List<(long Row, Dictionary<string, string> Cells)>();
         foreach (var raw in reader.Rows)
         {
-            var cells = index.ToDictionary(c => c.Key, c => (c.Value < raw.Cells.Length ? raw.Cells[c.Value] : null)?.Trim() ?? string.Empty);
+            var cells = raw.CellsBy(index);
             if (cells.Values.All(string.IsNullOrEmpty))
             {
                 continue;

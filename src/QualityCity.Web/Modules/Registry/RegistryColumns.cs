@@ -50,7 +50,7 @@ public static class RegistryColumns
 
     /// <summary>The canonical name of a header, or null when it is not a registry column.</summary>
     public static string? Resolve(string header) =>
-        ByHeader.GetValueOrDefault(Normalize(header));
+        ByHeader.GetValueOrDefault(HeaderKey(header));
 
     /// <summary>The Chinese header of a canonical column.</summary>
     public static string ChineseOf(string canonical) => All.First(c => c.Canonical == canonical).Chinese;
@@ -60,17 +60,18 @@ public static class RegistryColumns
         var lookup = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (canonical, chinese, aliases) in All)
         {
-            lookup[Normalize(canonical)] = canonical;
-            lookup[Normalize(chinese)] = canonical;
+            lookup[HeaderKey(canonical)] = canonical;
+            lookup[HeaderKey(chinese)] = canonical;
             foreach (var alias in aliases)
             {
-                lookup[Normalize(alias)] = canonical;
+                lookup[HeaderKey(alias)] = canonical;
             }
         }
 
         return lookup;
     }
 
-    private static string Normalize(string header) =>
+    /// <summary>A header as compared: no case, spaces (also full-width), underscores or hyphens, no byte-order mark.</summary>
+    public static string HeaderKey(string header) =>
         new(header.Trim().TrimStart('\uFEFF').Where(c => c is not (' ' or '_' or '-' or '\u3000')).Select(char.ToLowerInvariant).ToArray());
 }

@@ -5,7 +5,12 @@ using Sylvan.Data.Csv;
 namespace QualityCity.Web.Modules.Registry.ImportRegistry;
 
 /// <summary>One data row of a registry file: its row number as a spreadsheet shows it (header = row 1) and its cells.</summary>
-public sealed record RawRow(long RowNumber, string?[] Cells);
+public sealed record RawRow(long RowNumber, string?[] Cells)
+{
+    /// <summary>The trimmed cell of each located column (empty when the row is short), by column name.</summary>
+    public Dictionary<string, string> CellsBy(IReadOnlyDictionary<string, int> columns) =>
+        columns.ToDictionary(c => c.Key, c => (c.Value < Cells.Length ? Cells[c.Value] : null)?.Trim() ?? string.Empty, StringComparer.Ordinal);
+}
 
 /// <summary>
 /// Streams the rows of a registry CSV or XLSX file. Neither format is ever read into memory whole:
@@ -25,6 +30,34 @@ public sealed class RegistryFileReader : IDisposable
 
     /// <summary>The header cells as written in the file.</summary>
     public string[] Headers { get; }
+
+    /// <summary>
+    /// Where each known column stands. A header matches its column's name or one of its other headers,
+    /// compared without case, spaces, underscores or hyphens — so <c>sample_no</c>, <c>sampleNo</c> and
+    /// <c>Sample No</c> are one column; the first of two matching headers wins. Columns not found are absent.
+    /// </summary>
+    public Dictionary<string, int> LocateColumns(IReadOnlyList<(string Column, string[] Headers)> columns)
+    {
+        var byHeader = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (column, headers) in columns)
+        {
+            foreach (var header in headers.Prepend(column))
+            {
+                byHeader.TryAdd(RegistryColumns.HeaderKey(header), column);
+            }
+        }
+
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < Headers.Length; i++)
+        {
+            if (byHeader.TryGetValue(RegistryColumns.HeaderKey(Headers[i]), out var column))
+            {
+                index.TryAdd(column, i);
+            }
+        }
+
+        return index;
+    }
 
     /// <summary>The data rows, read lazily.</summary>
     public IEnumerable<RawRow> Rows { get; }

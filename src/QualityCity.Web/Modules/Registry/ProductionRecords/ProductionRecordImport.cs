@@ -44,16 +44,7 @@ public sealed class ProductionRecordImport(QualityCityDbContext db, AuditLog aud
     public async Task<ProductionImportReport> ImportAsync(string path, string? defaultSource, string actor, CancellationToken ct)
     {
         using var reader = RegistryFileReader.Open(path);
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < reader.Headers.Length; i++)
-        {
-            var header = reader.Headers[i].Trim().TrimStart('\uFEFF');
-            var column = Columns.FirstOrDefault(c => c.Column.Equals(header, StringComparison.OrdinalIgnoreCase) || c.Headers.Contains(header)).Column;
-            if (column is not null)
-            {
-                index.TryAdd(column, i);
-            }
-        }
+        var index = reader.LocateColumns(Columns);
 
         var missing = Required.Where(r => !index.ContainsKey(r)).ToList();
         if (missing.Count > 0 || !Figures.Any(index.ContainsKey))
@@ -72,7 +63,7 @@ public sealed class ProductionRecordImport(QualityCityDbContext db, AuditLog aud
         {
             foreach (var raw in reader.Rows)
             {
-                var cells = index.ToDictionary(c => c.Key, c => (c.Value < raw.Cells.Length ? raw.Cells[c.Value] : null)?.Trim() ?? string.Empty);
+                var cells = raw.CellsBy(index);
                 if (cells.Values.All(string.IsNullOrEmpty))
                 {
                     continue;
