@@ -161,11 +161,12 @@ public sealed class ProductionRecordImport(QualityCityDbContext db, AuditLog aud
             return null;
         }
 
-        var source = cells.GetValueOrDefault("source");
+        // The row's own source, else the one given for the whole file, else a plain "imported".
+        var source = new[] { cells.GetValueOrDefault("source"), defaultSource?.Trim() }.FirstOrDefault(s => !string.IsNullOrEmpty(s)) ?? "导入";
         return new ProductionRecord
         {
             CreditCode = code, Year = year, OutputValue = figures["output_value"], Electricity = figures["electricity_kwh"], TaxPaid = figures["tax"],
-            LandMu = figures["land_mu"], Source = string.IsNullOrEmpty(source) ? defaultSource?.Trim() is { Length: > 0 } given ? given : "导入" : source,
+            LandMu = figures["land_mu"], Source = source,
             ImportedBy = actor, ImportedAtUtc = now,
         };
     }
