@@ -113,6 +113,32 @@ public abstract class QualityTests(QualityCityFactory factory) : PlatformTest(fa
     }
 
     [SkippableFact]
+    public async Task An_industry_may_be_named_by_its_code_its_chain_name_or_the_class_it_makes_and_an_unknown_one_is_refused()
+    {
+        SkipIfUnavailable();
+        var anonymous = Factory.AnonymousClient();
+        var cable = await anonymous.GetStringAsync("/api/quality/map?industry=cable&year=2021");
+        Assert.NotEqual("[]", cable);
+        foreach (var name in new[] { "CABLE", "3831", Uri.EscapeDataString("电线电缆") })
+        {
+            Assert.Equal(cable, await anonymous.GetStringAsync($"/api/quality/map?industry={name}&year=2021"));
+        }
+
+        // Rolled steel (3130) feeds the bearing chain but is made in the ferrous one.
+        Assert.Equal(await anonymous.GetStringAsync("/api/quality/map?industry=ferrous&year=2021"), await anonymous.GetStringAsync("/api/quality/map?industry=3130&year=2021"));
+        foreach (var bad in new[] { "ships", "9999", "" })
+        {
+            var refused = await anonymous.GetAsync($"/api/quality/map?industry={bad}&year=2021");
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("\"industry\"", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var staff = await Factory.SignedInClientAsync("coordinator");
+        Assert.Equal(await staff.GetStringAsync("/api/quality/alerts?industry=cable&year=2021"), await staff.GetStringAsync("/api/quality/alerts?industry=3831&year=2021"));
+        Assert.Equal(HttpStatusCode.BadRequest, (await staff.GetAsync("/api/quality/problems?industry=ships")).StatusCode);
+    }
+
+    [SkippableFact]
     public async Task The_2021_yanggu_cable_failures_raise_the_supervision_alert_with_their_evidence()
     {
         SkipIfUnavailable();

@@ -47,14 +47,9 @@ public sealed class QualityModule : IModule
 
         // The map: published results for everyone, every result for signed-in staff (QLT-3).
         api.MapGet("/map", async (string? industry, int? year, ClaimsPrincipal user, QualityCityDbContext db, Text text, CancellationToken ct) =>
-        {
-            if (industry is null || !await db.ProductCategories.AnyAsync(c => c.Industry == industry, ct))
-            {
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["industry"] = [text.Format("未知的行业：{0}（例如 cable、bearing）", industry ?? "（空）")] });
-            }
-
-            return Results.Ok(await QualityMapStore.ReadAsync(db, industry, year, user.IsStaff(), ct));
-        });
+            await QualityIndustries.ResolveAsync(db, industry, ct) is { } code
+                ? Results.Ok(await QualityMapStore.ReadAsync(db, code, year, user.IsStaff(), ct))
+                : UnknownIndustry(industry, text));
 
         // Recomputes every cell from the raw records (after a bulk load, or to repair, ADR 0013).
         api.MapPost("/map/rebuild", async (QualityCityDbContext db, CancellationToken ct) =>
@@ -110,8 +105,10 @@ public sealed class QualityModule : IModule
         api.MapPost("/samples/{id:long}/announce", async (long id, DateRequest request, ClaimsPrincipal user, SamplingWork work, CancellationToken ct) =>
             (await work.AnnounceAsync(id, request, user, ct)).ToHttp()).RequireAuthorization(Policies.Staff);
 
-        api.MapGet("/problems", async (string industry, int? year, ClaimsPrincipal user, QualityAnalysis analysis, CancellationToken ct) =>
-            Results.Ok(await analysis.ProblemsAsync(industry, year, user.IsStaff(), ct)));
+        api.MapGet("/problems", async (string? industry, int? year, ClaimsPrincipal user, QualityAnalysis analysis, QualityCityDbContext db, Text text, CancellationToken ct) =>
+            await QualityIndustries.ResolveAsync(db, industry, ct) is { } code
+                ? Results.Ok(await analysis.ProblemsAsync(code, year, user.IsStaff(), ct))
+                : UnknownIndustry(industry, text));
 
         api.MapPost("/improvement-plans", async (ImprovementPlanRequest request, ClaimsPrincipal user, QualityCityDbContext db, SamplingWork work, Text text,
             CancellationToken ct) => await SavePlanAsync(null, request, user, db, work, text, ct)).RequireAuthorization(Policies.Staff);
@@ -121,8 +118,12 @@ public sealed class QualityModule : IModule
             Results.Ok(await db.ImprovementPlans.AsNoTracking().Where(p => industry == null || p.Industry == industry).OrderBy(p => p.Deadline).ToListAsync(ct)))
             .RequireAuthorization(Policies.Staff);
 
-        api.MapGet("/alerts", async (string? industry, int? year, QualityAnalysis analysis, CancellationToken ct) =>
-            Results.Ok(await analysis.AlertsAsync(industry, year, ct))).RequireAuthorization(Policies.Staff);
+        api.MapGet("/alerts", async (string? industry, int? year, QualityAnalysis analysis, QualityCityDbContext db, Text text, CancellationToken ct) =>
+        {
+            // Without an industry, every industry's alerts; with one, it must be known.
+            var code = industry is null ? null : await QualityIndustries.ResolveAsync(db, industry, ct);
+            return industry is not null && code is null ? UnknownIndustry(industry, text) : Results.Ok(await analysis.AlertsAsync(code, year, ct));
+        }).RequireAuthorization(Policies.Staff);
 
         api.MapGet("/flags", async (string? status, string? rule, QualityCityDbContext db, CancellationToken ct) =>
             Results.Ok(await db.QualityFlags.AsNoTracking().Where(f => (status == null || f.Status == status) && (rule == null || f.Rule == rule))
@@ -231,6 +232,9 @@ public sealed class QualityModule : IModule
             t.Id, t.ProductCategory, t.CountyCode, t.Batches, t.Lab, t.Due, counts.GetValueOrDefault(t.Id)?.Sampled ?? 0, counts.GetValueOrDefault(t.Id)?.Failed ?? 0)).ToList()))
             .ToList();
     }
+
+    private static IResult UnknownIndustry(string? industry, Text text) =>
+        Results.ValidationProblem(new Dictionary<string, string[]> { ["industry"] = [text.Format("未知的行业：{0}（例如 cable、bearing）", industry ?? "（空）")] });
 
     /// <summary>Stores an uploaded lab file and imports it; the page and the API share it.</summary>
     public static Task<(SampleImportReport? Report, string? Error)> ImportUploadAsync(IFormFile? file, SampleImport import, DatabaseSettings settings,
