@@ -109,15 +109,38 @@ public sealed class QualityAnalysis(QualityCityDbContext db, IOptions<QualityOpt
             : (await db.ProductionRecords.AsNoTracking().Where(r => r.Year == production.Year)
                 .Select(r => new { r.CreditCode, r.OutputValue, r.Electricity }).ToListAsync(ct))
                 .ToDictionary(r => r.CreditCode, r => (r.OutputValue, r.Electricity), StringComparer.Ordinal);
-        var entities = (await db.MarketEntities.AsNoTracking().Where(e => e.Status == Registry.EntityStatus.Active)
-                .Select(e => new { e.CreditCode, e.Name, e.CountyCode, e.Address, e.InsuredStaff, e.IndustryCode, e.EstablishedOn }).ToListAsync(ct))
-            .Select(e => new EntityFacts(e.CreditCode, e.Name, e.CountyCode, e.Address, e.InsuredStaff, ShellCompanyRules.IsManufacturing(e.IndustryCode),
-                production is null
-                    ? ProductionStatus.NotCovered
-                    : ProductionEvidence.Of(production.Year, e.EstablishedOn, records.TryGetValue(e.CreditCode, out var record), record.OutputValue, record.Electricity)))
-            .ToList();
         var findings = await db.Samples.AsNoTracking().Where(s => s.MadeInCounty != null)
             .Select(s => new OriginFinding(s.SampleNo, s.ProducerCreditCode, s.MadeInCounty!)).ToListAsync(ct);
+        var producers = findings.Select(f => f.Producer).ToHashSet(StringComparer.Ordinal);
+        var active = db.MarketEntities.AsNoTracking().Where(e => e.Status == Registry.EntityStatus.Active);
+
+        // First pass: how many entities share each address, counted by the hash of its compared form,
+        // so that a registry of millions is held as a few megabytes of counts rather than its strings.
+        var perAddress = new Dictionary<int, int>();
+        await foreach (var address in active.Where(e => e.Address != null).Select(e => e.Address!).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            var key = AddressKey(address);
+            perAddress[key] = perAddress.GetValueOrDefault(key) + 1;
+        }
+
+        // Second pass: the facts of the entities a rule can flag — manufacturers, producers of traced
+        // samples, and everyone at a crowded address (a hash collision only adds candidates; the rule
+        // compares the addresses themselves).
+        var entities = new List<EntityFacts>();
+        var query = active.Select(e => new { e.CreditCode, e.Name, e.CountyCode, e.Address, e.InsuredStaff, e.IndustryCode, e.EstablishedOn });
+        await foreach (var e in query.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            var manufacturer = ShellCompanyRules.IsManufacturing(e.IndustryCode);
+            var crowded = e.Address is not null && perAddress.GetValueOrDefault(AddressKey(e.Address)) >= options.Value.SharedAddressMinimum;
+            if (manufacturer || crowded || producers.Contains(e.CreditCode))
+            {
+                entities.Add(new EntityFacts(e.CreditCode, e.Name, e.CountyCode, e.Address, e.InsuredStaff, manufacturer,
+                    production is null
+                        ? ProductionStatus.NotCovered
+                        : ProductionEvidence.Of(production.Year, e.EstablishedOn, records.TryGetValue(e.CreditCode, out var record), record.OutputValue, record.Electricity)));
+            }
+        }
+
         var rules = new ShellRules
         {
             SharedAddressMinimum = options.Value.SharedAddressMinimum,
@@ -142,6 +165,8 @@ public sealed class QualityAnalysis(QualityCityDbContext db, IOptions<QualityOpt
         await db.SaveChangesAsync(ct);
         return added;
     }
+
+    private static int AddressKey(string address) => StringComparer.Ordinal.GetHashCode(ShellCompanyRules.NormalizeAddress(address));
 
     /// <summary>
     /// The production data the no-production rule reads: the configured year, else the latest year
