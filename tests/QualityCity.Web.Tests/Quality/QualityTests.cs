@@ -388,6 +388,12 @@ public abstract class QualityTests(QualityCityFactory factory) : PlatformTest(fa
             Assert.Equal([(5L, "credit_code"), (6L, "year"), (7L, "output_value"), (8L, "year"), (9L, "output_value|electricity_kwh|tax|land_mu"), (10L, "credit_code")], errors);
         }
 
+        await using (var scope = OpenDb())
+        {
+            var audit = await scope.Db.AuditEntries.AsNoTracking().Where(e => e.Action == "registry.production-import").Select(e => e.After).ToListAsync();
+            Assert.Contains(audit, a => a.Contains($"{m2}/{latest}", StringComparison.Ordinal) && a.Contains($"{m3}/2016", StringComparison.Ordinal));
+        }
+
         var m3Records = await staff.GetFromJsonAsync<JsonElement>($"/api/registry/entities/{m3}/production-records");
         var imported = m3Records.EnumerateArray().Single(r => r.GetProperty("year").GetInt32() == 2016);
         Assert.Equal(1234.5m, imported.GetProperty("outputValue").GetDecimal());

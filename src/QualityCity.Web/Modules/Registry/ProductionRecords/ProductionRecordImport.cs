@@ -18,7 +18,7 @@ public sealed record ProductionImportReport(int Inserted, int Updated, int RowsR
 /// Imports yearly production figures from CSV or XLSX: one row per entity and year. Each row is
 /// checked on its own and a refused row is reported with its number, field and reason while the good
 /// rows are kept. A row for an entity and year already held replaces the figures (the source's newer
-/// version); the import writes one audit entry with the counts.
+/// version). Rows are saved in batches, each with one audit entry naming its records.
 /// </summary>
 public sealed class ProductionRecordImport(QualityCityDbContext db, AuditLog auditLog, Text text)
 {
@@ -86,23 +86,16 @@ public sealed class ProductionRecordImport(QualityCityDbContext db, AuditLog aud
                 pending.Add((raw.RowNumber, record));
                 if (pending.Count == Batch)
                 {
-                    (inserted, updated) = Add((inserted, updated), await SaveAsync(pending, errors, ct));
+                    (inserted, updated) = Add((inserted, updated), await SaveAsync(pending, errors, actor, ct));
                     pending.Clear();
                 }
             }
 
-            (inserted, updated) = Add((inserted, updated), await SaveAsync(pending, errors, ct));
+            (inserted, updated) = Add((inserted, updated), await SaveAsync(pending, errors, actor, ct));
         }
         finally
         {
             db.AuditChanges = true;
-        }
-
-        if (inserted + updated > 0)
-        {
-            var years = firstRowOf.Keys.Select(k => k.Year).Distinct().Order().ToList();
-            await auditLog.AppendAsync(db, actor, [new AuditDraft("registry.production-import", $"ProductionRecord:{string.Join(",", years)}", string.Empty,
-                JsonSerializer.Serialize(new { inserted, updated, refused = errors.Count }, AuditLog.Json))], ct);
         }
 
         return new ProductionImportReport(inserted, updated, rowsRead, errors.OrderBy(e => e.Row).ToList());
@@ -172,7 +165,8 @@ public sealed class ProductionRecordImport(QualityCityDbContext db, AuditLog aud
     }
 
     /// <summary>Saves a batch: rows of entities not in the registry are refused, rows of an entity and year already held replace its figures.</summary>
-    private async Task<(int Inserted, int Updated)> SaveAsync(List<(long Row, ProductionRecord Record)> batch, List<ProductionImportError> errors, CancellationToken ct)
+    private async Task<(int Inserted, int Updated)> SaveAsync(List<(long Row, ProductionRecord Record)> batch, List<ProductionImportError> errors, string actor,
+        CancellationToken ct)
     {
         if (batch.Count == 0)
         {
@@ -208,7 +202,17 @@ public sealed class ProductionRecordImport(QualityCityDbContext db, AuditLog aud
             }
         }
 
+        // The batch and its audit entry commit together: after a crash the log names exactly what is in.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        if (inserted + updated > 0)
+        {
+            var saved = batch.Where(b => known.Contains(b.Record.CreditCode)).Select(b => $"{b.Record.CreditCode}/{b.Record.Year}");
+            await auditLog.AppendAsync(db, actor, [new AuditDraft("registry.production-import", "ProductionRecord:batch", string.Empty,
+                JsonSerializer.Serialize(new { inserted, updated, records = saved }, AuditLog.Json))], ct);
+        }
+
+        await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return (inserted, updated);
     }
