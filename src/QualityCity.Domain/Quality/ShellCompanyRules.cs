@@ -103,7 +103,7 @@ public sealed record ShellRules
 public static class ShellCompanyRules
 {
     /// <summary>Every flag the rules raise for these entities and tracing findings.</summary>
-    /// <param name="entities">The active entities with their facts.</param>
+    /// <param name="entities">The active entities a rule may flag, with their facts; every entity at an address shared by many must be among them, or its count is short.</param>
     /// <param name="findings">Tracing findings of sampled products.</param>
     /// <param name="rules">The thresholds.</param>
     /// <param name="production">The production data the entities' <see cref="EntityFacts.Production"/> was read from; null when none are held, and then the rule is silent.</param>
