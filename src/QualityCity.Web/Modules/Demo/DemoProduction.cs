@@ -15,7 +15,7 @@ namespace QualityCity.Web.Modules.Demo;
 /// </summary>
 public static class DemoProduction
 {
-    public const string Source = "市统计局年报（演示）";
+    private const string Source = "市统计局年报（演示）";
 
     public static async Task<int> LoadAsync(QualityCityDbContext db, SplitMix64 random, DateOnly today, CancellationToken cancellationToken)
     {

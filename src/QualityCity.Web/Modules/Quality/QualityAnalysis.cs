@@ -173,7 +173,7 @@ public sealed class QualityAnalysis(QualityCityDbContext db, IOptions<QualityOpt
     /// any records were imported for; null when none are held (the rule then stays silent rather than
     /// flag every manufacturer of a city that has not imported the data).
     /// </summary>
-    public async Task<ProductionCoverage?> ProductionCoverageAsync(CancellationToken ct)
+    private async Task<ProductionCoverage?> ProductionCoverageAsync(CancellationToken ct)
     {
         var year = options.Value.ProductionRecordYear ?? await db.ProductionRecords.MaxAsync(r => (int?)r.Year, ct);
         if (year is null)

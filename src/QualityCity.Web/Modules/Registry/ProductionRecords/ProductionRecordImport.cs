@@ -58,7 +58,16 @@ public sealed class ProductionRecordImport(QualityCityDbContext db, AuditLog aud
         var pending = new List<(long Row, ProductionRecord Record)>();
         int inserted = 0, updated = 0, rowsRead = 0;
         var now = DateTime.UtcNow;
-        db.AuditChanges = false; // one summary entry below instead of one per row
+
+        async Task FlushAsync()
+        {
+            var (added, replaced) = await SaveAsync(pending, errors, actor, ct);
+            inserted += added;
+            updated += replaced;
+            pending.Clear();
+        }
+
+        db.AuditChanges = false; // one entry per batch (SaveAsync) instead of one per row
         try
         {
             foreach (var raw in reader.Rows)
@@ -86,12 +95,11 @@ public sealed class ProductionRecordImport(QualityCityDbContext db, AuditLog aud
                 pending.Add((raw.RowNumber, record));
                 if (pending.Count == Batch)
                 {
-                    (inserted, updated) = Add((inserted, updated), await SaveAsync(pending, errors, actor, ct));
-                    pending.Clear();
+                    await FlushAsync();
                 }
             }
 
-            (inserted, updated) = Add((inserted, updated), await SaveAsync(pending, errors, actor, ct));
+            await FlushAsync();
         }
         finally
         {
@@ -100,8 +108,6 @@ public sealed class ProductionRecordImport(QualityCityDbContext db, AuditLog aud
 
         return new ProductionImportReport(inserted, updated, rowsRead, errors.OrderBy(e => e.Row).ToList());
     }
-
-    private static (int, int) Add((int Inserted, int Updated) a, (int Inserted, int Updated) b) => (a.Inserted + b.Inserted, a.Updated + b.Updated);
 
     private ProductionRecord? Parse(long row, Dictionary<string, string> cells, string? defaultSource, string actor, DateTime now, List<ProductionImportError> errors)
     {
