@@ -41,6 +41,7 @@ public partial class Program
 
         var serveArgs = args.Where(a => a != "serve").ToList();
         var noDemo = serveArgs.Remove("--no-demo");
+        var demo = serveArgs.Remove("--demo");
         // The build output carries appsettings.json and wwwroot, so the server finds them whatever the
         // working directory (test hosts pass their own content root).
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -48,9 +49,9 @@ public partial class Program
             Args = serveArgs.ToArray(),
             ContentRootPath = serveArgs.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase)) ? null : AppContext.BaseDirectory,
         });
-        if (noDemo)
+        if (noDemo || demo)
         {
-            builder.Configuration["Demo:LoadOnEmpty"] = "false";
+            builder.Configuration["Demo:Load"] = demo ? "true" : "false";
         }
 
         builder.AddQualityCityWeb(Modules);

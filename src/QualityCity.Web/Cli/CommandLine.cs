@@ -33,11 +33,14 @@ public static class CommandLine
                                                     (a second draw of a year needs --reason)
           draw verify --record FILE --pools DIR     recompute a draw record from its pool files: match | mismatch: <what>
           visit code VISITKEY                       print the current signed code of a registered visit (EXE-1)
+          users add NAME --role ROLE [--department CODE] [--enterprise CREDIT_CODE] [--inspector CREDENTIAL] [--display-name TEXT]
+                                                    create an account; the password is read from standard input, twice
+          users list | users set-password NAME | users disable NAME | users enable NAME
         """;
 
     /// <summary>Runs a verb; <paramref name="configure"/> lets tests point it at their own database.</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error,
-        Action<IConfigurationBuilder>? configure = null, CancellationToken cancellationToken = default)
+        Action<IConfigurationBuilder>? configure = null, TextReader? input = null, CancellationToken cancellationToken = default)
     {
         var options = CliOptions.Parse(args);
         try
@@ -66,7 +69,8 @@ public static class CommandLine
                 case "audit" when options.Positional.FirstOrDefault() == "verify":
                 case "plan" when options.Positional.FirstOrDefault() is "commit" or "draw":
                 case "visit" when options.Positional.FirstOrDefault() == "code":
-                    return await RunWithDatabaseAsync(options, output, error, configure, cancellationToken);
+                case "users":
+                    return await RunWithDatabaseAsync(options, input ?? Console.In, output, error, configure, cancellationToken);
                 case "help" or "--help" or "-h":
                     await output.WriteLineAsync(Usage);
                     return 0;
@@ -83,7 +87,7 @@ public static class CommandLine
         }
     }
 
-    private static async Task<int> RunWithDatabaseAsync(CliOptions options, TextWriter output, TextWriter error,
+    private static async Task<int> RunWithDatabaseAsync(CliOptions options, TextReader input, TextWriter output, TextWriter error,
         Action<IConfigurationBuilder>? configure, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
@@ -102,6 +106,10 @@ public static class CommandLine
 
         switch (options.Verb)
         {
+            case "users":
+                await initializer.MigrateAsync(cancellationToken);
+                await initializer.EnsureRolesAsync();
+                return await UsersCommand.RunAsync(options, services, input, output, error, cancellationToken);
             case "demo":
             {
                 await initializer.MigrateAsync(cancellationToken);

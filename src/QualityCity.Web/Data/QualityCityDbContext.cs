@@ -57,6 +57,7 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
     public DbSet<Modules.Quality.QualityFlag> QualityFlags => Set<Modules.Quality.QualityFlag>();
     public DbSet<Modules.Quality.OriginCertification> OriginCertifications => Set<Modules.Quality.OriginCertification>();
     public DbSet<Modules.Registry.ProductionRecords.ProductionRecord> ProductionRecords => Set<Modules.Registry.ProductionRecords.ProductionRecord>();
+    public DbSet<Hosting.PublishedDocumentStamp> PublishedDocumentStamps => Set<Hosting.PublishedDocumentStamp>();
 
     /// <summary>True on PostgreSQL; raw SQL and bulk paths branch on it.</summary>
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
@@ -327,6 +328,13 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
             e.Property(x => x.TaxPaid).HasPrecision(18, 2);
             e.Property(x => x.LandMu).HasPrecision(12, 2);
         });
+        builder.Entity<Hosting.PublishedDocumentStamp>(e =>
+        {
+            e.ToTable("published_documents");
+            e.HasKey(x => x.Name);
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.Property(x => x.Stamp).HasMaxLength(32);
+        });
         builder.Entity<AuditEntry>(e =>
         {
             e.ToTable("audit_log");
@@ -355,6 +363,7 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
             }
         }
 
+        await StampPublishedDocumentsAsync(cancellationToken);
         if (!AuditChanges)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -368,6 +377,30 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
 
         return await auditLog.SaveWithAuditAsync(this, pending,
             ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken);
+    }
+
+    /// <summary>
+    /// Gives every published document made of the rows being changed a new stamp, saved with the
+    /// change itself: the cached file of the old stamp is then never served again (Hosting/PublishedFiles).
+    /// </summary>
+    private async Task StampPublishedDocumentsAsync(CancellationToken cancellationToken)
+    {
+        var documents = ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .SelectMany(e => Hosting.PublishedFiles.DocumentsChangedBy(e.Metadata.ClrType))
+            .Distinct(StringComparer.Ordinal).ToList();
+        foreach (var name in documents)
+        {
+            var stamp = await PublishedDocumentStamps.FindAsync([name], cancellationToken);
+            if (stamp is null)
+            {
+                stamp = new Hosting.PublishedDocumentStamp { Name = name, Stamp = string.Empty };
+                PublishedDocumentStamps.Add(stamp);
+            }
+
+            stamp.Stamp = Guid.NewGuid().ToString("N");
+            stamp.ChangedAtUtc = DateTime.UtcNow;
+        }
     }
 
     /// <summary>Saves without capturing changes; used by the audit log for its own entries.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Localization;
@@ -9,7 +10,6 @@ using QualityCity.Web.Localization;
 using QualityCity.Web.Modules.Accounts;
 using QualityCity.Web.Modules.Demo;
 using QualityCity.Web.Modules.ReferenceData;
-using QualityCity.Web.Modules.Registry;
 using Scalar.AspNetCore;
 
 namespace QualityCity.Web.Hosting;
@@ -25,7 +25,6 @@ public static class QualityCityHosting
     public static IServiceCollection AddQualityCity(this IServiceCollection services, IReadOnlyList<ModuleRegistration> modules)
     {
         // The provider is chosen when a context is made, not at registration, so that settings
-        // supplied late (tests, the command line) still apply.
         // supplied late (tests, the command line) still apply; the settings are read once.
         services.AddSingleton(sp => DatabaseSettings.From(sp.GetRequiredService<IConfiguration>()));
         services.AddDbContext<SqliteQualityCityDbContext>((sp, options) =>
@@ -52,6 +51,9 @@ public static class QualityCityHosting
                 new DirectoryInfo(Path.Combine(DatabaseSettings.From(configuration).DataDirectory, "keys")), NullLoggerFactory.Instance));
         services.AddScoped<DatabaseInitializer>();
         services.AddSingleton<Text>();
+        services.AddQualityCityWebSecurity();
+        services.AddQualityCityRateLimits();
+        services.AddSingleton<PublishedFiles>();
         foreach (var module in modules)
         {
             module.AddServices(services);
@@ -78,36 +80,56 @@ public static class QualityCityHosting
             options.SetDefaultCulture("zh-CN").AddSupportedCultures("zh-CN", "en").AddSupportedUICultures("zh-CN", "en");
             options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
-        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = RegistryModule.MaxUploadBytes);
-        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = RegistryModule.MaxUploadBytes);
+        // Small by default; routes that take uploads raise their own limit (RequestLimits).
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = RequestLimits.DefaultBytes);
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = RequestLimits.RegistryImportBytes);
     }
 
     public static WebApplication MapQualityCity(this WebApplication app, IReadOnlyList<ModuleRegistration> modules)
     {
+        if (WebSecurity.BehindProxy(app.Configuration))
+        {
+            app.UseForwardedHeaders();
+        }
+
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
         app.UseStatusCodePages();
+        app.UseQueryAndPathGuard();
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRequestBodyLimits();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseCrossSiteRequestChecks();
         app.UseAntiforgery();
 
-        app.MapHealthChecks("/healthz");
-        app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/api-docs", o => o.WithTitle("QualityCity API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous().RequireRateLimiting(RateLimits.Public);
+        app.MapScalarApiReference("/api-docs", o => o.WithTitle("QualityCity API").WithOpenApiRoutePattern("/openapi/{documentName}.json"))
+            .AllowAnonymous().RequireRateLimiting(RateLimits.Public);
         app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext http) =>
         {
             var chosen = culture == "en" ? "en" : "zh-CN";
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
-            return Results.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') ? "/" : returnUrl);
-        }).ExcludeFromDescription();
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps });
+            return Results.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//", StringComparison.Ordinal)
+                || returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? "/" : returnUrl);
+        }).ExcludeFromDescription().AllowAnonymous().RequireRateLimiting(RateLimits.Public);
 
+        // Every module's API goes through one group, so that the input rules apply to all of them.
+        var endpoints = app.MapGroup(string.Empty).ValidateInputs();
         foreach (var module in modules)
         {
-            module.MapEndpoints(app);
+            module.MapEndpoints(endpoints);
         }
 
         app.MapRazorPages();
@@ -115,17 +137,17 @@ public static class QualityCityHosting
     }
 }
 
-/// <summary>Brings the database up to date when the server starts (migrations, reference data, demo city).</summary>
-internal sealed class StartupTasks(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<StartupTasks> logger) : IHostedService
+/// <summary>Brings the database up to date when the server starts (migrations, reference data, roles, the demo city when asked for).</summary>
+internal sealed class StartupTasks(IServiceScopeFactory scopes, IConfiguration configuration, IHostEnvironment environment, ILogger<StartupTasks> logger)
+    : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         using var scope = scopes.CreateScope();
         var initializer = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
-        var loadDemo = configuration.GetValue("Demo:LoadOnEmpty", true);
         var enterprises = configuration.GetValue("Demo:Enterprises", 20_000);
         var seed = configuration["Demo:Seed"] ?? "liaocheng";
-        var loaded = await initializer.InitializeAsync(loadDemo, enterprises, seed, cancellationToken);
+        var loaded = await initializer.InitializeAsync(DemoRequested(configuration, environment), enterprises, seed, cancellationToken);
         if (loaded > 0)
         {
             logger.LogInformation("Loaded the demo city: {Enterprises} enterprises", loaded);
@@ -133,16 +155,25 @@ internal sealed class StartupTasks(IServiceScopeFactory scopes, IConfiguration c
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// The demo city loads only when asked: <c>--demo</c> or <c>Demo:Load=true</c>, or by default in
+    /// the Development environment (which <c>dotnet run</c> selects). A production start on an empty
+    /// database therefore has no data and no account until <c>users add</c> creates the first administrator.
+    /// </summary>
+    public static bool DemoRequested(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration.GetValue<bool?>("Demo:Load") ?? environment.IsDevelopment();
 }
 
-/// <summary>Migrations, reference data and (on an empty registry) the demo city; used by the server and every CLI verb.</summary>
-public sealed class DatabaseInitializer(QualityCityDbContext db, ReferenceDataLoader referenceData, DemoCity demo)
+/// <summary>Migrations, reference data, the roles and (on an empty registry, when asked) the demo city; used by the server and every CLI verb.</summary>
+public sealed class DatabaseInitializer(QualityCityDbContext db, ReferenceDataLoader referenceData, DemoCity demo, RoleManager<IdentityRole> roles)
 {
     /// <summary>Returns the number of demo enterprises loaded (0 when none were).</summary>
     public async Task<int> InitializeAsync(bool loadDemoWhenEmpty, int enterprises, string seed, CancellationToken cancellationToken)
     {
         await MigrateAsync(cancellationToken);
         await referenceData.LoadAsync(cancellationToken);
+        await EnsureRolesAsync();
         if (loadDemoWhenEmpty && !await db.MarketEntities.AnyAsync(cancellationToken))
         {
             return await demo.LoadAsync(enterprises, seed, cancellationToken);
@@ -158,6 +189,18 @@ public sealed class DatabaseInitializer(QualityCityDbContext db, ReferenceDataLo
         {
             // WAL lets readers (the web pages) run while an import writes.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+
+    /// <summary>The roles of SPEC §0 exist in every installation, demo or not, so that the first administrator can be created.</summary>
+    public async Task EnsureRolesAsync()
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
         }
     }
 }

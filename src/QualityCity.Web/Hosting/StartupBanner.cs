@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
+using QualityCity.Web.Data;
 using QualityCity.Web.Modules.Demo;
 
 namespace QualityCity.Web.Hosting;
@@ -18,11 +20,26 @@ internal static class StartupBanner
             Console.WriteLine($"  URL: {address}");
         }
 
+        Console.WriteLine($"  Environment: {app.Environment.EnvironmentName}");
         Console.WriteLine($"  Database: {(settings.IsPostgres ? "PostgreSQL" : "SQLite")} ({(settings.IsPostgres ? "ConnectionStrings__Postgres" : settings.ConnectionString)})");
-        Console.WriteLine($"  Demo accounts (password {DemoCity.DemoPassword}):");
-        foreach (var account in DemoCity.Accounts)
+
+        // The demo accounts are listed only where they exist: a production database never has them.
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<QualityCityDbContext>();
+        var demoNames = DemoCity.Accounts.Select(a => a.UserName).ToList();
+        var present = db.Users.AsNoTracking().Where(u => demoNames.Contains(u.UserName!)).Select(u => u.UserName!).ToHashSet();
+        if (present.Count > 0)
         {
-            Console.WriteLine($"    {account.UserName,-16} {account.Role,-12} {account.Description}");
+            Console.WriteLine($"  Demo accounts (password {DemoCity.DemoPassword}):");
+            foreach (var account in DemoCity.Accounts.Where(a => present.Contains(a.UserName)))
+            {
+                Console.WriteLine($"    {account.UserName,-16} {account.Role,-12} {account.Description}");
+            }
+        }
+        else if (!db.Users.Any())
+        {
+            Console.WriteLine("  No accounts yet. Create the first administrator on this machine:");
+            Console.WriteLine("    QualityCity.Web users add NAME --role admin      (the password is read from standard input, twice)");
         }
 
         Console.WriteLine("  API reference: /api-docs   Health: /healthz");

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace QualityCity.Web.Tests.Infrastructure;
@@ -71,9 +72,21 @@ public class QualityCityFactory : WebApplicationFactory<Program>
         ["ConnectionStrings:Sqlite"] = $"Data Source={Path.Combine(_directory, "qc.db")}",
         ["ConnectionStrings:Postgres"] = _postgresDatabase is null ? null
             : new NpgsqlConnectionStringBuilder(_postgresAdmin) { Database = _postgresDatabase }.ConnectionString,
+        ["Demo:Load"] = LoadsDemo ? "true" : null,
         ["Demo:Enterprises"] = Enterprises.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Demo:Seed"] = "tests",
+        // Every test client shares one address; the limits have tests of their own (RateLimitTests).
+        ["RateLimiting:Enabled"] = RateLimited ? "true" : "false",
     };
+
+    /// <summary>Whether the demo city is asked for (the platform loads it only when asked).</summary>
+    protected virtual bool LoadsDemo => true;
+
+    /// <summary>Whether the per-client rate limits are on.</summary>
+    protected virtual bool RateLimited => false;
+
+    /// <summary>The host environment; the platform's defaults differ only between Development and the rest.</summary>
+    protected virtual string EnvironmentName => "Testing";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -82,15 +95,26 @@ public class QualityCityFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(EnvironmentName);
+        builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressFromTestHeader>());
     }
 
-    /// <summary>A client signed in as a demo account (cookies kept, redirects not followed).</summary>
-    public async Task<HttpClient> SignedInClientAsync(string userName)
+    /// <summary>The request header that gives a test request its client address (the in-memory test server has none).</summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
+
+    /// <summary>
+    /// A client signed in as a demo account (cookies kept, redirects not followed), sending the
+    /// anti-forgery token with every request, as the pages' scripts do.
+    /// </summary>
+    public Task<HttpClient> SignedInClientAsync(string userName) => SignedInClientAsync(userName, Modules.Demo.DemoCity.DemoPassword);
+
+    public async Task<HttpClient> SignedInClientAsync(string userName, string password)
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var response = await client.PostAsJsonAsync("/api/account/login", new { userName, password = Modules.Demo.DemoCity.DemoPassword });
+        var response = await client.PostAsJsonAsync("/api/account/login", new { userName, password });
         response.EnsureSuccessStatusCode();
+        var csrf = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/account/csrf-token");
+        client.DefaultRequestHeaders.Add(csrf.GetProperty("headerName").GetString()!, csrf.GetProperty("token").GetString());
         return client;
     }
 
@@ -152,6 +176,25 @@ public class QualityCityFactory : WebApplicationFactory<Program>
             // A file still held open by a pool is left to the OS temp cleaner.
         }
     }
+}
+
+/// <summary>Sets the connection's remote address from <see cref="QualityCityFactory.ClientAddressHeader"/>, so tests can act as different clients.</summary>
+internal sealed class ClientAddressFromTestHeader : Microsoft.AspNetCore.Hosting.IStartupFilter
+{
+    public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+    {
+        app.Use(nextMiddleware => http =>
+        {
+            if (http.Request.Headers.TryGetValue(QualityCityFactory.ClientAddressHeader, out var value)
+                && System.Net.IPAddress.TryParse(value.ToString(), out var address))
+            {
+                http.Connection.RemoteIpAddress = address;
+            }
+
+            return nextMiddleware(http);
+        });
+        next(app);
+    };
 }
 
 public sealed class SqliteFactory() : QualityCityFactory(DatabaseKind.Sqlite);

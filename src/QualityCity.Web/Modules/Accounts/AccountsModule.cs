@@ -1,31 +1,51 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
-using QualityCity.Web.Modules.Audit;
+using QualityCity.Web.Localization;
+using QualityCity.Web.Modules.Accounts.ManageUsers;
+using QualityCity.Web.Modules.Accounts.SignIn;
 
 namespace QualityCity.Web.Modules.Accounts;
 
-/// <summary>Sign-in, roles and the claims that scope every query (SPEC §0).</summary>
+/// <summary>
+/// Sign-in, roles, accounts and the claims that scope every query (SPEC §0). Authorisation denies
+/// by default: a route without a policy of its own needs a signed-in user (the fallback policy),
+/// and a public route says so with <c>AllowAnonymous</c>.
+/// </summary>
 public sealed class AccountsModule : IModule
 {
     public static void AddServices(IServiceCollection services)
     {
+        services.AddOptions<SignInLimits>().BindConfiguration(SignInLimits.Section);
         services.AddIdentity<AppUser, IdentityRole>(options =>
             {
-                options.Password.RequiredLength = 8;
+                // PasswordPolicy is the one rule (at least three kinds of character); Identity's own switches stay off.
+                options.Password.RequiredLength = PasswordPolicy.MinimumLength;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequireUppercase = false;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Password.RequireLowercase = false;
+                options.Password.RequireDigit = false;
+                options.Password.RequiredUniqueChars = 1;
                 options.Lockout.AllowedForNewUsers = true;
                 options.User.RequireUniqueEmail = false;
             })
-            .AddEntityFrameworkStores<QualityCityDbContext>()
+            .AddEntityFrameworkStores<Data.QualityCityDbContext>()
             .AddClaimsPrincipalFactory<QcClaimsPrincipalFactory>()
+            .AddPasswordValidator<PasswordPolicy>()
             .AddDefaultTokenProviders();
+        services.AddOptions<IdentityOptions>().Configure<IOptions<SignInLimits>>((identity, signIn) =>
+        {
+            identity.Lockout.MaxFailedAccessAttempts = signIn.Value.AccountLockoutFailures;
+            identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(signIn.Value.LockoutMinutes);
+        });
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<SignInService>();
+        services.AddScoped<UserAdministration>();
+        services.AddSingleton(TimeProvider.System);
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -40,9 +60,11 @@ public sealed class AccountsModule : IModule
             // The API answers with status codes; only pages redirect to the sign-in form.
             options.Events.OnRedirectToLogin = context => RespondOrRedirect(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => RespondOrRedirect(context, StatusCodes.Status403Forbidden);
+            options.Events.OnValidatePrincipal = SessionValidator.ValidateAsync;
         });
 
         services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Admin, Roles.Coordinator, Roles.DeptHead, Roles.Inspector))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.Oversight, p => p.RequireRole(Roles.Admin, Roles.Coordinator))
@@ -52,27 +74,55 @@ public sealed class AccountsModule : IModule
     public static void MapEndpoints(IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/account").WithTags("Accounts");
-        api.MapPost("/login", async (LoginRequest request, SignInManager<AppUser> signIn, QualityCityDbContext db, AuditLog audit) =>
+        api.MapPost("/login", async (LoginRequest request, SignInService signIn, HttpContext http, Text text) =>
         {
             var errors = new Dictionary<string, string[]>();
-            if (string.IsNullOrWhiteSpace(request.UserName)) errors["userName"] = ["required"];
-            if (string.IsNullOrEmpty(request.Password)) errors["password"] = ["required"];
-            if (errors.Count > 0) return Results.ValidationProblem(errors);
-
-            var result = await SignInAsync(signIn, db, audit, request.UserName!, request.Password!);
-            return result switch
+            if (string.IsNullOrWhiteSpace(request.UserName))
             {
-                SignInOutcome.Succeeded => Results.Ok(new { userName = request.UserName }),
-                SignInOutcome.LockedOut => Results.Problem("account locked after repeated failures; try again later", statusCode: StatusCodes.Status423Locked),
-                _ => Results.Problem("user name or password is wrong", statusCode: StatusCodes.Status401Unauthorized),
-            };
-        }).AllowAnonymous();
+                errors["userName"] = ["required"];
+            }
+            else if (request.UserName.Length > SignInService.MaxUserNameLength || request.UserName.Any(char.IsControl))
+            {
+                errors["userName"] = [$"at most {SignInService.MaxUserNameLength} characters, no control characters"];
+            }
 
-        api.MapPost("/logout", async (SignInManager<AppUser> signIn) =>
+            if (string.IsNullOrEmpty(request.Password))
+            {
+                errors["password"] = ["required"];
+            }
+            else if (request.Password.Length > PasswordPolicy.MaximumLength)
+            {
+                errors["password"] = [$"at most {PasswordPolicy.MaximumLength} characters"];
+            }
+
+            if (errors.Count > 0)
+            {
+                return Results.ValidationProblem(errors);
+            }
+
+            var result = await signIn.SignInAsync(request.UserName!, request.Password!, ClientAddress.Of(http));
+            switch (result.Outcome)
+            {
+                case SignInOutcome.Succeeded:
+                    return Results.Ok(new { userName = request.UserName!.Trim() });
+                case SignInOutcome.Throttled:
+                    RetryAfter(http, result.RetryAfter);
+                    return Results.Problem(text["登录失败次数过多，请稍后再试。"], statusCode: StatusCodes.Status429TooManyRequests);
+                case SignInOutcome.LockedOut:
+                    return Results.Problem(text["连续登录失败次数过多，账号已暂时锁定，请15分钟后再试。"], statusCode: StatusCodes.Status423Locked);
+                default:
+                    return Results.Problem(text["用户名或密码错误。"], statusCode: StatusCodes.Status401Unauthorized);
+            }
+        }).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).WithBodyLimit(RequestLimits.SignInBytes)
+            .WithSummary("Sign in: sets the qc.auth cookie").WithDescription(
+                "Answers 200 and sets the sign-in cookie; 401 for a wrong user name or password (the same answer, in the same time, whether or not the user exists); " +
+                "429 with Retry-After when this client failed too often; 423 when the account is locked after failures from many clients.");
+
+        api.MapPost("/logout", async (ClaimsPrincipal user, SignInService signIn) =>
         {
-            await signIn.SignOutAsync();
+            await signIn.SignOutAsync(user);
             return Results.NoContent();
-        });
+        }).RequireAuthorization(Policies.SignedIn).WithSummary("Sign out: ends every session of the account");
 
         api.MapGet("/me", (ClaimsPrincipal user) => Results.Ok(new
         {
@@ -82,22 +132,29 @@ public sealed class AccountsModule : IModule
             departmentId = user.DepartmentId(),
             creditCode = user.CreditCode(),
         })).RequireAuthorization(Policies.SignedIn);
+
+        // Scripts and pages that post with the sign-in cookie send this token in the X-CSRF-TOKEN header.
+        api.MapGet("/csrf-token", (HttpContext http, IAntiforgery antiforgery) =>
+        {
+            var tokens = antiforgery.GetAndStoreTokens(http);
+            return Results.Ok(new { headerName = tokens.HeaderName, token = tokens.RequestToken });
+        }).RequireAuthorization(Policies.SignedIn).WithSummary("The anti-forgery token for state changes made with the sign-in cookie");
+
+        UserEndpoints.Map(app);
     }
 
-    /// <summary>Signs a user in with lockout and writes the attempt to the audit log (success or not).</summary>
-    public static async Task<SignInOutcome> SignInAsync(SignInManager<AppUser> signIn, QualityCityDbContext db, AuditLog audit,
-        string userName, string password)
+    private static void RetryAfter(HttpContext http, DateTimeOffset? until)
     {
-        var result = await signIn.PasswordSignInAsync(userName.Trim(), password, isPersistent: false, lockoutOnFailure: true);
-        var outcome = result.Succeeded ? SignInOutcome.Succeeded : result.IsLockedOut ? SignInOutcome.LockedOut : SignInOutcome.Failed;
-        await audit.AppendAsync(db, userName.Trim(),
-            [new AuditDraft(outcome == SignInOutcome.Succeeded ? "sign-in" : "sign-in.failed", $"User:{userName.Trim()}", string.Empty, outcome.ToString())]);
-        return outcome;
+        if (until is { } at)
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling((at - DateTimeOffset.UtcNow).TotalSeconds));
+            http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
     }
 
-    private static Task RespondOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    private static Task RespondOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/open-data"))
+        if (IsApiRequest(context.Request))
         {
             context.Response.StatusCode = status;
             return Task.CompletedTask;
@@ -107,10 +164,12 @@ public sealed class AccountsModule : IModule
         return Task.CompletedTask;
     }
 
+    /// <summary>Requests answered with status codes rather than redirects to the sign-in page.</summary>
+    public static bool IsApiRequest(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/open-data") || request.Path.StartsWithSegments("/metrics");
+
     public sealed record LoginRequest(string? UserName, string? Password);
 }
-
-public enum SignInOutcome { Succeeded, Failed, LockedOut }
 
 /// <summary>Authorization policy names.</summary>
 public static class Policies

@@ -15,6 +15,13 @@ public sealed class AppUser : IdentityUser
 
     /// <summary>The inspector record of an inspector account.</summary>
     public int? InspectorId { get; set; }
+
+    /// <summary>A disabled account cannot sign in, and its open sessions end at their next request.</summary>
+    public bool IsDisabled { get; set; }
+
+    public DateTime? CreatedAtUtc { get; set; }
+
+    public DateTime? LastSignInAtUtc { get; set; }
 }
 
 /// <summary>The roles of SPEC §0. The public role is simply "not signed in".</summary>
@@ -27,6 +34,9 @@ public static class Roles
     public const string Enterprise = "enterprise";
 
     public static readonly IReadOnlyList<string> All = [Admin, Coordinator, DeptHead, Inspector, Enterprise];
+
+    /// <summary>Roles bound to a department (their data are scoped by it).</summary>
+    public static bool NeedsDepartment(string role) => role is DeptHead or Inspector;
 
     /// <summary>Staff roles: everyone but enterprises and the public.</summary>
     public const string Staff = Admin + "," + Coordinator + "," + DeptHead + "," + Inspector;

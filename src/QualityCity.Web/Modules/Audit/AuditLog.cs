@@ -19,7 +19,7 @@ public sealed record AuditDraft(string Action, string Subject, string Before, st
 public sealed class AuditLog
 {
     /// <summary>Entities whose rows are bookkeeping, not business data.</summary>
-    private static readonly HashSet<string> Unaudited = ["AuditEntry", "ImportJob"];
+    private static readonly HashSet<string> Unaudited = ["AuditEntry", "ImportJob", "PublishedDocumentStamp"];
 
     /// <summary>Secrets, concurrency noise and derived search text never copied into the log.</summary>
     private static readonly HashSet<string> RedactedProperties =

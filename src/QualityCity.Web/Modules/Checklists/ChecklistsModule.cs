@@ -58,7 +58,7 @@ public sealed class ChecklistsModule : IModule
             }
 
             return Results.Ok(await query.OrderBy(i => i.DepartmentId).ThenBy(i => i.Code).ThenBy(i => i.Version).ToListAsync(ct));
-        });
+        }).AllowAnonymous().RequireRateLimiting(RateLimits.Public);
 
         api.MapPost("/", async (ChecklistItemRequest request, ClaimsPrincipal user, QualityCityDbContext db, CancellationToken ct) =>
         {

@@ -1,3 +1,6 @@
+using QualityCity.Web.Hosting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
@@ -7,6 +10,8 @@ using QualityCity.Web.Modules.Registry;
 
 namespace QualityCity.Web.Modules.Home;
 
+[AllowAnonymous]
+[EnableRateLimiting(RateLimits.Public)]
 public sealed class IndexModel(QualityCityDbContext db, Text text) : PageModel
 {
     public long Entities { get; private set; }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using QRCoder;
 using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
@@ -25,12 +26,13 @@ public sealed class InspectionsModule : IModule
         services.AddScoped<Attachments.AttachmentWork>();
         services.AddScoped<Complaints.ComplaintWork>();
         services.AddScoped<Deadlines.DeadlineWatch>();
+        OpenData.OpenDataEndpoints.TrackSources();
     }
 
     public static void MapEndpoints(IEndpointRouteBuilder app)
     {
         app.MapGet("/.well-known/qualitycity/visit-code-key.pem", (VisitCodeKey key) =>
-            Results.Text(key.PublicKeyPem, "application/x-pem-file")).WithTags("Inspections");
+            Results.Text(key.PublicKeyPem, "application/x-pem-file")).WithTags("Inspections").AllowAnonymous().RequireRateLimiting(RateLimits.Public);
 
         RecordResults.ResultEndpoints.Map(app);
         OpenData.OpenDataEndpoints.Map(app);
@@ -41,13 +43,14 @@ public sealed class InspectionsModule : IModule
 
         // The current code of a visit: for its officers, their departments' heads, the coordinator,
         // and the enterprise itself (it may check what it is shown).
-        api.MapGet("/{**visitKey}", async (string visitKey, ClaimsPrincipal user, QualityCityDbContext db, HttpContext http, CancellationToken ct) =>
+        api.MapGet("/{**visitKey}", async (string visitKey, ClaimsPrincipal user, QualityCityDbContext db, HttpContext http, PublicAddress address,
+            IOptions<InspectionOptions> options, CancellationToken ct) =>
         {
             var qr = visitKey.EndsWith("/qr.svg", StringComparison.Ordinal);
             var key = qr ? visitKey[..^"/qr.svg".Length] : visitKey;
             var visit = await db.Visits.AsNoTracking().Include(v => v.Departments).Where(v => v.VisitKey == key)
                 .OrderByDescending(v => v.Status == VisitStatus.Registered).ThenByDescending(v => v.Id).FirstOrDefaultAsync(ct);
-            if (visit is null || !await MaySeeAsync(user, visit, db, ct))
+            if (visit is null || !await MaySeeAsync(user, visit, db, options.Value, ct))
             {
                 return Results.NotFound();
             }
@@ -56,7 +59,7 @@ public sealed class InspectionsModule : IModule
             {
                 using var generator = new QRCodeGenerator();
                 // The phone's camera opens the verification page: the image holds the absolute address.
-                using var data = generator.CreateQrCode($"{http.Request.Scheme}://{http.Request.Host}/v/{visit.Code}", QRCodeGenerator.ECCLevel.L);
+                using var data = generator.CreateQrCode($"{address.BaseFor(http.Request)}/v/{visit.Code}", QRCodeGenerator.ECCLevel.L);
                 return Results.Text(new SvgQRCode(data).GetGraphic(4), "image/svg+xml");
             }
 
@@ -69,8 +72,14 @@ public sealed class InspectionsModule : IModule
         }).RequireAuthorization(Policies.SignedIn);
     }
 
-    /// <summary>Who may read a visit before it happens: announcing it to others would defeat an unannounced inspection.</summary>
-    public static async Task<bool> MaySeeAsync(ClaimsPrincipal user, Visit visit, QualityCityDbContext db, CancellationToken cancellationToken)
+    /// <summary>
+    /// Who may read a visit before it happens: announcing it to others would defeat an unannounced
+    /// inspection. The enterprise itself sees its visit only from the notice period on (the
+    /// working days before the visit, EXE-2), as its page shows it; before that, its date and
+    /// officers are as unknown to it as the visit is to everyone else.
+    /// </summary>
+    public static async Task<bool> MaySeeAsync(ClaimsPrincipal user, Visit visit, QualityCityDbContext db, InspectionOptions options,
+        CancellationToken cancellationToken)
     {
         if (user.SeesAllDepartments())
         {
@@ -79,7 +88,13 @@ public sealed class InspectionsModule : IModule
 
         if (user.IsInRole(Roles.Enterprise))
         {
-            return user.CreditCode() == visit.CreditCode;
+            if (user.CreditCode() != visit.CreditCode)
+            {
+                return false;
+            }
+
+            var calendar = await ReferenceData.ReferenceDataLoader.CalendarAsync(db, cancellationToken);
+            return visit.Date <= calendar.AddWorkingDays(RecordResults.InspectionWork.Today(), options.NoticeWorkingDays).Date;
         }
 
         if (user.IsInRole(Roles.DeptHead))

@@ -20,7 +20,47 @@ public sealed class OrganisationModule : IModule
         // Department names are public: citizens address reports to them.
         api.MapGet("/departments", async (QualityCityDbContext db) =>
             await db.Departments.AsNoTracking().OrderBy(d => d.Id)
-                .Select(d => new { d.Id, d.Code, d.Name, d.NameEn, d.IsCoordinator }).ToListAsync());
+                .Select(d => new { d.Id, d.Code, d.Name, d.NameEn, d.IsCoordinator }).ToListAsync())
+            .AllowAnonymous().RequireRateLimiting(RateLimits.Public);
+
+        // A new installation starts without departments: the administrator adds them before their heads and officers.
+        api.MapPost("/departments", async (DepartmentRequest request, QualityCityDbContext db, CancellationToken ct) =>
+        {
+            var errors = new Dictionary<string, string[]>();
+            var code = request.Code?.Trim() ?? string.Empty;
+            if (!System.Text.RegularExpressions.Regex.IsMatch(code, "^[a-z][a-z0-9-]{1,31}$"))
+            {
+                errors["code"] = ["2 to 32 lower-case letters, digits or hyphens, starting with a letter (e.g. samr)"];
+            }
+            else if (await db.Departments.AnyAsync(d => d.Code == code, ct))
+            {
+                errors["code"] = [$"department {code} exists"];
+            }
+
+            if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length > 100)
+            {
+                errors["name"] = ["the Chinese name is required (at most 100 characters)"];
+            }
+
+            if (request.NameEn?.Trim().Length > 100)
+            {
+                errors["nameEn"] = ["at most 100 characters"];
+            }
+
+            if (errors.Count > 0)
+            {
+                return Results.ValidationProblem(errors);
+            }
+
+            var department = new Department
+            {
+                Code = code, Name = request.Name!.Trim(), NameEn = string.IsNullOrWhiteSpace(request.NameEn) ? request.Name!.Trim() : request.NameEn.Trim(),
+                IsCoordinator = request.IsCoordinator ?? false,
+            };
+            db.Departments.Add(department);
+            await db.SaveChangesAsync(ct);
+            return Results.Created($"/api/departments/{department.Id}", new { department.Id, department.Code, department.Name, department.NameEn, department.IsCoordinator });
+        }).RequireAuthorization(Policies.Admin);
 
         api.MapGet("/inspectors", async (int? department, ClaimsPrincipal user, QualityCityDbContext db) =>
         {
@@ -158,6 +198,8 @@ public sealed record InspectorRequest(int? DepartmentId, string? Name, string? C
     bool? Active, string? HomeCountyCode, IReadOnlyList<string>? ConflictCreditCodes);
 
 public sealed record ConflictRequest(string? CreditCode, string? Reason);
+
+public sealed record DepartmentRequest(string? Code, string? Name, string? NameEn, bool? IsCoordinator);
 
 /// <summary>What an officer's record must hold (INS-2); every refusal names the field.</summary>
 internal static class InspectorRules

@@ -37,14 +37,23 @@ public sealed class PlanningModule : IModule
         ? Results.ValidationProblem(new Dictionary<string, string[]> { [result.Field] = [result.Message] })
         : Results.Problem(result.Message, statusCode: result.Status);
 
+    /// <summary>Writes one stored text (a commitment, a pool file, a draw record) as UTF-8 without a byte-order mark: the bytes its digest covers.</summary>
+    private static async Task WriteTextAsync(IQueryable<string> text, Stream output, CancellationToken cancellationToken)
+    {
+        var content = await text.FirstAsync(cancellationToken);
+        await output.WriteAsync(new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(content), cancellationToken);
+    }
+
     public static void MapEndpoints(IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/planning").WithTags("Planning");
         Campaigns.CampaignEndpoints.Map(api);
 
-        api.MapGet("/commitments", async (QualityCityDbContext db, CancellationToken ct) =>
+        // Public, but without the staff member who made each commitment: public records name no staff accounts.
+        api.MapGet("/commitments", async (ClaimsPrincipal user, QualityCityDbContext db, CancellationToken ct) =>
             Results.Ok(await db.PlanCommitments.AsNoTracking().OrderByDescending(c => c.Id)
-                .Select(c => new { c.Id, c.Year, c.Digest, c.CreatedAtUtc, c.Actor }).ToListAsync(ct)));
+                .Select(c => new { c.Id, c.Year, c.Digest, c.CreatedAtUtc, Actor = user.IsStaff() ? c.Actor : null }).ToListAsync(ct)))
+            .AllowAnonymous().RequireRateLimiting(RateLimits.Public);
 
         api.MapPost("/commitments", async (CommitRequest request, ClaimsPrincipal user, PlanPools pools, CancellationToken ct) =>
         {
@@ -57,16 +66,23 @@ public sealed class PlanningModule : IModule
             return Results.Ok(new { year, digest, pools = document.Pools.Count, poolEntries = document.Pools.Sum(p => p.PoolSize) });
         }).RequireAuthorization(p => p.RequireRole(Roles.Coordinator, Roles.Admin));
 
-        api.MapGet("/commitments/{id:int}/commitment.json", async (int id, QualityCityDbContext db, CancellationToken ct) =>
-            await db.PlanCommitments.AsNoTracking().Where(c => c.Id == id).Select(c => c.Json).FirstOrDefaultAsync(ct) is { } json
-                ? Results.File(Encoding.UTF8.GetBytes(json), "application/json", "commitment.json")
-                : Results.NotFound());
+        // The public files of the draw: written once into the published-file cache and sent from
+        // there (Hosting/PublishedFiles), byte for byte what their digests were computed over.
+        api.MapGet("/commitments/{id:int}/commitment.json", async (int id, QualityCityDbContext db, PublishedFiles files, CancellationToken ct) =>
+            await db.PlanCommitments.AnyAsync(c => c.Id == id, ct)
+                ? await files.ServeAsync(db, new PublishedDocument($"commitment-{id}.json", "application/json", "commitment.json",
+                    (context, stream, token) => WriteTextAsync(context.PlanCommitments.Where(c => c.Id == id).Select(c => c.Json), stream, token), Immutable: true), ct)
+                : Results.NotFound()).AllowAnonymous().RequireRateLimiting(RateLimits.Download);
 
-        api.MapGet("/commitments/{id:int}/pools/{file}", async (int id, string file, QualityCityDbContext db, CancellationToken ct) =>
-            await db.PlanPoolFiles.AsNoTracking().Where(f => f.CommitmentId == id && f.PoolFile == "pools/" + file).Select(f => f.Content)
-                .FirstOrDefaultAsync(ct) is { } content
-                ? Results.File(Encoding.UTF8.GetBytes(content), "text/plain; charset=utf-8", file)
-                : Results.NotFound());
+        api.MapGet("/commitments/{id:int}/pools/{file}", async (int id, string file, QualityCityDbContext db, PublishedFiles files, CancellationToken ct) =>
+        {
+            var pool = await db.PlanPoolFiles.AsNoTracking().Where(f => f.CommitmentId == id && f.PoolFile == "pools/" + file).Select(f => (int?)f.Id)
+                .FirstOrDefaultAsync(ct);
+            return pool is { } poolId
+                ? await files.ServeAsync(db, new PublishedDocument($"pool-{poolId}.txt", "text/plain; charset=utf-8", file,
+                    (context, stream, token) => WriteTextAsync(context.PlanPoolFiles.Where(f => f.Id == poolId).Select(f => f.Content), stream, token), Immutable: true), ct)
+                : Results.NotFound();
+        }).AllowAnonymous().RequireRateLimiting(RateLimits.Download);
 
         api.MapPost("/draws", async (DrawRequest request, ClaimsPrincipal user, PlanDraw draws, CancellationToken ct) =>
         {
@@ -104,15 +120,25 @@ public sealed class PlanningModule : IModule
                 d.Id, d.Year, d.Seed, d.CommitmentDigest, d.Status, d.RedrawReason, d.CreatedAtUtc, d.PublishedAtUtc, d.PublicationNote,
                 d.Obligations, d.VisitsIfSeparate, d.VisitsMerged, d.CapViolations, d.Understaffed,
             }).ToListAsync(ct));
-        });
+        }).AllowAnonymous().RequireRateLimiting(RateLimits.Public);
 
-        api.MapGet("/draws/{id:int}/draw.json", async (int id, ClaimsPrincipal user, QualityCityDbContext db, CancellationToken ct) =>
+        // Staff get the record as drawn; the public the same record with each visit's excluded
+        // officers counted by reason, so that no officer's declared conflicts are published.
+        api.MapGet("/draws/{id:int}/draw.json", async (int id, ClaimsPrincipal user, QualityCityDbContext db, PublishedFiles files, CancellationToken ct) =>
         {
-            var draw = await db.PlanDraws.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
-            return draw is null || (!IsPublic(draw) && !user.IsStaff())
-                ? Results.NotFound()
-                : Results.File(Encoding.UTF8.GetBytes(draw.DrawJson), "application/json", "draw.json");
-        });
+            var status = await db.PlanDraws.AsNoTracking().Where(d => d.Id == id).Select(d => d.Status).FirstOrDefaultAsync(ct);
+            if (status is null || ((status != PlanStatus.Published && status != PlanStatus.Superseded && !user.IsStaff())))
+            {
+                return Results.NotFound();
+            }
+
+            return user.IsStaff()
+                ? await files.ServeAsync(db, new PublishedDocument($"draw-{id}.json", "application/json", "draw.json",
+                    (context, stream, token) => WriteTextAsync(context.PlanDraws.Where(d => d.Id == id).Select(d => d.DrawJson), stream, token), Immutable: true), ct)
+                : await files.ServeAsync(db, new PublishedDocument($"draw-{id}.public.json", "application/json", "draw.json",
+                    (context, stream, token) => PublicDrawRecord.WriteAsync(context.PlanDraws.Where(d => d.Id == id).Select(d => d.DrawJson), stream, token),
+                    Immutable: true), ct);
+        }).AllowAnonymous().RequireRateLimiting(RateLimits.Download);
 
         api.MapGet("/draws/{id:int}/plan.json", async (int id, QualityCityDbContext db, CancellationToken ct) =>
             // The whole plan, every department's visit days: the coordinator's. A head exports the department's part.

@@ -29,6 +29,8 @@ public sealed class QualityModule : IModule
         services.AddScoped<SamplingWork>();
         services.AddScoped<SampleImport>();
         services.AddScoped<QualityAnalysis>();
+        PublishedFiles.Track<Sample>(OpenSamplingCsv, OpenSamplingJson);
+        PublishedFiles.Track<SampleItemResult>(OpenSamplingCsv, OpenSamplingJson);
     }
 
     public static void MapEndpoints(IEndpointRouteBuilder app)
@@ -207,12 +209,19 @@ public sealed class QualityModule : IModule
             return Results.Ok(certification);
         }).RequireAuthorization(Policies.Staff);
 
-        app.MapGet("/open-data/sampling-results.csv", async (HttpContext http, QualityCityDbContext db, CancellationToken ct) =>
-            await SamplingResultsExport.WriteCsvAsync(http.Response, SamplingResultsExport.Rows(db, includeUnpublished: false), "sampling-results.csv", ct))
-            .WithTags("Open data");
-        app.MapGet("/open-data/sampling-results.json", (QualityCityDbContext db) =>
-            Results.Json(SamplingResultsExport.Rows(db, includeUnpublished: false), SamplingResultsExport.Json)).WithTags("Open data");
+        var openData = app.MapGroup("/open-data").WithTags("Open data").AllowAnonymous().RequireRateLimiting(RateLimits.Download);
+        openData.MapGet("/sampling-results.csv", (QualityCityDbContext db, PublishedFiles files, CancellationToken ct) =>
+            files.ServeAsync(db, new PublishedDocument(OpenSamplingCsv, "text/csv; charset=utf-8", "sampling-results.csv",
+                (context, stream, token) => SamplingResultsExport.WriteCsvAsync(stream, SamplingResultsExport.Rows(context, includeUnpublished: false), token)), ct))
+            .WithSummary("Every test item of every published sample (CSV, UTF-8 with BOM)");
+        openData.MapGet("/sampling-results.json", (QualityCityDbContext db, PublishedFiles files, CancellationToken ct) =>
+            files.ServeAsync(db, new PublishedDocument(OpenSamplingJson, "application/json; charset=utf-8", null,
+                (context, stream, token) => SamplingResultsExport.WriteJsonAsync(stream, SamplingResultsExport.Rows(context, includeUnpublished: false), token)), ct))
+            .WithSummary("Every test item of every published sample (JSON)");
     }
+
+    private const string OpenSamplingCsv = "sampling-results.csv";
+    private const string OpenSamplingJson = "sampling-results.json";
 
     /// <summary>A plan's task and how far it has come.</summary>
     public sealed record TaskProgress(int Id, string ProductCategory, string CountyCode, int Batches, string Lab, DateOnly Due, int Sampled, int Failed);

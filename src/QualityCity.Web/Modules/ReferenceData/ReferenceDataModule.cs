@@ -13,16 +13,17 @@ public sealed class ReferenceDataModule : IModule
     public static void MapEndpoints(IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/reference").WithTags("Reference data");
+        var reads = api.MapGroup(string.Empty).AllowAnonymous().RequireRateLimiting(RateLimits.Public);
 
-        api.MapGet("/regions", async (string? parent, QualityCityDbContext db) =>
+        reads.MapGet("/regions", async (string? parent, QualityCityDbContext db) =>
             await db.Regions.AsNoTracking()
                 .Where(r => parent == null ? r.Level == "province" : r.ParentCode == parent)
                 .OrderBy(r => r.Code).Select(r => new { r.Code, r.Name, r.Level, r.ParentCode }).ToListAsync());
 
-        api.MapGet("/industries", async (QualityCityDbContext db) =>
+        reads.MapGet("/industries", async (QualityCityDbContext db) =>
             await db.Industries.AsNoTracking().OrderBy(i => i.Code).ToListAsync());
 
-        api.MapGet("/chains", async (QualityCityDbContext db) =>
+        reads.MapGet("/chains", async (QualityCityDbContext db) =>
         {
             var chains = await db.IndustryChains.AsNoTracking().OrderBy(c => c.Sort).ToListAsync();
             var links = await db.IndustryChainLinks.AsNoTracking().OrderBy(l => l.Id).ToListAsync();
@@ -33,7 +34,7 @@ public sealed class ReferenceDataModule : IModule
             });
         });
 
-        api.MapGet("/holidays", async (int? year, QualityCityDbContext db) =>
+        reads.MapGet("/holidays", async (int? year, QualityCityDbContext db) =>
         {
             var calendar = await ReferenceDataLoader.CalendarAsync(db);
             var query = db.Holidays.AsNoTracking();
@@ -94,6 +95,6 @@ public sealed class ReferenceDataModule : IModule
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
             return Results.Ok(new { years, replaced = existing.Count, loaded = days.Count });
-        }).RequireAuthorization(Policies.Admin).DisableAntiforgery();
+        }).RequireAuthorization(Policies.Admin).WithBodyLimit(RequestLimits.UploadBytes);
     }
 }

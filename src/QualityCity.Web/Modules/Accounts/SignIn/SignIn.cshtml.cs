@@ -1,13 +1,16 @@
-using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using QualityCity.Web.Data;
+using Microsoft.AspNetCore.RateLimiting;
+using QualityCity.Web.Hosting;
 using QualityCity.Web.Localization;
-using QualityCity.Web.Modules.Audit;
 
 namespace QualityCity.Web.Modules.Accounts.SignIn;
 
-public sealed class SignInModel(SignInManager<AppUser> signIn, QualityCityDbContext db, AuditLog audit, Text text) : PageModel
+[AllowAnonymous]
+[EnableRateLimiting(RateLimits.SignIn)]
+[RequestSizeLimit(RequestLimits.SignInBytes)]
+public sealed class SignInModel(SignInService signIn, Text text) : PageModel
 {
     [BindProperty] public string? UserName { get; set; }
     [BindProperty] public string? Password { get; set; }
@@ -26,10 +29,21 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, QualityCityDbCont
             return Page();
         }
 
-        switch (await AccountsModule.SignInAsync(signIn, db, audit, UserName, Password))
+        if (UserName.Length > SignInService.MaxUserNameLength || UserName.Any(char.IsControl) || Password.Length > PasswordPolicy.MaximumLength)
+        {
+            Error = text["用户名或密码错误。"];
+            return Page();
+        }
+
+        var result = await signIn.SignInAsync(UserName, Password, ClientAddress.Of(HttpContext));
+        switch (result.Outcome)
         {
             case SignInOutcome.Succeeded:
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+            case SignInOutcome.Throttled:
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                Error = text["登录失败次数过多，请稍后再试。"];
+                return Page();
             case SignInOutcome.LockedOut:
                 Error = text["连续登录失败次数过多，账号已暂时锁定，请15分钟后再试。"];
                 return Page();

@@ -1,16 +1,18 @@
-using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace QualityCity.Web.Modules.Accounts.SignIn;
 
-public sealed class SignOutModel(SignInManager<AppUser> signIn) : PageModel
+/// <summary>Signing out ends every session of the account (see <see cref="SignInService.SignOutAsync"/>).</summary>
+[AllowAnonymous]
+public sealed class SignOutModel(SignInService signIn) : PageModel
 {
     public IActionResult OnGet() => Redirect("/");
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await signIn.SignOutAsync();
+        await signIn.SignOutAsync(User);
         return Redirect("/");
     }
 }

@@ -1,3 +1,6 @@
+using QualityCity.Web.Hosting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -7,6 +10,8 @@ using QualityCity.Web.Modules.Organisation;
 namespace QualityCity.Web.Modules.Checklists.BrowseChecklists;
 
 /// <summary>The published lists for everyone; a department's own drafts too for its staff (the same rule as the API).</summary>
+[AllowAnonymous]
+[EnableRateLimiting(RateLimits.Public)]
 public sealed class ChecklistsModel(QualityCityDbContext db) : PageModel
 {
     private Dictionary<int, string> _names = [];

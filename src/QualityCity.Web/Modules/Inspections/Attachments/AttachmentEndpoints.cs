@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
+using QualityCity.Web.Hosting;
 using QualityCity.Web.Modules.Accounts;
 
 namespace QualityCity.Web.Modules.Inspections.Attachments;
@@ -9,7 +10,8 @@ namespace QualityCity.Web.Modules.Inspections.Attachments;
 /// <summary>
 /// Uploads as multipart forms (a field <c>file</c>, and <c>item</c> for photos and documents) and
 /// downloads for those who may read them. The API is for the officers' and enterprises' apps; it
-/// takes the sign-in cookie like the pages, so it keeps the same-site cookie as its CSRF defence.
+/// takes the sign-in cookie like the pages, so an upload carries the anti-forgery token (the
+/// X-CSRF-TOKEN header or the form field) like every other change.
 /// </summary>
 public static class AttachmentEndpoints
 {
@@ -18,19 +20,20 @@ public static class AttachmentEndpoints
         var api = app.MapGroup("/api").WithTags("Inspections");
 
         api.MapPost("/visits/{id:long}/photos", async (long id, [FromForm] string? item, IFormFile? file, ClaimsPrincipal user, AttachmentWork work, CancellationToken ct) =>
-            (await work.AttachPhotoAsync(id, item, file, user, ct)).ToHttp()).RequireAuthorization(Policies.SignedIn).DisableAntiforgery();
+            (await work.AttachPhotoAsync(id, item, file, user, ct)).ToHttp()).RequireAuthorization(Policies.SignedIn).WithBodyLimit(RequestLimits.UploadBytes);
 
         api.MapPost("/visits/{id:long}/documents", async (long id, [FromForm] string? item, IFormFile? file, ClaimsPrincipal user, AttachmentWork work, CancellationToken ct) =>
-            (await work.AttachDocumentAsync(id, item, file, user, ct)).ToHttp()).RequireAuthorization(Policies.SignedIn).DisableAntiforgery();
+            (await work.AttachDocumentAsync(id, item, file, user, ct)).ToHttp()).RequireAuthorization(Policies.SignedIn).WithBodyLimit(RequestLimits.UploadBytes);
 
         api.MapPost("/rectifications/{id:long}/files", async (long id, IFormFile? file, ClaimsPrincipal user, AttachmentWork work, CancellationToken ct) =>
-            (await work.AttachEvidenceAsync(id, file, user, ct)).ToHttp()).RequireAuthorization(Policies.SignedIn).DisableAntiforgery();
+            (await work.AttachEvidenceAsync(id, file, user, ct)).ToHttp()).RequireAuthorization(Policies.SignedIn).WithBodyLimit(RequestLimits.UploadBytes);
 
         // The files of a visit the user may see, without their bytes.
-        api.MapGet("/visits/{id:long}/attachments", async (long id, ClaimsPrincipal user, QualityCityDbContext db, CancellationToken ct) =>
+        api.MapGet("/visits/{id:long}/attachments", async (long id, ClaimsPrincipal user, QualityCityDbContext db,
+            Microsoft.Extensions.Options.IOptions<InspectionOptions> options, CancellationToken ct) =>
         {
             var visit = await db.Visits.AsNoTracking().Include(v => v.Departments).FirstOrDefaultAsync(v => v.Id == id, ct);
-            if (visit is null || !await InspectionsModule.MaySeeAsync(user, visit, db, ct))
+            if (visit is null || !await InspectionsModule.MaySeeAsync(user, visit, db, options.Value, ct))
             {
                 return Results.NotFound();
             }

@@ -1,77 +1,134 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
+using QualityCity.Web.Hosting;
 using QualityCity.Web.Modules.Registry.ExportRegistry;
 
 namespace QualityCity.Web.Modules.Inspections.OpenData;
 
 /// <summary>One published item result as open data (docs/open-data.md). No personal data: no officer, no contact.</summary>
-public sealed record OpenInspectionResult(long InspectionId, string VisitKey, string CreditCode, string EnterpriseName, string County, string Department,
-    string InspectionDate, string ItemCode, int ItemVersion, string ItemName, string Outcome, string? RectificationStatus, string? PublicationDue,
-    string PublishedAt, bool PublishedLate);
+public sealed record OpenInspectionResult(long InspectionId, string VisitKey, string CreditCode, string EnterpriseName, string County, string IndustryClass,
+    string Department, string InspectionDate, string ItemCode, int ItemVersion, string ItemName, string Outcome, string? RectificationStatus,
+    string? PublicationDue, string PublishedAt, bool PublishedLate);
 
 /// <summary>
 /// EXE-6: every published inspection result, one row per item, at stable addresses
-/// (/open-data/inspection-results.csv and .json) for anyone to reuse.
+/// (/open-data/inspection-results.csv and .json) for anyone to reuse. Each file is written once per
+/// change of the results it is made of and then sent as a file (Hosting/PublishedFiles): a year's
+/// results or ten years' cost the server the same memory, whoever downloads them.
 /// </summary>
 public static class OpenDataEndpoints
 {
+    public const string JsonDocument = "inspection-results.json";
+    public const string CsvDocument = "inspection-results.csv";
+
     public static readonly string[] Columns =
     [
-        "inspection_id", "visit_key", "credit_code", "enterprise_name", "county", "department", "inspection_date", "item_code", "item_version",
-        "item_name", "outcome", "rectification_status", "publication_due", "published_at", "published_late",
+        "inspection_id", "visit_key", "credit_code", "enterprise_name", "county", "industry_class", "department", "inspection_date", "item_code",
+        "item_version", "item_name", "outcome", "rectification_status", "publication_due", "published_at", "published_late",
     ];
+
+    /// <summary>The rows each document is made of: a change to any of them gives both files a new version.</summary>
+    public static void TrackSources()
+    {
+        PublishedFiles.Track<Inspection>(JsonDocument, CsvDocument);
+        PublishedFiles.Track<InspectionItemResult>(JsonDocument, CsvDocument);
+        PublishedFiles.Track<RectificationTask>(JsonDocument, CsvDocument);
+    }
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/open-data/inspection-results.json", async (QualityCityDbContext db, CancellationToken ct) =>
-            Results.Json(await RowsAsync(db, ct), PlanningJsonOptions)).WithTags("Open data");
-
-        app.MapGet("/open-data/inspection-results.csv", async (QualityCityDbContext db, CancellationToken ct) =>
-        {
-            var text = new StringBuilder().AppendJoin(',', Columns).Append('\n');
-            foreach (var r in await RowsAsync(db, ct))
-            {
-                text.AppendJoin(',', new[]
-                {
-                    r.InspectionId.ToString(CultureInfo.InvariantCulture), r.VisitKey, r.CreditCode, r.EnterpriseName, r.County, r.Department, r.InspectionDate,
-                    r.ItemCode, r.ItemVersion.ToString(CultureInfo.InvariantCulture), r.ItemName, r.Outcome, r.RectificationStatus, r.PublicationDue,
-                    r.PublishedAt, r.PublishedLate ? "true" : "false",
-                }.Select(RegistryExporter.Quote)).Append('\n');
-            }
-
-            return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray(), "text/csv; charset=utf-8",
-                "inspection-results.csv");
-        }).WithTags("Open data");
+        var openData = app.MapGroup("/open-data").WithTags("Open data").AllowAnonymous().RequireRateLimiting(RateLimits.Download);
+        openData.MapGet("/inspection-results.json", (QualityCityDbContext db, PublishedFiles files, CancellationToken ct) =>
+            files.ServeAsync(db, new PublishedDocument(JsonDocument, "application/json; charset=utf-8", null, WriteJsonAsync), ct))
+            .WithSummary("Every published inspection result, one object per item (JSON)");
+        openData.MapGet("/inspection-results.csv", (QualityCityDbContext db, PublishedFiles files, CancellationToken ct) =>
+            files.ServeAsync(db, new PublishedDocument(CsvDocument, "text/csv; charset=utf-8", "inspection-results.csv", WriteCsvAsync), ct))
+            .WithSummary("Every published inspection result, one row per item (CSV, UTF-8 with BOM)");
     }
 
-    private static readonly System.Text.Json.JsonSerializerOptions PlanningJsonOptions = new()
-    {
-        PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static async Task<List<OpenInspectionResult>> RowsAsync(QualityCityDbContext db, CancellationToken cancellationToken)
+    private static async Task WriteJsonAsync(QualityCityDbContext db, Stream output, CancellationToken cancellationToken)
     {
-        var inspections = await db.Inspections.AsNoTracking().Include(i => i.Results).Where(i => i.PublishedAtUtc != null)
-            .OrderBy(i => i.Id).ToListAsync(cancellationToken);
-        var codes = inspections.Select(i => i.CreditCode).Distinct().ToList();
-        var entities = await db.MarketEntities.AsNoTracking().Where(e => codes.Contains(e.CreditCode))
-            .Select(e => new { e.CreditCode, e.Name, e.CountyCode }).ToDictionaryAsync(e => e.CreditCode, cancellationToken);
-        var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Code, cancellationToken);
-        var items = await db.ChecklistItems.AsNoTracking().Select(i => new { i.Code, i.Version, i.Name }).ToListAsync(cancellationToken);
-        var itemNames = items.ToDictionary(i => (i.Code, i.Version), i => i.Name);
-        var ids = inspections.Select(i => i.Id).ToList();
-        var tasks = await db.RectificationTasks.AsNoTracking().Where(t => ids.Contains(t.InspectionId))
-            .Select(t => new { t.InspectionId, t.ItemCode, t.Status }).ToListAsync(cancellationToken);
-        var taskStatus = tasks.ToDictionary(t => (t.InspectionId, t.ItemCode), t => t.Status);
-        return inspections.SelectMany(i => i.Results.OrderBy(r => r.ItemCode, StringComparer.Ordinal).Select(r => new OpenInspectionResult(
-            i.Id, i.VisitKey, i.CreditCode, entities.GetValueOrDefault(i.CreditCode)?.Name ?? string.Empty, entities.GetValueOrDefault(i.CreditCode)?.CountyCode ?? string.Empty,
-            departments.GetValueOrDefault(i.DepartmentId, string.Empty), Day(i.Date), r.ItemCode, r.ItemVersion, itemNames.GetValueOrDefault((r.ItemCode, r.ItemVersion), string.Empty),
-            r.Outcome, taskStatus.GetValueOrDefault((i.Id, r.ItemCode)), i.PublicationDue is { } due ? Day(due) : null,
-            i.PublishedAtUtc!.Value.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-            i.PublicationDue is { } d && DateOnly.FromDateTime(Localization.ChinaTime.FromUtc(i.PublishedAtUtc.Value)) > d))).ToList();
+        await using var json = new Utf8JsonWriter(output, JsonOptions);
+        json.WriteStartArray();
+        await foreach (var r in RowsAsync(db, cancellationToken))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("inspection_id", r.InspectionId);
+            json.WriteString("visit_key", r.VisitKey);
+            json.WriteString("credit_code", r.CreditCode);
+            json.WriteString("enterprise_name", r.EnterpriseName);
+            json.WriteString("county", r.County);
+            json.WriteString("industry_class", r.IndustryClass);
+            json.WriteString("department", r.Department);
+            json.WriteString("inspection_date", r.InspectionDate);
+            json.WriteString("item_code", r.ItemCode);
+            json.WriteNumber("item_version", r.ItemVersion);
+            json.WriteString("item_name", r.ItemName);
+            json.WriteString("outcome", r.Outcome);
+            json.WriteString("rectification_status", r.RectificationStatus);
+            json.WriteString("publication_due", r.PublicationDue);
+            json.WriteString("published_at", r.PublishedAt);
+            json.WriteBoolean("published_late", r.PublishedLate);
+            json.WriteEndObject();
+            if (json.BytesPending > 1 << 16)
+            {
+                await json.FlushAsync(cancellationToken);
+            }
+        }
+
+        json.WriteEndArray();
+        await json.FlushAsync(cancellationToken);
+    }
+
+    private static async Task WriteCsvAsync(QualityCityDbContext db, Stream output, CancellationToken cancellationToken)
+    {
+        await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16);
+        await writer.WriteAsync(string.Join(',', Columns) + "\n");
+        await foreach (var r in RowsAsync(db, cancellationToken))
+        {
+            await writer.WriteAsync(string.Join(',', new[]
+            {
+                r.InspectionId.ToString(CultureInfo.InvariantCulture), r.VisitKey, r.CreditCode, r.EnterpriseName, r.County, r.IndustryClass, r.Department,
+                r.InspectionDate, r.ItemCode, r.ItemVersion.ToString(CultureInfo.InvariantCulture), r.ItemName, r.Outcome, r.RectificationStatus,
+                r.PublicationDue, r.PublishedAt, r.PublishedLate ? "true" : "false",
+            }.Select(RegistryExporter.Quote)) + "\n");
+        }
+    }
+
+    /// <summary>The published results in (inspection, item) order, read as a stream: nothing is collected in memory.</summary>
+    public static async IAsyncEnumerable<OpenInspectionResult> RowsAsync(QualityCityDbContext db,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var rows = from i in db.Inspections.AsNoTracking().Where(i => i.PublishedAtUtc != null)
+                   join r in db.InspectionItemResults.AsNoTracking() on i.Id equals r.InspectionId
+                   join e in db.MarketEntities.AsNoTracking() on i.CreditCode equals e.CreditCode into entities
+                   from e in entities.DefaultIfEmpty()
+                   join d in db.Departments.AsNoTracking() on i.DepartmentId equals d.Id into departments
+                   from d in departments.DefaultIfEmpty()
+                   join c in db.ChecklistItems.AsNoTracking() on new { Code = r.ItemCode, Version = r.ItemVersion } equals new { c.Code, c.Version } into items
+                   from c in items.DefaultIfEmpty()
+                   join t in db.RectificationTasks.AsNoTracking() on new { r.InspectionId, r.ItemCode } equals new { t.InspectionId, t.ItemCode } into tasks
+                   from t in tasks.DefaultIfEmpty()
+                   orderby i.Id, r.ItemCode
+                   select new
+                   {
+                       i.Id, i.VisitKey, i.CreditCode, Name = e == null ? null : e.Name, County = e == null ? null : e.CountyCode,
+                       Industry = e == null ? null : e.IndustryCode, Department = d == null ? null : d.Code, i.Date, r.ItemCode, r.ItemVersion,
+                       ItemName = c == null ? null : c.Name, r.Outcome, Status = t == null ? null : t.Status, i.PublicationDue, i.PublishedAtUtc,
+                   };
+        await foreach (var x in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return new OpenInspectionResult(x.Id, x.VisitKey, x.CreditCode, x.Name ?? string.Empty, x.County ?? string.Empty, x.Industry ?? string.Empty,
+                x.Department ?? string.Empty, Day(x.Date), x.ItemCode, x.ItemVersion, x.ItemName ?? string.Empty, x.Outcome, x.Status,
+                x.PublicationDue is { } due ? Day(due) : null,
+                x.PublishedAtUtc!.Value.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+                x.PublicationDue is { } d && DateOnly.FromDateTime(Localization.ChinaTime.FromUtc(x.PublishedAtUtc.Value)) > d);
+        }
     }
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -1,3 +1,6 @@
+using QualityCity.Web.Hosting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,6 +13,8 @@ public sealed record PublicInspection(long Id, string CreditCode, string Enterpr
     int OpenTasks, DateTime PublishedAtUtc);
 
 /// <summary>Published inspection results (EXE-6, 一公开) for everyone, newest first, searchable by name or credit code; the full data at /open-data.</summary>
+[AllowAnonymous]
+[EnableRateLimiting(RateLimits.Public)]
 public sealed class PublicResultsModel(QualityCityDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }

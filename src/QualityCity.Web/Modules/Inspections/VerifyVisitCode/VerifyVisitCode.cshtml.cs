@@ -1,3 +1,6 @@
+using QualityCity.Web.Hosting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Authorization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +29,8 @@ public enum CodeVerdict
 /// the visit is registered and valid today and what may be inspected, with the legal basis of each
 /// item; any other code gets a clear warning and where to complain.
 /// </summary>
+[AllowAnonymous]
+[EnableRateLimiting(RateLimits.Public)]
 public sealed class VerifyVisitCodeModel(QualityCityDbContext db, VisitCodeKey key) : PageModel
 {
     public CodeVerdict Verdict { get; private set; }

@@ -39,3 +39,31 @@ public sealed record PlanTotals(int Obligations, int VisitsIfSeparate, int Visit
 public sealed record PlanDocument(int Year, string Seed, string CommitmentDigest, PlanRulesRecord Rules, IReadOnlyList<PlanVisit> Visits,
     IReadOnlyList<PlanRecognition> Recognised, IReadOnlyList<PlanCapViolation> CapViolations, IReadOnlyList<PlanUnderstaffed> Understaffed,
     IReadOnlyList<PlanUnplaceable> Unplaceable, IReadOnlyList<PlanEnterpriseTotals> Enterprises, PlanTotals Totals);
+
+/// <summary>How many officers a visit's department left out for one reason.</summary>
+public sealed record ExclusionCount(string Reason, int Count);
+
+/// <summary>An inspector assignment as published: the drawn officers, and the excluded ones only counted by reason.</summary>
+public sealed record PublicInspectorAssignment(string VisitKey, string Department, IReadOnlyList<DrawnTicket> Inspectors, IReadOnlyList<ExclusionCount> ExcludedByReason);
+
+/// <summary>
+/// The draw record the public downloads: everything <c>draw verify</c> recomputes (seed, strata,
+/// tickets, the drawn officers in ticket order), with each visit's excluded officers counted by
+/// reason instead of named. Which officer declared a conflict with which enterprise is the
+/// department's internal data; that conflicts kept officers out of a visit is not.
+/// </summary>
+public sealed record PublicDrawRecord(string Algorithm, int Year, string Seed, string CommitmentDigest, IReadOnlyList<DrawStratum> Strata,
+    IReadOnlyList<PublicInspectorAssignment> InspectorAssignments)
+{
+    public static PublicDrawRecord From(DrawDocument draw) => new(draw.Algorithm, draw.Year, draw.Seed, draw.CommitmentDigest, draw.Strata,
+        draw.InspectorAssignments.Select(a => new PublicInspectorAssignment(a.VisitKey, a.Department, a.Inspectors,
+            a.Excluded.GroupBy(e => e.Reason, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new ExclusionCount(g.Key, g.Count())).ToList())).ToList());
+
+    public static async Task WriteAsync(IQueryable<string> drawJson, Stream output, CancellationToken cancellationToken)
+    {
+        var draw = System.Text.Json.JsonSerializer.Deserialize<DrawDocument>(await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(drawJson, cancellationToken),
+            PlanningJson.Options)!;
+        await System.Text.Json.JsonSerializer.SerializeAsync(output, From(draw), PlanningJson.Options, cancellationToken);
+    }
+}

@@ -1,7 +1,10 @@
+using QualityCity.Web.Hosting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using QualityCity.Web.Data;
-using QualityCity.Web.Modules.Planning.PublishPlan;
 
 namespace QualityCity.Web.Modules.Planning.PublicPlans;
 
@@ -13,8 +16,13 @@ public sealed record PublicPlan(PlanDrawRecord Record, int CommitmentId, IReadOn
 /// 双随机 in the open (INS-9, INS-10): every published plan with its commitment, pool files and draw
 /// record for anyone to download and re-run, and the plan's counts. Works on a phone.
 /// </summary>
-public sealed class PublicPlansModel(QualityCityDbContext db, PlanPublication publication) : PageModel
+[AllowAnonymous]
+[EnableRateLimiting(RateLimits.Public)]
+public sealed class PublicPlansModel(QualityCityDbContext db, IMemoryCache cache) : PageModel
 {
+    // One summary is worked out at a time, however many visitors arrive together; a stored plan never changes, so its summary is kept.
+    private static readonly SemaphoreSlim SummaryGate = new(1, 1);
+
     public IReadOnlyList<PublicPlan> Plans { get; private set; } = [];
     public IReadOnlyDictionary<string, string> DepartmentNames { get; private set; } = new Dictionary<string, string>();
 
@@ -38,7 +46,38 @@ public sealed class PublicPlansModel(QualityCityDbContext db, PlanPublication pu
             var pools = await db.PlanPoolFiles.AsNoTracking().Where(f => f.CommitmentId == commitmentId).OrderBy(f => f.PoolFile)
                 .Select(f => new PlanPoolFile { Department = f.Department, Stratum = f.Stratum, PoolFile = f.PoolFile, Digest = f.Digest, Content = string.Empty })
                 .ToListAsync(cancellationToken);
-            var plan = await publication.PlanAsync(record.Id, cancellationToken);
+            var (perMonth, perDepartment) = await SummaryAsync(record.Id, cancellationToken);
+            plans.Add(new PublicPlan(record, commitmentId, pools, perMonth, perDepartment));
+        }
+
+        Plans = plans;
+    }
+
+    public string DepartmentName(string code) => DepartmentNames.GetValueOrDefault(code, code);
+
+    /// <summary>
+    /// The counts the public sees (visits per month and per department), kept in memory by draw;
+    /// the plan itself (every enterprise's days) is read once to count them and not kept.
+    /// </summary>
+    private async Task<(IReadOnlyList<int> PerMonth, IReadOnlyList<(string Department, int Visits)> PerDepartment)> SummaryAsync(int drawId,
+        CancellationToken cancellationToken)
+    {
+        var key = ("public-plan-summary", drawId);
+        if (cache.TryGetValue(key, out (IReadOnlyList<int>, IReadOnlyList<(string, int)>) summary))
+        {
+            return summary;
+        }
+
+        await SummaryGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (cache.TryGetValue(key, out summary))
+            {
+                return summary;
+            }
+
+            var json = await db.PlanDraws.AsNoTracking().Where(d => d.Id == drawId).Select(d => d.PlanJson).FirstAsync(cancellationToken);
+            var plan = System.Text.Json.JsonSerializer.Deserialize<DrawPlan.PlanDocument>(json, PlanningJson.Options);
             var perMonth = new int[12];
             foreach (var visit in plan?.Visits ?? [])
             {
@@ -47,11 +86,13 @@ public sealed class PublicPlansModel(QualityCityDbContext db, PlanPublication pu
 
             var perDepartment = (plan?.Visits ?? []).SelectMany(v => v.Obligations.Select(o => o.Department).Distinct())
                 .GroupBy(d => d).Select(g => (g.Key, g.Count())).OrderByDescending(x => x.Item2).ToList();
-            plans.Add(new PublicPlan(record, commitmentId, pools, perMonth, perDepartment));
+            summary = (perMonth, perDepartment);
+            cache.Set(key, summary, new MemoryCacheEntryOptions { Size = 1 });
+            return summary;
         }
-
-        Plans = plans;
+        finally
+        {
+            SummaryGate.Release();
+        }
     }
-
-    public string DepartmentName(string code) => DepartmentNames.GetValueOrDefault(code, code);
 }

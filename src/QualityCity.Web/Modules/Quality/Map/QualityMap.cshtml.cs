@@ -1,3 +1,6 @@
+using QualityCity.Web.Hosting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +16,8 @@ namespace QualityCity.Web.Modules.Quality.Map;
 /// the batches, and an Excel export — all read from the same cells as <c>GET /api/quality/map</c>.
 /// Everyone sees published results; signed-in staff see every result.
 /// </summary>
+[AllowAnonymous]
+[EnableRateLimiting(RateLimits.Public)]
 public sealed class QualityMapModel(QualityCityDbContext db) : PageModel
 {
     public string Industry { get; private set; } = "cable";

@@ -1,3 +1,6 @@
+using QualityCity.Web.Hosting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
@@ -13,6 +16,8 @@ public sealed record CertificateView(OriginCertification Certificate, string Hol
 /// really holds the regional brand's origin certificate, by name, credit code or certificate number.
 /// The shell companies that used the 阳谷 name held none.
 /// </summary>
+[AllowAnonymous]
+[EnableRateLimiting(RateLimits.Public)]
 public sealed class OriginCertificatesModel(QualityCityDbContext db) : PageModel
 {
     public string? Q { get; private set; }

@@ -1,3 +1,6 @@
+using QualityCity.Web.Hosting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
@@ -5,6 +8,8 @@ using QualityCity.Web.Data;
 namespace QualityCity.Web.Modules.Quality.PublicResults;
 
 /// <summary>Published sampling results for everyone, on a phone (QLT-7): search by producer or product, failures first if asked.</summary>
+[AllowAnonymous]
+[EnableRateLimiting(RateLimits.Public)]
 public sealed class SamplingResultsModel(QualityCityDbContext db) : PageModel
 {
     public string? Q { get; private set; }
