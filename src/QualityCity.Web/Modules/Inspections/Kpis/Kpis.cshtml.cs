@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MiniExcelLibs;
+using QualityCity.Domain.Common;
 using QualityCity.Web.Data;
 using QualityCity.Web.Modules.Accounts;
 using QualityCity.Web.Modules.Inspections.RecordResults;
@@ -39,7 +40,12 @@ public sealed class KpisModel(KpiCalculator calculator, QualityCityDbContext db)
             ["整改按期率 rectification on time"] = Math.Round(d.RectificationOnTime, 4), ["公开按期率 publication on time"] = Math.Round(d.PublicationOnTime, 4),
         }).ToList();
         var stream = new MemoryStream();
-        await stream.SaveAsAsync(new Dictionary<string, object> { ["指标 KPIs"] = periods, ["各部门 departments"] = departments }, cancellationToken: cancellationToken);
+        // Text cells are neutralised like every export's (SpreadsheetCell), though these hold only codes and labels today.
+        await stream.SaveAsAsync(new Dictionary<string, object>
+        {
+            ["指标 KPIs"] = periods.Select(SpreadsheetCell.NeutraliseRow).ToList(),
+            ["各部门 departments"] = departments.Select(SpreadsheetCell.NeutraliseRow).ToList(),
+        }, cancellationToken: cancellationToken);
         stream.Position = 0;
         return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "kpis.xlsx");
     }

@@ -1,4 +1,5 @@
 using MiniExcelLibs;
+using QualityCity.Domain.Common;
 using QualityCity.Web.Modules.Planning.DrawPlan;
 
 namespace QualityCity.Web.Modules.Planning.ExportPlan;
@@ -58,11 +59,12 @@ public static class PlanExcel
             ["上限/应有 cap or required"] = u.Required,
         })).ToList();
 
+        // MiniExcel writes text as text, but a cell that a user edits and saves would become a formula.
         var sheets = new Dictionary<string, object>
         {
-            ["检查计划 visits"] = visits,
-            ["互认与宽限 recognised"] = recognised,
-            ["预警 flags"] = flags,
+            ["检查计划 visits"] = visits.Select(SpreadsheetCell.NeutraliseRow).ToList(),
+            ["互认与宽限 recognised"] = recognised.Select(SpreadsheetCell.NeutraliseRow).ToList(),
+            ["预警 flags"] = flags.Select(SpreadsheetCell.NeutraliseRow).ToList(),
         };
         await output.SaveAsAsync(sheets, cancellationToken: cancellationToken);
     }

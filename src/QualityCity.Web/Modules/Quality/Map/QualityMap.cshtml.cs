@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
+using QualityCity.Domain.Common;
 using QualityCity.Web.Data;
 using QualityCity.Web.Modules.Accounts;
 
@@ -60,7 +61,9 @@ public sealed class QualityMapModel(QualityCityDbContext db) : PageModel
             ["不合格率 failure_rate"] = Math.Round((double)c.Failed / c.Tested, 4),
         }).ToList();
         var stream = new MemoryStream();
-        await stream.SaveAsAsync(new Dictionary<string, object> { ["质量图谱 quality map"] = rows }, cancellationToken: cancellationToken);
+        // Text cells are neutralised like every export's (SpreadsheetCell), though these hold only codes and names today.
+        await stream.SaveAsAsync(new Dictionary<string, object> { ["质量图谱 quality map"] = rows.Select(SpreadsheetCell.NeutraliseRow).ToList() },
+            cancellationToken: cancellationToken);
         stream.Position = 0;
         return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"quality-map-{Industry}{(Year is { } y ? $"-{y}" : string.Empty)}.xlsx");
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
+using QualityCity.Domain.Common;
 using QualityCity.Web.Data;
 
 namespace QualityCity.Web.Modules.Registry.ExportRegistry;
@@ -9,7 +10,9 @@ namespace QualityCity.Web.Modules.Registry.ExportRegistry;
 /// <summary>
 /// Writes the registry as CSV (UTF-8 with BOM, English headers, so that Excel opens it and the import
 /// reads it back unchanged) or XLSX (Chinese headers, for staff). Rows are streamed in key order;
-/// the whole registry is never in memory.
+/// the whole registry is never in memory. Every text cell goes through <see cref="SpreadsheetCell"/>:
+/// a name such as <c>=HYPERLINK(…)</c> is written as <c>'=HYPERLINK(…)</c>, and the import takes the
+/// apostrophe off again.
 /// </summary>
 public sealed class RegistryExporter(QualityCityDbContext db)
 {
@@ -31,7 +34,8 @@ public sealed class RegistryExporter(QualityCityDbContext db)
                     var row = new Dictionary<string, object?>(StringComparer.Ordinal);
                     for (var i = 0; i < Canonical.Length; i++)
                     {
-                        row[RegistryColumns.ChineseOf(Canonical[i])] = values[i];
+                        // MiniExcel writes text as text, but a user who edits and saves the cell would turn it into a formula.
+                        row[RegistryColumns.ChineseOf(Canonical[i])] = SpreadsheetCell.Neutralise(values[i]);
                     }
 
                     return row;
@@ -98,13 +102,10 @@ public sealed class RegistryExporter(QualityCityDbContext db)
         e.InsuredStaff?.ToString(CultureInfo.InvariantCulture),
     ];
 
-    internal static string Quote(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return string.Empty;
-        }
-
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
+    /// <summary>
+    /// One CSV field, neutralised against formula injection and quoted per RFC 4180
+    /// (<see cref="SpreadsheetCell.CsvField"/>). Every CSV the platform writes — this export, the
+    /// import error report, the demo file and both open-data files — goes through it.
+    /// </summary>
+    internal static string Quote(string? value) => SpreadsheetCell.CsvField(value);
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using MiniExcelLibs;
+using QualityCity.Domain.Common;
 using Sylvan.Data.Csv;
 
 namespace QualityCity.Web.Modules.Registry.ImportRegistry;
@@ -14,7 +15,10 @@ public sealed record RawRow(long RowNumber, string?[] Cells)
 
 /// <summary>
 /// Streams the rows of a registry CSV or XLSX file. Neither format is ever read into memory whole:
-/// CSV through Sylvan's reader, XLSX through MiniExcel's row-by-row query.
+/// CSV through Sylvan's reader, XLSX through MiniExcel's row-by-row query. Every data cell is read
+/// through <see cref="SpreadsheetCell.Restore"/>, which takes off the apostrophe the platform's
+/// exports put before a cell that would otherwise run as a formula, so an export re-imports unchanged
+/// (registry, lab results and production data all read through here).
 /// </summary>
 public sealed class RegistryFileReader : IDisposable
 {
@@ -134,7 +138,7 @@ public sealed class RegistryFileReader : IDisposable
                 var count = Math.Min(width, csv.RowFieldCount);
                 for (var i = 0; i < count; i++)
                 {
-                    cells[i] = csv.GetString(i);
+                    cells[i] = SpreadsheetCell.Restore(csv.GetString(i));
                 }
 
                 yield return new RawRow(row, cells);
@@ -192,7 +196,7 @@ public sealed class RegistryFileReader : IDisposable
             var values = new string?[columnKeys.Length];
             for (var i = 0; i < columnKeys.Length; i++)
             {
-                values[i] = cells.TryGetValue(columnKeys[i], out var v) ? CellText(v) : null;
+                values[i] = cells.TryGetValue(columnKeys[i], out var v) ? SpreadsheetCell.Restore(CellText(v)) : null;
             }
 
             yield return new RawRow(row, values);
