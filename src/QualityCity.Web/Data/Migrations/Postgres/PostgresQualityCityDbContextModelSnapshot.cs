@@ -166,9 +166,6 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("text");
 
-                    b.Property<DateTime?>("CreatedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<string>("CreditCode")
                         .HasColumnType("text");
 
@@ -188,12 +185,6 @@ namespace QualityCity.Web.Data.Migrations.Postgres
 
                     b.Property<int?>("InspectorId")
                         .HasColumnType("integer");
-
-                    b.Property<bool>("IsDisabled")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTime?>("LastSignInAtUtc")
-                        .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");

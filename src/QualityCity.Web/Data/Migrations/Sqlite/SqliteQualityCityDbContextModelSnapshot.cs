@@ -157,9 +157,6 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("CreatedAtUtc")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("CreditCode")
                         .HasColumnType("TEXT");
 
@@ -179,12 +176,6 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
 
                     b.Property<int?>("InspectorId")
                         .HasColumnType("INTEGER");
-
-                    b.Property<bool>("IsDisabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("LastSignInAtUtc")
-                        .HasColumnType("TEXT");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
