@@ -117,6 +117,7 @@ public static class AuditChain
 public sealed class AuditChainVerifier
 {
     private readonly IReadOnlyDictionary<string, byte[]> _keys;
+    private string _previousHash;
     private long _nextSequence;
     private bool _keyedSeen;
 
@@ -128,7 +129,7 @@ public sealed class AuditChainVerifier
         long expectedFirstSequence = 1)
     {
         _keys = keys;
-        HeadHash = expectedFirstPreviousHash;
+        _previousHash = expectedFirstPreviousHash;
         _nextSequence = expectedFirstSequence;
     }
 
@@ -137,9 +138,6 @@ public sealed class AuditChainVerifier
 
     /// <summary>How many of them are plain SHA-256 entries written before the chain was keyed.</summary>
     public long LegacyEntries { get; private set; }
-
-    /// <summary>The hash of the last entry that passed (the first previous hash before any).</summary>
-    public string HeadHash { get; private set; }
 
     /// <summary>The sequence of the last entry that passed (one before the first expected before any).</summary>
     public long HeadSequence => _nextSequence - 1;
@@ -153,7 +151,7 @@ public sealed class AuditChainVerifier
             return new AuditBreak(facts.Sequence, $"expected sequence {_nextSequence}, found {facts.Sequence} (an entry is missing or reordered)");
         }
 
-        if (!string.Equals(entry.PreviousHash, HeadHash, StringComparison.Ordinal))
+        if (!string.Equals(entry.PreviousHash, _previousHash, StringComparison.Ordinal))
         {
             return new AuditBreak(facts.Sequence, "previous-hash link does not match the preceding entry");
         }
@@ -190,7 +188,7 @@ public sealed class AuditChainVerifier
             _keyedSeen = true;
         }
 
-        HeadHash = entry.Hash;
+        _previousHash = entry.Hash;
         _nextSequence++;
         EntriesChecked++;
         return null;
