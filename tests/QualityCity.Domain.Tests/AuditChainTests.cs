@@ -1,24 +1,17 @@
 using System.Text.RegularExpressions;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using QualityCity.Domain.Audit;
+using static QualityCity.Domain.Tests.AuditTestChains;
 
 namespace QualityCity.Domain.Tests;
 
-/// <summary>The hash chain of the append-only audit log.</summary>
+/// <summary>The hash chain of the append-only audit log: plain SHA-256 (before keying) and keyed.</summary>
 public sealed partial class AuditChainTests
 {
-    private static readonly DateTimeOffset Start = new(2026, 1, 5, 8, 30, 0, TimeSpan.Zero);
-
     [GeneratedRegex("^[0-9a-f]{64}$")]
     private static partial Regex LowerHex64();
-
-    private static AuditFacts Facts(long sequence) => new(
-        sequence,
-        Start.AddMinutes(sequence),
-        sequence % 2 == 0 ? "zhang.san" : "system",
-        sequence % 3 == 0 ? "update" : "create",
-        $"MarketEntity:91371521MA3CXY7K4X#{sequence}",
-        sequence == 1 ? string.Empty : $"{{\"grade\":\"B\",\"n\":{sequence - 1}}}",
-        $"{{\"grade\":\"A\",\"n\":{sequence}}}");
 
     /// <summary>A correctly linked chain of <paramref name="count"/> entries, sequences 1..count.</summary>
     private static List<(AuditFacts Facts, string PreviousHash, string Hash)> Chain(int count)
@@ -347,5 +340,182 @@ public sealed partial class AuditChainTests
         chain[4] = (Alter(chain[4].Facts, nameof(AuditFacts.After)), chain[4].PreviousHash, chain[4].Hash);
 
         Assert.Equal(2, AuditChain.Verify(chain)?.Sequence);
+    }
+
+    // ---- the keyed chain ---------------------------------------------------------------------------
+
+    [Fact]
+    public void Key_id_is_the_first_8_hex_characters_of_the_SHA256_of_the_key()
+    {
+        // Python: hashlib.sha256(bytes(range(32))).hexdigest()[:8]
+        Assert.Equal("630dcd29", AuditChain.KeyIdOf(Key));
+    }
+
+    [Fact]
+    public void Keyed_hash_of_a_known_entry_is_pinned()
+    {
+        // Python: hmac.new(bytes(range(32)), <the same length-prefixed UTF-8 text as the plain pin>, sha256).hexdigest()
+        var facts = new AuditFacts(1, Start, "张三", "create", "MarketEntity:914403001922038216", string.Empty,
+            "{\"name\":\"华为技术有限公司\"}");
+
+        Assert.Equal("e0ca030bf264b222fe384694e02fb7d3ae5257b6cbc25f204701da965c4bbc7a",
+            AuditChain.ComputeKeyedHash(Key, AuditChain.GenesisHash, facts));
+    }
+
+    [Fact]
+    public void Keyed_hash_depends_on_the_key_and_differs_from_the_plain_hash()
+    {
+        var facts = Facts(1);
+        var keyed = AuditChain.ComputeKeyedHash(Key, AuditChain.GenesisHash, facts);
+
+        Assert.Matches(LowerHex64(), keyed);
+        Assert.NotEqual(AuditChain.ComputeHash(AuditChain.GenesisHash, facts), keyed);
+        Assert.NotEqual(AuditChain.ComputeKeyedHash(OtherKey, AuditChain.GenesisHash, facts), keyed);
+    }
+
+    [Fact]
+    public void A_keyed_chain_verifies_with_its_key()
+    {
+        Assert.Null(AuditChain.Verify(Log(30), Ring(Key)));
+    }
+
+    [Fact]
+    public void A_keyed_chain_does_not_verify_without_its_key_and_says_which_key_is_missing()
+    {
+        var broken = AuditChain.Verify(Log(5), Ring(OtherKey));
+
+        Assert.NotNull(broken);
+        Assert.Equal(1, broken.Sequence);
+        Assert.Contains($"chain key {AuditChain.KeyIdOf(Key)}", broken.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Fields))]
+    public void Altering_any_field_of_a_keyed_entry_is_detected_at_that_entry(string field)
+    {
+        for (var altered = 1; altered <= 6; altered++)
+        {
+            var chain = Log(6);
+            chain[altered - 1] = chain[altered - 1] with { Facts = Alter(chain[altered - 1].Facts, field) };
+
+            var broken = AuditChain.Verify(chain, Ring(Key));
+
+            Assert.NotNull(broken);
+            Assert.Equal(altered, broken.Sequence);
+            Assert.Equal("content does not match its keyed hash (the entry was altered, or re-hashed without the chain key)", broken.Reason);
+        }
+    }
+
+    [Fact]
+    public void A_tail_rehashed_in_plain_SHA256_is_detected_at_the_changed_entry()
+    {
+        var rewritten = RewriteFrom(Log(10), 4, key: null);
+
+        var broken = AuditChain.Verify(rewritten, Ring(Key));
+
+        Assert.NotNull(broken);
+        Assert.Equal(4, broken.Sequence);
+        Assert.Equal("plain SHA-256 entry after keyed entries (the chain was re-hashed without the chain key)", broken.Reason);
+    }
+
+    [Fact]
+    public void A_tail_rehashed_in_plain_SHA256_that_keeps_the_stored_key_ids_is_detected_at_the_changed_entry()
+    {
+        var rewritten = RewriteFrom(Log(10), 4, key: null, keepStoredKeyIds: true);
+
+        var broken = AuditChain.Verify(rewritten, Ring(Key));
+
+        Assert.NotNull(broken);
+        Assert.Equal(4, broken.Sequence);
+        Assert.StartsWith("content does not match its keyed hash", broken.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_tail_rehashed_with_another_key_is_detected_at_the_changed_entry_whichever_key_id_it_stores()
+    {
+        var withItsOwnId = AuditChain.Verify(RewriteFrom(Log(10), 4, OtherKey), Ring(Key));
+        var withTheRealId = AuditChain.Verify(RewriteFrom(Log(10), 4, OtherKey, keepStoredKeyIds: true), Ring(Key));
+
+        Assert.Equal(4, withItsOwnId?.Sequence);
+        Assert.Contains("which this installation does not hold", withItsOwnId!.Reason, StringComparison.Ordinal);
+        Assert.Equal(4, withTheRealId?.Sequence);
+        Assert.StartsWith("content does not match its keyed hash", withTheRealId!.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_tail_rehashed_with_the_right_key_passes_the_chain_alone()
+    {
+        // The chain cannot tell; a signed checkpoint of the old head can (AuditLogVerifierTests).
+        Assert.Null(AuditChain.Verify(RewriteFrom(Log(10), 4, Key), Ring(Key)));
+    }
+
+    [Fact]
+    public void Legacy_entries_followed_by_keyed_ones_verify_and_are_counted()
+    {
+        var verifier = new AuditChainVerifier(Ring(Key));
+
+        Assert.All(Log(10, legacy: 4), e => Assert.Null(verifier.Check(e)));
+        Assert.Equal(10, verifier.EntriesChecked);
+        Assert.Equal(4, verifier.LegacyEntries);
+    }
+
+    [Fact]
+    public void A_rewritten_legacy_entry_is_detected_at_the_first_keyed_entry_even_with_the_legacy_tail_rehashed()
+    {
+        var log = Log(10, legacy: 4);
+        var rewritten = RewriteFrom(log.Take(4).ToList(), 2, key: null).Concat(log.Skip(4)).ToList();
+
+        var broken = AuditChain.Verify(rewritten, Ring(Key));
+
+        Assert.NotNull(broken);
+        Assert.Equal(5, broken.Sequence);
+        Assert.Equal("previous-hash link does not match the preceding entry", broken.Reason);
+    }
+
+    [Fact]
+    public void A_log_rehashed_in_plain_SHA256_from_its_first_entry_passes_the_chain_alone()
+    {
+        // It looks like a log written before keying; only checkpoints catch it (AuditLogVerifierTests).
+        Assert.Null(AuditChain.Verify(RewriteFrom(Log(10), 1, key: null), Ring(Key)));
+    }
+
+    [Fact]
+    public void After_a_key_rotation_entries_of_both_keys_verify_while_the_ring_holds_both()
+    {
+        var log = Log(4, OtherKey);
+        var previous = log[^1].Hash;
+        for (var sequence = 5; sequence <= 8; sequence++)
+        {
+            log.Add(Link(Facts(sequence), previous, Key));
+            previous = log[^1].Hash;
+        }
+
+        Assert.Null(AuditChain.Verify(log, Ring(OtherKey, Key)));
+        Assert.Equal(1, AuditChain.Verify(log, Ring(Key))?.Sequence);
+    }
+
+    [Property(MaxTest = 200)]
+    public Property Any_change_rehashed_without_the_key_is_found_exactly_at_the_changed_entry()
+    {
+        var cases =
+            from length in Gen.Choose(1, 40)
+            from changed in Gen.Choose(1, length)
+            from how in Gen.Elements("plain", "plain keeping key ids", "other key", "other key keeping key ids")
+            select (length, changed, how);
+        return Prop.ForAll(cases.ToArbitrary(), c =>
+        {
+            var log = Log(c.length);
+            var rewritten = c.how switch
+            {
+                "plain" => RewriteFrom(log, c.changed, null),
+                "plain keeping key ids" => RewriteFrom(log, c.changed, null, keepStoredKeyIds: true),
+                "other key" => RewriteFrom(log, c.changed, OtherKey),
+                _ => RewriteFrom(log, c.changed, OtherKey, keepStoredKeyIds: true),
+            };
+
+            // From entry 1 a plain rewrite is indistinguishable from a log written before keying.
+            var expected = c.how == "plain" && c.changed == 1 ? (long?)null : c.changed;
+            return AuditChain.Verify(rewritten, Ring(Key))?.Sequence == expected;
+        });
     }
 }

@@ -26,7 +26,10 @@ public static class CommandLine
           export registry FILE                      export the registry to .csv or .xlsx
           code check CODE...                        check unified social credit codes (REG-1)
           draw sample --seed S --k K --pool FILE    QC-DRAW-1: the first K ids of FILE (one per line) in draw order, as "ID TICKET"
-          audit verify                              check the audit log's hash chain
+          audit verify [--checkpoints FILE]         check the audit log's keyed hash chain and its signed checkpoints
+                                                    (also those of FILE, an exported copy): intact: N entries | broken at entry N: <why>
+          audit checkpoint                          sign a checkpoint of the log's head now; prints it as a JSON line
+          audit checkpoints [--out FILE]            export the signed checkpoints as JSON lines (to FILE, else to stdout)
           plan commit --year Y --out DIR            freeze the year's pools: DIR/commitment.json and DIR/pools/*.txt (INS-9)
           plan draw --commitment FILE --seed S --out DIR [--reason TEXT]
                                                     draw with the public seed: DIR/draw.json and DIR/plan.json
@@ -66,7 +69,7 @@ public static class CommandLine
                 case "demo":
                 case "import" when options.Positional.FirstOrDefault() == "registry":
                 case "export" when options.Positional.FirstOrDefault() == "registry":
-                case "audit" when options.Positional.FirstOrDefault() == "verify":
+                case "audit" when options.Positional.FirstOrDefault() is "verify" or "checkpoint" or "checkpoints":
                 case "plan" when options.Positional.FirstOrDefault() is "commit" or "draw":
                 case "visit" when options.Positional.FirstOrDefault() == "code":
                 case "users":
@@ -248,19 +251,17 @@ public static class CommandLine
                 return 0;
             }
 
-            default: // audit verify
-            {
+            case "audit" when options.Positional[0] == "checkpoint":
                 await initializer.MigrateAsync(cancellationToken);
-                var result = await AuditLog.VerifyAsync(db, cancellationToken);
-                if (result.IsIntact)
-                {
-                    await output.WriteLineAsync($"intact: {result.EntriesChecked} entries");
-                    return 0;
-                }
+                return await AuditCommands.CheckpointAsync(services, db, output, error, cancellationToken);
 
-                await output.WriteLineAsync($"broken at entry {result.Break!.Sequence}: {result.Break.Reason}");
-                return 1;
-            }
+            case "audit" when options.Positional[0] == "checkpoints":
+                await initializer.MigrateAsync(cancellationToken);
+                return await AuditCommands.ExportCheckpointsAsync(services, db, options.Value("out"), output, error, cancellationToken);
+
+            default: // audit verify
+                await initializer.MigrateAsync(cancellationToken);
+                return await AuditCommands.VerifyAsync(services, options.Value("checkpoints"), output, error, cancellationToken);
         }
     }
 

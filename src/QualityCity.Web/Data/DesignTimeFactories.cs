@@ -5,14 +5,15 @@ using QualityCity.Web.Modules.Audit;
 namespace QualityCity.Web.Data;
 
 // Used only by `dotnet ef migrations add`: each provider's migrations are generated from its own
-// context type, so the two sets never mix (docs/decisions/0003-two-migration-sets.md).
+// context type, so the two sets never mix (docs/decisions/0003-two-migration-sets.md). Nothing is
+// written at design time, so the audit log gets a throw-away chain key.
 
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteQualityCityDbContext>
 {
     public SqliteQualityCityDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqliteQualityCityDbContext>()
             .UseSqlite("Data Source=design-time.db", o => o.MigrationsAssembly(typeof(QualityCityDbContext).Assembly.FullName))
-            .Options, new AuditLog());
+            .Options, DesignTimeAudit.Log());
 }
 
 internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresQualityCityDbContext>
@@ -20,5 +21,11 @@ internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Po
     public PostgresQualityCityDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<PostgresQualityCityDbContext>()
             .UseNpgsql("Host=localhost;Database=design_time")
-            .Options, new AuditLog());
+            .Options, DesignTimeAudit.Log());
+}
+
+internal static class DesignTimeAudit
+{
+    public static AuditLog Log() =>
+        new(new AuditChainKeyRing([System.Security.Cryptography.RandomNumberGenerator.GetBytes(Domain.Audit.AuditChain.MinimumKeyBytes)], "design time"));
 }

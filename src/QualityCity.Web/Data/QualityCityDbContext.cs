@@ -27,6 +27,7 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<Inspector> Inspectors => Set<Inspector>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Modules.Audit.Checkpoints.AuditCheckpointRecord> AuditCheckpoints => Set<Modules.Audit.Checkpoints.AuditCheckpointRecord>();
     public DbSet<ChecklistItem> ChecklistItems => Set<ChecklistItem>();
     public DbSet<DepartmentRemit> DepartmentRemits => Set<DepartmentRemit>();
     public DbSet<Modules.Planning.PlanCommitment> PlanCommitments => Set<Modules.Planning.PlanCommitment>();
@@ -340,6 +341,14 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
             e.ToTable("audit_log");
             e.HasKey(x => x.Sequence);
             e.Property(x => x.Sequence).ValueGeneratedNever();
+            e.Property(x => x.KeyId).HasMaxLength(8);
+        });
+        builder.Entity<Modules.Audit.Checkpoints.AuditCheckpointRecord>(e =>
+        {
+            e.ToTable("audit_checkpoints");
+            e.HasIndex(x => x.Sequence);
+            e.Property(x => x.HeadHash).HasMaxLength(64);
+            e.Property(x => x.KeyId).HasMaxLength(8);
         });
     }
 

@@ -75,6 +75,8 @@ public static class QualityCityHosting
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks();
         builder.Services.AddHostedService<StartupTasks>();
+        // After StartupTasks, so that its first checkpoint signs the migrated log.
+        builder.Services.AddHostedService<Modules.Audit.Checkpoints.AuditCheckpointSchedule>();
         builder.Services.Configure<RequestLocalizationOptions>(options =>
         {
             options.SetDefaultCulture("zh-CN").AddSupportedCultures("zh-CN", "en").AddSupportedUICultures("zh-CN", "en");

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 using QualityCity.Domain.Registry;
 using QualityCity.Web.Modules.Audit;
@@ -186,7 +187,7 @@ public abstract class ImportTests(QualityCityFactory factory) : PlatformTest(fac
         using var cancel = new CancellationTokenSource();
         await using (var scope = OpenDb())
         {
-            var importer = new RegistryImporter(scope.Db, new AuditLog())
+            var importer = new RegistryImporter(scope.Db, Factory.Services.GetRequiredService<AuditLog>())
             {
                 BatchSize = 10,
                 // Dies after the second committed batch, as a crash would.

@@ -1,6 +1,6 @@
 namespace QualityCity.Web.Modules.Audit;
 
-/// <summary>One entry of the append-only, hash-chained audit log.</summary>
+/// <summary>One entry of the append-only, hash-chained audit log (see docs/audit.md).</summary>
 public sealed class AuditEntry
 {
     /// <summary>Position in the chain, from 1, without gaps; the primary key, so two writers cannot fork the chain.</summary>
@@ -14,4 +14,10 @@ public sealed class AuditEntry
     public string After { get; set; } = string.Empty;
     public required string PreviousHash { get; set; }
     public required string Hash { get; set; }
+
+    /// <summary>
+    /// The id of the chain key whose HMAC <see cref="Hash"/> is; null for entries written before the
+    /// chain was keyed, which carry a plain SHA-256.
+    /// </summary>
+    public string? KeyId { get; set; }
 }

@@ -13,13 +13,18 @@ public sealed record AuditDraft(string Action, string Subject, string Before, st
 /// <summary>
 /// Writes the append-only audit log. Every save through <see cref="QualityCityDbContext"/> is
 /// captured here (create/update/delete with before and after), and sign-ins and bulk imports append
-/// entries of their own. Each entry is chained to the previous one by SHA-256 (see
-/// <see cref="AuditChain"/>), inside the same transaction as the change it records.
+/// entries of their own. Each entry is chained to the previous one by an HMAC-SHA256 under the
+/// current chain key (see <see cref="AuditChain"/> and <see cref="AuditChainKeyRing"/>), inside the
+/// same transaction as the change it records.
 /// </summary>
-public sealed class AuditLog
+public sealed class AuditLog(AuditChainKeyRing keys)
 {
-    /// <summary>Entities whose rows are bookkeeping, not business data.</summary>
-    private static readonly HashSet<string> Unaudited = ["AuditEntry", "ImportJob", "PublishedDocumentStamp"];
+    /// <summary>
+    /// Entities whose rows are bookkeeping, not business data. A checkpoint is the log's own record:
+    /// logging it would move the head it has just signed. A published document's stamp changes with
+    /// the rows it is made of, which are logged themselves.
+    /// </summary>
+    private static readonly HashSet<string> Unaudited = ["AuditEntry", "AuditCheckpointRecord", "ImportJob", "PublishedDocumentStamp"];
 
     /// <summary>Secrets, concurrency noise and derived search text never copied into the log.</summary>
     private static readonly HashSet<string> RedactedProperties =
@@ -142,7 +147,7 @@ public sealed class AuditLog
         }
     }
 
-    private static async Task AppendCoreAsync(QualityCityDbContext db, string actor, IEnumerable<AuditDraft> drafts,
+    private async Task AppendCoreAsync(QualityCityDbContext db, string actor, IEnumerable<AuditDraft> drafts,
         CancellationToken cancellationToken)
     {
         if (db.IsPostgres)
@@ -163,7 +168,7 @@ public sealed class AuditLog
         {
             sequence++;
             var facts = new AuditFacts(sequence, new DateTimeOffset(now), actor, draft.Action, draft.Subject, draft.Before, draft.After);
-            var hash = AuditChain.ComputeHash(previousHash, facts);
+            var hash = AuditChain.ComputeKeyedHash(keys.CurrentKey, previousHash, facts);
             db.AuditEntries.Add(new AuditEntry
             {
                 Sequence = sequence,
@@ -175,6 +180,7 @@ public sealed class AuditLog
                 After = draft.After,
                 PreviousHash = previousHash,
                 Hash = hash,
+                KeyId = keys.CurrentKeyId,
             });
             previousHash = hash;
             added = true;
@@ -183,38 +189,6 @@ public sealed class AuditLog
         if (added)
         {
             await db.SaveChangesUnauditedAsync(cancellationToken);
-        }
-    }
-
-    /// <summary>Re-reads the whole log in order and checks every link (the <c>audit verify</c> verb and the admin page).</summary>
-    public static async Task<AuditVerification> VerifyAsync(QualityCityDbContext db, CancellationToken cancellationToken = default)
-    {
-        const int page = 5000;
-        long checkedCount = 0;
-        var previousHash = AuditChain.GenesisHash;
-        long nextSequence = 1;
-        while (true)
-        {
-            var batch = await db.AuditEntries.AsNoTracking()
-                .Where(e => e.Sequence >= nextSequence)
-                .OrderBy(e => e.Sequence)
-                .Take(page)
-                .ToListAsync(cancellationToken);
-            if (batch.Count == 0)
-            {
-                return new AuditVerification(checkedCount, null);
-            }
-
-            var broken = AuditChain.Verify(
-                batch.Select(e => (ToFacts(e), e.PreviousHash, e.Hash)), previousHash, nextSequence);
-            if (broken is not null)
-            {
-                return new AuditVerification(checkedCount, broken);
-            }
-
-            checkedCount += batch.Count;
-            previousHash = batch[^1].Hash;
-            nextSequence = batch[^1].Sequence + 1;
         }
     }
 
@@ -257,10 +231,4 @@ public sealed class AuditLog
 
         return JsonSerializer.Serialize(values, Json);
     }
-}
-
-/// <summary>The result of checking the whole chain.</summary>
-public sealed record AuditVerification(long EntriesChecked, AuditBreak? Break)
-{
-    public bool IsIntact => Break is null;
 }
