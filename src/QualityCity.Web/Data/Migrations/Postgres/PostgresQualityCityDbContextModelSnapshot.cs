@@ -154,6 +154,25 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("QualityCity.Web.Hosting.PublishedDocumentStamp", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Stamp")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("published_documents", (string)null);
+                });
+
             modelBuilder.Entity("QualityCity.Web.Modules.Accounts.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -165,6 +184,9 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text");
+
+                    b.Property<DateTime?>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("CreditCode")
                         .HasColumnType("text");
@@ -185,6 +207,12 @@ namespace QualityCity.Web.Data.Migrations.Postgres
 
                     b.Property<int?>("InspectorId")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("IsDisabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("LastSignInAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");

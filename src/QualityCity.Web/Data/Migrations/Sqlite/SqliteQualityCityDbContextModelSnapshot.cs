@@ -145,6 +145,25 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("QualityCity.Web.Hosting.PublishedDocumentStamp", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stamp")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("published_documents", (string)null);
+                });
+
             modelBuilder.Entity("QualityCity.Web.Modules.Accounts.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -155,6 +174,9 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CreditCode")
@@ -176,6 +198,12 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
 
                     b.Property<int?>("InspectorId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDisabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastSignInAtUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
