@@ -52,6 +52,7 @@ public static class QualityCityHosting
                 new DirectoryInfo(Path.Combine(DatabaseSettings.From(configuration).DataDirectory, "keys")), NullLoggerFactory.Instance));
         services.AddScoped<DatabaseInitializer>();
         services.AddSingleton<Text>();
+        services.AddSingleton<PlatformMetrics>();
         foreach (var module in modules)
         {
             module.AddServices(services);
@@ -71,7 +72,7 @@ public static class QualityCityHosting
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
-        builder.Services.AddHealthChecks();
+        builder.AddQualityCityTelemetry();
         builder.Services.AddHostedService<StartupTasks>();
         builder.Services.Configure<RequestLocalizationOptions>(options =>
         {
@@ -93,7 +94,7 @@ public static class QualityCityHosting
         app.UseAuthorization();
         app.UseAntiforgery();
 
-        app.MapHealthChecks("/healthz");
+        app.MapQualityCityTelemetry();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api-docs", o => o.WithTitle("QualityCity API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext http) =>
