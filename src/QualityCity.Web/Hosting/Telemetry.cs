@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -84,6 +85,7 @@ public static class Telemetry
                 // One Prometheus scrapes every 15 to 60 seconds and the endpoint needs credentials,
                 // so there is nothing for the exporter's response cache to absorb; fresh numbers win.
                 .AddPrometheusExporter(options => options.ScrapeResponseCacheDurationMilliseconds = 0));
+        builder.Services.ConfigureOpenTelemetryMeterProvider((services, metrics) => metrics.AddView(OnlyOwnMeters(services.GetRequiredService<IMeterFactory>())));
         builder.Services.AddMetricsScrapeAuthorization();
         if (settings.Port is { } port)
         {
@@ -92,6 +94,16 @@ public static class Telemetry
 
         return builder;
     }
+
+    /// <summary>
+    /// Leaves out instruments of meters that another host's meter factory made. A process may hold
+    /// several hosts (the command line beside the server, the test suite's servers), and OpenTelemetry
+    /// subscribes to meters by name: without this, one server would export another's requests and
+    /// imports, and lose the series when the other stops. Meters made without a factory (EF Core,
+    /// Npgsql, the runtime) belong to the whole process and stay.
+    /// </summary>
+    private static Func<Instrument, MetricStreamConfiguration?> OnlyOwnMeters(IMeterFactory ownFactory) =>
+        instrument => instrument.Meter.Scope is IMeterFactory factory && !ReferenceEquals(factory, ownFactory) ? MetricStreamConfiguration.Drop : null;
 
     /// <summary>
     /// Maps the operations endpoints, each saying who may call it (the platform denies by default):
