@@ -52,7 +52,8 @@ public static class QualityCityHosting
                 new DirectoryInfo(Path.Combine(DatabaseSettings.From(configuration).DataDirectory, "keys")), NullLoggerFactory.Instance));
         services.AddScoped<DatabaseInitializer>();
         services.AddSingleton<Text>();
-        services.AddSingleton<PlatformMetrics>();
+        // The platform's meter; AddMetrics (a no-op under a host) lets a bare service collection make it too.
+        services.AddMetrics().AddSingleton<PlatformMetrics>();
         foreach (var module in modules)
         {
             module.AddServices(services);
