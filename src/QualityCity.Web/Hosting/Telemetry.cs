@@ -97,8 +97,8 @@ public static class Telemetry
 
     /// <summary>
     /// Leaves out instruments of meters that another host's meter factory made. A process may hold
-    /// several hosts (the command line beside the server, the test suite's servers), and OpenTelemetry
-    /// subscribes to meters by name: without this, one server would export another's requests and
+    /// several hosts (the test suite runs many servers and command-line verbs in one), and
+    /// OpenTelemetry subscribes to meters by name: without this, one server would export another's requests and
     /// imports, and lose the series when the other stops. Meters made without a factory (EF Core,
     /// Npgsql, the runtime) belong to the whole process and stay.
     /// </summary>
