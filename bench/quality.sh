@@ -5,7 +5,7 @@
 #      rows, and prints both and the ratio (bench/QualityCity.Benchmarks/QualityMapBenchmark.cs);
 #  (a) starts the platform on that database and measures GET /api/quality/map as a user sees it,
 #      over HTTP with wrk: one user, then eight at once, every industry and year in turn, next to
-#      GET /healthz (the cheapest answer the server gives) in the same run.
+#      GET /healthz/live (the cheapest answer the server gives: no check runs) in the same run.
 # Usage: QC_BENCH_POSTGRES="Host=…;Database=qc_bench;Username=…;Password=…" bench/quality.sh [RESULTS]
 # The database is created if missing (the role needs CREATEDB) and reused on the next run.
 set -euo pipefail
@@ -47,7 +47,7 @@ sed -e 's/^request = function()/request_unused = function()/' "$data/map.lua" >"
 
 # Warm the server (JIT, connection pool, PostgreSQL's cache) before measuring.
 wrk -t1 -c2 -d5s -s "$data/map.lua" "http://127.0.0.1:$port" >/dev/null
-wrk -t1 -c2 -d3s -s "$data/plain.lua" "http://127.0.0.1:$port/healthz" >/dev/null
+wrk -t1 -c2 -d3s -s "$data/plain.lua" "http://127.0.0.1:$port/healthz/live" >/dev/null
 
 measure() { # name connections script url
   local line
@@ -57,7 +57,7 @@ measure() { # name connections script url
   echo "$p95"
 }
 for users in 1 8; do
-  base=$(measure "baseline: GET /healthz" "$users" "$data/plain.lua" "http://127.0.0.1:$port/healthz")
+  base=$(measure "baseline: GET /healthz/live" "$users" "$data/plain.lua" "http://127.0.0.1:$port/healthz/live")
   map=$(measure "GET /api/quality/map (40 queries)" "$users" "$data/map.lua" "http://127.0.0.1:$port")
   awk -v m="$map" -v b="$base" -v u="$users" 'BEGIN { printf "  p95 map / p95 baseline with %d user(s): %.1f   target p95 <= 200 ms: %s\n", u, m / b, (m <= 200 ? "met" : "NOT met") }'
 done

@@ -54,6 +54,8 @@ public static class QualityCityHosting
         services.AddQualityCityWebSecurity();
         services.AddQualityCityRateLimits();
         services.AddSingleton<PublishedFiles>();
+        // The platform's meter; AddMetrics (a no-op under a host) lets a bare service collection make it too.
+        services.AddMetrics().AddSingleton<PlatformMetrics>();
         foreach (var module in modules)
         {
             module.AddServices(services);
@@ -73,7 +75,7 @@ public static class QualityCityHosting
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
-        builder.Services.AddHealthChecks();
+        builder.AddQualityCityTelemetry();
         builder.Services.AddHostedService<StartupTasks>();
         // After StartupTasks, so that its first checkpoint signs the migrated log.
         builder.Services.AddHostedService<Modules.Audit.Checkpoints.AuditCheckpointSchedule>();
@@ -113,7 +115,7 @@ public static class QualityCityHosting
         app.UseCrossSiteRequestChecks();
         app.UseAntiforgery();
 
-        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapQualityCityTelemetry();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous().RequireRateLimiting(RateLimits.Public);
         app.MapScalarApiReference("/api-docs", o => o.WithTitle("QualityCity API").WithOpenApiRoutePattern("/openapi/{documentName}.json"))
             .AllowAnonymous().RequireRateLimiting(RateLimits.Public);

@@ -13,6 +13,14 @@ internal static class StartupBanner
     {
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var settings = app.Services.GetRequiredService<DatabaseSettings>();
+        // Where a service manager or container collects the console as JSON log lines (Production),
+        // the banner's text would be the one unparsable entry: one structured line says the same.
+        if (Console.IsOutputRedirected && string.Equals(app.Configuration["Logging:Console:FormatterName"], "json", StringComparison.OrdinalIgnoreCase))
+        {
+            app.Logger.LogInformation("Serving on {Addresses} with {Database}", string.Join(' ', addresses), settings.IsPostgres ? "PostgreSQL" : "SQLite");
+            return;
+        }
+
         Console.WriteLine();
         Console.WriteLine("QualityCity 质量强市·涉企监管与服务平台");
         foreach (var address in addresses)

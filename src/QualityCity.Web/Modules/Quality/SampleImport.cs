@@ -1,4 +1,5 @@
 using System.Globalization;
+using QualityCity.Web.Hosting;
 using QualityCity.Web.Localization;
 using QualityCity.Web.Modules.Registry.ImportRegistry;
 
@@ -16,7 +17,7 @@ public sealed record SampleImportReport(int Samples, int Items, int RowsRead, IR
 /// reason, and the good rows are kept — a sample is saved with its good rows, so a typo in one item
 /// does not throw away a lab's whole batch. Headers may be English or Chinese.
 /// </summary>
-public sealed class SampleImport(SamplingWork work, Text text)
+public sealed class SampleImport(SamplingWork work, Text text, PlatformMetrics metrics)
 {
     /// <summary>The columns, each with the headers it may have.</summary>
     public static readonly IReadOnlyList<(string Column, string[] Headers)> Columns =
@@ -34,7 +35,12 @@ public sealed class SampleImport(SamplingWork work, Text text)
 
     private static readonly string[] Required = ["sample_no", "level", "authority", "product_category", "producer_credit_code", "sampled_on", "item", "passed"];
 
-    public async Task<SampleImportReport> ImportAsync(string path, string actor, CancellationToken ct)
+    /// <summary>Imports a lab file; counted in the platform's import metrics (a file without the required columns as failed).</summary>
+    public Task<SampleImportReport> ImportAsync(string path, string actor, CancellationToken ct) =>
+        metrics.TrackImportAsync(ImportKind.LabSamples, () => ImportFileAsync(path, actor, ct),
+            report => report.RowsRead == 0 && report.Errors.Count > 0 ? null : new ImportRowCounts(report.Items, 0, 0, report.RowsRead - report.Items));
+
+    private async Task<SampleImportReport> ImportFileAsync(string path, string actor, CancellationToken ct)
     {
         using var reader = RegistryFileReader.Open(path);
         var index = reader.LocateColumns(Columns);

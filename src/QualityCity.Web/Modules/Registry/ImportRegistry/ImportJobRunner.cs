@@ -8,7 +8,7 @@ namespace QualityCity.Web.Modules.Registry.ImportRegistry;
 /// Runs uploaded registry imports one at a time in the background, so that a browser upload of a
 /// large file returns at once and the page shows a progress bar fed by the job's counters.
 /// </summary>
-public sealed class ImportJobRunner(IServiceScopeFactory scopes, ILogger<ImportJobRunner> logger) : BackgroundService
+public sealed class ImportJobRunner(IServiceScopeFactory scopes, PlatformMetrics metrics, ILogger<ImportJobRunner> logger) : BackgroundService
 {
     private readonly Channel<(Guid JobId, string Path, string Actor)> _queue = Channel.CreateUnbounded<(Guid, string, string)>();
 
@@ -35,13 +35,16 @@ public sealed class ImportJobRunner(IServiceScopeFactory scopes, ILogger<ImportJ
     {
         await foreach (var (jobId, path, actor) in _queue.Reader.ReadAllAsync(stoppingToken))
         {
+            metrics.BackgroundJobRan(BackgroundJobNames.RegistryImport);
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<QualityCityDbContext>();
             db.Actor = actor;
             var importer = ActivatorUtilities.CreateInstance<RegistryImporter>(scope.ServiceProvider);
             try
             {
-                await importer.ImportAsync(path, actor, path + ".errors.csv", jobId, stoppingToken);
+                await metrics.TrackImportAsync(ImportKind.Registry,
+                    () => importer.ImportAsync(path, actor, path + ".errors.csv", jobId, stoppingToken),
+                    summary => new ImportRowCounts(summary.Inserted, summary.Updated, summary.Unchanged, summary.Rejected));
             }
             catch (RegistryFileException ex)
             {
@@ -56,6 +59,7 @@ public sealed class ImportJobRunner(IServiceScopeFactory scopes, ILogger<ImportJ
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                metrics.BackgroundJobFailed(BackgroundJobNames.RegistryImport);
                 logger.LogError(ex, "Registry import {JobId} failed", jobId);
             }
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
+using QualityCity.Web.Hosting;
 using QualityCity.Web.Localization;
 using QualityCity.Web.Modules.Audit;
 using QualityCity.Web.Modules.Registry.ImportRegistry;
@@ -20,7 +21,7 @@ public sealed record ProductionImportReport(int Inserted, int Updated, int RowsR
 /// rows are kept. A row for an entity and year already held replaces the figures (the source's newer
 /// version). Rows are saved in batches, each with one audit entry naming its records.
 /// </summary>
-public sealed class ProductionRecordImport(QualityCityDbContext db, AuditLog auditLog, Text text)
+public sealed class ProductionRecordImport(QualityCityDbContext db, AuditLog auditLog, Text text, PlatformMetrics metrics)
 {
     /// <summary>The columns, each with the headers it may have (English or Chinese).</summary>
     public static readonly IReadOnlyList<(string Column, string[] Headers)> Columns =
@@ -41,7 +42,14 @@ public sealed class ProductionRecordImport(QualityCityDbContext db, AuditLog aud
     /// <summary>Rows checked and saved together: bounded memory for a whole province's file.</summary>
     private const int Batch = 5000;
 
-    public async Task<ProductionImportReport> ImportAsync(string path, string? defaultSource, string actor, CancellationToken ct)
+    /// <summary>Imports a production-data file; counted in the platform's import metrics (a file without the required columns as failed).</summary>
+    public Task<ProductionImportReport> ImportAsync(string path, string? defaultSource, string actor, CancellationToken ct) =>
+        metrics.TrackImportAsync(ImportKind.ProductionRecords, () => ImportFileAsync(path, defaultSource, actor, ct),
+            report => report.RowsRead == 0 && report.Errors.Count > 0
+                ? null
+                : new ImportRowCounts(report.Inserted, report.Updated, 0, report.RowsRead - report.Inserted - report.Updated));
+
+    private async Task<ProductionImportReport> ImportFileAsync(string path, string? defaultSource, string actor, CancellationToken ct)
     {
         using var reader = RegistryFileReader.Open(path);
         var index = reader.LocateColumns(Columns);
