@@ -36,7 +36,7 @@ public sealed record PublishedDocument(string Name, string ContentType, string? 
 /// memory. A change to the rows a document is made of (see <see cref="Track"/>) changes its stamp in
 /// the same transaction, so the next request writes the new version and the old file is removed.
 /// </summary>
-public sealed class PublishedFiles(DatabaseSettings settings, ILogger<PublishedFiles> logger)
+public sealed class PublishedFiles(DatabaseSettings settings, PlatformMetrics metrics, ILogger<PublishedFiles> logger)
 {
     private static readonly ConcurrentDictionary<Type, string[]> DocumentsByEntity = new();
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _writers = new(StringComparer.Ordinal);
@@ -103,8 +103,10 @@ public sealed class PublishedFiles(DatabaseSettings settings, ILogger<PublishedF
                 }
             }
 
-            logger.LogInformation("Wrote published document {Document}: {Bytes} bytes in {Milliseconds} ms", document.Name, new FileInfo(path).Length,
-                (int)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            var bytes = new FileInfo(path).Length;
+            var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            metrics.PublicDocumentGenerated(KindOf(document.Name), bytes, elapsed);
+            logger.LogInformation("Wrote published document {Document}: {Bytes} bytes in {Milliseconds} ms", document.Name, bytes, (int)elapsed.TotalMilliseconds);
             RemoveOlderVersions(document.Name, path);
         }
         finally
@@ -112,6 +114,9 @@ public sealed class PublishedFiles(DatabaseSettings settings, ILogger<PublishedF
             gate.Release();
         }
     }
+
+    /// <summary>The document's kind for metrics: its name without the numbers of a particular draw or pool (draw-12.public.json → draw.public.json).</summary>
+    private static string KindOf(string name) => System.Text.RegularExpressions.Regex.Replace(name, "-[0-9]+", string.Empty);
 
     private void RemoveOlderVersions(string name, string current)
     {

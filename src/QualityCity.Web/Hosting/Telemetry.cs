@@ -113,8 +113,9 @@ public static class Telemetry
     public static WebApplication MapQualityCityTelemetry(this WebApplication app)
     {
         // Readiness: the database answers. Liveness: the process answers (no check runs).
-        app.MapHealthChecks(HealthPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
-        app.MapHealthChecks(LivenessPath, new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks(HealthPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous()
+            .RequireRateLimiting(RateLimits.Public);
+        app.MapHealthChecks(LivenessPath, new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous().RequireRateLimiting(RateLimits.Public);
 
         var settings = app.Services.GetRequiredService<MetricsSettings>();
         if (settings.Enabled)

@@ -24,11 +24,14 @@ public sealed class InspectionJourneyTests(BrowserFixture fixture) : IClassFixtu
     {
         var coordinator = await fixture.SignInAsync("coordinator");
         var api = coordinator.Context.APIRequest;
-        var committed = await api.PostAsync("/api/planning/commitments", new() { DataObject = new { year } });
+        // Changes made with the sign-in cookie carry the anti-forgery token, as the pages' own requests do.
+        var token = (await (await api.GetAsync("/api/account/csrf-token")).JsonAsync())!.Value.GetProperty("token").GetString()!;
+        var csrf = new Dictionary<string, string> { ["X-CSRF-TOKEN"] = token };
+        var committed = await api.PostAsync("/api/planning/commitments", new() { DataObject = new { year }, Headers = csrf });
         Assert.True(committed.Ok, await committed.TextAsync());
         var commitments = await (await api.GetAsync("/api/planning/commitments")).JsonAsync();
         var commitmentId = commitments!.Value.EnumerateArray().First(c => c.GetProperty("year").GetInt32() == year).GetProperty("id").GetInt32();
-        var drawn = await api.PostAsync("/api/planning/draws", new() { DataObject = new { commitmentId, seed = "27182818284590452353602874" + year } });
+        var drawn = await api.PostAsync("/api/planning/draws", new() { DataObject = new { commitmentId, seed = "27182818284590452353602874" + year }, Headers = csrf });
         Assert.True(drawn.Ok, await drawn.TextAsync());
         var drawId = (await drawn.JsonAsync())!.Value.GetProperty("id").GetInt32();
 
@@ -42,7 +45,7 @@ public sealed class InspectionJourneyTests(BrowserFixture fixture) : IClassFixtu
         }
 
         await db.SaveChangesAsync();
-        var published = await api.PostAsync($"/api/planning/draws/{drawId}/publish", new() { DataObject = new { note = "browser journey" } });
+        var published = await api.PostAsync($"/api/planning/draws/{drawId}/publish", new() { DataObject = new { note = "browser journey" }, Headers = csrf });
         Assert.True(published.Ok, await published.TextAsync());
 
         var samr = await db.Departments.SingleAsync(d => d.Code == "samr");

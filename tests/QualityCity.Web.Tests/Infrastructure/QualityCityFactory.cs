@@ -65,7 +65,13 @@ public class QualityCityFactory : WebApplicationFactory<Program>
     public string DataDirectory => _directory;
 
     /// <summary>The settings that point the platform (server or CLI) at this fixture's database.</summary>
-    public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    public IReadOnlyDictionary<string, string?> Settings => ExtraSettings.Aggregate(CommonSettings, (all, extra) =>
+    {
+        all[extra.Key] = extra.Value;
+        return all;
+    });
+
+    private Dictionary<string, string?> CommonSettings => new()
     {
         ["QC_DATA_DIR"] = _directory,
         ["QC_DATABASE"] = Kind == DatabaseKind.Postgres ? "postgres" : "sqlite",
@@ -78,6 +84,9 @@ public class QualityCityFactory : WebApplicationFactory<Program>
         // Every test client shares one address; the limits have tests of their own (RateLimitTests).
         ["RateLimiting:Enabled"] = RateLimited ? "true" : "false",
     };
+
+    /// <summary>Settings of a derived fixture, on top of the common ones.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
 
     /// <summary>Whether the demo city is asked for (the platform loads it only when asked).</summary>
     protected virtual bool LoadsDemo => true;
@@ -120,6 +129,14 @@ public class QualityCityFactory : WebApplicationFactory<Program>
 
     public HttpClient AnonymousClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>An anonymous client whose requests come from <paramref name="address"/> (see <see cref="ClientAddressHeader"/>).</summary>
+    public HttpClient ClientFrom(string address)
+    {
+        var client = AnonymousClient();
+        client.DefaultRequestHeaders.Add(ClientAddressHeader, address);
+        return client;
+    }
 
     /// <summary>
     /// Drops this fixture's database. Cleanup is best effort: the server may still be closing the

@@ -75,8 +75,8 @@ public sealed class InspectionsModule : IModule
     /// <summary>
     /// Who may read a visit before it happens: announcing it to others would defeat an unannounced
     /// inspection. The enterprise itself sees its visit only from the notice period on (the
-    /// working days before the visit, EXE-2), as its page shows it; before that, its date and
-    /// officers are as unknown to it as the visit is to everyone else.
+    /// working days before the first day the visit may take place, EXE-2), as its page shows it;
+    /// before that, its date and officers are as unknown to it as the visit is to everyone else.
     /// </summary>
     public static async Task<bool> MaySeeAsync(ClaimsPrincipal user, Visit visit, QualityCityDbContext db, InspectionOptions options,
         CancellationToken cancellationToken)
@@ -94,7 +94,8 @@ public sealed class InspectionsModule : IModule
             }
 
             var calendar = await ReferenceData.ReferenceDataLoader.CalendarAsync(db, cancellationToken);
-            return visit.Date <= calendar.AddWorkingDays(RecordResults.InspectionWork.Today(), options.NoticeWorkingDays).Date;
+            var firstDay = visit.ValidFrom < visit.Date ? visit.ValidFrom : visit.Date;
+            return firstDay <= calendar.AddWorkingDays(RecordResults.InspectionWork.Today(), options.NoticeWorkingDays).Date;
         }
 
         if (user.IsInRole(Roles.DeptHead))

@@ -239,6 +239,13 @@ public sealed class ImprovementPlan
     public string? Progress { get; set; }
     public string CreatedBy { get; set; } = string.Empty;
     public DateTime UpdatedAtUtc { get; set; }
+
+    /// <summary>A copy for the public: the plan without the staff account that wrote it.</summary>
+    public static ImprovementPlan WithoutAuthor(ImprovementPlan plan) => new()
+    {
+        Id = plan.Id, Scope = plan.Scope, Industry = plan.Industry, ProblemKey = plan.ProblemKey, CreditCode = plan.CreditCode, Title = plan.Title,
+        Owner = plan.Owner, Actions = plan.Actions, Deadline = plan.Deadline, Status = plan.Status, Progress = plan.Progress, UpdatedAtUtc = plan.UpdatedAtUtc,
+    };
 }
 
 /// <summary>An origin or shell-company flag (QLT-6) with its evidence; a person confirms or dismisses it with a reason.</summary>

@@ -45,13 +45,13 @@ public sealed class QualityModule : IModule
                 c.Code, c.Name, c.NameEn, c.Industry, c.Standard,
                 items = items.Where(i => i.ProductCategory == c.Code).Select(i => new { i.Code, i.Name, i.NameEn, i.StandardClause, i.Unit, i.Limit }),
             }));
-        });
+        }).AllowAnonymous().RequireRateLimiting(RateLimits.Public);
 
         // The map: published results for everyone, every result for signed-in staff (QLT-3).
         api.MapGet("/map", async (string? industry, int? year, ClaimsPrincipal user, QualityCityDbContext db, Text text, CancellationToken ct) =>
             await QualityIndustries.ResolveAsync(db, industry, ct) is { } code
                 ? Results.Ok(await QualityMapStore.ReadAsync(db, code, year, user.IsStaff(), ct))
-                : UnknownIndustry(industry, text));
+                : UnknownIndustry(industry, text)).AllowAnonymous().RequireRateLimiting(RateLimits.Public);
 
         // Recomputes every cell from the raw records (after a bulk load, or to repair, ADR 0013).
         api.MapPost("/map/rebuild", async (QualityCityDbContext db, CancellationToken ct) =>
@@ -107,10 +107,13 @@ public sealed class QualityModule : IModule
         api.MapPost("/samples/{id:long}/announce", async (long id, DateRequest request, ClaimsPrincipal user, SamplingWork work, CancellationToken ct) =>
             (await work.AnnounceAsync(id, request, user, ct)).ToHttp()).RequireAuthorization(Policies.Staff);
 
+        // The public sees the problems of published results and the improvement plans, without the staff account that wrote each plan.
         api.MapGet("/problems", async (string? industry, int? year, ClaimsPrincipal user, QualityAnalysis analysis, QualityCityDbContext db, Text text, CancellationToken ct) =>
             await QualityIndustries.ResolveAsync(db, industry, ct) is { } code
-                ? Results.Ok(await analysis.ProblemsAsync(code, year, user.IsStaff(), ct))
-                : UnknownIndustry(industry, text));
+                ? Results.Ok(user.IsStaff()
+                    ? await analysis.ProblemsAsync(code, year, includeUnpublished: true, ct)
+                    : (await analysis.ProblemsAsync(code, year, includeUnpublished: false, ct)).Select(p => p with { Plans = p.Plans.Select(ImprovementPlan.WithoutAuthor).ToList() }))
+                : UnknownIndustry(industry, text)).AllowAnonymous().RequireRateLimiting(RateLimits.Public);
 
         api.MapPost("/improvement-plans", async (ImprovementPlanRequest request, ClaimsPrincipal user, QualityCityDbContext db, SamplingWork work, Text text,
             CancellationToken ct) => await SavePlanAsync(null, request, user, db, work, text, ct)).RequireAuthorization(Policies.Staff);
@@ -164,7 +167,7 @@ public sealed class QualityModule : IModule
         // Origin certifications of a regional brand: anyone may check a certificate; the regulator records them.
         api.MapGet("/origin-certifications", async (string? creditCode, string? brand, QualityCityDbContext db, CancellationToken ct) =>
             Results.Ok(await db.OriginCertifications.AsNoTracking().Where(c => (creditCode == null || c.CreditCode == creditCode) && (brand == null || c.Brand == brand))
-                .OrderBy(c => c.CertificateNo).Take(1000).ToListAsync(ct)));
+                .OrderBy(c => c.CertificateNo).Take(1000).ToListAsync(ct))).AllowAnonymous().RequireRateLimiting(RateLimits.Public);
         api.MapPost("/origin-certifications", async (OriginCertificationRequest request, ClaimsPrincipal user, QualityCityDbContext db, SamplingWork work, Text text,
             CancellationToken ct) =>
         {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using QualityCity.Web.Data;
+using QualityCity.Web.Hosting;
 using QualityCity.Web.Modules.Audit;
 
 namespace QualityCity.Web.Modules.Accounts.SignIn;
@@ -19,7 +20,7 @@ public sealed record SignInResult(SignInOutcome Outcome, DateTimeOffset? RetryAf
 /// to the audit log.
 /// </summary>
 public sealed class SignInService(SignInManager<AppUser> signIn, UserManager<AppUser> users, IPasswordHasher<AppUser> hasher,
-    SignInThrottle throttle, QualityCityDbContext db, AuditLog audit, TimeProvider clock)
+    SignInThrottle throttle, QualityCityDbContext db, AuditLog audit, TimeProvider clock, PlatformMetrics metrics)
 {
     /// <summary>A hash of a random password, verified when there is no user, so that a miss costs what a hit costs.</summary>
     private static readonly Lazy<string> DummyHash = new(() =>
@@ -32,6 +33,7 @@ public sealed class SignInService(SignInManager<AppUser> signIn, UserManager<App
         userName = userName.Trim();
         if (throttle.BlockedUntil(client) is { } until)
         {
+            metrics.SignInAttempted("throttled");
             return new SignInResult(SignInOutcome.Throttled, until);
         }
 
@@ -58,6 +60,7 @@ public sealed class SignInService(SignInManager<AppUser> signIn, UserManager<App
         await users.UpdateAsync(user);
         await signIn.SignInAsync(user, isPersistent: false);
         await audit.AppendAsync(db, userName, [new AuditDraft("sign-in", $"User:{userName}", string.Empty, nameof(SignInOutcome.Succeeded))]);
+        metrics.SignInAttempted("succeeded");
         return new SignInResult(SignInOutcome.Succeeded);
     }
 
@@ -77,6 +80,7 @@ public sealed class SignInService(SignInManager<AppUser> signIn, UserManager<App
     {
         throttle.RecordFailure(client);
         await audit.AppendAsync(db, userName, [new AuditDraft("sign-in.failed", $"User:{userName}", string.Empty, $"{outcome}: {why}")]);
+        metrics.SignInAttempted(outcome == SignInOutcome.LockedOut ? "locked" : "failed");
         return new SignInResult(outcome);
     }
 }
