@@ -69,7 +69,8 @@ public static class QualityCityHosting
         builder.Services.AddQualityCity(modules);
         // Pages live beside the rest of their feature (Modules/<Module>/<Feature>/), each with an
         // explicit route and its own [Authorize] policy.
-        builder.Services.AddRazorPages(options => options.RootDirectory = "/Modules");
+        builder.Services.AddRazorPages(options => options.RootDirectory = "/Modules")
+            .AddMvcOptions(options => options.Filters.Add<PageHandlerCheck>());
         // Chinese text goes into pages as characters, not as &#x…; entities.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

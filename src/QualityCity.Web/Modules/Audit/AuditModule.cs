@@ -30,7 +30,7 @@ public sealed class AuditModule : IModule
     {
         // Anyone keeping checkpoints needs the public key to check them, without an account.
         app.MapGet("/.well-known/qualitycity/audit-checkpoint-key.pem", (AuditCheckpointKey key) =>
-            Results.Text(key.PublicKeyPem, "application/x-pem-file")).WithTags("Audit").AllowAnonymous();
+            Results.Text(key.PublicKeyPem, "application/x-pem-file")).WithTags("Audit").AllowAnonymous().RequireRateLimiting(RateLimits.Public);
 
         var api = app.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(Policies.Admin);
         api.MapGet("/", async (long? before, int? take, string? actor, string? action, QualityCityDbContext db) =>

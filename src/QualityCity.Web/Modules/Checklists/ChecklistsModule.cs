@@ -86,7 +86,7 @@ public sealed class ChecklistsModule : IModule
             db.ChecklistItems.Add(item);
             await db.SaveChangesAsync(ct);
             return Results.Created($"/api/checklists/{item.Code}", item);
-        }).RequireAuthorization(Policies.Staff);
+        }).RequireAuthorization(Policies.DepartmentEditors);
 
         api.MapPut("/{code}", async (string code, ChecklistItemRequest request, ClaimsPrincipal user, QualityCityDbContext db, CancellationToken ct) =>
         {
@@ -117,7 +117,7 @@ public sealed class ChecklistsModule : IModule
             request.ApplyTo(draft);
             await db.SaveChangesAsync(ct);
             return Results.Ok(draft);
-        }).RequireAuthorization(Policies.Staff);
+        }).RequireAuthorization(Policies.DepartmentEditors);
 
         api.MapPost("/{code}/publish", async (string code, ClaimsPrincipal user, QualityCityDbContext db, CancellationToken ct) =>
         {
@@ -151,7 +151,7 @@ public sealed class ChecklistsModule : IModule
             draft.UpdatedAtUtc = now;
             await db.SaveChangesAsync(ct);
             return Results.Ok(draft);
-        }).RequireAuthorization(Policies.Staff);
+        }).RequireAuthorization(Policies.DepartmentEditors);
     }
 
     /// <summary>Published items for everyone; other versions only for the department itself, the coordinator and the administrator.</summary>

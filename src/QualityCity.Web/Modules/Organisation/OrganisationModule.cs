@@ -105,7 +105,7 @@ public sealed class OrganisationModule : IModule
             db.Inspectors.Add(inspector);
             await db.SaveChangesAsync(ct);
             return Results.Created($"/api/inspectors/{inspector.Id}", new { inspector.Id });
-        }).RequireAuthorization(Policies.Staff);
+        }).RequireAuthorization(Policies.DepartmentEditors);
 
         api.MapPut("/inspectors/{id:int}", async (int id, InspectorRequest request, ClaimsPrincipal user, QualityCityDbContext db, CancellationToken ct) =>
         {
@@ -127,7 +127,7 @@ public sealed class OrganisationModule : IModule
 
             await db.SaveChangesAsync(ct);
             return Results.Ok(new { inspector.Id });
-        }).RequireAuthorization(Policies.Staff);
+        }).RequireAuthorization(Policies.DepartmentEditors);
 
         // An officer declares a conflict of interest (亲属、曾任职、利益关联) for themselves; the
         // department head may declare one for any officer of the department. Recorded in the audit log.
@@ -166,7 +166,7 @@ public sealed class OrganisationModule : IModule
             }
 
             return Results.Ok(new { inspector.Id, conflicts = InspectorRules.Codes(inspector.ConflictCreditCodes) });
-        }).RequireAuthorization(Policies.Staff);
+        }).RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.DeptHead, Roles.Inspector));
     }
 
     private static bool MayManage(ClaimsPrincipal user, int departmentId) =>

@@ -64,7 +64,7 @@ public sealed class PlanningModule : IModule
 
             var (document, digest) = await pools.CommitAsync(year, null, user.ActorName(), ct);
             return Results.Ok(new { year, digest, pools = document.Pools.Count, poolEntries = document.Pools.Sum(p => p.PoolSize) });
-        }).RequireAuthorization(p => p.RequireRole(Roles.Coordinator, Roles.Admin));
+        }).RequireAuthorization(Policies.Oversight);
 
         // The public files of the draw: written once into the published-file cache and sent from
         // there (Hosting/PublishedFiles), byte for byte what their digests were computed over.
@@ -105,7 +105,7 @@ public sealed class PlanningModule : IModule
             {
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["seed"] = [ex.Message] });
             }
-        }).RequireAuthorization(p => p.RequireRole(Roles.Coordinator, Roles.Admin));
+        }).RequireAuthorization(Policies.Oversight);
 
         api.MapGet("/draws", async (ClaimsPrincipal user, QualityCityDbContext db, CancellationToken ct) =>
         {
@@ -144,7 +144,7 @@ public sealed class PlanningModule : IModule
             // The whole plan, every department's visit days: the coordinator's. A head exports the department's part.
             await db.PlanDraws.AsNoTracking().Where(d => d.Id == id).Select(d => d.PlanJson).FirstOrDefaultAsync(ct) is { } json
                 ? Results.File(Encoding.UTF8.GetBytes(json), "application/json", "plan.json")
-                : Results.NotFound()).RequireAuthorization(p => p.RequireRole(Roles.Coordinator, Roles.Admin));
+                : Results.NotFound()).RequireAuthorization(Policies.Oversight);
 
         api.MapGet("/draws/{id:int}/export.xlsx", async (int id, ClaimsPrincipal user, QualityCityDbContext db, PlanPublication publication,
             HttpContext http, CancellationToken ct) =>
@@ -175,19 +175,19 @@ public sealed class PlanningModule : IModule
             buffer.Position = 0;
             await buffer.CopyToAsync(http.Response.Body, ct);
             return Results.Empty;
-        }).RequireAuthorization(p => p.RequireRole(Roles.Coordinator, Roles.Admin, Roles.DeptHead));
+        }).RequireAuthorization(Policies.Supervisors);
 
         api.MapPost("/draws/{id:int}/approvals", async (int id, NoteRequest request, ClaimsPrincipal user, PlanPublication publication, CancellationToken ct) =>
         {
             var result = await publication.ApproveAsync(id, user, request.Note, ct);
             return result.Succeeded ? Results.Ok(new { approved = true }) : Refused(result);
-        }).RequireAuthorization(Policies.Staff);
+        }).RequireAuthorization(Policies.DeptHeads);
 
         api.MapPost("/draws/{id:int}/publish", async (int id, NoteRequest request, ClaimsPrincipal user, PlanPublication publication, CancellationToken ct) =>
         {
             var result = await publication.PublishAsync(id, user, request.Note, ct);
             return result.Succeeded ? Results.Ok(new { published = true }) : Refused(result);
-        }).RequireAuthorization(Policies.Staff);
+        }).RequireAuthorization(Policies.Oversight);
 
         api.MapGet("/case-inspections", async (string? creditCode, ClaimsPrincipal user, QualityCityDbContext db, CancellationToken ct) =>
         {

@@ -87,7 +87,7 @@ public sealed class QualityModule : IModule
 
             var (report, error) = await ImportUploadAsync(file, import, settings, options.Value, user.ActorName(), text, ct);
             return report is null ? Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [error!] }) : Results.Ok(report);
-        }).RequireAuthorization(Policies.Staff).DisableAntiforgery();
+        }).RequireAuthorization(Policies.Staff).WithBodyLimit(RequestLimits.UploadBytes);
 
         api.MapPost("/plans", async (SamplingPlanRequest request, ClaimsPrincipal user, SamplingWork work, CancellationToken ct) =>
             (await work.PlanAsync(request, user, ct)).ToHttp()).RequireAuthorization(Policies.Staff);

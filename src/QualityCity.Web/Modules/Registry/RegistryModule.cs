@@ -14,7 +14,7 @@ namespace QualityCity.Web.Modules.Registry;
 public sealed class RegistryModule : IModule
 {
     /// <summary>Largest upload accepted through the web (the CLI has no limit).</summary>
-    public const long MaxUploadBytes = 512L * 1024 * 1024;
+    public const long MaxUploadBytes = RequestLimits.RegistryImportBytes;
 
     public static void AddServices(IServiceCollection services)
     {
@@ -90,7 +90,7 @@ public sealed class RegistryModule : IModule
             return entity is null
                 ? Results.Problem($"no market entity with credit code {code}", statusCode: StatusCodes.Status404NotFound)
                 : Results.Ok(new { creditCode = entity.CreditCode, grade = entity.RiskGrade, reasons = GradeEntities.RiskGradingService.ReasonsOf(entity) });
-        }).RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Coordinator, Roles.DeptHead));
+        }).RequireAuthorization(Policies.Supervisors);
 
         api.MapPost("/regrade", async (ClaimsPrincipal user, GradeEntities.RiskGradingService grading, CancellationToken ct) =>
             Results.Ok(new { changed = await grading.RegradeAllAsync(user.ActorName(), ct) }))
@@ -129,7 +129,7 @@ public sealed class RegistryModule : IModule
 
             var jobId = await runner.EnqueueAsync(path, file.FileName, user.ActorName(), ct);
             return Results.Accepted($"/api/registry/imports/{jobId}", new { id = jobId });
-        }).RequireAuthorization(Policies.Admin).DisableAntiforgery();
+        }).RequireAuthorization(Policies.Admin).WithBodyLimit(RequestLimits.RegistryImportBytes);
 
         api.MapGet("/imports/{id:guid}", async (Guid id, QualityCityDbContext db, CancellationToken ct) =>
         {

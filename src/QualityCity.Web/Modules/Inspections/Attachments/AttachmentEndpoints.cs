@@ -20,13 +20,13 @@ public static class AttachmentEndpoints
         var api = app.MapGroup("/api").WithTags("Inspections");
 
         api.MapPost("/visits/{id:long}/photos", async (long id, [FromForm] string? item, IFormFile? file, ClaimsPrincipal user, AttachmentWork work, CancellationToken ct) =>
-            (await work.AttachPhotoAsync(id, item, file, user, ct)).ToHttp()).RequireAuthorization(Policies.SignedIn).WithBodyLimit(RequestLimits.UploadBytes);
+            (await work.AttachPhotoAsync(id, item, file, user, ct)).ToHttp()).RequireAuthorization(Policies.Inspectors).WithBodyLimit(RequestLimits.UploadBytes);
 
         api.MapPost("/visits/{id:long}/documents", async (long id, [FromForm] string? item, IFormFile? file, ClaimsPrincipal user, AttachmentWork work, CancellationToken ct) =>
-            (await work.AttachDocumentAsync(id, item, file, user, ct)).ToHttp()).RequireAuthorization(Policies.SignedIn).WithBodyLimit(RequestLimits.UploadBytes);
+            (await work.AttachDocumentAsync(id, item, file, user, ct)).ToHttp()).RequireAuthorization(Policies.Enterprises).WithBodyLimit(RequestLimits.UploadBytes);
 
         api.MapPost("/rectifications/{id:long}/files", async (long id, IFormFile? file, ClaimsPrincipal user, AttachmentWork work, CancellationToken ct) =>
-            (await work.AttachEvidenceAsync(id, file, user, ct)).ToHttp()).RequireAuthorization(Policies.SignedIn).WithBodyLimit(RequestLimits.UploadBytes);
+            (await work.AttachEvidenceAsync(id, file, user, ct)).ToHttp()).RequireAuthorization(Policies.Enterprises).WithBodyLimit(RequestLimits.UploadBytes);
 
         // The files of a visit the user may see, without their bytes.
         api.MapGet("/visits/{id:long}/attachments", async (long id, ClaimsPrincipal user, QualityCityDbContext db,

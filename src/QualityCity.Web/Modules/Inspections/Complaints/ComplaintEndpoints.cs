@@ -13,10 +13,10 @@ public static class ComplaintEndpoints
         var api = app.MapGroup("/api").WithTags("Inspections");
 
         api.MapPost("/inspections/{id:long}/complaints", async (long id, ComplaintRequest request, ClaimsPrincipal user, ComplaintWork work, CancellationToken ct) =>
-            (await work.FileAsync(id, request, user, ct)).ToHttp()).RequireAuthorization(Policies.SignedIn);
+            (await work.FileAsync(id, request, user, ct)).ToHttp()).RequireAuthorization(Policies.Enterprises);
 
         api.MapPost("/complaints/{id:long}/answer", async (long id, AnswerRequest request, ClaimsPrincipal user, ComplaintWork work, CancellationToken ct) =>
-            (await work.AnswerAsync(id, request, user, ct)).ToHttp()).RequireAuthorization(Policies.SignedIn);
+            (await work.AnswerAsync(id, request, user, ct)).ToHttp()).RequireAuthorization(Policies.Oversight);
 
         api.MapGet("/complaints", async (string? status, ClaimsPrincipal user, ComplaintWork work, CancellationToken ct) =>
         {

@@ -34,8 +34,14 @@ public sealed class DeadlinesModel(DeadlineWatch watch, ComplaintWork complaints
 
     public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
-    public async Task OnPostAnswerAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAnswerAsync(CancellationToken cancellationToken)
     {
+        // Complaints about an inspection are answered by the coordinator, never by the department complained about.
+        if (!Answers)
+        {
+            return Forbid();
+        }
+
         var result = await complaints.AnswerAsync(ComplaintId, new AnswerRequest(Answer), User, cancellationToken);
         if (result.Succeeded)
         {
@@ -47,6 +53,7 @@ public sealed class DeadlinesModel(DeadlineWatch watch, ComplaintWork complaints
         }
 
         await LoadAsync(cancellationToken);
+        return Page();
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

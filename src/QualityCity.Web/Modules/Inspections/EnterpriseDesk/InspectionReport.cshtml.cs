@@ -1,3 +1,4 @@
+using QualityCity.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,6 +16,7 @@ namespace QualityCity.Web.Modules.Inspections.EnterpriseDesk;
 /// and the rating (EXE-7). Another enterprise's report is "not found".
 /// </summary>
 [Authorize(Roles = Roles.Enterprise)]
+[RequestSizeLimit(RequestLimits.UploadBytes)]
 public sealed class InspectionReportModel(QualityCityDbContext db, InspectionWork work, Attachments.AttachmentWork attachments, Complaints.ComplaintWork complaints, Localization.Text text) : PageModel
 {
     public Inspection Inspection { get; private set; } = null!;

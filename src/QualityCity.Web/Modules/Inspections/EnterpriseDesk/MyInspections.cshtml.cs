@@ -1,3 +1,5 @@
+using QualityCity.Web.Hosting;
+using Microsoft.AspNetCore.Mvc;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,6 +24,7 @@ public sealed record UpcomingVisit(long Id, string VisitKey, DateOnly Date, IRea
 /// Only its own: the credit code comes from the sign-in, never from the request.
 /// </summary>
 [Authorize(Roles = Roles.Enterprise)]
+[RequestSizeLimit(RequestLimits.UploadBytes)]
 public sealed class MyInspectionsModel(QualityCityDbContext db, IOptions<InspectionOptions> options, IOptions<PlanningOptions> planning,
     Attachments.AttachmentWork attachments, Localization.Text text) : PageModel
 {

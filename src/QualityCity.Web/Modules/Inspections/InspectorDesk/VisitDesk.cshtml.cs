@@ -1,3 +1,4 @@
+using QualityCity.Web.Hosting;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -16,6 +17,7 @@ namespace QualityCity.Web.Modules.Inspections.InspectorDesk;
 /// publication. Everything goes through <see cref="InspectionWork"/>, as the API does.
 /// </summary>
 [Authorize(Roles = Roles.Inspector)]
+[RequestSizeLimit(RequestLimits.UploadBytes)]
 public sealed class VisitDeskModel(QualityCityDbContext db, InspectionWork work, Attachments.AttachmentWork attachments, Localization.Text text) : PageModel
 {
     public Visit Visit { get; private set; } = null!;

@@ -163,7 +163,7 @@ public static class PenaltyEndpoints
         }).RequireAuthorization(Policies.Staff);
 
         api.MapPost("/inspections/{id:long}/penalties", async (long id, PenaltyRequest request, ClaimsPrincipal user, QualityCityDbContext db, InspectionWork work,
-            Localization.Text text, CancellationToken ct) => (await DecideAsync(id, request, user, db, work, text, ct)).ToHttp()).RequireAuthorization(Policies.SignedIn);
+            Localization.Text text, CancellationToken ct) => (await DecideAsync(id, request, user, db, work, text, ct)).ToHttp()).RequireAuthorization(Policies.CaseOfficers);
 
         // The same item's decisions side by side, across officers and departments (coordinator and department heads).
         api.MapGet("/penalties/consistency", async (string item, ClaimsPrincipal user, QualityCityDbContext db, CancellationToken ct) =>
@@ -185,6 +185,6 @@ public static class PenaltyEndpoints
                     officer = d.DecidedBy,
                 }),
             });
-        }).RequireAuthorization(Policies.Staff);
+        }).RequireAuthorization(Policies.Supervisors);
     }
 }

@@ -28,7 +28,7 @@ public static class ResultEndpoints
         var api = app.MapGroup("/api").WithTags("Inspections");
 
         api.MapPost("/visits/{id:long}/results", async (long id, ResultsRequest request, ClaimsPrincipal user, InspectionWork work, CancellationToken ct) =>
-            (await work.RecordAsync(id, request, user, ct)).ToHttp()).RequireAuthorization(Policies.SignedIn);
+            (await work.RecordAsync(id, request, user, ct)).ToHttp()).RequireAuthorization(Policies.Inspectors);
 
         api.MapGet("/inspections/{id:long}/report", async (long id, ClaimsPrincipal user, QualityCityDbContext db, CancellationToken ct) =>
         {
@@ -54,10 +54,10 @@ public static class ResultEndpoints
         }).RequireAuthorization(Policies.SignedIn);
 
         api.MapPost("/rectifications/{id:long}/evidence", async (long id, EvidenceRequest request, ClaimsPrincipal user, InspectionWork work, CancellationToken ct) =>
-            (await work.SubmitEvidenceAsync(id, request, user, ct)).ToHttp()).RequireAuthorization(Policies.SignedIn);
+            (await work.SubmitEvidenceAsync(id, request, user, ct)).ToHttp()).RequireAuthorization(Policies.Enterprises);
 
         api.MapPost("/rectifications/{id:long}/decision", async (long id, DecisionRequest request, ClaimsPrincipal user, InspectionWork work, CancellationToken ct) =>
-            (await work.DecideAsync(id, request, user, ct)).ToHttp()).RequireAuthorization(Policies.SignedIn);
+            (await work.DecideAsync(id, request, user, ct)).ToHttp()).RequireAuthorization(Policies.CaseOfficers);
 
         // Overdue tasks escalate: the department head sees the department's, the coordinator all.
         api.MapGet("/rectifications", async (string? status, ClaimsPrincipal user, QualityCityDbContext db, CancellationToken ct) =>
@@ -90,10 +90,10 @@ public static class ResultEndpoints
             Results.Ok(await watch.PublicationDueAsync(user, ct))).RequireAuthorization(Policies.Staff);
 
         api.MapPost("/inspections/{id:long}/publish", async (long id, ClaimsPrincipal user, InspectionWork work, CancellationToken ct) =>
-            (await work.PublishAsync(id, user, ct)).ToHttp()).RequireAuthorization(Policies.SignedIn);
+            (await work.PublishAsync(id, user, ct)).ToHttp()).RequireAuthorization(Policies.CaseOfficers);
 
         api.MapPost("/inspections/{id:long}/rating", async (long id, RatingRequest request, ClaimsPrincipal user, InspectionWork work, CancellationToken ct) =>
-            (await work.RateAsync(id, request, user, ct)).ToHttp()).RequireAuthorization(Policies.SignedIn);
+            (await work.RateAsync(id, request, user, ct)).ToHttp()).RequireAuthorization(Policies.Enterprises);
 
         // The inspecting department sees its ratings only as an aggregate of at least N answers, so
         // that no enterprise can be singled out for a low score; the coordinator sees each answer.
@@ -115,7 +115,7 @@ public static class ResultEndpoints
             return user.SeesAllDepartments()
                 ? Results.Ok(new { summary, answers = ratings.Select(r => new { r.InspectionId, r.CreditCode, r.Score, r.Comment }) })
                 : Results.Ok(new { summary, note = ratings.Count < minimum ? $"fewer than {minimum} ratings: no figures are shown" : null });
-        }).RequireAuthorization(Policies.SignedIn);
+        }).RequireAuthorization(Policies.Supervisors);
     }
 
     /// <summary>An inspection's report: the enterprise itself, the inspecting department, the coordinator.</summary>

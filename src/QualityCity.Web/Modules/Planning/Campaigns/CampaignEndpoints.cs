@@ -104,7 +104,7 @@ public static class CampaignEndpoints
             db.SpecialCampaigns.Add(campaign);
             await db.SaveChangesAsync(ct);
             return Results.Created($"/api/planning/campaigns/{campaign.Id}", campaign);
-        }).RequireAuthorization(Policies.Staff);
+        }).RequireAuthorization(Policies.DeptHeads);
 
         api.MapPost("/campaigns/{id:int}/decision", async (int id, CampaignDecision decision, ClaimsPrincipal user, QualityCityDbContext db, CancellationToken ct) =>
         {
@@ -129,6 +129,6 @@ public static class CampaignEndpoints
             campaign.DecisionNote = decision.Note?.Trim();
             await db.SaveChangesAsync(ct);
             return Results.Ok(campaign);
-        }).RequireAuthorization(p => p.RequireRole(Roles.Coordinator, Roles.Admin));
+        }).RequireAuthorization(Policies.Oversight);
     }
 }

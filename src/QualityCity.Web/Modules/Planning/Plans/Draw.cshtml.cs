@@ -48,6 +48,12 @@ public sealed class DrawModel(QualityCityDbContext db, PlanPublication publicati
 
     public async Task<IActionResult> OnPostApproveAsync(int id, CancellationToken cancellationToken)
     {
+        // Each head approves the department's part; nobody else approves.
+        if (!User.IsInRole(Roles.DeptHead))
+        {
+            return Forbid();
+        }
+
         var result = await publication.ApproveAsync(id, User, Note, cancellationToken);
         Report(result, text["已批准本部门计划"]);
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
@@ -55,6 +61,11 @@ public sealed class DrawModel(QualityCityDbContext db, PlanPublication publicati
 
     public async Task<IActionResult> OnPostPublishAsync(int id, CancellationToken cancellationToken)
     {
+        if (!IsCoordinator)
+        {
+            return Forbid();
+        }
+
         var result = await publication.PublishAsync(id, User, Note, cancellationToken);
         Report(result, text["计划已发布"]);
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();

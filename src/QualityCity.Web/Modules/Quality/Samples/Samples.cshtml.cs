@@ -14,6 +14,7 @@ namespace QualityCity.Web.Modules.Quality.Samples;
 /// category, item and failure; and the import of a lab's results with the report of every refused row.
 /// </summary>
 [Authorize(Roles = Roles.Staff)]
+[RequestSizeLimit(RequestLimits.UploadBytes)]
 public sealed class SamplesModel(QualityCityDbContext db, SamplingWork work, SampleImport import, DatabaseSettings settings, IOptions<QualityOptions> options,
     Localization.Text text) : PageModel
 {

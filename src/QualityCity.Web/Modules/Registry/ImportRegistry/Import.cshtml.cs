@@ -1,3 +1,4 @@
+using QualityCity.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +11,7 @@ namespace QualityCity.Web.Modules.Registry.ImportRegistry;
 
 /// <summary>Upload a registry file; the import runs in the background and its row polls for progress.</summary>
 [Authorize(Policy = Policies.Admin)]
-[RequestSizeLimit(RegistryModule.MaxUploadBytes)]
+[RequestSizeLimit(RequestLimits.RegistryImportBytes)]
 public sealed class ImportModel(QualityCityDbContext db, ImportJobRunner runner, Hosting.DatabaseSettings settings, Text text) : PageModel
 {
     public IReadOnlyList<ImportJob> Jobs { get; private set; } = [];

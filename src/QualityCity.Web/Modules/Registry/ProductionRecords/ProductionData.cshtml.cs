@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using QualityCity.Web.Data;
@@ -12,6 +13,7 @@ namespace QualityCity.Web.Modules.Registry.ProductionRecords;
 /// sources, and — for the administrator — the import with the report of every refused row.
 /// </summary>
 [Authorize(Roles = Roles.Staff)]
+[RequestSizeLimit(RequestLimits.UploadBytes)]
 public sealed class ProductionDataModel(QualityCityDbContext db, ProductionRecordImport import, DatabaseSettings settings, Text text) : PageModel
 {
     public IReadOnlyList<ProductionYearSummary> Years { get; private set; } = [];
@@ -21,17 +23,16 @@ public sealed class ProductionDataModel(QualityCityDbContext db, ProductionRecor
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => Years = await ProductionRecordEndpoints.YearsAsync(db, cancellationToken);
 
-    public async Task OnPostAsync(IFormFile? file, string? source, CancellationToken cancellationToken)
+    /// <summary>Staff read the figures; only the administrator imports them.</summary>
+    public async Task<IActionResult> OnPostAsync(IFormFile? file, string? source, CancellationToken cancellationToken)
     {
-        if (MayImport)
+        if (!MayImport)
         {
-            (Report, Error) = await ProductionRecordEndpoints.ImportUploadAsync(file, source, import, settings, User.ActorName(), text, cancellationToken);
-        }
-        else
-        {
-            Error = text["生产经营数据由管理员导入"];
+            return Forbid();
         }
 
+        (Report, Error) = await ProductionRecordEndpoints.ImportUploadAsync(file, source, import, settings, User.ActorName(), text, cancellationToken);
         await OnGetAsync(cancellationToken);
+        return Page();
     }
 }

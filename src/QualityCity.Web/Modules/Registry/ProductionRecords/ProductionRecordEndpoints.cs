@@ -24,7 +24,7 @@ public static class ProductionRecordEndpoints
         {
             var (report, error) = await ImportUploadAsync(file, source, import, settings, user.ActorName(), text, ct);
             return report is null ? Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [error!] }) : Results.Ok(report);
-        }).RequireAuthorization(Policies.Admin).DisableAntiforgery();
+        }).RequireAuthorization(Policies.Admin).WithBodyLimit(RequestLimits.UploadBytes);
 
         api.MapGet("/production-records/years", async (QualityCityDbContext db, CancellationToken ct) => Results.Ok(await YearsAsync(db, ct)))
             .RequireAuthorization(Policies.Staff);
