@@ -40,6 +40,28 @@ public enum PenaltyKind
 /// </summary>
 public static partial class PenaltyGuidance
 {
+    /// <summary>
+    /// Why a fine cannot be recorded as given, or null when it can: only a <see cref="PenaltyKind.Fine"/>
+    /// carries an amount, and that amount is positive, in whole fen (two decimals), and not above
+    /// <paramref name="maximum"/> (no item's legal basis allows more; an absurd figure is a typing slip).
+    /// </summary>
+    public static string? FineProblem(PenaltyKind decision, decimal? fine, decimal maximum)
+    {
+        if (decision != PenaltyKind.Fine)
+        {
+            return fine is null ? null : "only a fine carries an amount";
+        }
+
+        return fine switch
+        {
+            null => "a fine needs its amount in yuan",
+            <= 0 => "the amount must be more than 0 yuan",
+            { } amount when amount > maximum => $"the amount is above {maximum.ToString(System.Globalization.CultureInfo.InvariantCulture)} yuan, more than any item allows",
+            { } amount when decimal.Round(amount, 2) != amount => "the amount is in yuan with at most two decimals (fen)",
+            _ => null,
+        };
+    }
+
     /// <summary>Share of the shorter text's character pairs that the other text also has (0–1).</summary>
     public static double Similarity(string a, string b)
     {

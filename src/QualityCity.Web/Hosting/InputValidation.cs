@@ -66,6 +66,27 @@ public static class InputValidation
         return builder;
     }
 
+    /// <summary>
+    /// The same rules for a page: its handler's arguments and its bound properties (query values of
+    /// a GET, form fields of a POST). Returns the problems by field, empty when there are none.
+    /// </summary>
+    public static Dictionary<string, string[]> PageProblems(IEnumerable<(string Name, object? Value, Attribute[] Attributes)> values)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var (name, value, attributes) in values)
+        {
+            if (value is null || (!IsChecked(value.GetType()) && value is not IEnumerable))
+            {
+                continue;
+            }
+
+            // Form text may have line breaks; lengths follow the body rule.
+            Check(value, name, MaxBodyText, errors, depth: 0, attributes);
+        }
+
+        return errors;
+    }
+
     /// <summary>Rejects control characters in the path and query string of every request (pages included) before anything reads them.</summary>
     public static IApplicationBuilder UseQueryAndPathGuard(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {

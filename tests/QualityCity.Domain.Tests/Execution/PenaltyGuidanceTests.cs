@@ -56,4 +56,19 @@ public sealed class PenaltyGuidanceTests
             Assert.Contains(expected, deviation, StringComparison.Ordinal);
         }
     }
+
+    [Theory]
+    [InlineData(PenaltyKind.Fine, "4000", null)]
+    [InlineData(PenaltyKind.Fine, "0.01", null)]
+    [InlineData(PenaltyKind.Fine, "100000000", null)]
+    [InlineData(PenaltyKind.Fine, null, "a fine needs its amount in yuan")]
+    [InlineData(PenaltyKind.Fine, "0", "the amount must be more than 0 yuan")]
+    [InlineData(PenaltyKind.Fine, "-3.5", "the amount must be more than 0 yuan")]
+    [InlineData(PenaltyKind.Fine, "100000000.01", "the amount is above 100000000 yuan, more than any item allows")]
+    [InlineData(PenaltyKind.Fine, "12.345", "the amount is in yuan with at most two decimals (fen)")]
+    [InlineData(PenaltyKind.Warning, "200", "only a fine carries an amount")]
+    [InlineData(PenaltyKind.Warning, null, null)]
+    public void A_fine_is_positive_in_whole_fen_below_the_ceiling_and_only_on_a_fine(PenaltyKind decision, string? amount, string? problem) =>
+        Assert.Equal(problem, PenaltyGuidance.FineProblem(decision,
+            amount is null ? null : decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture), 100_000_000m));
 }

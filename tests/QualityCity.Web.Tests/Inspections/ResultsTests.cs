@@ -201,6 +201,14 @@ public abstract class ResultsTests(QualityCityFactory factory) : InspectionTest(
         Assert.Equal(HttpStatusCode.Forbidden, (await (await Factory.SignedInClientAsync("enterprise")).PostAsJsonAsync($"/api/inspections/{inspectionId}/penalties",
             new { item = annualReport, decision = "Warning" })).StatusCode);
 
+        // A negative, an absurd or a fen-splitting amount, or an amount on a warning, is a slip: refused, naming the field.
+        foreach (var (decision, fine) in new (string, decimal)[] { ("Fine", -4000m), ("Fine", 0m), ("Fine", 5_000_000_000m), ("Fine", 4000.001m), ("Warning", 4000m) })
+        {
+            var slip = await officer.PostAsJsonAsync($"/api/inspections/{inspectionId}/penalties", new { item = annualReport, decision, fine, bandId, reason = "试" });
+            Assert.Equal(HttpStatusCode.BadRequest, slip.StatusCode);
+            Assert.Contains("\"fine\"", await slip.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
         Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/inspections/{inspectionId}/penalties", new { item = annualReport, decision = "Fine", fine = 4000, bandId })).StatusCode);
         var outside = await officer.PostAsJsonAsync($"/api/inspections/{inspectionId}/penalties", new { item = annualReport, decision = "Fine", fine = 8000, bandId });
         Assert.Equal(HttpStatusCode.BadRequest, outside.StatusCode);

@@ -23,6 +23,9 @@ public sealed class InspectionOptions
     /// <summary>A department sees the ratings of its inspections only as an aggregate of at least this many.</summary>
     public int MinimumRatingsShown { get; set; } = 5;
 
+    /// <summary>Largest fine the platform records, in yuan; above it a figure is taken for a typing slip (EXE-5).</summary>
+    public decimal MaxFineYuan { get; set; } = 100_000_000m;
+
     /// <summary>Largest photo an officer may attach to an item (JPEG, PNG or WebP), in megabytes (EXE-3).</summary>
     public int MaxPhotoMegabytes { get; set; } = 10;
 

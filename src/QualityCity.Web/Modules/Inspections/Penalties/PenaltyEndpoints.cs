@@ -122,6 +122,11 @@ public static class PenaltyEndpoints
             return WorkResult.Invalid("decision", text.Format("处理决定须为 {0} 之一", string.Join(", ", Enum.GetNames<PenaltyKind>())));
         }
 
+        if (PenaltyGuidance.FineProblem(decision, request.Fine, work.Options.MaxFineYuan) is { } fineProblem)
+        {
+            return WorkResult.Invalid("fine", fineProblem);
+        }
+
         var guidance = (await GuidanceAsync(db, inspection, item, ct))!;
         var band = request.BandId is { } bandId ? guidance.Bands.FirstOrDefault(b => b.Id == bandId) : null;
         if (request.BandId is not null && band is null)

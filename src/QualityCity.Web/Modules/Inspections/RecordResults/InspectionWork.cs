@@ -48,6 +48,8 @@ public sealed class InspectionWork(QualityCityDbContext db, IOptions<InspectionO
 {
     public static DateOnly Today() => DateOnly.FromDateTime(Localization.ChinaTime.FromUtc(DateTime.UtcNow));
 
+    public InspectionOptions Options => options.Value;
+
     public async Task<int?> InspectorIdAsync(ClaimsPrincipal user, CancellationToken ct) =>
         user.IsInRole(Roles.Inspector)
             ? await db.Users.Where(u => u.UserName == user.Identity!.Name).Select(u => u.InspectorId).FirstOrDefaultAsync(ct)
