@@ -61,7 +61,8 @@ public static class WebSecurity
     {
         if (http.Items[NonceKey] is not string nonce)
         {
-            nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+            // Hex, a subset of the base64 characters CSP allows, needs no escaping in an HTML attribute.
+            nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
             http.Items[NonceKey] = nonce;
         }
 
@@ -85,6 +86,8 @@ public static class WebSecurity
         {
             o.MaxAge = TimeSpan.FromDays(configuration.GetValue("Hsts:MaxAgeDays", 180));
             o.IncludeSubDomains = false;
+            // HSTS is only ever sent on HTTPS answers; a proxy on the same machine may reach the server as localhost.
+            o.ExcludedHosts.Clear();
         });
         services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>((o, configuration) =>
         {

@@ -1,0 +1,180 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using QualityCity.Web.Tests.Infrastructure;
+
+namespace QualityCity.Web.Tests.Security;
+
+/// <summary>The headers on every response, and cross-site requests refused.</summary>
+public abstract class WebSecurityTests(QualityCityFactory factory) : PlatformTest(factory)
+{
+    [SkippableTheory]
+    [InlineData("/")]
+    [InlineData("/plans")]
+    [InlineData("/api/quality/categories")]
+    [InlineData("/open-data/sampling-results.csv")]
+    [InlineData("/no/such/page")]
+    [InlineData("/api/registry/entities")]
+    [InlineData("/healthz")]
+    [InlineData("/css/site.css")]
+    public async Task Every_response_carries_the_security_headers(string path)
+    {
+        SkipIfUnavailable();
+        var response = await Factory.AnonymousClient().GetAsync(path);
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("default-src 'self'", csp, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.Contains("object-src 'none'", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("'unsafe-inline'", csp.Split(';').Single(d => d.Trim().StartsWith("script-src", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("same-origin", response.Headers.GetValues("Referrer-Policy").Single());
+        Assert.Contains("camera=()", response.Headers.GetValues("Permissions-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task Inline_scripts_run_only_with_the_nonce_of_their_own_response()
+    {
+        SkipIfUnavailable();
+        var first = await Factory.AnonymousClient().GetAsync("/plans");
+        var second = await Factory.AnonymousClient().GetAsync("/plans");
+        var html = await first.Content.ReadAsStringAsync();
+        var nonce = System.Text.RegularExpressions.Regex.Match(first.Headers.GetValues("Content-Security-Policy").Single(), "'nonce-([^']+)'").Groups[1].Value;
+        Assert.NotEmpty(nonce);
+        Assert.NotEqual(nonce, System.Text.RegularExpressions.Regex.Match(second.Headers.GetValues("Content-Security-Policy").Single(), "'nonce-([^']+)'").Groups[1].Value);
+        var inline = System.Text.RegularExpressions.Regex.Matches(html, "<script(?![^>]*\\bsrc=)([^>]*)>").Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(inline);
+        Assert.All(inline, attributes => Assert.Contains($"nonce=\"{nonce}\"", attributes, StringComparison.Ordinal));
+        Assert.DoesNotContain(" onclick=", html, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task A_change_from_another_site_is_refused_and_one_without_the_token_names_it()
+    {
+        SkipIfUnavailable();
+        var head = await Factory.SignedInClientAsync("samr.head");
+        var change = new { code = "x" };
+
+        using var foreign = new HttpRequestMessage(HttpMethod.Post, "/api/inspectors/1/conflicts") { Content = JsonContent.Create(change) };
+        foreign.Headers.Add("Origin", "https://evil.example");
+        Assert.Equal(HttpStatusCode.Forbidden, (await head.SendAsync(foreign)).StatusCode);
+
+        using var foreignReferer = new HttpRequestMessage(HttpMethod.Post, "/api/account/login") { Content = JsonContent.Create(new { userName = "admin", password = "x" }) };
+        foreignReferer.Headers.Referrer = new Uri("https://evil.example/page");
+        Assert.Equal(HttpStatusCode.Forbidden, (await Factory.AnonymousClient().SendAsync(foreignReferer)).StatusCode);
+
+        // The same change from the site itself goes through to the handler (which checks the input).
+        using var own = new HttpRequestMessage(HttpMethod.Post, "/api/inspectors/1/conflicts") { Content = JsonContent.Create(change) };
+        own.Headers.Add("Origin", head.BaseAddress!.GetLeftPart(UriPartial.Authority));
+        Assert.NotEqual(HttpStatusCode.Forbidden, (await head.SendAsync(own)).StatusCode);
+
+        // With the sign-in cookie but without the anti-forgery token: refused, naming the header. An upload too.
+        head.DefaultRequestHeaders.Remove("X-CSRF-TOKEN");
+        var tokenless = await head.PostAsJsonAsync("/api/inspectors/1/conflicts", change);
+        Assert.Equal(HttpStatusCode.BadRequest, tokenless.StatusCode);
+        Assert.Contains("X-CSRF-TOKEN", await tokenless.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var admin = await Factory.SignedInClientAsync("admin");
+        admin.DefaultRequestHeaders.Remove("X-CSRF-TOKEN");
+        using var upload = new MultipartFormDataContent { { new StringContent("credit_code,name\n"), "file", "x.csv" } };
+        var refusedUpload = await admin.PostAsync("/api/registry/imports", upload);
+        Assert.Equal(HttpStatusCode.BadRequest, refusedUpload.StatusCode);
+        Assert.Contains("X-CSRF-TOKEN", await refusedUpload.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task A_body_over_the_routes_limit_is_refused()
+    {
+        SkipIfUnavailable();
+        var head = await Factory.SignedInClientAsync("samr.head");
+        var huge = new { creditCode = "x", reason = new string('a', 2 << 20) };
+        var response = await head.PostAsJsonAsync("/api/inspectors/1/conflicts", huge);
+        Assert.True(response.StatusCode is HttpStatusCode.RequestEntityTooLarge or HttpStatusCode.BadRequest, $"got {response.StatusCode}");
+    }
+}
+
+public sealed class SqliteWebSecurityTests(SqliteFactory factory) : WebSecurityTests(factory), IClassFixture<SqliteFactory>;
+
+public sealed class PostgresWebSecurityTests(PostgresFactory factory) : WebSecurityTests(factory), IClassFixture<PostgresFactory>;
+
+/// <summary>Behind a reverse proxy with TLS: forwarded headers from the named proxy only, secure cookies, HSTS, links from the public address.</summary>
+public abstract class ReverseProxyTests(QualityCityFactory factory) : PlatformTest(factory)
+{
+    [SkippableFact]
+    public async Task Behind_the_configured_proxy_the_platform_sees_https_and_the_client_and_marks_cookies_secure()
+    {
+        SkipIfUnavailable();
+        var client = Factory.AnonymousClient();
+        using var viaProxy = new HttpRequestMessage(HttpMethod.Post, "/api/account/login") { Content = JsonContent.Create(new { userName = "admin", password = Modules.Demo.DemoCity.DemoPassword }) };
+        viaProxy.Headers.Add(QualityCityFactory.ClientAddressHeader, "10.9.8.7"); // the proxy
+        viaProxy.Headers.Add("X-Forwarded-For", "198.51.100.99");
+        viaProxy.Headers.Add("X-Forwarded-Proto", "https");
+        var signedIn = await client.SendAsync(viaProxy);
+        Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+        var cookie = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("qc.auth=", StringComparison.Ordinal));
+        Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("max-age=", string.Join(";", signedIn.Headers.GetValues("Strict-Transport-Security")), StringComparison.Ordinal);
+
+        // A client that is not the proxy cannot claim another address: its forwarded headers are ignored.
+        using var direct = new HttpRequestMessage(HttpMethod.Get, "/healthz");
+        direct.Headers.Add(QualityCityFactory.ClientAddressHeader, "203.0.113.5");
+        direct.Headers.Add("X-Forwarded-Proto", "https");
+        Assert.False((await client.SendAsync(direct)).Headers.Contains("Strict-Transport-Security"));
+    }
+
+    /// <summary>
+    /// A client whose requests come through the proxy over https. Its cookies are Secure, so the test
+    /// client, which talks plain http to the test server, carries them by hand.
+    /// </summary>
+    private async Task<HttpClient> SignedInBehindTheProxyAsync(string userName)
+    {
+        var client = Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Add(QualityCityFactory.ClientAddressHeader, "10.9.8.7");
+        client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+        var signedIn = await client.PostAsJsonAsync("/api/account/login", new { userName, password = Modules.Demo.DemoCity.DemoPassword });
+        signedIn.EnsureSuccessStatusCode();
+        client.DefaultRequestHeaders.Add("Cookie", signedIn.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("qc.auth=", StringComparison.Ordinal)));
+        return client;
+    }
+
+    [SkippableFact]
+    public async Task The_visit_qr_code_points_at_the_public_address_whatever_host_the_request_named()
+    {
+        SkipIfUnavailable();
+        var coordinator = await SignedInBehindTheProxyAsync("coordinator");
+        string visitKey;
+        await using (var scope = OpenDb())
+        {
+            visitKey = await scope.Db.Visits.Where(v => v.Status == Modules.Inspections.VisitStatus.Registered).Select(v => v.VisitKey).FirstAsync();
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/visits/{visitKey}/qr.svg");
+        request.Headers.Host = "evil.example";
+        var svg = await (await coordinator.SendAsync(request)).Content.ReadAsStringAsync();
+        var code = (await coordinator.GetFromJsonAsync<JsonElement>($"/api/visits/{visitKey}")).GetProperty("code").GetString();
+
+        // The image is exactly the QR code of the public address's verification link, whatever host the request named.
+        using var generator = new QRCoder.QRCodeGenerator();
+        using var expected = generator.CreateQrCode($"https://zljg.liaocheng.example/v/{code}", QRCoder.QRCodeGenerator.ECCLevel.L);
+        Assert.Equal(new QRCoder.SvgQRCode(expected).GetGraphic(4), svg);
+    }
+}
+
+/// <summary>A deployment behind nginx at 10.9.8.7 with its public address on https.</summary>
+public class ReverseProxyFactory(DatabaseKind kind) : QualityCityFactory(kind)
+{
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+    {
+        ["ReverseProxy:KnownProxies:0"] = "10.9.8.7",
+        ["PublicBaseUrl"] = "https://zljg.liaocheng.example",
+    };
+}
+
+public sealed class SqliteReverseProxyFactory() : ReverseProxyFactory(DatabaseKind.Sqlite);
+
+public sealed class PostgresReverseProxyFactory() : ReverseProxyFactory(DatabaseKind.Postgres);
+
+public sealed class SqliteReverseProxyTests(SqliteReverseProxyFactory factory) : ReverseProxyTests(factory), IClassFixture<SqliteReverseProxyFactory>;
+
+public sealed class PostgresReverseProxyTests(PostgresReverseProxyFactory factory) : ReverseProxyTests(factory), IClassFixture<PostgresReverseProxyFactory>;
