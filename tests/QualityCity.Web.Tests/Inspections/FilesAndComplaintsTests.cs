@@ -132,9 +132,10 @@ public abstract class FilesAndComplaintsTests(QualityCityFactory factory) : Insp
         Assert.Equal(HttpStatusCode.BadRequest, (await enterprise.PostAsync($"/api/visits/{visitId}/documents", Form(Pdf, "x.pdf", "SAMR-999", "application/pdf"))).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await enterprise.PostAsync($"/api/visits/{visitId}/documents",
             Form(Encoding.UTF8.GetBytes("MZ\x90\0 not a pdf"), "report.pdf", documentary, "application/pdf"))).StatusCode);
-        foreach (var user in new[] { "enterprise2", "samr.inspector" })
+        // Another enterprise learns nothing of the visit; an officer is no enterprise and may not send documents at all.
+        foreach (var (user, refusal) in new[] { ("enterprise2", HttpStatusCode.NotFound), ("samr.inspector", HttpStatusCode.Forbidden) })
         {
-            Assert.Equal(HttpStatusCode.NotFound, (await (await Factory.SignedInClientAsync(user)).PostAsync($"/api/visits/{visitId}/documents",
+            Assert.Equal(refusal, (await (await Factory.SignedInClientAsync(user)).PostAsync($"/api/visits/{visitId}/documents",
                 Form(Pdf, "x.pdf", documentary, "application/pdf"))).StatusCode);
         }
 
