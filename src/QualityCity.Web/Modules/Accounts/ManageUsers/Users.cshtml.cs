@@ -70,6 +70,8 @@ public sealed class UsersModel(UserAdministration accounts, QualityCityDbContext
         {
             Message = done;
             Form = new(null, null, null, null, null, null, null);
+            // The form shows the posted values unless they are cleared: a created account's are done with.
+            ModelState.Clear();
         }
         else
         {
@@ -82,6 +84,8 @@ public sealed class UsersModel(UserAdministration accounts, QualityCityDbContext
 
         // The password typed is never sent back to the browser.
         Form = Form with { Password = null };
+        ModelState.Remove($"{nameof(Form)}.{nameof(NewUserRequest.Password)}");
+        ModelState.Remove(nameof(NewPassword));
         await LoadAsync(cancellationToken);
         return Page();
     }

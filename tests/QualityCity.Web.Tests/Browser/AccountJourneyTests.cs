@@ -1,0 +1,79 @@
+using Microsoft.Playwright;
+
+namespace QualityCity.Web.Tests.Browser;
+
+/// <summary>The administrator makes an account in the browser; the Content-Security-Policy lets every page's own scripts run.</summary>
+public sealed class AccountJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [SkippableFact]
+    public async Task The_administrator_creates_an_account_keeps_the_form_on_a_refusal_and_disabling_it_ends_its_session()
+    {
+        var admin = await fixture.SignInAsync("admin");
+        await admin.GotoAsync("/admin/users");
+        Assert.Equal("用户管理", await admin.InnerTextAsync("h1"));
+
+        await admin.FillAsync("#Form_UserName", "wang.fang");
+        await admin.FillAsync("#Form_DisplayName", "王芳");
+        await admin.SelectOptionAsync("#Form_Role", "dept_head");
+        await admin.SelectOptionAsync("#Form_Department", "emergency");
+        await admin.FillAsync("#Form_Password", "password");
+        await admin.ClickAsync("#create-user button[type=submit]");
+        // Refused beside the password; what was typed (but the password) is still there.
+        Assert.Contains("密码", await admin.InnerTextAsync("#create-user .field-error >> nth=-1"), StringComparison.Ordinal);
+        Assert.Equal("wang.fang", await admin.InputValueAsync("#Form_UserName"));
+        Assert.Equal("emergency", await admin.InputValueAsync("#Form_Department"));
+        Assert.Equal(string.Empty, await admin.InputValueAsync("#Form_Password"));
+
+        await admin.FillAsync("#Form_Password", "Yingji-Guanli-7");
+        await admin.ClickAsync("#create-user button[type=submit]");
+        await admin.WaitForSelectorAsync("#message");
+        Assert.Contains("wang.fang", await admin.InnerTextAsync("#users"), StringComparison.Ordinal);
+        Assert.Equal(string.Empty, await admin.InputValueAsync("#Form_UserName"));
+        await admin.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "admin-users.png"), FullPage = true });
+
+        var head = await fixture.NewPageAsync();
+        await head.GotoAsync("/account/login");
+        await head.FillAsync("#userName", "wang.fang");
+        await head.FillAsync("#password", "Yingji-Guanli-7");
+        await head.ClickAsync("button[type=submit]");
+        await head.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await head.GotoAsync("/organisation/inspectors");
+        Assert.Equal("执法检查人员名录库", await head.InnerTextAsync("h1"));
+
+        await admin.ClickAsync("tr[data-user='wang.fang'] button:has-text('停用')");
+        await admin.WaitForSelectorAsync("#message");
+        await head.GotoAsync("/organisation/inspectors");
+        Assert.Contains("/account/login", head.Url, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task The_pages_charts_and_scripts_run_under_the_content_security_policy_without_violations()
+    {
+        var page = await fixture.SignInAsync("coordinator");
+        var violations = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                violations.Add(message.Text);
+            }
+        };
+
+        await page.GotoAsync("/");
+        await page.WaitForSelectorAsync("#chart-counties canvas");
+        await page.GotoAsync("/quality");
+        await page.WaitForSelectorAsync("canvas");
+        await page.GotoAsync("/plans");
+        await page.WaitForSelectorAsync("canvas");
+        await page.GotoAsync("/inspections/kpis");
+        await page.WaitForSelectorAsync("canvas");
+        await page.GotoAsync("/planning/draws/1");
+        await page.WaitForSelectorAsync("canvas");
+        // A filter that submits itself when changed, by the site's script rather than an inline handler.
+        await page.GotoAsync("/quality/plans");
+        var years = await page.Locator("#year option").AllInnerTextsAsync();
+        await page.SelectOptionAsync("#year", years[^1]);
+        await page.WaitForURLAsync(url => url.Contains("year=" + years[^1], StringComparison.Ordinal));
+        Assert.Empty(violations);
+    }
+}
