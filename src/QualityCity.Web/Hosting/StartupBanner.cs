@@ -13,11 +13,26 @@ internal static class StartupBanner
     {
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var settings = app.Services.GetRequiredService<DatabaseSettings>();
+
+        // The demo accounts are listed only where they exist: a production database never has them.
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<QualityCityDbContext>();
+        var demoNames = DemoCity.Accounts.Select(a => a.UserName).ToList();
+        var demoPresent = db.Users.AsNoTracking().Where(u => demoNames.Contains(u.UserName!)).Select(u => u.UserName!).ToHashSet();
+        var noAccount = demoPresent.Count == 0 && !db.Users.Any();
+        const string FirstAdministrator = "QualityCity.Web users add NAME --role admin";
+
         // Where a service manager or container collects the console as JSON log lines (Production),
-        // the banner's text would be the one unparsable entry: one structured line says the same.
+        // the banner's text would be the one unparsable entry: structured lines say the same.
         if (Console.IsOutputRedirected && string.Equals(app.Configuration["Logging:Console:FormatterName"], "json", StringComparison.OrdinalIgnoreCase))
         {
             app.Logger.LogInformation("Serving on {Addresses} with {Database}", string.Join(' ', addresses), settings.IsPostgres ? "PostgreSQL" : "SQLite");
+            if (noAccount)
+            {
+                app.Logger.LogWarning("No accounts yet. Create the first administrator on this machine: {Command} (the password is read from standard input, twice)",
+                    FirstAdministrator);
+            }
+
             return;
         }
 
@@ -30,24 +45,18 @@ internal static class StartupBanner
 
         Console.WriteLine($"  Environment: {app.Environment.EnvironmentName}");
         Console.WriteLine($"  Database: {(settings.IsPostgres ? "PostgreSQL" : "SQLite")} ({(settings.IsPostgres ? "ConnectionStrings__Postgres" : settings.ConnectionString)})");
-
-        // The demo accounts are listed only where they exist: a production database never has them.
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<QualityCityDbContext>();
-        var demoNames = DemoCity.Accounts.Select(a => a.UserName).ToList();
-        var present = db.Users.AsNoTracking().Where(u => demoNames.Contains(u.UserName!)).Select(u => u.UserName!).ToHashSet();
-        if (present.Count > 0)
+        if (demoPresent.Count > 0)
         {
             Console.WriteLine($"  Demo accounts (password {DemoCity.DemoPassword}):");
-            foreach (var account in DemoCity.Accounts.Where(a => present.Contains(a.UserName)))
+            foreach (var account in DemoCity.Accounts.Where(a => demoPresent.Contains(a.UserName)))
             {
                 Console.WriteLine($"    {account.UserName,-16} {account.Role,-12} {account.Description}");
             }
         }
-        else if (!db.Users.Any())
+        else if (noAccount)
         {
             Console.WriteLine("  No accounts yet. Create the first administrator on this machine:");
-            Console.WriteLine("    QualityCity.Web users add NAME --role admin      (the password is read from standard input, twice)");
+            Console.WriteLine($"    {FirstAdministrator}      (the password is read from standard input, twice)");
         }
 
         Console.WriteLine("  API reference: /api-docs   Health: /healthz");
