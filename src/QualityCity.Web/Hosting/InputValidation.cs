@@ -193,7 +193,17 @@ public static class InputValidation
             case DateTimeOffset instant:
                 Add(errors, name, DateProblem(DateOnly.FromDateTime(instant.UtcDateTime)));
                 return;
-            case int or long or decimal or double or float:
+            case double or float:
+                var real = Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture);
+                if (!double.IsFinite(real) || Math.Abs(real) > (double)decimal.MaxValue)
+                {
+                    Add(errors, name, "must be a finite number");
+                    return;
+                }
+
+                CheckNumber((decimal)real, name, leaf, errors, attributes);
+                return;
+            case int or long or decimal or short or byte:
                 CheckNumber(Convert.ToDecimal(value, System.Globalization.CultureInfo.InvariantCulture), name, leaf, errors, attributes);
                 return;
             case bool or Guid or Enum or char:

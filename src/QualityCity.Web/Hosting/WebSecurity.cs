@@ -165,8 +165,7 @@ public static class WebSecurity
 
         // Pages validate their form token themselves (Razor Pages' automatic antiforgery); every
         // other endpoint reached with the sign-in cookie needs the token in the header or the form.
-        var isPage = http.GetEndpoint()?.Metadata.GetMetadata<PageActionDescriptor>() is not null
-            || http.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.CompiledPageActionDescriptor>() is not null;
+        var isPage = http.GetEndpoint()?.Metadata.GetMetadata<PageActionDescriptor>() is not null;
         if (!isPage && http.User.Identity?.IsAuthenticated == true
             && !await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
         {

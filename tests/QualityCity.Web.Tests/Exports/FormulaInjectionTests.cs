@@ -27,22 +27,7 @@ public abstract class FormulaInjectionTests(QualityCityFactory factory) : Platfo
     /// <summary>Uploads a registry file as the administrator and waits for the background job; returns its id and summary.</summary>
     private static async Task<(Guid Id, string Summary)> ImportAsync(HttpClient admin, byte[] file, string fileName)
     {
-        using var form = new MultipartFormDataContent { { new ByteArrayContent(file), "file", fileName } };
-        var response = await admin.PostAsync("/api/registry/imports", form);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        JsonElement job = default;
-        for (var i = 0; i < 400; i++)
-        {
-            job = await admin.GetFromJsonAsync<JsonElement>($"/api/registry/imports/{id}");
-            if (job.GetProperty("status").GetString() is "completed" or "failed")
-            {
-                break;
-            }
-
-            await Task.Delay(50);
-        }
-
+        var (id, job) = await RegistryUploads.ImportAsync(admin, file, fileName);
         Assert.Equal("completed", job.GetProperty("status").GetString());
         return (id, job.GetProperty("summary").GetString()!);
     }

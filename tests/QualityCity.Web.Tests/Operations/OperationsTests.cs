@@ -201,25 +201,8 @@ public abstract class OperationsTests(OperationsFactory factory) : PlatformTest(
     }
 
     /// <summary>Uploads a registry file and waits for its background job to end.</summary>
-    private static async Task<JsonElement> ImportRegistryAsync(HttpClient admin, string fileName, params string[] lines)
-    {
-        var response = await UploadAsync(admin, "/api/registry/imports", fileName, lines);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        JsonElement job = default;
-        for (var i = 0; i < 400; i++)
-        {
-            job = await admin.GetFromJsonAsync<JsonElement>($"/api/registry/imports/{id}");
-            if (job.GetProperty("status").GetString() is "completed" or "failed")
-            {
-                break;
-            }
-
-            await Task.Delay(50);
-        }
-
-        return job;
-    }
+    private static async Task<JsonElement> ImportRegistryAsync(HttpClient admin, string fileName, params string[] lines) =>
+        (await RegistryUploads.ImportAsync(admin, Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n"), fileName)).Job;
 }
 
 public sealed class SqliteOperationsTests(SqliteOperationsFactory factory) : OperationsTests(factory), IClassFixture<SqliteOperationsFactory>;

@@ -284,25 +284,7 @@ public abstract class ImportTests(QualityCityFactory factory) : PlatformTest(fac
         SkipIfUnavailable();
         var code = NewCode("371524");
         var admin = await Factory.SignedInClientAsync("admin");
-        using var form = new MultipartFormDataContent
-        {
-            { new ByteArrayContent(Encoding.UTF8.GetBytes($"credit_code,name\n{code},东阿上传测试有限公司（演示）\nBAD,坏行\n")), "file", "upload.csv" },
-        };
-        var response = await admin.PostAsync("/api/registry/imports", form);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-
-        JsonElement job = default;
-        for (var i = 0; i < 200; i++)
-        {
-            job = await admin.GetFromJsonAsync<JsonElement>($"/api/registry/imports/{id}");
-            if (job.GetProperty("status").GetString() is "completed" or "failed")
-            {
-                break;
-            }
-
-            await Task.Delay(50);
-        }
+        var (id, job) = await RegistryUploads.ImportAsync(admin, Encoding.UTF8.GetBytes($"credit_code,name\n{code},东阿上传测试有限公司（演示）\nBAD,坏行\n"), "upload.csv");
 
         Assert.Equal("completed", job.GetProperty("status").GetString());
         Assert.Equal("inserted=1 updated=0 unchanged=0 rejected=1 warnings=0", job.GetProperty("summary").GetString());

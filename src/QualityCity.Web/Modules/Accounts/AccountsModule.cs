@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using QualityCity.Web.Hosting;
 using QualityCity.Web.Localization;
@@ -45,7 +46,7 @@ public sealed class AccountsModule : IModule
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<SignInService>();
         services.AddScoped<UserAdministration>();
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -153,7 +154,8 @@ public sealed class AccountsModule : IModule
     {
         if (until is { } at)
         {
-            var seconds = Math.Max(1, (int)Math.Ceiling((at - DateTimeOffset.UtcNow).TotalSeconds));
+            var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+            var seconds = Math.Max(1, (int)Math.Ceiling((at - now).TotalSeconds));
             http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
     }

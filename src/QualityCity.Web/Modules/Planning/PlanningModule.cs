@@ -31,8 +31,6 @@ public sealed class PlanningModule : IModule
 
     private static bool IsCoordinator(ClaimsPrincipal user) => user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Admin);
 
-    private static bool IsPublic(PlanDrawRecord draw) => draw.Status is PlanStatus.Published or PlanStatus.Superseded;
-
     private static IResult Refused(PlanActionResult result) => result.Status == StatusCodes.Status400BadRequest
         ? Results.ValidationProblem(new Dictionary<string, string[]> { [result.Field] = [result.Message] })
         : Results.Problem(result.Message, statusCode: result.Status);
@@ -127,7 +125,7 @@ public sealed class PlanningModule : IModule
         api.MapGet("/draws/{id:int}/draw.json", async (int id, ClaimsPrincipal user, QualityCityDbContext db, PublishedFiles files, CancellationToken ct) =>
         {
             var status = await db.PlanDraws.AsNoTracking().Where(d => d.Id == id).Select(d => d.Status).FirstOrDefaultAsync(ct);
-            if (status is null || ((status != PlanStatus.Published && status != PlanStatus.Superseded && !user.IsStaff())))
+            if (status is null || (status != PlanStatus.Published && status != PlanStatus.Superseded && !user.IsStaff()))
             {
                 return Results.NotFound();
             }

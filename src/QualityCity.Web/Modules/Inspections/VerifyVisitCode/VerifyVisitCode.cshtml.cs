@@ -1,11 +1,11 @@
-using QualityCity.Web.Hosting;
-using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.AspNetCore.Authorization;
 using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Domain.Execution;
 using QualityCity.Web.Data;
+using QualityCity.Web.Hosting;
 using QualityCity.Web.Modules.Inspections.VisitCodes;
 
 namespace QualityCity.Web.Modules.Inspections.VerifyVisitCode;

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace QualityCity.Web.Modules.Planning.DrawPlan;
 
 // The public record formats of QC-DRAW-1 (docs/planning.md, docs/schemas/). Property names are
@@ -62,8 +64,7 @@ public sealed record PublicDrawRecord(string Algorithm, int Year, string Seed, s
 
     public static async Task WriteAsync(IQueryable<string> drawJson, Stream output, CancellationToken cancellationToken)
     {
-        var draw = System.Text.Json.JsonSerializer.Deserialize<DrawDocument>(await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(drawJson, cancellationToken),
-            PlanningJson.Options)!;
+        var draw = System.Text.Json.JsonSerializer.Deserialize<DrawDocument>(await drawJson.FirstAsync(cancellationToken), PlanningJson.Options)!;
         await System.Text.Json.JsonSerializer.SerializeAsync(output, From(draw), PlanningJson.Options, cancellationToken);
     }
 }

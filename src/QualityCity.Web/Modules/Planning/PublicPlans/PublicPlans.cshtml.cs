@@ -1,10 +1,10 @@
-using QualityCity.Web.Hosting;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using QualityCity.Web.Data;
+using QualityCity.Web.Hosting;
 
 namespace QualityCity.Web.Modules.Planning.PublicPlans;
 
