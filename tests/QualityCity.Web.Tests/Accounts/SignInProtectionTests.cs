@@ -201,6 +201,9 @@ public abstract class SignInProtectionTests(QualityCityFactory factory) : Platfo
         {
             Assert.Equal(HttpStatusCode.Unauthorized, (await inspector.GetAsync("/api/rectifications")).StatusCode);
             Assert.Equal(HttpStatusCode.Unauthorized, (await inspector.PostAsJsonAsync("/api/visits/1/results", new { })).StatusCode);
+            // Nor can the officer sign in again while the record is inactive.
+            var again = await Factory.ClientFrom("198.51.100.71").PostAsJsonAsync("/api/account/login", Right("samr.inspector"));
+            Assert.Equal(HttpStatusCode.Unauthorized, again.StatusCode);
         }
         finally
         {

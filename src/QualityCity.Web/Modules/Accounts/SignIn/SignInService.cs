@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
@@ -14,8 +15,8 @@ public sealed record SignInResult(SignInOutcome Outcome, DateTimeOffset? RetryAf
 /// <summary>
 /// Signs users in for the page and the API alike. In order: the client's failure budget (a client
 /// that failed too often waits, whatever user name it tries next, before any user is looked up);
-/// the password check, which hashes even for a user name that does not exist or an account that is
-/// disabled, so that the answer takes as long either way; the account lockout in the database,
+/// the password check, which hashes even for a user name that does not exist, an account that is
+/// disabled or an officer whose record is inactive, so that the answer takes as long either way; the account lockout in the database,
 /// reached only by many clients together. Every attempt that reaches the password check is written
 /// to the audit log.
 /// </summary>
@@ -38,11 +39,12 @@ public sealed class SignInService(SignInManager<AppUser> signIn, UserManager<App
         }
 
         var user = await users.FindByNameAsync(userName);
-        if (user is null || user.IsDisabled)
+        var inactiveOfficer = user?.InspectorId is { } officer && !await db.Inspectors.AnyAsync(i => i.Id == officer && i.Active);
+        if (user is null || user.IsDisabled || inactiveOfficer)
         {
             // The hash is computed and thrown away: the answer must not come sooner for a name that is not there.
             _ = hasher.VerifyHashedPassword(user ?? new AppUser(), DummyHash.Value, password);
-            return await FailedAsync(userName, client, SignInOutcome.Failed, user is null ? "unknown user" : "disabled");
+            return await FailedAsync(userName, client, SignInOutcome.Failed, user is null ? "unknown user" : user.IsDisabled ? "disabled" : "officer inactive");
         }
 
         var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
