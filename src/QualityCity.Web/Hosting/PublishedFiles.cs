@@ -48,6 +48,9 @@ public sealed class PublishedFiles(DatabaseSettings settings, PlatformMetrics me
     /// <summary>The documents whose content depends on rows of this type.</summary>
     public static IReadOnlyList<string> DocumentsChangedBy(Type entity) => DocumentsByEntity.TryGetValue(entity, out var names) ? names : [];
 
+    /// <summary>Every document that has a stamp (their rows are made at start, so that two first changes never race to insert one).</summary>
+    public static IReadOnlyList<string> StampedDocuments => DocumentsByEntity.Values.SelectMany(n => n).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
     private string Folder => Path.Combine(settings.DataDirectory, "published");
 
     public async Task<IResult> ServeAsync(QualityCityDbContext db, PublishedDocument document, CancellationToken cancellationToken)

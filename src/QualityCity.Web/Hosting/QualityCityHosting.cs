@@ -179,6 +179,7 @@ public sealed class DatabaseInitializer(QualityCityDbContext db, ReferenceDataLo
         await MigrateAsync(cancellationToken);
         await referenceData.LoadAsync(cancellationToken);
         await EnsureRolesAsync();
+        await EnsureDocumentStampsAsync(cancellationToken);
         if (loadDemoWhenEmpty && !await db.MarketEntities.AnyAsync(cancellationToken))
         {
             return await demo.LoadAsync(enterprises, seed, cancellationToken);
@@ -195,6 +196,18 @@ public sealed class DatabaseInitializer(QualityCityDbContext db, ReferenceDataLo
             // WAL lets readers (the web pages) run while an import writes.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
+    }
+
+    /// <summary>A stamp row for every published document, made before any request can change one.</summary>
+    public async Task EnsureDocumentStampsAsync(CancellationToken cancellationToken)
+    {
+        var existing = await db.PublishedDocumentStamps.Select(s => s.Name).ToListAsync(cancellationToken);
+        foreach (var name in PublishedFiles.StampedDocuments.Except(existing, StringComparer.Ordinal))
+        {
+            db.PublishedDocumentStamps.Add(new PublishedDocumentStamp { Name = name, Stamp = Guid.NewGuid().ToString("N"), ChangedAtUtc = DateTime.UtcNow });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>The roles of SPEC §0 exist in every installation, demo or not, so that the first administrator can be created.</summary>
