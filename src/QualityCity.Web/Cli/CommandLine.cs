@@ -133,15 +133,16 @@ public static class CommandLine
                 var path = options.Positional.ElementAtOrDefault(1) ?? throw new CliUsageException("import registry needs a FILE");
                 await initializer.MigrateAsync(cancellationToken);
                 await services.GetRequiredService<Modules.ReferenceData.ReferenceDataLoader>().LoadAsync(cancellationToken);
-                var lastPrinted = DateTime.MinValue;
+                var clock = services.GetRequiredService<TimeProvider>();
+                var lastPrinted = DateTimeOffset.MinValue;
                 var importer = new RegistryImporter(db, services.GetRequiredService<AuditLog>())
                 {
                     BatchSize = options.Value("batch") is null ? null : options.Int("batch", 2000),
                     Progress = job =>
                     {
-                        if (DateTime.UtcNow - lastPrinted > TimeSpan.FromSeconds(2))
+                        if (clock.GetUtcNow() - lastPrinted > TimeSpan.FromSeconds(2))
                         {
-                            lastPrinted = DateTime.UtcNow;
+                            lastPrinted = clock.GetUtcNow();
                             var percent = job.BytesTotal > 0 ? 100.0 * job.BytesRead / job.BytesTotal : 0;
                             error.WriteLine($"  {percent,5:0.0}%  rows={job.RowsRead} inserted={job.Inserted} updated={job.Updated} unchanged={job.Unchanged} rejected={job.Rejected}");
                         }

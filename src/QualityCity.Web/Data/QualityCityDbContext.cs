@@ -80,6 +80,9 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
     /// <summary>The signed-in user of the current request, if any.</summary>
     public Func<string?>? CurrentUser { get; set; }
 
+    /// <summary>The platform's clock for what this context stamps itself (published documents' versions).</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
     /// <summary>Set false for bulk paths that write their own, coarser audit entries.</summary>
     public bool AuditChanges { get; set; } = true;
 
@@ -408,7 +411,7 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
             }
 
             stamp.Stamp = Guid.NewGuid().ToString("N");
-            stamp.ChangedAtUtc = DateTime.UtcNow;
+            stamp.ChangedAtUtc = Clock.GetUtcNow().UtcDateTime;
         }
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Abstractions;
 using QualityCity.Web.Data;
 using QualityCity.Web.Localization;
@@ -40,10 +41,13 @@ public static class QualityCityHosting
                 : sp.GetRequiredService<SqliteQualityCityDbContext>();
             var accessor = sp.GetService<IHttpContextAccessor>();
             db.CurrentUser = () => accessor?.HttpContext?.User is { Identity.IsAuthenticated: true } user ? user.ActorName() : null;
+            db.Clock = sp.GetRequiredService<TimeProvider>();
             return db;
         });
 
         services.AddHttpContextAccessor();
+        // The one clock of the platform; tests and tools may replace it.
+        services.TryAddSingleton(TimeProvider.System);
         // Sign-in cookies stay valid across restarts: keys live in the data directory of this installation.
         services.AddDataProtection().SetApplicationName("QualityCity");
         services.AddOptions<KeyManagementOptions>().Configure<IConfiguration>((options, configuration) =>
@@ -70,7 +74,7 @@ public static class QualityCityHosting
         // Pages live beside the rest of their feature (Modules/<Module>/<Feature>/), each with an
         // explicit route and its own [Authorize] policy.
         builder.Services.AddRazorPages(options => options.RootDirectory = "/Modules")
-            .AddMvcOptions(options => options.Filters.Add<PageHandlerCheck>());
+            .AddMvcOptions(options => options.Filters.Add<PageRequestCheck>());
         // Chinese text goes into pages as characters, not as &#x…; entities.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -125,7 +129,11 @@ public static class QualityCityHosting
             var chosen = culture == "en" ? "en" : "zh-CN";
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps });
+                new CookieOptions
+                {
+                    Expires = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax,
+                    Secure = http.Request.IsHttps,
+                });
             return Results.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//", StringComparison.Ordinal)
                 || returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? "/" : returnUrl);
         }).ExcludeFromDescription().AllowAnonymous().RequireRateLimiting(RateLimits.Public);
@@ -171,7 +179,8 @@ internal sealed class StartupTasks(IServiceScopeFactory scopes, IConfiguration c
 }
 
 /// <summary>Migrations, reference data, the roles and (on an empty registry, when asked) the demo city; used by the server and every CLI verb.</summary>
-public sealed class DatabaseInitializer(QualityCityDbContext db, ReferenceDataLoader referenceData, DemoCity demo, RoleManager<IdentityRole> roles)
+public sealed class DatabaseInitializer(QualityCityDbContext db, ReferenceDataLoader referenceData, DemoCity demo, RoleManager<IdentityRole> roles,
+    TimeProvider clock)
 {
     /// <summary>Returns the number of demo enterprises loaded (0 when none were).</summary>
     public async Task<int> InitializeAsync(bool loadDemoWhenEmpty, int enterprises, string seed, CancellationToken cancellationToken)
@@ -204,7 +213,7 @@ public sealed class DatabaseInitializer(QualityCityDbContext db, ReferenceDataLo
         var existing = await db.PublishedDocumentStamps.Select(s => s.Name).ToListAsync(cancellationToken);
         foreach (var name in PublishedFiles.StampedDocuments.Except(existing, StringComparer.Ordinal))
         {
-            db.PublishedDocumentStamps.Add(new PublishedDocumentStamp { Name = name, Stamp = Guid.NewGuid().ToString("N"), ChangedAtUtc = DateTime.UtcNow });
+            db.PublishedDocumentStamps.Add(new PublishedDocumentStamp { Name = name, Stamp = Guid.NewGuid().ToString("N"), ChangedAtUtc = clock.GetUtcNow().UtcDateTime });
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using QualityCity.Web.Hosting;
 using QualityCity.Web.Localization;
@@ -46,7 +45,6 @@ public sealed class AccountsModule : IModule
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<SignInService>();
         services.AddScoped<UserAdministration>();
-        services.TryAddSingleton(TimeProvider.System);
 
         services.ConfigureApplicationCookie(options =>
         {

@@ -12,7 +12,7 @@ namespace QualityCity.Web.Hosting;
 /// handler's arguments and its bound properties — obeys the same rules as the API's
 /// (<see cref="InputValidation"/>), refused with 400 naming the field.
 /// </summary>
-internal sealed class PageHandlerCheck : IAsyncPageFilter
+internal sealed class PageRequestCheck : IAsyncPageFilter
 {
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
