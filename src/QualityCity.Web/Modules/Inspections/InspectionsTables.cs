@@ -1,0 +1,118 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using QualityCity.Web.Modules.Inspections.Attachments;
+using QualityCity.Web.Modules.Inspections.Complaints;
+using QualityCity.Web.Modules.Inspections.Penalties;
+
+namespace QualityCity.Web.Modules.Inspections;
+
+// The Inspections module's tables: applied by QualityCityDbContext with the other modules' configurations.
+
+internal sealed class InspectionTable : IEntityTypeConfiguration<Inspection>
+{
+    public void Configure(EntityTypeBuilder<Inspection> e)
+    {
+        e.ToTable("inspections");
+        e.HasIndex(x => new { x.CreditCode, x.Date });
+        e.HasIndex(x => x.VisitKey);
+    }
+}
+
+internal sealed class VisitTable : IEntityTypeConfiguration<Visit>
+{
+    public void Configure(EntityTypeBuilder<Visit> e)
+    {
+        e.ToTable("visits");
+        // A re-draw of a year reuses visit keys; the earlier visits stay, cancelled.
+        e.HasIndex(x => new { x.VisitKey, x.DrawId }).IsUnique();
+        e.HasIndex(x => new { x.CreditCode, x.Date });
+        e.HasIndex(x => x.Date);
+    }
+}
+
+internal sealed class PenaltyExemptionTable : IEntityTypeConfiguration<PenaltyExemption>
+{
+    public void Configure(EntityTypeBuilder<PenaltyExemption> e)
+    {
+        e.ToTable("penalty_exemptions");
+    }
+}
+
+internal sealed class DiscretionBandTable : IEntityTypeConfiguration<DiscretionBand>
+{
+    public void Configure(EntityTypeBuilder<DiscretionBand> e)
+    {
+        e.ToTable("discretion_bands");
+        e.Property(x => x.MinFine).HasPrecision(12, 2);
+        e.Property(x => x.MaxFine).HasPrecision(12, 2);
+    }
+}
+
+internal sealed class PenaltyDecisionTable : IEntityTypeConfiguration<PenaltyDecision>
+{
+    public void Configure(EntityTypeBuilder<PenaltyDecision> e)
+    {
+        e.ToTable("penalty_decisions");
+        e.HasIndex(x => x.ItemCode);
+        e.HasIndex(x => x.InspectionId);
+        e.Property(x => x.Fine).HasPrecision(12, 2);
+    }
+}
+
+internal sealed class RectificationTaskTable : IEntityTypeConfiguration<RectificationTask>
+{
+    public void Configure(EntityTypeBuilder<RectificationTask> e)
+    {
+        e.ToTable("rectification_tasks");
+        e.HasIndex(x => x.InspectionId);
+        e.HasIndex(x => new { x.CreditCode, x.Status });
+    }
+}
+
+internal sealed class InspectionRatingTable : IEntityTypeConfiguration<InspectionRating>
+{
+    public void Configure(EntityTypeBuilder<InspectionRating> e)
+    {
+        e.ToTable("inspection_ratings");
+        e.HasIndex(x => x.InspectionId).IsUnique();
+        e.HasIndex(x => x.DepartmentId);
+    }
+}
+
+internal sealed class VisitDepartmentTable : IEntityTypeConfiguration<VisitDepartment>
+{
+    public void Configure(EntityTypeBuilder<VisitDepartment> e)
+    {
+        e.ToTable("visit_departments");
+        e.HasIndex(x => x.VisitId);
+    }
+}
+
+internal sealed class InspectionItemResultTable : IEntityTypeConfiguration<InspectionItemResult>
+{
+    public void Configure(EntityTypeBuilder<InspectionItemResult> e)
+    {
+        e.ToTable("inspection_item_results");
+        e.HasIndex(x => x.InspectionId);
+    }
+}
+
+internal sealed class AttachmentTable : IEntityTypeConfiguration<Attachment>
+{
+    public void Configure(EntityTypeBuilder<Attachment> e)
+    {
+        e.ToTable("attachments");
+        e.HasIndex(x => x.VisitId);
+        e.HasIndex(x => x.TaskId);
+    }
+}
+
+internal sealed class InspectionComplaintTable : IEntityTypeConfiguration<InspectionComplaint>
+{
+    public void Configure(EntityTypeBuilder<InspectionComplaint> e)
+    {
+        e.ToTable("inspection_complaints");
+        e.HasIndex(x => x.InspectionId);
+        e.HasIndex(x => new { x.Status, x.AnswerDue });
+    }
+}

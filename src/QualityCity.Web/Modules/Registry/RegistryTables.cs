@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using QualityCity.Web.Modules.Registry.ProductionRecords;
+
+namespace QualityCity.Web.Modules.Registry;
+
+// The Registry module's tables: applied by QualityCityDbContext with the other modules' configurations.
+
+internal sealed class MarketEntityTable : IEntityTypeConfiguration<MarketEntity>
+{
+    public void Configure(EntityTypeBuilder<MarketEntity> e)
+    {
+        e.ToTable("market_entities");
+        // Single-column filter indexes: their entries are kept in (value, row id) order, so new rows
+        // land at the end of a few groups and a bulk import stays cheap; a filtered search reads
+        // one index range in row order and stops after a page (docs/registry.md). PostgreSQL also
+        // gets a trigram index on Name (in its migration) for substring search.
+        e.HasIndex(x => x.CreditCode).IsUnique();
+        e.HasIndex(x => x.CountyCode);
+        e.HasIndex(x => x.IndustryCode);
+        e.HasIndex(x => x.ChainCode);
+        e.HasIndex(x => x.RiskGrade);
+        e.Property(x => x.CreditCode).HasMaxLength(18);
+        e.Property(x => x.Name).HasMaxLength(200);
+        e.Property(x => x.NameTokens).HasMaxLength(400);
+        e.Property(x => x.Category).HasMaxLength(32);
+        e.Property(x => x.CountyCode).HasMaxLength(12);
+        e.Property(x => x.TownshipCode).HasMaxLength(12);
+        e.Property(x => x.IndustryCode).HasMaxLength(8);
+        e.Property(x => x.ChainCode).HasMaxLength(32);
+        e.Property(x => x.Status).HasMaxLength(16);
+        e.Property(x => x.CreditClass).HasMaxLength(1);
+        e.Property(x => x.RiskGrade).HasMaxLength(8);
+    }
+}
+
+internal sealed class ImportJobTable : IEntityTypeConfiguration<ImportJob>
+{
+    public void Configure(EntityTypeBuilder<ImportJob> e)
+    {
+        e.ToTable("import_jobs");
+    }
+}
+
+internal sealed class ProductionRecordTable : IEntityTypeConfiguration<ProductionRecord>
+{
+    public void Configure(EntityTypeBuilder<ProductionRecord> e)
+    {
+        e.ToTable("production_records");
+        e.Property(x => x.CreditCode).HasMaxLength(18);
+        e.HasIndex(x => new { x.CreditCode, x.Year }).IsUnique();
+        e.HasIndex(x => x.Year);
+        e.Property(x => x.OutputValue).HasPrecision(18, 2);
+        e.Property(x => x.Electricity).HasPrecision(18, 2);
+        e.Property(x => x.TaxPaid).HasPrecision(18, 2);
+        e.Property(x => x.LandMu).HasPrecision(12, 2);
+    }
+}
