@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using QualityCity.Web.Hosting;
 using QualityCity.Web.Localization;
+using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Accounts.ManageUsers;
 using QualityCity.Web.Modules.Accounts.SignIn;
 
@@ -21,6 +22,7 @@ public sealed class AccountsModule : IModule
     public static void AddServices(IServiceCollection services)
     {
         services.AddOptions<SignInLimits>().BindConfiguration(SignInLimits.Section);
+        services.AddScoped<IAccountDirectory, AccountDirectory>();
         services.AddIdentity<AppUser, IdentityRole>(options =>
             {
                 // PasswordPolicy is the one rule (at least three kinds of character); Identity's own switches stay off.
@@ -177,42 +179,6 @@ public sealed class AccountsModule : IModule
     public sealed record LoginRequest(string? UserName, string? Password);
 }
 
-/// <summary>
-/// Authorization policy names: who may call a route, by role. What within a route is theirs (their
-/// department, their enterprise, their visits) the handler decides; docs/authorization-matrix.csv
-/// lists every route with both.
-/// </summary>
-public static class Policies
-{
-    /// <summary>admin, coordinator, dept_head, inspector.</summary>
-    public const string Staff = "staff";
-
-    public const string Admin = "admin";
-
-    /// <summary>admin and coordinator: every department's data.</summary>
-    public const string Oversight = "oversight";
-
-    /// <summary>Any signed-in user; what each sees is scoped by the handler.</summary>
-    public const string SignedIn = "signed-in";
-
-    /// <summary>admin, coordinator and dept_head: plans, approvals, ratings, consistency.</summary>
-    public const string Supervisors = "supervisors";
-
-    /// <summary>admin and dept_head: a department's own checklist and officers.</summary>
-    public const string DepartmentEditors = "department-editors";
-
-    public const string DeptHeads = "dept-heads";
-
-    /// <summary>inspector and dept_head: decisions on an inspection (penalties, rectification, publication).</summary>
-    public const string CaseOfficers = "case-officers";
-
-    /// <summary>Officers on the ground: results and photos of their visits.</summary>
-    public const string Inspectors = "inspectors";
-
-    /// <summary>Enterprise accounts: their own reports, evidence, ratings and complaints.</summary>
-    public const string Enterprises = "enterprises";
-}
-
 /// <summary>Adds department, credit code and display name to the sign-in cookie.</summary>
 internal sealed class QcClaimsPrincipalFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
@@ -233,22 +199,4 @@ internal sealed class QcClaimsPrincipalFactory(UserManager<AppUser> users, RoleM
 
         return identity;
     }
-}
-
-/// <summary>Reads the scoping claims.</summary>
-public static class ClaimsPrincipalExtensions
-{
-    public static int? DepartmentId(this ClaimsPrincipal user) =>
-        int.TryParse(user.FindFirstValue(QcClaims.DepartmentId), out var id) ? id : null;
-
-    public static string? CreditCode(this ClaimsPrincipal user) => user.FindFirstValue(QcClaims.CreditCode);
-
-    /// <summary>Admin and coordinator see every department's data.</summary>
-    public static bool SeesAllDepartments(this ClaimsPrincipal user) =>
-        user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Coordinator);
-
-    public static bool IsStaff(this ClaimsPrincipal user) =>
-        user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.DeptHead) || user.IsInRole(Roles.Inspector);
-
-    public static string ActorName(this ClaimsPrincipal user) => user.Identity?.Name ?? "anonymous";
 }

@@ -23,29 +23,3 @@ public sealed class AppUser : IdentityUser
 
     public DateTime? LastSignInAtUtc { get; set; }
 }
-
-/// <summary>The roles of SPEC §0. The public role is simply "not signed in".</summary>
-public static class Roles
-{
-    public const string Admin = "admin";
-    public const string Coordinator = "coordinator";
-    public const string DeptHead = "dept_head";
-    public const string Inspector = "inspector";
-    public const string Enterprise = "enterprise";
-
-    public static readonly IReadOnlyList<string> All = [Admin, Coordinator, DeptHead, Inspector, Enterprise];
-
-    /// <summary>Roles bound to a department (their data are scoped by it).</summary>
-    public static bool NeedsDepartment(string role) => role is DeptHead or Inspector;
-
-    /// <summary>Staff roles: everyone but enterprises and the public.</summary>
-    public const string Staff = Admin + "," + Coordinator + "," + DeptHead + "," + Inspector;
-}
-
-/// <summary>Claim types added to the cookie at sign-in, so queries can scope without a database round trip.</summary>
-public static class QcClaims
-{
-    public const string DepartmentId = "qc:department";
-    public const string CreditCode = "qc:credit_code";
-    public const string DisplayName = "qc:display_name";
-}

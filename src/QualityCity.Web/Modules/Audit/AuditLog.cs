@@ -4,11 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using QualityCity.Domain.Audit;
 using QualityCity.Web.Data;
+using QualityCity.Web.Modules.Audit.Contracts;
 
 namespace QualityCity.Web.Modules.Audit;
-
-/// <summary>A change waiting to be written to the audit log.</summary>
-public sealed record AuditDraft(string Action, string Subject, string Before, string After);
 
 /// <summary>
 /// Writes the append-only audit log. Every save through <see cref="QualityCityDbContext"/> is
@@ -17,7 +15,7 @@ public sealed record AuditDraft(string Action, string Subject, string Before, st
 /// current chain key (see <see cref="AuditChain"/> and <see cref="AuditChainKeyRing"/>), inside the
 /// same transaction as the change it records.
 /// </summary>
-public sealed class AuditLog(AuditChainKeyRing keys)
+public sealed class AuditLog(AuditChainKeyRing keys) : IAuditTrail
 {
     /// <summary>
     /// Entities whose rows are bookkeeping, not business data. A checkpoint is the log's own record:
@@ -30,10 +28,7 @@ public sealed class AuditLog(AuditChainKeyRing keys)
     private static readonly HashSet<string> RedactedProperties =
         ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "NormalizedUserName", "NormalizedEmail", "NameTokens"];
 
-    internal static readonly JsonSerializerOptions Json = new()
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    internal static JsonSerializerOptions Json => AuditJson.Options;
 
     // One writer at a time in this process; across processes the database lock does it (the
     // sequence is the primary key, so a racing writer fails instead of forking the chain).

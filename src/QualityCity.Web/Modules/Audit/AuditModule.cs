@@ -3,8 +3,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using QualityCity.Domain.Audit;
 using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
+using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Accounts;
 using QualityCity.Web.Modules.Audit.Checkpoints;
+using QualityCity.Web.Modules.Audit.Contracts;
 using QualityCity.Web.Modules.Audit.VerifyAuditLog;
 
 namespace QualityCity.Web.Modules.Audit;
@@ -21,6 +23,7 @@ public sealed class AuditModule : IModule
         // Read once per process: every append uses the same key object, never a file read.
         services.AddSingleton(sp => AuditChainKeyRing.Load(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<DatabaseSettings>()));
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<IAuditTrail>(sp => sp.GetRequiredService<AuditLog>());
         services.AddSingleton<AuditCheckpointKey>();
         services.AddSingleton<AuditCheckpointStore>();
         services.AddScoped<AuditVerifier>();

@@ -5,8 +5,9 @@ using QualityCity.Domain.Common;
 using QualityCity.Domain.Planning;
 using QualityCity.Domain.Registry;
 using QualityCity.Web.Data;
+using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Accounts;
-using QualityCity.Web.Modules.Audit;
+using QualityCity.Web.Modules.Audit.Contracts;
 using QualityCity.Web.Modules.Organisation;
 using QualityCity.Web.Modules.ReferenceData;
 using QualityCity.Web.Modules.Registry;
@@ -22,7 +23,7 @@ public sealed record DemoAccount(string UserName, string Role, string Descriptio
 /// enterprises (every name ends in "（演示）"), 12 departments, about 240 inspectors and one account
 /// per role. Deterministic: the same seed and size always give the same city.
 /// </summary>
-public sealed class DemoCity(QualityCityDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, AuditLog auditLog,
+public sealed class DemoCity(QualityCityDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, IAuditTrail auditLog,
     Planning.CommitPlan.PlanPools pools, Planning.DrawPlan.PlanDraw draws, Planning.PublishPlan.PlanPublication publication, Quality.QualityAnalysis quality)
 {
     public const string DemoPassword = "Demo-2026";

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
+using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Accounts;
 
 namespace QualityCity.Web.Modules.Organisation;
@@ -11,6 +12,7 @@ public sealed class OrganisationModule : IModule
 {
     public static void AddServices(IServiceCollection services)
     {
+        services.AddScoped<IOfficerDirectory, OfficerDirectory>();
     }
 
     public static void MapEndpoints(IEndpointRouteBuilder app)
@@ -132,7 +134,7 @@ public sealed class OrganisationModule : IModule
         // An officer declares a conflict of interest (亲属、曾任职、利益关联) for themselves; the
         // department head may declare one for any officer of the department. Recorded in the audit log.
         api.MapPost("/inspectors/{id:int}/conflicts", async (int id, ConflictRequest request, ClaimsPrincipal user, QualityCityDbContext db,
-            CancellationToken ct) =>
+            IAccountDirectory accounts, CancellationToken ct) =>
         {
             var inspector = await db.Inspectors.FirstOrDefaultAsync(i => i.Id == id, ct);
             if (inspector is null)
@@ -140,7 +142,7 @@ public sealed class OrganisationModule : IModule
                 return Results.NotFound();
             }
 
-            var self = await db.Users.AnyAsync(u => u.UserName == user.Identity!.Name && u.InspectorId == id, ct);
+            var self = await accounts.IsOfficerAsync(user.ActorName(), id, ct);
             if (!self && !MayManage(user, inspector.DepartmentId))
             {
                 return Results.Problem("an officer declares conflicts for themselves; the department head for the department's officers",

@@ -6,6 +6,7 @@ using QualityCity.Domain.Quality;
 using QualityCity.Domain.Registry;
 using QualityCity.Web.Data;
 using QualityCity.Web.Localization;
+using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Accounts;
 using QualityCity.Web.Modules.Inspections.RecordResults;
 using QualityCity.Web.Modules.ReferenceData;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Domain.Calendar;
 using QualityCity.Web.Data;
+using QualityCity.Web.Modules.Audit.Contracts;
 using Sylvan.Data.Csv;
 
 namespace QualityCity.Web.Modules.ReferenceData;
@@ -10,7 +11,7 @@ namespace QualityCity.Web.Modules.ReferenceData;
 /// holiday calendar, GB/T 4754-2017 industries and the city's industry chains. Idempotent: a table
 /// that already has rows is left alone, so an administrator's later changes are never overwritten.
 /// </summary>
-public sealed class ReferenceDataLoader(QualityCityDbContext db, Audit.AuditLog auditLog)
+public sealed class ReferenceDataLoader(QualityCityDbContext db, IAuditTrail auditLog)
 {
     public static string Folder => Path.Combine(AppContext.BaseDirectory, "ReferenceData");
 
@@ -99,7 +100,7 @@ public sealed class ReferenceDataLoader(QualityCityDbContext db, Audit.AuditLog 
         if (loaded.Count > 0)
         {
             await auditLog.AppendAsync(db, "system",
-                [new Audit.AuditDraft("reference-data.load", "ReferenceData", string.Empty, string.Join(", ", loaded))], cancellationToken);
+                [new AuditDraft("reference-data.load", "ReferenceData", string.Empty, string.Join(", ", loaded))], cancellationToken);
         }
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
+using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Accounts;
 using QualityCity.Web.Modules.Registry.ExportRegistry;
 using QualityCity.Web.Modules.Registry.ImportRegistry;
@@ -19,6 +20,7 @@ public sealed class RegistryModule : IModule
     public static void AddServices(IServiceCollection services)
     {
         services.AddScoped<RegistrySearch>();
+        services.AddScoped<Accounts.Contracts.IEnterpriseDirectory, EnterpriseDirectory>();
         services.AddScoped<Shared.RegistryLabels>();
         services.AddScoped<RegistryExporter>();
         services.AddScoped<RegistryImporter>();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
 using QualityCity.Web.Localization;
+using QualityCity.Web.Modules.Accounts.Contracts;
 
 namespace QualityCity.Web.Modules.Accounts.ManageUsers;
 
@@ -28,7 +29,8 @@ public sealed record UserChange(UserView? User, Dictionary<string, string[]> Err
 /// changes the security stamp, which ends the account's open sessions at their next request: the
 /// role and scope in a sign-in cookie can never outlive the account's.
 /// </summary>
-public sealed partial class UserAdministration(UserManager<AppUser> users, QualityCityDbContext db, Text text, TimeProvider clock)
+public sealed partial class UserAdministration(UserManager<AppUser> users, QualityCityDbContext db, Text text, TimeProvider clock,
+    IOfficerDirectory officers, IEnterpriseDirectory enterprises)
 {
     public const int MaxDisplayNameLength = 100;
 
@@ -41,10 +43,9 @@ public sealed partial class UserAdministration(UserManager<AppUser> users, Quali
         var accounts = await db.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync(cancellationToken);
         var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name })
             .ToDictionaryAsync(x => x.UserId, x => x.Name ?? string.Empty, cancellationToken);
-        var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Code, cancellationToken);
+        var departments = (await officers.DepartmentsAsync(cancellationToken)).ToDictionary(d => d.Id, d => d.Code);
         var inspectorIds = accounts.Where(a => a.InspectorId != null).Select(a => a.InspectorId!.Value).ToList();
-        var credentials = await db.Inspectors.AsNoTracking().Where(i => inspectorIds.Contains(i.Id))
-            .ToDictionaryAsync(i => i.Id, i => i.CredentialNumber, cancellationToken);
+        var credentials = await officers.CredentialNumbersAsync(inspectorIds, cancellationToken);
         return accounts.Select(a => View(a, roles.GetValueOrDefault(a.Id, string.Empty),
             a.DepartmentId is { } d ? departments.GetValueOrDefault(d) : null,
             a.InspectorId is { } i ? credentials.GetValueOrDefault(i) : null)).ToList();
@@ -198,7 +199,7 @@ public sealed partial class UserAdministration(UserManager<AppUser> users, Quali
         if (!string.IsNullOrWhiteSpace(request.Department))
         {
             var code = request.Department.Trim();
-            departmentId = await db.Departments.Where(d => d.Code == code).Select(d => (int?)d.Id).FirstOrDefaultAsync(cancellationToken);
+            departmentId = await officers.DepartmentIdAsync(code, cancellationToken);
             if (departmentId is null)
             {
                 errors["department"] = [text.Format("没有代码为 {0} 的部门", code)];
@@ -217,7 +218,7 @@ public sealed partial class UserAdministration(UserManager<AppUser> users, Quali
         if (role == Roles.Enterprise)
         {
             creditCode = request.Enterprise?.Trim().ToUpperInvariant();
-            if (string.IsNullOrEmpty(creditCode) || !await db.MarketEntities.AnyAsync(e => e.CreditCode == creditCode, cancellationToken))
+            if (string.IsNullOrEmpty(creditCode) || !await enterprises.ExistsAsync(creditCode, cancellationToken))
             {
                 errors["enterprise"] = [text["企业账号须绑定主体库中的一个统一社会信用代码"]];
             }
@@ -232,22 +233,22 @@ public sealed partial class UserAdministration(UserManager<AppUser> users, Quali
         {
             var credential = request.Inspector?.Trim();
             var inspector = string.IsNullOrEmpty(credential) ? null
-                : await db.Inspectors.AsNoTracking().Where(i => i.CredentialNumber == credential).Select(i => new { i.Id, i.DepartmentId }).FirstOrDefaultAsync(cancellationToken);
+                : await officers.OfficerAsync(credential, cancellationToken);
             if (inspector is null)
             {
                 errors["inspector"] = [text["执法人员账号须绑定执法人员名录中的执法证号"]];
             }
-            else if (departmentId is not null && inspector.DepartmentId != departmentId)
+            else if (departmentId is not null && inspector.Value.DepartmentId != departmentId)
             {
                 errors["inspector"] = [text["该执法证号不属于所选部门"]];
             }
-            else if (await db.Users.AnyAsync(u => u.InspectorId == inspector.Id && u.Id != user.Id, cancellationToken))
+            else if (await db.Users.AnyAsync(u => u.InspectorId == inspector.Value.Id && u.Id != user.Id, cancellationToken))
             {
                 errors["inspector"] = [text["该执法人员已有账号"]];
             }
             else
             {
-                inspectorId = inspector.Id;
+                inspectorId = inspector.Value.Id;
             }
         }
         else if (!string.IsNullOrWhiteSpace(request.Inspector))
@@ -274,10 +275,10 @@ public sealed partial class UserAdministration(UserManager<AppUser> users, Quali
     {
         var role = (await users.GetRolesAsync(user)).FirstOrDefault() ?? string.Empty;
         var department = user.DepartmentId is { } id
-            ? await db.Departments.AsNoTracking().Where(d => d.Id == id).Select(d => d.Code).FirstOrDefaultAsync(cancellationToken)
+            ? (await officers.DepartmentsAsync(cancellationToken)).FirstOrDefault(d => d.Id == id).Code
             : null;
         var inspector = user.InspectorId is { } inspectorId
-            ? await db.Inspectors.AsNoTracking().Where(i => i.Id == inspectorId).Select(i => i.CredentialNumber).FirstOrDefaultAsync(cancellationToken)
+            ? (await officers.CredentialNumbersAsync([inspectorId], cancellationToken)).GetValueOrDefault(inspectorId)
             : null;
         return View(user, role, department, inspector);
     }

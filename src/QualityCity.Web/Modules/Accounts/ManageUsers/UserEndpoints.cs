@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using QualityCity.Web.Modules.Accounts.Contracts;
 
 namespace QualityCity.Web.Modules.Accounts.ManageUsers;
 

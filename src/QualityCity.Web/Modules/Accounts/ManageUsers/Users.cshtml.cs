@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
 using QualityCity.Web.Localization;
+using QualityCity.Web.Modules.Accounts.Contracts;
 
 namespace QualityCity.Web.Modules.Accounts.ManageUsers;
 
@@ -13,7 +14,7 @@ namespace QualityCity.Web.Modules.Accounts.ManageUsers;
 /// each refusal is shown beside its field.
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class UsersModel(UserAdministration accounts, QualityCityDbContext db, Text text) : PageModel
+public sealed class UsersModel(UserAdministration accounts, IOfficerDirectory officers, Text text) : PageModel
 {
     public IReadOnlyList<UserView> Users { get; private set; } = [];
     public IReadOnlyList<(string Code, string Name)> Departments { get; private set; } = [];
@@ -93,8 +94,7 @@ public sealed class UsersModel(UserAdministration accounts, QualityCityDbContext
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Users = await accounts.ListAsync(cancellationToken);
-        Departments = (await db.Departments.AsNoTracking().OrderBy(d => d.Id).Select(d => new { d.Code, d.Name, d.NameEn }).ToListAsync(cancellationToken))
-            .Select(d => (d.Code, Text.IsEnglish ? d.NameEn : d.Name)).ToList();
+        Departments = (await officers.DepartmentsAsync(cancellationToken)).Select(d => (d.Code, Text.IsEnglish ? d.NameEn : d.Name)).ToList();
     }
 
     public string? ErrorFor(string field) => Errors.TryGetValue(field, out var messages) ? string.Join("；", messages) : null;

@@ -1,10 +1,11 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using QualityCity.Web.Data;
+using QualityCity.Web.Modules.Accounts.Contracts;
 
 namespace QualityCity.Web.Modules.Accounts.SignIn;
 
@@ -23,7 +24,8 @@ internal static class SessionValidator
         var options = context.HttpContext.RequestServices.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity;
         var userId = principal?.FindFirstValue(options.UserIdClaimType);
         var stamp = principal?.FindFirstValue(options.SecurityStampClaimType);
-        if (userId is null || stamp is null || !await IsCurrentAsync(context.HttpContext.RequestServices.GetRequiredService<QualityCityDbContext>(), userId, stamp,
+        if (userId is null || stamp is null || !await IsCurrentAsync(context.HttpContext.RequestServices.GetRequiredService<QualityCityDbContext>(),
+            context.HttpContext.RequestServices.GetRequiredService<IOfficerDirectory>(), userId, stamp,
             context.HttpContext.RequestAborted))
         {
             context.RejectPrincipal();
@@ -31,16 +33,12 @@ internal static class SessionValidator
         }
     }
 
-    private static async Task<bool> IsCurrentAsync(QualityCityDbContext db, string userId, string stamp, CancellationToken cancellationToken)
+    private static async Task<bool> IsCurrentAsync(QualityCityDbContext db, IOfficerDirectory officers, string userId, string stamp, CancellationToken cancellationToken)
     {
         var account = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new
-            {
-                u.SecurityStamp,
-                u.IsDisabled,
-                InspectorInactive = u.InspectorId != null && !db.Inspectors.Any(i => i.Id == u.InspectorId && i.Active),
-            })
+            .Select(u => new { u.SecurityStamp, u.IsDisabled, u.InspectorId })
             .FirstOrDefaultAsync(cancellationToken);
-        return account is { IsDisabled: false, InspectorInactive: false } && string.Equals(account.SecurityStamp, stamp, StringComparison.Ordinal);
+        return account is { IsDisabled: false } && string.Equals(account.SecurityStamp, stamp, StringComparison.Ordinal)
+            && (account.InspectorId is not { } officer || await officers.IsActiveAsync(officer, cancellationToken));
     }
 }

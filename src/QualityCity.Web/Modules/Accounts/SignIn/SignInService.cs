@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
-using QualityCity.Web.Modules.Audit;
+using QualityCity.Web.Modules.Accounts.Contracts;
+using QualityCity.Web.Modules.Audit.Contracts;
 
 namespace QualityCity.Web.Modules.Accounts.SignIn;
 
@@ -21,7 +22,7 @@ public sealed record SignInResult(SignInOutcome Outcome, DateTimeOffset? RetryAf
 /// to the audit log.
 /// </summary>
 public sealed class SignInService(SignInManager<AppUser> signIn, UserManager<AppUser> users, IPasswordHasher<AppUser> hasher,
-    SignInThrottle throttle, QualityCityDbContext db, AuditLog audit, TimeProvider clock, PlatformMetrics metrics)
+    SignInThrottle throttle, QualityCityDbContext db, IAuditTrail audit, TimeProvider clock, PlatformMetrics metrics, IOfficerDirectory officers)
 {
     /// <summary>A hash of a random password, verified when there is no user, so that a miss costs what a hit costs.</summary>
     private static readonly Lazy<string> DummyHash = new(() =>
@@ -39,7 +40,7 @@ public sealed class SignInService(SignInManager<AppUser> signIn, UserManager<App
         }
 
         var user = await users.FindByNameAsync(userName);
-        var inactiveOfficer = user?.InspectorId is { } officer && !await db.Inspectors.AnyAsync(i => i.Id == officer && i.Active);
+        var inactiveOfficer = user?.InspectorId is { } officer && !await officers.IsActiveAsync(officer, CancellationToken.None);
         if (user is null || user.IsDisabled || inactiveOfficer)
         {
             // The hash is computed and thrown away: the answer must not come sooner for a name that is not there.

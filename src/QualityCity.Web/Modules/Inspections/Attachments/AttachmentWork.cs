@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using QualityCity.Domain.Execution;
 using QualityCity.Web.Data;
 using QualityCity.Web.Localization;
+using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Accounts;
 using QualityCity.Web.Modules.Checklists;
 using QualityCity.Web.Modules.Inspections.RecordResults;

@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
-using QualityCity.Web.Modules.Audit;
+using QualityCity.Web.Modules.Audit.Contracts;
 using QualityCity.Web.Modules.Checklists;
 using QualityCity.Web.Modules.Planning;
 using QualityCity.Web.Modules.Planning.DrawPlan;
@@ -42,7 +42,7 @@ public sealed record VisitCodePayload(
 /// items (the versions in force) and officers, and a signed code each. A re-draw that supersedes a
 /// published plan cancels the earlier plan's visits that have not happened.
 /// </summary>
-public sealed class VisitRegistrar(QualityCityDbContext db, VisitCodeKey key, AuditLog auditLog)
+public sealed class VisitRegistrar(QualityCityDbContext db, VisitCodeKey key, IAuditTrail auditLog)
 {
     public static readonly JsonSerializerOptions PayloadJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Domain.Planning;
 using QualityCity.Web.Data;
-using QualityCity.Web.Modules.Audit;
+using QualityCity.Web.Modules.Audit.Contracts;
 
 namespace QualityCity.Web.Modules.Registry.GradeEntities;
 
@@ -16,7 +16,7 @@ public sealed record StoredRiskReason(string Grade, string Rule, string Text, st
 /// abnormal operations list, hazardous industry) and from product sampling (failed samples of the
 /// last twelve months, named); complaints and penalties join them when those modules record them.
 /// </summary>
-public sealed class RiskGradingService(QualityCityDbContext db, AuditLog auditLog)
+public sealed class RiskGradingService(QualityCityDbContext db, IAuditTrail auditLog)
 {
     /// <summary>Industry divisions graded as hazardous by default: petroleum and coal processing (25), chemicals (26).</summary>
     public static readonly IReadOnlySet<string> HazardousDivisions = new HashSet<string>(StringComparer.Ordinal) { "25", "26" };
@@ -129,10 +129,10 @@ public sealed class RiskGradingService(QualityCityDbContext db, AuditLog auditLo
     {
         var assessment = RiskGrading.Assess(facts, Rules);
         return (assessment.Grade.ToString().ToLowerInvariant(), JsonSerializer.Serialize(assessment.Reasons.Select(r =>
-            new StoredRiskReason(r.Grade.ToString().ToLowerInvariant(), r.Rule, r.Text, r.TextEn)), AuditLog.Json));
+            new StoredRiskReason(r.Grade.ToString().ToLowerInvariant(), r.Rule, r.Text, r.TextEn)), AuditJson.Options));
     }
 
     /// <summary>The stored reasons of an entity.</summary>
     public static IReadOnlyList<StoredRiskReason> ReasonsOf(MarketEntity entity) =>
-        string.IsNullOrEmpty(entity.RiskReasons) ? [] : JsonSerializer.Deserialize<List<StoredRiskReason>>(entity.RiskReasons, AuditLog.Json) ?? [];
+        string.IsNullOrEmpty(entity.RiskReasons) ? [] : JsonSerializer.Deserialize<List<StoredRiskReason>>(entity.RiskReasons, AuditJson.Options) ?? [];
 }

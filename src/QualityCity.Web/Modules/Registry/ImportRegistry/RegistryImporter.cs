@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
-using QualityCity.Web.Modules.Audit;
+using QualityCity.Web.Modules.Audit.Contracts;
 using QualityCity.Web.Modules.Registry.ExportRegistry;
 using QualityCity.Web.Modules.Registry.GradeEntities;
 
@@ -24,7 +24,7 @@ public sealed record ImportSummary(long Inserted, long Updated, long Unchanged, 
 /// half-way leaves only whole batches and completes when re-run. Only the columns present in the
 /// file are written; other stored fields are kept.
 /// </summary>
-public sealed class RegistryImporter(QualityCityDbContext db, AuditLog auditLog)
+public sealed class RegistryImporter(QualityCityDbContext db, IAuditTrail auditLog)
 {
     /// <summary>
     /// Rows per transaction. By default 2,000 on SQLite (its commits are cheap and small batches keep
@@ -251,7 +251,7 @@ public sealed class RegistryImporter(QualityCityDbContext db, AuditLog auditLog)
                 batch = batchNumber,
                 inserted = inserts.Select(e => e.CreditCode),
                 updated,
-            }, AuditLog.Json);
+            }, AuditJson.Options);
             await auditLog.AppendAsync(db, job.Actor, [new AuditDraft("registry.import", $"ImportJob:{job.Id}#{batchNumber}", string.Empty, after)], cancellationToken);
         }
 

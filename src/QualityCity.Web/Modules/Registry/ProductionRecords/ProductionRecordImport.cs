@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
 using QualityCity.Web.Localization;
-using QualityCity.Web.Modules.Audit;
+using QualityCity.Web.Modules.Audit.Contracts;
 using QualityCity.Web.Modules.Registry.ImportRegistry;
 
 namespace QualityCity.Web.Modules.Registry.ProductionRecords;
@@ -21,7 +21,7 @@ public sealed record ProductionImportReport(int Inserted, int Updated, int RowsR
 /// rows are kept. A row for an entity and year already held replaces the figures (the source's newer
 /// version). Rows are saved in batches, each with one audit entry naming its records.
 /// </summary>
-public sealed class ProductionRecordImport(QualityCityDbContext db, AuditLog auditLog, Text text, PlatformMetrics metrics)
+public sealed class ProductionRecordImport(QualityCityDbContext db, IAuditTrail auditLog, Text text, PlatformMetrics metrics)
 {
     /// <summary>The columns, each with the headers it may have (English or Chinese).</summary>
     public static readonly IReadOnlyList<(string Column, string[] Headers)> Columns =
@@ -223,7 +223,7 @@ public sealed class ProductionRecordImport(QualityCityDbContext db, AuditLog aud
         {
             var saved = batch.Where(b => known.Contains(b.Record.CreditCode)).Select(b => $"{b.Record.CreditCode}/{b.Record.Year}");
             await auditLog.AppendAsync(db, actor, [new AuditDraft("registry.production-import", "ProductionRecord:batch", string.Empty,
-                JsonSerializer.Serialize(new { inserted, updated, records = saved }, AuditLog.Json))], ct);
+                JsonSerializer.Serialize(new { inserted, updated, records = saved }, AuditJson.Options))], ct);
         }
 
         await transaction.CommitAsync(ct);

@@ -1,0 +1,11 @@
+using Microsoft.EntityFrameworkCore;
+using QualityCity.Web.Data;
+using QualityCity.Web.Modules.Accounts.Contracts;
+
+namespace QualityCity.Web.Modules.Accounts;
+
+internal sealed class AccountDirectory(QualityCityDbContext db) : IAccountDirectory
+{
+    public Task<bool> IsOfficerAsync(string userName, int inspectorId, CancellationToken cancellationToken) =>
+        db.Users.AnyAsync(u => u.UserName == userName && u.InspectorId == inspectorId, cancellationToken);
+}
