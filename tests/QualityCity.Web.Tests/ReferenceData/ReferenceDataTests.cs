@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Modules.ReferenceData;
+using QualityCity.Web.Modules.ReferenceData.Contracts;
 using QualityCity.Web.Tests.Infrastructure;
 
 namespace QualityCity.Web.Tests.ReferenceData;
@@ -54,7 +55,7 @@ public abstract class ReferenceDataTests(QualityCityFactory factory) : PlatformT
         SkipIfUnavailable();
         await using (var scope = OpenDb())
         {
-            var before = await ReferenceDataLoader.CalendarAsync(scope.Db);
+            var before = await WorkingCalendar.LoadAsync(scope.Db);
             Assert.True(before.AddWorkingDays(new DateOnly(2027, 1, 20), 5).IsProvisional);
         }
 
@@ -66,7 +67,7 @@ public abstract class ReferenceDataTests(QualityCityFactory factory) : PlatformT
 
         await using (var scope = OpenDb())
         {
-            var after = await ReferenceDataLoader.CalendarAsync(scope.Db);
+            var after = await WorkingCalendar.LoadAsync(scope.Db);
             Assert.False(after.AddWorkingDays(new DateOnly(2027, 1, 20), 5).IsProvisional);
             Assert.False(after.IsWorkingDay(new DateOnly(2027, 2, 8)));   // a Monday holiday
             Assert.True(after.IsWorkingDay(new DateOnly(2027, 2, 20)));   // a Saturday make-up day

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
-using QualityCity.Web.Modules.ReferenceData;
+using QualityCity.Web.Modules.ReferenceData.Contracts;
 using Sylvan.Data.Csv;
 
 namespace QualityCity.Web.Modules.Checklists;
@@ -80,7 +80,7 @@ public static class ChecklistLoader
         var departments = await db.Departments.ToDictionaryAsync(d => d.Code, d => d.Id, cancellationToken);
         var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
         var now = DateTime.UtcNow;
-        var folder = Path.Combine(ReferenceDataLoader.Folder, "checklists");
+        var folder = Path.Combine(ReferenceFiles.Folder, "checklists");
         var count = 0;
         foreach (var file in new[] { "inspection_items.csv", "supplementary_items.csv" })
         {

@@ -9,7 +9,7 @@ using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Accounts;
 using QualityCity.Web.Modules.Audit.Contracts;
 using QualityCity.Web.Modules.Organisation;
-using QualityCity.Web.Modules.ReferenceData;
+using QualityCity.Web.Modules.ReferenceData.Contracts;
 using QualityCity.Web.Modules.Registry;
 using Sylvan.Data.Csv;
 
@@ -299,7 +299,7 @@ internal sealed class DemoEntityGenerator
     /// <summary>The same generator from the shipped files, for writing a CSV without a database.</summary>
     public static DemoEntityGenerator CreateFromFiles(SplitMix64 random)
     {
-        var folder = ReferenceDataLoader.Folder;
+        var folder = ReferenceFiles.Folder;
         var regions = ReadRows(Path.Combine(folder, "regions", "areas.csv"))
             .Where(r => r["cityCode"] == "3715")
             .Select(r => new Region { Code = r["code"], Name = r["name"], Level = "county", ParentCode = "3715" })
@@ -335,7 +335,7 @@ internal sealed class DemoEntityGenerator
             list.Sort(StringComparer.Ordinal);
         }
 
-        var folder = Path.Combine(ReferenceDataLoader.Folder, "demo");
+        var folder = Path.Combine(ReferenceFiles.Folder, "demo");
         var knownIndustries = industryCodes.ToHashSet(StringComparer.Ordinal);
         foreach (var row in ReadRows(Path.Combine(folder, "county_industry_weights.csv")))
         {

@@ -6,7 +6,7 @@ using QualityCity.Domain.Registry;
 using QualityCity.Web.Data;
 using QualityCity.Web.Modules.Checklists;
 using QualityCity.Web.Modules.Inspections;
-using QualityCity.Web.Modules.ReferenceData;
+using QualityCity.Web.Modules.ReferenceData.Contracts;
 using QualityCity.Web.Modules.Registry;
 
 namespace QualityCity.Web.Modules.Demo;
@@ -22,7 +22,7 @@ internal static class DemoHistory
 {
     public static async Task<int> LoadAsync(QualityCityDbContext db, SplitMix64 random, DateOnly today, CancellationToken cancellationToken)
     {
-        var calendar = await ReferenceDataLoader.CalendarAsync(db, cancellationToken);
+        var calendar = await WorkingCalendar.LoadAsync(db, cancellationToken);
         var departments = await db.Departments.AsNoTracking().Where(d => !d.IsCoordinator).OrderBy(d => d.Code).ToListAsync(cancellationToken);
         var remits = (await db.DepartmentRemits.AsNoTracking().ToListAsync(cancellationToken)).GroupBy(r => r.DepartmentId)
             .ToDictionary(g => g.Key, g => g.Select(r => new RemitRule(r.Scope, r.Value,

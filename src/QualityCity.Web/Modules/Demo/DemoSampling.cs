@@ -4,7 +4,7 @@ using QualityCity.Domain.Common;
 using QualityCity.Domain.Quality;
 using QualityCity.Web.Data;
 using QualityCity.Web.Modules.Quality;
-using QualityCity.Web.Modules.ReferenceData;
+using QualityCity.Web.Modules.ReferenceData.Contracts;
 using QualityCity.Web.Modules.Registry;
 
 namespace QualityCity.Web.Modules.Demo;
@@ -79,7 +79,7 @@ public static class DemoSampling
         }
 
         var items = (await db.TestItemDefinitions.AsNoTracking().ToListAsync(cancellationToken)).GroupBy(i => i.ProductCategory).ToDictionary(g => g.Key, g => g.ToList());
-        var calendar = await ReferenceDataLoader.CalendarAsync(db, cancellationToken);
+        var calendar = await WorkingCalendar.LoadAsync(db, cancellationToken);
         var periods = new SamplingPeriods();
         var producers = (await db.MarketEntities.AsNoTracking()
                 .Where(e => e.Status == EntityStatus.Active && e.Category == nameof(Domain.Registry.EntityCategory.Enterprise) && e.IndustryCode != null)

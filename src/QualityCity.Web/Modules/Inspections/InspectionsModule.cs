@@ -7,6 +7,7 @@ using QualityCity.Web.Hosting;
 using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Accounts;
 using QualityCity.Web.Modules.Inspections.VisitCodes;
+using QualityCity.Web.Modules.ReferenceData.Contracts;
 
 namespace QualityCity.Web.Modules.Inspections;
 
@@ -19,6 +20,7 @@ public sealed class InspectionsModule : IModule
     public static void AddServices(IServiceCollection services)
     {
         services.AddOptions<InspectionOptions>().BindConfiguration(InspectionOptions.Section);
+        services.AddScoped<ReferenceData.Contracts.IReferenceDataSet, Penalties.PenaltyListData>();
         services.AddSingleton<VisitCodeKey>();
         services.AddScoped<VisitRegistrar>();
         services.AddScoped<RecordResults.InspectionWork>();
@@ -94,7 +96,7 @@ public sealed class InspectionsModule : IModule
                 return false;
             }
 
-            var calendar = await ReferenceData.ReferenceDataLoader.CalendarAsync(db, cancellationToken);
+            var calendar = await WorkingCalendar.LoadAsync(db, cancellationToken);
             var firstDay = visit.ValidFrom < visit.Date ? visit.ValidFrom : visit.Date;
             return firstDay <= calendar.AddWorkingDays(RecordResults.InspectionWork.Today(), options.NoticeWorkingDays).Date;
         }

@@ -27,6 +27,7 @@ public sealed class QualityModule : IModule
     public static void AddServices(IServiceCollection services)
     {
         services.AddOptions<QualityOptions>().BindConfiguration(QualityOptions.Section);
+        services.AddScoped<ReferenceData.Contracts.IReferenceDataSet, ProductCategoryData>();
         services.AddScoped<SamplingWork>();
         services.AddScoped<SampleImport>();
         services.AddScoped<QualityAnalysis>();

@@ -9,7 +9,7 @@ using QualityCity.Web.Localization;
 using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Accounts;
 using QualityCity.Web.Modules.Inspections.RecordResults;
-using QualityCity.Web.Modules.ReferenceData;
+using QualityCity.Web.Modules.ReferenceData.Contracts;
 using QualityCity.Web.Modules.Registry.GradeEntities;
 
 namespace QualityCity.Web.Modules.Quality;
@@ -324,7 +324,7 @@ public sealed class SamplingWork(QualityCityDbContext db, IOptions<QualityOption
                 return WorkResult.Invalid("receivedOn", text["送达日期必填，不能早于抽样日期，也不能是将来的日期"]);
             }
 
-            var calendar = await ReferenceDataLoader.CalendarAsync(db, ct);
+            var calendar = await WorkingCalendar.LoadAsync(db, ct);
             sample.NoticeReceivedOn = received;
             sample.ObjectionDue = SamplingDeadlines.ObjectionDue(received, options.Value.Periods(), calendar);
             sample.Status = SampleStatus.Notified;
@@ -346,7 +346,7 @@ public sealed class SamplingWork(QualityCityDbContext db, IOptions<QualityOption
             }
 
             var filed = request.FiledOn ?? InspectionWork.Today();
-            var calendar = await ReferenceDataLoader.CalendarAsync(db, ct);
+            var calendar = await WorkingCalendar.LoadAsync(db, ct);
             if (SamplingDeadlines.RefuseObjection(received, filed, options.Value.Periods(), calendar) is not null)
             {
                 return WorkResult.Invalid("filedOn", filed < received
@@ -432,7 +432,7 @@ public sealed class SamplingWork(QualityCityDbContext db, IOptions<QualityOption
                     return WorkResult.Invalid("on", text.Format("异议期至 {0:yyyy-MM-dd} 届满，届满后才能公布", sample.ObjectionDue));
                 }
 
-                var calendar = await ReferenceDataLoader.CalendarAsync(db, ct);
+                var calendar = await WorkingCalendar.LoadAsync(db, ct);
                 sample.FinalOn ??= sample.ObjectionDue!.Value.AddDays(1);
                 var follow = SamplingDeadlines.FollowUp(sample.FinalOn.Value, options.Value.Periods(), calendar);
                 sample.CorrectionDue = follow.CorrectionDue;
@@ -455,7 +455,7 @@ public sealed class SamplingWork(QualityCityDbContext db, IOptions<QualityOption
             }
 
             var on = request.On ?? InspectionWork.Today();
-            var calendar = await ReferenceDataLoader.CalendarAsync(db, ct);
+            var calendar = await WorkingCalendar.LoadAsync(db, ct);
             var (from, to) = SamplingDeadlines.SecondReinspection(on, options.Value.Periods(), calendar);
             sample.AnnouncedOn = on;
             sample.SecondReinspectionFrom = from;

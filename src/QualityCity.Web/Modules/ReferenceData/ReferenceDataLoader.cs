@@ -1,20 +1,18 @@
 using Microsoft.EntityFrameworkCore;
-using QualityCity.Domain.Calendar;
 using QualityCity.Web.Data;
 using QualityCity.Web.Modules.Audit.Contracts;
-using Sylvan.Data.Csv;
+using QualityCity.Web.Modules.ReferenceData.Contracts;
 
 namespace QualityCity.Web.Modules.ReferenceData;
 
 /// <summary>
 /// Loads the reference data that ship with the product (REG-5): GB/T 2260 regions, the official
-/// holiday calendar, GB/T 4754-2017 industries and the city's industry chains. Idempotent: a table
-/// that already has rows is left alone, so an administrator's later changes are never overwritten.
+/// holiday calendar, GB/T 4754-2017 industries and the city's industry chains, then the sets other
+/// modules register (<see cref="IReferenceDataSet"/>). Idempotent: a table that already has rows is
+/// left alone, so an administrator's later changes are never overwritten.
 /// </summary>
-public sealed class ReferenceDataLoader(QualityCityDbContext db, IAuditTrail auditLog)
+public sealed class ReferenceDataLoader(QualityCityDbContext db, IAuditTrail auditLog, IEnumerable<IReferenceDataSet> sets)
 {
-    public static string Folder => Path.Combine(AppContext.BaseDirectory, "ReferenceData");
-
     public async Task LoadAsync(CancellationToken cancellationToken = default)
     {
         db.AuditChanges = false; // shipped data, not a user's change; the load itself is one audit entry
@@ -27,13 +25,13 @@ public sealed class ReferenceDataLoader(QualityCityDbContext db, IAuditTrail aud
 
         if (!await db.Holidays.AnyAsync(cancellationToken))
         {
-            db.Holidays.AddRange(ReadHolidays(Path.Combine(Folder, "calendar", "cn-holidays.csv")));
+            db.Holidays.AddRange(ReadHolidays(Path.Combine(ReferenceFiles.Folder, "calendar", "cn-holidays.csv")));
             loaded.Add("holidays");
         }
 
         if (!await db.Industries.AnyAsync(cancellationToken))
         {
-            db.Industries.AddRange(ReadCsv(Path.Combine(Folder, "industries", "gbt4754-2017.csv"), r => new Industry
+            db.Industries.AddRange(ReferenceFiles.ReadCsv(Path.Combine(ReferenceFiles.Folder, "industries", "gbt4754-2017.csv"), r => new Industry
             {
                 Code = r.GetString(r.GetOrdinal("code")),
                 Name = r.GetString(r.GetOrdinal("name")),
@@ -46,14 +44,14 @@ public sealed class ReferenceDataLoader(QualityCityDbContext db, IAuditTrail aud
 
         if (!await db.IndustryChains.AnyAsync(cancellationToken))
         {
-            db.IndustryChains.AddRange(ReadCsv(Path.Combine(Folder, "industries", "chains.csv"), r => new IndustryChain
+            db.IndustryChains.AddRange(ReferenceFiles.ReadCsv(Path.Combine(ReferenceFiles.Folder, "industries", "chains.csv"), r => new IndustryChain
             {
                 Code = r.GetString(r.GetOrdinal("code")),
                 Name = r.GetString(r.GetOrdinal("name")),
                 NameEn = r.GetString(r.GetOrdinal("name_en")),
                 Sort = int.Parse(r.GetString(r.GetOrdinal("sort")), System.Globalization.CultureInfo.InvariantCulture),
             }));
-            db.IndustryChainLinks.AddRange(ReadCsv(Path.Combine(Folder, "industries", "chain_links.csv"), r => new IndustryChainLink
+            db.IndustryChainLinks.AddRange(ReferenceFiles.ReadCsv(Path.Combine(ReferenceFiles.Folder, "industries", "chain_links.csv"), r => new IndustryChainLink
             {
                 ChainCode = r.GetString(r.GetOrdinal("chain")),
                 Link = r.GetString(r.GetOrdinal("name")),
@@ -63,36 +61,12 @@ public sealed class ReferenceDataLoader(QualityCityDbContext db, IAuditTrail aud
             loaded.Add("industry chains");
         }
 
-        if (!await db.PenaltyExemptions.AnyAsync(cancellationToken))
+        foreach (var set in sets)
         {
-            // The published exemption lists and discretion bands (EXE-5).
-            await Inspections.Penalties.PenaltyEndpoints.LoadListsAsync(db, cancellationToken);
-            loaded.Add("penalty lists");
-        }
-
-        if (!await db.ProductCategories.AnyAsync(cancellationToken))
-        {
-            // Product categories and their test items for supervision sampling (QLT-1).
-            db.ProductCategories.AddRange(ReadCsv(Path.Combine(Folder, "quality", "product_categories.csv"), r => new Quality.ProductCategory
+            if (await set.AddIfEmptyAsync(db, cancellationToken))
             {
-                Code = r.GetString(r.GetOrdinal("code")),
-                Name = r.GetString(r.GetOrdinal("name")),
-                ShortName = r.GetString(r.GetOrdinal("short_name")),
-                NameEn = r.GetString(r.GetOrdinal("name_en")),
-                Industry = r.GetString(r.GetOrdinal("industry")),
-                Standard = r.GetString(r.GetOrdinal("standard")),
-            }));
-            db.TestItemDefinitions.AddRange(ReadCsv(Path.Combine(Folder, "quality", "test_items.csv"), r => new Quality.TestItemDefinition
-            {
-                ProductCategory = r.GetString(r.GetOrdinal("product_category")),
-                Code = r.GetString(r.GetOrdinal("code")),
-                Name = r.GetString(r.GetOrdinal("name")),
-                NameEn = r.GetString(r.GetOrdinal("name_en")),
-                StandardClause = r.GetString(r.GetOrdinal("standard_clause")),
-                Unit = r.GetString(r.GetOrdinal("unit")),
-                Limit = r.GetString(r.GetOrdinal("limit")),
-            }));
-            loaded.Add("product categories");
+                loaded.Add(set.Name);
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -106,7 +80,7 @@ public sealed class ReferenceDataLoader(QualityCityDbContext db, IAuditTrail aud
 
     /// <summary>Parses a holiday file (date,kind,name); used at first start and by the admin's upload of next year's notice.</summary>
     public static List<HolidayEntry> ReadHolidays(string path) =>
-        ReadCsv(path, r =>
+        ReferenceFiles.ReadCsv(path, r =>
         {
             var kind = r.GetString(r.GetOrdinal("kind")).Trim();
             if (kind is not ("holiday" or "workday"))
@@ -122,51 +96,31 @@ public sealed class ReferenceDataLoader(QualityCityDbContext db, IAuditTrail aud
             };
         });
 
-    /// <summary>The working-day calendar from the holidays stored in the database.</summary>
-    public static async Task<WorkingDayCalendar> CalendarAsync(QualityCityDbContext db, CancellationToken cancellationToken = default)
-    {
-        var days = await db.Holidays.AsNoTracking().ToListAsync(cancellationToken);
-        return new WorkingDayCalendar(days.Select(d => new CalendarDay(d.Date,
-            d.Kind == "workday" ? CalendarDayKind.Workday : CalendarDayKind.Holiday, d.Name)));
-    }
-
     private static IEnumerable<Region> ReadRegions()
     {
-        var regions = Path.Combine(Folder, "regions");
-        foreach (var p in ReadCsv(Path.Combine(regions, "provinces.csv"), r => new Region
+        var regions = Path.Combine(ReferenceFiles.Folder, "regions");
+        foreach (var p in ReferenceFiles.ReadCsv(Path.Combine(regions, "provinces.csv"), r => new Region
                  { Code = r.GetString(0), Name = r.GetString(1), Level = "province" }))
         {
             yield return p;
         }
 
-        foreach (var c in ReadCsv(Path.Combine(regions, "cities.csv"), r => new Region
+        foreach (var c in ReferenceFiles.ReadCsv(Path.Combine(regions, "cities.csv"), r => new Region
                  { Code = r.GetString(0), Name = r.GetString(1), Level = "city", ParentCode = r.GetString(2) }))
         {
             yield return c;
         }
 
-        foreach (var a in ReadCsv(Path.Combine(regions, "areas.csv"), r => new Region
+        foreach (var a in ReferenceFiles.ReadCsv(Path.Combine(regions, "areas.csv"), r => new Region
                  { Code = r.GetString(0), Name = r.GetString(1), Level = "county", ParentCode = r.GetString(2) }))
         {
             yield return a;
         }
 
-        foreach (var s in ReadCsv(Path.Combine(regions, "streets_3715.csv"), r => new Region
+        foreach (var s in ReferenceFiles.ReadCsv(Path.Combine(regions, "streets_3715.csv"), r => new Region
                  { Code = r.GetString(0), Name = r.GetString(1), Level = "township", ParentCode = r.GetString(2) }))
         {
             yield return s;
         }
-    }
-
-    private static List<T> ReadCsv<T>(string path, Func<CsvDataReader, T> map)
-    {
-        using var reader = CsvDataReader.Create(path);
-        var list = new List<T>();
-        while (reader.Read())
-        {
-            list.Add(map(reader));
-        }
-
-        return list;
     }
 }

@@ -3,6 +3,7 @@ using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
 using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Accounts;
+using QualityCity.Web.Modules.ReferenceData.Contracts;
 
 namespace QualityCity.Web.Modules.ReferenceData;
 
@@ -37,7 +38,7 @@ public sealed class ReferenceDataModule : IModule
 
         reads.MapGet("/holidays", async (int? year, QualityCityDbContext db) =>
         {
-            var calendar = await ReferenceDataLoader.CalendarAsync(db);
+            var calendar = await WorkingCalendar.LoadAsync(db);
             var query = db.Holidays.AsNoTracking();
             if (year is { } y)
             {

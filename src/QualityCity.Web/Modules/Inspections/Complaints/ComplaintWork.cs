@@ -6,7 +6,7 @@ using QualityCity.Web.Localization;
 using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Accounts;
 using QualityCity.Web.Modules.Inspections.RecordResults;
-using QualityCity.Web.Modules.ReferenceData;
+using QualityCity.Web.Modules.ReferenceData.Contracts;
 
 namespace QualityCity.Web.Modules.Inspections.Complaints;
 
@@ -42,7 +42,7 @@ public sealed class ComplaintWork(QualityCityDbContext db, IOptions<InspectionOp
             return WorkResult.Invalid(errors);
         }
 
-        var calendar = await ReferenceDataLoader.CalendarAsync(db, ct);
+        var calendar = await WorkingCalendar.LoadAsync(db, ct);
         var complaint = new InspectionComplaint
         {
             InspectionId = inspection.Id, CreditCode = inspection.CreditCode, DepartmentId = inspection.DepartmentId, Category = request.Category!, Text = body,

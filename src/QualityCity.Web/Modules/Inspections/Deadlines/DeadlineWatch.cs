@@ -5,7 +5,7 @@ using QualityCity.Web.Data;
 using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Accounts;
 using QualityCity.Web.Modules.Inspections.RecordResults;
-using QualityCity.Web.Modules.ReferenceData;
+using QualityCity.Web.Modules.ReferenceData.Contracts;
 
 namespace QualityCity.Web.Modules.Inspections.Deadlines;
 
@@ -22,7 +22,7 @@ public sealed class DeadlineWatch(QualityCityDbContext db, IOptions<InspectionOp
     public async Task<IReadOnlyList<PublicationDue>> PublicationDueAsync(ClaimsPrincipal user, CancellationToken ct)
     {
         var today = InspectionWork.Today();
-        var calendar = await ReferenceDataLoader.CalendarAsync(db, ct);
+        var calendar = await WorkingCalendar.LoadAsync(db, ct);
         var warnFrom = calendar.AddWorkingDays(today, options.Value.PublicationWarningWorkingDays).Date;
         var query = db.Inspections.AsNoTracking().Where(i => i.PublishedAtUtc == null && i.PublicationDue != null && i.PublicationDue <= warnFrom);
         if (!user.SeesAllDepartments())

@@ -11,7 +11,7 @@ using QualityCity.Web.Modules.Accounts;
 using QualityCity.Web.Modules.Checklists;
 using QualityCity.Web.Modules.Inspections.RecordResults;
 using QualityCity.Web.Modules.Planning;
-using QualityCity.Web.Modules.ReferenceData;
+using QualityCity.Web.Modules.ReferenceData.Contracts;
 
 namespace QualityCity.Web.Modules.Inspections.EnterpriseDesk;
 
@@ -63,7 +63,7 @@ public sealed class MyInspectionsModel(QualityCityDbContext db, IOptions<Inspect
     {
         var code = User.CreditCode()!;
         var today = InspectionWork.Today();
-        var calendar = await ReferenceDataLoader.CalendarAsync(db, cancellationToken);
+        var calendar = await WorkingCalendar.LoadAsync(db, cancellationToken);
         NoticeUntil = calendar.AddWorkingDays(today, options.Value.NoticeWorkingDays).Date;
         DepartmentNames = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => Localization.Text.IsEnglish ? d.NameEn : d.Name, cancellationToken);
         var visits = await db.Visits.AsNoTracking().Include(v => v.Departments)

@@ -6,7 +6,7 @@ using QualityCity.Web.Data;
 using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Accounts;
 using QualityCity.Web.Modules.Inspections.RecordResults;
-using QualityCity.Web.Modules.ReferenceData;
+using QualityCity.Web.Modules.ReferenceData.Contracts;
 using Sylvan.Data.Csv;
 
 namespace QualityCity.Web.Modules.Inspections.Penalties;
@@ -30,7 +30,7 @@ public static class PenaltyEndpoints
 
     public static async Task LoadListsAsync(QualityCityDbContext db, CancellationToken cancellationToken)
     {
-        var folder = Path.Combine(ReferenceDataLoader.Folder, "checklists");
+        var folder = Path.Combine(ReferenceFiles.Folder, "checklists");
         if (!await db.PenaltyExemptions.AnyAsync(cancellationToken) && File.Exists(Path.Combine(folder, "exemptions.csv")))
         {
             using var reader = CsvDataReader.Create(Path.Combine(folder, "exemptions.csv"));

@@ -6,7 +6,7 @@ using QualityCity.Web.Data;
 using QualityCity.Web.Localization;
 using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Accounts;
-using QualityCity.Web.Modules.ReferenceData;
+using QualityCity.Web.Modules.ReferenceData.Contracts;
 
 namespace QualityCity.Web.Modules.Inspections.RecordResults;
 
@@ -120,7 +120,7 @@ public sealed class InspectionWork(QualityCityDbContext db, IOptions<InspectionO
             return WorkResult.Invalid(errors);
         }
 
-        var calendar = await ReferenceDataLoader.CalendarAsync(db, ct);
+        var calendar = await WorkingCalendar.LoadAsync(db, ct);
         var inspection = await db.Inspections.Include(i => i.Results)
             .FirstOrDefaultAsync(i => i.VisitKey == visit.VisitKey && i.DepartmentId == part.DepartmentId, ct);
         if (inspection?.PublishedAtUtc is not null)

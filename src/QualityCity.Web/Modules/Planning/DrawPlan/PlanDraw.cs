@@ -7,7 +7,7 @@ using QualityCity.Domain.Common;
 using QualityCity.Domain.Planning;
 using QualityCity.Web.Data;
 using QualityCity.Web.Modules.Checklists;
-using QualityCity.Web.Modules.ReferenceData;
+using QualityCity.Web.Modules.ReferenceData.Contracts;
 using QualityCity.Web.Modules.Registry;
 
 namespace QualityCity.Web.Modules.Planning.DrawPlan;
@@ -118,7 +118,7 @@ public sealed class PlanDraw(QualityCityDbContext db, IOptions<PlanningOptions> 
 
         var settings = options.Value;
         var rules = settings.Rules();
-        var calendar = await ReferenceDataLoader.CalendarAsync(db, cancellationToken);
+        var calendar = await WorkingCalendar.LoadAsync(db, cancellationToken);
         var published = await db.ChecklistItems.AsNoTracking().Where(i => i.Status == ChecklistStatus.Published)
             .Join(db.Departments, i => i.DepartmentId, d => d.Id, (i, d) => new { Department = d.Code, i.Code, i.Category, i.FrequencyCapPerYear })
             .ToListAsync(cancellationToken);

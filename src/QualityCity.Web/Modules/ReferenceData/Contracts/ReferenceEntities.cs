@@ -1,4 +1,4 @@
-namespace QualityCity.Web.Modules.ReferenceData;
+namespace QualityCity.Web.Modules.ReferenceData.Contracts;
 
 /// <summary>An administrative division (GB/T 2260): province, city, county or township.</summary>
 public sealed class Region
@@ -39,15 +39,4 @@ public sealed class IndustryChainLink
     public required string Link { get; set; }
     public required string Stage { get; set; }
     public required string IndustryCode { get; set; }
-}
-
-/// <summary>A published holiday or make-up workday (REG-5).</summary>
-public sealed class HolidayEntry
-{
-    public DateOnly Date { get; set; }
-
-    /// <summary>holiday / workday.</summary>
-    public required string Kind { get; set; }
-
-    public required string Name { get; set; }
 }

@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using QualityCity.Domain.Calendar;
+using QualityCity.Web.Data;
+using Sylvan.Data.Csv;
+
+namespace QualityCity.Web.Modules.ReferenceData.Contracts;
+
+/// <summary>The reference files that ship with the product, next to the executable.</summary>
+public static class ReferenceFiles
+{
+    public static string Folder => Path.Combine(AppContext.BaseDirectory, "ReferenceData");
+
+    /// <summary>Reads a shipped CSV file (header row first) into a list, one mapped item per row.</summary>
+    public static List<T> ReadCsv<T>(string path, Func<CsvDataReader, T> map)
+    {
+        using var reader = CsvDataReader.Create(path);
+        var list = new List<T>();
+        while (reader.Read())
+        {
+            list.Add(map(reader));
+        }
+
+        return list;
+    }
+}
+
+/// <summary>The working-day calendar every deadline is counted on (REG-5).</summary>
+public static class WorkingCalendar
+{
+    /// <summary>The calendar from the holidays and make-up workdays stored in the database.</summary>
+    public static async Task<WorkingDayCalendar> LoadAsync(QualityCityDbContext db, CancellationToken cancellationToken = default)
+    {
+        var days = await db.Holidays.AsNoTracking().ToListAsync(cancellationToken);
+        return new WorkingDayCalendar(days.Select(d => new CalendarDay(d.Date,
+            d.Kind == "workday" ? CalendarDayKind.Workday : CalendarDayKind.Holiday, d.Name)));
+    }
+}
+
+/// <summary>
+/// Reference data another module ships and loads at first start (penalty lists, product
+/// categories). The module implements it and registers it; the reference data loader runs every
+/// registered set after its own tables, so the modules that own the data need not be known here.
+/// </summary>
+public interface IReferenceDataSet
+{
+    /// <summary>The set's name in the load's audit entry.</summary>
+    string Name { get; }
+
+    /// <summary>Adds the set's rows when its tables are empty (saved by the loader); false when there was nothing to do.</summary>
+    Task<bool> AddIfEmptyAsync(QualityCityDbContext db, CancellationToken cancellationToken);
+}
