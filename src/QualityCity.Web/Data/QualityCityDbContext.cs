@@ -5,6 +5,7 @@ using QualityCity.Web.Modules.Accounts;
 using QualityCity.Web.Modules.Audit;
 using QualityCity.Web.Modules.Checklists;
 using QualityCity.Web.Modules.Organisation;
+using QualityCity.Web.Modules.Organisation.Contracts;
 using QualityCity.Web.Modules.ReferenceData;
 using QualityCity.Web.Modules.ReferenceData.Contracts;
 using QualityCity.Web.Modules.Registry;

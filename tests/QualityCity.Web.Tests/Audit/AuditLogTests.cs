@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Modules.Organisation;
+using QualityCity.Web.Modules.Organisation.Contracts;
 using QualityCity.Web.Tests.Infrastructure;
 
 namespace QualityCity.Web.Tests.Audit;

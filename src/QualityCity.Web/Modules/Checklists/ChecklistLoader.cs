@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
+using QualityCity.Web.Modules.Organisation.Contracts;
 using QualityCity.Web.Modules.ReferenceData.Contracts;
 using Sylvan.Data.Csv;
 
@@ -58,7 +59,7 @@ public static class ChecklistLoader
         {
             if (departments.TryGetValue(reader.GetString(0).Trim(), out var departmentId))
             {
-                db.DepartmentRemits.Add(new Organisation.DepartmentRemit
+                db.DepartmentRemits.Add(new Organisation.Contracts.DepartmentRemit
                 {
                     DepartmentId = departmentId,
                     Scope = reader.GetString(1).Trim(),

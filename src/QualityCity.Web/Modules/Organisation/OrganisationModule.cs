@@ -2,8 +2,9 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
-using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Accounts;
+using QualityCity.Web.Modules.Accounts.Contracts;
+using QualityCity.Web.Modules.Organisation.Contracts;
 
 namespace QualityCity.Web.Modules.Organisation;
 

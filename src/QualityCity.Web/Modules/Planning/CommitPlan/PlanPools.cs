@@ -7,6 +7,7 @@ using QualityCity.Domain.Planning;
 using QualityCity.Domain.Registry;
 using QualityCity.Web.Data;
 using QualityCity.Web.Modules.Organisation;
+using QualityCity.Web.Modules.Organisation.Contracts;
 using QualityCity.Web.Modules.Registry;
 
 namespace QualityCity.Web.Modules.Planning.CommitPlan;

@@ -1,4 +1,4 @@
-namespace QualityCity.Web.Modules.Organisation;
+namespace QualityCity.Web.Modules.Organisation.Contracts;
 
 /// <summary>A department that inspects enterprises (市场监管局, 应急管理局 …) or coordinates (司法局).</summary>
 public sealed class Department
