@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using QualityCity.Web.Modules.Accounts;
 using QualityCity.Web.Modules.Audit;
 using QualityCity.Web.Modules.Checklists;
+using QualityCity.Web.Modules.Checklists.Contracts;
 using QualityCity.Web.Modules.Organisation;
 using QualityCity.Web.Modules.Organisation.Contracts;
 using QualityCity.Web.Modules.ReferenceData;

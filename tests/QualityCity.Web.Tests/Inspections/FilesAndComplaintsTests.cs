@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Modules.Checklists;
+using QualityCity.Web.Modules.Checklists.Contracts;
 using QualityCity.Web.Tests.Infrastructure;
 
 namespace QualityCity.Web.Tests.Inspections;

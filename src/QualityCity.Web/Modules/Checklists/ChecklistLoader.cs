@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
+using QualityCity.Web.Modules.Checklists.Contracts;
 using QualityCity.Web.Modules.Organisation.Contracts;
 using QualityCity.Web.Modules.ReferenceData.Contracts;
 using Sylvan.Data.Csv;

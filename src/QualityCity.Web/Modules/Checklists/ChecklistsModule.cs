@@ -4,6 +4,7 @@ using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
 using QualityCity.Web.Modules.Accounts;
 using QualityCity.Web.Modules.Accounts.Contracts;
+using QualityCity.Web.Modules.Checklists.Contracts;
 using QualityCity.Web.Modules.Organisation;
 using QualityCity.Web.Modules.Organisation.Contracts;
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using QualityCity.Web.Modules.Checklists.Contracts;
 
 namespace QualityCity.Web.Modules.Checklists;
 

@@ -5,6 +5,7 @@ using QualityCity.Domain.Planning;
 using QualityCity.Domain.Registry;
 using QualityCity.Web.Data;
 using QualityCity.Web.Modules.Checklists;
+using QualityCity.Web.Modules.Checklists.Contracts;
 using QualityCity.Web.Modules.Inspections;
 using QualityCity.Web.Modules.ReferenceData.Contracts;
 using QualityCity.Web.Modules.Registry;

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
+using QualityCity.Web.Modules.Checklists.Contracts;
 using QualityCity.Web.Modules.Organisation;
 using QualityCity.Web.Modules.Organisation.Contracts;
 

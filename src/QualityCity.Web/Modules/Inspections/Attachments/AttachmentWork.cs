@@ -5,9 +5,10 @@ using Microsoft.Extensions.Options;
 using QualityCity.Domain.Execution;
 using QualityCity.Web.Data;
 using QualityCity.Web.Localization;
-using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Accounts;
+using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Checklists;
+using QualityCity.Web.Modules.Checklists.Contracts;
 using QualityCity.Web.Modules.Inspections.RecordResults;
 
 namespace QualityCity.Web.Modules.Inspections.Attachments;

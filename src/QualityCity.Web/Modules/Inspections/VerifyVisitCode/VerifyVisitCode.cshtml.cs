@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using QualityCity.Domain.Execution;
 using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
+using QualityCity.Web.Modules.Checklists.Contracts;
 using QualityCity.Web.Modules.Inspections.VisitCodes;
 
 namespace QualityCity.Web.Modules.Inspections.VerifyVisitCode;
@@ -38,7 +39,7 @@ public sealed class VerifyVisitCodeModel(QualityCityDbContext db, VisitCodeKey k
     public VisitCodePayload? Payload { get; private set; }
     public Visit? Visit { get; private set; }
     /// <summary>The items on the code, by "CODE:version", as published.</summary>
-    public IReadOnlyDictionary<string, Checklists.ChecklistItem> Items { get; private set; } = new Dictionary<string, Checklists.ChecklistItem>();
+    public IReadOnlyDictionary<string, Checklists.Contracts.ChecklistItem> Items { get; private set; } = new Dictionary<string, Checklists.Contracts.ChecklistItem>();
 
     public IReadOnlyDictionary<string, string> DepartmentNames { get; private set; } = new Dictionary<string, string>();
     public string? EnterpriseName { get; private set; }

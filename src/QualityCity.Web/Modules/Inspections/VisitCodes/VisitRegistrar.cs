@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
 using QualityCity.Web.Modules.Audit.Contracts;
 using QualityCity.Web.Modules.Checklists;
+using QualityCity.Web.Modules.Checklists.Contracts;
 using QualityCity.Web.Modules.Planning;
 using QualityCity.Web.Modules.Planning.DrawPlan;
 

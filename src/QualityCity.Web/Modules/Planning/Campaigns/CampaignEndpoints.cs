@@ -2,9 +2,10 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using QualityCity.Web.Data;
-using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Accounts;
+using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Checklists;
+using QualityCity.Web.Modules.Checklists.Contracts;
 
 namespace QualityCity.Web.Modules.Planning.Campaigns;
 

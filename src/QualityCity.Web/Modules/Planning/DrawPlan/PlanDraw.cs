@@ -7,6 +7,7 @@ using QualityCity.Domain.Common;
 using QualityCity.Domain.Planning;
 using QualityCity.Web.Data;
 using QualityCity.Web.Modules.Checklists;
+using QualityCity.Web.Modules.Checklists.Contracts;
 using QualityCity.Web.Modules.ReferenceData.Contracts;
 using QualityCity.Web.Modules.Registry;
 

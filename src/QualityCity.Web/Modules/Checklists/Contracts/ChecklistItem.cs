@@ -1,4 +1,4 @@
-namespace QualityCity.Web.Modules.Checklists;
+namespace QualityCity.Web.Modules.Checklists.Contracts;
 
 /// <summary>
 /// One version of an inspection item on a department's published list (抽查事项清单, INS-1).
