@@ -10,6 +10,7 @@ using QualityCity.Web.Modules.Organisation.Contracts;
 using QualityCity.Web.Modules.ReferenceData;
 using QualityCity.Web.Modules.ReferenceData.Contracts;
 using QualityCity.Web.Modules.Registry;
+using QualityCity.Web.Modules.Registry.Contracts;
 
 namespace QualityCity.Web.Data;
 
@@ -60,7 +61,7 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
     public DbSet<Modules.Quality.ImprovementPlan> ImprovementPlans => Set<Modules.Quality.ImprovementPlan>();
     public DbSet<Modules.Quality.QualityFlag> QualityFlags => Set<Modules.Quality.QualityFlag>();
     public DbSet<Modules.Quality.OriginCertification> OriginCertifications => Set<Modules.Quality.OriginCertification>();
-    public DbSet<Modules.Registry.ProductionRecords.ProductionRecord> ProductionRecords => Set<Modules.Registry.ProductionRecords.ProductionRecord>();
+    public DbSet<Modules.Registry.Contracts.ProductionRecord> ProductionRecords => Set<Modules.Registry.Contracts.ProductionRecord>();
     public DbSet<Hosting.PublishedDocumentStamp> PublishedDocumentStamps => Set<Hosting.PublishedDocumentStamp>();
 
     /// <summary>True on PostgreSQL; raw SQL and bulk paths branch on it.</summary>

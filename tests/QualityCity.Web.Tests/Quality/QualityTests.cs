@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using QualityCity.Web.Modules.Registry.Contracts;
 using QualityCity.Web.Tests.Infrastructure;
 using Sylvan.Data.Csv;
 
@@ -45,7 +46,7 @@ public abstract class QualityTests(QualityCityFactory factory) : PlatformTest(fa
         return result;
     }
 
-    private async Task<string> EnterpriseAsync(Func<Web.Modules.Registry.MarketEntity, bool> where)
+    private async Task<string> EnterpriseAsync(Func<Web.Modules.Registry.Contracts.MarketEntity, bool> where)
     {
         await using var scope = OpenDb();
         var sampled = await scope.Db.Samples.Select(s => s.ProducerCreditCode).Distinct().ToListAsync();

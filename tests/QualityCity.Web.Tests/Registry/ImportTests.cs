@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 using QualityCity.Domain.Registry;
 using QualityCity.Web.Modules.Audit;
+using QualityCity.Web.Modules.Registry.Contracts;
 using QualityCity.Web.Modules.Registry.ImportRegistry;
 using QualityCity.Web.Tests.Infrastructure;
 
@@ -127,9 +128,9 @@ public abstract class ImportTests(QualityCityFactory factory) : PlatformTest(fac
             .Where(e => e.CreditCode == cityLevel || e.CreditCode == shortName || e.CreditCode == revoked)
             .ToDictionaryAsync(e => e.CreditCode);
         Assert.Equal("371500", stored[cityLevel].CountyCode);
-        Assert.Equal(Modules.Registry.EntityStatus.Active, stored[cityLevel].Status);
+        Assert.Equal(Modules.Registry.Contracts.EntityStatus.Active, stored[cityLevel].Status);
         Assert.Equal("371521", stored[shortName].CountyCode);
-        Assert.Equal(Modules.Registry.EntityStatus.Revoked, stored[revoked].Status);
+        Assert.Equal(Modules.Registry.Contracts.EntityStatus.Revoked, stored[revoked].Status);
         Assert.Equal("371581", stored[revoked].CountyCode);
     }
 

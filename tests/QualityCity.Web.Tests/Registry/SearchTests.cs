@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using QualityCity.Web.Modules.Registry.Contracts;
 using QualityCity.Web.Tests.Infrastructure;
 
 namespace QualityCity.Web.Tests.Registry;
@@ -17,7 +18,7 @@ public abstract class SearchTests(QualityCityFactory factory) : PlatformTest(fac
         var sample = await scope.Db.MarketEntities.AsNoTracking()
             .Where(e => e.IndustryCode != null && e.ChainCode != null && e.RiskGrade != null).OrderBy(e => e.Id).FirstAsync();
 
-        var cases = new (string Query, Func<Modules.Registry.MarketEntity, bool> Expected)[]
+        var cases = new (string Query, Func<Modules.Registry.Contracts.MarketEntity, bool> Expected)[]
         {
             ($"county={sample.CountyCode}", e => e.CountyCode == sample.CountyCode),
             ($"industry={sample.IndustryCode}", e => e.IndustryCode == sample.IndustryCode),

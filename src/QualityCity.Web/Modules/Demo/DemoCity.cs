@@ -12,6 +12,7 @@ using QualityCity.Web.Modules.Organisation;
 using QualityCity.Web.Modules.Organisation.Contracts;
 using QualityCity.Web.Modules.ReferenceData.Contracts;
 using QualityCity.Web.Modules.Registry;
+using QualityCity.Web.Modules.Registry.Contracts;
 using Sylvan.Data.Csv;
 
 namespace QualityCity.Web.Modules.Demo;

@@ -9,6 +9,7 @@ using QualityCity.Web.Modules.Checklists.Contracts;
 using QualityCity.Web.Modules.Inspections;
 using QualityCity.Web.Modules.ReferenceData.Contracts;
 using QualityCity.Web.Modules.Registry;
+using QualityCity.Web.Modules.Registry.Contracts;
 
 namespace QualityCity.Web.Modules.Demo;
 

@@ -3,6 +3,7 @@ using QualityCity.Domain.Common;
 using QualityCity.Domain.Quality;
 using QualityCity.Web.Data;
 using QualityCity.Web.Modules.Registry;
+using QualityCity.Web.Modules.Registry.Contracts;
 using QualityCity.Web.Modules.Registry.ProductionRecords;
 
 namespace QualityCity.Web.Modules.Demo;

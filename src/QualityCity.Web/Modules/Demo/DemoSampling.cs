@@ -6,6 +6,7 @@ using QualityCity.Web.Data;
 using QualityCity.Web.Modules.Quality;
 using QualityCity.Web.Modules.ReferenceData.Contracts;
 using QualityCity.Web.Modules.Registry;
+using QualityCity.Web.Modules.Registry.Contracts;
 
 namespace QualityCity.Web.Modules.Demo;
 

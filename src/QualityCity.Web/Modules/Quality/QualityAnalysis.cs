@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using QualityCity.Domain.Quality;
 using QualityCity.Web.Data;
+using QualityCity.Web.Modules.Registry.Contracts;
 
 namespace QualityCity.Web.Modules.Quality;
 
@@ -112,7 +113,7 @@ public sealed class QualityAnalysis(QualityCityDbContext db, IOptions<QualityOpt
         var findings = await db.Samples.AsNoTracking().Where(s => s.MadeInCounty != null)
             .Select(s => new OriginFinding(s.SampleNo, s.ProducerCreditCode, s.MadeInCounty!)).ToListAsync(ct);
         var producers = findings.Select(f => f.Producer).ToHashSet(StringComparer.Ordinal);
-        var active = db.MarketEntities.AsNoTracking().Where(e => e.Status == Registry.EntityStatus.Active);
+        var active = db.MarketEntities.AsNoTracking().Where(e => e.Status == Registry.Contracts.EntityStatus.Active);
 
         // First pass: how many entities share each address, counted by the hash of its compared form,
         // so that a registry of millions is held as a few megabytes of counts rather than its strings.

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using QualityCity.Web.Modules.Registry.Contracts;
 using QualityCity.Web.Modules.Registry.ProductionRecords;
 
 namespace QualityCity.Web.Modules.Registry;

@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
-using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Accounts;
+using QualityCity.Web.Modules.Accounts.Contracts;
+using QualityCity.Web.Modules.Registry.Contracts;
 using QualityCity.Web.Modules.Registry.Shared;
 
 namespace QualityCity.Web.Modules.Registry.EntityDetail;
@@ -16,7 +17,7 @@ public sealed class EntityModel(QualityCityDbContext db, RegistryLabels labels) 
     public MarketEntity? Entity { get; private set; }
     public RegistryLabels Labels => labels;
     public IReadOnlyList<GradeEntities.StoredRiskReason> Reasons { get; private set; } = [];
-    public IReadOnlyList<ProductionRecords.ProductionRecord> Production { get; private set; } = [];
+    public IReadOnlyList<ProductionRecord> Production { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using QualityCity.Domain.Common;
 using QualityCity.Web.Data;
+using QualityCity.Web.Modules.Registry.Contracts;
 
 namespace QualityCity.Web.Modules.Registry.ExportRegistry;
 

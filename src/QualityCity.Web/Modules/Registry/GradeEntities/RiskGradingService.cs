@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using QualityCity.Domain.Planning;
 using QualityCity.Web.Data;
 using QualityCity.Web.Modules.Audit.Contracts;
+using QualityCity.Web.Modules.Registry.Contracts;
 
 namespace QualityCity.Web.Modules.Registry.GradeEntities;
 

@@ -5,6 +5,7 @@ using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
 using QualityCity.Web.Modules.Audit.Contracts;
+using QualityCity.Web.Modules.Registry.Contracts;
 using QualityCity.Web.Modules.Registry.ExportRegistry;
 using QualityCity.Web.Modules.Registry.GradeEntities;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using QualityCity.Domain.Registry;
+using QualityCity.Web.Modules.Registry.Contracts;
 
 namespace QualityCity.Web.Modules.Registry.ImportRegistry;
 

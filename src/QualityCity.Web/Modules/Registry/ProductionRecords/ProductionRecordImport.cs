@@ -5,6 +5,7 @@ using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
 using QualityCity.Web.Localization;
 using QualityCity.Web.Modules.Audit.Contracts;
+using QualityCity.Web.Modules.Registry.Contracts;
 using QualityCity.Web.Modules.Registry.ImportRegistry;
 
 namespace QualityCity.Web.Modules.Registry.ProductionRecords;

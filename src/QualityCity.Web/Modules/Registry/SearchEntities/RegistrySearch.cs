@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Domain.Registry;
 using QualityCity.Web.Data;
+using QualityCity.Web.Modules.Registry.Contracts;
 
 namespace QualityCity.Web.Modules.Registry.SearchEntities;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
 using QualityCity.Web.Localization;
+using QualityCity.Web.Modules.Registry.Contracts;
 
 namespace QualityCity.Web.Modules.Registry.Shared;
 

@@ -1,4 +1,4 @@
-namespace QualityCity.Web.Modules.Registry;
+namespace QualityCity.Web.Modules.Registry.Contracts;
 
 /// <summary>A market entity (市场主体), keyed by its unified social credit code (REG-1, REG-2).</summary>
 public sealed class MarketEntity

@@ -1,4 +1,4 @@
-namespace QualityCity.Web.Modules.Registry.ProductionRecords;
+namespace QualityCity.Web.Modules.Registry.Contracts;
 
 /// <summary>
 /// One entity's production and operating figures for one year (生产经营数据), as a statistics bureau,
