@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using QualityCity.Domain.Audit;
 using QualityCity.Web.Data;
+using QualityCity.Web.Hosting;
 
 namespace QualityCity.Web.Modules.Audit;
 
@@ -17,8 +18,11 @@ public sealed record AuditDraft(string Action, string Subject, string Before, st
 /// current chain key (see <see cref="AuditChain"/> and <see cref="AuditChainKeyRing"/>), inside the
 /// same transaction as the change it records.
 /// </summary>
-public sealed class AuditLog(AuditChainKeyRing keys)
+public sealed class AuditLog(AuditChainKeyRing keys, PlatformClock clock)
 {
+    /// <summary>The clock that dates the entries; the database context stamps with the same one.</summary>
+    internal PlatformClock Clock => clock;
+
     /// <summary>
     /// Entities whose rows are bookkeeping, not business data. A checkpoint is the log's own record:
     /// logging it would move the head it has just signed. A published document's stamp changes with
@@ -162,7 +166,7 @@ public sealed class AuditLog(AuditChainKeyRing keys)
             .FirstOrDefaultAsync(cancellationToken);
         var sequence = last?.Sequence ?? 0;
         var previousHash = last?.Hash ?? AuditChain.GenesisHash;
-        var now = TruncateToMicroseconds(DateTime.UtcNow);
+        var now = TruncateToMicroseconds(clock.UtcNow);
         var added = false;
         foreach (var draft in drafts)
         {

@@ -43,7 +43,7 @@ public sealed class RegistryImporter(QualityCityDbContext db, AuditLog auditLog)
         Guid? jobId = null, CancellationToken cancellationToken = default)
     {
         using var file = RegistryFileReader.Open(path);
-        var parser = new RegistryRowParser(file.Headers, await LoadReferenceAsync(cancellationToken));
+        var parser = new RegistryRowParser(file.Headers, await LoadReferenceAsync(cancellationToken), DateOnly.FromDateTime(db.Clock.UtcNow.AddDays(1)));
         var headerProblems = parser.HeaderProblems();
         if (headerProblems.Count > 0)
         {
@@ -72,7 +72,7 @@ public sealed class RegistryImporter(QualityCityDbContext db, AuditLog auditLog)
                 if (parsed.IsLast)
                 {
                     job.Status = "completed";
-                    job.FinishedAtUtc = DateTime.UtcNow;
+                    job.FinishedAtUtc = db.Clock.UtcNow;
                     job.ErrorReportPath = errorReportPath;
                 }
 
@@ -187,7 +187,7 @@ public sealed class RegistryImporter(QualityCityDbContext db, AuditLog auditLog)
         var existing = await StoredAmong(codes).AsNoTracking()
             .ToDictionaryAsync(e => e.CreditCode, StringComparer.Ordinal, cancellationToken);
 
-        var now = DateTime.UtcNow;
+        var now = db.Clock.UtcNow;
         var inserts = new List<MarketEntity>();
         var updated = new SortedDictionary<string, Dictionary<string, object?[]>>(StringComparer.Ordinal);
         long unchanged = 0;
@@ -346,7 +346,7 @@ public sealed class RegistryImporter(QualityCityDbContext db, AuditLog auditLog)
                 FileName = Path.GetFileName(path),
                 Status = "running",
                 Actor = actor,
-                StartedAtUtc = DateTime.UtcNow,
+                StartedAtUtc = db.Clock.UtcNow,
             };
             db.ImportJobs.Add(job);
         }
@@ -363,7 +363,7 @@ public sealed class RegistryImporter(QualityCityDbContext db, AuditLog auditLog)
         db.ChangeTracker.Clear();
         job.Status = "failed";
         job.FailureMessage = ex.Message;
-        job.FinishedAtUtc = DateTime.UtcNow;
+        job.FinishedAtUtc = db.Clock.UtcNow;
         try
         {
             // The counters already committed stay as they were; only the status changes.
