@@ -31,7 +31,8 @@ public abstract class PlatformTest(QualityCityFactory factory)
         _ = Factory.Services; // the server has migrated and loaded the demo city
         var output = new StringWriter();
         var error = new StringWriter();
-        var exit = await CommandLine.RunAsync(args, output, error, c => c.AddInMemoryCollection(Factory.Settings).AddInMemoryCollection(settings));
+        var exit = await CommandLine.RunAsync(args, output, error, c => c.AddInMemoryCollection(Factory.Settings).AddInMemoryCollection(settings),
+            configureServices: Factory.UseClock);
         return (exit, output.ToString(), error.ToString());
     }
 

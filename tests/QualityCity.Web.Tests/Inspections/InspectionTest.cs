@@ -22,7 +22,7 @@ public abstract class InspectionTest(QualityCityFactory factory) : PlatformTest(
         var part = visit.Departments.Single(d => d.DepartmentId == samr.Id);
         part.InspectorIds = $"{officer},{part.InspectorIds.Split(',')[0]}";
         visit.ValidFrom = from;
-        visit.ValidTo = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        visit.ValidTo = TestClock.Today;
         visit.CreditCode = enterpriseCode; // the demo enterprise account's own entity
         await scope.Db.SaveChangesAsync();
         return (visit.Id, part.Items.Split(',').Select(i => i.Split(':')[0]).ToArray(), enterpriseCode);

@@ -156,7 +156,7 @@ public abstract class ResultsTests(QualityCityFactory factory) : InspectionTest(
             var samr = await scope.Db.Departments.SingleAsync(d => d.Code == "samr");
             for (var i = 0; i < 4; i++)
             {
-                scope.Db.InspectionRatings.Add(new InspectionRating { InspectionId = -1 - i - (visitId * 10), CreditCode = "x", DepartmentId = samr.Id, Score = 4, Comment = "很好", CreatedAtUtc = DateTime.UtcNow });
+                scope.Db.InspectionRatings.Add(new InspectionRating { InspectionId = -1 - i - (visitId * 10), CreditCode = "x", DepartmentId = samr.Id, Score = 4, Comment = "很好", CreatedAtUtc = TestClock.UtcNow });
             }
 
             await scope.Db.SaveChangesAsync();

@@ -176,7 +176,7 @@ public abstract class QualityTests(QualityCityFactory factory) : PlatformTest(fa
         SkipIfUnavailable();
         var producer = await EnterpriseAsync(e => e.RiskGrade == "green");
         var samr = await Factory.SignedInClientAsync("samr.head");
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var today = TestClock.Today;
         var first = await samr.PostAsJsonAsync("/api/quality/samples", Sample("T-GRADE-1", producer, today.AddDays(-20).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), passed: false));
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         var grade = await samr.GetFromJsonAsync<JsonElement>($"/api/registry/entities/{producer}/grade");
@@ -330,7 +330,7 @@ public abstract class QualityTests(QualityCityFactory factory) : PlatformTest(fa
     public async Task Manufacturers_without_production_in_the_years_data_are_flagged_with_the_evidence_and_the_import_keeps_its_good_rows()
     {
         SkipIfUnavailable();
-        var latest = DateTime.UtcNow.AddHours(8).Year - 1;
+        var latest = TestClock.Today.Year - 1;
         var staff = await Factory.SignedInClientAsync("samr.head");
         var flags = (await staff.GetFromJsonAsync<JsonElement>("/api/quality/flags?rule=no-production-records")).EnumerateArray().ToList();
         string[] producing;
