@@ -36,6 +36,11 @@ public abstract class PlatformTest(QualityCityFactory factory)
         return (exit, output.ToString(), error.ToString());
     }
 
+    /// <summary>The day <paramref name="days"/> before the frozen today (<see cref="TestClock"/>), as the API takes it.</summary>
+    protected static string DaysAgo(int days) => Iso(TestClock.Today.AddDays(-days));
+
+    protected static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>A file in this fixture's data directory.</summary>
     protected string TempFile(string name) => Path.Combine(Factory.DataDirectory, $"{Guid.NewGuid():N}-{name}");
 }
