@@ -10,9 +10,6 @@ namespace QualityCity.Web.Hosting;
 /// </summary>
 public sealed class PlatformClock(TimeProvider time)
 {
-    /// <summary>The provider underneath, for what takes a <see cref="TimeProvider"/> (timers, signatures).</summary>
-    public TimeProvider Time => time;
-
     /// <summary>Now, as a <see cref="DateTime"/> of kind UTC: what the <c>…AtUtc</c> columns store.</summary>
     public DateTime UtcNow => time.GetUtcNow().UtcDateTime;
 
