@@ -41,9 +41,13 @@ public static class CommandLine
           users list | users set-password NAME | users disable NAME | users enable NAME
         """;
 
-    /// <summary>Runs a verb; <paramref name="configure"/> lets tests point it at their own database.</summary>
+    /// <summary>
+    /// Runs a verb; <paramref name="configure"/> lets tests point it at their own database, and
+    /// <paramref name="configureServices"/> (run after the platform's registrations) give it their clock.
+    /// </summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error,
-        Action<IConfigurationBuilder>? configure = null, TextReader? input = null, CancellationToken cancellationToken = default)
+        Action<IConfigurationBuilder>? configure = null, TextReader? input = null, Action<IServiceCollection>? configureServices = null,
+        CancellationToken cancellationToken = default)
     {
         var options = CliOptions.Parse(args);
         try
@@ -73,7 +77,7 @@ public static class CommandLine
                 case "plan" when options.Positional.FirstOrDefault() is "commit" or "draw":
                 case "visit" when options.Positional.FirstOrDefault() == "code":
                 case "users":
-                    return await RunWithDatabaseAsync(options, input ?? Console.In, output, error, configure, cancellationToken);
+                    return await RunWithDatabaseAsync(options, input ?? Console.In, output, error, configure, configureServices, cancellationToken);
                 case "help" or "--help" or "-h":
                     await output.WriteLineAsync(Usage);
                     return 0;
@@ -91,7 +95,7 @@ public static class CommandLine
     }
 
     private static async Task<int> RunWithDatabaseAsync(CliOptions options, TextReader input, TextWriter output, TextWriter error,
-        Action<IConfigurationBuilder>? configure, CancellationToken cancellationToken)
+        Action<IConfigurationBuilder>? configure, Action<IServiceCollection>? configureServices, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -100,6 +104,7 @@ public static class CommandLine
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Critical);
         configure?.Invoke(builder.Configuration);
         builder.Services.AddQualityCity(Program.Modules);
+        configureServices?.Invoke(builder.Services);
         await using var app = builder.Build();
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;

@@ -6,7 +6,7 @@ namespace QualityCity.Web.Data;
 
 // Used only by `dotnet ef migrations add`: each provider's migrations are generated from its own
 // context type, so the two sets never mix (docs/decisions/0003-two-migration-sets.md). Nothing is
-// written at design time, so the audit log gets a throw-away chain key.
+// written at design time, so the audit log gets a throw-away chain key and a clock that is never read.
 
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteQualityCityDbContext>
 {
@@ -27,5 +27,12 @@ internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Po
 internal static class DesignTimeAudit
 {
     public static AuditLog Log() =>
-        new(new AuditChainKeyRing([System.Security.Cryptography.RandomNumberGenerator.GetBytes(Domain.Audit.AuditChain.MinimumKeyBytes)], "design time"));
+        new(new AuditChainKeyRing([System.Security.Cryptography.RandomNumberGenerator.GetBytes(Domain.Audit.AuditChain.MinimumKeyBytes)], "design time"),
+            new Hosting.PlatformClock(new NoClock()));
+
+    /// <summary>Design time saves nothing, so nothing may ask it the time.</summary>
+    private sealed class NoClock : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => throw new InvalidOperationException("nothing is written at design time, so nothing reads the clock");
+    }
 }

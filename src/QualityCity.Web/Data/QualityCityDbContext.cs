@@ -84,8 +84,8 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
     /// <summary>The signed-in user of the current request, if any.</summary>
     public Func<string?>? CurrentUser { get; set; }
 
-    /// <summary>The platform's clock for what this context stamps itself (published documents' versions).</summary>
-    public TimeProvider Clock { get; set; } = TimeProvider.System;
+    /// <summary>The platform's clock for what this context stamps itself (published documents' versions): the audit log's, so that both agree.</summary>
+    public Hosting.PlatformClock Clock => auditLog.Clock;
 
     /// <summary>Set false for bulk paths that write their own, coarser audit entries.</summary>
     public bool AuditChanges { get; set; } = true;
@@ -153,7 +153,7 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
             }
 
             stamp.Stamp = Guid.NewGuid().ToString("N");
-            stamp.ChangedAtUtc = Clock.GetUtcNow().UtcDateTime;
+            stamp.ChangedAtUtc = Clock.UtcNow;
         }
     }
 

@@ -42,13 +42,15 @@ public static class QualityCityHosting
                 : sp.GetRequiredService<SqliteQualityCityDbContext>();
             var accessor = sp.GetService<IHttpContextAccessor>();
             db.CurrentUser = () => accessor?.HttpContext?.User is { Identity.IsAuthenticated: true } user ? user.ActorName() : null;
-            db.Clock = sp.GetRequiredService<TimeProvider>();
             return db;
         });
 
         services.AddHttpContextAccessor();
-        // The one clock of the platform; tests and tools may replace it.
+        // The one clock of the platform, and the only place that names the system clock (WallClockTests
+        // checks it); tests replace the TimeProvider with a frozen one. Everything else asks PlatformClock
+        // or the TimeProvider, including the framework's own consumers (cookie tickets, security stamps).
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<PlatformClock>();
         // Sign-in cookies stay valid across restarts: keys live in the data directory of this installation.
         services.AddDataProtection().SetApplicationName("QualityCity");
         services.AddOptions<KeyManagementOptions>().Configure<IConfiguration>((options, configuration) =>
@@ -132,7 +134,9 @@ public static class QualityCityHosting
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
                 new CookieOptions
                 {
-                    Expires = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax,
+                    // A lifetime, not a date: the browser counts it from its own clock, so a server
+                    // clock that differs from the browser's cannot make the choice expire at once.
+                    MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax,
                     Secure = http.Request.IsHttps,
                 });
             return Results.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//", StringComparison.Ordinal)
@@ -181,7 +185,7 @@ internal sealed class StartupTasks(IServiceScopeFactory scopes, IConfiguration c
 
 /// <summary>Migrations, reference data, the roles and (on an empty registry, when asked) the demo city; used by the server and every CLI verb.</summary>
 public sealed class DatabaseInitializer(QualityCityDbContext db, ReferenceDataLoader referenceData, DemoCity demo, RoleManager<IdentityRole> roles,
-    TimeProvider clock)
+    PlatformClock clock)
 {
     /// <summary>Returns the number of demo enterprises loaded (0 when none were).</summary>
     public async Task<int> InitializeAsync(bool loadDemoWhenEmpty, int enterprises, string seed, CancellationToken cancellationToken)
@@ -214,7 +218,7 @@ public sealed class DatabaseInitializer(QualityCityDbContext db, ReferenceDataLo
         var existing = await db.PublishedDocumentStamps.Select(s => s.Name).ToListAsync(cancellationToken);
         foreach (var name in PublishedFiles.StampedDocuments.Except(existing, StringComparer.Ordinal))
         {
-            db.PublishedDocumentStamps.Add(new PublishedDocumentStamp { Name = name, Stamp = Guid.NewGuid().ToString("N"), ChangedAtUtc = clock.GetUtcNow().UtcDateTime });
+            db.PublishedDocumentStamps.Add(new PublishedDocumentStamp { Name = name, Stamp = Guid.NewGuid().ToString("N"), ChangedAtUtc = clock.UtcNow });
         }
 
         await db.SaveChangesAsync(cancellationToken);

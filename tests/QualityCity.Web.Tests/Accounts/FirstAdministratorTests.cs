@@ -23,7 +23,7 @@ public abstract class FirstAdministratorTests(QualityCityFactory factory) : Plat
         _ = Factory.Services;
         var output = new StringWriter();
         var error = new StringWriter();
-        var exit = await CommandLine.RunAsync(["users", .. args], output, error, c => c.AddInMemoryCollection(Factory.Settings), new StringReader(input));
+        var exit = await CommandLine.RunAsync(["users", .. args], output, error, c => c.AddInMemoryCollection(Factory.Settings), new StringReader(input), Factory.UseClock);
         return (exit, output.ToString(), error.ToString());
     }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using QualityCity.Web.Modules.Accounts;
 using QualityCity.Web.Tests.Infrastructure;
 
@@ -134,6 +135,31 @@ public abstract class SignInProtectionTests(QualityCityFactory factory) : Platfo
 
         Assert.Equal(1, forUnknown);
         Assert.Equal(1, forKnown);
+    }
+
+    [SkippableFact]
+    public async Task A_session_ends_eight_hours_after_its_last_use_counted_on_the_platforms_clock()
+    {
+        SkipIfUnavailable();
+        // A clock of this test's own: moving it does not move the other tests' today.
+        var clock = TestClock.Frozen();
+        using var server = Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+        {
+            s.RemoveAll<TimeProvider>();
+            s.AddSingleton<TimeProvider>(clock);
+        }));
+        var client = server.CreateClient();
+        client.DefaultRequestHeaders.Add(QualityCityFactory.ClientAddressHeader, "203.0.113.70");
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/account/login", Right("samr.head"))).StatusCode);
+
+        // The ticket's lifetime is counted on the platform's clock, not the machine's: a use a minute before it ends
+        // renews it (sliding expiration), and eight hours without one end it.
+        clock.Advance(TimeSpan.FromHours(8) - TimeSpan.FromMinutes(1));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/account/me")).StatusCode);
+        clock.Advance(TimeSpan.FromHours(8) - TimeSpan.FromMinutes(1));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/account/me")).StatusCode);
+        clock.Advance(TimeSpan.FromHours(8) + TimeSpan.FromMinutes(1));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/account/me")).StatusCode);
     }
 
     [SkippableFact]

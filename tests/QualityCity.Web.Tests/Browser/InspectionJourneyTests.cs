@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 using QualityCity.Domain.Execution;
 using QualityCity.Web.Data;
 using QualityCity.Web.Modules.Planning;
+using QualityCity.Web.Tests.Infrastructure;
 
 namespace QualityCity.Web.Tests.Browser;
 
@@ -41,7 +42,7 @@ public sealed class InspectionJourneyTests(BrowserFixture fixture) : IClassFixtu
         foreach (var department in plan.RootElement.GetProperty("visits").EnumerateArray()
                      .SelectMany(v => v.GetProperty("obligations").EnumerateArray().Select(o => o.GetProperty("department").GetString()!)).Distinct())
         {
-            db.PlanApprovals.Add(new PlanApproval { DrawId = drawId, Department = department, Actor = department + ".head", ApprovedAtUtc = DateTime.UtcNow });
+            db.PlanApprovals.Add(new PlanApproval { DrawId = drawId, Department = department, Actor = department + ".head", ApprovedAtUtc = TestClock.UtcNow });
         }
 
         await db.SaveChangesAsync();
@@ -55,7 +56,7 @@ public sealed class InspectionJourneyTests(BrowserFixture fixture) : IClassFixtu
             .OrderBy(v => v.Id).FirstAsync();
         var part = visit.Departments.Single(d => d.DepartmentId == samr.Id);
         part.InspectorIds = $"{officer},{part.InspectorIds.Split(',')[0]}";
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var today = TestClock.Today;
         (visit.ValidFrom, visit.ValidTo, visit.Date, visit.CreditCode) = (today.AddDays(-5), today.AddDays(5), today, enterprise);
         await db.SaveChangesAsync();
         var name = await db.MarketEntities.Where(e => e.CreditCode == enterprise).Select(e => e.Name).SingleAsync();

@@ -31,9 +31,15 @@ public abstract class PlatformTest(QualityCityFactory factory)
         _ = Factory.Services; // the server has migrated and loaded the demo city
         var output = new StringWriter();
         var error = new StringWriter();
-        var exit = await CommandLine.RunAsync(args, output, error, c => c.AddInMemoryCollection(Factory.Settings).AddInMemoryCollection(settings));
+        var exit = await CommandLine.RunAsync(args, output, error, c => c.AddInMemoryCollection(Factory.Settings).AddInMemoryCollection(settings),
+            configureServices: Factory.UseClock);
         return (exit, output.ToString(), error.ToString());
     }
+
+    /// <summary>The day <paramref name="days"/> before the frozen today (<see cref="TestClock"/>), as the API takes it.</summary>
+    protected static string DaysAgo(int days) => Iso(TestClock.Today.AddDays(-days));
+
+    protected static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A file in this fixture's data directory.</summary>
     protected string TempFile(string name) => Path.Combine(Factory.DataDirectory, $"{Guid.NewGuid():N}-{name}");

@@ -1,7 +1,10 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
 namespace QualityCity.Web.Tests.Infrastructure;
@@ -56,6 +59,20 @@ public class QualityCityFactory : WebApplicationFactory<Program>
 
     public DatabaseKind Kind { get; }
 
+    /// <summary>
+    /// The platform's clock in this fixture, server and command line alike: frozen at
+    /// <see cref="TestClock.Now"/> until a test advances it (timers, such as the audit checkpoint
+    /// schedule's, fire only then).
+    /// </summary>
+    public FakeTimeProvider Clock { get; } = TestClock.Frozen();
+
+    /// <summary>Puts <see cref="Clock"/> in place of the platform's <see cref="TimeProvider"/>.</summary>
+    public void UseClock(IServiceCollection services)
+    {
+        services.RemoveAll<TimeProvider>();
+        services.AddSingleton<TimeProvider>(Clock);
+    }
+
     /// <summary>How many enterprises the demo city has.</summary>
     protected virtual int Enterprises => DemoEnterprises;
 
@@ -106,6 +123,7 @@ public class QualityCityFactory : WebApplicationFactory<Program>
 
         builder.UseEnvironment(EnvironmentName);
         builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressFromTestHeader>());
+        builder.ConfigureTestServices(UseClock);
     }
 
     /// <summary>The request header that gives a test request its client address (the in-memory test server has none).</summary>

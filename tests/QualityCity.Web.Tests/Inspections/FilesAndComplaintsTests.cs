@@ -46,7 +46,7 @@ public abstract class FilesAndComplaintsTests(QualityCityFactory factory) : Insp
     public async Task Photos_are_checked_by_their_bytes_and_size_and_only_the_visits_officers_attach_them_to_its_items()
     {
         SkipIfUnavailable();
-        var (visitId, items, _) = await AssignedVisitAsync(2051, new DateOnly(2026, 1, 5));
+        var (visitId, items, _) = await AssignedVisitAsync(2051, WindowStart);
         var officer = await Factory.SignedInClientAsync("samr.inspector");
 
         var stored = await officer.PostAsync($"/api/visits/{visitId}/photos", Form(Jpeg, "现场.jpg", items[0]));
@@ -107,7 +107,7 @@ public abstract class FilesAndComplaintsTests(QualityCityFactory factory) : Insp
     public async Task The_enterprise_answers_a_documentary_item_with_a_document_and_no_one_else_can()
     {
         SkipIfUnavailable();
-        var (visitId, items, _) = await AssignedVisitAsync(2052, new DateOnly(2026, 1, 5));
+        var (visitId, items, _) = await AssignedVisitAsync(2052, WindowStart);
         // The emergency department's items are read on papers (查阅资料); its part joins the visit.
         string documentary;
         string onSite = items[0];
@@ -154,9 +154,9 @@ public abstract class FilesAndComplaintsTests(QualityCityFactory factory) : Insp
     public async Task Evidence_files_and_complaints_belong_to_the_enterprise_and_the_coordinator_answers_complaints()
     {
         SkipIfUnavailable();
-        var (visitId, items, _) = await AssignedVisitAsync(2053, new DateOnly(2026, 1, 5));
+        var (visitId, items, _) = await AssignedVisitAsync(2053, WindowStart);
         var officer = await Factory.SignedInClientAsync("samr.inspector");
-        var recorded = await officer.PostAsJsonAsync($"/api/visits/{visitId}/results", new { date = "2026-06-10", results = new[] { new { item = items[0], outcome = "problem", notes = "消防通道堆放杂物" } } });
+        var recorded = await officer.PostAsJsonAsync($"/api/visits/{visitId}/results", new { date = DaysAgo(10), results = new[] { new { item = items[0], outcome = "problem", notes = "消防通道堆放杂物" } } });
         var inspectionId = (await recorded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("inspectionId").GetInt64();
         var enterprise = await Factory.SignedInClientAsync("enterprise");
         var report = await enterprise.GetFromJsonAsync<JsonElement>($"/api/inspections/{inspectionId}/report");
@@ -205,15 +205,16 @@ public abstract class FilesAndComplaintsTests(QualityCityFactory factory) : Insp
     public async Task The_department_is_warned_of_results_due_and_late_and_of_overdue_rectification()
     {
         SkipIfUnavailable();
-        var (visitId, items, _) = await AssignedVisitAsync(2054, new DateOnly(2026, 1, 5));
+        // A fixed day of the shipped holiday calendar, before either instant the suite runs at.
+        var (visitId, items, _) = await AssignedVisitAsync(2054, new DateOnly(2025, 1, 16));
         var officer = await Factory.SignedInClientAsync("samr.inspector");
-        var recorded = await officer.PostAsJsonAsync($"/api/visits/{visitId}/results", new { date = "2026-02-12", results = new[] { new { item = items[0], outcome = "problem", notes = "未公示年度报告" } } });
+        var recorded = await officer.PostAsJsonAsync($"/api/visits/{visitId}/results", new { date = "2025-01-23", results = new[] { new { item = items[0], outcome = "problem", notes = "未公示年度报告" } } });
         var inspectionId = (await recorded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("inspectionId").GetInt64();
 
         var page = await (await Factory.SignedInClientAsync("samr.head")).GetStringAsync("/inspections/deadlines");
         Assert.Contains($"data-inspection=\"{inspectionId}\"", page, StringComparison.Ordinal);
-        Assert.Contains("2026-03-18", page, StringComparison.Ordinal); // due 20 working days after 12 February, across the Spring Festival
-        Assert.Contains("2026-03-11", page, StringComparison.Ordinal); // the rectification deadline, 15 working days, long past
+        Assert.Contains("2025-02-26", page, StringComparison.Ordinal); // due 20 working days after 23 January, across the Spring Festival and its make-up Sunday and Saturday
+        Assert.Contains("2025-02-19", page, StringComparison.Ordinal); // the rectification deadline, 15 working days, long past
         var other = await (await Factory.SignedInClientAsync("emergency.head")).GetStringAsync("/inspections/deadlines");
         Assert.DoesNotContain($"data-inspection=\"{inspectionId}\"", other, StringComparison.Ordinal);
         Assert.NotEqual(HttpStatusCode.OK, (await (await Factory.SignedInClientAsync("enterprise")).GetAsync("/inspections/deadlines")).StatusCode);

@@ -7,6 +7,9 @@ namespace QualityCity.Web.Tests.Inspections;
 /// <summary>Tests that start from a registered visit of a published plan.</summary>
 public abstract class InspectionTest(QualityCityFactory factory) : PlatformTest(factory)
 {
+    /// <summary>The start of a visit's window long enough for the days these tests inspect on (counted back from the frozen today).</summary>
+    protected static DateOnly WindowStart => TestClock.Today.AddDays(-90);
+
     /// <summary>A registered samr visit of a published plan, assigned to the demo inspector account, open from <paramref name="from"/> to today.</summary>
     protected async Task<(long VisitId, string[] Items, string CreditCode)> AssignedVisitAsync(int year, DateOnly from)
     {
@@ -22,7 +25,7 @@ public abstract class InspectionTest(QualityCityFactory factory) : PlatformTest(
         var part = visit.Departments.Single(d => d.DepartmentId == samr.Id);
         part.InspectorIds = $"{officer},{part.InspectorIds.Split(',')[0]}";
         visit.ValidFrom = from;
-        visit.ValidTo = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        visit.ValidTo = TestClock.Today;
         visit.CreditCode = enterpriseCode; // the demo enterprise account's own entity
         await scope.Db.SaveChangesAsync();
         return (visit.Id, part.Items.Split(',').Select(i => i.Split(':')[0]).ToArray(), enterpriseCode);

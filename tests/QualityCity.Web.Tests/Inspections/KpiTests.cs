@@ -20,7 +20,7 @@ public abstract class KpiTests(QualityCityFactory factory) : PlatformTest(factor
         using var stream = new MemoryStream(workbook);
         var current = (await stream.QueryAsync(useHeaderRow: true, sheetName: "指标 KPIs")).Cast<IDictionary<string, object>>().First();
 
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var today = TestClock.Today;
         var from = today.AddYears(-1);
         await using var scope = OpenDb();
         var inspections = await scope.Db.Inspections.AsNoTracking().Where(i => i.Date > from && i.Date <= today)

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Modules.Inspections;
 using QualityCity.Web.Tests.Infrastructure;
 using QualityCity.Web.Tests.Planning;
+using System.Globalization;
 
 namespace QualityCity.Web.Tests.Inspections;
 
@@ -17,15 +18,16 @@ public abstract class ResultsTests(QualityCityFactory factory) : InspectionTest(
     public async Task Off_list_items_and_unassigned_officers_are_refused_and_nothing_recorded_is_lost()
     {
         SkipIfUnavailable();
-        var (visitId, items, _) = await AssignedVisitAsync(2043, new DateOnly(2026, 1, 5));
+        var (visitId, items, _) = await AssignedVisitAsync(2043, WindowStart);
+        var day = DaysAgo(10);
         var officer = await Factory.SignedInClientAsync("samr.inspector");
-        var first = await officer.PostAsJsonAsync($"/api/visits/{visitId}/results", new { date = "2026-03-02", results = new[] { new { item = items[0], outcome = "pass", notes = "" } } });
+        var first = await officer.PostAsJsonAsync($"/api/visits/{visitId}/results", new { date = day, results = new[] { new { item = items[0], outcome = "pass", notes = "" } } });
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         var inspectionId = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("inspectionId").GetInt64();
 
         var offList = await officer.PostAsJsonAsync($"/api/visits/{visitId}/results", new
         {
-            date = "2026-03-02",
+            date = day,
             results = new[] { new { item = items[0], outcome = "problem", notes = "改了" }, new { item = "SAMR-999", outcome = "pass", notes = "" }, new { item = "FIRE-001", outcome = "pass", notes = "" } },
         });
         Assert.Equal(HttpStatusCode.BadRequest, offList.StatusCode);
@@ -37,11 +39,11 @@ public abstract class ResultsTests(QualityCityFactory factory) : InspectionTest(
         foreach (var user in others)
         {
             var refused = await (await Factory.SignedInClientAsync(user)).PostAsJsonAsync($"/api/visits/{visitId}/results",
-                new { date = "2026-03-02", results = new[] { new { item = items[0], outcome = "problem", notes = "x" } } });
+                new { date = day, results = new[] { new { item = items[0], outcome = "problem", notes = "x" } } });
             Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         }
 
-        var outside = await officer.PostAsJsonAsync($"/api/visits/{visitId}/results", new { date = "2025-12-31", results = new[] { new { item = items[0], outcome = "pass", notes = "" } } });
+        var outside = await officer.PostAsJsonAsync($"/api/visits/{visitId}/results", new { date = Iso(WindowStart.AddDays(-1)), results = new[] { new { item = items[0], outcome = "pass", notes = "" } } });
         Assert.Equal(HttpStatusCode.BadRequest, outside.StatusCode);
         Assert.Contains("有效期", await outside.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
@@ -49,16 +51,17 @@ public abstract class ResultsTests(QualityCityFactory factory) : InspectionTest(
         var kept = await scope.Db.InspectionItemResults.AsNoTracking().Where(r => r.InspectionId == inspectionId).ToListAsync();
         var only = Assert.Single(kept);
         Assert.Equal((items[0], "pass"), (only.ItemCode, only.Outcome));
-        Assert.Equal(new DateOnly(2026, 3, 2), (await scope.Db.Inspections.AsNoTracking().SingleAsync(i => i.Id == inspectionId)).Date);
+        Assert.Equal(day, Iso((await scope.Db.Inspections.AsNoTracking().SingleAsync(i => i.Id == inspectionId)).Date));
     }
 
+    // Fixed days of the shipped holiday calendar (2025 and 2026), before either instant the suite runs at.
     [SkippableTheory]
     [InlineData(2044, "2026-02-12", "2026-03-11", "2026-03-18")] // across the Spring Festival holiday and its make-up Saturdays
-    [InlineData(2045, "2026-09-29", "2026-10-26", "2026-11-02")] // across National Day and the make-up Saturday 10 October
+    [InlineData(2045, "2025-09-26", "2025-10-23", "2025-10-30")] // across National Day and the make-up Sunday 28 September and Saturday 11 October
     public async Task Rectification_and_publication_deadlines_count_working_days_across_holidays(int year, string date, string rectifyBy, string publishBy)
     {
         SkipIfUnavailable();
-        var (visitId, items, _) = await AssignedVisitAsync(year, new DateOnly(2026, 1, 5));
+        var (visitId, items, _) = await AssignedVisitAsync(year, DateOnly.Parse(date, CultureInfo.InvariantCulture).AddDays(-7));
         var officer = await Factory.SignedInClientAsync("samr.inspector");
         var recorded = await officer.PostAsJsonAsync($"/api/visits/{visitId}/results", new { date, results = new[] { new { item = items[0], outcome = "problem", notes = "营业执照未悬挂在醒目位置" } } });
         Assert.Equal(HttpStatusCode.OK, recorded.StatusCode);
@@ -73,11 +76,11 @@ public abstract class ResultsTests(QualityCityFactory factory) : InspectionTest(
     public async Task The_enterprise_gets_its_report_puts_things_right_the_officer_closes_it_and_the_published_result_is_open_data()
     {
         SkipIfUnavailable();
-        var (visitId, items, creditCode) = await AssignedVisitAsync(2046, new DateOnly(2026, 1, 5));
+        var (visitId, items, creditCode) = await AssignedVisitAsync(2046, WindowStart);
         var officer = await Factory.SignedInClientAsync("samr.inspector");
         var recorded = await officer.PostAsJsonAsync($"/api/visits/{visitId}/results", new
         {
-            date = "2026-06-10",
+            date = DaysAgo(60),
             results = items.Take(3).Select((item, i) => new { item, outcome = i == 0 ? "problem" : "pass", notes = i == 0 ? "未按规定公示年度报告" : "" }).ToArray(),
         });
         Assert.Equal(HttpStatusCode.OK, recorded.StatusCode);
@@ -98,7 +101,7 @@ public abstract class ResultsTests(QualityCityFactory factory) : InspectionTest(
         Assert.Equal(HttpStatusCode.BadRequest, (await officer.PostAsJsonAsync($"/api/rectifications/{taskId}/decision", new { accept = false })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/rectifications/{taskId}/decision", new { accept = true, note = "已核实" })).StatusCode);
 
-        // Inspected on 2026-06-10, due public by then + 20 working days: long overdue, so the department sees it listed.
+        // Inspected 60 days ago, due public 20 working days later: overdue, so the department sees it listed.
         var due = await (await Factory.SignedInClientAsync("samr.head")).GetFromJsonAsync<JsonElement>("/api/inspections/publication-due");
         Assert.Contains(due.EnumerateArray(), d => d.GetProperty("id").GetInt64() == inspectionId && d.GetProperty("overdue").GetBoolean());
         var otherDepartment = await (await Factory.SignedInClientAsync("emergency.head")).GetFromJsonAsync<JsonElement>("/api/inspections/publication-due");
@@ -134,9 +137,9 @@ public abstract class ResultsTests(QualityCityFactory factory) : InspectionTest(
     public async Task A_department_sees_only_aggregates_of_at_least_five_ratings_and_an_enterprise_rates_only_its_own()
     {
         SkipIfUnavailable();
-        var (visitId, items, _) = await AssignedVisitAsync(2047, new DateOnly(2026, 1, 5));
+        var (visitId, items, _) = await AssignedVisitAsync(2047, WindowStart);
         var officer = await Factory.SignedInClientAsync("samr.inspector");
-        var recorded = await officer.PostAsJsonAsync($"/api/visits/{visitId}/results", new { date = "2026-07-01", results = new[] { new { item = items[0], outcome = "pass", notes = "" } } });
+        var recorded = await officer.PostAsJsonAsync($"/api/visits/{visitId}/results", new { date = DaysAgo(10), results = new[] { new { item = items[0], outcome = "pass", notes = "" } } });
         var inspectionId = (await recorded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("inspectionId").GetInt64();
 
         Assert.Equal(HttpStatusCode.NotFound, (await (await Factory.SignedInClientAsync("enterprise2")).PostAsJsonAsync($"/api/inspections/{inspectionId}/rating", new { score = 1 })).StatusCode);
@@ -156,7 +159,7 @@ public abstract class ResultsTests(QualityCityFactory factory) : InspectionTest(
             var samr = await scope.Db.Departments.SingleAsync(d => d.Code == "samr");
             for (var i = 0; i < 4; i++)
             {
-                scope.Db.InspectionRatings.Add(new InspectionRating { InspectionId = -1 - i - (visitId * 10), CreditCode = "x", DepartmentId = samr.Id, Score = 4, Comment = "很好", CreatedAtUtc = DateTime.UtcNow });
+                scope.Db.InspectionRatings.Add(new InspectionRating { InspectionId = -1 - i - (visitId * 10), CreditCode = "x", DepartmentId = samr.Id, Score = 4, Comment = "很好", CreatedAtUtc = TestClock.UtcNow });
             }
 
             await scope.Db.SaveChangesAsync();
@@ -173,7 +176,7 @@ public abstract class ResultsTests(QualityCityFactory factory) : InspectionTest(
     public async Task A_penalty_shows_the_band_and_first_violation_and_a_departure_needs_a_reason_and_appears_side_by_side()
     {
         SkipIfUnavailable();
-        var (visitId, items, _) = await AssignedVisitAsync(2048, new DateOnly(2026, 1, 5));
+        var (visitId, items, _) = await AssignedVisitAsync(2048, WindowStart);
         string annualReport;
         await using (var scope = OpenDb())
         {
@@ -184,7 +187,7 @@ public abstract class ResultsTests(QualityCityFactory factory) : InspectionTest(
         var officer = await Factory.SignedInClientAsync("samr.inspector");
         var recorded = await officer.PostAsJsonAsync($"/api/visits/{visitId}/results", new
         {
-            date = "2026-08-03", results = new[] { new { item = annualReport, outcome = "problem", notes = "2025年度报告未报送" }, new { item = items.First(i => i != annualReport), outcome = "pass", notes = "" } },
+            date = DaysAgo(10), results = new[] { new { item = annualReport, outcome = "problem", notes = "2025年度报告未报送" }, new { item = items.First(i => i != annualReport), outcome = "pass", notes = "" } },
         });
         var inspectionId = (await recorded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("inspectionId").GetInt64();
 

@@ -27,7 +27,7 @@ public abstract class VisitCodeTests(QualityCityFactory factory) : PlatformTest(
     {
         await using var scope = OpenDb();
         var visit = await scope.Db.Visits.Where(v => v.DrawId == drawId).OrderBy(v => v.Id).FirstAsync();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var today = TestClock.Today;
         visit.ValidFrom = today.AddDays(-3);
         visit.ValidTo = today.AddDays(3);
         await scope.Db.SaveChangesAsync();

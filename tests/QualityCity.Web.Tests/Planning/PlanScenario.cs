@@ -38,7 +38,7 @@ internal static class PlanScenario
             .Distinct().ToList();
         foreach (var department in departments)
         {
-            scope.Db.PlanApprovals.Add(new PlanApproval { DrawId = drawId, Department = department, Actor = department + ".head", ApprovedAtUtc = DateTime.UtcNow });
+            scope.Db.PlanApprovals.Add(new PlanApproval { DrawId = drawId, Department = department, Actor = department + ".head", ApprovedAtUtc = TestClock.UtcNow });
         }
 
         await scope.Db.SaveChangesAsync();

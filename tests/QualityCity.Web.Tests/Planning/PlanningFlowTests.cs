@@ -278,7 +278,7 @@ public abstract class PlanningFlowTests(QualityCityFactory factory) : PlatformTe
             var approved = await scope.Db.PlanApprovals.Where(a => a.DrawId == drawId).Select(a => a.Department).ToListAsync();
             foreach (var department in HeadlessDepartments.Except(approved))
             {
-                scope.Db.PlanApprovals.Add(new PlanApproval { DrawId = drawId, Department = department, Actor = department + ".head", ApprovedAtUtc = DateTime.UtcNow });
+                scope.Db.PlanApprovals.Add(new PlanApproval { DrawId = drawId, Department = department, Actor = department + ".head", ApprovedAtUtc = TestClock.UtcNow });
             }
 
             await scope.Db.SaveChangesAsync();

@@ -177,7 +177,7 @@ public abstract class QualityTests(QualityCityFactory factory) : PlatformTest(fa
         SkipIfUnavailable();
         var producer = await EnterpriseAsync(e => e.RiskGrade == "green");
         var samr = await Factory.SignedInClientAsync("samr.head");
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var today = TestClock.Today;
         var first = await samr.PostAsJsonAsync("/api/quality/samples", Sample("T-GRADE-1", producer, today.AddDays(-20).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), passed: false));
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         var grade = await samr.GetFromJsonAsync<JsonElement>($"/api/registry/entities/{producer}/grade");
@@ -202,47 +202,48 @@ public abstract class QualityTests(QualityCityFactory factory) : PlatformTest(fa
     public async Task The_workflow_counts_its_deadlines_across_holidays_and_refuses_a_late_objection()
     {
         SkipIfUnavailable();
+        // Fixed days of the shipped holiday calendar, before either instant the suite runs at.
         var samr = await Factory.SignedInClientAsync("samr.inspector");
         var producer = await EnterpriseAsync(_ => true);
-        var created = await samr.PostAsJsonAsync("/api/quality/samples", Sample("T-FLOW-1", producer, "2026-09-01", passed: false));
+        var created = await samr.PostAsJsonAsync("/api/quality/samples", Sample("T-FLOW-1", producer, "2025-09-01", passed: false));
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
 
-        var notified = await samr.PostAsJsonAsync($"/api/quality/samples/{id}/notice", new { receivedOn = "2026-09-16" });
-        Assert.Equal("2026-10-08", (await notified.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("objectionDue").GetString()); // day 15 is 1 October
-        var early = await samr.PostAsJsonAsync($"/api/quality/samples/{id}/publish", new { on = "2026-10-08" });
+        var notified = await samr.PostAsJsonAsync($"/api/quality/samples/{id}/notice", new { receivedOn = "2025-09-16" });
+        Assert.Equal("2025-10-09", (await notified.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("objectionDue").GetString()); // day 15 is 1 October, in the holiday to the 8th
+        var early = await samr.PostAsJsonAsync($"/api/quality/samples/{id}/publish", new { on = "2025-10-09" });
         Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
-        var late = await samr.PostAsJsonAsync($"/api/quality/samples/{id}/objection", new { filedOn = "2026-10-09", reason = "申请复检" });
+        var late = await samr.PostAsJsonAsync($"/api/quality/samples/{id}/objection", new { filedOn = "2025-10-10", reason = "申请复检" });
         Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);
         var lateText = await late.Content.ReadAsStringAsync();
         Assert.Contains("filedOn", lateText, StringComparison.Ordinal);
-        Assert.Contains("2026-10-08", lateText, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, (await samr.PostAsJsonAsync($"/api/quality/samples/{id}/objection", new { filedOn = "2026-10-08", reason = "对导体电阻结果有异议" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await samr.PostAsJsonAsync($"/api/quality/samples/{id}/publish", new { on = "2026-10-12" })).StatusCode);
+        Assert.Contains("2025-10-09", lateText, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await samr.PostAsJsonAsync($"/api/quality/samples/{id}/objection", new { filedOn = "2025-10-09", reason = "对导体电阻结果有异议" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await samr.PostAsJsonAsync($"/api/quality/samples/{id}/publish", new { on = "2025-10-13" })).StatusCode);
         var retested = await samr.PostAsJsonAsync($"/api/quality/samples/{id}/retest",
-            new { retestOn = "2026-10-20", items = new[] { new { item = "conductor-resistance", measured = "8.90", passed = false } } });
+            new { retestOn = "2025-10-21", items = new[] { new { item = "conductor-resistance", measured = "8.90", passed = false } } });
         Assert.Equal("final", (await retested.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
-        var publishedOne = await (await samr.PostAsJsonAsync($"/api/quality/samples/{id}/publish", new { on = "2026-10-22" })).Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("2026-12-21", publishedOne.GetProperty("correctionDue").GetString()); // day 60 is Saturday 19 December
+        var publishedOne = await (await samr.PostAsJsonAsync($"/api/quality/samples/{id}/publish", new { on = "2025-10-23" })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("2025-12-22", publishedOne.GetProperty("correctionDue").GetString()); // day 60 is Saturday 20 December
 
-        // Across the Spring Festival: received 6 February, day 15 is the 21st, in the holiday.
+        // Across the Spring Festival: received 14 January, day 15 is the 29th, in the holiday to 4 February.
         var other = await EnterpriseAsync(e => e.CreditCode != producer);
-        var second = await samr.PostAsJsonAsync("/api/quality/samples", Sample("T-FLOW-2", other, "2026-01-20", passed: false));
+        var second = await samr.PostAsJsonAsync("/api/quality/samples", Sample("T-FLOW-2", other, "2025-01-02", passed: false));
         var secondId = (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
-        var notice = await (await samr.PostAsJsonAsync($"/api/quality/samples/{secondId}/notice", new { receivedOn = "2026-02-06" })).Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("2026-02-24", notice.GetProperty("objectionDue").GetString());
-        Assert.Equal(HttpStatusCode.BadRequest, (await samr.PostAsJsonAsync($"/api/quality/samples/{secondId}/objection", new { filedOn = "2026-02-25", reason = "逾期异议" })).StatusCode);
-        var published = await (await samr.PostAsJsonAsync($"/api/quality/samples/{secondId}/publish", new { on = "2026-02-26" })).Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("2026-02-25", published.GetProperty("finalOn").GetString());
-        Assert.Equal("2026-04-27", published.GetProperty("correctionDue").GetString()); // day 60 is Sunday 26 April
-        Assert.Equal("2026-05-11", published.GetProperty("reinspectionDue").GetString());
-        var announced = await (await samr.PostAsJsonAsync($"/api/quality/samples/{secondId}/announce", new { on = "2026-03-02" })).Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("2026-05-01", announced.GetProperty("secondReinspectionFrom").GetString());
-        Assert.Equal("2026-06-01", announced.GetProperty("secondReinspectionTo").GetString()); // day 90 is Sunday 31 May
+        var notice = await (await samr.PostAsJsonAsync($"/api/quality/samples/{secondId}/notice", new { receivedOn = "2025-01-14" })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("2025-02-05", notice.GetProperty("objectionDue").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, (await samr.PostAsJsonAsync($"/api/quality/samples/{secondId}/objection", new { filedOn = "2025-02-06", reason = "逾期异议" })).StatusCode);
+        var published = await (await samr.PostAsJsonAsync($"/api/quality/samples/{secondId}/publish", new { on = "2025-02-07" })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("2025-02-06", published.GetProperty("finalOn").GetString());
+        Assert.Equal("2025-04-07", published.GetProperty("correctionDue").GetString()); // day 60, a Monday
+        Assert.Equal("2025-04-22", published.GetProperty("reinspectionDue").GetString()); // day 75
+        var announced = await (await samr.PostAsJsonAsync($"/api/quality/samples/{secondId}/announce", new { on = "2025-03-03" })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("2025-05-02", announced.GetProperty("secondReinspectionFrom").GetString()); // day 60, kept though in the May Day holiday
+        Assert.Equal("2025-06-03", announced.GetProperty("secondReinspectionTo").GetString()); // day 90 is Sunday 1 June, in the Dragon Boat holiday
 
         // The public map now counts the published failure; the page shows the sample's deadlines.
-        var map = Cells(await Factory.AnonymousClient().GetFromJsonAsync<JsonElement>("/api/quality/map?industry=cable&year=2026"));
+        var map = Cells(await Factory.AnonymousClient().GetFromJsonAsync<JsonElement>("/api/quality/map?industry=cable&year=2025"));
         Assert.True(map.Sum(c => c.Value.Failed) > 0);
-        Assert.Contains("2026-04-27", await samr.GetStringAsync($"/quality/samples/{secondId}"), StringComparison.Ordinal);
+        Assert.Contains("2025-04-07", await samr.GetStringAsync($"/quality/samples/{secondId}"), StringComparison.Ordinal);
     }
 
     [SkippableFact]
@@ -251,25 +252,27 @@ public abstract class QualityTests(QualityCityFactory factory) : PlatformTest(fa
         SkipIfUnavailable();
         var samr = await Factory.SignedInClientAsync("samr.head");
         var producer = await EnterpriseAsync(_ => true);
-        var first = await samr.PostAsJsonAsync("/api/quality/samples", Sample("T-REP-1", producer, "2026-03-10", passed: false));
+        var firstDay = TestClock.Today.AddMonths(-8);
+        string After(int days) => Iso(firstDay.AddDays(days));
+        var first = await samr.PostAsJsonAsync("/api/quality/samples", Sample("T-REP-1", producer, Iso(firstDay), passed: false));
         var firstId = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
 
-        var repeat = await samr.PostAsJsonAsync("/api/quality/samples", Sample("T-REP-2", producer, "2026-09-09", passed: true));
+        var repeat = await samr.PostAsJsonAsync("/api/quality/samples", Sample("T-REP-2", producer, Iso(firstDay.AddMonths(6).AddDays(-1)), passed: true));
         Assert.Equal(HttpStatusCode.BadRequest, repeat.StatusCode);
         var reason = await repeat.Content.ReadAsStringAsync();
         Assert.Contains("sampledOn", reason, StringComparison.Ordinal);
         Assert.Contains("T-REP-1", reason, StringComparison.Ordinal);
 
-        Assert.Equal(HttpStatusCode.OK, (await samr.PostAsJsonAsync("/api/quality/samples", Sample("T-REP-3", producer, "2026-05-20", passed: true, kind: "follow-up"))).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await samr.PostAsJsonAsync("/api/quality/samples", Sample("T-REP-4", producer, "2026-06-02", passed: true, kind: "emergency"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await samr.PostAsJsonAsync("/api/quality/samples", Sample("T-REP-3", producer, After(71), passed: true, kind: "follow-up"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await samr.PostAsJsonAsync("/api/quality/samples", Sample("T-REP-4", producer, After(84), passed: true, kind: "emergency"))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await samr.PostAsJsonAsync("/api/quality/samples",
-            Sample("T-REP-5", producer, "2026-06-03", passed: true, authority: "山东省市场监督管理局"))).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await samr.PostAsJsonAsync("/api/quality/samples", Sample("T-REP-6", producer, "2026-09-10", passed: true))).StatusCode);
+            Sample("T-REP-5", producer, After(85), passed: true, authority: "山东省市场监督管理局"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await samr.PostAsJsonAsync("/api/quality/samples", Sample("T-REP-6", producer, Iso(firstDay.AddMonths(6)), passed: true))).StatusCode);
 
         // A follow-up must point at a failed sample, if it points at one.
         var followUp = await samr.PostAsJsonAsync("/api/quality/samples", new
         {
-            sampleNo = "T-REP-7", level = "city", authority = Authority, kind = "follow-up", productCategory = "pvc-wire", producerCreditCode = producer, sampledOn = "2026-07-01",
+            sampleNo = "T-REP-7", level = "city", authority = Authority, kind = "follow-up", productCategory = "pvc-wire", producerCreditCode = producer, sampledOn = After(113),
             followUpOf = firstId, items = new[] { new { item = "conductor-resistance", passed = true } },
         });
         Assert.Equal(HttpStatusCode.OK, followUp.StatusCode);
@@ -291,16 +294,16 @@ public abstract class QualityTests(QualityCityFactory factory) : PlatformTest(fa
         var csv = new StringBuilder()
             // Headers as labs write them: the API's names, spaced words, any case.
             .AppendLine("sampleNo,Level,authority,productCategory,producer_credit_code,Sampled On,item,measured,limit,unit,PASSED")
-            .AppendLine(CultureInfo.InvariantCulture, $"IMP-1,city,{Authority},pvc-wire,{p1},2026-05-06,conductor-resistance,7.30,≤ 7.41,Ω/km,合格")
-            .AppendLine(CultureInfo.InvariantCulture, $"IMP-1,city,{Authority},pvc-wire,{p1},2026-05-06,insulation-thickness-avg,0.82,≥ 0.8,mm,合格")
-            .AppendLine(CultureInfo.InvariantCulture, $"IMP-1,city,{Authority},pvc-wire,{p1},2026-05-06,marking,符合,合格,,合格")
-            .AppendLine(CultureInfo.InvariantCulture, $"IMP-2,city,{Authority},pvc-wire,{p2},2026-05-07,conductor-resistance,8.10,≤ 7.41,Ω/km,不合格")
-            .AppendLine(CultureInfo.InvariantCulture, $"IMP-2,city,{Authority},pvc-wire,{p2},2026-05-07,no-such-item,1,,,合格")
-            .AppendLine(CultureInfo.InvariantCulture, $"IMP-2,city,{Authority},pvc-wire,{p2},2026-05-07,insulation-thickness-avg,0.80,≥ 0.8,mm,maybe")
+            .AppendLine(CultureInfo.InvariantCulture, $"IMP-1,city,{Authority},pvc-wire,{p1},{DaysAgo(40)},conductor-resistance,7.30,≤ 7.41,Ω/km,合格")
+            .AppendLine(CultureInfo.InvariantCulture, $"IMP-1,city,{Authority},pvc-wire,{p1},{DaysAgo(40)},insulation-thickness-avg,0.82,≥ 0.8,mm,合格")
+            .AppendLine(CultureInfo.InvariantCulture, $"IMP-1,city,{Authority},pvc-wire,{p1},{DaysAgo(40)},marking,符合,合格,,合格")
+            .AppendLine(CultureInfo.InvariantCulture, $"IMP-2,city,{Authority},pvc-wire,{p2},{DaysAgo(39)},conductor-resistance,8.10,≤ 7.41,Ω/km,不合格")
+            .AppendLine(CultureInfo.InvariantCulture, $"IMP-2,city,{Authority},pvc-wire,{p2},{DaysAgo(39)},no-such-item,1,,,合格")
+            .AppendLine(CultureInfo.InvariantCulture, $"IMP-2,city,{Authority},pvc-wire,{p2},{DaysAgo(39)},insulation-thickness-avg,0.80,≥ 0.8,mm,maybe")
             .AppendLine(CultureInfo.InvariantCulture, $"IMP-3,city,{Authority},pvc-wire,{p3},2026-13-40,conductor-resistance,7.2,≤ 7.41,Ω/km,合格")
-            .AppendLine(CultureInfo.InvariantCulture, $"IMP-4,harbour,{Authority},pvc-wire,{p3},2026-05-08,conductor-resistance,7.2,≤ 7.41,Ω/km,合格")
-            .AppendLine(CultureInfo.InvariantCulture, $"IMP-5,provincial,山东省市场监督管理局,power-cable,{p3},2026-05-09,hot-set,120,≤ 175,%,合格")
-            .AppendLine(CultureInfo.InvariantCulture, $"IMP-5,provincial,山东省市场监督管理局,power-cable,{p2},2026-05-09,shrinkage,2,≤ 4,%,合格")
+            .AppendLine(CultureInfo.InvariantCulture, $"IMP-4,harbour,{Authority},pvc-wire,{p3},{DaysAgo(38)},conductor-resistance,7.2,≤ 7.41,Ω/km,合格")
+            .AppendLine(CultureInfo.InvariantCulture, $"IMP-5,provincial,山东省市场监督管理局,power-cable,{p3},{DaysAgo(37)},hot-set,120,≤ 175,%,合格")
+            .AppendLine(CultureInfo.InvariantCulture, $"IMP-5,provincial,山东省市场监督管理局,power-cable,{p2},{DaysAgo(37)},shrinkage,2,≤ 4,%,合格")
             .ToString();
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
@@ -331,7 +334,7 @@ public abstract class QualityTests(QualityCityFactory factory) : PlatformTest(fa
     public async Task Manufacturers_without_production_in_the_years_data_are_flagged_with_the_evidence_and_the_import_keeps_its_good_rows()
     {
         SkipIfUnavailable();
-        var latest = DateTime.UtcNow.AddHours(8).Year - 1;
+        var latest = TestClock.Today.Year - 1;
         var staff = await Factory.SignedInClientAsync("samr.head");
         var flags = (await staff.GetFromJsonAsync<JsonElement>("/api/quality/flags?rule=no-production-records")).EnumerateArray().ToList();
         string[] producing;
@@ -437,11 +440,13 @@ public abstract class QualityTests(QualityCityFactory factory) : PlatformTest(fa
             Assert.Contains(field, reasons, StringComparison.Ordinal);
         }
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await (await Factory.SignedInClientAsync("emergency.head")).PostAsJsonAsync("/api/quality/plans", new { year = 2026 })).StatusCode);
+        var sampledOn = DaysAgo(10);
+        var year = int.Parse(sampledOn[..4], CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await Factory.SignedInClientAsync("emergency.head")).PostAsJsonAsync("/api/quality/plans", new { year })).StatusCode);
         var created = await samr.PostAsJsonAsync("/api/quality/plans", new
         {
-            year = 2026, level = "city", authority = "聊城市市场监督管理局（测试）", title = "2026年电线电缆专项抽查",
-            tasks = new object[] { new { productCategory = "pvc-wire", batches = 2, lab = "聊城市检验检测中心", due = "2026-11-30" } },
+            year, level = "city", authority = "聊城市市场监督管理局（测试）", title = $"{year}年电线电缆专项抽查",
+            tasks = new object[] { new { productCategory = "pvc-wire", batches = 2, lab = "聊城市检验检测中心", due = $"{year}-12-31" } },
         });
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
         var plan = await created.Content.ReadFromJsonAsync<JsonElement>();
@@ -451,21 +456,21 @@ public abstract class QualityTests(QualityCityFactory factory) : PlatformTest(fa
         var wrong = await samr.PostAsJsonAsync("/api/quality/samples", new
         {
             sampleNo = "T-PLAN-0", level = "city", authority = "聊城市市场监督管理局（测试）", kind = "routine", productCategory = "power-cable", producerCreditCode = producer,
-            sampledOn = "2026-05-06", taskId, items = new[] { new { item = "conductor-resistance", passed = true } },
+            sampledOn, taskId, items = new[] { new { item = "conductor-resistance", passed = true } },
         });
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
         Assert.Contains("taskId", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var recorded = await samr.PostAsJsonAsync("/api/quality/samples", new
         {
             sampleNo = "T-PLAN-1", level = "city", authority = "聊城市市场监督管理局（测试）", kind = "routine", productCategory = "pvc-wire", producerCreditCode = producer,
-            sampledOn = "2026-05-06", taskId, items = new[] { new { item = "conductor-resistance", passed = false } },
+            sampledOn, taskId, items = new[] { new { item = "conductor-resistance", passed = false } },
         });
         Assert.Equal(HttpStatusCode.OK, recorded.StatusCode);
 
-        var plans = await samr.GetFromJsonAsync<JsonElement>("/api/quality/plans?year=2026");
+        var plans = await samr.GetFromJsonAsync<JsonElement>($"/api/quality/plans?year={year}");
         var task = plans.EnumerateArray().Single(p => p.GetProperty("id").GetInt32() == plan.GetProperty("id").GetInt32()).GetProperty("tasks")[0];
         Assert.Equal((2, 1, 1), (task.GetProperty("batches").GetInt32(), task.GetProperty("sampled").GetInt32(), task.GetProperty("failed").GetInt32()));
-        Assert.Contains("2026年电线电缆专项抽查", await samr.GetStringAsync("/quality/plans?year=2026"), StringComparison.Ordinal);
+        Assert.Contains($"{year}年电线电缆专项抽查", await samr.GetStringAsync($"/quality/plans?year={year}"), StringComparison.Ordinal);
 
         // The demo city's plans carry its samples.
         var demo = (await samr.GetFromJsonAsync<JsonElement>("/api/quality/plans?year=2021")).EnumerateArray().ToList();
@@ -480,11 +485,11 @@ public abstract class QualityTests(QualityCityFactory factory) : PlatformTest(fa
         var producer = await EnterpriseAsync(_ => true);
         foreach (var user in new[] { "emergency.head", "enterprise" })
         {
-            var refused = await (await Factory.SignedInClientAsync(user)).PostAsJsonAsync("/api/quality/samples", Sample("T-ROLE-1", producer, "2026-04-01", passed: true));
+            var refused = await (await Factory.SignedInClientAsync(user)).PostAsJsonAsync("/api/quality/samples", Sample("T-ROLE-1", producer, DaysAgo(30), passed: true));
             Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         }
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await Factory.AnonymousClient().PostAsJsonAsync("/api/quality/samples", Sample("T-ROLE-1", producer, "2026-04-01", passed: true))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Factory.AnonymousClient().PostAsJsonAsync("/api/quality/samples", Sample("T-ROLE-1", producer, DaysAgo(30), passed: true))).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await Factory.AnonymousClient().GetAsync("/api/quality/samples")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await Factory.SignedInClientAsync("enterprise")).GetAsync("/api/quality/samples")).StatusCode);
 
@@ -498,11 +503,12 @@ public abstract class QualityTests(QualityCityFactory factory) : PlatformTest(fa
         }
 
         // An unpublished failure is in the staff map and not in the public one.
-        Assert.Equal(HttpStatusCode.OK, (await samr.PostAsJsonAsync("/api/quality/samples", Sample("T-ROLE-2", producer, "2026-04-01", passed: false, category: "rubber-cable"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await samr.PostAsJsonAsync("/api/quality/samples", Sample("T-ROLE-2", producer, DaysAgo(30), passed: false, category: "rubber-cable"))).StatusCode);
         var county = (await samr.GetFromJsonAsync<JsonElement>($"/api/quality/samples?producer={producer}"))[0].GetProperty("county").GetString();
-        var key = ("rubber-cable", "conductor-resistance", county!, 2026);
-        var staffCells = Cells(await samr.GetFromJsonAsync<JsonElement>("/api/quality/map?industry=cable&year=2026"));
-        var publicCells = Cells(await Factory.AnonymousClient().GetFromJsonAsync<JsonElement>("/api/quality/map?industry=cable&year=2026"));
+        var year = TestClock.Today.AddDays(-30).Year;
+        var key = ("rubber-cable", "conductor-resistance", county!, year);
+        var staffCells = Cells(await samr.GetFromJsonAsync<JsonElement>($"/api/quality/map?industry=cable&year={year}"));
+        var publicCells = Cells(await Factory.AnonymousClient().GetFromJsonAsync<JsonElement>($"/api/quality/map?industry=cable&year={year}"));
         Assert.Equal(staffCells[key].Failed - 1, publicCells.GetValueOrDefault(key).Failed);
         Assert.DoesNotContain("T-ROLE-2", await Factory.AnonymousClient().GetStringAsync("/open-data/sampling-results.csv"), StringComparison.Ordinal);
         Assert.Contains("共 0 批次已公布", await Factory.AnonymousClient().GetStringAsync($"/quality/results?q={producer}"), StringComparison.Ordinal);

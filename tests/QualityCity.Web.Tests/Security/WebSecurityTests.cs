@@ -83,6 +83,27 @@ public abstract class WebSecurityTests(QualityCityFactory factory) : PlatformTes
     }
 
     [SkippableFact]
+    public async Task No_cookie_carries_a_date_so_a_browser_whose_clock_differs_from_the_servers_keeps_it()
+    {
+        SkipIfUnavailable();
+        var client = Factory.AnonymousClient();
+        var answers = new List<HttpResponseMessage>
+        {
+            await client.PostAsJsonAsync("/api/account/login", new { userName = "samr.head", password = Modules.Demo.DemoCity.DemoPassword }),
+            await client.GetAsync("/api/account/csrf-token"),
+            await client.GetAsync("/culture/en?returnUrl=/"),
+        };
+        var cookies = answers.SelectMany(a => a.Headers.TryGetValues("Set-Cookie", out var set) ? set : []).ToList();
+
+        // The sign-in and anti-forgery cookies last as long as the browser session (the ticket inside expires on the
+        // server's clock); the language choice lasts a year counted by the browser.
+        Assert.Contains(cookies, c => c.StartsWith("qc.auth=", StringComparison.Ordinal));
+        Assert.Contains(cookies, c => c.StartsWith("qc.csrf=", StringComparison.Ordinal));
+        Assert.Contains(cookies, c => c.StartsWith(".AspNetCore.Culture=", StringComparison.Ordinal) && c.Contains("max-age=31536000", StringComparison.OrdinalIgnoreCase));
+        Assert.All(cookies, c => Assert.DoesNotContain("expires=", c, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [SkippableFact]
     public async Task A_body_over_the_routes_limit_is_refused()
     {
         SkipIfUnavailable();

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using QualityCity.Domain.Audit;
 using QualityCity.Web.Data;
+using QualityCity.Web.Hosting;
 using QualityCity.Web.Modules.Audit.Contracts;
 
 namespace QualityCity.Web.Modules.Audit;
@@ -15,8 +16,11 @@ namespace QualityCity.Web.Modules.Audit;
 /// current chain key (see <see cref="AuditChain"/> and <see cref="AuditChainKeyRing"/>), inside the
 /// same transaction as the change it records.
 /// </summary>
-public sealed class AuditLog(AuditChainKeyRing keys) : IAuditTrail
+public sealed class AuditLog(AuditChainKeyRing keys, PlatformClock clock) : IAuditTrail
 {
+    /// <summary>The clock that dates the entries; the database context stamps with the same one.</summary>
+    internal PlatformClock Clock => clock;
+
     /// <summary>
     /// Entities whose rows are bookkeeping, not business data. A checkpoint is the log's own record:
     /// logging it would move the head it has just signed. A published document's stamp changes with
@@ -157,7 +161,7 @@ public sealed class AuditLog(AuditChainKeyRing keys) : IAuditTrail
             .FirstOrDefaultAsync(cancellationToken);
         var sequence = last?.Sequence ?? 0;
         var previousHash = last?.Hash ?? AuditChain.GenesisHash;
-        var now = TruncateToMicroseconds(DateTime.UtcNow);
+        var now = TruncateToMicroseconds(clock.UtcNow);
         var added = false;
         foreach (var draft in drafts)
         {

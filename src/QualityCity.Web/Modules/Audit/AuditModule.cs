@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using QualityCity.Domain.Audit;
 using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
@@ -19,7 +18,6 @@ public sealed class AuditModule : IModule
 {
     public static void AddServices(IServiceCollection services)
     {
-        services.TryAddSingleton(TimeProvider.System);
         // Read once per process: every append uses the same key object, never a file read.
         services.AddSingleton(sp => AuditChainKeyRing.Load(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<DatabaseSettings>()));
         services.AddSingleton<AuditLog>();

@@ -81,7 +81,7 @@ public static class ChecklistLoader
 
         var departments = await db.Departments.ToDictionaryAsync(d => d.Code, d => d.Id, cancellationToken);
         var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
-        var now = DateTime.UtcNow;
+        var now = db.Clock.UtcNow;
         var folder = Path.Combine(ReferenceFiles.Folder, "checklists");
         var count = 0;
         foreach (var file in new[] { "inspection_items.csv", "supplementary_items.csv" })

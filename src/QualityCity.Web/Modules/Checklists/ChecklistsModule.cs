@@ -85,7 +85,7 @@ public sealed class ChecklistsModule : IModule
             var used = await db.ChecklistItems.Where(i => i.DepartmentId == departmentId && i.Code.StartsWith(prefix)).Select(i => i.Code).Distinct().ToListAsync(ct);
             var next = used.Select(c => int.TryParse(c[prefix.Length..], out var n) ? n : 0).DefaultIfEmpty(0).Max() + 1;
             var item = new ChecklistItem { DepartmentId = departmentId.Value, Code = $"{prefix}{next:000}", Status = ChecklistStatus.Draft, Name = string.Empty };
-            request.ApplyTo(item);
+            request.ApplyTo(item, db.Clock.UtcNow);
             db.ChecklistItems.Add(item);
             await db.SaveChangesAsync(ct);
             return Results.Created($"/api/checklists/{item.Code}", item);
@@ -117,7 +117,7 @@ public sealed class ChecklistsModule : IModule
                 db.ChecklistItems.Add(draft);
             }
 
-            request.ApplyTo(draft);
+            request.ApplyTo(draft, db.Clock.UtcNow);
             await db.SaveChangesAsync(ct);
             return Results.Ok(draft);
         }).RequireAuthorization(Policies.DepartmentEditors);
@@ -142,7 +142,7 @@ public sealed class ChecklistsModule : IModule
                 return Results.Problem($"checklist item {code} has no draft to publish", statusCode: StatusCodes.Status409Conflict);
             }
 
-            var now = DateTime.UtcNow;
+            var now = db.Clock.UtcNow;
             foreach (var published in versions.Where(v => v.Status == ChecklistStatus.Published))
             {
                 published.Status = ChecklistStatus.Retired;
@@ -211,7 +211,7 @@ public sealed record ChecklistItemRequest(int? DepartmentId, string? Name, strin
         return errors.Count == 0 ? null : errors;
     }
 
-    public void ApplyTo(ChecklistItem item)
+    public void ApplyTo(ChecklistItem item, DateTime nowUtc)
     {
         item.Name = Name!.Trim();
         item.InspectedObjects = InspectedObjects?.Trim() ?? item.InspectedObjects;
@@ -219,6 +219,6 @@ public sealed record ChecklistItemRequest(int? DepartmentId, string? Name, strin
         item.Method = Method?.Trim() ?? item.Method;
         item.LegalBasis = LegalBasis!.Trim();
         item.FrequencyCapPerYear = FrequencyCapPerYear ?? item.FrequencyCapPerYear;
-        item.UpdatedAtUtc = DateTime.UtcNow;
+        item.UpdatedAtUtc = nowUtc;
     }
 }

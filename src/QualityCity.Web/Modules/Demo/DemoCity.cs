@@ -5,6 +5,7 @@ using QualityCity.Domain.Common;
 using QualityCity.Domain.Planning;
 using QualityCity.Domain.Registry;
 using QualityCity.Web.Data;
+using QualityCity.Web.Hosting;
 using QualityCity.Web.Modules.Accounts;
 using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Audit.Contracts;
@@ -26,7 +27,8 @@ public sealed record DemoAccount(string UserName, string Role, string Descriptio
 /// per role. Deterministic: the same seed and size always give the same city.
 /// </summary>
 public sealed class DemoCity(QualityCityDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, IAuditTrail auditLog,
-    Planning.CommitPlan.PlanPools pools, Planning.DrawPlan.PlanDraw draws, Planning.PublishPlan.PlanPublication publication, Quality.QualityAnalysis quality)
+    Planning.CommitPlan.PlanPools pools, Planning.DrawPlan.PlanDraw draws, Planning.PublishPlan.PlanPublication publication, Quality.QualityAnalysis quality,
+    PlatformClock clock)
 {
     public const string DemoPassword = "Demo-2026";
     public const string DemoSuffix = "（演示）";
@@ -76,7 +78,7 @@ public sealed class DemoCity(QualityCityDbContext db, UserManager<AppUser> users
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             var batch = new List<MarketEntity>(5000);
-            var now = DateTime.UtcNow;
+            var now = clock.UtcNow;
             for (var i = 0; i < enterprises; i++)
             {
                 var entity = generator.Next();
@@ -100,13 +102,13 @@ public sealed class DemoCity(QualityCityDbContext db, UserManager<AppUser> users
         db.AuditChanges = true;
         db.ChangeTracker.Clear();
         await Checklists.ChecklistLoader.LoadDemoAsync(db, cancellationToken);
-        var today = DateOnly.FromDateTime(Localization.ChinaTime.FromUtc(DateTime.UtcNow));
+        var today = clock.Today;
         // Sampling before grading: the last twelve months' failed samples raise their producers' grades.
         await DemoSampling.LoadAsync(db, random, today, cancellationToken);
         // Its own stream: the rest of the demo city does not depend on how many production figures are drawn.
         await DemoProduction.LoadAsync(db, SplitMix64.FromString(seed + "/production"), today, cancellationToken);
         await quality.ScanFlagsAsync(cancellationToken);
-        await new Registry.GradeEntities.RiskGradingService(db, auditLog).RegradeAllAsync("system", cancellationToken);
+        await new Registry.GradeEntities.RiskGradingService(db, auditLog, clock).RegradeAllAsync("system", cancellationToken);
         await EnsureAccountsAsync(departments, cancellationToken);
         await DemoHistory.LoadAsync(db, random, today, cancellationToken);
         await PublishThisYearsPlanAsync(today.Year, cancellationToken);
@@ -128,7 +130,7 @@ public sealed class DemoCity(QualityCityDbContext db, UserManager<AppUser> users
         {
             db.PlanApprovals.Add(new Planning.PlanApproval
             {
-                DrawId = record.Id, Department = department, Actor = department + ".head", Note = "（演示）", ApprovedAtUtc = DateTime.UtcNow,
+                DrawId = record.Id, Department = department, Actor = department + ".head", Note = "（演示）", ApprovedAtUtc = clock.UtcNow,
             });
         }
 
@@ -450,7 +452,6 @@ internal sealed class DemoEntityGenerator
             ContactName = PersonName(_random),
             ContactPhone = string.Create(CultureInfo.InvariantCulture, $"170{_random.Next(10_000_000, 99_999_999)}"),
             IsDemo = true,
-            UpdatedAtUtc = DateTime.UtcNow,
         };
     }
 

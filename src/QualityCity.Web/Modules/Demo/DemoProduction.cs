@@ -24,7 +24,7 @@ public static class DemoProduction
                 .Where(e => e.Status == EntityStatus.Active && e.IndustryCode != null && e.Address != DemoSampling.ShellAddress)
                 .OrderBy(e => e.Id).Select(e => new { e.CreditCode, e.IndustryCode, e.AboveScale, e.EstablishedOn }).ToListAsync(cancellationToken))
             .Where(e => ShellCompanyRules.IsManufacturing(e.IndustryCode)).ToList();
-        var now = DateTime.UtcNow;
+        var now = db.Clock.UtcNow;
         var records = new List<ProductionRecord>();
         foreach (var firm in manufacturers)
         {

@@ -156,7 +156,7 @@ public static class DemoSampling
                     ProducerCreditCode = producer.CreditCode, ProducerName = producer.Name, CountyCode = producer.CountyCode, SampledOn = day,
                     Lab = labs[Math.Min(labs.Length - 1, category.Industry switch { "bearing" => 1, "green-chem" => 2, _ => 0 })],
                     Place = random.Chance(0.4) ? "生产企业成品库" : "聊城市建材市场经营户（演示）", SellerName = "（演示）", Status = SampleStatus.Tested,
-                    Batch = day.AddDays(-random.Next(10, 90)).ToString("yyyyMMdd", CultureInfo.InvariantCulture), CreatedBy = "system", CreatedAtUtc = DateTime.UtcNow,
+                    Batch = day.AddDays(-random.Next(10, 90)).ToString("yyyyMMdd", CultureInfo.InvariantCulture), CreatedBy = "system", CreatedAtUtc = db.Clock.UtcNow,
                 };
                 if (kind == "follow-up" && original is not null)
                 {
@@ -405,7 +405,7 @@ public static class DemoSampling
         {
             var plan = new SamplingPlan
             {
-                Year = level.Key.Year, Level = level.Key.Level, Authority = level.Key.Authority, CreatedBy = "system", CreatedAtUtc = DateTime.UtcNow,
+                Year = level.Key.Year, Level = level.Key.Level, Authority = level.Key.Authority, CreatedBy = "system", CreatedAtUtc = db.Clock.UtcNow,
                 Title = string.Create(CultureInfo.InvariantCulture, $"{level.Key.Year}年{level.Key.Authority}产品质量监督抽查计划（聊城部分）"),
             };
             foreach (var category in level.GroupBy(s => s.ProductCategory).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -457,7 +457,7 @@ public static class DemoSampling
         {
             Scope = "industry", Industry = "cable", ProblemKey = "item:conductor-resistance", Title = "阳谷线缆产业导体电阻提升方案（一业一策）",
             Owner = "阳谷县市场监督管理局质量发展科", Actions = "全覆盖帮扶诊断；推广铜杆进厂检验和在线电阻监测；对不合格企业一企一策跟踪复查",
-            Deadline = new DateOnly(today.Year, 12, 31), Status = "in-progress", Progress = "已完成 38 家企业现场诊断", CreatedBy = "system", UpdatedAtUtc = DateTime.UtcNow,
+            Deadline = new DateOnly(today.Year, 12, 31), Status = "in-progress", Progress = "已完成 38 家企业现场诊断", CreatedBy = "system", UpdatedAtUtc = db.Clock.UtcNow,
         });
         await db.SaveChangesAsync(cancellationToken);
         return samples.Count;

@@ -98,7 +98,7 @@ public sealed class InspectionsModule : IModule
 
             var calendar = await WorkingCalendar.LoadAsync(db, cancellationToken);
             var firstDay = visit.ValidFrom < visit.Date ? visit.ValidFrom : visit.Date;
-            return firstDay <= calendar.AddWorkingDays(RecordResults.InspectionWork.Today(), options.NoticeWorkingDays).Date;
+            return firstDay <= calendar.AddWorkingDays(db.Clock.Today, options.NoticeWorkingDays).Date;
         }
 
         if (user.IsInRole(Roles.DeptHead))

@@ -242,7 +242,7 @@ public sealed class PlanningModule : IModule
             var entry = new CaseInspection
             {
                 CreditCode = code, DepartmentId = departmentId, Trigger = request.Trigger!, Reference = request.Reference!.Trim(), Date = request.Date!.Value,
-                Note = request.Note?.Trim() ?? string.Empty, Actor = user.ActorName(), CreatedAtUtc = DateTime.UtcNow,
+                Note = request.Note?.Trim() ?? string.Empty, Actor = user.ActorName(), CreatedAtUtc = db.Clock.UtcNow,
             };
             db.CaseInspections.Add(entry);
             await db.SaveChangesAsync(ct);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using QualityCity.Domain.Quality;
 using QualityCity.Web.Data;
+using QualityCity.Web.Hosting;
 using QualityCity.Web.Modules.Registry.Contracts;
 
 namespace QualityCity.Web.Modules.Quality;
@@ -23,7 +24,7 @@ public sealed record AlertEvidence(long SampleId, string SampleNo, string Level,
 /// binomial test at <see cref="QualityOptions.ProblemAlpha"/> with at least
 /// <see cref="QualityOptions.ProblemMinimumFailures"/> failures (docs/quality.md says why).
 /// </summary>
-public sealed class QualityAnalysis(QualityCityDbContext db, IOptions<QualityOptions> options)
+public sealed class QualityAnalysis(QualityCityDbContext db, IOptions<QualityOptions> options, PlatformClock clock)
 {
     public async Task<IReadOnlyList<QualityProblem>> ProblemsAsync(string industry, int? year, bool includeUnpublished, CancellationToken ct)
     {
@@ -157,7 +158,7 @@ public sealed class QualityAnalysis(QualityCityDbContext db, IOptions<QualityOpt
             {
                 db.QualityFlags.Add(new QualityFlag
                 {
-                    Rule = flag.Rule, CreditCode = flag.CreditCode, Key = flag.Key, Evidence = flag.Evidence, Status = "open", CreatedAtUtc = DateTime.UtcNow,
+                    Rule = flag.Rule, CreditCode = flag.CreditCode, Key = flag.Key, Evidence = flag.Evidence, Status = "open", CreatedAtUtc = clock.UtcNow,
                 });
                 added++;
             }

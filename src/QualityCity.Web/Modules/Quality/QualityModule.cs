@@ -161,7 +161,7 @@ public sealed class QualityModule : IModule
             flag.Status = request.Confirm.Value ? "confirmed" : "dismissed";
             flag.Decision = request.Reason.Trim();
             flag.DecidedBy = user.ActorName();
-            flag.DecidedAtUtc = DateTime.UtcNow;
+            flag.DecidedAtUtc = db.Clock.UtcNow;
             await db.SaveChangesAsync(ct);
             return Results.Ok(flag);
         }).RequireAuthorization(Policies.Staff);
@@ -324,7 +324,7 @@ public sealed class QualityModule : IModule
         plan.Deadline = request.Deadline!.Value;
         plan.Status = status;
         plan.Progress = request.Progress?.Trim();
-        plan.UpdatedAtUtc = DateTime.UtcNow;
+        plan.UpdatedAtUtc = db.Clock.UtcNow;
         await db.SaveChangesAsync(ct);
         return Results.Ok(plan);
     }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using QualityCity.Domain.Quality;
 using QualityCity.Domain.Registry;
 using QualityCity.Web.Data;
+using QualityCity.Web.Hosting;
 using QualityCity.Web.Localization;
 using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Accounts;
@@ -39,7 +40,7 @@ public sealed record DateRequest(DateOnly? On);
 /// the follow-up of a failure. Every change refreshes the quality map's cells in the same unit of
 /// work and re-grades the producer.
 /// </summary>
-public sealed class SamplingWork(QualityCityDbContext db, IOptions<QualityOptions> options, RiskGradingService grading, Text text)
+public sealed class SamplingWork(QualityCityDbContext db, IOptions<QualityOptions> options, RiskGradingService grading, Text text, PlatformClock clock)
 {
     /// <summary>Sampling is the market regulator's: its staff, the coordinator and the administrator.</summary>
     public async Task<bool> MayManageAsync(ClaimsPrincipal user, CancellationToken ct)
@@ -104,7 +105,7 @@ public sealed class SamplingWork(QualityCityDbContext db, IOptions<QualityOption
             Add("county", text["生产者不在本地主体库中时，须填写其所在区县代码（6 位）"]);
         }
 
-        var today = InspectionWork.Today();
+        var today = clock.Today;
         if (request.SampledOn is not { } sampledOn || sampledOn > today || sampledOn.Year < 2000)
         {
             Add("sampledOn", text["抽样日期必填，且不能是将来的日期"]);
@@ -189,7 +190,7 @@ public sealed class SamplingWork(QualityCityDbContext db, IOptions<QualityOption
             SellerName = request.SellerName?.Trim() ?? string.Empty, Place = request.Place?.Trim() ?? string.Empty, SampledOn = request.SampledOn!.Value,
             Lab = request.Lab?.Trim() ?? string.Empty, ReportNo = request.ReportNo?.Trim() ?? string.Empty, ReportedOn = request.ReportedOn,
             Passed = results.Count == 0 ? null : results.All(r => r.Passed), Status = results.Count == 0 ? SampleStatus.Sampled : SampleStatus.Tested,
-            FollowUpOf = request.FollowUpOf, CreatedAtUtc = DateTime.UtcNow, Items = results, TaskId = task?.Id, PlanId = task?.PlanId,
+            FollowUpOf = request.FollowUpOf, CreatedAtUtc = clock.UtcNow, Items = results, TaskId = task?.Id, PlanId = task?.PlanId,
         };
         return (sample, errors);
     }
@@ -299,7 +300,7 @@ public sealed class SamplingWork(QualityCityDbContext db, IOptions<QualityOption
         var plan = new SamplingPlan
         {
             Year = request.Year!.Value, Level = request.Level!, Authority = request.Authority!.Trim(), Title = request.Title!.Trim(), CreatedBy = user.ActorName(),
-            CreatedAtUtc = DateTime.UtcNow,
+            CreatedAtUtc = clock.UtcNow,
             Tasks = tasks.Select(t => new SamplingTask
             {
                 ProductCategory = t.ProductCategory!, CountyCode = t.County ?? string.Empty, Batches = t.Batches!.Value, Lab = t.Lab!.Trim(), Due = t.Due!.Value,
@@ -319,7 +320,7 @@ public sealed class SamplingWork(QualityCityDbContext db, IOptions<QualityOption
                 return WorkResult.Refused(StatusCodes.Status409Conflict, text["只有已检验、尚未通知的样品可以登记结果送达"]);
             }
 
-            if (request.ReceivedOn is not { } received || received < sample.SampledOn || received > InspectionWork.Today())
+            if (request.ReceivedOn is not { } received || received < sample.SampledOn || received > clock.Today)
             {
                 return WorkResult.Invalid("receivedOn", text["送达日期必填，不能早于抽样日期，也不能是将来的日期"]);
             }
@@ -345,7 +346,7 @@ public sealed class SamplingWork(QualityCityDbContext db, IOptions<QualityOption
                 return WorkResult.Invalid("reason", text["请写明异议理由"]);
             }
 
-            var filed = request.FiledOn ?? InspectionWork.Today();
+            var filed = request.FiledOn ?? clock.Today;
             var calendar = await WorkingCalendar.LoadAsync(db, ct);
             if (SamplingDeadlines.RefuseObjection(received, filed, options.Value.Periods(), calendar) is not null)
             {
@@ -370,7 +371,7 @@ public sealed class SamplingWork(QualityCityDbContext db, IOptions<QualityOption
                 return Task.FromResult<WorkResult?>(WorkResult.Refused(StatusCodes.Status409Conflict, text["只有提出异议的样品可以复检"]));
             }
 
-            if (request.RetestOn is not { } on || on < sample.ObjectionFiledOn || on > InspectionWork.Today())
+            if (request.RetestOn is not { } on || on < sample.ObjectionFiledOn || on > clock.Today)
             {
                 return Task.FromResult<WorkResult?>(WorkResult.Invalid("retestOn", text["复检日期必填，不能早于异议日期，也不能是将来的日期"]));
             }
@@ -404,7 +405,7 @@ public sealed class SamplingWork(QualityCityDbContext db, IOptions<QualityOption
     public async Task<WorkResult> PublishAsync(long id, DateRequest request, ClaimsPrincipal user, CancellationToken ct) =>
         await ChangeAsync(id, user, async sample =>
         {
-            var on = request.On ?? InspectionWork.Today();
+            var on = request.On ?? clock.Today;
             if (sample.PublishedOn is not null)
             {
                 return WorkResult.Refused(StatusCodes.Status409Conflict, text["已经公布"]);
@@ -454,7 +455,7 @@ public sealed class SamplingWork(QualityCityDbContext db, IOptions<QualityOption
                 return WorkResult.Refused(StatusCodes.Status409Conflict, text["只有已公布的不合格样品需要公告"]);
             }
 
-            var on = request.On ?? InspectionWork.Today();
+            var on = request.On ?? clock.Today;
             var calendar = await WorkingCalendar.LoadAsync(db, ct);
             var (from, to) = SamplingDeadlines.SecondReinspection(on, options.Value.Periods(), calendar);
             sample.AnnouncedOn = on;

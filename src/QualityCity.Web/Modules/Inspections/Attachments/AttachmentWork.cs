@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using QualityCity.Domain.Execution;
 using QualityCity.Web.Data;
+using QualityCity.Web.Hosting;
 using QualityCity.Web.Localization;
 using QualityCity.Web.Modules.Accounts;
 using QualityCity.Web.Modules.Accounts.Contracts;
@@ -19,7 +20,7 @@ namespace QualityCity.Web.Modules.Inspections.Attachments;
 /// rules as the results: only the assigned officers photograph, only items on the visit, only the
 /// enterprise itself sends documents; a refused file leaves no row behind.
 /// </summary>
-public sealed class AttachmentWork(QualityCityDbContext db, AttachmentStore store, InspectionWork work, IOptions<InspectionOptions> options, Text text)
+public sealed class AttachmentWork(QualityCityDbContext db, AttachmentStore store, InspectionWork work, IOptions<InspectionOptions> options, Text text, PlatformClock clock)
 {
     private static readonly FileKind[] Photos = [FileKind.Jpeg, FileKind.Png, FileKind.WebP];
     private static readonly FileKind[] Documents = [FileKind.Jpeg, FileKind.Png, FileKind.WebP, FileKind.Pdf];
@@ -55,7 +56,7 @@ public sealed class AttachmentWork(QualityCityDbContext db, AttachmentStore stor
             return WorkResult.Refused(StatusCodes.Status409Conflict, text["检查结果已公开，不能再更改"]);
         }
 
-        if (InspectionWork.Today().DayNumber - visit.ValidTo.DayNumber > options.Value.LateEntryDays)
+        if (clock.Today.DayNumber - visit.ValidTo.DayNumber > options.Value.LateEntryDays)
         {
             return WorkResult.Invalid("date", text.Format("检查有效期结束（{0:yyyy-MM-dd}）后最多 {1} 天内可以补录", visit.ValidTo, options.Value.LateEntryDays));
         }
@@ -76,7 +77,7 @@ public sealed class AttachmentWork(QualityCityDbContext db, AttachmentStore stor
             return WorkResult.NotFound;
         }
 
-        if (visit.Status != VisitStatus.Registered || InspectionWork.Today() > visit.ValidTo)
+        if (visit.Status != VisitStatus.Registered || clock.Today > visit.ValidTo)
         {
             return WorkResult.Refused(StatusCodes.Status409Conflict, text["这次检查已取消或已过有效期，不能再提交资料"]);
         }
@@ -171,13 +172,13 @@ public sealed class AttachmentWork(QualityCityDbContext db, AttachmentStore stor
         return WorkResult.Ok(new { row.Id, row.Purpose, row.ItemCode, row.FileName, row.ContentType, row.Size, row.Sha256, url = $"/api/attachments/{row.Id}" });
     }
 
-    private static Attachment Row(StoredFile file, Attachment row)
+    private Attachment Row(StoredFile file, Attachment row)
     {
         row.FileName = file.FileName;
         row.ContentType = UploadedFileType.ContentType(file.Kind);
         row.Size = file.Size;
         row.Sha256 = file.Sha256;
-        row.UploadedAtUtc = DateTime.UtcNow;
+        row.UploadedAtUtc = clock.UtcNow;
         return row;
     }
 

@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using QualityCity.Web.Hosting;
 using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Accounts;
-using QualityCity.Web.Modules.Inspections.RecordResults;
 
 namespace QualityCity.Web.Modules.Inspections.Complaints;
 
@@ -19,10 +19,10 @@ public static class ComplaintEndpoints
         api.MapPost("/complaints/{id:long}/answer", async (long id, AnswerRequest request, ClaimsPrincipal user, ComplaintWork work, CancellationToken ct) =>
             (await work.AnswerAsync(id, request, user, ct)).ToHttp()).RequireAuthorization(Policies.Oversight);
 
-        api.MapGet("/complaints", async (string? status, ClaimsPrincipal user, ComplaintWork work, CancellationToken ct) =>
+        api.MapGet("/complaints", async (string? status, ClaimsPrincipal user, ComplaintWork work, PlatformClock clock, CancellationToken ct) =>
         {
             var query = work.Visible(user);
-            var today = InspectionWork.Today();
+            var today = clock.Today;
             query = status switch
             {
                 "overdue" => query.Where(c => c.Status == "open" && c.AnswerDue < today),

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using QualityCity.Web.Data;
+using QualityCity.Web.Hosting;
 using QualityCity.Web.Localization;
 using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Accounts;
@@ -15,7 +16,7 @@ public sealed record ComplaintRequest(string? Category, string? Text);
 public sealed record AnswerRequest(string? Answer);
 
 /// <summary>Complaints about an inspection: the enterprise files, the coordinator answers (EXE-7).</summary>
-public sealed class ComplaintWork(QualityCityDbContext db, IOptions<InspectionOptions> options, Text text)
+public sealed class ComplaintWork(QualityCityDbContext db, IOptions<InspectionOptions> options, Text text, PlatformClock clock)
 {
     public async Task<WorkResult> FileAsync(long inspectionId, ComplaintRequest request, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -46,7 +47,7 @@ public sealed class ComplaintWork(QualityCityDbContext db, IOptions<InspectionOp
         var complaint = new InspectionComplaint
         {
             InspectionId = inspection.Id, CreditCode = inspection.CreditCode, DepartmentId = inspection.DepartmentId, Category = request.Category!, Text = body,
-            CreatedAtUtc = DateTime.UtcNow, AnswerDue = calendar.AddWorkingDays(InspectionWork.Today(), options.Value.ComplaintAnswerWorkingDays).Date, Status = "open",
+            CreatedAtUtc = clock.UtcNow, AnswerDue = calendar.AddWorkingDays(clock.Today, options.Value.ComplaintAnswerWorkingDays).Date, Status = "open",
         };
         db.InspectionComplaints.Add(complaint);
         await db.SaveChangesAsync(ct);
@@ -78,7 +79,7 @@ public sealed class ComplaintWork(QualityCityDbContext db, IOptions<InspectionOp
 
         complaint.Answer = request.Answer.Trim();
         complaint.AnsweredBy = user.ActorName();
-        complaint.AnsweredAtUtc = DateTime.UtcNow;
+        complaint.AnsweredAtUtc = clock.UtcNow;
         complaint.Status = "answered";
         await db.SaveChangesAsync(ct);
         return WorkResult.Ok(new { complaint.Id, complaint.Status });

@@ -2,9 +2,11 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using QualityCity.Web.Data;
-using QualityCity.Web.Modules.Accounts.Contracts;
+using QualityCity.Web.Hosting;
 using QualityCity.Web.Modules.Accounts;
+using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Inspections.RecordResults;
+using QualityCity.Web.Modules.ReferenceData;
 using QualityCity.Web.Modules.ReferenceData.Contracts;
 
 namespace QualityCity.Web.Modules.Inspections.Deadlines;
@@ -17,11 +19,11 @@ public sealed record PublicationDue(long Id, string VisitKey, string CreditCode,
 /// within the warning period (EXE-6) and rectification tasks past their deadline (EXE-4, escalated
 /// to the department head and the coordinator). The page and the API read the same lists.
 /// </summary>
-public sealed class DeadlineWatch(QualityCityDbContext db, IOptions<InspectionOptions> options)
+public sealed class DeadlineWatch(QualityCityDbContext db, IOptions<InspectionOptions> options, PlatformClock clock)
 {
     public async Task<IReadOnlyList<PublicationDue>> PublicationDueAsync(ClaimsPrincipal user, CancellationToken ct)
     {
-        var today = InspectionWork.Today();
+        var today = clock.Today;
         var calendar = await WorkingCalendar.LoadAsync(db, ct);
         var warnFrom = calendar.AddWorkingDays(today, options.Value.PublicationWarningWorkingDays).Date;
         var query = db.Inspections.AsNoTracking().Where(i => i.PublishedAtUtc == null && i.PublicationDue != null && i.PublicationDue <= warnFrom);
@@ -39,7 +41,7 @@ public sealed class DeadlineWatch(QualityCityDbContext db, IOptions<InspectionOp
 
     public async Task<IReadOnlyList<RectificationTask>> OverdueTasksAsync(ClaimsPrincipal user, CancellationToken ct)
     {
-        var today = InspectionWork.Today();
+        var today = clock.Today;
         var query = db.RectificationTasks.AsNoTracking().Where(t => t.Status != "closed" && t.DueDate < today);
         if (!user.SeesAllDepartments())
         {

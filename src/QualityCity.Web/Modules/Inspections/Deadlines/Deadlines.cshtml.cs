@@ -3,10 +3,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
+using QualityCity.Web.Hosting;
 using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Accounts;
 using QualityCity.Web.Modules.Inspections.Complaints;
-using QualityCity.Web.Modules.Inspections.RecordResults;
 
 namespace QualityCity.Web.Modules.Inspections.Deadlines;
 
@@ -17,14 +17,14 @@ namespace QualityCity.Web.Modules.Inspections.Deadlines;
 /// coordinator sees every department.
 /// </summary>
 [Authorize(Roles = Roles.Staff)]
-public sealed class DeadlinesModel(DeadlineWatch watch, ComplaintWork complaints, QualityCityDbContext db, Localization.Text text) : PageModel
+public sealed class DeadlinesModel(DeadlineWatch watch, ComplaintWork complaints, QualityCityDbContext db, Localization.Text text, PlatformClock clock) : PageModel
 {
     public IReadOnlyList<PublicationDue> Publication { get; private set; } = [];
     public IReadOnlyList<RectificationTask> OverdueTasks { get; private set; } = [];
     public IReadOnlyList<InspectionComplaint> OpenComplaints { get; private set; } = [];
     public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
     public IReadOnlyDictionary<int, string> Departments { get; private set; } = new Dictionary<int, string>();
-    public DateOnly Today { get; } = InspectionWork.Today();
+    public DateOnly Today { get; } = clock.Today;
     public string? Message { get; private set; }
     public string? Error { get; private set; }
 

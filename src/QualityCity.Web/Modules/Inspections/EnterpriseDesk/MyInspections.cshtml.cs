@@ -28,7 +28,7 @@ public sealed record UpcomingVisit(long Id, string VisitKey, DateOnly Date, IRea
 [Authorize(Roles = Roles.Enterprise)]
 [RequestSizeLimit(RequestLimits.UploadBytes)]
 public sealed class MyInspectionsModel(QualityCityDbContext db, IOptions<InspectionOptions> options, IOptions<PlanningOptions> planning,
-    Attachments.AttachmentWork attachments, Localization.Text text) : PageModel
+    Attachments.AttachmentWork attachments, Localization.Text text, PlatformClock clock) : PageModel
 {
     public string? Message { get; private set; }
     public string? Error { get; private set; }
@@ -63,7 +63,7 @@ public sealed class MyInspectionsModel(QualityCityDbContext db, IOptions<Inspect
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var code = User.CreditCode()!;
-        var today = InspectionWork.Today();
+        var today = clock.Today;
         var calendar = await WorkingCalendar.LoadAsync(db, cancellationToken);
         NoticeUntil = calendar.AddWorkingDays(today, options.Value.NoticeWorkingDays).Date;
         DepartmentNames = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => Localization.Text.IsEnglish ? d.NameEn : d.Name, cancellationToken);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using QualityCity.Web.Data;
+using QualityCity.Web.Hosting;
 using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Accounts;
 using QualityCity.Web.Modules.Inspections.RecordResults;
@@ -16,7 +17,7 @@ public sealed record MyVisit(long Id, string VisitKey, DateOnly Date, DateOnly V
 
 /// <summary>The officer's visits on a phone (EXE-3): those still open for results, the next month's first.</summary>
 [Authorize(Roles = Roles.Inspector)]
-public sealed class MyVisitsModel(QualityCityDbContext db, InspectionWork work, IOptions<InspectionOptions> options) : PageModel
+public sealed class MyVisitsModel(QualityCityDbContext db, InspectionWork work, IOptions<InspectionOptions> options, PlatformClock clock) : PageModel
 {
     public IReadOnlyList<MyVisit> Visits { get; private set; } = [];
 
@@ -28,7 +29,7 @@ public sealed class MyVisitsModel(QualityCityDbContext db, InspectionWork work, 
             return;
         }
 
-        var today = InspectionWork.Today();
+        var today = clock.Today;
         var from = today.AddDays(-options.Value.LateEntryDays);
         var until = today.AddDays(31);
         var token = me.Value.ToString(CultureInfo.InvariantCulture);

@@ -20,7 +20,7 @@ namespace QualityCity.Web.Modules.Inspections.InspectorDesk;
 /// </summary>
 [Authorize(Roles = Roles.Inspector)]
 [RequestSizeLimit(RequestLimits.UploadBytes)]
-public sealed class VisitDeskModel(QualityCityDbContext db, InspectionWork work, Attachments.AttachmentWork attachments, Localization.Text text) : PageModel
+public sealed class VisitDeskModel(QualityCityDbContext db, InspectionWork work, Attachments.AttachmentWork attachments, Localization.Text text, PlatformClock clock) : PageModel
 {
     public Visit Visit { get; private set; } = null!;
     public VisitDepartment Part { get; private set; } = null!;
@@ -164,7 +164,7 @@ public sealed class VisitDeskModel(QualityCityDbContext db, InspectionWork work,
             .Where(a => (a.VisitId == visit.Id && a.DepartmentId == part.DepartmentId) || (a.TaskId != null && taskIds.Contains(a.TaskId.Value)))
             .OrderBy(a => a.Id).ToListAsync(cancellationToken);
         Decisions = Inspection is null ? [] : await db.PenaltyDecisions.AsNoTracking().Where(d => d.InspectionId == Inspection.Id).ToListAsync(cancellationToken);
-        Date ??= Inspection?.Date ?? InspectionWork.Today();
+        Date ??= Inspection?.Date ?? clock.Today;
         return true;
     }
 

@@ -4,28 +4,28 @@ using Microsoft.AspNetCore.Mvc;
 using MiniExcelLibs;
 using QualityCity.Domain.Common;
 using QualityCity.Web.Data;
+using QualityCity.Web.Hosting;
 using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Accounts;
-using QualityCity.Web.Modules.Inspections.RecordResults;
 
 namespace QualityCity.Web.Modules.Inspections.Kpis;
 
 /// <summary>The coordinator's KPIs (EXE-8) for the last twelve months against the twelve before, with charts and an Excel download.</summary>
 [Authorize(Roles = Roles.Admin + "," + Roles.Coordinator)]
-public sealed class KpisModel(KpiCalculator calculator, QualityCityDbContext db) : PageModel
+public sealed class KpisModel(KpiCalculator calculator, QualityCityDbContext db, PlatformClock clock) : PageModel
 {
     public KpiReport Report { get; private set; } = null!;
     public IReadOnlyDictionary<string, string> DepartmentNames { get; private set; } = new Dictionary<string, string>();
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Report = await calculator.ComputeAsync(InspectionWork.Today(), cancellationToken);
+        Report = await calculator.ComputeAsync(clock.Today, cancellationToken);
         DepartmentNames = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToDictionaryAsync(db.Departments, d => d.Code, d => Localization.Text.IsEnglish ? d.NameEn : d.Name, cancellationToken);
     }
 
     public async Task<IActionResult> OnGetExcelAsync(CancellationToken cancellationToken)
     {
-        var report = await calculator.ComputeAsync(InspectionWork.Today(), cancellationToken);
+        var report = await calculator.ComputeAsync(clock.Today, cancellationToken);
         var periods = new[] { ("近12个月 last 12 months", report.Current), ("前12个月 12 months before", report.Previous) }.Select(p => new Dictionary<string, object?>
         {
             ["期间 period"] = p.Item1, ["起 from"] = p.Item2.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),

@@ -146,7 +146,7 @@ public static class PenaltyEndpoints
         {
             InspectionId = id, ItemCode = item, CreditCode = inspection.CreditCode, DepartmentId = inspection.DepartmentId, Decision = decision.ToString(),
             Fine = request.Fine, ExemptionId = request.ExemptionId, BandId = request.BandId, FirstViolation = guidance.FirstViolation, Deviation = deviation,
-            Reason = request.Reason?.Trim() ?? string.Empty, DecidedBy = user.ActorName(), DecidedAtUtc = DateTime.UtcNow,
+            Reason = request.Reason?.Trim() ?? string.Empty, DecidedBy = user.ActorName(), DecidedAtUtc = db.Clock.UtcNow,
         };
         db.PenaltyDecisions.Add(entry);
         await db.SaveChangesAsync(ct);

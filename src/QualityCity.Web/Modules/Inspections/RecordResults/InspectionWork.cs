@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using QualityCity.Web.Data;
+using QualityCity.Web.Hosting;
 using QualityCity.Web.Localization;
 using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Accounts;
@@ -45,10 +46,8 @@ public sealed record WorkResult(int Status, IDictionary<string, string[]>? Error
 /// (EXE-7). Only the officers assigned to a visit record its results, only for the items on it;
 /// a refused request changes nothing. The API and the pages both call this.
 /// </summary>
-public sealed class InspectionWork(QualityCityDbContext db, IOptions<InspectionOptions> options, Text text)
+public sealed class InspectionWork(QualityCityDbContext db, IOptions<InspectionOptions> options, Text text, PlatformClock clock)
 {
-    public static DateOnly Today() => DateOnly.FromDateTime(Localization.ChinaTime.FromUtc(DateTime.UtcNow));
-
     public InspectionOptions Options => options.Value;
 
     public async Task<int?> InspectorIdAsync(ClaimsPrincipal user, CancellationToken ct) =>
@@ -78,7 +77,7 @@ public sealed class InspectionWork(QualityCityDbContext db, IOptions<InspectionO
             return WorkResult.Refused(StatusCodes.Status409Conflict, text.Format("这次检查已取消：{0}", visit.CancelReason));
         }
 
-        var today = Today();
+        var today = clock.Today;
         var date = request.Date ?? today;
         if (date < visit.ValidFrom || date > visit.ValidTo || date > today)
         {
@@ -141,7 +140,7 @@ public sealed class InspectionWork(QualityCityDbContext db, IOptions<InspectionO
         inspection.Date = date;
         inspection.Late = lateBy > 0;
         inspection.PublicationDue = calendar.AddWorkingDays(date, options.Value.PublicationWorkingDays).Date;
-        var now = DateTime.UtcNow;
+        var now = clock.UtcNow;
         foreach (var result in results)
         {
             var code = result.Item!.Trim();
@@ -205,7 +204,7 @@ public sealed class InspectionWork(QualityCityDbContext db, IOptions<InspectionO
         }
 
         task.Evidence = request.Evidence.Trim();
-        task.EvidenceAtUtc = DateTime.UtcNow;
+        task.EvidenceAtUtc = clock.UtcNow;
         task.Status = "submitted";
         await db.SaveChangesAsync(ct);
         return WorkResult.Ok(new { task.Id, task.Status });
@@ -241,7 +240,7 @@ public sealed class InspectionWork(QualityCityDbContext db, IOptions<InspectionO
         task.Status = request.Accept.Value ? "closed" : "open";
         task.DecidedBy = user.ActorName();
         task.DecisionNote = request.Note?.Trim();
-        task.ClosedAtUtc = request.Accept.Value ? DateTime.UtcNow : null;
+        task.ClosedAtUtc = request.Accept.Value ? clock.UtcNow : null;
         await db.SaveChangesAsync(ct);
         return WorkResult.Ok(new { task.Id, task.Status });
     }
@@ -266,9 +265,9 @@ public sealed class InspectionWork(QualityCityDbContext db, IOptions<InspectionO
             return WorkResult.Refused(StatusCodes.Status409Conflict, text["检查结果已经公开"]);
         }
 
-        inspection.PublishedAtUtc = DateTime.UtcNow;
+        inspection.PublishedAtUtc = clock.UtcNow;
         await db.SaveChangesAsync(ct);
-        return WorkResult.Ok(new { inspection.Id, inspection.PublishedAtUtc, late = Today() > inspection.PublicationDue });
+        return WorkResult.Ok(new { inspection.Id, inspection.PublishedAtUtc, late = clock.Today > inspection.PublicationDue });
     }
 
     public async Task<WorkResult> RateAsync(long id, RatingRequest request, ClaimsPrincipal user, CancellationToken ct)
@@ -292,7 +291,7 @@ public sealed class InspectionWork(QualityCityDbContext db, IOptions<InspectionO
         db.InspectionRatings.Add(new InspectionRating
         {
             InspectionId = id, CreditCode = inspection.CreditCode, DepartmentId = inspection.DepartmentId, Score = request.Score.Value,
-            Comment = request.Comment?.Trim() ?? string.Empty, CreatedAtUtc = DateTime.UtcNow,
+            Comment = request.Comment?.Trim() ?? string.Empty, CreatedAtUtc = clock.UtcNow,
         });
         await db.SaveChangesAsync(ct);
         return WorkResult.Ok(new { rated = true });

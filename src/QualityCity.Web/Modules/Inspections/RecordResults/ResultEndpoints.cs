@@ -75,7 +75,7 @@ public static class ResultEndpoints
 
             if (status == "overdue")
             {
-                var today = InspectionWork.Today();
+                var today = db.Clock.Today;
                 query = query.Where(t => t.Status != "closed" && t.DueDate < today);
             }
             else if (!string.IsNullOrEmpty(status))

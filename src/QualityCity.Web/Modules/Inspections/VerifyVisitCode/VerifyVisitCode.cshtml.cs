@@ -32,7 +32,7 @@ public enum CodeVerdict
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.Public)]
-public sealed class VerifyVisitCodeModel(QualityCityDbContext db, VisitCodeKey key) : PageModel
+public sealed class VerifyVisitCodeModel(QualityCityDbContext db, VisitCodeKey key, PlatformClock clock) : PageModel
 {
     public CodeVerdict Verdict { get; private set; }
     public string? Reason { get; private set; }
@@ -60,7 +60,7 @@ public sealed class VerifyVisitCodeModel(QualityCityDbContext db, VisitCodeKey k
         Visit = Payload is null ? null : await db.Visits.AsNoTracking().Where(v => v.VisitKey == Payload.VisitKey)
             .OrderByDescending(v => v.Code == scanned).ThenByDescending(v => v.Id).FirstOrDefaultAsync(cancellationToken);
         EnterpriseName = Payload is null ? null : await db.MarketEntities.Where(e => e.CreditCode == Payload.Enterprise).Select(e => e.Name).FirstOrDefaultAsync(cancellationToken);
-        var today = DateOnly.FromDateTime(Localization.ChinaTime.FromUtc(DateTime.UtcNow));
+        var today = clock.Today;
         Verdict = Visit switch
         {
             null => CodeVerdict.NotRegistered,

@@ -4,6 +4,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
+using QualityCity.Web.Hosting;
+using QualityCity.Web.Modules.Audit;
 using QualityCity.Web.Modules.Audit.Contracts;
 using QualityCity.Web.Modules.Checklists;
 using QualityCity.Web.Modules.Checklists.Contracts;
@@ -43,7 +45,7 @@ public sealed record VisitCodePayload(
 /// items (the versions in force) and officers, and a signed code each. A re-draw that supersedes a
 /// published plan cancels the earlier plan's visits that have not happened.
 /// </summary>
-public sealed class VisitRegistrar(QualityCityDbContext db, VisitCodeKey key, IAuditTrail auditLog)
+public sealed class VisitRegistrar(QualityCityDbContext db, VisitCodeKey key, IAuditTrail auditLog, PlatformClock clock)
 {
     public static readonly JsonSerializerOptions PayloadJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -58,7 +60,7 @@ public sealed class VisitRegistrar(QualityCityDbContext db, VisitCodeKey key, IA
             .ToDictionary(i => i.Code, StringComparer.Ordinal);
         var inspectors = await db.Inspectors.AsNoTracking().ToDictionaryAsync(i => i.Id.ToString(CultureInfo.InvariantCulture), cancellationToken);
         var existing = (await db.Visits.AsNoTracking().Where(v => v.DrawId == drawId).Select(v => v.VisitKey).ToListAsync(cancellationToken)).ToHashSet();
-        var now = DateTime.UtcNow;
+        var now = clock.UtcNow;
         var visits = new List<Visit>();
         foreach (var planned in plan.Visits.Where(v => !existing.Contains(v.VisitKey)))
         {

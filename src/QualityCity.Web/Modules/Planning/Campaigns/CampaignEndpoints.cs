@@ -101,7 +101,7 @@ public static class CampaignEndpoints
             {
                 DepartmentId = departmentId, Year = year, Title = request.Title!.Trim(), Items = string.Join(",", items), Industry = industry,
                 WindowStart = request.WindowStart!.Value, WindowEnd = request.WindowEnd!.Value, Status = "proposed", ProposedBy = user.ActorName(),
-                CreatedAtUtc = DateTime.UtcNow,
+                CreatedAtUtc = db.Clock.UtcNow,
             };
             db.SpecialCampaigns.Add(campaign);
             await db.SaveChangesAsync(ct);

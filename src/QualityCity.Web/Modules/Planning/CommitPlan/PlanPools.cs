@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using QualityCity.Domain.Planning;
 using QualityCity.Domain.Registry;
 using QualityCity.Web.Data;
+using QualityCity.Web.Hosting;
 using QualityCity.Web.Modules.Organisation;
 using QualityCity.Web.Modules.Organisation.Contracts;
 using QualityCity.Web.Modules.Registry;
@@ -26,7 +27,7 @@ public sealed record CommitmentDocument(string Algorithm, int Year, string Creat
 /// one pool file per pool (ids sorted ordinally, joined by "\n", no trailing newline) and
 /// commitment.json, and stores the commitment with its pool files (the public page offers them).
 /// </summary>
-public sealed class PlanPools(QualityCityDbContext db, IOptions<PlanningOptions> options)
+public sealed class PlanPools(QualityCityDbContext db, IOptions<PlanningOptions> options, PlatformClock clock)
 {
     /// <summary>Freezes the pools; writes the files when <paramref name="outputDirectory"/> is given.</summary>
     public async Task<(CommitmentDocument Document, string Digest)> CommitAsync(int year, string? outputDirectory, string actor, CancellationToken cancellationToken)
@@ -105,7 +106,7 @@ public sealed class PlanPools(QualityCityDbContext db, IOptions<PlanningOptions>
         var rosterText = string.Join("\n", roster
             .Select(i => string.Join("\t", i.Id.ToString(CultureInfo.InvariantCulture), i.Department!.Code, i.CredentialNumber, i.Active ? "active" : "inactive"))
             .Order(StringComparer.Ordinal));
-        var document = new CommitmentDocument(DrawTickets.Algorithm, year, DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+        var document = new CommitmentDocument(DrawTickets.Algorithm, year, clock.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
             committed, DrawTickets.H(rosterText));
         var json = JsonSerializer.Serialize(document, PlanningJson.Options) + "\n";
         var bytes = Encoding.UTF8.GetBytes(json);
@@ -118,7 +119,7 @@ public sealed class PlanPools(QualityCityDbContext db, IOptions<PlanningOptions>
         // The same content committed twice (within one second) is the same commitment.
         if (!await db.PlanCommitments.AnyAsync(c => c.Year == year && c.Digest == commitmentDigest, cancellationToken))
         {
-            var commitment = new PlanCommitment { Year = year, Digest = commitmentDigest, Json = json, Actor = actor, CreatedAtUtc = DateTime.UtcNow };
+            var commitment = new PlanCommitment { Year = year, Digest = commitmentDigest, Json = json, Actor = actor, CreatedAtUtc = clock.UtcNow };
             db.PlanCommitments.Add(commitment);
             await db.SaveChangesAsync(cancellationToken);
             foreach (var file in files)

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using QualityCity.Domain.Common;
 using QualityCity.Domain.Planning;
 using QualityCity.Web.Data;
+using QualityCity.Web.Hosting;
 using QualityCity.Web.Modules.Checklists;
 using QualityCity.Web.Modules.Checklists.Contracts;
 using QualityCity.Web.Modules.ReferenceData.Contracts;
@@ -24,7 +25,7 @@ public sealed class DrawRefusedException(string message) : Exception(message);
 /// a commitment the platform did not make, any pool that no longer matches its committed digest, and
 /// a second draw of a year without a reason.
 /// </summary>
-public sealed class PlanDraw(QualityCityDbContext db, IOptions<PlanningOptions> options)
+public sealed class PlanDraw(QualityCityDbContext db, IOptions<PlanningOptions> options, PlatformClock clock)
 {
     /// <summary>The draw from published files (the CLI): commitment.json and the pool files beside it; writes draw.json and plan.json to <paramref name="outputDirectory"/>.</summary>
     public async Task<(DrawDocument Draw, PlanDocument Plan, PlanDrawRecord Record)> RunFromFilesAsync(string commitmentPath, string seed, string outputDirectory,
@@ -177,7 +178,7 @@ public sealed class PlanDraw(QualityCityDbContext db, IOptions<PlanningOptions> 
             Year = commitment.Year, Seed = seed, CommitmentDigest = commitmentDigest,
             DrawJson = JsonSerializer.Serialize(draw, PlanningJson.Options) + "\n",
             PlanJson = JsonSerializer.Serialize(planDocument, PlanningJson.Options) + "\n",
-            Actor = actor, CreatedAtUtc = DateTime.UtcNow, RedrawReason = string.IsNullOrWhiteSpace(redrawReason) ? null : redrawReason.Trim(),
+            Actor = actor, CreatedAtUtc = clock.UtcNow, RedrawReason = string.IsNullOrWhiteSpace(redrawReason) ? null : redrawReason.Trim(),
             Obligations = planDocument.Totals.Obligations, VisitsIfSeparate = planDocument.Totals.VisitsIfSeparate, VisitsMerged = planDocument.Totals.VisitsMerged,
             CapViolations = planDocument.Totals.CapViolations, Understaffed = planDocument.Totals.Understaffed,
         };

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
+using QualityCity.Web.Hosting;
 using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Accounts;
 using QualityCity.Web.Modules.Planning.CommitPlan;
@@ -16,13 +17,13 @@ namespace QualityCity.Web.Modules.Planning.Plans;
 /// open the draws to approve their part.
 /// </summary>
 [Authorize(Roles = Roles.Admin + "," + Roles.Coordinator + "," + Roles.DeptHead)]
-public sealed class PlansModel(QualityCityDbContext db, PlanPools pools, PlanDraw draws, Localization.Text text) : PageModel
+public sealed class PlansModel(QualityCityDbContext db, PlanPools pools, PlanDraw draws, Localization.Text text, PlatformClock clock) : PageModel
 {
     public IReadOnlyList<PlanCommitment> Commitments { get; private set; } = [];
     public IReadOnlyList<PlanDrawRecord> Draws { get; private set; } = [];
     public bool MayDraw => User.IsInRole(Roles.Coordinator) || User.IsInRole(Roles.Admin);
 
-    [BindProperty] public int Year { get; set; } = DateTime.UtcNow.Year + 1;
+    [BindProperty] public int Year { get; set; } = clock.UtcNow.Year + 1;
     [BindProperty] public int CommitmentId { get; set; }
     [BindProperty] public string? Seed { get; set; }
     [BindProperty] public string? Reason { get; set; }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using QualityCity.Web.Data;
+using QualityCity.Web.Hosting;
 using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Accounts;
 using QualityCity.Web.Modules.Planning.DrawPlan;
@@ -35,7 +36,7 @@ public sealed record PlanApprovalState(IReadOnlyList<string> Departments, IReadO
 /// have not happened. Parsed plans are cached: a stored plan never changes.
 /// </summary>
 public sealed class PlanPublication(QualityCityDbContext db, IMemoryCache cache, IOptions<PlanningOptions> options,
-    Inspections.VisitCodes.VisitRegistrar registrar)
+    Inspections.VisitCodes.VisitRegistrar registrar, PlatformClock clock)
 {
     /// <summary>The plan.json of a draw, parsed once.</summary>
     public async Task<PlanDocument?> PlanAsync(int drawId, CancellationToken cancellationToken)
@@ -114,7 +115,7 @@ public sealed class PlanPublication(QualityCityDbContext db, IMemoryCache cache,
 
         db.PlanApprovals.Add(new PlanApproval
         {
-            DrawId = drawId, Department = department, Actor = user.ActorName(), Note = note?.Trim() ?? string.Empty, ApprovedAtUtc = DateTime.UtcNow,
+            DrawId = drawId, Department = department, Actor = user.ActorName(), Note = note?.Trim() ?? string.Empty, ApprovedAtUtc = clock.UtcNow,
         });
         await db.SaveChangesAsync(cancellationToken);
         return PlanActionResult.Done;
@@ -157,7 +158,7 @@ public sealed class PlanPublication(QualityCityDbContext db, IMemoryCache cache,
         }
 
         draw.Status = PlanStatus.Published;
-        draw.PublishedAtUtc = DateTime.UtcNow;
+        draw.PublishedAtUtc = clock.UtcNow;
         draw.PublishedBy = user.ActorName();
         draw.PublicationNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         await db.SaveChangesAsync(cancellationToken);

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
-using QualityCity.Web.Modules.Inspections.RecordResults;
 
 namespace QualityCity.Web.Modules.Quality.Origin;
 
@@ -18,7 +17,7 @@ public sealed record CertificateView(OriginCertification Certificate, string Hol
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.Public)]
-public sealed class OriginCertificatesModel(QualityCityDbContext db) : PageModel
+public sealed class OriginCertificatesModel(QualityCityDbContext db, PlatformClock clock) : PageModel
 {
     public string? Q { get; private set; }
     public IReadOnlyList<CertificateView> Certificates { get; private set; } = [];
@@ -27,7 +26,7 @@ public sealed class OriginCertificatesModel(QualityCityDbContext db) : PageModel
     public async Task OnGetAsync(string? q, CancellationToken cancellationToken)
     {
         Q = q?.Trim();
-        var today = InspectionWork.Today();
+        var today = clock.Today;
         var query = db.OriginCertifications.AsNoTracking();
         if (Searched)
         {

@@ -2,22 +2,22 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
+using QualityCity.Web.Hosting;
 using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Accounts;
-using QualityCity.Web.Modules.Inspections.RecordResults;
 
 namespace QualityCity.Web.Modules.Quality.Plans;
 
 /// <summary>The year's sampling plans (QLT-1): each task's product, place, lab and deadline, with the batches sampled so far against those planned.</summary>
 [Authorize(Roles = Roles.Staff)]
-public sealed class SamplingPlansModel(QualityCityDbContext db) : PageModel
+public sealed class SamplingPlansModel(QualityCityDbContext db, PlatformClock clock) : PageModel
 {
     public int Year { get; private set; }
     public IReadOnlyList<int> Years { get; private set; } = [];
     public IReadOnlyList<QualityModule.PlanProgress> Plans { get; private set; } = [];
     public IReadOnlyDictionary<string, string> CategoryNames { get; private set; } = new Dictionary<string, string>();
     public IReadOnlyDictionary<string, string> CountyNames { get; private set; } = new Dictionary<string, string>();
-    public DateOnly Today { get; } = InspectionWork.Today();
+    public DateOnly Today { get; } = clock.Today;
 
     public async Task OnGetAsync(int? year, CancellationToken cancellationToken)
     {

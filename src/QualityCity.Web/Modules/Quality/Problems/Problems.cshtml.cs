@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
+using QualityCity.Web.Hosting;
 using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Accounts;
 
@@ -14,7 +15,7 @@ namespace QualityCity.Web.Modules.Quality.Problems;
 /// evidence, and the origin and shell-company flags to confirm or dismiss with a reason.
 /// </summary>
 [Authorize(Roles = Roles.Staff)]
-public sealed class ProblemsModel(QualityCityDbContext db, QualityAnalysis analysis, SamplingWork work, Localization.Text text) : PageModel
+public sealed class ProblemsModel(QualityCityDbContext db, QualityAnalysis analysis, SamplingWork work, Localization.Text text, PlatformClock clock) : PageModel
 {
     public string Industry { get; private set; } = "cable";
     public int? Year { get; private set; }
@@ -81,7 +82,7 @@ public sealed class ProblemsModel(QualityCityDbContext db, QualityAnalysis analy
             flag.Status = Confirm ? "confirmed" : "dismissed";
             flag.Decision = Reason.Trim();
             flag.DecidedBy = User.ActorName();
-            flag.DecidedAtUtc = DateTime.UtcNow;
+            flag.DecidedAtUtc = clock.UtcNow;
             await db.SaveChangesAsync(cancellationToken);
             Message = Confirm ? "已确认" : "已排除";
         }

@@ -3,6 +3,8 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Domain.Planning;
 using QualityCity.Web.Data;
+using QualityCity.Web.Hosting;
+using QualityCity.Web.Modules.Audit;
 using QualityCity.Web.Modules.Audit.Contracts;
 using QualityCity.Web.Modules.Registry.Contracts;
 
@@ -17,7 +19,7 @@ public sealed record StoredRiskReason(string Grade, string Rule, string Text, st
 /// abnormal operations list, hazardous industry) and from product sampling (failed samples of the
 /// last twelve months, named); complaints and penalties join them when those modules record them.
 /// </summary>
-public sealed class RiskGradingService(QualityCityDbContext db, IAuditTrail auditLog)
+public sealed class RiskGradingService(QualityCityDbContext db, IAuditTrail auditLog, PlatformClock clock)
 {
     /// <summary>Industry divisions graded as hazardous by default: petroleum and coal processing (25), chemicals (26).</summary>
     public static readonly IReadOnlySet<string> HazardousDivisions = new HashSet<string>(StringComparer.Ordinal) { "25", "26" };
@@ -93,7 +95,7 @@ public sealed class RiskGradingService(QualityCityDbContext db, IAuditTrail audi
     /// <summary>The failed samples of the last twelve months by producer (one producer, or all).</summary>
     private async Task<Dictionary<string, IReadOnlyList<string>>> FailedSamplesAsync(string? creditCode, CancellationToken cancellationToken)
     {
-        var since = Inspections.RecordResults.InspectionWork.Today().AddMonths(-12);
+        var since = clock.Today.AddMonths(-12);
         var query = db.Samples.AsNoTracking().Where(s => s.Passed == false && s.SampledOn > since);
         if (creditCode is not null)
         {

@@ -8,7 +8,7 @@ namespace QualityCity.Web.Modules.Registry.ImportRegistry;
 /// Runs uploaded registry imports one at a time in the background, so that a browser upload of a
 /// large file returns at once and the page shows a progress bar fed by the job's counters.
 /// </summary>
-public sealed class ImportJobRunner(IServiceScopeFactory scopes, PlatformMetrics metrics, ILogger<ImportJobRunner> logger) : BackgroundService
+public sealed class ImportJobRunner(IServiceScopeFactory scopes, PlatformMetrics metrics, PlatformClock clock, ILogger<ImportJobRunner> logger) : BackgroundService
 {
     private readonly Channel<(Guid JobId, string Path, string Actor)> _queue = Channel.CreateUnbounded<(Guid, string, string)>();
 
@@ -22,7 +22,7 @@ public sealed class ImportJobRunner(IServiceScopeFactory scopes, PlatformMetrics
             FileName = fileName,
             Status = "queued",
             Actor = actor,
-            StartedAtUtc = DateTime.UtcNow,
+            StartedAtUtc = clock.UtcNow,
             BytesTotal = new FileInfo(path).Length,
         };
         db.ImportJobs.Add(job);
@@ -53,7 +53,7 @@ public sealed class ImportJobRunner(IServiceScopeFactory scopes, PlatformMetrics
                 {
                     job.Status = "failed";
                     job.FailureMessage = ex.Message;
-                    job.FinishedAtUtc = DateTime.UtcNow;
+                    job.FinishedAtUtc = clock.UtcNow;
                     await db.SaveChangesAsync(stoppingToken);
                 }
             }

@@ -44,7 +44,7 @@ public sealed class RegistryImporter(QualityCityDbContext db, IAuditTrail auditL
         Guid? jobId = null, CancellationToken cancellationToken = default)
     {
         using var file = RegistryFileReader.Open(path);
-        var parser = new RegistryRowParser(file.Headers, await LoadReferenceAsync(cancellationToken));
+        var parser = new RegistryRowParser(file.Headers, await LoadReferenceAsync(cancellationToken), DateOnly.FromDateTime(db.Clock.UtcNow.AddDays(1)));
         var headerProblems = parser.HeaderProblems();
         if (headerProblems.Count > 0)
         {
@@ -73,7 +73,7 @@ public sealed class RegistryImporter(QualityCityDbContext db, IAuditTrail auditL
                 if (parsed.IsLast)
                 {
                     job.Status = "completed";
-                    job.FinishedAtUtc = DateTime.UtcNow;
+                    job.FinishedAtUtc = db.Clock.UtcNow;
                     job.ErrorReportPath = errorReportPath;
                 }
 
@@ -188,7 +188,7 @@ public sealed class RegistryImporter(QualityCityDbContext db, IAuditTrail auditL
         var existing = await StoredAmong(codes).AsNoTracking()
             .ToDictionaryAsync(e => e.CreditCode, StringComparer.Ordinal, cancellationToken);
 
-        var now = DateTime.UtcNow;
+        var now = db.Clock.UtcNow;
         var inserts = new List<MarketEntity>();
         var updated = new SortedDictionary<string, Dictionary<string, object?[]>>(StringComparer.Ordinal);
         long unchanged = 0;
@@ -347,7 +347,7 @@ public sealed class RegistryImporter(QualityCityDbContext db, IAuditTrail auditL
                 FileName = Path.GetFileName(path),
                 Status = "running",
                 Actor = actor,
-                StartedAtUtc = DateTime.UtcNow,
+                StartedAtUtc = db.Clock.UtcNow,
             };
             db.ImportJobs.Add(job);
         }
@@ -364,7 +364,7 @@ public sealed class RegistryImporter(QualityCityDbContext db, IAuditTrail auditL
         db.ChangeTracker.Clear();
         job.Status = "failed";
         job.FailureMessage = ex.Message;
-        job.FinishedAtUtc = DateTime.UtcNow;
+        job.FinishedAtUtc = db.Clock.UtcNow;
         try
         {
             // The counters already committed stay as they were; only the status changes.

@@ -64,10 +64,15 @@ public sealed class RegistryRowParser
     private readonly string[] _headers;
     private readonly Dictionary<string, int> _indexOf = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _countyCodeByName;
+    private readonly DateOnly _latestEstablishedOn;
 
-    public RegistryRowParser(string[] headers, RegistryReference reference)
+    /// <param name="headers">The file's header row.</param>
+    /// <param name="reference">The codes rows are checked against.</param>
+    /// <param name="latestEstablishedOn">The latest establishment date accepted (the import's day, with a day's grace).</param>
+    public RegistryRowParser(string[] headers, RegistryReference reference, DateOnly latestEstablishedOn)
     {
         _reference = reference;
+        _latestEstablishedOn = latestEstablishedOn;
         _headers = headers;
         _canonicalByIndex = headers.Select(RegistryColumns.Resolve).ToArray();
         for (var i = 0; i < headers.Length; i++)
@@ -255,7 +260,7 @@ public sealed class RegistryRowParser
             {
                 Fail(RegistryColumns.EstablishedOn, established, "not a date: use yyyy-MM-dd");
             }
-            else if (date.Year < 1949 || date > DateOnly.FromDateTime(DateTime.UtcNow.AddDays(1)))
+            else if (date.Year < 1949 || date > _latestEstablishedOn)
             {
                 Fail(RegistryColumns.EstablishedOn, established, "established date must be between 1949-01-01 and today");
             }

@@ -22,7 +22,7 @@ public sealed record ProductionImportReport(int Inserted, int Updated, int RowsR
 /// rows are kept. A row for an entity and year already held replaces the figures (the source's newer
 /// version). Rows are saved in batches, each with one audit entry naming its records.
 /// </summary>
-public sealed class ProductionRecordImport(QualityCityDbContext db, IAuditTrail auditLog, Text text, PlatformMetrics metrics)
+public sealed class ProductionRecordImport(QualityCityDbContext db, IAuditTrail auditLog, Text text, PlatformMetrics metrics, PlatformClock clock)
 {
     /// <summary>The columns, each with the headers it may have (English or Chinese).</summary>
     public static readonly IReadOnlyList<(string Column, string[] Headers)> Columns =
@@ -66,7 +66,7 @@ public sealed class ProductionRecordImport(QualityCityDbContext db, IAuditTrail 
         var firstRowOf = new Dictionary<(string Code, int Year), long>();
         var pending = new List<(long Row, ProductionRecord Record)>();
         int inserted = 0, updated = 0, rowsRead = 0;
-        var now = DateTime.UtcNow;
+        var now = clock.UtcNow;
 
         async Task FlushAsync()
         {
@@ -131,7 +131,7 @@ public sealed class ProductionRecordImport(QualityCityDbContext db, IAuditTrail 
             errors.Add(new ProductionImportError(row, code, "credit_code", text["统一社会信用代码须为 18 位"]));
         }
 
-        var lastYear = ChinaTime.FromUtc(DateTime.UtcNow).Year;
+        var lastYear = clock.Today.Year;
         if (!int.TryParse(cells["year"], NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year < 2000 || year > lastYear)
         {
             errors.Add(new ProductionImportError(row, code, "year", text.Format("年度须为 2000 至 {0} 之间的年份，而不是“{1}”", lastYear, cells["year"])));
