@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Reflection;
 using Npgsql;
 using NpgsqlTypes;
 using QualityCity.Web.Modules.Registry.ImportRegistry;
@@ -81,11 +82,10 @@ internal sealed class RegistryColumn<T> : RegistryColumn
     public static RegistryColumn<T> Of(Expression<Func<MarketEntity, T>> property, NpgsqlDbType databaseType,
         string? fileName = null, string? chineseHeader = null, string[]? otherHeaders = null, RegistryCell<T>? cell = null, bool required = false)
     {
-        var member = (MemberExpression)property.Body;
-        var value = Expression.Parameter(typeof(T), "value");
-        var set = Expression.Lambda<Action<MarketEntity, T>>(Expression.Assign(member, value), property.Parameters[0], value).Compile();
-        return new RegistryColumn<T>(member.Member.Name, property.Compile(), set, databaseType, fileName, chineseHeader, otherHeaders ?? [],
-            cell, required);
+        // The expression only names the property; its accessors are called directly, as compiled code would.
+        var accessor = (PropertyInfo)((MemberExpression)property.Body).Member;
+        return new RegistryColumn<T>(accessor.Name, accessor.GetMethod!.CreateDelegate<Func<MarketEntity, T>>(),
+            accessor.SetMethod!.CreateDelegate<Action<MarketEntity, T>>(), databaseType, fileName, chineseHeader, otherHeaders ?? [], cell, required);
     }
 
     /// <summary>A column the database keeps as a function of other properties (never read from a file).</summary>
