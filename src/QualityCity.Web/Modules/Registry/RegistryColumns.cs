@@ -83,6 +83,12 @@ public static class RegistryColumns
 
     private static RegistryColumn[] Numbered(RegistryColumn[] columns)
     {
+        // An imported record notes the columns its row gives in one 64-bit mask.
+        if (columns.Length > 64)
+        {
+            throw new InvalidOperationException($"the registry has {columns.Length} columns; RegistryRecord notes at most 64");
+        }
+
         for (var i = 0; i < columns.Length; i++)
         {
             columns[i].Index = i;

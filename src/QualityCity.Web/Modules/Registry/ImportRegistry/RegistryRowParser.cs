@@ -13,7 +13,8 @@ public sealed record RowIssue(long Row, string Column, string Value, string Reas
 /// <summary>A validated row, ready to upsert; only the columns the row gives are applied.</summary>
 public sealed class RegistryRecord
 {
-    private readonly bool[] _given = new bool[RegistryColumns.All.Count];
+    /// <summary>One bit per column of <see cref="RegistryColumns.All"/> (which has at most 64): set when the row gives it.</summary>
+    private ulong _given;
 
     internal RegistryRecord(long rowNumber) => RowNumber = rowNumber;
 
@@ -31,12 +32,12 @@ public sealed class RegistryRecord
     };
 
     /// <summary>Whether the row gave the column (a non-empty cell that was accepted, or a value derived from one).</summary>
-    internal bool Has(RegistryColumn column) => _given[column.Index];
+    internal bool Has(RegistryColumn column) => (_given & (1UL << column.Index)) != 0;
 
     internal void Set<T>(RegistryColumn<T> column, T value)
     {
         column.Set(Values, value);
-        _given[column.Index] = true;
+        _given |= 1UL << column.Index;
     }
 }
 
