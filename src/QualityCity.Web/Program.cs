@@ -13,7 +13,7 @@ namespace QualityCity.Web;
 
 /// <summary>
 /// One executable for the server and the command-line verbs (serve, demo, import, export, code,
-/// audit). With no verb, or with <c>serve</c>, it serves; see docs/cli.md.
+/// audit, …: the table in Cli/CommandLine.cs). With no verb, or with <c>serve</c>, it serves; see docs/cli.md.
 /// </summary>
 public partial class Program
 {
@@ -32,13 +32,12 @@ public partial class Program
         ModuleRegistration.Of<DemoModule>(),
     ];
 
-    public static async Task<int> Main(string[] args)
-    {
-        if (args.Length > 0 && !args[0].StartsWith('-') && args[0] != "serve")
-        {
-            return await CommandLine.RunAsync(args, Console.Out, Console.Error);
-        }
+    /// <summary>Every start goes through the verb table, which decides between serving, the help and a verb.</summary>
+    public static Task<int> Main(string[] args) => CommandLine.RunAsync(args, Console.Out, Console.Error);
 
+    /// <summary>The <c>serve</c> verb: the web server over every module, until it is stopped.</summary>
+    internal static async Task<int> ServeAsync(string[] args)
+    {
         var serveArgs = args.Where(a => a != "serve").ToList();
         var noDemo = serveArgs.Remove("--no-demo");
         var demo = serveArgs.Remove("--demo");

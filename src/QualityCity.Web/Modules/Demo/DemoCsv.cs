@@ -1,6 +1,5 @@
 using System.Text;
 using QualityCity.Domain.Common;
-using QualityCity.Web.Modules.Registry;
 using QualityCity.Web.Modules.Registry.ExportRegistry;
 
 namespace QualityCity.Web.Modules.Demo;
@@ -16,12 +15,11 @@ public static class DemoCsv
     {
         var generator = DemoEntityGenerator.CreateFromFiles(SplitMix64.FromString(seed));
         await using var writer = new StreamWriter(path, false, new UTF8Encoding(true), 1 << 16);
-        await writer.WriteLineAsync(string.Join(",", RegistryColumns.All.Select(c => c.Canonical)));
+        await writer.WriteLineAsync(RegistryExporter.CsvHeader);
         for (var i = 0; i < count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var values = RegistryExporter.ValuesOf(generator.Next());
-            await writer.WriteLineAsync(string.Join(",", values.Select(RegistryExporter.Quote)));
+            await writer.WriteLineAsync(RegistryExporter.CsvLine(generator.Next()));
         }
 
         return count;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
@@ -17,7 +16,8 @@ namespace QualityCity.Web.Modules.Registry.ExportRegistry;
 /// </summary>
 public sealed class RegistryExporter(QualityCityDbContext db)
 {
-    private static readonly string[] Canonical = RegistryColumns.All.Select(c => c.Canonical).ToArray();
+    /// <summary>The header line of a registry CSV: the file columns' names.</summary>
+    internal static readonly string CsvHeader = string.Join(",", RegistryColumns.InFiles.Select(c => c.FileName));
 
     public async Task<long> ExportAsync(string path, IQueryable<MarketEntity>? query = null, CancellationToken cancellationToken = default)
     {
@@ -29,14 +29,14 @@ public sealed class RegistryExporter(QualityCityDbContext db)
                 return await ExportCsvAsync(path, query, cancellationToken);
             case ".xlsx":
                 long count = 0;
-                var rows = Stream(query).Select(values =>
+                var rows = Stream(query).Select(entity =>
                 {
                     count++;
                     var row = new Dictionary<string, object?>(StringComparer.Ordinal);
-                    for (var i = 0; i < Canonical.Length; i++)
+                    foreach (var column in RegistryColumns.InFiles)
                     {
                         // MiniExcel writes text as text, but a user who edits and saves the cell would turn it into a formula.
-                        row[RegistryColumns.ChineseOf(Canonical[i])] = SpreadsheetCell.Neutralise(values[i]);
+                        row[column.ChineseHeader!] = SpreadsheetCell.Neutralise(column.CellOf(entity));
                     }
 
                     return row;
@@ -52,11 +52,11 @@ public sealed class RegistryExporter(QualityCityDbContext db)
     public async Task<long> WriteCsvAsync(Stream output, IQueryable<MarketEntity> query, CancellationToken cancellationToken)
     {
         await using var writer = new StreamWriter(output, new UTF8Encoding(true), 1 << 16, leaveOpen: true);
-        await writer.WriteLineAsync(string.Join(",", Canonical));
+        await writer.WriteLineAsync(CsvHeader);
         long count = 0;
-        foreach (var values in Stream(query))
+        foreach (var entity in Stream(query))
         {
-            await writer.WriteLineAsync(string.Join(",", values.Select(Quote)));
+            await writer.WriteLineAsync(CsvLine(entity));
             count++;
         }
 
@@ -69,7 +69,7 @@ public sealed class RegistryExporter(QualityCityDbContext db)
         return await WriteCsvAsync(file, query, cancellationToken);
     }
 
-    private static IEnumerable<string?[]> Stream(IQueryable<MarketEntity> query)
+    private static IEnumerable<MarketEntity> Stream(IQueryable<MarketEntity> query)
     {
         // Keyset pages keep memory flat and never hold a read transaction open for the whole export.
         const int page = 5000;
@@ -77,9 +77,9 @@ public sealed class RegistryExporter(QualityCityDbContext db)
         while (true)
         {
             var rows = query.AsNoTracking().Where(e => e.Id > after).OrderBy(e => e.Id).Take(page).ToList();
-            foreach (var e in rows)
+            foreach (var entity in rows)
             {
-                yield return ValuesOf(e);
+                yield return entity;
             }
 
             if (rows.Count < page)
@@ -91,17 +91,8 @@ public sealed class RegistryExporter(QualityCityDbContext db)
         }
     }
 
-    /// <summary>A row in the order of <see cref="RegistryColumns.All"/>.</summary>
-    internal static string?[] ValuesOf(MarketEntity e) =>
-    [
-        e.CreditCode, e.Name, e.CountyCode, e.TownshipCode, e.Address,
-        e.Latitude?.ToString("R", CultureInfo.InvariantCulture), e.Longitude?.ToString("R", CultureInfo.InvariantCulture),
-        e.IndustryCode, e.ChainCode, e.AboveScale ? "是" : "否",
-        e.EstablishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        e.Status switch { EntityStatus.Cancelled => "注销", EntityStatus.Revoked => "吊销", _ => "存续" },
-        e.CreditClass, e.OnAbnormalList ? "是" : "否", e.ContactName, e.ContactPhone,
-        e.InsuredStaff?.ToString(CultureInfo.InvariantCulture),
-    ];
+    /// <summary>An entity as a line of a registry CSV, under <see cref="CsvHeader"/>.</summary>
+    internal static string CsvLine(MarketEntity entity) => string.Join(",", RegistryColumns.InFiles.Select(c => Quote(c.CellOf(entity))));
 
     /// <summary>
     /// One CSV field, neutralised against formula injection and quoted per RFC 4180

@@ -140,7 +140,7 @@ public sealed class RegistryImporter(QualityCityDbContext db, IAuditTrail auditL
                 var record = parser.Parse(row, issues);
                 if (record is not null && DuplicateOf(seenCodes, record) is { } firstRow)
                 {
-                    issues.Add(new RowIssue(row.RowNumber, RegistryColumns.CreditCode, record.CreditCode,
+                    issues.Add(new RowIssue(row.RowNumber, RegistryColumns.CreditCode.FileName!, record.CreditCode,
                         $"duplicate credit code: already in row {firstRow} of this file"));
                     record = null;
                 }
@@ -223,16 +223,8 @@ public sealed class RegistryImporter(QualityCityDbContext db, IAuditTrail auditL
             }
             else
             {
-                entity = new MarketEntity
-                {
-                    CreditCode = record.CreditCode,
-                    Name = record.Name!,
-                    Category = record.Category,
-                    CountyCode = record.CountyCode!,
-                    Status = EntityStatus.Active,
-                    UpdatedAtUtc = now,
-                };
-                Apply(record, entity);
+                entity = record.Values;
+                entity.UpdatedAtUtc = now;
                 RiskGradingService.Regrade(entity);
                 inserts.Add(entity);
             }
@@ -277,37 +269,18 @@ public sealed class RegistryImporter(QualityCityDbContext db, IAuditTrail auditL
                 "SELECT e.* FROM json_each({0}) AS j JOIN market_entities AS e ON e.\"CreditCode\" = j.value",
                 JsonSerializer.Serialize(codes));
 
-    /// <summary>Copies the present columns of a record onto an entity; returns the changed fields as [before, after].</summary>
-    private static Dictionary<string, object?[]> Apply(RegistryRecord r, MarketEntity e)
+    /// <summary>Copies the columns a record gives onto an entity; returns the changed fields as [before, after].</summary>
+    private static Dictionary<string, object?[]> Apply(RegistryRecord record, MarketEntity entity)
     {
         var changes = new Dictionary<string, object?[]>(StringComparer.Ordinal);
-        void Set<T>(string field, T current, T incoming, Action<T> assign)
+        foreach (var column in RegistryColumns.All)
         {
-            if (!EqualityComparer<T>.Default.Equals(current, incoming))
+            if (record.Has(column))
             {
-                changes[field] = [current, incoming];
-                assign(incoming);
+                column.CopyIfChanged(record.Values, entity, changes);
             }
         }
 
-        Set(nameof(e.CreditCodeWarning), e.CreditCodeWarning, r.CreditCodeWarning, v => e.CreditCodeWarning = v);
-        Set(nameof(e.Category), e.Category, r.Category, v => e.Category = v);
-        if (r.Name is not null) Set(nameof(e.Name), e.Name, r.Name, v => e.Name = v);
-        if (r.CountyCode is not null) Set(nameof(e.CountyCode), e.CountyCode, r.CountyCode, v => e.CountyCode = v);
-        if (r.TownshipCode is not null) Set(nameof(e.TownshipCode), e.TownshipCode, r.TownshipCode, v => e.TownshipCode = v);
-        if (r.Address is not null) Set(nameof(e.Address), e.Address, r.Address, v => e.Address = v);
-        if (r.Latitude is not null) Set(nameof(e.Latitude), e.Latitude, r.Latitude, v => e.Latitude = v);
-        if (r.Longitude is not null) Set(nameof(e.Longitude), e.Longitude, r.Longitude, v => e.Longitude = v);
-        if (r.IndustryCode is not null) Set(nameof(e.IndustryCode), e.IndustryCode, r.IndustryCode, v => e.IndustryCode = v);
-        if (r.ChainCode is not null) Set(nameof(e.ChainCode), e.ChainCode, r.ChainCode, v => e.ChainCode = v);
-        if (r.AboveScale is { } aboveScale) Set(nameof(e.AboveScale), e.AboveScale, aboveScale, v => e.AboveScale = v);
-        if (r.EstablishedOn is not null) Set(nameof(e.EstablishedOn), e.EstablishedOn, r.EstablishedOn, v => e.EstablishedOn = v);
-        if (r.Status is not null) Set(nameof(e.Status), e.Status, r.Status, v => e.Status = v);
-        if (r.CreditClass is not null) Set(nameof(e.CreditClass), e.CreditClass, r.CreditClass, v => e.CreditClass = v);
-        if (r.OnAbnormalList is { } abnormal) Set(nameof(e.OnAbnormalList), e.OnAbnormalList, abnormal, v => e.OnAbnormalList = v);
-        if (r.ContactName is not null) Set(nameof(e.ContactName), e.ContactName, r.ContactName, v => e.ContactName = v);
-        if (r.ContactPhone is not null) Set(nameof(e.ContactPhone), e.ContactPhone, r.ContactPhone, v => e.ContactPhone = v);
-        if (r.InsuredStaff is not null) Set(nameof(e.InsuredStaff), e.InsuredStaff, r.InsuredStaff, v => e.InsuredStaff = v);
         return changes;
     }
 

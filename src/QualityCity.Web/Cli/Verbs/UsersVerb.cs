@@ -1,7 +1,8 @@
 using System.Text;
+using QualityCity.Web.Hosting;
 using QualityCity.Web.Modules.Accounts.ManageUsers;
 
-namespace QualityCity.Web.Cli;
+namespace QualityCity.Web.Cli.Verbs;
 
 /// <summary>
 /// <c>users add|list|set-password|disable|enable</c>: account management from the server's own
@@ -10,12 +11,14 @@ namespace QualityCity.Web.Cli;
 /// standard input, typed twice (two lines when input is piped), never from the command line
 /// where the shell history and the process list would keep them.
 /// </summary>
-internal static class UsersCommand
+internal static class UsersVerb
 {
-    public static async Task<int> RunAsync(CliOptions options, IServiceProvider services, TextReader input, TextWriter output, TextWriter error,
-        CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CliContext cli)
     {
-        var accounts = services.GetRequiredService<UserAdministration>();
+        await cli.MigrateAsync();
+        await cli.Services.GetRequiredService<DatabaseInitializer>().EnsureRolesAsync();
+        var (options, input, output, error, cancellationToken) = (cli.Options, cli.Input, cli.Output, cli.Error, cli.CancellationToken);
+        var accounts = cli.Services.GetRequiredService<UserAdministration>();
         var action = options.Positional.ElementAtOrDefault(0);
         var userName = options.Positional.ElementAtOrDefault(1);
         switch (action)

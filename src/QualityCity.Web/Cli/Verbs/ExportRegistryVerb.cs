@@ -1,0 +1,24 @@
+using QualityCity.Web.Modules.Registry.ExportRegistry;
+
+namespace QualityCity.Web.Cli.Verbs;
+
+/// <summary><c>export registry FILE</c>: the registry as .csv or .xlsx.</summary>
+internal static class ExportRegistryVerb
+{
+    public static async Task<int> RunAsync(CliContext cli)
+    {
+        var path = cli.Options.Positional.ElementAtOrDefault(1) ?? throw new CliUsageException("export registry needs a FILE");
+        await cli.MigrateAsync();
+        try
+        {
+            var count = await cli.Services.GetRequiredService<RegistryExporter>().ExportAsync(path, cancellationToken: cli.CancellationToken);
+            await cli.Output.WriteLineAsync($"exported {count} entities to {path}");
+            return 0;
+        }
+        catch (ArgumentException ex)
+        {
+            await cli.Error.WriteLineAsync($"error: {ex.Message}");
+            return 2;
+        }
+    }
+}

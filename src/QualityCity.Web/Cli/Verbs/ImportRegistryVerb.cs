@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using System.Globalization;
+using QualityCity.Web.Modules.Audit;
+using QualityCity.Web.Modules.ReferenceData;
+using QualityCity.Web.Modules.Registry.ImportRegistry;
+
+namespace QualityCity.Web.Cli.Verbs;
+
+/// <summary>
+/// <c>import registry FILE [--batch N]</c>: imports a .csv or .xlsx registry file (REG-3), with a
+/// progress line on standard error every two seconds.
+/// </summary>
+internal static class ImportRegistryVerb
+{
+    public static async Task<int> RunAsync(CliContext cli)
+    {
+        var path = cli.Options.Positional.ElementAtOrDefault(1) ?? throw new CliUsageException("import registry needs a FILE");
+        await cli.MigrateAsync();
+        await cli.Services.GetRequiredService<ReferenceDataLoader>().LoadAsync(cli.CancellationToken);
+        var db = cli.Db;
+        var clock = cli.Services.GetRequiredService<TimeProvider>();
+        var lastPrinted = DateTimeOffset.MinValue;
+        var importer = new RegistryImporter(db, cli.Services.GetRequiredService<AuditLog>())
+        {
+            BatchSize = cli.Options.Value("batch") is null ? null : cli.Options.Int("batch", 2000),
+            Progress = job =>
+            {
+                if (clock.GetUtcNow() - lastPrinted > TimeSpan.FromSeconds(2))
+                {
+                    lastPrinted = clock.GetUtcNow();
+                    var percent = job.BytesTotal > 0 ? 100.0 * job.BytesRead / job.BytesTotal : 0;
+                    cli.Error.WriteLine($"  {percent,5:0.0}%  rows={job.RowsRead} inserted={job.Inserted} updated={job.Updated} unchanged={job.Unchanged} rejected={job.Rejected}");
+                }
+            },
+        };
+        try
+        {
+            var stopwatch = Stopwatch.StartNew();
+            var summary = await importer.ImportAsync(path, db.Actor, cancellationToken: cli.CancellationToken);
+            stopwatch.Stop();
+            var rows = summary.Inserted + summary.Updated + summary.Unchanged + summary.Rejected;
+            await cli.Output.WriteLineAsync(summary.ToString());
+            await cli.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"elapsed: {stopwatch.Elapsed.TotalSeconds:0.00} s ({rows / Math.Max(stopwatch.Elapsed.TotalSeconds, 0.001):0} rows/s)"));
+            await cli.Output.WriteLineAsync($"error report: {summary.ErrorReportPath}");
+            return 0;
+        }
+        catch (RegistryFileException ex)
+        {
+            await cli.Error.WriteLineAsync($"cannot read {path}: {ex.Message}");
+            return 2;
+        }
+    }
+}
