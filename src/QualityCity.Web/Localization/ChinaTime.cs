@@ -8,6 +8,9 @@ public static class ChinaTime
     public static DateTime FromUtc(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 
+    /// <summary>Today's date in China by the given clock.</summary>
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(FromUtc(clock.GetUtcNow().UtcDateTime));
+
     /// <summary>"yyyy-MM-dd HH:mm:ss" in China time.</summary>
     public static string Format(DateTime utc) =>
         FromUtc(utc).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);

@@ -11,10 +11,10 @@ namespace QualityCity.Web.Modules.Quality.Samples;
 /// <summary>
 /// One sample and its workflow (QLT-2): the test items against their clauses, then the steps the
 /// regulator records — notice received, objection, re-test, publication, announcement — with the
-/// deadlines each step sets. The same <see cref="SamplingWork"/> as the API refuses a step out of order or late.
+/// deadlines each step sets. The same <see cref="SampleWorkflow"/> as the API refuses a step out of order or late.
 /// </summary>
 [Authorize(Roles = Roles.Staff)]
-public sealed class SampleDetailModel(QualityCityDbContext db, SamplingWork work, Localization.Text text) : PageModel
+public sealed class SampleDetailModel(QualityCityDbContext db, SamplingAccess access, SampleWorkflow workflow, Localization.Text text) : PageModel
 {
     public Sample Sample { get; private set; } = null!;
     public IReadOnlyDictionary<string, string> ItemNames { get; private set; } = new Dictionary<string, string>();
@@ -30,10 +30,10 @@ public sealed class SampleDetailModel(QualityCityDbContext db, SamplingWork work
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostNoticeAsync(long id, CancellationToken cancellationToken) =>
-        StepAsync(id, work.NotifyAsync(id, new NoticeRequest(On), User, cancellationToken), "已登记送达", cancellationToken);
+        StepAsync(id, workflow.NotifyAsync(id, new NoticeRequest(On), User, cancellationToken), "已登记送达", cancellationToken);
 
     public Task<IActionResult> OnPostObjectionAsync(long id, CancellationToken cancellationToken) =>
-        StepAsync(id, work.ObjectAsync(id, new ObjectionRequest(On, Reason), User, cancellationToken), "已受理异议", cancellationToken);
+        StepAsync(id, workflow.ObjectAsync(id, new ObjectionRequest(On, Reason), User, cancellationToken), "已受理异议", cancellationToken);
 
     public async Task<IActionResult> OnPostRetestAsync(long id, CancellationToken cancellationToken)
     {
@@ -44,14 +44,14 @@ public sealed class SampleDetailModel(QualityCityDbContext db, SamplingWork work
 
         // The failed items are re-tested; those ticked as overturned pass on the backup sample.
         var items = Sample.Items.Where(i => !i.Passed).Select(i => new SampleItemRequest(i.ItemCode, null, null, null, Overturned.Contains(i.ItemCode))).ToList();
-        return await StepAsync(id, work.RetestAsync(id, new RetestRequest(On, items), User, cancellationToken), "已登记复检结论", cancellationToken);
+        return await StepAsync(id, workflow.RetestAsync(id, new RetestRequest(On, items), User, cancellationToken), "已登记复检结论", cancellationToken);
     }
 
     public Task<IActionResult> OnPostPublishAsync(long id, CancellationToken cancellationToken) =>
-        StepAsync(id, work.PublishAsync(id, new DateRequest(On), User, cancellationToken), "已公布", cancellationToken);
+        StepAsync(id, workflow.PublishAsync(id, new DateRequest(On), User, cancellationToken), "已公布", cancellationToken);
 
     public Task<IActionResult> OnPostAnnounceAsync(long id, CancellationToken cancellationToken) =>
-        StepAsync(id, work.AnnounceAsync(id, new DateRequest(On), User, cancellationToken), "已公告", cancellationToken);
+        StepAsync(id, workflow.AnnounceAsync(id, new DateRequest(On), User, cancellationToken), "已公告", cancellationToken);
 
     private async Task<IActionResult> StepAsync(long id, Task<WorkResult> step, string done, CancellationToken cancellationToken)
     {
@@ -80,7 +80,7 @@ public sealed class SampleDetailModel(QualityCityDbContext db, SamplingWork work
         CategoryName = await db.ProductCategories.Where(c => c.Code == sample.ProductCategory).Select(c => Localization.Text.IsEnglish ? c.NameEn : c.Name).FirstAsync(cancellationToken);
         ItemNames = await db.TestItemDefinitions.AsNoTracking().Where(i => i.ProductCategory == sample.ProductCategory)
             .ToDictionaryAsync(i => i.Code, i => Localization.Text.IsEnglish ? i.NameEn : i.Name, cancellationToken);
-        MayManage = await work.MayManageAsync(User, cancellationToken);
+        MayManage = await access.MayManageAsync(User, cancellationToken);
         return true;
     }
 }

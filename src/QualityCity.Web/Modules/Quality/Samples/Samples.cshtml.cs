@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
 using QualityCity.Web.Modules.Accounts;
+using QualityCity.Web.Modules.Quality.LabImport;
 
 namespace QualityCity.Web.Modules.Quality.Samples;
 
@@ -15,7 +16,7 @@ namespace QualityCity.Web.Modules.Quality.Samples;
 /// </summary>
 [Authorize(Roles = Roles.Staff)]
 [RequestSizeLimit(RequestLimits.UploadBytes)]
-public sealed class SamplesModel(QualityCityDbContext db, SamplingWork work, SampleImport import, DatabaseSettings settings, IOptions<QualityOptions> options,
+public sealed class SamplesModel(QualityCityDbContext db, SamplingAccess access, SampleImport import, DatabaseSettings settings, IOptions<QualityOptions> options,
     Localization.Text text) : PageModel
 {
     public SampleFilter Filter { get; private set; } = new(null, null, null, null, null, null, null, null, null);
@@ -31,9 +32,9 @@ public sealed class SamplesModel(QualityCityDbContext db, SamplingWork work, Sam
 
     public async Task OnPostImportAsync(IFormFile? file, CancellationToken cancellationToken)
     {
-        if (await work.MayManageAsync(User, cancellationToken))
+        if (await access.MayManageAsync(User, cancellationToken))
         {
-            (Report, Error) = await QualityModule.ImportUploadAsync(file, import, settings, options.Value, User.ActorName(), text, cancellationToken);
+            (Report, Error) = await LabImportEndpoints.ImportUploadAsync(file, import, settings, options.Value, User.ActorName(), text, cancellationToken);
         }
         else
         {
@@ -49,7 +50,7 @@ public sealed class SamplesModel(QualityCityDbContext db, SamplingWork work, Sam
         var query = filter.Apply(db.Samples.AsNoTracking());
         Total = await query.CountAsync(cancellationToken);
         Rows = await query.Include(s => s.Items).OrderByDescending(s => s.SampledOn).ThenBy(s => s.Id).Skip(Math.Max(0, filter.Skip ?? 0)).Take(100).ToListAsync(cancellationToken);
-        MayManage = await work.MayManageAsync(User, cancellationToken);
+        MayManage = await access.MayManageAsync(User, cancellationToken);
         CategoryNames = await db.ProductCategories.AsNoTracking().ToDictionaryAsync(c => c.Code, c => Localization.Text.IsEnglish ? c.NameEn : c.Name, cancellationToken);
         var counties = Rows.Select(r => r.CountyCode).Distinct().ToList();
         CountyNames = await db.Regions.AsNoTracking().Where(r => counties.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, cancellationToken);

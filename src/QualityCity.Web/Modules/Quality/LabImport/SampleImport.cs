@@ -1,9 +1,10 @@
 using System.Globalization;
 using QualityCity.Web.Hosting;
 using QualityCity.Web.Localization;
+using QualityCity.Web.Modules.Quality.Samples;
 using QualityCity.Web.Modules.Registry.ImportRegistry;
 
-namespace QualityCity.Web.Modules.Quality;
+namespace QualityCity.Web.Modules.Quality.LabImport;
 
 /// <summary>A refused row of a lab file: its number in the file, the field and the reason.</summary>
 public sealed record ImportRowError(long Row, string SampleNo, string Field, string Reason);
@@ -17,7 +18,7 @@ public sealed record SampleImportReport(int Samples, int Items, int RowsRead, IR
 /// reason, and the good rows are kept — a sample is saved with its good rows, so a typo in one item
 /// does not throw away a lab's whole batch. Headers may be English or Chinese.
 /// </summary>
-public sealed class SampleImport(SamplingWork work, Text text, PlatformMetrics metrics)
+public sealed class SampleImport(SampleValidator validator, SampleRecorder recorder, Text text, PlatformMetrics metrics)
 {
     /// <summary>The columns, each with the headers it may have.</summary>
     public static readonly IReadOnlyList<(string Column, string[] Headers)> Columns =
@@ -97,7 +98,7 @@ public sealed class SampleImport(SamplingWork work, Text text, PlatformMetrics m
 
             // Items that are not test items of the category are refused one by one; the rest of the sample stays.
             var request = Request(first.Cells, good.Select(g => g.Item).ToList(), out var dateError);
-            var (sample, sampleErrors) = await work.ValidateAsync(request, ct);
+            var (sample, sampleErrors) = await validator.ValidateAsync(request, ct);
             var itemErrors = sampleErrors.Where(e => e.Key.StartsWith("items:", StringComparison.Ordinal)).ToList();
             if (itemErrors.Count > 0 && sampleErrors.Count == itemErrors.Count)
             {
@@ -109,7 +110,7 @@ public sealed class SampleImport(SamplingWork work, Text text, PlatformMetrics m
                     good.Remove(bad);
                 }
 
-                (sample, sampleErrors) = await work.ValidateAsync(Request(first.Cells, good.Select(g => g.Item).ToList(), out dateError), ct);
+                (sample, sampleErrors) = await validator.ValidateAsync(Request(first.Cells, good.Select(g => g.Item).ToList(), out dateError), ct);
             }
 
             if (sample is null || dateError is not null)
@@ -135,7 +136,7 @@ public sealed class SampleImport(SamplingWork work, Text text, PlatformMetrics m
 
         if (saved.Count > 0)
         {
-            await work.SaveAsync(saved, ct);
+            await recorder.SaveAsync(saved, ct);
         }
 
         return new SampleImportReport(saved.Count, saved.Sum(s => s.Items.Count), rows.Count, errors.OrderBy(e => e.Row).ToList());
