@@ -59,6 +59,7 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
     public DbSet<Modules.Quality.OriginCertification> OriginCertifications => Set<Modules.Quality.OriginCertification>();
     public DbSet<Modules.Registry.ProductionRecords.ProductionRecord> ProductionRecords => Set<Modules.Registry.ProductionRecords.ProductionRecord>();
     public DbSet<Hosting.PublishedDocumentStamp> PublishedDocumentStamps => Set<Hosting.PublishedDocumentStamp>();
+    public DbSet<Modules.Jobs.BackgroundJob> BackgroundJobs => Set<Modules.Jobs.BackgroundJob>();
 
     /// <summary>True on PostgreSQL; raw SQL and bulk paths branch on it.</summary>
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
@@ -353,6 +354,7 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
             e.Property(x => x.HeadHash).HasMaxLength(64);
             e.Property(x => x.KeyId).HasMaxLength(8);
         });
+        builder.ApplyConfiguration(new Modules.Jobs.BackgroundJobConfiguration());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

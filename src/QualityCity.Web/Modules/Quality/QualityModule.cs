@@ -4,7 +4,10 @@ using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
 using QualityCity.Web.Localization;
 using QualityCity.Web.Modules.Accounts;
+using QualityCity.Web.Modules.Jobs;
 using QualityCity.Web.Modules.Quality.LabImport;
+using QualityCity.Web.Modules.Quality.Map;
+using QualityCity.Web.Modules.Quality.Origin;
 using QualityCity.Web.Modules.Quality.Plans;
 using QualityCity.Web.Modules.Quality.Samples;
 
@@ -33,6 +36,7 @@ public sealed class QualityModule : IModule
         services.AddScoped<SampleWorkflow>();
         services.AddScoped<SamplingPlanner>();
         services.AddScoped<SampleImport>();
+        QualityJobs.AddHandlers(services);
         services.AddScoped<QualityAnalysis>();
         PublishedFiles.Track<Sample>(OpenSamplingCsv, OpenSamplingJson);
         PublishedFiles.Track<SampleItemResult>(OpenSamplingCsv, OpenSamplingJson);
@@ -58,13 +62,12 @@ public sealed class QualityModule : IModule
                 ? Results.Ok(await QualityMapStore.ReadAsync(db, code, year, user.IsStaff(), ct))
                 : UnknownIndustry(industry, text)).AllowAnonymous().RequireRateLimiting(RateLimits.Public);
 
-        // Recomputes every cell from the raw records (after a bulk load, or to repair, ADR 0013).
-        api.MapPost("/map/rebuild", async (QualityCityDbContext db, CancellationToken ct) =>
-        {
-            await QualityMapStore.RebuildAsync(db, ct);
-            return Results.Ok(new { cells = await db.QualityMapCells.CountAsync(ct) });
-        }).RequireAuthorization(Policies.Admin);
+        // Recomputes every cell from the raw records (after a bulk load, or to repair, ADR 0013), as a background job.
+        api.MapPost("/map/rebuild", async (ClaimsPrincipal user, JobScheduler jobs, Text text, CancellationToken ct) =>
+            QualityJobs.Accepted(await jobs.EnqueueUnlessWaitingAsync(MapRebuildJob.Kind, user.ActorName(), ct), text))
+            .RequireAuthorization(Policies.Admin);
 
+        QualityJobs.Map(api);
         SampleEndpoints.Map(api);
         LabImportEndpoints.Map(api);
         SamplingPlanEndpoints.Map(api);
@@ -95,9 +98,9 @@ public sealed class QualityModule : IModule
         api.MapGet("/flags", async (string? status, string? rule, QualityCityDbContext db, CancellationToken ct) =>
             Results.Ok(await db.QualityFlags.AsNoTracking().Where(f => (status == null || f.Status == status) && (rule == null || f.Rule == rule))
                 .OrderBy(f => f.Id).Take(1000).ToListAsync(ct))).RequireAuthorization(Policies.Staff);
-        api.MapPost("/flags/scan", async (ClaimsPrincipal user, SamplingAccess access, QualityAnalysis analysis, Text text, CancellationToken ct) =>
+        api.MapPost("/flags/scan", async (ClaimsPrincipal user, SamplingAccess access, JobScheduler jobs, Text text, CancellationToken ct) =>
             await access.MayManageAsync(user, ct)
-                ? Results.Ok(new { added = await analysis.ScanFlagsAsync(ct) })
+                ? QualityJobs.Accepted(await jobs.EnqueueUnlessWaitingAsync(FlagScanJob.Kind, user.ActorName(), ct), text)
                 : Results.Problem(SamplingAccess.Refusal(text), statusCode: StatusCodes.Status403Forbidden)).RequireAuthorization(Policies.Staff);
         api.MapPost("/flags/{id:long}/decision", async (long id, FlagDecisionRequest request, ClaimsPrincipal user, QualityCityDbContext db, SamplingAccess access, Text text,
             CancellationToken ct) =>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using QualityCity.Web.Hosting;
 using QualityCity.Web.Localization;
 using QualityCity.Web.Modules.Accounts;
+using QualityCity.Web.Modules.Jobs;
 using QualityCity.Web.Modules.Registry.ImportRegistry;
 
 namespace QualityCity.Web.Modules.Quality.LabImport;
@@ -12,7 +13,8 @@ public static class LabImportEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapPost("/samples/import", async (IFormFile? file, ClaimsPrincipal user, SamplingAccess access, SampleImport import, DatabaseSettings settings,
+        // The upload is checked and stored now; the file is read by a background job (202, its location).
+        api.MapPost("/samples/import", async (IFormFile? file, ClaimsPrincipal user, SamplingAccess access, JobScheduler jobs, DatabaseSettings settings,
             IOptions<QualityOptions> options, Text text, CancellationToken ct) =>
         {
             if (!await access.MayManageAsync(user, ct))
@@ -20,13 +22,10 @@ public static class LabImportEndpoints
                 return Results.Problem(SamplingAccess.Refusal(text), statusCode: StatusCodes.Status403Forbidden);
             }
 
-            var (report, error) = await ImportUploadAsync(file, import, settings, options.Value, user.ActorName(), text, ct);
-            return report is null ? Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [error!] }) : Results.Ok(report);
+            var (path, error) = await UploadedTableFile.SaveAsync(file, settings, options.Value.MaxImportMegabytes, "lab", text, ct);
+            return path is null
+                ? Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [error!] })
+                : QualityJobs.Accepted(await LabImportJob.EnqueueAsync(jobs, path, file!.FileName, user.ActorName(), ct), text);
         }).RequireAuthorization(Policies.Staff).WithBodyLimit(RequestLimits.UploadBytes);
     }
-
-    /// <summary>Stores an uploaded lab file and imports it; the page and the API share it.</summary>
-    public static Task<(SampleImportReport? Report, string? Error)> ImportUploadAsync(IFormFile? file, SampleImport import, DatabaseSettings settings,
-        QualityOptions options, string actor, Text text, CancellationToken ct) =>
-        UploadedTableFile.ImportAsync(file, settings, options.MaxImportMegabytes, "lab", text, path => import.ImportAsync(path, actor, ct), ct);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using QualityCity.Web.Hosting;
 using QualityCity.Web.Localization;
+using QualityCity.Web.Modules.Jobs;
 using QualityCity.Web.Modules.Quality.Samples;
 using QualityCity.Web.Modules.Registry.ImportRegistry;
 
@@ -36,12 +37,16 @@ public sealed class SampleImport(SampleValidator validator, SampleRecorder recor
 
     private static readonly string[] Required = ["sample_no", "level", "authority", "product_category", "producer_credit_code", "sampled_on", "item", "passed"];
 
-    /// <summary>Imports a lab file; counted in the platform's import metrics (a file without the required columns as failed).</summary>
-    public Task<SampleImportReport> ImportAsync(string path, string actor, CancellationToken ct) =>
-        metrics.TrackImportAsync(ImportKind.LabSamples, () => ImportFileAsync(path, actor, ct),
+    /// <summary>
+    /// Imports a lab file, reporting the rows checked (and refused) to <paramref name="progress"/>;
+    /// counted in the platform's import metrics (a file without the required columns as failed).
+    /// </summary>
+    /// <exception cref="RegistryFileException">The file cannot be read at all (nothing is saved).</exception>
+    public Task<SampleImportReport> ImportAsync(string path, string actor, IProgress<JobProgress>? progress, CancellationToken ct) =>
+        metrics.TrackImportAsync(ImportKind.LabSamples, () => ImportFileAsync(path, actor, progress, ct),
             report => report.RowsRead == 0 && report.Errors.Count > 0 ? null : new ImportRowCounts(report.Items, 0, 0, report.RowsRead - report.Items));
 
-    private async Task<SampleImportReport> ImportFileAsync(string path, string actor, CancellationToken ct)
+    private async Task<SampleImportReport> ImportFileAsync(string path, string actor, IProgress<JobProgress>? progress, CancellationToken ct)
     {
         using var reader = RegistryFileReader.Open(path);
         var index = reader.LocateColumns(Columns);
@@ -66,8 +71,11 @@ public sealed class SampleImport(SampleValidator validator, SampleRecorder recor
         }
 
         var saved = new List<Sample>();
+        var checkedRows = 0L;
         foreach (var group in rows.GroupBy(r => r.Cells["sample_no"]))
         {
+            progress?.Report(new JobProgress(checkedRows, rows.Count, errors.Count));
+            checkedRows += group.Count();
             var first = group.First();
             var good = new List<(long Row, SampleItemRequest Item)>();
             foreach (var (row, cells) in group)
@@ -136,11 +144,14 @@ public sealed class SampleImport(SampleValidator validator, SampleRecorder recor
 
         if (saved.Count > 0)
         {
-            await recorder.SaveAsync(saved, ct);
+            await recorder.SaveAsync(saved, actor, ct);
         }
 
+        progress?.Report(new JobProgress(rows.Count, rows.Count, errors.Count));
         return new SampleImportReport(saved.Count, saved.Sum(s => s.Items.Count), rows.Count, errors.OrderBy(e => e.Row).ToList());
     }
+
+    private static long RowsWithErrors(List<ImportRowError> errors) => errors.Select(e => e.Row).Distinct().Count();
 
     private SampleRequest Request(Dictionary<string, string> cells, IReadOnlyList<SampleItemRequest> items, out string? dateError)
     {

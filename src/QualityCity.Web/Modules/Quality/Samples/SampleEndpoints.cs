@@ -24,18 +24,18 @@ public static class SampleEndpoints
             await SamplingResultsExport.WriteCsvAsync(http.Response, SamplingResultsExport.Rows(db, includeUnpublished: true, industry, year), "sampling-results-all.csv", ct))
             .RequireAuthorization(Policies.Staff);
 
-        api.MapPost("/samples", async (SampleRequest request, ClaimsPrincipal user, SampleRecorder recorder, CancellationToken ct) =>
-            (await recorder.RecordAsync(request, user, ct)).ToHttp()).RequireAuthorization(Policies.Staff);
+        api.MapPost("/samples", async (SampleRequest request, ClaimsPrincipal user, HttpResponse response, SampleRecorder recorder,
+            CancellationToken ct) => (await recorder.RecordAsync(request, user, ct)).ToHttp(response)).RequireAuthorization(Policies.Staff);
 
-        api.MapPost("/samples/{id:long}/notice", async (long id, NoticeRequest request, ClaimsPrincipal user, SampleWorkflow workflow, CancellationToken ct) =>
-            (await workflow.NotifyAsync(id, request, user, ct)).ToHttp()).RequireAuthorization(Policies.Staff);
-        api.MapPost("/samples/{id:long}/objection", async (long id, ObjectionRequest request, ClaimsPrincipal user, SampleWorkflow workflow, CancellationToken ct) =>
-            (await workflow.ObjectAsync(id, request, user, ct)).ToHttp()).RequireAuthorization(Policies.Staff);
-        api.MapPost("/samples/{id:long}/retest", async (long id, RetestRequest request, ClaimsPrincipal user, SampleWorkflow workflow, CancellationToken ct) =>
-            (await workflow.RetestAsync(id, request, user, ct)).ToHttp()).RequireAuthorization(Policies.Staff);
-        api.MapPost("/samples/{id:long}/publish", async (long id, DateRequest request, ClaimsPrincipal user, SampleWorkflow workflow, CancellationToken ct) =>
-            (await workflow.PublishAsync(id, request, user, ct)).ToHttp()).RequireAuthorization(Policies.Staff);
-        api.MapPost("/samples/{id:long}/announce", async (long id, DateRequest request, ClaimsPrincipal user, SampleWorkflow workflow, CancellationToken ct) =>
-            (await workflow.AnnounceAsync(id, request, user, ct)).ToHttp()).RequireAuthorization(Policies.Staff);
+        api.MapPost("/samples/{id:long}/notice", async (long id, NoticeRequest request, ClaimsPrincipal user, HttpResponse response, SampleWorkflow workflow,
+            CancellationToken ct) => (await workflow.NotifyAsync(id, request, user, ct)).ToHttp(response)).RequireAuthorization(Policies.Staff);
+        api.MapPost("/samples/{id:long}/objection", async (long id, ObjectionRequest request, ClaimsPrincipal user, HttpResponse response, SampleWorkflow workflow,
+            CancellationToken ct) => (await workflow.ObjectAsync(id, request, user, ct)).ToHttp(response)).RequireAuthorization(Policies.Staff);
+        api.MapPost("/samples/{id:long}/retest", async (long id, RetestRequest request, ClaimsPrincipal user, HttpResponse response, SampleWorkflow workflow,
+            CancellationToken ct) => (await workflow.RetestAsync(id, request, user, ct)).ToHttp(response)).RequireAuthorization(Policies.Staff);
+        api.MapPost("/samples/{id:long}/publish", async (long id, DateRequest request, ClaimsPrincipal user, HttpResponse response, SampleWorkflow workflow,
+            CancellationToken ct) => (await workflow.PublishAsync(id, request, user, ct)).ToHttp(response)).RequireAuthorization(Policies.Staff);
+        api.MapPost("/samples/{id:long}/announce", async (long id, DateRequest request, ClaimsPrincipal user, HttpResponse response, SampleWorkflow workflow,
+            CancellationToken ct) => (await workflow.AnnounceAsync(id, request, user, ct)).ToHttp(response)).RequireAuthorization(Policies.Staff);
     }
 }

@@ -4,9 +4,10 @@ using Microsoft.Extensions.Options;
 using QualityCity.Domain.Quality;
 using QualityCity.Web.Data;
 using QualityCity.Web.Localization;
+using QualityCity.Web.Modules.Accounts;
 using QualityCity.Web.Modules.Inspections.RecordResults;
+using QualityCity.Web.Modules.Jobs;
 using QualityCity.Web.Modules.ReferenceData;
-using QualityCity.Web.Modules.Registry.GradeEntities;
 
 namespace QualityCity.Web.Modules.Quality.Samples;
 
@@ -14,15 +15,16 @@ namespace QualityCity.Web.Modules.Quality.Samples;
 /// The workflow of a sample (QLT-2), a state machine: tested → notified (the objection period runs)
 /// → objection → final (re-tested) → published, with the announcement of a published failure; each
 /// step refuses a sample in the wrong state or a date out of its period. Every step refreshes the
-/// sample's map cells in the same transaction and re-grades the producer when a failure is involved.
+/// sample's map cells in the same transaction, which also queues the re-grading of the producer
+/// when a failure is involved (<see cref="ProducerRegradeJob"/>).
 /// </summary>
-public sealed class SampleWorkflow(QualityCityDbContext db, SamplingAccess access, IOptions<QualityOptions> options, RiskGradingService grading, Text text,
+public sealed class SampleWorkflow(QualityCityDbContext db, SamplingAccess access, IOptions<QualityOptions> options, JobScheduler jobs, Text text,
     TimeProvider clock)
 {
     private DateOnly Today() => ChinaTime.Today(clock);
 
     /// <summary>The producer received the result notice: the objection period starts.</summary>
-    public async Task<WorkResult> NotifyAsync(long id, NoticeRequest request, ClaimsPrincipal user, CancellationToken ct) =>
+    public async Task<SampleChange> NotifyAsync(long id, NoticeRequest request, ClaimsPrincipal user, CancellationToken ct) =>
         await ChangeAsync(id, user, async sample =>
         {
             if (sample.Status != SampleStatus.Tested)
@@ -43,7 +45,7 @@ public sealed class SampleWorkflow(QualityCityDbContext db, SamplingAccess acces
         }, ct);
 
     /// <summary>An objection (and re-test request on the backup sample) within the period from receipt.</summary>
-    public async Task<WorkResult> ObjectAsync(long id, ObjectionRequest request, ClaimsPrincipal user, CancellationToken ct) =>
+    public async Task<SampleChange> ObjectAsync(long id, ObjectionRequest request, ClaimsPrincipal user, CancellationToken ct) =>
         await ChangeAsync(id, user, async sample =>
         {
             if (sample.Status != SampleStatus.Notified || sample.NoticeReceivedOn is not { } received)
@@ -73,7 +75,7 @@ public sealed class SampleWorkflow(QualityCityDbContext db, SamplingAccess acces
         }, ct);
 
     /// <summary>The re-test on the backup sample: its conclusions replace the first test's and are final.</summary>
-    public async Task<WorkResult> RetestAsync(long id, RetestRequest request, ClaimsPrincipal user, CancellationToken ct) =>
+    public async Task<SampleChange> RetestAsync(long id, RetestRequest request, ClaimsPrincipal user, CancellationToken ct) =>
         await ChangeAsync(id, user, sample =>
         {
             if (sample.Status != SampleStatus.Objection)
@@ -112,7 +114,7 @@ public sealed class SampleWorkflow(QualityCityDbContext db, SamplingAccess acces
     /// Publication: a pass once tested; a failure once final (objection period over without an
     /// objection, or re-tested). A published failure gets its follow-up deadlines.
     /// </summary>
-    public async Task<WorkResult> PublishAsync(long id, DateRequest request, ClaimsPrincipal user, CancellationToken ct) =>
+    public async Task<SampleChange> PublishAsync(long id, DateRequest request, ClaimsPrincipal user, CancellationToken ct) =>
         await ChangeAsync(id, user, async sample =>
         {
             var on = request.On ?? Today();
@@ -157,7 +159,7 @@ public sealed class SampleWorkflow(QualityCityDbContext db, SamplingAccess acces
         }, ct);
 
     /// <summary>The failure is announced publicly: the second re-inspection falls 60–90 days after.</summary>
-    public async Task<WorkResult> AnnounceAsync(long id, DateRequest request, ClaimsPrincipal user, CancellationToken ct) =>
+    public async Task<SampleChange> AnnounceAsync(long id, DateRequest request, ClaimsPrincipal user, CancellationToken ct) =>
         await ChangeAsync(id, user, async sample =>
         {
             if (sample.Passed != false || sample.PublishedOn is null)
@@ -175,35 +177,36 @@ public sealed class SampleWorkflow(QualityCityDbContext db, SamplingAccess acces
         }, ct);
 
     /// <summary>One step: refused unless the user may manage sampling; the change returns a refusal, or null to save.</summary>
-    private async Task<WorkResult> ChangeAsync(long id, ClaimsPrincipal user, Func<Sample, Task<WorkResult?>> change, CancellationToken ct)
+    private async Task<SampleChange> ChangeAsync(long id, ClaimsPrincipal user, Func<Sample, Task<WorkResult?>> change, CancellationToken ct)
     {
         if (!await access.MayManageAsync(user, ct))
         {
-            return WorkResult.Refused(StatusCodes.Status403Forbidden, SamplingAccess.Refusal(text));
+            return new SampleChange(WorkResult.Refused(StatusCodes.Status403Forbidden, SamplingAccess.Refusal(text)));
         }
 
         var sample = await db.Samples.Include(s => s.Items).FirstOrDefaultAsync(s => s.Id == id, ct);
         if (sample is null)
         {
-            return WorkResult.NotFound;
+            return new SampleChange(WorkResult.NotFound);
         }
 
         var wasFailed = sample.Passed == false;
         if (await change(sample) is { } refused)
         {
-            return refused;
+            return new SampleChange(refused);
         }
 
         sample.StampItems();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var regrade = wasFailed || sample.Passed == false ? ProducerRegradeJob.Add(jobs, [sample.ProducerCreditCode], user.ActorName()) : null;
         await db.SaveChangesAsync(ct);
         await QualityMapStore.RefreshAsync(db, [QualityMapStore.KeyOf(sample)], ct);
         await transaction.CommitAsync(ct);
-        if (wasFailed || sample.Passed == false)
+        if (regrade is not null)
         {
-            await grading.RegradeAsync(sample.ProducerCreditCode, ct);
+            jobs.Wake();
         }
 
-        return WorkResult.Ok(SampleView.Of(sample));
+        return new SampleChange(WorkResult.Ok(SampleView.Of(sample)), regrade);
     }
 }
