@@ -21,6 +21,7 @@ public partial class Program
     public static readonly IReadOnlyList<ModuleRegistration> Modules =
     [
         ModuleRegistration.Of<AuditModule>(),
+        ModuleRegistration.Of<Modules.Jobs.JobsModule>(),
         ModuleRegistration.Of<AccountsModule>(),
         ModuleRegistration.Of<ReferenceDataModule>(),
         ModuleRegistration.Of<OrganisationModule>(),

@@ -63,6 +63,7 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
     public DbSet<Modules.Quality.OriginCertification> OriginCertifications => Set<Modules.Quality.OriginCertification>();
     public DbSet<Modules.Registry.Contracts.ProductionRecord> ProductionRecords => Set<Modules.Registry.Contracts.ProductionRecord>();
     public DbSet<Hosting.PublishedDocumentStamp> PublishedDocumentStamps => Set<Hosting.PublishedDocumentStamp>();
+    public DbSet<Modules.Jobs.BackgroundJob> BackgroundJobs => Set<Modules.Jobs.BackgroundJob>();
 
     /// <summary>True on PostgreSQL; raw SQL and bulk paths branch on it.</summary>
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";

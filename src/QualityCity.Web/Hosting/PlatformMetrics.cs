@@ -9,12 +9,6 @@ public enum ImportKind { Registry, LabSamples, ProductionRecords }
 /// <summary>The rows of one import by what became of them.</summary>
 public readonly record struct ImportRowCounts(long Inserted, long Updated, long Unchanged, long Rejected);
 
-/// <summary>The platform's background jobs, as named in the <c>job</c> label.</summary>
-public static class BackgroundJobNames
-{
-    public const string RegistryImport = "registry_import";
-}
-
 /// <summary>
 /// The platform's own metrics, on the meter <see cref="MeterName"/>: imports, background jobs,
 /// sign-ins, rate limiting and public documents. Every label value comes from a fixed set or from a
@@ -109,7 +103,7 @@ public sealed class PlatformMetrics
         _importDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, kindTag, new("result", "failed"));
     }
 
-    /// <summary>A background job (see <see cref="BackgroundJobNames"/>) starts one run of its work.</summary>
+    /// <summary>A background job starts one run of its work; <paramref name="job"/> is its kind (<c>registry_import</c>, <c>lab_import</c> …).</summary>
     public void BackgroundJobRan(string job) => _jobRuns.Add(1, new KeyValuePair<string, object?>("job", CodeLabel(job)));
 
     /// <summary>A run of a background job ended in an error it did not expect (one that is logged).</summary>

@@ -145,9 +145,10 @@ public abstract class OperationsTests(OperationsFactory factory) : PlatformTest(
         var refused = await ImportRegistryAsync(admin, fileName + "-2.csv", "联系人,联系电话", $"{contactName},{contactPhone}");
         Assert.Equal("failed", refused.GetProperty("status").GetString());
 
-        var lab = await UploadAsync(await Factory.SignedInClientAsync("samr.head"), "/api/quality/samples/import", fileName + "-lab.csv",
+        var samr = await Factory.SignedInClientAsync("samr.head");
+        var lab = await UploadAsync(samr, "/api/quality/samples/import", fileName + "-lab.csv",
             "sample_no,level,authority,product_category,producer_credit_code,sampled_on,item,passed", $"PRIV-1,city,x,pvc-wire,{code},2026-05-06,marking,合格");
-        Assert.Equal(HttpStatusCode.OK, lab.StatusCode);
+        Assert.Equal("done", (await BackgroundJobs.WaitForAcceptedAsync(samr, lab)).GetProperty("state").GetString());
         var production = await UploadAsync(admin, "/api/registry/production-records/import", fileName + "-production.csv",
             "统一社会信用代码,年度,工业总产值（万元）", $"{code[..17]},2020,10");
         Assert.Equal(HttpStatusCode.OK, production.StatusCode);

@@ -97,7 +97,10 @@ public abstract class QualityTests(QualityCityFactory factory) : PlatformTest(fa
         // The full rebuild from the raw records gives the same cells as the maintained ones.
         var before = Cells(await staff.GetFromJsonAsync<JsonElement>("/api/quality/map?industry=cable"));
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.PostAsync("/api/quality/map/rebuild", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await (await Factory.SignedInClientAsync("admin")).PostAsync("/api/quality/map/rebuild", null)).StatusCode);
+        var admin = await Factory.SignedInClientAsync("admin");
+        var rebuilt = await BackgroundJobs.WaitForAcceptedAsync(admin, await admin.PostAsync("/api/quality/map/rebuild", null));
+        Assert.Equal(("map_rebuild", "done"), (rebuilt.GetProperty("kind").GetString(), rebuilt.GetProperty("state").GetString()));
+        Assert.True(rebuilt.GetProperty("result").GetProperty("cells").GetInt32() > 0);
         Assert.Equal(before.OrderBy(c => c.Key).ToList(), Cells(await staff.GetFromJsonAsync<JsonElement>("/api/quality/map?industry=cable")).OrderBy(c => c.Key).ToList());
         Assert.True(staffTotal > publicTotal, "staff also see results not yet published");
         var unknown = await anonymous.GetAsync("/api/quality/map?industry=ships");
@@ -180,6 +183,10 @@ public abstract class QualityTests(QualityCityFactory factory) : PlatformTest(fa
         var today = TestClock.Today;
         var first = await samr.PostAsJsonAsync("/api/quality/samples", Sample("T-GRADE-1", producer, today.AddDays(-20).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), passed: false));
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        // The grade is worked out by a background job the answer links to.
+        var regrade = await BackgroundJobs.WaitAsync(samr, BackgroundJobs.RegradeLocation(first)!);
+        Assert.Equal(("producer_regrade", "done"), (regrade.GetProperty("kind").GetString(), regrade.GetProperty("state").GetString()));
+        Assert.Equal(producer, Assert.Single(regrade.GetProperty("result").GetProperty("producers").EnumerateArray().ToList()).GetString());
         var grade = await samr.GetFromJsonAsync<JsonElement>($"/api/registry/entities/{producer}/grade");
         Assert.Equal("yellow", grade.GetProperty("grade").GetString());
         Assert.Contains("T-GRADE-1", grade.GetRawText(), StringComparison.Ordinal);
@@ -187,14 +194,17 @@ public abstract class QualityTests(QualityCityFactory factory) : PlatformTest(fa
         var second = await samr.PostAsJsonAsync("/api/quality/samples",
             Sample("T-GRADE-2", producer, today.AddDays(-10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), passed: false, category: "power-cable"));
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal("done", (await BackgroundJobs.WaitAsync(samr, BackgroundJobs.RegradeLocation(second)!)).GetProperty("state").GetString());
         grade = await samr.GetFromJsonAsync<JsonElement>($"/api/registry/entities/{producer}/grade");
         Assert.Equal("red", grade.GetProperty("grade").GetString());
         Assert.Contains("T-GRADE-2", grade.GetRawText(), StringComparison.Ordinal);
 
         // A passing sample of another producer changes nothing.
         var other = await EnterpriseAsync(e => e.RiskGrade == "green" && e.CreditCode != producer);
-        Assert.Equal(HttpStatusCode.OK, (await samr.PostAsJsonAsync("/api/quality/samples",
-            Sample("T-GRADE-3", other, today.AddDays(-5).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), passed: true))).StatusCode);
+        var passing = await samr.PostAsJsonAsync("/api/quality/samples",
+            Sample("T-GRADE-3", other, today.AddDays(-5).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), passed: true));
+        Assert.Equal(HttpStatusCode.OK, passing.StatusCode);
+        Assert.Null(BackgroundJobs.RegradeLocation(passing));
         Assert.Equal("green", (await samr.GetFromJsonAsync<JsonElement>($"/api/registry/entities/{other}/grade")).GetProperty("grade").GetString());
     }
 
@@ -310,9 +320,10 @@ public abstract class QualityTests(QualityCityFactory factory) : PlatformTest(fa
         file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         form.Add(file, "file", "lab.csv");
         var samr = await Factory.SignedInClientAsync("samr.head");
-        var response = await samr.PostAsync("/api/quality/samples/import", form);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var report = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var job = await BackgroundJobs.WaitForAcceptedAsync(samr, await samr.PostAsync("/api/quality/samples/import", form));
+        Assert.Equal(("lab_import", "done", "samr.head"), (job.GetProperty("kind").GetString(), job.GetProperty("state").GetString(), job.GetProperty("startedBy").GetString()));
+        Assert.Equal((10, 10, 5), (job.GetProperty("done").GetInt32(), job.GetProperty("total").GetInt32(), job.GetProperty("failed").GetInt32()));
+        var report = job.GetProperty("result");
         Assert.Equal(3, report.GetProperty("samples").GetInt32());
         Assert.Equal(5, report.GetProperty("items").GetInt32());
         var errors = report.GetProperty("errors").EnumerateArray().Select(e => (Row: e.GetProperty("row").GetInt64(), Field: e.GetProperty("field").GetString())).ToList();
@@ -410,7 +421,8 @@ public abstract class QualityTests(QualityCityFactory factory) : PlatformTest(fa
         Assert.DoesNotContain("import-production", await staff.GetStringAsync("/registry/production"), StringComparison.Ordinal);
 
         // The next scan flags the firm that made nothing, and not the others.
-        Assert.Equal(HttpStatusCode.OK, (await staff.PostAsync("/api/quality/flags/scan", null)).StatusCode);
+        var scan = await BackgroundJobs.WaitForAcceptedAsync(staff, await staff.PostAsync("/api/quality/flags/scan", null));
+        Assert.Equal(("flag_scan", "done", 1), (scan.GetProperty("kind").GetString(), scan.GetProperty("state").GetString(), scan.GetProperty("result").GetProperty("added").GetInt32()));
         var after = (await staff.GetFromJsonAsync<JsonElement>("/api/quality/flags?rule=no-production-records")).EnumerateArray().ToList();
         Assert.Contains("均为 0", Assert.Single(after, f => f.GetProperty("creditCode").GetString() == m2).GetProperty("evidence").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain(after, f => f.GetProperty("creditCode").GetString() == m1 || f.GetProperty("creditCode").GetString() == m3);

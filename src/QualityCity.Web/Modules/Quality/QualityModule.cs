@@ -1,12 +1,16 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
 using QualityCity.Web.Localization;
 using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Accounts;
-using QualityCity.Web.Modules.Inspections.RecordResults;
+using QualityCity.Web.Modules.Jobs;
+using QualityCity.Web.Modules.Quality.LabImport;
+using QualityCity.Web.Modules.Quality.Map;
+using QualityCity.Web.Modules.Quality.Origin;
+using QualityCity.Web.Modules.Quality.Plans;
+using QualityCity.Web.Modules.Quality.Samples;
 
 namespace QualityCity.Web.Modules.Quality;
 
@@ -28,8 +32,13 @@ public sealed class QualityModule : IModule
     {
         services.AddOptions<QualityOptions>().BindConfiguration(QualityOptions.Section);
         services.AddScoped<ReferenceData.Contracts.IReferenceDataSet, ProductCategoryData>();
-        services.AddScoped<SamplingWork>();
+        services.AddScoped<SamplingAccess>();
+        services.AddScoped<SampleValidator>();
+        services.AddScoped<SampleRecorder>();
+        services.AddScoped<SampleWorkflow>();
+        services.AddScoped<SamplingPlanner>();
         services.AddScoped<SampleImport>();
+        QualityJobs.AddHandlers(services);
         services.AddScoped<QualityAnalysis>();
         PublishedFiles.Track<Sample>(OpenSamplingCsv, OpenSamplingJson);
         PublishedFiles.Track<SampleItemResult>(OpenSamplingCsv, OpenSamplingJson);
@@ -55,59 +64,15 @@ public sealed class QualityModule : IModule
                 ? Results.Ok(await QualityMapStore.ReadAsync(db, code, year, user.IsStaff(), ct))
                 : UnknownIndustry(industry, text)).AllowAnonymous().RequireRateLimiting(RateLimits.Public);
 
-        // Recomputes every cell from the raw records (after a bulk load, or to repair, ADR 0013).
-        api.MapPost("/map/rebuild", async (QualityCityDbContext db, CancellationToken ct) =>
-        {
-            await QualityMapStore.RebuildAsync(db, ct);
-            return Results.Ok(new { cells = await db.QualityMapCells.CountAsync(ct) });
-        }).RequireAuthorization(Policies.Admin);
+        // Recomputes every cell from the raw records (after a bulk load, or to repair, ADR 0013), as a background job.
+        api.MapPost("/map/rebuild", async (ClaimsPrincipal user, JobScheduler jobs, Text text, CancellationToken ct) =>
+            QualityJobs.Accepted(await jobs.EnqueueUnlessWaitingAsync(MapRebuildJob.Kind, user.ActorName(), ct), text))
+            .RequireAuthorization(Policies.Admin);
 
-        api.MapGet("/samples", async ([AsParameters] SampleFilter filter, QualityCityDbContext db, CancellationToken ct) =>
-            Results.Ok((await filter.Apply(db.Samples.AsNoTracking().Include(s => s.Items)).OrderByDescending(s => s.SampledOn).ThenBy(s => s.Id)
-                .Skip(Math.Max(0, filter.Skip ?? 0)).Take(Math.Clamp(filter.Take ?? 100, 1, 500)).ToListAsync(ct)).Select(SamplingWork.View)))
-            .RequireAuthorization(Policies.Staff);
-
-        api.MapGet("/samples/{id:long}", async (long id, QualityCityDbContext db, CancellationToken ct) =>
-            await db.Samples.AsNoTracking().Include(s => s.Items).FirstOrDefaultAsync(s => s.Id == id, ct) is { } sample
-                ? Results.Ok(SamplingWork.View(sample))
-                : Results.NotFound()).RequireAuthorization(Policies.Staff);
-
-        api.MapGet("/samples/export.csv", async (string? industry, int? year, HttpContext http, QualityCityDbContext db, CancellationToken ct) =>
-            await SamplingResultsExport.WriteCsvAsync(http.Response, SamplingResultsExport.Rows(db, includeUnpublished: true, industry, year), "sampling-results-all.csv", ct))
-            .RequireAuthorization(Policies.Staff);
-
-        api.MapPost("/samples", async (SampleRequest request, ClaimsPrincipal user, SamplingWork work, CancellationToken ct) =>
-            (await work.RecordAsync(request, user, ct)).ToHttp()).RequireAuthorization(Policies.Staff);
-
-        api.MapPost("/samples/import", async (IFormFile? file, ClaimsPrincipal user, SamplingWork work, SampleImport import, DatabaseSettings settings,
-            IOptions<QualityOptions> options, Text text, CancellationToken ct) =>
-        {
-            if (!await work.MayManageAsync(user, ct))
-            {
-                return Results.Problem(text["产品抽查由市场监管部门登记"], statusCode: StatusCodes.Status403Forbidden);
-            }
-
-            var (report, error) = await ImportUploadAsync(file, import, settings, options.Value, user.ActorName(), text, ct);
-            return report is null ? Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [error!] }) : Results.Ok(report);
-        }).RequireAuthorization(Policies.Staff).WithBodyLimit(RequestLimits.UploadBytes);
-
-        api.MapPost("/plans", async (SamplingPlanRequest request, ClaimsPrincipal user, SamplingWork work, CancellationToken ct) =>
-            (await work.PlanAsync(request, user, ct)).ToHttp()).RequireAuthorization(Policies.Staff);
-
-        // Plans with each task's progress: batches sampled against those planned, and how many failed.
-        api.MapGet("/plans", async (int? year, QualityCityDbContext db, CancellationToken ct) =>
-            Results.Ok(await PlanProgressAsync(db, year, ct))).RequireAuthorization(Policies.Staff);
-
-        api.MapPost("/samples/{id:long}/notice", async (long id, NoticeRequest request, ClaimsPrincipal user, SamplingWork work, CancellationToken ct) =>
-            (await work.NotifyAsync(id, request, user, ct)).ToHttp()).RequireAuthorization(Policies.Staff);
-        api.MapPost("/samples/{id:long}/objection", async (long id, ObjectionRequest request, ClaimsPrincipal user, SamplingWork work, CancellationToken ct) =>
-            (await work.ObjectAsync(id, request, user, ct)).ToHttp()).RequireAuthorization(Policies.Staff);
-        api.MapPost("/samples/{id:long}/retest", async (long id, RetestRequest request, ClaimsPrincipal user, SamplingWork work, CancellationToken ct) =>
-            (await work.RetestAsync(id, request, user, ct)).ToHttp()).RequireAuthorization(Policies.Staff);
-        api.MapPost("/samples/{id:long}/publish", async (long id, DateRequest request, ClaimsPrincipal user, SamplingWork work, CancellationToken ct) =>
-            (await work.PublishAsync(id, request, user, ct)).ToHttp()).RequireAuthorization(Policies.Staff);
-        api.MapPost("/samples/{id:long}/announce", async (long id, DateRequest request, ClaimsPrincipal user, SamplingWork work, CancellationToken ct) =>
-            (await work.AnnounceAsync(id, request, user, ct)).ToHttp()).RequireAuthorization(Policies.Staff);
+        QualityJobs.Map(api);
+        SampleEndpoints.Map(api);
+        LabImportEndpoints.Map(api);
+        SamplingPlanEndpoints.Map(api);
 
         // The public sees the problems of published results and the improvement plans, without the staff account that wrote each plan.
         api.MapGet("/problems", async (string? industry, int? year, ClaimsPrincipal user, QualityAnalysis analysis, QualityCityDbContext db, Text text, CancellationToken ct) =>
@@ -117,10 +82,10 @@ public sealed class QualityModule : IModule
                     : (await analysis.ProblemsAsync(code, year, includeUnpublished: false, ct)).Select(p => p with { Plans = p.Plans.Select(ImprovementPlan.WithoutAuthor).ToList() }))
                 : UnknownIndustry(industry, text)).AllowAnonymous().RequireRateLimiting(RateLimits.Public);
 
-        api.MapPost("/improvement-plans", async (ImprovementPlanRequest request, ClaimsPrincipal user, QualityCityDbContext db, SamplingWork work, Text text,
-            CancellationToken ct) => await SavePlanAsync(null, request, user, db, work, text, ct)).RequireAuthorization(Policies.Staff);
-        api.MapPut("/improvement-plans/{id:int}", async (int id, ImprovementPlanRequest request, ClaimsPrincipal user, QualityCityDbContext db, SamplingWork work,
-            Text text, CancellationToken ct) => await SavePlanAsync(id, request, user, db, work, text, ct)).RequireAuthorization(Policies.Staff);
+        api.MapPost("/improvement-plans", async (ImprovementPlanRequest request, ClaimsPrincipal user, QualityCityDbContext db, SamplingAccess access, Text text,
+            CancellationToken ct) => await SavePlanAsync(null, request, user, db, access, text, ct)).RequireAuthorization(Policies.Staff);
+        api.MapPut("/improvement-plans/{id:int}", async (int id, ImprovementPlanRequest request, ClaimsPrincipal user, QualityCityDbContext db, SamplingAccess access,
+            Text text, CancellationToken ct) => await SavePlanAsync(id, request, user, db, access, text, ct)).RequireAuthorization(Policies.Staff);
         api.MapGet("/improvement-plans", async (string? industry, QualityCityDbContext db, CancellationToken ct) =>
             Results.Ok(await db.ImprovementPlans.AsNoTracking().Where(p => industry == null || p.Industry == industry).OrderBy(p => p.Deadline).ToListAsync(ct)))
             .RequireAuthorization(Policies.Staff);
@@ -135,16 +100,16 @@ public sealed class QualityModule : IModule
         api.MapGet("/flags", async (string? status, string? rule, QualityCityDbContext db, CancellationToken ct) =>
             Results.Ok(await db.QualityFlags.AsNoTracking().Where(f => (status == null || f.Status == status) && (rule == null || f.Rule == rule))
                 .OrderBy(f => f.Id).Take(1000).ToListAsync(ct))).RequireAuthorization(Policies.Staff);
-        api.MapPost("/flags/scan", async (ClaimsPrincipal user, SamplingWork work, QualityAnalysis analysis, Text text, CancellationToken ct) =>
-            await work.MayManageAsync(user, ct)
-                ? Results.Ok(new { added = await analysis.ScanFlagsAsync(ct) })
-                : Results.Problem(text["产品抽查由市场监管部门登记"], statusCode: StatusCodes.Status403Forbidden)).RequireAuthorization(Policies.Staff);
-        api.MapPost("/flags/{id:long}/decision", async (long id, FlagDecisionRequest request, ClaimsPrincipal user, QualityCityDbContext db, SamplingWork work, Text text,
+        api.MapPost("/flags/scan", async (ClaimsPrincipal user, SamplingAccess access, JobScheduler jobs, Text text, CancellationToken ct) =>
+            await access.MayManageAsync(user, ct)
+                ? QualityJobs.Accepted(await jobs.EnqueueUnlessWaitingAsync(FlagScanJob.Kind, user.ActorName(), ct), text)
+                : Results.Problem(SamplingAccess.Refusal(text), statusCode: StatusCodes.Status403Forbidden)).RequireAuthorization(Policies.Staff);
+        api.MapPost("/flags/{id:long}/decision", async (long id, FlagDecisionRequest request, ClaimsPrincipal user, QualityCityDbContext db, SamplingAccess access, Text text,
             CancellationToken ct) =>
         {
-            if (!await work.MayManageAsync(user, ct))
+            if (!await access.MayManageAsync(user, ct))
             {
-                return Results.Problem(text["产品抽查由市场监管部门登记"], statusCode: StatusCodes.Status403Forbidden);
+                return Results.Problem(SamplingAccess.Refusal(text), statusCode: StatusCodes.Status403Forbidden);
             }
 
             var flag = await db.QualityFlags.FirstOrDefaultAsync(f => f.Id == id, ct);
@@ -170,12 +135,12 @@ public sealed class QualityModule : IModule
         api.MapGet("/origin-certifications", async (string? creditCode, string? brand, QualityCityDbContext db, CancellationToken ct) =>
             Results.Ok(await db.OriginCertifications.AsNoTracking().Where(c => (creditCode == null || c.CreditCode == creditCode) && (brand == null || c.Brand == brand))
                 .OrderBy(c => c.CertificateNo).Take(1000).ToListAsync(ct))).AllowAnonymous().RequireRateLimiting(RateLimits.Public);
-        api.MapPost("/origin-certifications", async (OriginCertificationRequest request, ClaimsPrincipal user, QualityCityDbContext db, SamplingWork work, Text text,
+        api.MapPost("/origin-certifications", async (OriginCertificationRequest request, ClaimsPrincipal user, QualityCityDbContext db, SamplingAccess access, Text text,
             CancellationToken ct) =>
         {
-            if (!await work.MayManageAsync(user, ct))
+            if (!await access.MayManageAsync(user, ct))
             {
-                return Results.Problem(text["产品抽查由市场监管部门登记"], statusCode: StatusCodes.Status403Forbidden);
+                return Results.Problem(SamplingAccess.Refusal(text), statusCode: StatusCodes.Status403Forbidden);
             }
 
             var errors = new Dictionary<string, string[]>();
@@ -228,39 +193,15 @@ public sealed class QualityModule : IModule
     private const string OpenSamplingCsv = "sampling-results.csv";
     private const string OpenSamplingJson = "sampling-results.json";
 
-    /// <summary>A plan's task and how far it has come.</summary>
-    public sealed record TaskProgress(int Id, string ProductCategory, string CountyCode, int Batches, string Lab, DateOnly Due, int Sampled, int Failed);
-
-    /// <summary>A plan with its tasks' progress.</summary>
-    public sealed record PlanProgress(int Id, int Year, string Level, string Authority, string Title, IReadOnlyList<TaskProgress> Tasks);
-
-    public static async Task<IReadOnlyList<PlanProgress>> PlanProgressAsync(QualityCityDbContext db, int? year, CancellationToken ct)
-    {
-        var plans = await db.SamplingPlans.AsNoTracking().Include(p => p.Tasks).Where(p => year == null || p.Year == year)
-            .OrderByDescending(p => p.Year).ThenBy(p => p.Id).ToListAsync(ct);
-        var planIds = plans.Select(p => (int?)p.Id).ToList();
-        var counts = (await db.Samples.AsNoTracking().Where(s => planIds.Contains(s.PlanId) && s.TaskId != null)
-                .GroupBy(s => s.TaskId!.Value).Select(g => new { Task = g.Key, Sampled = g.Count(), Failed = g.Count(s => s.Passed == false) }).ToListAsync(ct))
-            .ToDictionary(c => c.Task);
-        return plans.Select(p => new PlanProgress(p.Id, p.Year, p.Level, p.Authority, p.Title, p.Tasks.OrderBy(t => t.Id).Select(t => new TaskProgress(
-            t.Id, t.ProductCategory, t.CountyCode, t.Batches, t.Lab, t.Due, counts.GetValueOrDefault(t.Id)?.Sampled ?? 0, counts.GetValueOrDefault(t.Id)?.Failed ?? 0)).ToList()))
-            .ToList();
-    }
-
     private static IResult UnknownIndustry(string? industry, Text text) =>
         Results.ValidationProblem(new Dictionary<string, string[]> { ["industry"] = [text.Format("未知的行业：{0}（例如 cable、bearing）", industry ?? "（空）")] });
 
-    /// <summary>Stores an uploaded lab file and imports it; the page and the API share it.</summary>
-    public static Task<(SampleImportReport? Report, string? Error)> ImportUploadAsync(IFormFile? file, SampleImport import, DatabaseSettings settings,
-        QualityOptions options, string actor, Text text, CancellationToken ct) =>
-        Registry.ImportRegistry.UploadedTableFile.ImportAsync(file, settings, options.MaxImportMegabytes, "lab", text, path => import.ImportAsync(path, actor, ct), ct);
-
-    public static async Task<IResult> SavePlanAsync(int? id, ImprovementPlanRequest request, ClaimsPrincipal user, QualityCityDbContext db, SamplingWork work, Text text,
+    public static async Task<IResult> SavePlanAsync(int? id, ImprovementPlanRequest request, ClaimsPrincipal user, QualityCityDbContext db, SamplingAccess access, Text text,
         CancellationToken ct)
     {
-        if (!await work.MayManageAsync(user, ct))
+        if (!await access.MayManageAsync(user, ct))
         {
-            return Results.Problem(text["产品抽查由市场监管部门登记"], statusCode: StatusCodes.Status403Forbidden);
+            return Results.Problem(SamplingAccess.Refusal(text), statusCode: StatusCodes.Status403Forbidden);
         }
 
         var plan = id is null ? null : await db.ImprovementPlans.FirstOrDefaultAsync(p => p.Id == id, ct);
@@ -327,50 +268,5 @@ public sealed class QualityModule : IModule
         plan.UpdatedAtUtc = db.Clock.UtcNow;
         await db.SaveChangesAsync(ct);
         return Results.Ok(plan);
-    }
-}
-
-/// <summary>Drill-down from the map to the batches.</summary>
-public sealed record SampleFilter(string? Industry, int? Year, string? County, string? Category, string? Item, bool? Failed, string? Producer, int? Skip, int? Take)
-{
-    public IQueryable<Sample> Apply(IQueryable<Sample> samples)
-    {
-        if (Industry is not null)
-        {
-            samples = samples.Where(s => s.Industry == Industry);
-        }
-
-        if (Year is { } year)
-        {
-            samples = samples.Where(s => s.SampledOn >= new DateOnly(year, 1, 1) && s.SampledOn < new DateOnly(year + 1, 1, 1));
-        }
-
-        if (County is not null)
-        {
-            samples = samples.Where(s => s.CountyCode == County);
-        }
-
-        if (Category is not null)
-        {
-            samples = samples.Where(s => s.ProductCategory == Category);
-        }
-
-        if (Producer is not null)
-        {
-            samples = samples.Where(s => s.ProducerCreditCode == Producer);
-        }
-
-        if (Item is not null)
-        {
-            samples = Failed == true
-                ? samples.Where(s => s.Items.Any(i => i.ItemCode == Item && !i.Passed))
-                : samples.Where(s => s.Items.Any(i => i.ItemCode == Item));
-        }
-        else if (Failed == true)
-        {
-            samples = samples.Where(s => s.Passed == false);
-        }
-
-        return samples;
     }
 }

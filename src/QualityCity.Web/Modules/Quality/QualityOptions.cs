@@ -7,6 +7,12 @@ public sealed class QualityOptions
 {
     public const string Section = "Quality";
 
+    /// <summary>
+    /// Code of the department responsible for product-quality sampling: its staff record samples,
+    /// plans, lab imports and flag decisions (with the coordinator and the administrator).
+    /// </summary>
+    public string SamplingDepartment { get; set; } = "samr";
+
     /// <summary>Days to object after receiving the result (calendar days ending on a working day unless <see cref="ObjectionInWorkingDays"/>).</summary>
     public int ObjectionDays { get; set; } = 15;
 

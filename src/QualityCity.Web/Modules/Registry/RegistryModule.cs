@@ -5,6 +5,7 @@ using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
 using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Accounts;
+using QualityCity.Web.Modules.Jobs;
 using QualityCity.Web.Modules.Registry.ExportRegistry;
 using QualityCity.Web.Modules.Registry.ImportRegistry;
 using QualityCity.Web.Modules.Registry.SearchEntities;
@@ -26,8 +27,7 @@ public sealed class RegistryModule : IModule
         services.AddScoped<RegistryImporter>();
         services.AddScoped<ProductionRecords.ProductionRecordImport>();
         services.AddScoped<GradeEntities.RiskGradingService>();
-        services.AddSingleton<ImportJobRunner>();
-        services.AddHostedService(sp => sp.GetRequiredService<ImportJobRunner>());
+        services.AddJobHandler<RegistryImportJob>(RegistryImportJob.Kind);
     }
 
     public static void MapEndpoints(IEndpointRouteBuilder app)
@@ -105,7 +105,8 @@ public sealed class RegistryModule : IModule
             await exporter.WriteCsvAsync(http.Response.Body, RegistrySearch.Filter(db, db.MarketEntities, p.ToQuery()), ct);
         }).RequireAuthorization(Policies.Staff);
 
-        api.MapPost("/imports", async (IFormFile? file, ClaimsPrincipal user, DatabaseSettings settings, ImportJobRunner runner, CancellationToken ct) =>
+        api.MapPost("/imports", async (IFormFile? file, ClaimsPrincipal user, DatabaseSettings settings, QualityCityDbContext db, JobScheduler jobs,
+            CancellationToken ct) =>
         {
             if (file is null || file.Length == 0)
             {
@@ -123,13 +124,13 @@ public sealed class RegistryModule : IModule
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [$"file is larger than {MaxUploadBytes / 1024 / 1024} MB; use the command line import"] });
             }
 
-            var path = Path.Combine(ImportJobRunner.UploadFolder(settings), $"{Guid.NewGuid():N}{extension}");
+            var path = Path.Combine(RegistryImportJob.UploadFolder(settings), $"{Guid.NewGuid():N}{extension}");
             await using (var target = File.Create(path))
             {
                 await file.CopyToAsync(target, ct);
             }
 
-            var jobId = await runner.EnqueueAsync(path, file.FileName, user.ActorName(), ct);
+            var jobId = await RegistryImportJob.EnqueueAsync(db, jobs, path, file.FileName, user.ActorName(), ct);
             return Results.Accepted($"/api/registry/imports/{jobId}", new { id = jobId });
         }).RequireAuthorization(Policies.Admin).WithBodyLimit(RequestLimits.RegistryImportBytes);
 

@@ -14,7 +14,7 @@ public sealed class SamplingPlansModel(QualityCityDbContext db, PlatformClock cl
 {
     public int Year { get; private set; }
     public IReadOnlyList<int> Years { get; private set; } = [];
-    public IReadOnlyList<QualityModule.PlanProgress> Plans { get; private set; } = [];
+    public IReadOnlyList<PlanProgress> Plans { get; private set; } = [];
     public IReadOnlyDictionary<string, string> CategoryNames { get; private set; } = new Dictionary<string, string>();
     public IReadOnlyDictionary<string, string> CountyNames { get; private set; } = new Dictionary<string, string>();
     public DateOnly Today { get; } = clock.Today;
@@ -23,7 +23,7 @@ public sealed class SamplingPlansModel(QualityCityDbContext db, PlatformClock cl
     {
         Years = await db.SamplingPlans.AsNoTracking().Select(p => p.Year).Distinct().OrderByDescending(y => y).ToListAsync(cancellationToken);
         Year = year ?? (Years.Count > 0 ? Years[0] : Today.Year);
-        Plans = await QualityModule.PlanProgressAsync(db, Year, cancellationToken);
+        Plans = await PlanProgressQuery.PlanProgressAsync(db, Year, cancellationToken);
         CategoryNames = await db.ProductCategories.AsNoTracking().ToDictionaryAsync(c => c.Code, c => Localization.Text.IsEnglish ? c.NameEn : c.ShortName, cancellationToken);
         var counties = Plans.SelectMany(p => p.Tasks).Select(t => t.CountyCode).Where(c => c.Length > 0).Distinct().ToList();
         CountyNames = await db.Regions.AsNoTracking().Where(r => counties.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, cancellationToken);

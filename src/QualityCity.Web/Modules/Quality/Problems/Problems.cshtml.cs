@@ -15,7 +15,7 @@ namespace QualityCity.Web.Modules.Quality.Problems;
 /// evidence, and the origin and shell-company flags to confirm or dismiss with a reason.
 /// </summary>
 [Authorize(Roles = Roles.Staff)]
-public sealed class ProblemsModel(QualityCityDbContext db, QualityAnalysis analysis, SamplingWork work, Localization.Text text, PlatformClock clock) : PageModel
+public sealed class ProblemsModel(QualityCityDbContext db, QualityAnalysis analysis, SamplingAccess access, Localization.Text text, PlatformClock clock) : PageModel
 {
     public string Industry { get; private set; } = "cable";
     public int? Year { get; private set; }
@@ -47,7 +47,7 @@ public sealed class ProblemsModel(QualityCityDbContext db, QualityAnalysis analy
     public async Task OnPostPlanAsync(string? industry, int? year, CancellationToken cancellationToken)
     {
         var request = new ImprovementPlanRequest("industry", industry ?? "cable", ProblemKey, null, Title, Owner, Actions, Deadline, "planned", null);
-        var result = await QualityModule.SavePlanAsync(null, request, User, db, work, text, cancellationToken);
+        var result = await QualityModule.SavePlanAsync(null, request, User, db, access, text, cancellationToken);
         if (result is Microsoft.AspNetCore.Http.HttpResults.Ok<ImprovementPlan>)
         {
             Message = "已制定提升方案";
@@ -69,7 +69,7 @@ public sealed class ProblemsModel(QualityCityDbContext db, QualityAnalysis analy
     public async Task OnPostFlagAsync(string? industry, int? year, CancellationToken cancellationToken)
     {
         var flag = await db.QualityFlags.FirstOrDefaultAsync(f => f.Id == FlagId, cancellationToken);
-        if (!await work.MayManageAsync(User, cancellationToken) || flag is null)
+        if (!await access.MayManageAsync(User, cancellationToken) || flag is null)
         {
             Error = text["产品抽查由市场监管部门登记"];
         }
@@ -103,7 +103,7 @@ public sealed class ProblemsModel(QualityCityDbContext db, QualityAnalysis analy
         CountyNames = await db.Regions.AsNoTracking().Where(r => counties.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, cancellationToken);
         var codes = Flags.Select(f => f.CreditCode).Distinct().ToList();
         EntityNames = await db.MarketEntities.AsNoTracking().Where(e => codes.Contains(e.CreditCode)).ToDictionaryAsync(e => e.CreditCode, e => e.Name, cancellationToken);
-        MayManage = await work.MayManageAsync(User, cancellationToken);
+        MayManage = await access.MayManageAsync(User, cancellationToken);
         var chains = await db.IndustryChains.AsNoTracking().ToDictionaryAsync(c => c.Code, c => Localization.Text.IsEnglish ? c.NameEn : c.Name, cancellationToken);
         Industries = (await db.ProductCategories.AsNoTracking().Select(c => c.Industry).Distinct().ToListAsync(cancellationToken))
             .Select(code => (code, chains.GetValueOrDefault(code, code))).ToList();

@@ -7,13 +7,14 @@ using QualityCity.Web.Hosting;
 using QualityCity.Web.Localization;
 using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Accounts;
+using QualityCity.Web.Modules.Jobs;
 
 namespace QualityCity.Web.Modules.Registry.ImportRegistry;
 
 /// <summary>Upload a registry file; the import runs in the background and its row polls for progress.</summary>
 [Authorize(Policy = Policies.Admin)]
 [RequestSizeLimit(RequestLimits.RegistryImportBytes)]
-public sealed class ImportModel(QualityCityDbContext db, ImportJobRunner runner, Hosting.DatabaseSettings settings, Text text) : PageModel
+public sealed class ImportModel(QualityCityDbContext db, JobScheduler jobs, Hosting.DatabaseSettings settings, Text text) : PageModel
 {
     public IReadOnlyList<ImportJob> Jobs { get; private set; } = [];
     public string? Error { get; private set; }
@@ -45,13 +46,13 @@ public sealed class ImportModel(QualityCityDbContext db, ImportJobRunner runner,
             return Page();
         }
 
-        var path = Path.Combine(ImportJobRunner.UploadFolder(settings), $"{Guid.NewGuid():N}{extension}");
+        var path = Path.Combine(RegistryImportJob.UploadFolder(settings), $"{Guid.NewGuid():N}{extension}");
         await using (var target = System.IO.File.Create(path))
         {
             await file!.CopyToAsync(target, cancellationToken);
         }
 
-        await runner.EnqueueAsync(path, file.FileName, User.ActorName(), cancellationToken);
+        await RegistryImportJob.EnqueueAsync(db, jobs, path, file.FileName, User.ActorName(), cancellationToken);
         return RedirectToPage();
     }
 }

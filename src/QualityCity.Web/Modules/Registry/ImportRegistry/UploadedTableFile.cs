@@ -14,6 +14,33 @@ public static class UploadedTableFile
         Func<string, Task<T>> import, CancellationToken ct)
         where T : class
     {
+        var (path, error) = await SaveAsync(file, settings, maxMegabytes, prefix, text, ct);
+        if (path is null)
+        {
+            return (null, error);
+        }
+
+        try
+        {
+            return (await import(path), null);
+        }
+        catch (RegistryFileException ex)
+        {
+            return (null, ex.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>
+    /// Checks an upload and stores it under the data directory for an import that runs later (a
+    /// background job); returns its path, or why it is refused. Whoever reads it deletes it.
+    /// </summary>
+    public static async Task<(string? Path, string? Error)> SaveAsync(IFormFile? file, DatabaseSettings settings, int maxMegabytes, string prefix, Text text,
+        CancellationToken ct)
+    {
         if (file is null || file.Length == 0)
         {
             return (null, text["请选择一个 .csv 或 .xlsx 文件"]);
@@ -38,17 +65,6 @@ public static class UploadedTableFile
             await file.CopyToAsync(target, ct);
         }
 
-        try
-        {
-            return (await import(path), null);
-        }
-        catch (RegistryFileException ex)
-        {
-            return (null, ex.Message);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        return (path, null);
     }
 }

@@ -1,9 +1,11 @@
 using System.Globalization;
 using QualityCity.Web.Hosting;
 using QualityCity.Web.Localization;
+using QualityCity.Web.Modules.Jobs;
+using QualityCity.Web.Modules.Quality.Samples;
 using QualityCity.Web.Modules.Registry.ImportRegistry;
 
-namespace QualityCity.Web.Modules.Quality;
+namespace QualityCity.Web.Modules.Quality.LabImport;
 
 /// <summary>A refused row of a lab file: its number in the file, the field and the reason.</summary>
 public sealed record ImportRowError(long Row, string SampleNo, string Field, string Reason);
@@ -17,7 +19,7 @@ public sealed record SampleImportReport(int Samples, int Items, int RowsRead, IR
 /// reason, and the good rows are kept — a sample is saved with its good rows, so a typo in one item
 /// does not throw away a lab's whole batch. Headers may be English or Chinese.
 /// </summary>
-public sealed class SampleImport(SamplingWork work, Text text, PlatformMetrics metrics)
+public sealed class SampleImport(SampleValidator validator, SampleRecorder recorder, Text text, PlatformMetrics metrics)
 {
     /// <summary>The columns, each with the headers it may have.</summary>
     public static readonly IReadOnlyList<(string Column, string[] Headers)> Columns =
@@ -35,12 +37,16 @@ public sealed class SampleImport(SamplingWork work, Text text, PlatformMetrics m
 
     private static readonly string[] Required = ["sample_no", "level", "authority", "product_category", "producer_credit_code", "sampled_on", "item", "passed"];
 
-    /// <summary>Imports a lab file; counted in the platform's import metrics (a file without the required columns as failed).</summary>
-    public Task<SampleImportReport> ImportAsync(string path, string actor, CancellationToken ct) =>
-        metrics.TrackImportAsync(ImportKind.LabSamples, () => ImportFileAsync(path, actor, ct),
+    /// <summary>
+    /// Imports a lab file, reporting the rows checked (and refused) to <paramref name="progress"/>;
+    /// counted in the platform's import metrics (a file without the required columns as failed).
+    /// </summary>
+    /// <exception cref="RegistryFileException">The file cannot be read at all (nothing is saved).</exception>
+    public Task<SampleImportReport> ImportAsync(string path, string actor, IProgress<JobProgress>? progress, CancellationToken ct) =>
+        metrics.TrackImportAsync(ImportKind.LabSamples, () => ImportFileAsync(path, actor, progress, ct),
             report => report.RowsRead == 0 && report.Errors.Count > 0 ? null : new ImportRowCounts(report.Items, 0, 0, report.RowsRead - report.Items));
 
-    private async Task<SampleImportReport> ImportFileAsync(string path, string actor, CancellationToken ct)
+    private async Task<SampleImportReport> ImportFileAsync(string path, string actor, IProgress<JobProgress>? progress, CancellationToken ct)
     {
         using var reader = RegistryFileReader.Open(path);
         var index = reader.LocateColumns(Columns);
@@ -65,8 +71,11 @@ public sealed class SampleImport(SamplingWork work, Text text, PlatformMetrics m
         }
 
         var saved = new List<Sample>();
+        var checkedRows = 0L;
         foreach (var group in rows.GroupBy(r => r.Cells["sample_no"]))
         {
+            progress?.Report(new JobProgress(checkedRows, rows.Count, errors.Count));
+            checkedRows += group.Count();
             var first = group.First();
             var good = new List<(long Row, SampleItemRequest Item)>();
             foreach (var (row, cells) in group)
@@ -97,7 +106,7 @@ public sealed class SampleImport(SamplingWork work, Text text, PlatformMetrics m
 
             // Items that are not test items of the category are refused one by one; the rest of the sample stays.
             var request = Request(first.Cells, good.Select(g => g.Item).ToList(), out var dateError);
-            var (sample, sampleErrors) = await work.ValidateAsync(request, ct);
+            var (sample, sampleErrors) = await validator.ValidateAsync(request, ct);
             var itemErrors = sampleErrors.Where(e => e.Key.StartsWith("items:", StringComparison.Ordinal)).ToList();
             if (itemErrors.Count > 0 && sampleErrors.Count == itemErrors.Count)
             {
@@ -109,7 +118,7 @@ public sealed class SampleImport(SamplingWork work, Text text, PlatformMetrics m
                     good.Remove(bad);
                 }
 
-                (sample, sampleErrors) = await work.ValidateAsync(Request(first.Cells, good.Select(g => g.Item).ToList(), out dateError), ct);
+                (sample, sampleErrors) = await validator.ValidateAsync(Request(first.Cells, good.Select(g => g.Item).ToList(), out dateError), ct);
             }
 
             if (sample is null || dateError is not null)
@@ -135,11 +144,14 @@ public sealed class SampleImport(SamplingWork work, Text text, PlatformMetrics m
 
         if (saved.Count > 0)
         {
-            await work.SaveAsync(saved, ct);
+            await recorder.SaveAsync(saved, actor, ct);
         }
 
+        progress?.Report(new JobProgress(rows.Count, rows.Count, errors.Count));
         return new SampleImportReport(saved.Count, saved.Sum(s => s.Items.Count), rows.Count, errors.OrderBy(e => e.Row).ToList());
     }
+
+    private static long RowsWithErrors(List<ImportRowError> errors) => errors.Select(e => e.Row).Distinct().Count();
 
     private SampleRequest Request(Dictionary<string, string> cells, IReadOnlyList<SampleItemRequest> items, out string? dateError)
     {

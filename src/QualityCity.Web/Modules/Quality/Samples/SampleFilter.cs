@@ -1,0 +1,46 @@
+namespace QualityCity.Web.Modules.Quality.Samples;
+
+/// <summary>Drill-down from the map to the batches.</summary>
+public sealed record SampleFilter(string? Industry, int? Year, string? County, string? Category, string? Item, bool? Failed, string? Producer, int? Skip, int? Take)
+{
+    public IQueryable<Sample> Apply(IQueryable<Sample> samples)
+    {
+        if (Industry is not null)
+        {
+            samples = samples.Where(s => s.Industry == Industry);
+        }
+
+        if (Year is { } year)
+        {
+            samples = samples.Where(s => s.SampledOn >= new DateOnly(year, 1, 1) && s.SampledOn < new DateOnly(year + 1, 1, 1));
+        }
+
+        if (County is not null)
+        {
+            samples = samples.Where(s => s.CountyCode == County);
+        }
+
+        if (Category is not null)
+        {
+            samples = samples.Where(s => s.ProductCategory == Category);
+        }
+
+        if (Producer is not null)
+        {
+            samples = samples.Where(s => s.ProducerCreditCode == Producer);
+        }
+
+        if (Item is not null)
+        {
+            samples = Failed == true
+                ? samples.Where(s => s.Items.Any(i => i.ItemCode == Item && !i.Passed))
+                : samples.Where(s => s.Items.Any(i => i.ItemCode == Item));
+        }
+        else if (Failed == true)
+        {
+            samples = samples.Where(s => s.Passed == false);
+        }
+
+        return samples;
+    }
+}
