@@ -69,9 +69,10 @@ public abstract class QualityJobTests(QualityCityFactory factory) : PlatformTest
         SkipIfUnavailable();
         var producers = await EnterprisesAsync(2);
         var samr = await Factory.SignedInClientAsync("samr.head");
+        var sampledOn = TestClock.Today.AddDays(-20).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         using var form = LabFile("lab.csv", LabCsv(
-            $"JOB-1,city,{Authority},pvc-wire,{producers[0]},2026-05-06,conductor-resistance,7.30,合格",
-            $"JOB-1,city,{Authority},pvc-wire,{producers[0]},2026-05-06,no-such-item,1,合格"));
+            $"JOB-1,city,{Authority},pvc-wire,{producers[0]},{sampledOn},conductor-resistance,7.30,合格",
+            $"JOB-1,city,{Authority},pvc-wire,{producers[0]},{sampledOn},no-such-item,1,合格"));
         var accepted = await samr.PostAsync("/api/quality/samples/import", form);
         var location = accepted.Headers.Location!.OriginalString;
         var job = await BackgroundJobs.WaitForAcceptedAsync(samr, accepted);
@@ -115,7 +116,7 @@ public abstract class QualityJobTests(QualityCityFactory factory) : PlatformTest
         var recorded = await samr.PostAsJsonAsync("/api/quality/samples", new
         {
             sampleNo = "JOB-2", level = "city", authority = Authority, kind = "routine", productCategory = "pvc-wire", producerCreditCode = producers[1],
-            sampledOn = "2026-05-07", items = new[] { new { item = "conductor-resistance", passed = false } },
+            sampledOn = TestClock.Today.AddDays(-19).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), items = new[] { new { item = "conductor-resistance", passed = false } },
         });
         Assert.Equal(HttpStatusCode.OK, recorded.StatusCode);
         var regrade = await BackgroundJobs.WaitAsync(samr, BackgroundJobs.RegradeLocation(recorded)!);
