@@ -5,6 +5,7 @@ using QualityCity.Web.Modules.Accounts;
 using QualityCity.Web.Modules.Audit;
 using QualityCity.Web.Modules.Checklists;
 using QualityCity.Web.Modules.Checklists.Contracts;
+using QualityCity.Web.Modules.Jobs.Contracts;
 using QualityCity.Web.Modules.Organisation;
 using QualityCity.Web.Modules.Organisation.Contracts;
 using QualityCity.Web.Modules.ReferenceData;
@@ -63,7 +64,7 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
     public DbSet<Modules.Quality.OriginCertification> OriginCertifications => Set<Modules.Quality.OriginCertification>();
     public DbSet<Modules.Registry.Contracts.ProductionRecord> ProductionRecords => Set<Modules.Registry.Contracts.ProductionRecord>();
     public DbSet<Hosting.PublishedDocumentStamp> PublishedDocumentStamps => Set<Hosting.PublishedDocumentStamp>();
-    public DbSet<Modules.Jobs.BackgroundJob> BackgroundJobs => Set<Modules.Jobs.BackgroundJob>();
+    public DbSet<Modules.Jobs.Contracts.BackgroundJob> BackgroundJobs => Set<Modules.Jobs.Contracts.BackgroundJob>();
 
     /// <summary>True on PostgreSQL; raw SQL and bulk paths branch on it.</summary>
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";

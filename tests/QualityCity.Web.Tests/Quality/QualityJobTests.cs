@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QualityCity.Web.Localization;
 using QualityCity.Web.Modules.Jobs;
+using QualityCity.Web.Modules.Jobs.Contracts;
 using QualityCity.Web.Tests.Infrastructure;
 
 namespace QualityCity.Web.Tests.Quality;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using QualityCity.Web.Modules.Audit;
 using QualityCity.Web.Modules.ReferenceData;
+using QualityCity.Web.Modules.Registry.Contracts;
 using QualityCity.Web.Modules.Registry.ImportRegistry;
 
 namespace QualityCity.Web.Cli.Verbs;

@@ -8,4 +8,7 @@ internal sealed class AccountDirectory(QualityCityDbContext db) : IAccountDirect
 {
     public Task<bool> IsOfficerAsync(string userName, int inspectorId, CancellationToken cancellationToken) =>
         db.Users.AnyAsync(u => u.UserName == userName && u.InspectorId == inspectorId, cancellationToken);
+
+    public Task<int?> OfficerIdAsync(string userName, CancellationToken cancellationToken) =>
+        db.Users.Where(u => u.UserName == userName).Select(u => u.InspectorId).FirstOrDefaultAsync(cancellationToken);
 }

@@ -25,7 +25,7 @@ public sealed record DemoAccount(string UserName, string Role, string Descriptio
 /// </summary>
 public sealed class DemoCity(QualityCityDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, IAuditTrail auditLog,
     Planning.CommitPlan.PlanPools pools, Planning.DrawPlan.PlanDraw draws, Planning.PublishPlan.PlanPublication publication, Quality.QualityAnalysis quality,
-    PlatformClock clock)
+    PlatformClock clock, IRiskGrading grading)
 {
     public const string DemoPassword = "Demo-2026";
     public const string DemoSuffix = "（演示）";
@@ -105,7 +105,7 @@ public sealed class DemoCity(QualityCityDbContext db, UserManager<AppUser> users
         // Its own stream: the rest of the demo city does not depend on how many production figures are drawn.
         await DemoProduction.LoadAsync(db, SplitMix64.FromString(seed + "/production"), today, cancellationToken);
         await quality.ScanFlagsAsync(cancellationToken);
-        await new Registry.GradeEntities.RiskGradingService(db, auditLog, clock).RegradeAllAsync("system", cancellationToken);
+        await grading.RegradeAllAsync("system", cancellationToken);
         await EnsureAccountsAsync(departments, cancellationToken);
         await DemoHistory.LoadAsync(db, random, today, cancellationToken);
         await PublishThisYearsPlanAsync(today.Year, cancellationToken);

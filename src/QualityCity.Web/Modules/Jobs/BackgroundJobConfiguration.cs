@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using QualityCity.Web.Modules.Jobs.Contracts;
 
 namespace QualityCity.Web.Modules.Jobs;
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
 using QualityCity.Web.Localization;
+using QualityCity.Web.Modules.Jobs.Contracts;
 
 namespace QualityCity.Web.Modules.Jobs;
 

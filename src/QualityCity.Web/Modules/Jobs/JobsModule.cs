@@ -1,4 +1,5 @@
 using QualityCity.Web.Hosting;
+using QualityCity.Web.Modules.Jobs.Contracts;
 
 namespace QualityCity.Web.Modules.Jobs;
 
@@ -22,11 +23,4 @@ public sealed class JobsModule : IModule
     {
         // Each module serves its jobs' state itself, authorised as the route that starts them.
     }
-}
-
-public static class JobRegistration
-{
-    /// <summary>Registers the handler of a kind of job (a scoped service, resolved per run).</summary>
-    public static IServiceCollection AddJobHandler<THandler>(this IServiceCollection services, string kind) where THandler : class, IJobHandler =>
-        services.AddKeyedScoped<IJobHandler, THandler>(kind);
 }

@@ -3,6 +3,7 @@ using QualityCity.Web.Localization;
 using QualityCity.Web.Modules.Accounts;
 using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Jobs;
+using QualityCity.Web.Modules.Jobs.Contracts;
 using QualityCity.Web.Modules.Quality.LabImport;
 using QualityCity.Web.Modules.Quality.Map;
 using QualityCity.Web.Modules.Quality.Origin;

@@ -3,9 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
 using QualityCity.Web.Localization;
-using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Accounts;
+using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Jobs;
+using QualityCity.Web.Modules.Jobs.Contracts;
 using QualityCity.Web.Modules.Quality.LabImport;
 using QualityCity.Web.Modules.Quality.Map;
 using QualityCity.Web.Modules.Quality.Origin;
@@ -32,6 +33,7 @@ public sealed class QualityModule : IModule
     {
         services.AddOptions<QualityOptions>().BindConfiguration(QualityOptions.Section);
         services.AddScoped<ReferenceData.Contracts.IReferenceDataSet, ProductCategoryData>();
+        services.AddScoped<Registry.Contracts.IFailedSamples, Samples.FailedSamples>();
         services.AddScoped<SamplingAccess>();
         services.AddScoped<SampleValidator>();
         services.AddScoped<SampleRecorder>();

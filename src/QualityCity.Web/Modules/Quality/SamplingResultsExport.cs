@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using QualityCity.Domain.Common;
 using QualityCity.Web.Data;
-using QualityCity.Web.Modules.Registry.ExportRegistry;
 
 namespace QualityCity.Web.Modules.Quality;
 
@@ -82,7 +82,7 @@ public static class SamplingResultsExport
                 r.SampleNo, r.Industry, r.IndustryClass, r.ProductCategory, r.TestItem, r.County, r.Year.ToString(CultureInfo.InvariantCulture), r.SampledOn, r.Level,
                 r.Authority, r.Kind, r.ProducerCreditCode, r.ProducerName, r.Specification, r.Batch, r.StandardClause, r.Measured, r.Limit, r.Unit,
                 r.Passed ? "true" : "false", r.Lab, r.ReportNo, r.PublishedOn,
-            }.Select(RegistryExporter.Quote)) + "\n");
+            }.Select(SpreadsheetCell.CsvField)) + "\n");
         }
     }
 

@@ -3,9 +3,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
-using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Accounts;
+using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Jobs;
+using QualityCity.Web.Modules.Jobs.Contracts;
 using QualityCity.Web.Modules.Registry.ExportRegistry;
 using QualityCity.Web.Modules.Registry.ImportRegistry;
 using QualityCity.Web.Modules.Registry.SearchEntities;
@@ -27,6 +28,7 @@ public sealed class RegistryModule : IModule
         services.AddScoped<RegistryImporter>();
         services.AddScoped<ProductionRecords.ProductionRecordImport>();
         services.AddScoped<GradeEntities.RiskGradingService>();
+        services.AddScoped<Contracts.IRiskGrading>(sp => sp.GetRequiredService<GradeEntities.RiskGradingService>());
         services.AddJobHandler<RegistryImportJob>(RegistryImportJob.Kind);
     }
 

@@ -5,6 +5,9 @@ public interface IAccountDirectory
 {
     /// <summary>Whether the account of <paramref name="userName"/> is the officer <paramref name="inspectorId"/>.</summary>
     Task<bool> IsOfficerAsync(string userName, int inspectorId, CancellationToken cancellationToken);
+
+    /// <summary>The officer record an account is bound to, if it is an officer's account.</summary>
+    Task<int?> OfficerIdAsync(string userName, CancellationToken cancellationToken);
 }
 
 /// <summary>

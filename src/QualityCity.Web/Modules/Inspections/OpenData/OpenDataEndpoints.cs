@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using QualityCity.Domain.Common;
 using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
-using QualityCity.Web.Modules.Registry.ExportRegistry;
 
 namespace QualityCity.Web.Modules.Inspections.OpenData;
 
@@ -96,7 +96,7 @@ public static class OpenDataEndpoints
                 r.InspectionId.ToString(CultureInfo.InvariantCulture), r.VisitKey, r.CreditCode, r.EnterpriseName, r.County, r.IndustryClass, r.Department,
                 r.InspectionDate, r.ItemCode, r.ItemVersion.ToString(CultureInfo.InvariantCulture), r.ItemName, r.Outcome, r.RectificationStatus,
                 r.PublicationDue, r.PublishedAt, r.PublishedLate ? "true" : "false",
-            }.Select(RegistryExporter.Quote)) + "\n");
+            }.Select(SpreadsheetCell.CsvField)) + "\n");
         }
     }
 

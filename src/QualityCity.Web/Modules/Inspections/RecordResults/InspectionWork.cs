@@ -6,39 +6,9 @@ using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
 using QualityCity.Web.Localization;
 using QualityCity.Web.Modules.Accounts.Contracts;
-using QualityCity.Web.Modules.Accounts;
 using QualityCity.Web.Modules.ReferenceData.Contracts;
 
 namespace QualityCity.Web.Modules.Inspections.RecordResults;
-
-/// <summary>The outcome of an action: done (with a value), or refused with the HTTP status and the reasons by field.</summary>
-public sealed record WorkResult(int Status, IDictionary<string, string[]>? Errors = null, string? Message = null, object? Value = null)
-{
-    public bool Succeeded => Status == StatusCodes.Status200OK;
-
-    public static WorkResult Ok(object value) => new(StatusCodes.Status200OK, Value: value);
-
-    public static WorkResult Invalid(string field, string message) => new(StatusCodes.Status400BadRequest, new Dictionary<string, string[]> { [field] = [message] });
-
-    public static WorkResult Invalid(IDictionary<string, string[]> errors) => new(StatusCodes.Status400BadRequest, errors);
-
-    public static WorkResult Refused(int status, string message) => new(status, Message: message);
-
-    public static readonly WorkResult NotFound = new(StatusCodes.Status404NotFound, Message: "not found");
-
-    /// <summary>Every reason in one line, for a page (the reasons are already in the page's language).</summary>
-    public string Describe(Text text) => Status == StatusCodes.Status404NotFound
-        ? text["未找到，或您无权查看"]
-        : Message ?? string.Join("；", Errors?.SelectMany(e => e.Value) ?? []);
-
-    public IResult ToHttp() => Status switch
-    {
-        StatusCodes.Status200OK => Results.Ok(Value),
-        StatusCodes.Status400BadRequest when Errors is not null => Results.ValidationProblem(Errors),
-        StatusCodes.Status404NotFound => Results.NotFound(),
-        _ => Results.Problem(Message, statusCode: Status),
-    };
-}
 
 /// <summary>
 /// The work of an inspection after the visit is registered: results on the ground (EXE-3), the
@@ -46,13 +16,13 @@ public sealed record WorkResult(int Status, IDictionary<string, string[]>? Error
 /// (EXE-7). Only the officers assigned to a visit record its results, only for the items on it;
 /// a refused request changes nothing. The API and the pages both call this.
 /// </summary>
-public sealed class InspectionWork(QualityCityDbContext db, IOptions<InspectionOptions> options, Text text, PlatformClock clock)
+public sealed class InspectionWork(QualityCityDbContext db, IOptions<InspectionOptions> options, Text text, PlatformClock clock, IAccountDirectory accounts)
 {
     public InspectionOptions Options => options.Value;
 
     public async Task<int?> InspectorIdAsync(ClaimsPrincipal user, CancellationToken ct) =>
         user.IsInRole(Roles.Inspector)
-            ? await db.Users.Where(u => u.UserName == user.Identity!.Name).Select(u => u.InspectorId).FirstOrDefaultAsync(ct)
+            ? await accounts.OfficerIdAsync(user.ActorName(), ct)
             : null;
 
     public async Task<WorkResult> RecordAsync(long id, ResultsRequest request, ClaimsPrincipal user, CancellationToken ct)

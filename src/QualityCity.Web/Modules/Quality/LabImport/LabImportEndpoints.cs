@@ -5,7 +5,8 @@ using QualityCity.Web.Localization;
 using QualityCity.Web.Modules.Accounts;
 using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Jobs;
-using QualityCity.Web.Modules.Registry.ImportRegistry;
+using QualityCity.Web.Modules.Jobs.Contracts;
+using QualityCity.Web.Modules.Registry.Contracts;
 
 namespace QualityCity.Web.Modules.Quality.LabImport;
 

@@ -1,6 +1,7 @@
 using QualityCity.Web.Localization;
 using QualityCity.Web.Modules.Jobs;
-using QualityCity.Web.Modules.Registry.ImportRegistry;
+using QualityCity.Web.Modules.Jobs.Contracts;
+using QualityCity.Web.Modules.Registry.Contracts;
 
 namespace QualityCity.Web.Modules.Quality.LabImport;
 

@@ -6,7 +6,6 @@ using QualityCity.Web.Hosting;
 using QualityCity.Web.Localization;
 using QualityCity.Web.Modules.Accounts;
 using QualityCity.Web.Modules.Accounts.Contracts;
-using QualityCity.Web.Modules.Inspections.RecordResults;
 
 namespace QualityCity.Web.Modules.Quality.Plans;
 

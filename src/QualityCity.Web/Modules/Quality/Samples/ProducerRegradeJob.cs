@@ -1,5 +1,5 @@
-using QualityCity.Web.Modules.Jobs;
-using QualityCity.Web.Modules.Registry.GradeEntities;
+using QualityCity.Web.Modules.Jobs.Contracts;
+using QualityCity.Web.Modules.Registry.Contracts;
 
 namespace QualityCity.Web.Modules.Quality.Samples;
 
@@ -8,7 +8,7 @@ namespace QualityCity.Web.Modules.Quality.Samples;
 /// the grade, INS-3), after the samples are saved: queued in the same transaction as the samples, it
 /// runs once they are committed, and recording a sample does not wait for the grading.
 /// </summary>
-public sealed class ProducerRegradeJob(RiskGradingService grading) : IJobHandler
+public sealed class ProducerRegradeJob(IRiskGrading grading) : IJobHandler
 {
     public const string Kind = "producer_regrade";
 

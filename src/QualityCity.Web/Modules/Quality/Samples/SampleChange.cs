@@ -1,5 +1,5 @@
-using QualityCity.Web.Modules.Inspections.RecordResults;
-using QualityCity.Web.Modules.Jobs;
+using QualityCity.Web.Hosting;
+using QualityCity.Web.Modules.Jobs.Contracts;
 
 namespace QualityCity.Web.Modules.Quality.Samples;
 

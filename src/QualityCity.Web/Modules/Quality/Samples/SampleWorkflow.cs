@@ -7,8 +7,8 @@ using QualityCity.Web.Hosting;
 using QualityCity.Web.Localization;
 using QualityCity.Web.Modules.Accounts;
 using QualityCity.Web.Modules.Accounts.Contracts;
-using QualityCity.Web.Modules.Inspections.RecordResults;
 using QualityCity.Web.Modules.Jobs;
+using QualityCity.Web.Modules.Jobs.Contracts;
 using QualityCity.Web.Modules.ReferenceData.Contracts;
 
 namespace QualityCity.Web.Modules.Quality.Samples;

@@ -1,15 +1,16 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
-using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Accounts;
+using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Jobs;
+using QualityCity.Web.Modules.Jobs.Contracts;
 using QualityCity.Web.Modules.Quality.LabImport;
-using QualityCity.Web.Modules.Registry.ImportRegistry;
+using QualityCity.Web.Modules.Registry.Contracts;
 
 namespace QualityCity.Web.Modules.Quality.Samples;
 

@@ -19,7 +19,7 @@ public sealed record StoredRiskReason(string Grade, string Rule, string Text, st
 /// abnormal operations list, hazardous industry) and from product sampling (failed samples of the
 /// last twelve months, named); complaints and penalties join them when those modules record them.
 /// </summary>
-public sealed class RiskGradingService(QualityCityDbContext db, IAuditTrail auditLog, PlatformClock clock)
+public sealed class RiskGradingService(QualityCityDbContext db, IAuditTrail auditLog, PlatformClock clock, IFailedSamples failedSamples) : IRiskGrading
 {
     /// <summary>Industry divisions graded as hazardous by default: petroleum and coal processing (25), chemicals (26).</summary>
     public static readonly IReadOnlySet<string> HazardousDivisions = new HashSet<string>(StringComparer.Ordinal) { "25", "26" };
@@ -93,18 +93,8 @@ public sealed class RiskGradingService(QualityCityDbContext db, IAuditTrail audi
     }
 
     /// <summary>The failed samples of the last twelve months by producer (one producer, or all).</summary>
-    private async Task<Dictionary<string, IReadOnlyList<string>>> FailedSamplesAsync(string? creditCode, CancellationToken cancellationToken)
-    {
-        var since = clock.Today.AddMonths(-12);
-        var query = db.Samples.AsNoTracking().Where(s => s.Passed == false && s.SampledOn > since);
-        if (creditCode is not null)
-        {
-            query = query.Where(s => s.ProducerCreditCode == creditCode);
-        }
-
-        return (await query.OrderBy(s => s.SampledOn).Select(s => new { s.ProducerCreditCode, s.SampleNo }).ToListAsync(cancellationToken))
-            .GroupBy(s => s.ProducerCreditCode).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(s => s.SampleNo).ToList(), StringComparer.Ordinal);
-    }
+    private Task<Dictionary<string, IReadOnlyList<string>>> FailedSamplesAsync(string? creditCode, CancellationToken cancellationToken) =>
+        failedSamples.ByProducerAsync(clock.Today.AddMonths(-12), creditCode, cancellationToken);
 
     /// <summary>Applies the rules to one entity; true when its grade or reasons changed.</summary>
     public static bool Regrade(MarketEntity entity, IReadOnlyList<string>? failedSamples = null)

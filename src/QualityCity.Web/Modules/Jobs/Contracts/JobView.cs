@@ -1,7 +1,7 @@
 using System.Text.Json;
 using QualityCity.Web.Localization;
 
-namespace QualityCity.Web.Modules.Jobs;
+namespace QualityCity.Web.Modules.Jobs.Contracts;
 
 /// <summary>A job as the API returns it: the 202 answer that queued it and each poll of its location.</summary>
 public static class JobView

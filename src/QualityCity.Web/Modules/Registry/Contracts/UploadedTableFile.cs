@@ -1,7 +1,7 @@
 using QualityCity.Web.Hosting;
 using QualityCity.Web.Localization;
 
-namespace QualityCity.Web.Modules.Registry.ImportRegistry;
+namespace QualityCity.Web.Modules.Registry.Contracts;
 
 /// <summary>
 /// An uploaded .csv or .xlsx table (lab results, production data) handed to an importer: checked for

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
 
-namespace QualityCity.Web.Modules.Jobs;
+namespace QualityCity.Web.Modules.Jobs.Contracts;
 
 /// <summary>
 /// Queues jobs for the worker (<see cref="JobWorker"/>) and reads them back. A job is a row of

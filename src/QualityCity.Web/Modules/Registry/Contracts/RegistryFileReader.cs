@@ -3,7 +3,7 @@ using MiniExcelLibs;
 using QualityCity.Domain.Common;
 using Sylvan.Data.Csv;
 
-namespace QualityCity.Web.Modules.Registry.ImportRegistry;
+namespace QualityCity.Web.Modules.Registry.Contracts;
 
 /// <summary>One data row of a registry file: its row number as a spreadsheet shows it (header = row 1) and its cells.</summary>
 public sealed record RawRow(long RowNumber, string?[] Cells)

@@ -1,4 +1,4 @@
-namespace QualityCity.Web.Modules.Jobs;
+namespace QualityCity.Web.Modules.Jobs.Contracts;
 
 /// <summary>The states of a background job, in the order a job goes through them.</summary>
 public static class JobStates

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace QualityCity.Web.Modules.Jobs;
+namespace QualityCity.Web.Modules.Jobs.Contracts;
 
 /// <summary>
 /// A handler's view of the job it runs: its input, who queued it, and where to report progress.

@@ -1,4 +1,4 @@
-namespace QualityCity.Web.Modules.Jobs;
+namespace QualityCity.Web.Modules.Jobs.Contracts;
 
 /// <summary>
 /// The work of one kind of job, registered with <see cref="JobRegistration.AddJobHandler{THandler}"/> under
