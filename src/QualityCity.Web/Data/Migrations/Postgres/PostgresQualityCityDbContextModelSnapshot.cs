@@ -913,14 +913,6 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.Property<int>("DepartmentId")
                         .HasColumnType("integer");
 
-                    b.Property<string>("InspectorIds")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Items")
-                        .IsRequired()
-                        .HasColumnType("text");
-
                     b.Property<long>("VisitId")
                         .HasColumnType("bigint");
 
@@ -929,6 +921,49 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.HasIndex("VisitId");
 
                     b.ToTable("visit_departments", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Inspections.VisitInspector", b =>
+                {
+                    b.Property<long>("VisitDepartmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InspectorId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("VisitId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("VisitDepartmentId", "Position");
+
+                    b.HasIndex("VisitId");
+
+                    b.HasIndex("InspectorId", "VisitId");
+
+                    b.ToTable("visit_inspectors", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Inspections.VisitItem", b =>
+                {
+                    b.Property<long>("VisitDepartmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("ItemVersion")
+                        .HasColumnType("integer");
+
+                    b.HasKey("VisitDepartmentId", "Position");
+
+                    b.ToTable("visit_items", (string)null);
                 });
 
             modelBuilder.Entity("QualityCity.Web.Modules.Organisation.Department", b =>
@@ -1266,6 +1301,216 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("plan_pool_files", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedCapViolation", b =>
+                {
+                    b.Property<int>("DrawId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Cap")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Department")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Enterprise")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Item")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Visits")
+                        .HasColumnType("integer");
+
+                    b.HasKey("DrawId", "Position");
+
+                    b.ToTable("plan_cap_violations", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedInspector", b =>
+                {
+                    b.Property<int>("DrawId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VisitPosition")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Department")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InspectorId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("DrawId", "VisitPosition", "Department", "Position");
+
+                    b.HasIndex("InspectorId", "DrawId");
+
+                    b.ToTable("plan_visit_inspectors", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedObligation", b =>
+                {
+                    b.Property<int>("DrawId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VisitPosition")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("WindowEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("WindowStart")
+                        .HasColumnType("date");
+
+                    b.HasKey("DrawId", "VisitPosition", "Position");
+
+                    b.HasIndex("DrawId", "Department", "VisitPosition");
+
+                    b.ToTable("plan_visit_obligations", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedObligationItem", b =>
+                {
+                    b.Property<int>("DrawId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VisitPosition")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ObligationPosition")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("DrawId", "VisitPosition", "ObligationPosition", "Position");
+
+                    b.ToTable("plan_visit_obligation_items", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedRecognition", b =>
+                {
+                    b.Property<int>("DrawId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Enterprise")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("WholeObligation")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("WindowEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("WindowStart")
+                        .HasColumnType("date");
+
+                    b.HasKey("DrawId", "Position");
+
+                    b.HasIndex("DrawId", "Department");
+
+                    b.ToTable("plan_recognitions", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedUnderstaffing", b =>
+                {
+                    b.Property<int>("DrawId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Inspectors")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Required")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("VisitKey")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("DrawId", "Position");
+
+                    b.ToTable("plan_understaffed", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedVisit", b =>
+                {
+                    b.Property<int>("DrawId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Enterprise")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("MovedFrom")
+                        .HasColumnType("date");
+
+                    b.Property<string>("VisitKey")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("DrawId", "Position");
+
+                    b.HasIndex("DrawId", "Enterprise");
+
+                    b.HasIndex("DrawId", "Date", "VisitKey");
+
+                    b.ToTable("plan_visits", (string)null);
                 });
 
             modelBuilder.Entity("QualityCity.Web.Modules.Planning.SpecialCampaign", b =>
@@ -2307,6 +2552,32 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("QualityCity.Web.Modules.Inspections.VisitInspector", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.Inspections.VisitDepartment", null)
+                        .WithMany("Inspectors")
+                        .HasForeignKey("VisitDepartmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("QualityCity.Web.Modules.Inspections.Visit", "Visit")
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Visit");
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Inspections.VisitItem", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.Inspections.VisitDepartment", null)
+                        .WithMany("Items")
+                        .HasForeignKey("VisitDepartmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("QualityCity.Web.Modules.Organisation.Inspector", b =>
                 {
                     b.HasOne("QualityCity.Web.Modules.Organisation.Department", "Department")
@@ -2316,6 +2587,69 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Department");
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedCapViolation", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.Planning.PlanDrawRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DrawId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedInspector", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.Planning.PlannedVisit", null)
+                        .WithMany()
+                        .HasForeignKey("DrawId", "VisitPosition")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedObligation", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.Planning.PlannedVisit", null)
+                        .WithMany("Obligations")
+                        .HasForeignKey("DrawId", "VisitPosition")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedObligationItem", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.Planning.PlannedObligation", null)
+                        .WithMany("Items")
+                        .HasForeignKey("DrawId", "VisitPosition", "ObligationPosition")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedRecognition", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.Planning.PlanDrawRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DrawId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedUnderstaffing", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.Planning.PlanDrawRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DrawId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedVisit", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.Planning.PlanDrawRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DrawId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("QualityCity.Web.Modules.Quality.SampleItemResult", b =>
@@ -2344,6 +2678,23 @@ namespace QualityCity.Web.Data.Migrations.Postgres
             modelBuilder.Entity("QualityCity.Web.Modules.Inspections.Visit", b =>
                 {
                     b.Navigation("Departments");
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Inspections.VisitDepartment", b =>
+                {
+                    b.Navigation("Inspectors");
+
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedObligation", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedVisit", b =>
+                {
+                    b.Navigation("Obligations");
                 });
 
             modelBuilder.Entity("QualityCity.Web.Modules.Quality.Sample", b =>

@@ -878,14 +878,6 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.Property<int>("DepartmentId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("InspectorIds")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Items")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<long>("VisitId")
                         .HasColumnType("INTEGER");
 
@@ -894,6 +886,49 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.HasIndex("VisitId");
 
                     b.ToTable("visit_departments", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Inspections.VisitInspector", b =>
+                {
+                    b.Property<long>("VisitDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InspectorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("VisitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("VisitDepartmentId", "Position");
+
+                    b.HasIndex("VisitId");
+
+                    b.HasIndex("InspectorId", "VisitId");
+
+                    b.ToTable("visit_inspectors", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Inspections.VisitItem", b =>
+                {
+                    b.Property<long>("VisitDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("VisitDepartmentId", "Position");
+
+                    b.ToTable("visit_items", (string)null);
                 });
 
             modelBuilder.Entity("QualityCity.Web.Modules.Organisation.Department", b =>
@@ -1215,6 +1250,216 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("plan_pool_files", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedCapViolation", b =>
+                {
+                    b.Property<int>("DrawId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Cap")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Department")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Enterprise")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Item")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Visits")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DrawId", "Position");
+
+                    b.ToTable("plan_cap_violations", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedInspector", b =>
+                {
+                    b.Property<int>("DrawId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VisitPosition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Department")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InspectorId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DrawId", "VisitPosition", "Department", "Position");
+
+                    b.HasIndex("InspectorId", "DrawId");
+
+                    b.ToTable("plan_visit_inspectors", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedObligation", b =>
+                {
+                    b.Property<int>("DrawId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VisitPosition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("WindowEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("WindowStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DrawId", "VisitPosition", "Position");
+
+                    b.HasIndex("DrawId", "Department", "VisitPosition");
+
+                    b.ToTable("plan_visit_obligations", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedObligationItem", b =>
+                {
+                    b.Property<int>("DrawId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VisitPosition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ObligationPosition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DrawId", "VisitPosition", "ObligationPosition", "Position");
+
+                    b.ToTable("plan_visit_obligation_items", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedRecognition", b =>
+                {
+                    b.Property<int>("DrawId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Enterprise")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("WholeObligation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("WindowEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("WindowStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DrawId", "Position");
+
+                    b.HasIndex("DrawId", "Department");
+
+                    b.ToTable("plan_recognitions", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedUnderstaffing", b =>
+                {
+                    b.Property<int>("DrawId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Inspectors")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Required")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VisitKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DrawId", "Position");
+
+                    b.ToTable("plan_understaffed", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedVisit", b =>
+                {
+                    b.Property<int>("DrawId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Enterprise")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("MovedFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VisitKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DrawId", "Position");
+
+                    b.HasIndex("DrawId", "Enterprise");
+
+                    b.HasIndex("DrawId", "Date", "VisitKey");
+
+                    b.ToTable("plan_visits", (string)null);
                 });
 
             modelBuilder.Entity("QualityCity.Web.Modules.Planning.SpecialCampaign", b =>
@@ -2231,6 +2476,32 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("QualityCity.Web.Modules.Inspections.VisitInspector", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.Inspections.VisitDepartment", null)
+                        .WithMany("Inspectors")
+                        .HasForeignKey("VisitDepartmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("QualityCity.Web.Modules.Inspections.Visit", "Visit")
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Visit");
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Inspections.VisitItem", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.Inspections.VisitDepartment", null)
+                        .WithMany("Items")
+                        .HasForeignKey("VisitDepartmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("QualityCity.Web.Modules.Organisation.Inspector", b =>
                 {
                     b.HasOne("QualityCity.Web.Modules.Organisation.Department", "Department")
@@ -2240,6 +2511,69 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Department");
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedCapViolation", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.Planning.PlanDrawRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DrawId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedInspector", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.Planning.PlannedVisit", null)
+                        .WithMany()
+                        .HasForeignKey("DrawId", "VisitPosition")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedObligation", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.Planning.PlannedVisit", null)
+                        .WithMany("Obligations")
+                        .HasForeignKey("DrawId", "VisitPosition")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedObligationItem", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.Planning.PlannedObligation", null)
+                        .WithMany("Items")
+                        .HasForeignKey("DrawId", "VisitPosition", "ObligationPosition")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedRecognition", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.Planning.PlanDrawRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DrawId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedUnderstaffing", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.Planning.PlanDrawRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DrawId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedVisit", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.Planning.PlanDrawRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DrawId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("QualityCity.Web.Modules.Quality.SampleItemResult", b =>
@@ -2268,6 +2602,23 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("QualityCity.Web.Modules.Inspections.Visit", b =>
                 {
                     b.Navigation("Departments");
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Inspections.VisitDepartment", b =>
+                {
+                    b.Navigation("Inspectors");
+
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedObligation", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedVisit", b =>
+                {
+                    b.Navigation("Obligations");
                 });
 
             modelBuilder.Entity("QualityCity.Web.Modules.Quality.Sample", b =>
