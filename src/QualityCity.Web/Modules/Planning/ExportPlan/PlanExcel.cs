@@ -1,5 +1,8 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using QualityCity.Domain.Common;
+using QualityCity.Web.Data;
 using QualityCity.Web.Modules.Planning.DrawPlan;
 
 namespace QualityCity.Web.Modules.Planning.ExportPlan;
@@ -11,26 +14,52 @@ namespace QualityCity.Web.Modules.Planning.ExportPlan;
 /// </summary>
 public static class PlanExcel
 {
-    public static async Task WriteAsync(Stream output, PlanDocument plan, DrawDocument? draw, string? department, CancellationToken cancellationToken)
+    public static async Task WriteAsync(Stream output, QualityCityDbContext db, int drawId, string? department, CancellationToken cancellationToken)
     {
-        var officers = draw?.InspectorAssignments.ToDictionary(a => (a.VisitKey, a.Department), a => string.Join(", ", a.Inspectors.Select(i => i.Id)))
-            ?? [];
         bool Wanted(string d) => department is null || d == department;
 
-        var visits = plan.Visits.SelectMany(v => v.Obligations.Where(o => Wanted(o.Department)).Select(o => new Dictionary<string, object?>
+        // The plan's rows in plan.json order (visit, obligation), the department's only for a head.
+        var obligations = await db.PlannedObligations.AsNoTracking().Where(o => o.DrawId == drawId && (department == null || o.Department == department))
+            .Join(db.PlannedVisits, o => new { o.DrawId, Position = o.VisitPosition }, v => new { v.DrawId, v.Position },
+                (o, v) => new { v.Position, v.VisitKey, v.Enterprise, v.Date, v.MovedFrom, ObligationPosition = o.Position, o.Department, o.WindowStart, o.WindowEnd, o.Reason })
+            .OrderBy(x => x.Position).ThenBy(x => x.ObligationPosition).ToListAsync(cancellationToken);
+        var items = (await db.PlannedObligationItems.AsNoTracking().Where(i => i.DrawId == drawId)
+                .OrderBy(i => i.VisitPosition).ThenBy(i => i.ObligationPosition).ThenBy(i => i.Position)
+                .Select(i => new { i.VisitPosition, i.ObligationPosition, i.ItemCode }).ToListAsync(cancellationToken))
+            .GroupBy(i => (i.VisitPosition, i.ObligationPosition)).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(i => i.ItemCode)));
+        var officers = (await db.PlannedInspectors.AsNoTracking().Where(i => i.DrawId == drawId && (department == null || i.Department == department))
+                .OrderBy(i => i.VisitPosition).ThenBy(i => i.Department).ThenBy(i => i.Position)
+                .Select(i => new { i.VisitPosition, i.Department, i.InspectorId }).ToListAsync(cancellationToken))
+            .GroupBy(i => (i.VisitPosition, i.Department))
+            .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(i => i.InspectorId.ToString(CultureInfo.InvariantCulture))));
+        var departmentsOnVisit = (await db.PlannedObligations.AsNoTracking().Where(o => o.DrawId == drawId).GroupBy(o => o.VisitPosition)
+                .Select(g => new { Visit = g.Key, Departments = g.Select(o => o.Department).Distinct().Count() }).ToListAsync(cancellationToken))
+            .ToDictionary(x => x.Visit, x => x.Departments);
+
+        var visits = obligations.Select(o => new Dictionary<string, object?>
         {
-            ["检查编号 visit key"] = v.VisitKey,
-            ["统一社会信用代码 enterprise"] = v.Enterprise,
-            ["日期 date"] = v.Date,
-            ["原定日期 moved from"] = v.MovedFrom,
+            ["检查编号 visit key"] = o.VisitKey,
+            ["统一社会信用代码 enterprise"] = o.Enterprise,
+            ["日期 date"] = Day(o.Date),
+            ["原定日期 moved from"] = o.MovedFrom is { } moved ? Day(moved) : null,
             ["部门 department"] = o.Department,
-            ["联合检查部门数 departments on visit"] = v.Obligations.Select(x => x.Department).Distinct().Count(),
-            ["检查事项 items"] = string.Join(" ", o.Items),
-            ["窗口开始 window start"] = o.WindowStart,
-            ["窗口结束 window end"] = o.WindowEnd,
+            ["联合检查部门数 departments on visit"] = departmentsOnVisit.GetValueOrDefault(o.Position),
+            ["检查事项 items"] = items.GetValueOrDefault((o.Position, o.ObligationPosition), string.Empty),
+            ["窗口开始 window start"] = Day(o.WindowStart),
+            ["窗口结束 window end"] = Day(o.WindowEnd),
             ["原因 reason"] = o.Reason,
-            ["执法人员 officers"] = officers.GetValueOrDefault((v.VisitKey, o.Department)),
-        })).ToList();
+            ["执法人员 officers"] = officers.GetValueOrDefault((o.Position, o.Department)),
+        }).ToList();
+        var plan = new
+        {
+            Recognised = (await db.PlannedRecognitions.AsNoTracking().Where(r => r.DrawId == drawId).OrderBy(r => r.Position).ToListAsync(cancellationToken))
+                .Select(r => new PlanRecognition(r.Enterprise, r.Department, r.Items.Split(' ', StringSplitOptions.RemoveEmptyEntries), Day(r.WindowStart),
+                    Day(r.WindowEnd), r.WholeObligation, r.Reason)).ToList(),
+            CapViolations = (await db.PlannedCapViolations.AsNoTracking().Where(c => c.DrawId == drawId).OrderBy(c => c.Position).ToListAsync(cancellationToken))
+                .Select(c => new PlanCapViolation(c.Enterprise, c.Kind, c.Department, c.Item, c.Visits, c.Cap)).ToList(),
+            Understaffed = (await db.PlannedUnderstaffings.AsNoTracking().Where(u => u.DrawId == drawId).OrderBy(u => u.Position).ToListAsync(cancellationToken))
+                .Select(u => new PlanUnderstaffed(u.VisitKey, u.Department, u.Inspectors, u.Required)).ToList(),
+        };
         var recognised = plan.Recognised.Where(r => Wanted(r.Department)).Select(r => new Dictionary<string, object?>
         {
             ["统一社会信用代码 enterprise"] = r.Enterprise,
@@ -68,4 +97,6 @@ public static class PlanExcel
         };
         await output.SaveAsAsync(sheets, cancellationToken: cancellationToken);
     }
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
