@@ -166,7 +166,7 @@ public sealed class PlanningModule : IModule
             http.Response.ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
             http.Response.Headers.ContentDisposition = $"attachment; filename=plan-{year}-{id}{(department is null ? "" : "-" + department)}.xlsx";
             using var buffer = new MemoryStream();
-            await PlanExcel.WriteAsync(buffer, db, id, department, ct);
+            await PlanExcel.WriteAsync(buffer, db, id, year.Value, department, ct);
             buffer.Position = 0;
             await buffer.CopyToAsync(http.Response.Body, ct);
             return Results.Empty;

@@ -14,52 +14,72 @@ namespace QualityCity.Web.Modules.Planning.ExportPlan;
 /// </summary>
 public static class PlanExcel
 {
-    public static async Task WriteAsync(Stream output, QualityCityDbContext db, int drawId, string? department, CancellationToken cancellationToken)
+    /// <summary>
+    /// The ledger of a stored draw, read from the plan's rows: the visits (of the department's,
+    /// with every department on them, for a head), their officers, the recognised obligations and the flags.
+    /// </summary>
+    public static async Task WriteAsync(Stream output, QualityCityDbContext db, int drawId, int year, string? department, CancellationToken cancellationToken)
     {
+        var visitRows = db.PlannedVisits.AsNoTracking().Where(v => v.DrawId == drawId);
+        var obligationRows = db.PlannedObligations.AsNoTracking().Where(o => o.DrawId == drawId);
+        var itemRows = db.PlannedObligationItems.AsNoTracking().Where(i => i.DrawId == drawId);
+        if (department is not null)
+        {
+            var own = db.PlannedObligations.Where(o => o.DrawId == drawId && o.Department == department).Select(o => o.VisitPosition);
+            visitRows = visitRows.Where(v => own.Contains(v.Position));
+            obligationRows = obligationRows.Where(o => own.Contains(o.VisitPosition));
+            itemRows = itemRows.Where(i => own.Contains(i.VisitPosition));
+        }
+
+        var items = (await itemRows.OrderBy(i => i.VisitPosition).ThenBy(i => i.ObligationPosition).ThenBy(i => i.Position)
+                .Select(i => new { i.VisitPosition, i.ObligationPosition, i.ItemCode }).ToListAsync(cancellationToken))
+            .ToLookup(i => (i.VisitPosition, i.ObligationPosition), i => i.ItemCode);
+        var obligations = (await obligationRows.OrderBy(o => o.VisitPosition).ThenBy(o => o.Position).ToListAsync(cancellationToken))
+            .ToLookup(o => o.VisitPosition, o => new PlanObligation(o.Department, items[(o.VisitPosition, o.Position)].ToList(), Day(o.WindowStart), Day(o.WindowEnd), o.Reason));
+        var visits = (await visitRows.OrderBy(v => v.Position).ToListAsync(cancellationToken))
+            .Select(v => new PlanVisit(v.VisitKey, v.Enterprise, Day(v.Date), v.MovedFrom is { } moved ? Day(moved) : null, obligations[v.Position].ToList())).ToList();
+        var keys = (await visitRows.Select(v => new { v.Position, v.VisitKey }).ToListAsync(cancellationToken)).ToDictionary(v => v.Position, v => v.VisitKey);
+        var assignments = (await db.PlannedInspectors.AsNoTracking().Where(i => i.DrawId == drawId && (department == null || i.Department == department))
+                .OrderBy(i => i.VisitPosition).ThenBy(i => i.Department).ThenBy(i => i.Position).ToListAsync(cancellationToken))
+            .Where(i => keys.ContainsKey(i.VisitPosition)).GroupBy(i => (i.VisitPosition, i.Department))
+            .Select(g => new InspectorAssignment(keys[g.Key.VisitPosition], g.Key.Department,
+                g.Select(i => new DrawnTicket(i.InspectorId.ToString(CultureInfo.InvariantCulture), string.Empty)).ToList(), [])).ToList();
+        var recognised = (await db.PlannedRecognitions.AsNoTracking().Where(r => r.DrawId == drawId).OrderBy(r => r.Position).ToListAsync(cancellationToken))
+            .Select(r => new PlanRecognition(r.Enterprise, r.Department, r.Items.Split(' ', StringSplitOptions.RemoveEmptyEntries), Day(r.WindowStart),
+                Day(r.WindowEnd), r.WholeObligation, r.Reason)).ToList();
+        var caps = (await db.PlannedCapViolations.AsNoTracking().Where(c => c.DrawId == drawId).OrderBy(c => c.Position).ToListAsync(cancellationToken))
+            .Select(c => new PlanCapViolation(c.Enterprise, c.Kind, c.Department, c.Item, c.Visits, c.Cap)).ToList();
+        var understaffed = (await db.PlannedUnderstaffings.AsNoTracking().Where(u => u.DrawId == drawId).OrderBy(u => u.Position).ToListAsync(cancellationToken))
+            .Select(u => new PlanUnderstaffed(u.VisitKey, u.Department, u.Inspectors, u.Required)).ToList();
+        // Only what the ledger shows is filled in; the rest of the documents is not read.
+        var plan = new PlanDocument(year, string.Empty, string.Empty, new PlanRulesRecord(0, 0, 0, 0, 0, false), visits, recognised, caps, understaffed, [], [],
+            new PlanTotals(0, 0, 0, 0, 0, 0, 0, 0));
+        var draw = new DrawDocument(string.Empty, year, string.Empty, string.Empty, [], assignments);
+        await WriteAsync(output, plan, draw, department, cancellationToken);
+    }
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static async Task WriteAsync(Stream output, PlanDocument plan, DrawDocument? draw, string? department, CancellationToken cancellationToken)
+    {
+        var officers = draw?.InspectorAssignments.ToDictionary(a => (a.VisitKey, a.Department), a => string.Join(", ", a.Inspectors.Select(i => i.Id)))
+            ?? [];
         bool Wanted(string d) => department is null || d == department;
 
-        // The plan's rows in plan.json order (visit, obligation), the department's only for a head.
-        var obligations = await db.PlannedObligations.AsNoTracking().Where(o => o.DrawId == drawId && (department == null || o.Department == department))
-            .Join(db.PlannedVisits, o => new { o.DrawId, Position = o.VisitPosition }, v => new { v.DrawId, v.Position },
-                (o, v) => new { v.Position, v.VisitKey, v.Enterprise, v.Date, v.MovedFrom, ObligationPosition = o.Position, o.Department, o.WindowStart, o.WindowEnd, o.Reason })
-            .OrderBy(x => x.Position).ThenBy(x => x.ObligationPosition).ToListAsync(cancellationToken);
-        var items = (await db.PlannedObligationItems.AsNoTracking().Where(i => i.DrawId == drawId)
-                .OrderBy(i => i.VisitPosition).ThenBy(i => i.ObligationPosition).ThenBy(i => i.Position)
-                .Select(i => new { i.VisitPosition, i.ObligationPosition, i.ItemCode }).ToListAsync(cancellationToken))
-            .GroupBy(i => (i.VisitPosition, i.ObligationPosition)).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(i => i.ItemCode)));
-        var officers = (await db.PlannedInspectors.AsNoTracking().Where(i => i.DrawId == drawId && (department == null || i.Department == department))
-                .OrderBy(i => i.VisitPosition).ThenBy(i => i.Department).ThenBy(i => i.Position)
-                .Select(i => new { i.VisitPosition, i.Department, i.InspectorId }).ToListAsync(cancellationToken))
-            .GroupBy(i => (i.VisitPosition, i.Department))
-            .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(i => i.InspectorId.ToString(CultureInfo.InvariantCulture))));
-        var departmentsOnVisit = (await db.PlannedObligations.AsNoTracking().Where(o => o.DrawId == drawId).GroupBy(o => o.VisitPosition)
-                .Select(g => new { Visit = g.Key, Departments = g.Select(o => o.Department).Distinct().Count() }).ToListAsync(cancellationToken))
-            .ToDictionary(x => x.Visit, x => x.Departments);
-
-        var visits = obligations.Select(o => new Dictionary<string, object?>
+        var visits = plan.Visits.SelectMany(v => v.Obligations.Where(o => Wanted(o.Department)).Select(o => new Dictionary<string, object?>
         {
-            ["检查编号 visit key"] = o.VisitKey,
-            ["统一社会信用代码 enterprise"] = o.Enterprise,
-            ["日期 date"] = Day(o.Date),
-            ["原定日期 moved from"] = o.MovedFrom is { } moved ? Day(moved) : null,
+            ["检查编号 visit key"] = v.VisitKey,
+            ["统一社会信用代码 enterprise"] = v.Enterprise,
+            ["日期 date"] = v.Date,
+            ["原定日期 moved from"] = v.MovedFrom,
             ["部门 department"] = o.Department,
-            ["联合检查部门数 departments on visit"] = departmentsOnVisit.GetValueOrDefault(o.Position),
-            ["检查事项 items"] = items.GetValueOrDefault((o.Position, o.ObligationPosition), string.Empty),
-            ["窗口开始 window start"] = Day(o.WindowStart),
-            ["窗口结束 window end"] = Day(o.WindowEnd),
+            ["联合检查部门数 departments on visit"] = v.Obligations.Select(x => x.Department).Distinct().Count(),
+            ["检查事项 items"] = string.Join(" ", o.Items),
+            ["窗口开始 window start"] = o.WindowStart,
+            ["窗口结束 window end"] = o.WindowEnd,
             ["原因 reason"] = o.Reason,
-            ["执法人员 officers"] = officers.GetValueOrDefault((o.Position, o.Department)),
-        }).ToList();
-        var plan = new
-        {
-            Recognised = (await db.PlannedRecognitions.AsNoTracking().Where(r => r.DrawId == drawId).OrderBy(r => r.Position).ToListAsync(cancellationToken))
-                .Select(r => new PlanRecognition(r.Enterprise, r.Department, r.Items.Split(' ', StringSplitOptions.RemoveEmptyEntries), Day(r.WindowStart),
-                    Day(r.WindowEnd), r.WholeObligation, r.Reason)).ToList(),
-            CapViolations = (await db.PlannedCapViolations.AsNoTracking().Where(c => c.DrawId == drawId).OrderBy(c => c.Position).ToListAsync(cancellationToken))
-                .Select(c => new PlanCapViolation(c.Enterprise, c.Kind, c.Department, c.Item, c.Visits, c.Cap)).ToList(),
-            Understaffed = (await db.PlannedUnderstaffings.AsNoTracking().Where(u => u.DrawId == drawId).OrderBy(u => u.Position).ToListAsync(cancellationToken))
-                .Select(u => new PlanUnderstaffed(u.VisitKey, u.Department, u.Inspectors, u.Required)).ToList(),
-        };
+            ["执法人员 officers"] = officers.GetValueOrDefault((v.VisitKey, o.Department)),
+        })).ToList();
         var recognised = plan.Recognised.Where(r => Wanted(r.Department)).Select(r => new Dictionary<string, object?>
         {
             ["统一社会信用代码 enterprise"] = r.Enterprise,
@@ -97,6 +117,4 @@ public static class PlanExcel
         };
         await output.SaveAsAsync(sheets, cancellationToken: cancellationToken);
     }
-
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
