@@ -123,7 +123,7 @@ LUA
 pages=(
   "healthz|/healthz||"
   "officer's visits, page 1|/inspector|inspector|100"
-  "officer's visits, last page ($visit_pages)|/inspector?page=$visit_pages|inspector|100"
+  "officer's visits, last page ($visit_pages)|/inspector?p=$visit_pages|inspector|100"
   "public plans|/plans||100"
   "plan #$draw, page 1|/planning/draws/$draw|coordinator|100"
   "plan #$draw, last page ($plan_pages)|/planning/draws/$draw?p=$plan_pages|coordinator|100"

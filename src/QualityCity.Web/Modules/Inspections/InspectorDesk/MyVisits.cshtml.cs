@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -24,8 +25,8 @@ public sealed class MyVisitsModel(QualityCityDbContext db, InspectionWork work, 
 {
     public const int PageSize = 100;
 
-    /// <summary>The page of the list (1, 2, …); checked like every paging number (Hosting/InputValidation).</summary>
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    /// <summary>The page of the list (1, 2, …), as ?p= ("page" is the route value Razor Pages keeps for the page itself).</summary>
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<MyVisit> Visits { get; private set; } = [];
 
@@ -34,8 +35,8 @@ public sealed class MyVisitsModel(QualityCityDbContext db, InspectionWork work, 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        // The page number obeys the API's paging rule, refused as "page" like any paging field.
-        if (InputValidation.PageProblems([("page", PageNumber, [])]) is { Count: > 0 } problems)
+        // The page number obeys the API's paging bounds (Hosting/InputValidation), refused naming "p".
+        if (InputValidation.PageProblems([("p", PageNumber, [new RangeAttribute(1, InputValidation.MaxPage)])]) is { Count: > 0 } problems)
         {
             return new BadRequestObjectResult(new ValidationProblemDetails(problems)) { ContentTypes = { "application/problem+json" } };
         }
@@ -79,5 +80,5 @@ public sealed class MyVisitsModel(QualityCityDbContext db, InspectionWork work, 
 
     public bool HasNextPage => PageNumber * PageSize < VisitCount;
 
-    public string Link(int page) => $"/inspector?page={page}";
+    public string Link(int page) => $"/inspector?p={page}";
 }
