@@ -49,7 +49,7 @@ if ! dotnet build src/QualityCity.Web -c Release -nologo -v quiet >"$tmp/build.l
   exit 1
 fi
 dll="$PWD/src/QualityCity.Web/bin/Release/net10.0/QualityCity.Web.dll"
-platform() { (cd "$data_dir" && env ASPNETCORE_ENVIRONMENT=Production QC_DATA_DIR="$data_dir" Logging__LogLevel__Default=Warning "$@"); }
+platform() { (cd "$data_dir" && exec env ASPNETCORE_ENVIRONMENT=Production QC_DATA_DIR="$data_dir" Logging__LogLevel__Default=Warning "$@"); }
 
 mkdir -p "$data_dir"
 db="$data_dir/qualitycity.db"
@@ -71,13 +71,13 @@ draw=$(sql "SELECT Id FROM plan_draws WHERE Status = 'published' ORDER BY Year D
 # The officer with the most visits on the officer's list today (registered, open from the late-entry
 # window to a month ahead; China time), and how many: the busiest officer's page.
 today=$(TZ=Asia/Shanghai date +%F)
-read -r officer credential open_visits < <(sql "SELECT i.InspectorId, n.CredentialNumber, COUNT(*) FROM visit_inspectors i
-  JOIN visits v ON v.Id = i.VisitId JOIN inspectors n ON n.Id = i.InspectorId
+read -r officer credential department open_visits < <(sql "SELECT i.InspectorId, n.CredentialNumber, d.Code, COUNT(*) FROM visit_inspectors i
+  JOIN visits v ON v.Id = i.VisitId JOIN inspectors n ON n.Id = i.InspectorId JOIN departments d ON d.Id = n.DepartmentId
   WHERE v.Status = 'registered' AND v.Date <= date('$today', '+31 days') AND v.ValidTo >= date('$today', '-10 days')
   GROUP BY i.InspectorId ORDER BY COUNT(*) DESC LIMIT 1" | tr '|' ' ')
 [ -n "${officer:-}" ] || { echo "no officer has open visits on $today" >&2; exit 1; }
 if ! grep -q '^bench\.inspector\b' "$tmp/users.txt"; then
-  printf '%s\n%s\n' "$password" "$password" | platform dotnet "$dll" users add bench.inspector --role inspector --inspector "$credential" >/dev/null
+  printf '%s\n%s\n' "$password" "$password" | platform dotnet "$dll" users add bench.inspector --role inspector --department "$department" --inspector "$credential" >/dev/null
 fi
 if ! grep -q '^bench\.coordinator\b' "$tmp/users.txt"; then
   printf '%s\n%s\n' "$password" "$password" | platform dotnet "$dll" users add bench.coordinator --role coordinator --department justice >/dev/null

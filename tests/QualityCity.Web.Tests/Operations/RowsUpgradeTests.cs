@@ -32,7 +32,7 @@ public abstract class RowsUpgradeTests(QualityCityFactory factory) : PlatformTes
         // Back to the previous migration, and the visit's parts as that version wrote them.
         var migrations = db.Database.GetMigrations().ToList();
         var migrator = db.GetService<IMigrator>();
-        await migrator.MigrateAsync(migrations[^2]);
+        await migrator.MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_PlanAndVisitRows", StringComparison.Ordinal)) - 1]);
         await db.Database.ExecuteSqlRawAsync(
             """UPDATE visit_departments SET "Items" = {0}, "InspectorIds" = {1} WHERE "Id" = {2}""", "SAMR-009:3,SAMR-001:1", "42,7", part.Id);
         await db.Database.ExecuteSqlRawAsync(

@@ -178,9 +178,10 @@ public sealed class DrawModel(QualityCityDbContext db, PlanPublication publicati
     /// <summary>The flags and recognitions the page lists: the first of the chosen department's, as the Excel ledger has them all.</summary>
     private async Task LoadFlagsAsync(int id, string? department, CancellationToken cancellationToken)
     {
-        RecognisedTotal = await db.PlannedRecognitions.CountAsync(r => r.DrawId == id, cancellationToken);
+        var recognised = await publication.RecognisedAsync(id, cancellationToken);
+        RecognisedTotal = recognised.Values.Sum();
+        RecognisedCount = department is null ? RecognisedTotal : recognised.GetValueOrDefault(department);
         var recognitions = db.PlannedRecognitions.AsNoTracking().Where(r => r.DrawId == id && (department == null || r.Department == department));
-        RecognisedCount = department is null ? RecognisedTotal : await recognitions.CountAsync(cancellationToken);
         Recognised = (await recognitions.OrderBy(r => r.Position).Take(100).ToListAsync(cancellationToken))
             .Select(r => new PlanRecognition(r.Enterprise, r.Department, r.Items.Split(' ', StringSplitOptions.RemoveEmptyEntries), Day(r.WindowStart), Day(r.WindowEnd),
                 r.WholeObligation, r.Reason)).ToList();

@@ -41,37 +41,49 @@ public sealed class PlanPublication(QualityCityDbContext db, IMemoryCache cache,
     private static readonly MemoryCacheEntryOptions Kept = new() { SlidingExpiration = TimeSpan.FromMinutes(30), Size = 1 };
 
     /// <summary>Every department with obligations in the plan, in code order.</summary>
-    public async Task<IReadOnlyList<string>> DepartmentsAsync(int drawId, CancellationToken cancellationToken) =>
-        (await db.PlannedObligations.AsNoTracking().Where(o => o.DrawId == drawId).Select(o => o.Department).Distinct().ToListAsync(cancellationToken))
-            .Order(StringComparer.Ordinal).ToList();
+    public Task<IReadOnlyList<string>> DepartmentsAsync(int drawId, CancellationToken cancellationToken) =>
+        KeptAsync(("plan-departments", drawId), async () => (IReadOnlyList<string>)(await db.PlannedObligations.AsNoTracking().Where(o => o.DrawId == drawId)
+            .Select(o => o.Department).Distinct().ToListAsync(cancellationToken)).Order(StringComparer.Ordinal).ToList());
+
+    /// <summary>The recognised obligations of the plan per department.</summary>
+    public Task<IReadOnlyDictionary<string, int>> RecognisedAsync(int drawId, CancellationToken cancellationToken) =>
+        KeptAsync(("plan-recognised", drawId), async () => (IReadOnlyDictionary<string, int>)await db.PlannedRecognitions.AsNoTracking()
+            .Where(r => r.DrawId == drawId).GroupBy(r => r.Department).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, StringComparer.Ordinal, cancellationToken));
+
+    /// <summary>A figure of a drawn plan, counted once and kept: a drawn plan never changes.</summary>
+    private async Task<T> KeptAsync<T>(object key, Func<Task<T>> count)
+    {
+        if (cache.TryGetValue(key, out T? kept))
+        {
+            return kept!;
+        }
+
+        var value = await count();
+        cache.Set(key, value, Kept);
+        return value;
+    }
 
     /// <summary>
     /// The plan's days: per planned day, the visits (with an obligation of <paramref name="department"/>
     /// when one is given) and their obligations (of that department). Counted once per draw and
     /// department by the database and kept: a drawn plan never changes.
     /// </summary>
-    public async Task<IReadOnlyList<PlanDay>> DaysAsync(int drawId, string? department, CancellationToken cancellationToken)
-    {
-        var key = ("plan-days", drawId, department ?? string.Empty);
-        if (cache.TryGetValue(key, out IReadOnlyList<PlanDay>? cached))
+    public Task<IReadOnlyList<PlanDay>> DaysAsync(int drawId, string? department, CancellationToken cancellationToken) =>
+        KeptAsync(("plan-days", drawId, department ?? string.Empty), async () =>
         {
-            return cached!;
-        }
+            var obligations = db.PlannedObligations.AsNoTracking().Where(o => o.DrawId == drawId);
+            if (!string.IsNullOrEmpty(department))
+            {
+                obligations = obligations.Where(o => o.Department == department);
+            }
 
-        var obligations = db.PlannedObligations.AsNoTracking().Where(o => o.DrawId == drawId);
-        if (!string.IsNullOrEmpty(department))
-        {
-            obligations = obligations.Where(o => o.Department == department);
-        }
-
-        var days = (await obligations
-            .Join(db.PlannedVisits, o => new { o.DrawId, Position = o.VisitPosition }, v => new { v.DrawId, v.Position }, (o, v) => new { v.Date, o.VisitPosition })
-            .GroupBy(x => x.Date)
-            .Select(g => new { Day = g.Key, Visits = g.Select(x => x.VisitPosition).Distinct().Count(), Obligations = g.Count() })
-            .ToListAsync(cancellationToken)).Select(d => new PlanDay(d.Day, d.Visits, d.Obligations)).OrderBy(d => d.Day).ToList();
-        cache.Set(key, (IReadOnlyList<PlanDay>)days, Kept);
-        return days;
-    }
+            return (IReadOnlyList<PlanDay>)(await obligations
+                .Join(db.PlannedVisits, o => new { o.DrawId, Position = o.VisitPosition }, v => new { v.DrawId, v.Position }, (o, v) => new { v.Date, o.VisitPosition })
+                .GroupBy(x => x.Date)
+                .Select(g => new { Day = g.Key, Visits = g.Select(x => x.VisitPosition).Distinct().Count(), Obligations = g.Count() })
+                .ToListAsync(cancellationToken)).Select(d => new PlanDay(d.Day, d.Visits, d.Obligations)).OrderBy(d => d.Day).ToList();
+        });
 
     public async Task<PlanApprovalState> StateAsync(PlanDrawRecord draw, CancellationToken cancellationToken)
     {
