@@ -39,6 +39,13 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
     public DbSet<Modules.Planning.PlanDrawRecord> PlanDraws => Set<Modules.Planning.PlanDrawRecord>();
     public DbSet<Modules.Planning.PlanPoolFile> PlanPoolFiles => Set<Modules.Planning.PlanPoolFile>();
     public DbSet<Modules.Planning.PlanApproval> PlanApprovals => Set<Modules.Planning.PlanApproval>();
+    public DbSet<Modules.Planning.PlannedVisit> PlannedVisits => Set<Modules.Planning.PlannedVisit>();
+    public DbSet<Modules.Planning.PlannedObligation> PlannedObligations => Set<Modules.Planning.PlannedObligation>();
+    public DbSet<Modules.Planning.PlannedObligationItem> PlannedObligationItems => Set<Modules.Planning.PlannedObligationItem>();
+    public DbSet<Modules.Planning.PlannedInspector> PlannedInspectors => Set<Modules.Planning.PlannedInspector>();
+    public DbSet<Modules.Planning.PlannedRecognition> PlannedRecognitions => Set<Modules.Planning.PlannedRecognition>();
+    public DbSet<Modules.Planning.PlannedCapViolation> PlannedCapViolations => Set<Modules.Planning.PlannedCapViolation>();
+    public DbSet<Modules.Planning.PlannedUnderstaffing> PlannedUnderstaffings => Set<Modules.Planning.PlannedUnderstaffing>();
     public DbSet<Modules.Planning.CaseInspection> CaseInspections => Set<Modules.Planning.CaseInspection>();
     public DbSet<Modules.Planning.SpecialCampaign> SpecialCampaigns => Set<Modules.Planning.SpecialCampaign>();
     public DbSet<Modules.Inspections.Inspection> Inspections => Set<Modules.Inspections.Inspection>();
@@ -49,6 +56,8 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
     public DbSet<Modules.Inspections.RectificationTask> RectificationTasks => Set<Modules.Inspections.RectificationTask>();
     public DbSet<Modules.Inspections.InspectionRating> InspectionRatings => Set<Modules.Inspections.InspectionRating>();
     public DbSet<Modules.Inspections.VisitDepartment> VisitDepartments => Set<Modules.Inspections.VisitDepartment>();
+    public DbSet<Modules.Inspections.VisitItem> VisitItems => Set<Modules.Inspections.VisitItem>();
+    public DbSet<Modules.Inspections.VisitInspector> VisitInspectors => Set<Modules.Inspections.VisitInspector>();
     public DbSet<Modules.Inspections.InspectionItemResult> InspectionItemResults => Set<Modules.Inspections.InspectionItemResult>();
     public DbSet<Modules.Inspections.Attachments.Attachment> Attachments => Set<Modules.Inspections.Attachments.Attachment>();
     public DbSet<Modules.Inspections.Complaints.InspectionComplaint> InspectionComplaints => Set<Modules.Inspections.Complaints.InspectionComplaint>();

@@ -210,6 +210,9 @@ public sealed class DatabaseInitializer(QualityCityDbContext db, ReferenceDataLo
             // WAL lets readers (the web pages) run while an import writes.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
+
+        // Plans drawn before plans were kept as rows get their rows once (an upgraded database).
+        await Modules.Planning.DrawPlan.PlanRowWriter.BackfillAsync(db, cancellationToken);
     }
 
     /// <summary>A stamp row for every published document, made before any request can change one.</summary>

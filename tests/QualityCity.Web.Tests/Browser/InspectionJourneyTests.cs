@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using QualityCity.Web.Modules.Inspections;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using QualityCity.Domain.Execution;
@@ -52,10 +53,21 @@ public sealed class InspectionJourneyTests(BrowserFixture fixture) : IClassFixtu
         var samr = await db.Departments.SingleAsync(d => d.Code == "samr");
         var officer = await db.Users.Where(u => u.UserName == "samr.inspector").Select(u => u.InspectorId!.Value).SingleAsync();
         var enterprise = await db.Users.Where(u => u.UserName == "enterprise").Select(u => u.CreditCode!).SingleAsync();
-        var visit = await db.Visits.Include(v => v.Departments).Where(v => v.DrawId == drawId && v.Departments.Any(d => d.DepartmentId == samr.Id))
+        var visit = await db.Visits.IncludeParts().Where(v => v.DrawId == drawId && v.Departments.Any(d => d.DepartmentId == samr.Id))
             .OrderBy(v => v.Id).FirstAsync();
         var part = visit.Departments.Single(d => d.DepartmentId == samr.Id);
-        part.InspectorIds = $"{officer},{part.InspectorIds.Split(',')[0]}";
+        var ordered = part.Inspectors.OrderBy(i => i.Position).ToList();
+        var drawnFirst = ordered[0].InspectorId;
+        part.Inspectors.RemoveAll(i => i.Position > 1);
+        ordered[0].InspectorId = officer;
+        if (ordered.Count > 1)
+        {
+            ordered[1].InspectorId = drawnFirst;
+        }
+        else
+        {
+            part.Inspectors.Add(new Web.Modules.Inspections.VisitInspector { Position = 1, VisitId = visit.Id, InspectorId = drawnFirst });
+        }
         var today = TestClock.Today;
         (visit.ValidFrom, visit.ValidTo, visit.Date, visit.CreditCode) = (today.AddDays(-5), today.AddDays(5), today, enterprise);
         await db.SaveChangesAsync();

@@ -118,7 +118,7 @@ public abstract class FilesAndComplaintsTests(QualityCityFactory factory) : Insp
                 .First(i => ItemMethods.IsDocumentary(i.Method));
             Assert.False(ItemMethods.IsDocumentary((await scope.Db.ChecklistItems.AsNoTracking().FirstAsync(i => i.Code == onSite)).Method));
             documentary = paper.Code;
-            scope.Db.VisitDepartments.Add(new Web.Modules.Inspections.VisitDepartment { VisitId = visitId, DepartmentId = emergency.Id, Items = $"{paper.Code}:{paper.Version}", InspectorIds = "" });
+            scope.Db.VisitDepartments.Add(new Web.Modules.Inspections.VisitDepartment { VisitId = visitId, DepartmentId = emergency.Id, Items = [new() { ItemCode = paper.Code, ItemVersion = paper.Version }] });
             await scope.Db.SaveChangesAsync();
         }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using QualityCity.Web.Modules.Inspections;
 using QualityCity.Web.Tests.Infrastructure;
 using QualityCity.Web.Tests.Planning;
 
@@ -20,15 +21,26 @@ public abstract class InspectionTest(QualityCityFactory factory) : PlatformTest(
         var samr = await scope.Db.Departments.SingleAsync(d => d.Code == "samr");
         var officer = await scope.Db.Users.Where(u => u.UserName == "samr.inspector").Select(u => u.InspectorId!.Value).SingleAsync();
         var enterpriseCode = await scope.Db.Users.Where(u => u.UserName == "enterprise").Select(u => u.CreditCode!).SingleAsync();
-        var visit = await scope.Db.Visits.Include(v => v.Departments)
+        var visit = await scope.Db.Visits.IncludeParts()
             .Where(v => v.DrawId == drawId && v.Departments.Any(d => d.DepartmentId == samr.Id)).OrderBy(v => v.Id).FirstAsync();
         var part = visit.Departments.Single(d => d.DepartmentId == samr.Id);
-        part.InspectorIds = $"{officer},{part.InspectorIds.Split(',')[0]}";
+        var ordered = part.Inspectors.OrderBy(i => i.Position).ToList();
+        var drawnFirst = ordered[0].InspectorId;
+        part.Inspectors.RemoveAll(i => i.Position > 1);
+        ordered[0].InspectorId = officer;
+        if (ordered.Count > 1)
+        {
+            ordered[1].InspectorId = drawnFirst;
+        }
+        else
+        {
+            part.Inspectors.Add(new Web.Modules.Inspections.VisitInspector { Position = 1, VisitId = visit.Id, InspectorId = drawnFirst });
+        }
         visit.ValidFrom = from;
         visit.ValidTo = TestClock.Today;
         visit.CreditCode = enterpriseCode; // the demo enterprise account's own entity
         await scope.Db.SaveChangesAsync();
-        return (visit.Id, part.Items.Split(',').Select(i => i.Split(':')[0]).ToArray(), enterpriseCode);
+        return (visit.Id, part.Items.OrderBy(i => i.Position).Select(i => i.ItemCode).ToArray(), enterpriseCode);
     }
 
 }

@@ -39,7 +39,7 @@ public abstract class IdorProbeTests(QualityCityFactory factory) : PlatformTest(
         {
             VisitKey = $"{year}/{creditCode}/9", CreditCode = creditCode, Date = new DateOnly(2026, 3, 2), ValidFrom = new DateOnly(2026, 3, 2),
             ValidTo = new DateOnly(2026, 3, 2), Status = VisitStatus.Registered, Code = "PROBE",
-            Departments = [new VisitDepartment { DepartmentId = departmentId, Items = $"{item.Code}:{item.Version}", InspectorIds = string.Empty }],
+            Departments = [new VisitDepartment { DepartmentId = departmentId, Items = [new() { ItemCode = item.Code, ItemVersion = item.Version }] }],
         };
         scope.Db.Visits.Add(visit);
         await scope.Db.SaveChangesAsync();

@@ -51,7 +51,7 @@ public sealed class InspectionsModule : IModule
         {
             var qr = visitKey.EndsWith("/qr.svg", StringComparison.Ordinal);
             var key = qr ? visitKey[..^"/qr.svg".Length] : visitKey;
-            var visit = await db.Visits.AsNoTracking().Include(v => v.Departments).Where(v => v.VisitKey == key)
+            var visit = await db.Visits.AsNoTracking().IncludeParts().Where(v => v.VisitKey == key)
                 .OrderByDescending(v => v.Status == VisitStatus.Registered).ThenByDescending(v => v.Id).FirstOrDefaultAsync(ct);
             if (visit is null || !await MaySeeAsync(user, visit, db, options.Value, ct))
             {
@@ -70,7 +70,10 @@ public sealed class InspectionsModule : IModule
             {
                 visit.VisitKey, visit.CreditCode, visit.Date, visit.ValidFrom, visit.ValidTo, visit.Status, visit.CancelReason, visit.Code,
                 verifyUrl = $"/v/{visit.Code}",
-                departments = visit.Departments.Select(d => new { d.DepartmentId, items = d.Items.Split(','), inspectorIds = d.InspectorIds.Split(',') }),
+                departments = visit.Departments.Select(d => new
+                {
+                    d.DepartmentId, items = d.ItemTexts(), inspectorIds = d.InspectorIds().Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                }),
             });
         }).RequireAuthorization(Policies.SignedIn);
     }
@@ -109,7 +112,7 @@ public sealed class InspectionsModule : IModule
         if (user.IsInRole(Roles.Inspector))
         {
             var own = await db.Users.Where(u => u.UserName == user.Identity!.Name).Select(u => u.InspectorId).FirstOrDefaultAsync(cancellationToken);
-            return own is { } id && visit.Departments.Any(d => d.InspectorIds.Split(',').Contains(id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            return own is { } id && visit.Departments.Any(d => d.IsAssigned(id));
         }
 
         return false;

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace QualityCity.Web.Modules.Inspections;
 
 /// <summary>
@@ -44,16 +46,54 @@ public sealed class VisitDepartment
     public long VisitId { get; set; }
     public int DepartmentId { get; set; }
 
-    /// <summary>Item codes with versions, "SAMR-001:1,SAMR-002:1".</summary>
-    public required string Items { get; set; }
+    /// <summary>The items on this part of the visit with the version of each, in the order registered.</summary>
+    public List<VisitItem> Items { get; set; } = [];
 
-    /// <summary>Registry ids of the officers, comma-separated.</summary>
-    public required string InspectorIds { get; set; }
+    /// <summary>The officers of this part, in the order drawn.</summary>
+    public List<VisitInspector> Inspectors { get; set; } = [];
 
     /// <summary>The items on this part of the visit with the version of each.</summary>
-    public Dictionary<string, int> ItemVersions() =>
-        Items.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(i => i.Split(':'))
-            .ToDictionary(i => i[0], i => int.Parse(i[1], System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal);
+    public Dictionary<string, int> ItemVersions() => Items.ToDictionary(i => i.ItemCode, i => i.ItemVersion, StringComparer.Ordinal);
+
+    /// <summary>The items as "CODE:version", in the order registered (the form the visit code and the API show).</summary>
+    public IReadOnlyList<string> ItemTexts() =>
+        Items.OrderBy(i => i.Position).Select(i => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{i.ItemCode}:{i.ItemVersion}")).ToList();
+
+    /// <summary>The officers' registry ids, in the order drawn.</summary>
+    public IReadOnlyList<int> InspectorIds() => Inspectors.OrderBy(i => i.Position).Select(i => i.InspectorId).ToList();
+
+    public bool IsAssigned(int inspectorId) => Inspectors.Any(i => i.InspectorId == inspectorId);
+}
+
+/// <summary>One checklist item on a department's part of a visit, with the version in force when the visit was registered.</summary>
+public sealed class VisitItem
+{
+    public long VisitDepartmentId { get; set; }
+
+    /// <summary>The item's place on the part (0, 1, …): the order the visit code lists them in.</summary>
+    public int Position { get; set; }
+
+    public required string ItemCode { get; set; }
+    public int ItemVersion { get; set; }
+}
+
+/// <summary>
+/// One officer on a department's part of a visit. The visit is repeated on the row so that an
+/// officer's visits are one index range (inspector id, visit id) — the officer's list of visits.
+/// </summary>
+public sealed class VisitInspector
+{
+    public long VisitDepartmentId { get; set; }
+
+    /// <summary>The officer's place on the part (0, 1, …): the draw's ticket order.</summary>
+    public int Position { get; set; }
+
+    public long VisitId { get; set; }
+
+    /// <summary>Set when the visit is registered, so that the new visit's id is written on the row.</summary>
+    public Visit? Visit { get; set; }
+
+    public int InspectorId { get; set; }
 }
 
 /// <summary>Visit states.</summary>
@@ -61,4 +101,12 @@ public static class VisitStatus
 {
     public const string Registered = "registered";
     public const string Cancelled = "cancelled";
+}
+
+/// <summary>How a visit is read with its parts.</summary>
+public static class VisitQueries
+{
+    /// <summary>The visit with each department's part, its items and its officers.</summary>
+    public static IQueryable<Visit> IncludeParts(this IQueryable<Visit> visits) =>
+        visits.Include(v => v.Departments).ThenInclude(d => d.Items).Include(v => v.Departments).ThenInclude(d => d.Inspectors);
 }

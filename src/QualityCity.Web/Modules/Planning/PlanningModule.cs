@@ -145,11 +145,10 @@ public sealed class PlanningModule : IModule
                 ? Results.File(Encoding.UTF8.GetBytes(json), "application/json", "plan.json")
                 : Results.NotFound()).RequireAuthorization(Policies.Oversight);
 
-        api.MapGet("/draws/{id:int}/export.xlsx", async (int id, ClaimsPrincipal user, QualityCityDbContext db, PlanPublication publication,
-            HttpContext http, CancellationToken ct) =>
+        api.MapGet("/draws/{id:int}/export.xlsx", async (int id, ClaimsPrincipal user, QualityCityDbContext db, HttpContext http, CancellationToken ct) =>
         {
-            var plan = await publication.PlanAsync(id, ct);
-            if (plan is null)
+            var year = await db.PlanDraws.AsNoTracking().Where(d => d.Id == id).Select(d => (int?)d.Year).FirstOrDefaultAsync(ct);
+            if (year is null)
             {
                 return Results.NotFound();
             }
@@ -165,12 +164,10 @@ public sealed class PlanningModule : IModule
                 }
             }
 
-            var drawJson = await db.PlanDraws.AsNoTracking().Where(d => d.Id == id).Select(d => d.DrawJson).FirstAsync(ct);
-            var draw = System.Text.Json.JsonSerializer.Deserialize<DrawDocument>(drawJson, PlanningJson.Options);
             http.Response.ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-            http.Response.Headers.ContentDisposition = $"attachment; filename=plan-{plan.Year}-{id}{(department is null ? "" : "-" + department)}.xlsx";
+            http.Response.Headers.ContentDisposition = $"attachment; filename=plan-{year}-{id}{(department is null ? "" : "-" + department)}.xlsx";
             using var buffer = new MemoryStream();
-            await PlanExcel.WriteAsync(buffer, plan, draw, department, ct);
+            await PlanExcel.WriteAsync(buffer, db, id, year.Value, department, ct);
             buffer.Position = 0;
             await buffer.CopyToAsync(http.Response.Body, ct);
             return Results.Empty;

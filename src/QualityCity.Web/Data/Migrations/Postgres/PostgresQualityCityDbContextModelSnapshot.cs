@@ -339,7 +339,7 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.ToTable("audit_checkpoints", (string)null);
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Checklists.ChecklistItem", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Checklists.Contracts.ChecklistItem", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -913,14 +913,6 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.Property<int>("DepartmentId")
                         .HasColumnType("integer");
 
-                    b.Property<string>("InspectorIds")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Items")
-                        .IsRequired()
-                        .HasColumnType("text");
-
                     b.Property<long>("VisitId")
                         .HasColumnType("bigint");
 
@@ -931,7 +923,50 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.ToTable("visit_departments", (string)null);
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Jobs.BackgroundJob", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Inspections.VisitInspector", b =>
+                {
+                    b.Property<long>("VisitDepartmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InspectorId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("VisitId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("VisitDepartmentId", "Position");
+
+                    b.HasIndex("VisitId");
+
+                    b.HasIndex("InspectorId", "VisitId");
+
+                    b.ToTable("visit_inspectors", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Inspections.VisitItem", b =>
+                {
+                    b.Property<long>("VisitDepartmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("ItemVersion")
+                        .HasColumnType("integer");
+
+                    b.HasKey("VisitDepartmentId", "Position");
+
+                    b.ToTable("visit_items", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Jobs.Contracts.BackgroundJob", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -993,7 +1028,7 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.ToTable("background_jobs", (string)null);
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Organisation.Department", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Organisation.Contracts.Department", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1024,7 +1059,7 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.ToTable("departments", (string)null);
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Organisation.DepartmentRemit", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Organisation.Contracts.DepartmentRemit", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1058,7 +1093,7 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.ToTable("department_remits", (string)null);
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Organisation.Inspector", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Organisation.Contracts.Inspector", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1328,6 +1363,216 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("plan_pool_files", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedCapViolation", b =>
+                {
+                    b.Property<int>("DrawId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Cap")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Department")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Enterprise")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Item")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Visits")
+                        .HasColumnType("integer");
+
+                    b.HasKey("DrawId", "Position");
+
+                    b.ToTable("plan_cap_violations", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedInspector", b =>
+                {
+                    b.Property<int>("DrawId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VisitPosition")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Department")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InspectorId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("DrawId", "VisitPosition", "Department", "Position");
+
+                    b.HasIndex("InspectorId", "DrawId");
+
+                    b.ToTable("plan_visit_inspectors", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedObligation", b =>
+                {
+                    b.Property<int>("DrawId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VisitPosition")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("WindowEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("WindowStart")
+                        .HasColumnType("date");
+
+                    b.HasKey("DrawId", "VisitPosition", "Position");
+
+                    b.HasIndex("DrawId", "Department", "VisitPosition");
+
+                    b.ToTable("plan_visit_obligations", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedObligationItem", b =>
+                {
+                    b.Property<int>("DrawId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VisitPosition")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ObligationPosition")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("DrawId", "VisitPosition", "ObligationPosition", "Position");
+
+                    b.ToTable("plan_visit_obligation_items", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedRecognition", b =>
+                {
+                    b.Property<int>("DrawId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Enterprise")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("WholeObligation")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("WindowEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("WindowStart")
+                        .HasColumnType("date");
+
+                    b.HasKey("DrawId", "Position");
+
+                    b.HasIndex("DrawId", "Department");
+
+                    b.ToTable("plan_recognitions", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedUnderstaffing", b =>
+                {
+                    b.Property<int>("DrawId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Inspectors")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Required")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("VisitKey")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("DrawId", "Position");
+
+                    b.ToTable("plan_understaffed", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedVisit", b =>
+                {
+                    b.Property<int>("DrawId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Enterprise")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("MovedFrom")
+                        .HasColumnType("date");
+
+                    b.Property<string>("VisitKey")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("DrawId", "Position");
+
+                    b.HasIndex("DrawId", "Enterprise");
+
+                    b.HasIndex("DrawId", "Date", "VisitKey");
+
+                    b.ToTable("plan_visits", (string)null);
                 });
 
             modelBuilder.Entity("QualityCity.Web.Modules.Planning.SpecialCampaign", b =>
@@ -1947,25 +2192,7 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.ToTable("test_items", (string)null);
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.ReferenceData.HolidayEntry", b =>
-                {
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("Date");
-
-                    b.ToTable("holidays", (string)null);
-                });
-
-            modelBuilder.Entity("QualityCity.Web.Modules.ReferenceData.Industry", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.ReferenceData.Contracts.Industry", b =>
                 {
                     b.Property<string>("Code")
                         .HasColumnType("text");
@@ -1991,7 +2218,7 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.ToTable("industries", (string)null);
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.ReferenceData.IndustryChain", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.ReferenceData.Contracts.IndustryChain", b =>
                 {
                     b.Property<string>("Code")
                         .HasColumnType("text");
@@ -2012,7 +2239,7 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.ToTable("industry_chains", (string)null);
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.ReferenceData.IndustryChainLink", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.ReferenceData.Contracts.IndustryChainLink", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -2043,7 +2270,7 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.ToTable("industry_chain_links", (string)null);
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.ReferenceData.Region", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.ReferenceData.Contracts.Region", b =>
                 {
                     b.Property<string>("Code")
                         .HasColumnType("text");
@@ -2066,66 +2293,25 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.ToTable("regions", (string)null);
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Registry.ImportJob", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.ReferenceData.HolidayEntry", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
 
-                    b.Property<string>("Actor")
+                    b.Property<string>("Kind")
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<long>("BytesRead")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("BytesTotal")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("ErrorReportPath")
-                        .HasColumnType("text");
-
-                    b.Property<string>("FailureMessage")
-                        .HasColumnType("text");
-
-                    b.Property<string>("FileName")
+                    b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<DateTime?>("FinishedAtUtc")
-                        .HasColumnType("timestamp with time zone");
+                    b.HasKey("Date");
 
-                    b.Property<long>("Inserted")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("Rejected")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("RowsRead")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTime>("StartedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<long>("Unchanged")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("Updated")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("Warnings")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("import_jobs", (string)null);
+                    b.ToTable("holidays", (string)null);
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Registry.MarketEntity", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Registry.Contracts.MarketEntity", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2247,7 +2433,7 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.ToTable("market_entities", (string)null);
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Registry.ProductionRecords.ProductionRecord", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Registry.Contracts.ProductionRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2298,6 +2484,65 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("production_records", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Registry.ImportJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("BytesRead")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("BytesTotal")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ErrorReportPath")
+                        .HasColumnType("text");
+
+                    b.Property<string>("FailureMessage")
+                        .HasColumnType("text");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Inserted")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Rejected")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RowsRead")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("Unchanged")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Updated")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Warnings")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("import_jobs", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -2369,15 +2614,104 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Organisation.Inspector", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Inspections.VisitInspector", b =>
                 {
-                    b.HasOne("QualityCity.Web.Modules.Organisation.Department", "Department")
+                    b.HasOne("QualityCity.Web.Modules.Inspections.VisitDepartment", null)
+                        .WithMany("Inspectors")
+                        .HasForeignKey("VisitDepartmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("QualityCity.Web.Modules.Inspections.Visit", "Visit")
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Visit");
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Inspections.VisitItem", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.Inspections.VisitDepartment", null)
+                        .WithMany("Items")
+                        .HasForeignKey("VisitDepartmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Organisation.Contracts.Inspector", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.Organisation.Contracts.Department", "Department")
                         .WithMany()
                         .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.Navigation("Department");
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedCapViolation", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.Planning.PlanDrawRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DrawId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedInspector", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.Planning.PlannedVisit", null)
+                        .WithMany()
+                        .HasForeignKey("DrawId", "VisitPosition")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedObligation", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.Planning.PlannedVisit", null)
+                        .WithMany("Obligations")
+                        .HasForeignKey("DrawId", "VisitPosition")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedObligationItem", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.Planning.PlannedObligation", null)
+                        .WithMany("Items")
+                        .HasForeignKey("DrawId", "VisitPosition", "ObligationPosition")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedRecognition", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.Planning.PlanDrawRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DrawId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedUnderstaffing", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.Planning.PlanDrawRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DrawId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedVisit", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.Planning.PlanDrawRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DrawId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("QualityCity.Web.Modules.Quality.SampleItemResult", b =>
@@ -2406,6 +2740,23 @@ namespace QualityCity.Web.Data.Migrations.Postgres
             modelBuilder.Entity("QualityCity.Web.Modules.Inspections.Visit", b =>
                 {
                     b.Navigation("Departments");
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Inspections.VisitDepartment", b =>
+                {
+                    b.Navigation("Inspectors");
+
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedObligation", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedVisit", b =>
+                {
+                    b.Navigation("Obligations");
                 });
 
             modelBuilder.Entity("QualityCity.Web.Modules.Quality.Sample", b =>

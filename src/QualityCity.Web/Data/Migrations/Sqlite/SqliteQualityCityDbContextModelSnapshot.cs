@@ -328,7 +328,7 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.ToTable("audit_checkpoints", (string)null);
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Checklists.ChecklistItem", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Checklists.Contracts.ChecklistItem", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -878,14 +878,6 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.Property<int>("DepartmentId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("InspectorIds")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Items")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<long>("VisitId")
                         .HasColumnType("INTEGER");
 
@@ -896,7 +888,50 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.ToTable("visit_departments", (string)null);
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Jobs.BackgroundJob", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Inspections.VisitInspector", b =>
+                {
+                    b.Property<long>("VisitDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InspectorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("VisitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("VisitDepartmentId", "Position");
+
+                    b.HasIndex("VisitId");
+
+                    b.HasIndex("InspectorId", "VisitId");
+
+                    b.ToTable("visit_inspectors", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Inspections.VisitItem", b =>
+                {
+                    b.Property<long>("VisitDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("VisitDepartmentId", "Position");
+
+                    b.ToTable("visit_items", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Jobs.Contracts.BackgroundJob", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -958,7 +993,7 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.ToTable("background_jobs", (string)null);
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Organisation.Department", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Organisation.Contracts.Department", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -987,7 +1022,7 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.ToTable("departments", (string)null);
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Organisation.DepartmentRemit", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Organisation.Contracts.DepartmentRemit", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1019,7 +1054,7 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.ToTable("department_remits", (string)null);
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Organisation.Inspector", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Organisation.Contracts.Inspector", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1277,6 +1312,216 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("plan_pool_files", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedCapViolation", b =>
+                {
+                    b.Property<int>("DrawId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Cap")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Department")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Enterprise")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Item")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Visits")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DrawId", "Position");
+
+                    b.ToTable("plan_cap_violations", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedInspector", b =>
+                {
+                    b.Property<int>("DrawId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VisitPosition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Department")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InspectorId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DrawId", "VisitPosition", "Department", "Position");
+
+                    b.HasIndex("InspectorId", "DrawId");
+
+                    b.ToTable("plan_visit_inspectors", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedObligation", b =>
+                {
+                    b.Property<int>("DrawId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VisitPosition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("WindowEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("WindowStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DrawId", "VisitPosition", "Position");
+
+                    b.HasIndex("DrawId", "Department", "VisitPosition");
+
+                    b.ToTable("plan_visit_obligations", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedObligationItem", b =>
+                {
+                    b.Property<int>("DrawId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VisitPosition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ObligationPosition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DrawId", "VisitPosition", "ObligationPosition", "Position");
+
+                    b.ToTable("plan_visit_obligation_items", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedRecognition", b =>
+                {
+                    b.Property<int>("DrawId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Enterprise")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("WholeObligation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("WindowEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("WindowStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DrawId", "Position");
+
+                    b.HasIndex("DrawId", "Department");
+
+                    b.ToTable("plan_recognitions", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedUnderstaffing", b =>
+                {
+                    b.Property<int>("DrawId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Inspectors")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Required")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VisitKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DrawId", "Position");
+
+                    b.ToTable("plan_understaffed", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedVisit", b =>
+                {
+                    b.Property<int>("DrawId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Enterprise")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("MovedFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VisitKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DrawId", "Position");
+
+                    b.HasIndex("DrawId", "Enterprise");
+
+                    b.HasIndex("DrawId", "Date", "VisitKey");
+
+                    b.ToTable("plan_visits", (string)null);
                 });
 
             modelBuilder.Entity("QualityCity.Web.Modules.Planning.SpecialCampaign", b =>
@@ -1877,25 +2122,7 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.ToTable("test_items", (string)null);
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.ReferenceData.HolidayEntry", b =>
-                {
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Date");
-
-                    b.ToTable("holidays", (string)null);
-                });
-
-            modelBuilder.Entity("QualityCity.Web.Modules.ReferenceData.Industry", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.ReferenceData.Contracts.Industry", b =>
                 {
                     b.Property<string>("Code")
                         .HasColumnType("TEXT");
@@ -1921,7 +2148,7 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.ToTable("industries", (string)null);
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.ReferenceData.IndustryChain", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.ReferenceData.Contracts.IndustryChain", b =>
                 {
                     b.Property<string>("Code")
                         .HasColumnType("TEXT");
@@ -1942,7 +2169,7 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.ToTable("industry_chains", (string)null);
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.ReferenceData.IndustryChainLink", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.ReferenceData.Contracts.IndustryChainLink", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1971,7 +2198,7 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.ToTable("industry_chain_links", (string)null);
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.ReferenceData.Region", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.ReferenceData.Contracts.Region", b =>
                 {
                     b.Property<string>("Code")
                         .HasColumnType("TEXT");
@@ -1994,66 +2221,25 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.ToTable("regions", (string)null);
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Registry.ImportJob", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.ReferenceData.HolidayEntry", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Actor")
+                    b.Property<string>("Kind")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("BytesRead")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("BytesTotal")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ErrorReportPath")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FailureMessage")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FileName")
+                    b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("FinishedAtUtc")
-                        .HasColumnType("TEXT");
+                    b.HasKey("Date");
 
-                    b.Property<long>("Inserted")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Rejected")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("RowsRead")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("StartedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Unchanged")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Updated")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Warnings")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("import_jobs", (string)null);
+                    b.ToTable("holidays", (string)null);
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Registry.MarketEntity", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Registry.Contracts.MarketEntity", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2173,7 +2359,7 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.ToTable("market_entities", (string)null);
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Registry.ProductionRecords.ProductionRecord", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Registry.Contracts.ProductionRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2222,6 +2408,65 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("production_records", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Registry.ImportJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BytesRead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BytesTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ErrorReportPath")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FailureMessage")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Inserted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Rejected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RowsRead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Unchanged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Updated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Warnings")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("import_jobs", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -2293,15 +2538,104 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Organisation.Inspector", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Inspections.VisitInspector", b =>
                 {
-                    b.HasOne("QualityCity.Web.Modules.Organisation.Department", "Department")
+                    b.HasOne("QualityCity.Web.Modules.Inspections.VisitDepartment", null)
+                        .WithMany("Inspectors")
+                        .HasForeignKey("VisitDepartmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("QualityCity.Web.Modules.Inspections.Visit", "Visit")
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Visit");
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Inspections.VisitItem", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.Inspections.VisitDepartment", null)
+                        .WithMany("Items")
+                        .HasForeignKey("VisitDepartmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Organisation.Contracts.Inspector", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.Organisation.Contracts.Department", "Department")
                         .WithMany()
                         .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.Navigation("Department");
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedCapViolation", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.Planning.PlanDrawRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DrawId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedInspector", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.Planning.PlannedVisit", null)
+                        .WithMany()
+                        .HasForeignKey("DrawId", "VisitPosition")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedObligation", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.Planning.PlannedVisit", null)
+                        .WithMany("Obligations")
+                        .HasForeignKey("DrawId", "VisitPosition")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedObligationItem", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.Planning.PlannedObligation", null)
+                        .WithMany("Items")
+                        .HasForeignKey("DrawId", "VisitPosition", "ObligationPosition")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedRecognition", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.Planning.PlanDrawRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DrawId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedUnderstaffing", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.Planning.PlanDrawRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DrawId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedVisit", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.Planning.PlanDrawRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DrawId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("QualityCity.Web.Modules.Quality.SampleItemResult", b =>
@@ -2330,6 +2664,23 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("QualityCity.Web.Modules.Inspections.Visit", b =>
                 {
                     b.Navigation("Departments");
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Inspections.VisitDepartment", b =>
+                {
+                    b.Navigation("Inspectors");
+
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedObligation", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedVisit", b =>
+                {
+                    b.Navigation("Obligations");
                 });
 
             modelBuilder.Entity("QualityCity.Web.Modules.Quality.Sample", b =>

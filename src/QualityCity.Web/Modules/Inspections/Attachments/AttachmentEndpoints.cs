@@ -33,7 +33,7 @@ public static class AttachmentEndpoints
         api.MapGet("/visits/{id:long}/attachments", async (long id, ClaimsPrincipal user, QualityCityDbContext db,
             Microsoft.Extensions.Options.IOptions<InspectionOptions> options, CancellationToken ct) =>
         {
-            var visit = await db.Visits.AsNoTracking().Include(v => v.Departments).FirstOrDefaultAsync(v => v.Id == id, ct);
+            var visit = await db.Visits.AsNoTracking().IncludeParts().FirstOrDefaultAsync(v => v.Id == id, ct);
             if (visit is null || !await InspectionsModule.MaySeeAsync(user, visit, db, options.Value, ct))
             {
                 return Results.NotFound();

@@ -30,7 +30,7 @@ public sealed class AttachmentWork(QualityCityDbContext db, AttachmentStore stor
 
     public async Task<WorkResult> AttachPhotoAsync(long visitId, string? item, IFormFile? file, ClaimsPrincipal user, CancellationToken ct)
     {
-        var visit = await db.Visits.AsNoTracking().Include(v => v.Departments).FirstOrDefaultAsync(v => v.Id == visitId, ct);
+        var visit = await db.Visits.AsNoTracking().IncludeParts().FirstOrDefaultAsync(v => v.Id == visitId, ct);
         if (visit is null)
         {
             return WorkResult.NotFound;
@@ -38,7 +38,7 @@ public sealed class AttachmentWork(QualityCityDbContext db, AttachmentStore stor
 
         var inspectorId = await work.InspectorIdAsync(user, ct);
         var part = inspectorId is { } own
-            ? visit.Departments.FirstOrDefault(d => d.InspectorIds.Split(',').Contains(own.ToString(CultureInfo.InvariantCulture)))
+            ? visit.Departments.FirstOrDefault(d => d.IsAssigned(own))
             : null;
         if (part is null)
         {
@@ -71,7 +71,7 @@ public sealed class AttachmentWork(QualityCityDbContext db, AttachmentStore stor
     /// <summary>The enterprise answers a documentary item (查阅资料, 书面检查) by sending the document before the visit.</summary>
     public async Task<WorkResult> AttachDocumentAsync(long visitId, string? item, IFormFile? file, ClaimsPrincipal user, CancellationToken ct)
     {
-        var visit = await db.Visits.AsNoTracking().Include(v => v.Departments).FirstOrDefaultAsync(v => v.Id == visitId, ct);
+        var visit = await db.Visits.AsNoTracking().IncludeParts().FirstOrDefaultAsync(v => v.Id == visitId, ct);
         if (visit is null || !user.IsInRole(Roles.Enterprise) || user.CreditCode() != visit.CreditCode)
         {
             return WorkResult.NotFound;

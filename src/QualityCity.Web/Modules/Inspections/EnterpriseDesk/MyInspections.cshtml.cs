@@ -67,15 +67,15 @@ public sealed class MyInspectionsModel(QualityCityDbContext db, IOptions<Inspect
         var calendar = await WorkingCalendar.LoadAsync(db, cancellationToken);
         NoticeUntil = calendar.AddWorkingDays(today, options.Value.NoticeWorkingDays).Date;
         DepartmentNames = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => Localization.Text.IsEnglish ? d.NameEn : d.Name, cancellationToken);
-        var visits = await db.Visits.AsNoTracking().Include(v => v.Departments)
+        var visits = await db.Visits.AsNoTracking().IncludeParts()
             .Where(v => v.CreditCode == code && v.Status == VisitStatus.Registered && v.Date >= today && v.Date <= NoticeUntil)
             .OrderBy(v => v.Date).ToListAsync(cancellationToken);
-        var wanted = visits.SelectMany(v => v.Departments).SelectMany(d => d.Items.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToHashSet();
+        var wanted = visits.SelectMany(v => v.Departments).SelectMany(d => d.ItemTexts()).ToHashSet();
         var codes = wanted.Select(w => w.Split(':')[0]).ToList();
         var items = (await db.ChecklistItems.AsNoTracking().Where(i => codes.Contains(i.Code)).ToListAsync(cancellationToken))
             .Where(i => wanted.Contains($"{i.Code}:{i.Version}")).ToDictionary(i => $"{i.Code}:{i.Version}");
         Upcoming = visits.Select(v => new UpcomingVisit(v.Id, v.VisitKey, v.Date, v.Departments.Select(d => (DepartmentNames.GetValueOrDefault(d.DepartmentId, string.Empty),
-            (IReadOnlyList<ChecklistItem>)d.Items.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(items.GetValueOrDefault).OfType<ChecklistItem>().ToList())).ToList())).ToList();
+            (IReadOnlyList<ChecklistItem>)d.ItemTexts().Select(items.GetValueOrDefault).OfType<ChecklistItem>().ToList())).ToList())).ToList();
         var visitIds = visits.Select(v => (long?)v.Id).ToList();
         Documents = await db.Attachments.AsNoTracking().Where(a => a.Purpose == Attachments.AttachmentPurposes.Document && visitIds.Contains(a.VisitId)).ToListAsync(cancellationToken);
         Past = await db.Inspections.AsNoTracking().Where(i => i.CreditCode == code).OrderByDescending(i => i.Date).Take(50).ToListAsync(cancellationToken);

@@ -131,9 +131,8 @@ public sealed class VisitDeskModel(QualityCityDbContext db, InspectionWork work,
     private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)
     {
         var me = await work.InspectorIdAsync(User, cancellationToken);
-        var visit = await db.Visits.AsNoTracking().Include(v => v.Departments).FirstOrDefaultAsync(v => v.Id == id, cancellationToken);
-        var token = me?.ToString(CultureInfo.InvariantCulture);
-        var part = visit?.Departments.FirstOrDefault(d => token is not null && d.InspectorIds.Split(',').Contains(token));
+        var visit = await db.Visits.AsNoTracking().IncludeParts().FirstOrDefaultAsync(v => v.Id == id, cancellationToken);
+        var part = visit?.Departments.FirstOrDefault(d => me is { } own && d.IsAssigned(own));
         if (visit is null || part is null)
         {
             return false; // not this officer's visit: nothing to show
@@ -142,10 +141,10 @@ public sealed class VisitDeskModel(QualityCityDbContext db, InspectionWork work,
         Visit = visit;
         Part = part;
         EnterpriseName = await db.MarketEntities.Where(e => e.CreditCode == visit.CreditCode).Select(e => e.Name).FirstOrDefaultAsync(cancellationToken) ?? visit.CreditCode;
-        var onVisit = part.Items.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(i => i.Split(':')).ToList();
-        var codes = onVisit.Select(i => i[0]).ToList();
+        var onVisit = part.Items.OrderBy(i => i.Position).ToList();
+        var codes = onVisit.Select(i => i.ItemCode).ToList();
         var items = await db.ChecklistItems.AsNoTracking().Where(i => codes.Contains(i.Code)).ToListAsync(cancellationToken);
-        Items = onVisit.Select(i => items.FirstOrDefault(x => x.Code == i[0] && x.Version.ToString(CultureInfo.InvariantCulture) == i[1])).OfType<ChecklistItem>().ToList();
+        Items = onVisit.Select(i => items.FirstOrDefault(x => x.Code == i.ItemCode && x.Version == i.ItemVersion)).OfType<ChecklistItem>().ToList();
         Inspection = await db.Inspections.AsNoTracking().Include(i => i.Results)
             .FirstOrDefaultAsync(i => i.VisitKey == visit.VisitKey && i.DepartmentId == part.DepartmentId, cancellationToken);
         Tasks = Inspection is null ? [] : await db.RectificationTasks.AsNoTracking().Where(t => t.InspectionId == Inspection.Id).ToListAsync(cancellationToken);

@@ -1,8 +1,6 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
 using QualityCity.Web.Modules.Planning;
-using QualityCity.Web.Modules.Planning.DrawPlan;
 
 namespace QualityCity.Web.Modules.Inspections.Kpis;
 
@@ -33,7 +31,8 @@ public sealed record KpiReport(KpiPeriod Current, KpiPeriod Previous, IReadOnlyL
 /// <summary>
 /// Computes the coordinator's KPIs from the records (inspections, results, tasks, ratings, the
 /// published plan) for the twelve months up to a day and the twelve before: nothing is kept
-/// separately, so the figures always agree with the data.
+/// separately, so the figures always agree with the data. The database counts (GROUP BY, COUNT
+/// DISTINCT); what comes back is a row per day and department at most, never the records.
 /// </summary>
 public sealed class KpiCalculator(QualityCityDbContext db)
 {
@@ -41,62 +40,129 @@ public sealed class KpiCalculator(QualityCityDbContext db)
     {
         var from = until.AddYears(-1);
         var previousFrom = from.AddYears(-1);
-        var inspections = await db.Inspections.AsNoTracking().Where(i => i.Date > previousFrom && i.Date <= until)
-            .Select(i => new { i.Id, i.VisitKey, i.CreditCode, i.DepartmentId, i.Date, i.PublicationDue, i.PublishedAtUtc,
-                Problems = i.Results.Count(r => r.Outcome == Outcomes.Problem) })
-            .ToListAsync(cancellationToken);
-        var ids = inspections.Select(i => i.Id).ToHashSet();
-        var tasks = (await db.RectificationTasks.AsNoTracking().Where(t => t.DueDate > previousFrom && t.DueDate <= until)
-            .Select(t => new { t.InspectionId, t.DepartmentId, t.DueDate, t.Status, t.ClosedAtUtc }).ToListAsync(cancellationToken));
-        var ratings = await db.InspectionRatings.AsNoTracking().Select(r => new { r.InspectionId, r.Score }).ToListAsync(cancellationToken);
-        var dates = inspections.ToDictionary(i => i.Id, i => i.Date);
 
-        KpiPeriod Period(DateOnly start, DateOnly end)
+        // Per day and department: inspections, published (on time), unpublished past their due day.
+        var days = await Query<InspectionDay>($$"""
+            SELECT "Date", "DepartmentId", COUNT(*) AS "Inspections",
+                SUM(CASE WHEN "PublishedAtUtc" IS NOT NULL THEN 1 ELSE 0 END) AS "Published",
+                SUM(CASE WHEN "PublishedAtUtc" IS NOT NULL AND "PublicationDue" IS NOT NULL AND {{OnChinaDayOrBefore("\"PublishedAtUtc\"", "\"PublicationDue\"")}} THEN 1 ELSE 0 END) AS "PublishedOnTime",
+                SUM(CASE WHEN "PublishedAtUtc" IS NULL AND "PublicationDue" IS NOT NULL AND "PublicationDue" < {2} THEN 1 ELSE 0 END) AS "Overdue"
+            FROM inspections WHERE "Date" > {0} AND "Date" <= {1}
+            GROUP BY "Date", "DepartmentId"
+            """, cancellationToken, previousFrom, until, until);
+        var problems = await Query<DayCount>($$"""
+            SELECT i."Date", i."DepartmentId", COUNT(*) AS "Count"
+            FROM inspection_item_results r JOIN inspections i ON i."Id" = r."InspectionId"
+            WHERE r."Outcome" = '{{Outcomes.Problem}}' AND i."Date" > {0} AND i."Date" <= {1}
+            GROUP BY i."Date", i."DepartmentId"
+            """, cancellationToken, previousFrom, until);
+        var tasks = await Query<TaskDay>($$"""
+            SELECT "DueDate", "DepartmentId", COUNT(*) AS "Due",
+                SUM(CASE WHEN "Status" = 'closed' AND "ClosedAtUtc" IS NOT NULL AND {{OnChinaDayOrBefore("\"ClosedAtUtc\"", "\"DueDate\"")}} THEN 1 ELSE 0 END) AS "OnTime"
+            FROM rectification_tasks WHERE "DueDate" > {0} AND "DueDate" <= {1}
+            GROUP BY "DueDate", "DepartmentId"
+            """, cancellationToken, previousFrom, until);
+        var ratings = await Query<RatingDay>("""
+            SELECT i."Date", COUNT(*) AS "Ratings", SUM(r."Score") AS "Score"
+            FROM inspection_ratings r JOIN inspections i ON i."Id" = r."InspectionId"
+            WHERE i."Date" > {0} AND i."Date" <= {1}
+            GROUP BY i."Date"
+            """, cancellationToken, previousFrom, until);
+        // Distinct visits and enterprises, and visits with more than one department, per period (0 = current, 1 = previous).
+        var distinct = (await Query<PeriodDistinct>("""
+            SELECT CASE WHEN "Date" > {0} THEN 0 ELSE 1 END AS "Period", COUNT(DISTINCT "VisitKey") AS "Visits", COUNT(DISTINCT "CreditCode") AS "Enterprises"
+            FROM inspections WHERE "Date" > {1} AND "Date" <= {2}
+            GROUP BY CASE WHEN "Date" > {0} THEN 0 ELSE 1 END
+            """, cancellationToken, from, previousFrom, until)).ToDictionary(d => d.Period);
+        var joint = (await Query<PeriodCount>("""
+            SELECT "Period", COUNT(*) AS "Count" FROM (
+                SELECT CASE WHEN "Date" > {0} THEN 0 ELSE 1 END AS "Period", "VisitKey"
+                FROM inspections WHERE "Date" > {1} AND "Date" <= {2}
+                GROUP BY CASE WHEN "Date" > {0} THEN 0 ELSE 1 END, "VisitKey"
+                HAVING COUNT(DISTINCT "DepartmentId") > 1) joint
+            GROUP BY "Period"
+            """, cancellationToken, from, previousFrom, until)).ToDictionary(d => d.Period, d => d.Count);
+
+        KpiPeriod Period(int index, DateOnly start, DateOnly end)
         {
-            var these = inspections.Where(i => i.Date > start && i.Date <= end).ToList();
-            var visits = these.GroupBy(i => i.VisitKey).ToList();
+            var these = days.Where(d => d.Date > start && d.Date <= end).ToList();
             var due = tasks.Where(t => t.DueDate > start && t.DueDate <= end).ToList();
-            var onTime = due.Count(t => t.Status == "closed" && t.ClosedAtUtc is { } closed && ChinaDay(closed) <= t.DueDate);
-            var published = these.Where(i => i.PublishedAtUtc is not null).ToList();
-            var publishedOnTime = published.Count(i => i.PublicationDue is { } d && ChinaDay(i.PublishedAtUtc!.Value) <= d);
-            var overdue = these.Count(i => i.PublishedAtUtc is null && i.PublicationDue is { } d && d < until);
-            var rated = ratings.Where(r => dates.TryGetValue(r.InspectionId, out var day) && day > start && day <= end).ToList();
-            return new KpiPeriod(start.AddDays(1), end, these.Count, visits.Count, these.Select(i => i.CreditCode).Distinct().Count(),
-                visits.Count(v => v.Select(i => i.DepartmentId).Distinct().Count() > 1), these.Sum(i => i.Problems), due.Count, onTime,
-                published.Count, publishedOnTime, overdue, rated.Count, rated.Count == 0 ? null : Math.Round(rated.Average(r => r.Score), 2));
+            var rated = ratings.Where(r => r.Date > start && r.Date <= end).ToList();
+            var ratingCount = rated.Sum(r => r.Ratings);
+            var counts = distinct.GetValueOrDefault(index);
+            return new KpiPeriod(start.AddDays(1), end, these.Sum(d => d.Inspections), counts?.Visits ?? 0, counts?.Enterprises ?? 0,
+                joint.GetValueOrDefault(index), problems.Where(p => p.Date > start && p.Date <= end).Sum(p => p.Count), due.Sum(t => t.Due),
+                due.Sum(t => t.OnTime), these.Sum(d => d.Published), these.Sum(d => d.PublishedOnTime), these.Sum(d => d.Overdue), ratingCount,
+                ratingCount == 0 ? null : Math.Round((double)rated.Sum(r => r.Score) / ratingCount, 2));
         }
 
         var departments = await db.Departments.AsNoTracking().Where(d => !d.IsCoordinator).OrderBy(d => d.Id).ToListAsync(cancellationToken);
         var perDepartment = departments.Select(d =>
         {
-            var these = inspections.Where(i => i.DepartmentId == d.Id && i.Date > from).ToList();
+            var these = days.Where(i => i.DepartmentId == d.Id && i.Date > from).ToList();
             var due = tasks.Where(t => t.DepartmentId == d.Id && t.DueDate > from).ToList();
-            var published = these.Where(i => i.PublishedAtUtc is not null || (i.PublicationDue is { } due2 && due2 < until)).ToList();
-            return new KpiDepartment(d.Code, these.Count, these.Sum(i => i.Problems),
-                due.Count == 0 ? 0 : (double)due.Count(t => t.Status == "closed" && t.ClosedAtUtc is { } c && ChinaDay(c) <= t.DueDate) / due.Count,
-                published.Count == 0 ? 0 : (double)published.Count(i => i.PublishedAtUtc is { } p && i.PublicationDue is { } due3 && ChinaDay(p) <= due3) / published.Count);
+            var dueCount = due.Sum(t => t.Due);
+            // Published, or unpublished past the due day: the inspections whose publication is judged.
+            var judged = these.Sum(i => i.Published + i.Overdue);
+            return new KpiDepartment(d.Code, these.Sum(i => i.Inspections), problems.Where(p => p.DepartmentId == d.Id && p.Date > from).Sum(p => p.Count),
+                dueCount == 0 ? 0 : (double)due.Sum(t => t.OnTime) / dueCount,
+                judged == 0 ? 0 : (double)these.Sum(i => i.PublishedOnTime) / judged);
         }).ToList();
 
-        var perMonth = Enumerable.Range(0, 12).Select(m =>
-        {
-            var monthEnd = from.AddMonths(m + 1);
-            var monthStart = from.AddMonths(m);
-            return (monthEnd.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
-                inspections.Where(i => i.Date > monthStart && i.Date <= monthEnd).Select(i => i.VisitKey).Distinct().Count(),
-                inspections.Where(i => i.Date > monthStart.AddYears(-1) && i.Date <= monthEnd.AddYears(-1)).Select(i => i.VisitKey).Distinct().Count());
-        }).ToList();
+        var perMonth = await PerMonthAsync(from, cancellationToken);
 
-        var planJson = await db.PlanDraws.AsNoTracking().Where(d => d.Status == PlanStatus.Published && d.Year == until.Year)
-            .OrderByDescending(d => d.Id).Select(d => d.PlanJson).FirstOrDefaultAsync(cancellationToken);
-        KpiPlan? plan = null;
-        if (planJson is not null)
-        {
-            var totals = JsonSerializer.Deserialize<PlanDocument>(planJson, PlanningJson.Options)!.Totals;
-            plan = new KpiPlan(until.Year, totals.Recognised, totals.VisitsIfSeparate, totals.VisitsMerged);
-        }
+        var plan = await db.PlanDraws.AsNoTracking().Where(d => d.Status == PlanStatus.Published && d.Year == until.Year)
+            .OrderByDescending(d => d.Id).Select(d => new
+            {
+                d.VisitsIfSeparate, d.VisitsMerged, Recognised = db.PlannedRecognitions.Count(r => r.DrawId == d.Id),
+            }).FirstOrDefaultAsync(cancellationToken);
 
-        return new KpiReport(Period(from, until), Period(previousFrom, from), perDepartment, plan, perMonth);
+        return new KpiReport(Period(0, from, until), Period(1, previousFrom, from), perDepartment,
+            plan is null ? null : new KpiPlan(until.Year, plan.Recognised, plan.VisitsIfSeparate, plan.VisitsMerged), perMonth);
     }
 
-    private static DateOnly ChinaDay(DateTime utc) => DateOnly.FromDateTime(Localization.ChinaTime.FromUtc(utc));
+    /// <summary>Distinct visits in each of the twelve months up to the day (months counted back from it), and in the same months a year earlier.</summary>
+    private async Task<IReadOnlyList<(string Month, int Current, int Previous)>> PerMonthAsync(DateOnly from, CancellationToken cancellationToken)
+    {
+        async Task<Dictionary<int, int>> CountAsync(Func<int, DateOnly> boundary)
+        {
+            // Month m holds the days after boundary(m) up to boundary(m + 1).
+            var bounds = Enumerable.Range(0, 13).Select(boundary).ToArray();
+            var bucket = "CASE " + string.Join(" ", Enumerable.Range(0, 12).Reverse().Select(m => $"WHEN \"Date\" > {{{m}}} THEN {m}")) + " END";
+            return (await Query<PeriodCount>($$"""
+                SELECT {{bucket}} AS "Period", COUNT(DISTINCT "VisitKey") AS "Count"
+                FROM inspections WHERE "Date" > {0} AND "Date" <= {12}
+                GROUP BY {{bucket}}
+                """, cancellationToken, bounds.Cast<object>().ToArray())).ToDictionary(c => c.Period, c => c.Count);
+        }
+
+        var current = await CountAsync(m => from.AddMonths(m));
+        var previous = await CountAsync(m => from.AddMonths(m).AddYears(-1));
+        return Enumerable.Range(0, 12).Select(m => (from.AddMonths(m + 1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
+            current.GetValueOrDefault(m), previous.GetValueOrDefault(m))).ToList();
+    }
+
+    /// <summary>
+    /// Whether an instant (UTC) falls on a day (China time, UTC+8 all year) no later than a date:
+    /// before 16:00 UTC of that date. SQLite compares the stored texts ("yyyy-MM-dd HH:mm:ss…"),
+    /// PostgreSQL the timestamps.
+    /// </summary>
+    private string OnChinaDayOrBefore(string instant, string day) => db.IsPostgres
+        ? $"{instant} < ({day} + TIME '16:00') AT TIME ZONE 'UTC'"
+        : $"{instant} < {day} || ' 16:00:00'";
+
+    private Task<List<T>> Query<T>(string sql, CancellationToken cancellationToken, params object[] parameters) =>
+        db.Database.SqlQueryRaw<T>(sql, parameters).ToListAsync(cancellationToken);
+
+    private sealed record InspectionDay(DateOnly Date, int DepartmentId, int Inspections, int Published, int PublishedOnTime, int Overdue);
+
+    private sealed record DayCount(DateOnly Date, int DepartmentId, int Count);
+
+    private sealed record TaskDay(DateOnly DueDate, int DepartmentId, int Due, int OnTime);
+
+    private sealed record RatingDay(DateOnly Date, int Ratings, long Score);
+
+    private sealed record PeriodDistinct(int Period, int Visits, int Enterprises);
+
+    private sealed record PeriodCount(int Period, int Count);
 }

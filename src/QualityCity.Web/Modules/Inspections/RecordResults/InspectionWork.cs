@@ -27,7 +27,7 @@ public sealed class InspectionWork(QualityCityDbContext db, IOptions<InspectionO
 
     public async Task<WorkResult> RecordAsync(long id, ResultsRequest request, ClaimsPrincipal user, CancellationToken ct)
     {
-        var visit = await db.Visits.Include(v => v.Departments).FirstOrDefaultAsync(v => v.Id == id, ct);
+        var visit = await db.Visits.IncludeParts().FirstOrDefaultAsync(v => v.Id == id, ct);
         if (visit is null)
         {
             return WorkResult.NotFound;
@@ -35,7 +35,7 @@ public sealed class InspectionWork(QualityCityDbContext db, IOptions<InspectionO
 
         var inspectorId = await InspectorIdAsync(user, ct);
         var part = inspectorId is { } own
-            ? visit.Departments.FirstOrDefault(d => d.InspectorIds.Split(',').Contains(own.ToString(CultureInfo.InvariantCulture)))
+            ? visit.Departments.FirstOrDefault(d => d.IsAssigned(own))
             : null;
         if (part is null)
         {
@@ -102,7 +102,7 @@ public sealed class InspectionWork(QualityCityDbContext db, IOptions<InspectionO
             inspection = new Inspection
             {
                 VisitKey = visit.VisitKey, CreditCode = visit.CreditCode, DepartmentId = part.DepartmentId, Kind = InspectionKinds.Routine,
-                InspectorIds = part.InspectorIds,
+                InspectorIds = string.Join(",", part.InspectorIds().Select(i => i.ToString(CultureInfo.InvariantCulture))),
             };
             db.Inspections.Add(inspection);
         }

@@ -78,13 +78,16 @@ public sealed class VisitRegistrar(QualityCityDbContext db, VisitCodeKey key, IA
                 ValidFrom = planned.Obligations.Max(o => Day(o.WindowStart)),
                 ValidTo = planned.Obligations.Min(o => Day(o.WindowEnd)),
                 Status = VisitStatus.Registered, Code = string.Empty, CodeIssuedAtUtc = now, CreatedAtUtc = now,
-                Departments = parts.Select(p => new VisitDepartment
-                {
-                    DepartmentId = p.Department.Id,
-                    Items = string.Join(",", p.Items.Select(i => $"{i}:{items[i].Version}")),
-                    InspectorIds = string.Join(",", p.Officers),
-                }).ToList(),
             };
+            visit.Departments = parts.Select(p => new VisitDepartment
+            {
+                DepartmentId = p.Department.Id,
+                Items = p.Items.Select((code, position) => new VisitItem { Position = position, ItemCode = code, ItemVersion = items[code].Version }).ToList(),
+                Inspectors = p.Officers.Select((id, position) => new VisitInspector
+                {
+                    Position = position, Visit = visit, InspectorId = int.Parse(id, CultureInfo.InvariantCulture),
+                }).ToList(),
+            }).ToList();
             var payload = new VisitCodePayload(1, visit.VisitKey, visit.CreditCode, Text(visit.Date), Text(visit.ValidFrom), Text(visit.ValidTo),
                 parts.Select(p => new PayloadDepartment(p.Department.Code,
                     p.Items.Select(i => $"{i}:{items[i].Version}").ToList(),

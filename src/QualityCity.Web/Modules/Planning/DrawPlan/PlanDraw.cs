@@ -21,7 +21,7 @@ public sealed class DrawRefusedException(string message) : Exception(message);
 /// <summary>
 /// INS-9 step 2: with the public seed, draws every committed stratum, builds the year's plan (cadence
 /// obligations, recognition and grace, the green draws, merged joint visits, caps) and assigns
-/// officers (moving visits for capacity), then stores draw.json and plan.json. Refuses a reused seed,
+/// officers (moving visits for capacity), then stores draw.json and plan.json with the plan's rows. Refuses a reused seed,
 /// a commitment the platform did not make, any pool that no longer matches its committed digest, and
 /// a second draw of a year without a reason.
 /// </summary>
@@ -182,8 +182,12 @@ public sealed class PlanDraw(QualityCityDbContext db, IOptions<PlanningOptions> 
             Obligations = planDocument.Totals.Obligations, VisitsIfSeparate = planDocument.Totals.VisitsIfSeparate, VisitsMerged = planDocument.Totals.VisitsMerged,
             CapViolations = planDocument.Totals.CapViolations, Understaffed = planDocument.Totals.Understaffed,
         };
+        // The record and the plan's rows, written from the same documents, stand or fall together.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.PlanDraws.Add(record);
         await db.SaveChangesAsync(cancellationToken);
+        await PlanRowWriter.WriteAsync(db, record.Id, planDocument, draw, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return (draw, planDocument, record);
     }
 

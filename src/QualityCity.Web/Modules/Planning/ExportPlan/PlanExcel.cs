@@ -1,5 +1,8 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using QualityCity.Domain.Common;
+using QualityCity.Web.Data;
 using QualityCity.Web.Modules.Planning.DrawPlan;
 
 namespace QualityCity.Web.Modules.Planning.ExportPlan;
@@ -11,6 +14,52 @@ namespace QualityCity.Web.Modules.Planning.ExportPlan;
 /// </summary>
 public static class PlanExcel
 {
+    /// <summary>
+    /// The ledger of a stored draw, read from the plan's rows: the visits (of the department's,
+    /// with every department on them, for a head), their officers, the recognised obligations and the flags.
+    /// </summary>
+    public static async Task WriteAsync(Stream output, QualityCityDbContext db, int drawId, int year, string? department, CancellationToken cancellationToken)
+    {
+        var visitRows = db.PlannedVisits.AsNoTracking().Where(v => v.DrawId == drawId);
+        var obligationRows = db.PlannedObligations.AsNoTracking().Where(o => o.DrawId == drawId);
+        var itemRows = db.PlannedObligationItems.AsNoTracking().Where(i => i.DrawId == drawId);
+        if (department is not null)
+        {
+            var own = db.PlannedObligations.Where(o => o.DrawId == drawId && o.Department == department).Select(o => o.VisitPosition);
+            visitRows = visitRows.Where(v => own.Contains(v.Position));
+            obligationRows = obligationRows.Where(o => own.Contains(o.VisitPosition));
+            itemRows = itemRows.Where(i => own.Contains(i.VisitPosition));
+        }
+
+        var items = (await itemRows.OrderBy(i => i.VisitPosition).ThenBy(i => i.ObligationPosition).ThenBy(i => i.Position)
+                .Select(i => new { i.VisitPosition, i.ObligationPosition, i.ItemCode }).ToListAsync(cancellationToken))
+            .ToLookup(i => (i.VisitPosition, i.ObligationPosition), i => i.ItemCode);
+        var obligations = (await obligationRows.OrderBy(o => o.VisitPosition).ThenBy(o => o.Position).ToListAsync(cancellationToken))
+            .ToLookup(o => o.VisitPosition, o => new PlanObligation(o.Department, items[(o.VisitPosition, o.Position)].ToList(), Day(o.WindowStart), Day(o.WindowEnd), o.Reason));
+        var visits = (await visitRows.OrderBy(v => v.Position).ToListAsync(cancellationToken))
+            .Select(v => new PlanVisit(v.VisitKey, v.Enterprise, Day(v.Date), v.MovedFrom is { } moved ? Day(moved) : null, obligations[v.Position].ToList())).ToList();
+        var keys = (await visitRows.Select(v => new { v.Position, v.VisitKey }).ToListAsync(cancellationToken)).ToDictionary(v => v.Position, v => v.VisitKey);
+        var assignments = (await db.PlannedInspectors.AsNoTracking().Where(i => i.DrawId == drawId && (department == null || i.Department == department))
+                .OrderBy(i => i.VisitPosition).ThenBy(i => i.Department).ThenBy(i => i.Position).ToListAsync(cancellationToken))
+            .Where(i => keys.ContainsKey(i.VisitPosition)).GroupBy(i => (i.VisitPosition, i.Department))
+            .Select(g => new InspectorAssignment(keys[g.Key.VisitPosition], g.Key.Department,
+                g.Select(i => new DrawnTicket(i.InspectorId.ToString(CultureInfo.InvariantCulture), string.Empty)).ToList(), [])).ToList();
+        var recognised = (await db.PlannedRecognitions.AsNoTracking().Where(r => r.DrawId == drawId).OrderBy(r => r.Position).ToListAsync(cancellationToken))
+            .Select(r => new PlanRecognition(r.Enterprise, r.Department, r.Items.Split(' ', StringSplitOptions.RemoveEmptyEntries), Day(r.WindowStart),
+                Day(r.WindowEnd), r.WholeObligation, r.Reason)).ToList();
+        var caps = (await db.PlannedCapViolations.AsNoTracking().Where(c => c.DrawId == drawId).OrderBy(c => c.Position).ToListAsync(cancellationToken))
+            .Select(c => new PlanCapViolation(c.Enterprise, c.Kind, c.Department, c.Item, c.Visits, c.Cap)).ToList();
+        var understaffed = (await db.PlannedUnderstaffings.AsNoTracking().Where(u => u.DrawId == drawId).OrderBy(u => u.Position).ToListAsync(cancellationToken))
+            .Select(u => new PlanUnderstaffed(u.VisitKey, u.Department, u.Inspectors, u.Required)).ToList();
+        // Only what the ledger shows is filled in; the rest of the documents is not read.
+        var plan = new PlanDocument(year, string.Empty, string.Empty, new PlanRulesRecord(0, 0, 0, 0, 0, false), visits, recognised, caps, understaffed, [], [],
+            new PlanTotals(0, 0, 0, 0, 0, 0, 0, 0));
+        var draw = new DrawDocument(string.Empty, year, string.Empty, string.Empty, [], assignments);
+        await WriteAsync(output, plan, draw, department, cancellationToken);
+    }
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     public static async Task WriteAsync(Stream output, PlanDocument plan, DrawDocument? draw, string? department, CancellationToken cancellationToken)
     {
         var officers = draw?.InspectorAssignments.ToDictionary(a => (a.VisitKey, a.Department), a => string.Join(", ", a.Inspectors.Select(i => i.Id)))

@@ -18,7 +18,7 @@ public sealed record PublicPlan(PlanDrawRecord Record, int CommitmentId, IReadOn
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.Public)]
-public sealed class PublicPlansModel(QualityCityDbContext db, IMemoryCache cache) : PageModel
+public sealed class PublicPlansModel(QualityCityDbContext db, IMemoryCache cache, PublishPlan.PlanPublication publication) : PageModel
 {
     // One summary is worked out at a time, however many visitors arrive together; a stored plan never changes, so its summary is kept.
     private static readonly SemaphoreSlim SummaryGate = new(1, 1);
@@ -56,8 +56,8 @@ public sealed class PublicPlansModel(QualityCityDbContext db, IMemoryCache cache
     public string DepartmentName(string code) => DepartmentNames.GetValueOrDefault(code, code);
 
     /// <summary>
-    /// The counts the public sees (visits per month and per department), kept in memory by draw;
-    /// the plan itself (every enterprise's days) is read once to count them and not kept.
+    /// The counts the public sees (visits per month and per department), counted by the database
+    /// from the plan's rows and kept in memory by draw.
     /// </summary>
     private async Task<(IReadOnlyList<int> PerMonth, IReadOnlyList<(string Department, int Visits)> PerDepartment)> SummaryAsync(int drawId,
         CancellationToken cancellationToken)
@@ -76,16 +76,16 @@ public sealed class PublicPlansModel(QualityCityDbContext db, IMemoryCache cache
                 return summary;
             }
 
-            var json = await db.PlanDraws.AsNoTracking().Where(d => d.Id == drawId).Select(d => d.PlanJson).FirstAsync(cancellationToken);
-            var plan = System.Text.Json.JsonSerializer.Deserialize<DrawPlan.PlanDocument>(json, PlanningJson.Options);
             var perMonth = new int[12];
-            foreach (var visit in plan?.Visits ?? [])
+            foreach (var day in await publication.DaysAsync(drawId, null, cancellationToken))
             {
-                perMonth[int.Parse(visit.Date.AsSpan(5, 2), System.Globalization.CultureInfo.InvariantCulture) - 1]++;
+                perMonth[day.Day.Month - 1] += day.Visits;
             }
 
-            var perDepartment = (plan?.Visits ?? []).SelectMany(v => v.Obligations.Select(o => o.Department).Distinct())
-                .GroupBy(d => d).Select(g => (g.Key, g.Count())).OrderByDescending(x => x.Item2).ToList();
+            // A joint visit counts once for each department on it.
+            var perDepartment = (await db.PlannedObligations.AsNoTracking().Where(o => o.DrawId == drawId).GroupBy(o => o.Department)
+                    .Select(g => new { Department = g.Key, Visits = g.Select(o => o.VisitPosition).Distinct().Count() }).ToListAsync(cancellationToken))
+                .OrderByDescending(x => x.Visits).ThenBy(x => x.Department, StringComparer.Ordinal).Select(x => (x.Department, x.Visits)).ToList();
             summary = (perMonth, perDepartment);
             cache.Set(key, summary, new MemoryCacheEntryOptions { Size = 1 });
             return summary;

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -19,6 +18,9 @@ public sealed record PlanActionResult(int Status, string Field, string Message)
     public bool Succeeded => Status == StatusCodes.Status200OK;
 }
 
+/// <summary>One day of a plan: the visits planned on it and their obligations.</summary>
+public sealed record PlanDay(DateOnly Day, int Visits, int Obligations);
+
 /// <summary>Where a drawn plan stands on the way to publication (INS-10).</summary>
 /// <param name="Departments">Every department with visits in the plan.</param>
 /// <param name="Approvals">The approvals given so far.</param>
@@ -33,51 +35,61 @@ public sealed record PlanApprovalState(IReadOnlyList<string> Departments, IReadO
 /// coordinator publishes it, acknowledging in a note every flagged cap violation and understaffed
 /// visit. Publishing registers the plan's visits with their codes (EXE-1); publishing a re-draw
 /// supersedes the year's earlier published plan, which stays visible, and cancels its visits that
-/// have not happened. Parsed plans are cached: a stored plan never changes.
+/// have not happened. The plan is read from its rows; counts over a whole plan are kept, as a drawn plan never changes.
 /// </summary>
 public sealed class PlanPublication(QualityCityDbContext db, IMemoryCache cache, IOptions<PlanningOptions> options,
     Inspections.VisitCodes.VisitRegistrar registrar, PlatformClock clock)
 {
-    /// <summary>The plan.json of a draw, parsed once.</summary>
-    public async Task<PlanDocument?> PlanAsync(int drawId, CancellationToken cancellationToken)
+    private static readonly MemoryCacheEntryOptions Kept = new() { SlidingExpiration = TimeSpan.FromMinutes(30), Size = 1 };
+
+    /// <summary>Every department with obligations in the plan, in code order.</summary>
+    public Task<IReadOnlyList<string>> DepartmentsAsync(int drawId, CancellationToken cancellationToken) =>
+        KeptAsync(("plan-departments", drawId), async () => (IReadOnlyList<string>)(await db.PlannedObligations.AsNoTracking().Where(o => o.DrawId == drawId)
+            .Select(o => o.Department).Distinct().ToListAsync(cancellationToken)).Order(StringComparer.Ordinal).ToList());
+
+    /// <summary>The recognised obligations of the plan per department.</summary>
+    public Task<IReadOnlyDictionary<string, int>> RecognisedAsync(int drawId, CancellationToken cancellationToken) =>
+        KeptAsync(("plan-recognised", drawId), async () => (IReadOnlyDictionary<string, int>)await db.PlannedRecognitions.AsNoTracking()
+            .Where(r => r.DrawId == drawId).GroupBy(r => r.Department).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, StringComparer.Ordinal, cancellationToken));
+
+    /// <summary>A figure of a drawn plan, counted once and kept: a drawn plan never changes.</summary>
+    private async Task<T> KeptAsync<T>(object key, Func<Task<T>> count)
     {
-        if (cache.TryGetValue(("plan", drawId), out PlanDocument? cached))
+        if (cache.TryGetValue(key, out T? kept))
         {
-            return cached;
+            return kept!;
         }
 
-        var json = await db.PlanDraws.AsNoTracking().Where(d => d.Id == drawId).Select(d => d.PlanJson).FirstOrDefaultAsync(cancellationToken);
-        if (json is null)
-        {
-            return null;
-        }
-
-        var plan = JsonSerializer.Deserialize<PlanDocument>(json, PlanningJson.Options)!;
-        cache.Set(("plan", drawId), plan, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(30) });
-        return plan;
+        var value = await count();
+        cache.Set(key, value, Kept);
+        return value;
     }
 
-    /// <summary>The officers of each visit and department of a draw, parsed once.</summary>
-    public async Task<IReadOnlyDictionary<(string VisitKey, string Department), IReadOnlyList<string>>> OfficersAsync(int drawId, CancellationToken cancellationToken)
-    {
-        if (cache.TryGetValue(("officers", drawId), out IReadOnlyDictionary<(string, string), IReadOnlyList<string>>? cached))
+    /// <summary>
+    /// The plan's days: per planned day, the visits (with an obligation of <paramref name="department"/>
+    /// when one is given) and their obligations (of that department). Counted once per draw and
+    /// department by the database and kept: a drawn plan never changes.
+    /// </summary>
+    public Task<IReadOnlyList<PlanDay>> DaysAsync(int drawId, string? department, CancellationToken cancellationToken) =>
+        KeptAsync(("plan-days", drawId, department ?? string.Empty), async () =>
         {
-            return cached!;
-        }
+            var obligations = db.PlannedObligations.AsNoTracking().Where(o => o.DrawId == drawId);
+            if (!string.IsNullOrEmpty(department))
+            {
+                obligations = obligations.Where(o => o.Department == department);
+            }
 
-        var json = await db.PlanDraws.AsNoTracking().Where(d => d.Id == drawId).Select(d => d.DrawJson).FirstOrDefaultAsync(cancellationToken);
-        var draw = json is null ? null : JsonSerializer.Deserialize<DrawDocument>(json, PlanningJson.Options);
-        IReadOnlyDictionary<(string, string), IReadOnlyList<string>> officers = draw?.InspectorAssignments
-            .ToDictionary(a => (a.VisitKey, a.Department), a => (IReadOnlyList<string>)a.Inspectors.Select(i => i.Id).ToList()) ?? [];
-        cache.Set(("officers", drawId), officers, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(30) });
-        return officers;
-    }
+            return (IReadOnlyList<PlanDay>)(await obligations
+                .Join(db.PlannedVisits, o => new { o.DrawId, Position = o.VisitPosition }, v => new { v.DrawId, v.Position }, (o, v) => new { v.Date, o.VisitPosition })
+                .GroupBy(x => x.Date)
+                .Select(g => new { Day = g.Key, Visits = g.Select(x => x.VisitPosition).Distinct().Count(), Obligations = g.Count() })
+                .ToListAsync(cancellationToken)).Select(d => new PlanDay(d.Day, d.Visits, d.Obligations)).OrderBy(d => d.Day).ToList();
+        });
 
     public async Task<PlanApprovalState> StateAsync(PlanDrawRecord draw, CancellationToken cancellationToken)
     {
-        var plan = await PlanAsync(draw.Id, cancellationToken);
-        var departments = plan is null ? [] : plan.Visits.SelectMany(v => v.Obligations.Select(o => o.Department)).Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal).ToList();
+        var departments = await DepartmentsAsync(draw.Id, cancellationToken);
         var approvals = await db.PlanApprovals.AsNoTracking().Where(a => a.DrawId == draw.Id).OrderBy(a => a.Department).ToListAsync(cancellationToken);
         return new PlanApprovalState(departments, approvals, options.Value.DeadlineFor(draw.Year));
     }

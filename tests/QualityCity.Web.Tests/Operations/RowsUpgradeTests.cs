@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
+using QualityCity.Web.Hosting;
+using QualityCity.Web.Modules.Inspections;
+using QualityCity.Web.Tests.Infrastructure;
+
+namespace QualityCity.Web.Tests.Operations;
+
+/// <summary>
+/// A bureau upgrading from the version that kept a visit's items and officers as comma-separated
+/// text and a plan only as its published texts keeps its visits and plans: the migration turns the
+/// text into rows, in order, and start-up writes the rows of plans drawn before.
+/// </summary>
+public abstract class RowsUpgradeTests(QualityCityFactory factory) : PlatformTest(factory)
+{
+    [SkippableFact]
+    public async Task A_database_at_the_previous_migration_comes_out_with_its_visits_parts_and_its_plans_as_rows()
+    {
+        SkipIfUnavailable();
+        await using var scope = OpenDb();
+        var db = scope.Db;
+        var drawId = await db.PlanDraws.Where(d => d.Status == "published").Select(d => d.Id).FirstAsync();
+        var planVisits = await db.PlannedVisits.CountAsync(v => v.DrawId == drawId);
+        var planItems = await db.PlannedObligationItems.CountAsync(i => i.DrawId == drawId);
+        var planOfficers = await db.PlannedInspectors.CountAsync(i => i.DrawId == drawId);
+        Assert.True(planVisits > 0 && planItems > 0 && planOfficers > 0, "the demo city has a published plan with its rows");
+        var part = await db.VisitDepartments.AsNoTracking().OrderBy(d => d.Id).FirstAsync();
+        var otherPart = await db.VisitDepartments.AsNoTracking().OrderByDescending(d => d.Id).FirstAsync();
+
+        // Back to the previous migration, and the visit's parts as that version wrote them.
+        var migrations = db.Database.GetMigrations().ToList();
+        var migrator = db.GetService<IMigrator>();
+        await migrator.MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_PlanAndVisitRows", StringComparison.Ordinal)) - 1]);
+        await db.Database.ExecuteSqlRawAsync(
+            """UPDATE visit_departments SET "Items" = {0}, "InspectorIds" = {1} WHERE "Id" = {2}""", "SAMR-009:3,SAMR-001:1", "42,7", part.Id);
+        await db.Database.ExecuteSqlRawAsync(
+            """UPDATE visit_departments SET "Items" = {0}, "InspectorIds" = {1} WHERE "Id" = {2}""", "EM-002:2", "", otherPart.Id);
+
+        await using (var upgrade = Factory.Services.CreateAsyncScope())
+        {
+            await upgrade.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(CancellationToken.None);
+        }
+
+        db.ChangeTracker.Clear();
+        var upgraded = await db.VisitDepartments.AsNoTracking().Include(d => d.Items).Include(d => d.Inspectors).SingleAsync(d => d.Id == part.Id);
+        Assert.Equal(["SAMR-009:3", "SAMR-001:1"], upgraded.ItemTexts());
+        Assert.Equal([42, 7], upgraded.InspectorIds());
+        Assert.All(upgraded.Inspectors, i => Assert.Equal(part.VisitId, i.VisitId));
+        var alone = await db.VisitDepartments.AsNoTracking().Include(d => d.Items).Include(d => d.Inspectors).SingleAsync(d => d.Id == otherPart.Id);
+        Assert.Equal(["EM-002:2"], alone.ItemTexts());
+        Assert.Empty(alone.Inspectors);
+        // The officer's visits are found by the officer's id.
+        Assert.Contains(part.VisitId, await db.VisitInspectors.Where(i => i.InspectorId == 42).Select(i => i.VisitId).ToListAsync());
+
+        // The plan's rows come back from its stored texts.
+        Assert.Equal(planVisits, await db.PlannedVisits.CountAsync(v => v.DrawId == drawId));
+        Assert.Equal(planItems, await db.PlannedObligationItems.CountAsync(i => i.DrawId == drawId));
+        Assert.Equal(planOfficers, await db.PlannedInspectors.CountAsync(i => i.DrawId == drawId));
+        var coordinator = await Factory.SignedInClientAsync("coordinator");
+        Assert.Contains("visit-count", await coordinator.GetStringAsync($"/planning/draws/{drawId}"), StringComparison.Ordinal);
+    }
+}
+
+public sealed class SqliteRowsUpgradeTests(SqliteFactory factory) : RowsUpgradeTests(factory), IClassFixture<SqliteFactory>;
+
+public sealed class PostgresRowsUpgradeTests(PostgresFactory factory) : RowsUpgradeTests(factory), IClassFixture<PostgresFactory>;
