@@ -12,7 +12,7 @@ public abstract class MyVisitsTests(QualityCityFactory factory) : PlatformTest(f
     public async Task A_busy_officers_visits_are_all_listed_page_by_page_behind_thousands_of_earlier_visits_of_others()
     {
         SkipIfUnavailable();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var today = TestClock.Today;
         int mine;
         await using (var scope = OpenDb())
         {
