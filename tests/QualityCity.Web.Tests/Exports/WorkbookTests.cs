@@ -1,4 +1,5 @@
 using MiniExcelLibs;
+using QualityCity.Web.Modules.Planning.Contracts;
 using QualityCity.Web.Modules.Planning.DrawPlan;
 using QualityCity.Web.Modules.Planning.ExportPlan;
 

@@ -5,7 +5,6 @@ using QRCoder;
 using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
 using QualityCity.Web.Modules.Accounts.Contracts;
-using QualityCity.Web.Modules.Accounts;
 using QualityCity.Web.Modules.Inspections.VisitCodes;
 using QualityCity.Web.Modules.ReferenceData.Contracts;
 
@@ -23,6 +22,8 @@ public sealed class InspectionsModule : IModule
         services.AddScoped<ReferenceData.Contracts.IReferenceDataSet, Penalties.PenaltyListData>();
         services.AddSingleton<VisitCodeKey>();
         services.AddScoped<VisitRegistrar>();
+        services.AddScoped<Planning.Contracts.IPlanPublishedHandler>(sp => sp.GetRequiredService<VisitRegistrar>());
+        services.AddScoped<Planning.Contracts.IInspectionHistory, InspectionHistory>();
         services.AddScoped<RecordResults.InspectionWork>();
         services.AddScoped<Kpis.KpiCalculator>();
         services.AddSingleton<Attachments.AttachmentStore>();
@@ -47,13 +48,13 @@ public sealed class InspectionsModule : IModule
         // The current code of a visit: for its officers, their departments' heads, the coordinator,
         // and the enterprise itself (it may check what it is shown).
         api.MapGet("/{**visitKey}", async (string visitKey, ClaimsPrincipal user, QualityCityDbContext db, HttpContext http, PublicAddress address,
-            IOptions<InspectionOptions> options, CancellationToken ct) =>
+            IOptions<InspectionOptions> options, IAccountDirectory accounts, CancellationToken ct) =>
         {
             var qr = visitKey.EndsWith("/qr.svg", StringComparison.Ordinal);
             var key = qr ? visitKey[..^"/qr.svg".Length] : visitKey;
             var visit = await db.Visits.AsNoTracking().IncludeParts().Where(v => v.VisitKey == key)
                 .OrderByDescending(v => v.Status == VisitStatus.Registered).ThenByDescending(v => v.Id).FirstOrDefaultAsync(ct);
-            if (visit is null || !await MaySeeAsync(user, visit, db, options.Value, ct))
+            if (visit is null || !await MaySeeAsync(user, visit, db, accounts, options.Value, ct))
             {
                 return Results.NotFound();
             }
@@ -84,7 +85,7 @@ public sealed class InspectionsModule : IModule
     /// working days before the first day the visit may take place, EXE-2), as its page shows it;
     /// before that, its date and officers are as unknown to it as the visit is to everyone else.
     /// </summary>
-    public static async Task<bool> MaySeeAsync(ClaimsPrincipal user, Visit visit, QualityCityDbContext db, InspectionOptions options,
+    public static async Task<bool> MaySeeAsync(ClaimsPrincipal user, Visit visit, QualityCityDbContext db, IAccountDirectory accounts, InspectionOptions options,
         CancellationToken cancellationToken)
     {
         if (user.SeesAllDepartments())
@@ -111,7 +112,7 @@ public sealed class InspectionsModule : IModule
 
         if (user.IsInRole(Roles.Inspector))
         {
-            var own = await db.Users.Where(u => u.UserName == user.Identity!.Name).Select(u => u.InspectorId).FirstOrDefaultAsync(cancellationToken);
+            var own = await accounts.OfficerIdAsync(user.ActorName(), cancellationToken);
             return own is { } id && visit.Departments.Any(d => d.IsAssigned(id));
         }
 

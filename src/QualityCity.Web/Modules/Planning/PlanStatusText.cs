@@ -1,3 +1,5 @@
+using QualityCity.Web.Modules.Planning.Contracts;
+
 namespace QualityCity.Web.Modules.Planning;
 
 /// <summary>The Chinese label of a plan status (translated by the page).</summary>

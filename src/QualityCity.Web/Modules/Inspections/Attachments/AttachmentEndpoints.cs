@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
-using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Accounts;
+using QualityCity.Web.Modules.Accounts.Contracts;
 
 namespace QualityCity.Web.Modules.Inspections.Attachments;
 
@@ -31,10 +31,10 @@ public static class AttachmentEndpoints
 
         // The files of a visit the user may see, without their bytes.
         api.MapGet("/visits/{id:long}/attachments", async (long id, ClaimsPrincipal user, QualityCityDbContext db,
-            Microsoft.Extensions.Options.IOptions<InspectionOptions> options, CancellationToken ct) =>
+            Microsoft.Extensions.Options.IOptions<InspectionOptions> options, IAccountDirectory accounts, CancellationToken ct) =>
         {
             var visit = await db.Visits.AsNoTracking().IncludeParts().FirstOrDefaultAsync(v => v.Id == id, ct);
-            if (visit is null || !await InspectionsModule.MaySeeAsync(user, visit, db, options.Value, ct))
+            if (visit is null || !await InspectionsModule.MaySeeAsync(user, visit, db, accounts, options.Value, ct))
             {
                 return Results.NotFound();
             }

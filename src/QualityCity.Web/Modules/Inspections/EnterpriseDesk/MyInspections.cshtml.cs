@@ -12,6 +12,7 @@ using QualityCity.Web.Modules.Checklists;
 using QualityCity.Web.Modules.Checklists.Contracts;
 using QualityCity.Web.Modules.Inspections.RecordResults;
 using QualityCity.Web.Modules.Planning;
+using QualityCity.Web.Modules.Planning.Contracts;
 using QualityCity.Web.Modules.ReferenceData.Contracts;
 
 namespace QualityCity.Web.Modules.Inspections.EnterpriseDesk;

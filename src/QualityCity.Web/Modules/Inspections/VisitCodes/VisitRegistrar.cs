@@ -10,6 +10,7 @@ using QualityCity.Web.Modules.Audit.Contracts;
 using QualityCity.Web.Modules.Checklists;
 using QualityCity.Web.Modules.Checklists.Contracts;
 using QualityCity.Web.Modules.Planning;
+using QualityCity.Web.Modules.Planning.Contracts;
 using QualityCity.Web.Modules.Planning.DrawPlan;
 
 namespace QualityCity.Web.Modules.Inspections.VisitCodes;
@@ -45,9 +46,11 @@ public sealed record VisitCodePayload(
 /// items (the versions in force) and officers, and a signed code each. A re-draw that supersedes a
 /// published plan cancels the earlier plan's visits that have not happened.
 /// </summary>
-public sealed class VisitRegistrar(QualityCityDbContext db, VisitCodeKey key, IAuditTrail auditLog, PlatformClock clock)
+public sealed class VisitRegistrar(QualityCityDbContext db, VisitCodeKey key, IAuditTrail auditLog, PlatformClock clock) : IPlanPublishedHandler
 {
     public static readonly JsonSerializerOptions PayloadJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public Task<int> PlanPublishedAsync(int drawId, string actor, CancellationToken cancellationToken) => RegisterPlanAsync(drawId, actor, cancellationToken);
 
     public async Task<int> RegisterPlanAsync(int drawId, string actor, CancellationToken cancellationToken)
     {

@@ -6,6 +6,7 @@ using QualityCity.Web.Modules.Accounts;
 using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Checklists;
 using QualityCity.Web.Modules.Checklists.Contracts;
+using QualityCity.Web.Modules.Planning.Contracts;
 
 namespace QualityCity.Web.Modules.Planning.Campaigns;
 

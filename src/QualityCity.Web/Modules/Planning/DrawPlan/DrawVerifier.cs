@@ -1,6 +1,7 @@
 using System.Text.Json;
 using QualityCity.Domain.Common;
 using QualityCity.Domain.Planning;
+using QualityCity.Web.Modules.Planning.Contracts;
 
 namespace QualityCity.Web.Modules.Planning.DrawPlan;
 

@@ -9,6 +9,7 @@ using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
 using QualityCity.Web.Modules.Checklists;
 using QualityCity.Web.Modules.Checklists.Contracts;
+using QualityCity.Web.Modules.Planning.Contracts;
 using QualityCity.Web.Modules.ReferenceData.Contracts;
 using QualityCity.Web.Modules.Registry;
 using QualityCity.Web.Modules.Registry.Contracts;
@@ -25,7 +26,7 @@ public sealed class DrawRefusedException(string message) : Exception(message);
 /// a commitment the platform did not make, any pool that no longer matches its committed digest, and
 /// a second draw of a year without a reason.
 /// </summary>
-public sealed class PlanDraw(QualityCityDbContext db, IOptions<PlanningOptions> options, PlatformClock clock)
+public sealed class PlanDraw(QualityCityDbContext db, IOptions<PlanningOptions> options, PlatformClock clock, IInspectionHistory inspections)
 {
     /// <summary>The draw from published files (the CLI): commitment.json and the pool files beside it; writes draw.json and plan.json to <paramref name="outputDirectory"/>.</summary>
     public async Task<(DrawDocument Draw, PlanDocument Plan, PlanDrawRecord Record)> RunFromFilesAsync(string commitmentPath, string seed, string outputDirectory,
@@ -205,10 +206,7 @@ public sealed class PlanDraw(QualityCityDbContext db, IOptions<PlanningOptions> 
 
         var resultsFrom = new[] { yearStart.AddMonths(-rules.RecognitionValidityMonths), yearStart.AddYears(-1) }.Min();
         var yearEnd = new DateOnly(year, 12, 31);
-        var rows = await db.Inspections.AsNoTracking().Where(i => i.Date >= resultsFrom && i.Date <= yearEnd)
-            .Join(db.Departments, i => i.DepartmentId, d => d.Id, (i, d) => new { i.Id, i.CreditCode, Department = d.Code, i.Date, i.InspectorIds })
-            .Join(db.InspectionItemResults, i => i.Id, r => r.InspectionId, (i, r) => new { i.CreditCode, i.Department, i.Date, i.InspectorIds, r.ItemCode, r.Outcome })
-            .ToListAsync(cancellationToken);
+        var rows = await inspections.ItemResultsAsync(resultsFrom, yearEnd, cancellationToken);
         var results = rows.Where(r => enterprises.Contains(r.CreditCode))
             .GroupBy(r => r.CreditCode, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(r => new PriorResult(r.ItemCode, r.Department, r.Date,

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 using QualityCity.Web.Data;
+using QualityCity.Web.Modules.Planning.Contracts;
 
 namespace QualityCity.Web.Modules.Planning.DrawPlan;
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using QualityCity.Domain.Common;
 using QualityCity.Web.Data;
+using QualityCity.Web.Modules.Planning.Contracts;
 using QualityCity.Web.Modules.Planning.DrawPlan;
 
 namespace QualityCity.Web.Modules.Planning.ExportPlan;

@@ -1,11 +1,12 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
-using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Accounts;
+using QualityCity.Web.Modules.Accounts.Contracts;
+using QualityCity.Web.Modules.Planning.Contracts;
 using QualityCity.Web.Modules.Planning.DrawPlan;
 using QualityCity.Web.Modules.Planning.PublishPlan;
 

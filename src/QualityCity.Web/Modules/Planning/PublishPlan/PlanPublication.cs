@@ -4,8 +4,9 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
-using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Accounts;
+using QualityCity.Web.Modules.Accounts.Contracts;
+using QualityCity.Web.Modules.Planning.Contracts;
 using QualityCity.Web.Modules.Planning.DrawPlan;
 
 namespace QualityCity.Web.Modules.Planning.PublishPlan;
@@ -38,7 +39,7 @@ public sealed record PlanApprovalState(IReadOnlyList<string> Departments, IReadO
 /// have not happened. The plan is read from its rows; counts over a whole plan are kept, as a drawn plan never changes.
 /// </summary>
 public sealed class PlanPublication(QualityCityDbContext db, IMemoryCache cache, IOptions<PlanningOptions> options,
-    Inspections.VisitCodes.VisitRegistrar registrar, PlatformClock clock)
+    IPlanPublishedHandler published, PlatformClock clock)
 {
     private static readonly MemoryCacheEntryOptions Kept = new() { SlidingExpiration = TimeSpan.FromMinutes(30), Size = 1 };
 
@@ -175,7 +176,7 @@ public sealed class PlanPublication(QualityCityDbContext db, IMemoryCache cache,
         draw.PublicationNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         await db.SaveChangesAsync(cancellationToken);
         // Published visits are registered with their codes (EXE-1).
-        await registrar.RegisterPlanAsync(draw.Id, user.ActorName(), cancellationToken);
+        await published.PlanPublishedAsync(draw.Id, user.ActorName(), cancellationToken);
         return PlanActionResult.Done;
     }
 }

@@ -1,6 +1,6 @@
 using QualityCity.Domain.Planning;
 
-namespace QualityCity.Web.Modules.Planning;
+namespace QualityCity.Web.Modules.Planning.Contracts;
 
 /// <summary>
 /// The "Planning" section of the configuration: the cadence table (INS-4, default and per

@@ -1,4 +1,4 @@
-namespace QualityCity.Web.Modules.Planning;
+namespace QualityCity.Web.Modules.Planning.Contracts;
 
 // A drawn plan as the rows its pages query (docs/planning.md, "The plan as rows"). The draw's
 // published texts (draw.json, plan.json on PlanDrawRecord) stay the record; these rows are written

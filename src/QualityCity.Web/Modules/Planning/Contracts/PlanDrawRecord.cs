@@ -1,4 +1,4 @@
-namespace QualityCity.Web.Modules.Planning;
+namespace QualityCity.Web.Modules.Planning.Contracts;
 
 /// <summary>A stored draw: the seed (never reused), the records as published, and who ran it.</summary>
 public sealed class PlanDrawRecord

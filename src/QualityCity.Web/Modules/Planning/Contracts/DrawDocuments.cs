@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace QualityCity.Web.Modules.Planning.DrawPlan;
+namespace QualityCity.Web.Modules.Planning.Contracts;
 
 // The public record formats of QC-DRAW-1 (docs/planning.md, docs/schemas/). Property names are
 // written in camel case; absent optional values are written as null.
