@@ -34,8 +34,10 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/qc-rows.XXXXXX")
+server=
 cleanup() {
   local job
+  [ -z "$server" ] || kill "$server" 2>/dev/null || true
   for job in $(jobs -p); do kill "$job" 2>/dev/null || true; done
   wait 2>/dev/null || true
   rm -rf "$tmp"
@@ -90,7 +92,9 @@ if curl -s -o /dev/null -m 2 "$base/"; then
   echo "port $port is already in use (set QC_BENCH_PORT)" >&2
   exit 1
 fi
-platform RateLimiting__Enabled=false dotnet "$dll" serve --no-demo --urls "$base" >"$tmp/server.log" 2>&1 &
+# Started directly (not through a function) so that $! is the server itself, which the trap ends.
+(cd "$data_dir" && exec env ASPNETCORE_ENVIRONMENT=Production QC_DATA_DIR="$data_dir" Logging__LogLevel__Default=Warning RateLimiting__Enabled=false \
+  dotnet "$dll" serve --no-demo --urls "$base") >"$tmp/server.log" 2>&1 &
 server=$!
 deadline=$((SECONDS + startup_timeout))
 until curl -sf -m 5 "$base/healthz" >/dev/null; do
