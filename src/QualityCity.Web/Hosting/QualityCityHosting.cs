@@ -10,7 +10,7 @@ using QualityCity.Web.Data;
 using QualityCity.Web.Localization;
 using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Accounts;
-using QualityCity.Web.Modules.Demo;
+using QualityCity.Web.Demo;
 using QualityCity.Web.Modules.ReferenceData;
 using Scalar.AspNetCore;
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
-using QualityCity.Web.Modules.Demo;
+using QualityCity.Web.Demo;
 
 namespace QualityCity.Web.Hosting;
 

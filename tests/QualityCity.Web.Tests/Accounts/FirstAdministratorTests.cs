@@ -41,7 +41,7 @@ public abstract class FirstAdministratorTests(QualityCityFactory factory) : Plat
         }
 
         // The demo's well-known password opens nothing.
-        var demo = await Factory.AnonymousClient().PostAsJsonAsync("/api/account/login", new { userName = "admin", password = Modules.Demo.DemoCity.DemoPassword });
+        var demo = await Factory.AnonymousClient().PostAsJsonAsync("/api/account/login", new { userName = "admin", password = Demo.DemoCity.DemoPassword });
         Assert.Equal(HttpStatusCode.Unauthorized, demo.StatusCode);
 
         // Typed twice; a mismatch or a weak password creates nothing.

@@ -28,7 +28,7 @@ public abstract class SignInProtectionTests(QualityCityFactory factory) : Platfo
 
     private static object Wrong(string userName) => new { userName, password = "Wrong-password-1" };
 
-    private static object Right(string userName) => new { userName, password = Modules.Demo.DemoCity.DemoPassword };
+    private static object Right(string userName) => new { userName, password = Demo.DemoCity.DemoPassword };
 
     [SkippableFact]
     public async Task One_client_that_keeps_failing_must_wait_but_the_account_stays_open_for_everyone_else()

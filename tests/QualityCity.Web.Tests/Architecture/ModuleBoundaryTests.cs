@@ -32,6 +32,15 @@ public sealed class ModuleBoundaryTests
     }
 
     [Fact]
+    public void No_module_uses_the_demo_loader()
+    {
+        // The demo city (Demo/) fills every module's tables as their users would, so it stands
+        // outside the modules with the composition root; nothing in a module may depend on it.
+        var uses = ModuleDependencies.UsesOf(WebAssembly, "QualityCity.Web.Demo");
+        Assert.True(uses.Count == 0, string.Join('\n', uses.Select(u => $"{u.FromModule}: {u.FromType} uses {u.ToType}")));
+    }
+
+    [Fact]
     public void A_planted_use_of_another_modules_insides_is_caught()
     {
         using var assembly = AssemblyDefinition.ReadAssembly(WebAssembly);

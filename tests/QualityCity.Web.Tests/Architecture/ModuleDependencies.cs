@@ -70,6 +70,30 @@ public static class ModuleDependencies
             .ThenBy(r => r.FromType, StringComparer.Ordinal).ThenBy(r => r.ToType, StringComparer.Ordinal)];
     }
 
+    /// <summary>Every use by a module's type of a type in <paramref name="namespacePrefix"/> (code outside the modules).</summary>
+    public static IReadOnlyList<(string FromModule, string FromType, string ToType)> UsesOf(string assemblyPath, string namespacePrefix)
+    {
+        using var assembly = AssemblyDefinition.ReadAssembly(assemblyPath);
+        var found = new HashSet<(string, string, string)>();
+        foreach (var type in assembly.Modules.SelectMany(m => m.GetTypes()))
+        {
+            if (ModuleOf(type) is not { } from)
+            {
+                continue;
+            }
+
+            foreach (var used in UsedTypes(type).Select(Outermost))
+            {
+                if (used.Namespace.StartsWith(namespacePrefix, StringComparison.Ordinal))
+                {
+                    found.Add((from.Module, Outermost(type).FullName, used.FullName));
+                }
+            }
+        }
+
+        return [.. found.Order()];
+    }
+
     private static TypeReference Outermost(TypeReference type)
     {
         while (type.DeclaringType is not null)

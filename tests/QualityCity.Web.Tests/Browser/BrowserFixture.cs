@@ -79,7 +79,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         var page = await NewPageAsync(phone);
         await page.GotoAsync("/account/login");
         await page.FillAsync("#userName", userName);
-        await page.FillAsync("#password", Modules.Demo.DemoCity.DemoPassword);
+        await page.FillAsync("#password", Demo.DemoCity.DemoPassword);
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
         return page;

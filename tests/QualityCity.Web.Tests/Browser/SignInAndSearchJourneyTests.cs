@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using QualityCity.Web.Data;
-using QualityCity.Web.Modules.Demo;
+using QualityCity.Web.Demo;
 
 namespace QualityCity.Web.Tests.Browser;
 

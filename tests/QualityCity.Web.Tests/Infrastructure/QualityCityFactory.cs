@@ -133,7 +133,7 @@ public class QualityCityFactory : WebApplicationFactory<Program>
     /// A client signed in as a demo account (cookies kept, redirects not followed), sending the
     /// anti-forgery token with every request, as the pages' scripts do.
     /// </summary>
-    public Task<HttpClient> SignedInClientAsync(string userName) => SignedInClientAsync(userName, Modules.Demo.DemoCity.DemoPassword);
+    public Task<HttpClient> SignedInClientAsync(string userName) => SignedInClientAsync(userName, Demo.DemoCity.DemoPassword);
 
     public async Task<HttpClient> SignedInClientAsync(string userName, string password)
     {

@@ -43,7 +43,7 @@ public abstract class MetricsPortTests(MetricsPortFactory factory) : PlatformTes
             Assert.Contains("# TYPE", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        (await metricsPort.PostAsJsonAsync("/api/account/login", new { userName = "admin", password = Modules.Demo.DemoCity.DemoPassword })).EnsureSuccessStatusCode();
+        (await metricsPort.PostAsJsonAsync("/api/account/login", new { userName = "admin", password = Demo.DemoCity.DemoPassword })).EnsureSuccessStatusCode();
         Assert.Equal(HttpStatusCode.OK, (await metricsPort.GetAsync("/metrics")).StatusCode);
 
         // Even an administrator finds nothing there on the main port.

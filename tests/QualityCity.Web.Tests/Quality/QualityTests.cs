@@ -352,7 +352,7 @@ public abstract class QualityTests(QualityCityFactory factory) : PlatformTest(fa
         await using (var scope = OpenDb())
         {
             // The demo's shell companies are manufacturers with no record in the latest year: each is flagged, naming the year.
-            var shellManufacturers = (await scope.Db.MarketEntities.AsNoTracking().Where(e => e.Address == Web.Modules.Demo.DemoSampling.ShellAddress)
+            var shellManufacturers = (await scope.Db.MarketEntities.AsNoTracking().Where(e => e.Address == Web.Demo.DemoSampling.ShellAddress)
                 .Select(e => new { e.CreditCode, e.IndustryCode }).ToListAsync()).Where(e => Domain.Quality.ShellCompanyRules.IsManufacturing(e.IndustryCode)).ToList();
             Assert.NotEmpty(shellManufacturers);
             foreach (var shell in shellManufacturers)

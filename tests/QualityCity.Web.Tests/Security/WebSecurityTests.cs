@@ -89,7 +89,7 @@ public abstract class WebSecurityTests(QualityCityFactory factory) : PlatformTes
         var client = Factory.AnonymousClient();
         var answers = new List<HttpResponseMessage>
         {
-            await client.PostAsJsonAsync("/api/account/login", new { userName = "samr.head", password = Modules.Demo.DemoCity.DemoPassword }),
+            await client.PostAsJsonAsync("/api/account/login", new { userName = "samr.head", password = Demo.DemoCity.DemoPassword }),
             await client.GetAsync("/api/account/csrf-token"),
             await client.GetAsync("/culture/en?returnUrl=/"),
         };
@@ -126,7 +126,7 @@ public abstract class ReverseProxyTests(QualityCityFactory factory) : PlatformTe
     {
         SkipIfUnavailable();
         var client = Factory.AnonymousClient();
-        using var viaProxy = new HttpRequestMessage(HttpMethod.Post, "/api/account/login") { Content = JsonContent.Create(new { userName = "admin", password = Modules.Demo.DemoCity.DemoPassword }) };
+        using var viaProxy = new HttpRequestMessage(HttpMethod.Post, "/api/account/login") { Content = JsonContent.Create(new { userName = "admin", password = Demo.DemoCity.DemoPassword }) };
         viaProxy.Headers.Add(QualityCityFactory.ClientAddressHeader, "10.9.8.7"); // the proxy
         viaProxy.Headers.Add("X-Forwarded-For", "198.51.100.99");
         viaProxy.Headers.Add("X-Forwarded-Proto", "https");
@@ -153,7 +153,7 @@ public abstract class ReverseProxyTests(QualityCityFactory factory) : PlatformTe
         var client = Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false });
         client.DefaultRequestHeaders.Add(QualityCityFactory.ClientAddressHeader, "10.9.8.7");
         client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
-        var signedIn = await client.PostAsJsonAsync("/api/account/login", new { userName, password = Modules.Demo.DemoCity.DemoPassword });
+        var signedIn = await client.PostAsJsonAsync("/api/account/login", new { userName, password = Demo.DemoCity.DemoPassword });
         signedIn.EnsureSuccessStatusCode();
         client.DefaultRequestHeaders.Add("Cookie", signedIn.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("qc.auth=", StringComparison.Ordinal)));
         return client;

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using QualityCity.Web.Modules.Demo;
+using QualityCity.Web.Demo;
 using QualityCity.Web.Modules.ReferenceData;
 
 namespace QualityCity.Web.Cli.Verbs;

@@ -6,7 +6,7 @@ using QualityCity.Web.Modules.Registry;
 using QualityCity.Web.Modules.Registry.Contracts;
 using QualityCity.Web.Modules.Registry.ProductionRecords;
 
-namespace QualityCity.Web.Modules.Demo;
+namespace QualityCity.Web.Demo;
 
 /// <summary>
 /// The demo city's production data for the last two complete years, as a statistics bureau would

@@ -11,7 +11,7 @@ using QualityCity.Web.Modules.ReferenceData.Contracts;
 using QualityCity.Web.Modules.Registry;
 using QualityCity.Web.Modules.Registry.Contracts;
 
-namespace QualityCity.Web.Modules.Demo;
+namespace QualityCity.Web.Demo;
 
 /// <summary>
 /// Two years of past inspections for the demo city, so that mutual recognition, the previous-period

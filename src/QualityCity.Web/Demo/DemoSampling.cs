@@ -8,7 +8,7 @@ using QualityCity.Web.Modules.ReferenceData.Contracts;
 using QualityCity.Web.Modules.Registry;
 using QualityCity.Web.Modules.Registry.Contracts;
 
-namespace QualityCity.Web.Modules.Demo;
+namespace QualityCity.Web.Demo;
 
 /// <summary>
 /// Supervision sampling for the demo city from 2021 to today (QLT-1): national, provincial and city

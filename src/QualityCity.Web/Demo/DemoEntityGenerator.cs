@@ -7,7 +7,7 @@ using QualityCity.Web.Modules.ReferenceData.Contracts;
 using QualityCity.Web.Modules.Registry.Contracts;
 using Sylvan.Data.Csv;
 
-namespace QualityCity.Web.Modules.Demo;
+namespace QualityCity.Web.Demo;
 
 /// <summary>Makes synthetic market entities from the name parts and county weights in ReferenceData/demo.</summary>
 internal sealed class DemoEntityGenerator

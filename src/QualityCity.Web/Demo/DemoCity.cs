@@ -13,7 +13,7 @@ using QualityCity.Web.Modules.ReferenceData.Contracts;
 using QualityCity.Web.Modules.Registry;
 using QualityCity.Web.Modules.Registry.Contracts;
 
-namespace QualityCity.Web.Modules.Demo;
+namespace QualityCity.Web.Demo;
 
 /// <summary>A demo account as printed at start-up.</summary>
 public sealed record DemoAccount(string UserName, string Role, string Description);
@@ -24,7 +24,7 @@ public sealed record DemoAccount(string UserName, string Role, string Descriptio
 /// per role. Deterministic: the same seed and size always give the same city.
 /// </summary>
 public sealed class DemoCity(QualityCityDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, IAuditTrail auditLog,
-    Planning.CommitPlan.PlanPools pools, Planning.DrawPlan.PlanDraw draws, Planning.PublishPlan.PlanPublication publication, Quality.QualityAnalysis quality,
+    Modules.Planning.CommitPlan.PlanPools pools, Modules.Planning.DrawPlan.PlanDraw draws, Modules.Planning.PublishPlan.PlanPublication publication, Modules.Quality.QualityAnalysis quality,
     PlatformClock clock, IRiskGrading grading)
 {
     public const string DemoPassword = "Demo-2026";
@@ -98,7 +98,7 @@ public sealed class DemoCity(QualityCityDbContext db, UserManager<AppUser> users
 
         db.AuditChanges = true;
         db.ChangeTracker.Clear();
-        await Checklists.ChecklistLoader.LoadDemoAsync(db, cancellationToken);
+        await Modules.Checklists.ChecklistLoader.LoadDemoAsync(db, cancellationToken);
         var today = clock.Today;
         // Sampling before grading: the last twelve months' failed samples raise their producers' grades.
         await DemoSampling.LoadAsync(db, random, today, cancellationToken);
@@ -125,7 +125,7 @@ public sealed class DemoCity(QualityCityDbContext db, UserManager<AppUser> users
         var (_, plan, record) = await draws.RunStoredAsync(commitmentId, seed, "system", null, cancellationToken);
         foreach (var department in plan.Visits.SelectMany(v => v.Obligations.Select(o => o.Department)).Distinct(StringComparer.Ordinal))
         {
-            db.PlanApprovals.Add(new Planning.PlanApproval
+            db.PlanApprovals.Add(new Modules.Planning.PlanApproval
             {
                 DrawId = record.Id, Department = department, Actor = department + ".head", Note = "（演示）", ApprovedAtUtc = clock.UtcNow,
             });

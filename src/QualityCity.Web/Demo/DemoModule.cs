@@ -1,6 +1,6 @@
 using QualityCity.Web.Hosting;
 
-namespace QualityCity.Web.Modules.Demo;
+namespace QualityCity.Web.Demo;
 
 /// <summary>The demo city: loaded on first start and by the <c>demo</c> verb; no endpoints of its own.</summary>
 public sealed class DemoModule : IModule

@@ -2,7 +2,7 @@ using System.Text;
 using QualityCity.Domain.Common;
 using QualityCity.Web.Modules.Registry.ExportRegistry;
 
-namespace QualityCity.Web.Modules.Demo;
+namespace QualityCity.Web.Demo;
 
 /// <summary>
 /// Writes a registry CSV of synthetic entities without touching a database (<c>demo --csv</c>), in
