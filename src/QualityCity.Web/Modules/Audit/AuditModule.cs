@@ -3,7 +3,6 @@ using QualityCity.Domain.Audit;
 using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
 using QualityCity.Web.Modules.Accounts.Contracts;
-using QualityCity.Web.Modules.Accounts;
 using QualityCity.Web.Modules.Audit.Checkpoints;
 using QualityCity.Web.Modules.Audit.Contracts;
 using QualityCity.Web.Modules.Audit.VerifyAuditLog;

@@ -2,10 +2,8 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
-using QualityCity.Web.Modules.Accounts;
 using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Checklists.Contracts;
-using QualityCity.Web.Modules.Organisation;
 using QualityCity.Web.Modules.Organisation.Contracts;
 
 namespace QualityCity.Web.Modules.Checklists;
@@ -65,8 +63,8 @@ public sealed class ChecklistsModule : IModule
 
         api.MapPost("/", async (ChecklistItemRequest request, ClaimsPrincipal user, QualityCityDbContext db, CancellationToken ct) =>
         {
-            var departmentId = request.DepartmentId ?? user.DepartmentId();
-            if (departmentId is null || !await db.Departments.AnyAsync(d => d.Id == departmentId, ct))
+            var departmentId = await DepartmentScope.RequestedOrOwnAsync(db, request.DepartmentId, user, ct);
+            if (departmentId is null)
             {
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["departmentId"] = ["a department is required"] });
             }

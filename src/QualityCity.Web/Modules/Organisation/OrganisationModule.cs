@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
-using QualityCity.Web.Modules.Accounts;
 using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Organisation.Contracts;
 
@@ -88,8 +87,8 @@ public sealed class OrganisationModule : IModule
 
         api.MapPost("/inspectors", async (InspectorRequest request, ClaimsPrincipal user, QualityCityDbContext db, CancellationToken ct) =>
         {
-            var departmentId = request.DepartmentId ?? user.DepartmentId();
-            if (departmentId is null || !await db.Departments.AnyAsync(d => d.Id == departmentId, ct))
+            var departmentId = await DepartmentScope.RequestedOrOwnAsync(db, request.DepartmentId, user, ct);
+            if (departmentId is null)
             {
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["departmentId"] = ["a department is required"] });
             }

@@ -1,8 +1,6 @@
 using System.Security.Claims;
 using QualityCity.Web.Localization;
-using QualityCity.Web.Modules.Accounts;
 using QualityCity.Web.Modules.Accounts.Contracts;
-using QualityCity.Web.Modules.Jobs;
 using QualityCity.Web.Modules.Jobs.Contracts;
 using QualityCity.Web.Modules.Quality.LabImport;
 using QualityCity.Web.Modules.Quality.Map;

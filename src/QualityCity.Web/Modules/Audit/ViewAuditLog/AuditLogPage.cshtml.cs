@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using QualityCity.Domain.Audit;
 using QualityCity.Web.Data;
 using QualityCity.Web.Modules.Accounts.Contracts;
-using QualityCity.Web.Modules.Accounts;
 using QualityCity.Web.Modules.Audit.Checkpoints;
 using QualityCity.Web.Modules.Audit.VerifyAuditLog;
 

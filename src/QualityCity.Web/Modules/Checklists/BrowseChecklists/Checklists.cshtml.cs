@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
 using QualityCity.Web.Modules.Checklists.Contracts;
-using QualityCity.Web.Modules.Organisation;
 using QualityCity.Web.Modules.Organisation.Contracts;
 
 namespace QualityCity.Web.Modules.Checklists.BrowseChecklists;

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Hosting;
 using QualityCity.Web.Modules.Accounts.Contracts;
-using QualityCity.Web.Modules.Accounts;
 
 namespace QualityCity.Web.Modules.Inspections.Complaints;
 

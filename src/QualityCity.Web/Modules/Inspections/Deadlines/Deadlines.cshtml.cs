@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
 using QualityCity.Web.Modules.Accounts.Contracts;
-using QualityCity.Web.Modules.Accounts;
 using QualityCity.Web.Modules.Inspections.Complaints;
 
 namespace QualityCity.Web.Modules.Inspections.Deadlines;

@@ -6,12 +6,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
-using QualityCity.Web.Modules.Accounts;
 using QualityCity.Web.Modules.Accounts.Contracts;
-using QualityCity.Web.Modules.Checklists;
 using QualityCity.Web.Modules.Checklists.Contracts;
 using QualityCity.Web.Modules.Inspections.RecordResults;
-using QualityCity.Web.Modules.Planning;
 using QualityCity.Web.Modules.Planning.Contracts;
 using QualityCity.Web.Modules.ReferenceData.Contracts;
 

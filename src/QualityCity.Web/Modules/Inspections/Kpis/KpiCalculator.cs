@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
-using QualityCity.Web.Modules.Planning;
 using QualityCity.Web.Modules.Planning.Contracts;
 
 namespace QualityCity.Web.Modules.Inspections.Kpis;

@@ -6,7 +6,6 @@ using QualityCity.Domain.Common;
 using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
 using QualityCity.Web.Modules.Accounts.Contracts;
-using QualityCity.Web.Modules.Accounts;
 
 namespace QualityCity.Web.Modules.Inspections.Kpis;
 

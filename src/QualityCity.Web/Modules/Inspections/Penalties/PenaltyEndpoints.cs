@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using QualityCity.Domain.Execution;
 using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
-using QualityCity.Web.Modules.Accounts;
 using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Inspections.RecordResults;
 using QualityCity.Web.Modules.ReferenceData.Contracts;

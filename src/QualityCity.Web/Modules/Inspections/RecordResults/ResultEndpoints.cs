@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using QualityCity.Web.Data;
 using QualityCity.Web.Modules.Accounts.Contracts;
-using QualityCity.Web.Modules.Accounts;
 
 namespace QualityCity.Web.Modules.Inspections.RecordResults;
 

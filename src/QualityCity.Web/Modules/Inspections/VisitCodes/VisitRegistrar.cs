@@ -5,13 +5,9 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
-using QualityCity.Web.Modules.Audit;
 using QualityCity.Web.Modules.Audit.Contracts;
-using QualityCity.Web.Modules.Checklists;
 using QualityCity.Web.Modules.Checklists.Contracts;
-using QualityCity.Web.Modules.Planning;
 using QualityCity.Web.Modules.Planning.Contracts;
-using QualityCity.Web.Modules.Planning.DrawPlan;
 
 namespace QualityCity.Web.Modules.Inspections.VisitCodes;
 

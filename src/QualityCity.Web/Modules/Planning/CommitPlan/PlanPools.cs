@@ -7,10 +7,8 @@ using QualityCity.Domain.Planning;
 using QualityCity.Domain.Registry;
 using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
-using QualityCity.Web.Modules.Organisation;
 using QualityCity.Web.Modules.Organisation.Contracts;
 using QualityCity.Web.Modules.Planning.Contracts;
-using QualityCity.Web.Modules.Registry;
 using QualityCity.Web.Modules.Registry.Contracts;
 
 namespace QualityCity.Web.Modules.Planning.CommitPlan;

@@ -7,11 +7,9 @@ using QualityCity.Domain.Common;
 using QualityCity.Domain.Planning;
 using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
-using QualityCity.Web.Modules.Checklists;
 using QualityCity.Web.Modules.Checklists.Contracts;
 using QualityCity.Web.Modules.Planning.Contracts;
 using QualityCity.Web.Modules.ReferenceData.Contracts;
-using QualityCity.Web.Modules.Registry;
 using QualityCity.Web.Modules.Registry.Contracts;
 
 namespace QualityCity.Web.Modules.Planning.DrawPlan;

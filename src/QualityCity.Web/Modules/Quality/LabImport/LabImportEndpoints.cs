@@ -2,9 +2,7 @@ using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using QualityCity.Web.Hosting;
 using QualityCity.Web.Localization;
-using QualityCity.Web.Modules.Accounts;
 using QualityCity.Web.Modules.Accounts.Contracts;
-using QualityCity.Web.Modules.Jobs;
 using QualityCity.Web.Modules.Jobs.Contracts;
 using QualityCity.Web.Modules.Registry.Contracts;
 

@@ -1,5 +1,4 @@
 using QualityCity.Web.Localization;
-using QualityCity.Web.Modules.Jobs;
 using QualityCity.Web.Modules.Jobs.Contracts;
 using QualityCity.Web.Modules.Registry.Contracts;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using QualityCity.Web.Hosting;
 using QualityCity.Web.Localization;
-using QualityCity.Web.Modules.Jobs;
 using QualityCity.Web.Modules.Jobs.Contracts;
 using QualityCity.Web.Modules.Quality.Samples;
 using QualityCity.Web.Modules.Registry.Contracts;

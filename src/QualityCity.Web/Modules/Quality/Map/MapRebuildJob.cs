@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
 using QualityCity.Web.Localization;
-using QualityCity.Web.Modules.Jobs;
 using QualityCity.Web.Modules.Jobs.Contracts;
 
 namespace QualityCity.Web.Modules.Quality.Map;

@@ -1,5 +1,4 @@
 using QualityCity.Web.Localization;
-using QualityCity.Web.Modules.Jobs;
 using QualityCity.Web.Modules.Jobs.Contracts;
 
 namespace QualityCity.Web.Modules.Quality.Origin;

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using QualityCity.Web.Data;
-using QualityCity.Web.Modules.Accounts;
 using QualityCity.Web.Modules.Accounts.Contracts;
 
 namespace QualityCity.Web.Modules.Quality.Plans;

@@ -2,9 +2,7 @@ using System.Security.Claims;
 using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
 using QualityCity.Web.Localization;
-using QualityCity.Web.Modules.Accounts;
 using QualityCity.Web.Modules.Accounts.Contracts;
-using QualityCity.Web.Modules.Jobs;
 using QualityCity.Web.Modules.Jobs.Contracts;
 
 namespace QualityCity.Web.Modules.Quality.Samples;

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using QualityCity.Domain.Planning;
 using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
-using QualityCity.Web.Modules.Audit;
 using QualityCity.Web.Modules.Audit.Contracts;
 using QualityCity.Web.Modules.Registry.Contracts;
 

@@ -5,7 +5,6 @@ using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
 using QualityCity.Web.Localization;
 using QualityCity.Web.Modules.Accounts.Contracts;
-using QualityCity.Web.Modules.Accounts;
 
 namespace QualityCity.Web.Modules.Registry.ProductionRecords;
 
