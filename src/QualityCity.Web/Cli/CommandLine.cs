@@ -104,13 +104,13 @@ public static class CommandLine
         {
             if (!verb.NeedsDatabase)
             {
-                return await verb.RunAsync(new CliContext(args, options, input ?? Console.In, output, error, null, cancellationToken));
+                return await verb.RunAsync(new CliContext(verb, args, options, input ?? Console.In, output, error, null, cancellationToken));
             }
 
             await using var app = BuildServices(configure, configureServices);
             await using var scope = app.Services.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<QualityCityDbContext>().Actor = "cli:" + Environment.UserName;
-            return await verb.RunAsync(new CliContext(args, options, input ?? Console.In, output, error, scope.ServiceProvider, cancellationToken));
+            return await verb.RunAsync(new CliContext(verb, args, options, input ?? Console.In, output, error, scope.ServiceProvider, cancellationToken));
         }
         catch (CliUsageException ex)
         {

@@ -10,9 +10,10 @@ internal static class DrawSampleVerb
 {
     public static async Task<int> RunAsync(CliContext cli)
     {
-        var seed = cli.Options.Value("seed") ?? throw new CliUsageException("draw sample needs --seed S");
-        var k = cli.Options.Value("k") is null ? throw new CliUsageException("draw sample needs --k K") : cli.Options.Int("k", 1);
-        var poolPath = cli.Options.Value("pool") ?? throw new CliUsageException("draw sample needs --pool FILE");
+        var seed = cli.Required("seed", "S");
+        _ = cli.Required("k", "K");
+        var k = cli.Options.Int("k", 1);
+        var poolPath = cli.Required("pool", "FILE");
         if (!File.Exists(poolPath))
         {
             await cli.Error.WriteLineAsync($"cannot read {poolPath}: file not found");

@@ -7,8 +7,8 @@ internal static class DrawVerifyVerb
 {
     public static async Task<int> RunAsync(CliContext cli)
     {
-        var record = cli.Options.Value("record") ?? throw new CliUsageException("draw verify needs --record FILE");
-        var pools = cli.Options.Value("pools") ?? throw new CliUsageException("draw verify needs --pools DIR");
+        var record = cli.Required("record", "FILE");
+        var pools = cli.Required("pools", "DIR");
         var difference = await DrawVerifier.VerifyAsync(record, pools, cli.CancellationToken);
         await cli.Output.WriteLineAsync(difference is null ? "match" : $"mismatch: {difference}");
         return difference is null ? 0 : 1;

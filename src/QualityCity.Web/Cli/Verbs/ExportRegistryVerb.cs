@@ -7,7 +7,7 @@ internal static class ExportRegistryVerb
 {
     public static async Task<int> RunAsync(CliContext cli)
     {
-        var path = cli.Options.Positional.ElementAtOrDefault(1) ?? throw new CliUsageException("export registry needs a FILE");
+        var path = cli.RequiredWord("FILE");
         await cli.MigrateAsync();
         try
         {

@@ -15,7 +15,7 @@ internal static class ImportRegistryVerb
 {
     public static async Task<int> RunAsync(CliContext cli)
     {
-        var path = cli.Options.Positional.ElementAtOrDefault(1) ?? throw new CliUsageException("import registry needs a FILE");
+        var path = cli.RequiredWord("FILE");
         await cli.MigrateAsync();
         await cli.Services.GetRequiredService<ReferenceDataLoader>().LoadAsync(cli.CancellationToken);
         var db = cli.Db;

@@ -8,13 +8,13 @@ internal static class PlanCommitVerb
 {
     public static async Task<int> RunAsync(CliContext cli)
     {
-        var yearText = cli.Options.Value("year") ?? throw new CliUsageException("plan commit needs --year Y");
+        var yearText = cli.Required("year", "Y");
         if (!int.TryParse(yearText, CultureInfo.InvariantCulture, out var year) || year is < 2000 or > 2100)
         {
             throw new CliUsageException($"--year must be a year such as 2027, not '{yearText}'");
         }
 
-        var outDirectory = cli.Options.Value("out") ?? throw new CliUsageException("plan commit needs --out DIR");
+        var outDirectory = cli.Required("out", "DIR");
         await cli.MigrateAsync();
         var (document, digest) = await cli.Services.GetRequiredService<PlanPools>().CommitAsync(year, outDirectory, cli.Db.Actor, cli.CancellationToken);
         await cli.Output.WriteLineAsync($"committed {document.Pools.Count} pools for {year} ({document.Pools.Sum(p => p.PoolSize)} pool entries)");

@@ -10,9 +10,9 @@ internal static class PlanDrawVerb
 {
     public static async Task<int> RunAsync(CliContext cli)
     {
-        var commitment = cli.Options.Value("commitment") ?? throw new CliUsageException("plan draw needs --commitment FILE");
-        var seed = cli.Options.Value("seed") ?? throw new CliUsageException("plan draw needs --seed S");
-        var outDirectory = cli.Options.Value("out") ?? throw new CliUsageException("plan draw needs --out DIR");
+        var commitment = cli.Required("commitment", "FILE");
+        var seed = cli.Required("seed", "S");
+        var outDirectory = cli.Required("out", "DIR");
         if (seed.Count(char.IsAsciiDigit) < 20)
         {
             await cli.Error.WriteLineAsync("note: a public seed should have at least 20 decimal digits (e.g. from dice rolled at the draw meeting)");

@@ -8,7 +8,7 @@ internal static class VisitCodeVerb
 {
     public static async Task<int> RunAsync(CliContext cli)
     {
-        var visitKey = cli.Options.Positional.ElementAtOrDefault(1) ?? throw new CliUsageException("visit code needs a VISITKEY");
+        var visitKey = cli.RequiredWord("VISITKEY");
         await cli.MigrateAsync();
         var visit = await cli.Db.Visits.AsNoTracking().Where(v => v.VisitKey == visitKey)
             .OrderByDescending(v => v.Status == VisitStatus.Registered).ThenByDescending(v => v.Id).FirstOrDefaultAsync(cli.CancellationToken);

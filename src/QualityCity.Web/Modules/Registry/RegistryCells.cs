@@ -60,43 +60,16 @@ internal static class RegistryCells
         value => value);
 
     /// <summary>A number from <paramref name="min"/> to <paramref name="max"/>, written so that it reads back exactly.</summary>
-    public static RegistryCell<double?> Number(double min, double max) => new(
-        (string? cell, ParsedRow row, out double? value) =>
-        {
-            value = null;
-            if (cell is null)
-            {
-                return false;
-            }
-
-            if (double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max)
-            {
-                value = number;
-                return true;
-            }
-
-            return row.Reject($"must be a number between {min} and {max}");
-        },
+    public static RegistryCell<double?> Number(double min, double max) => Parsed(
+        (string text, out double number) =>
+            double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out number) && number >= min && number <= max,
+        string.Create(CultureInfo.InvariantCulture, $"must be a number between {min} and {max}"),
         value => value?.ToString("R", CultureInfo.InvariantCulture));
 
     /// <summary>A whole number from 0 to <paramref name="max"/>.</summary>
-    public static RegistryCell<int?> WholeNumber(int max, string reason) => new(
-        (string? cell, ParsedRow row, out int? value) =>
-        {
-            value = null;
-            if (cell is null)
-            {
-                return false;
-            }
-
-            if (int.TryParse(cell, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number <= max)
-            {
-                value = number;
-                return true;
-            }
-
-            return row.Reject(reason);
-        },
+    public static RegistryCell<int?> WholeNumber(int max, string reason) => Parsed(
+        (string text, out int number) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out number) && number <= max,
+        reason,
         value => value?.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>A code the reference data knows (industries, chains).</summary>
@@ -107,6 +80,29 @@ internal static class RegistryCells
             return cell is not null && (known(row.Reference).Contains(cell) || row.Reject(reason(row.Reference)));
         },
         value => value);
+
+    private delegate bool TryParse<T>(string text, out T value);
+
+    /// <summary>A value <paramref name="parse"/> accepts; any other text rejects the row with <paramref name="reason"/>.</summary>
+    private static RegistryCell<T?> Parsed<T>(TryParse<T> parse, string reason, Func<T?, string?> write)
+        where T : struct => new(
+        (string? cell, ParsedRow row, out T? value) =>
+        {
+            value = null;
+            if (cell is null)
+            {
+                return false;
+            }
+
+            if (!parse(cell, out var parsed))
+            {
+                return row.Reject(reason);
+            }
+
+            value = parsed;
+            return true;
+        },
+        write);
 
     private static bool ReadText(string? cell, ParsedRow row, out string? value)
     {
