@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Npgsql;
-using QualityCity.Domain.Registry;
 using NpgsqlTypes;
+using QualityCity.Domain.Registry;
 using Sylvan.Data.Csv;
 
 namespace QualityCity.Benchmarks;

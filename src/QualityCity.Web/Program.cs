@@ -1,9 +1,9 @@
 using QualityCity.Web.Cli;
+using QualityCity.Web.Demo;
 using QualityCity.Web.Hosting;
 using QualityCity.Web.Modules.Accounts;
 using QualityCity.Web.Modules.Audit;
 using QualityCity.Web.Modules.Checklists;
-using QualityCity.Web.Demo;
 using QualityCity.Web.Modules.Organisation;
 using QualityCity.Web.Modules.Planning;
 using QualityCity.Web.Modules.ReferenceData;

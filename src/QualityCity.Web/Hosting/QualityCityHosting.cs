@@ -1,16 +1,16 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Abstractions;
 using QualityCity.Web.Data;
-using QualityCity.Web.Localization;
-using QualityCity.Web.Modules.Accounts.Contracts;
-using QualityCity.Web.Modules.Accounts;
 using QualityCity.Web.Demo;
+using QualityCity.Web.Localization;
+using QualityCity.Web.Modules.Accounts;
+using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.ReferenceData;
 using Scalar.AspNetCore;
 

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using QualityCity.Web.Modules.Inspections;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using QualityCity.Domain.Execution;
 using QualityCity.Web.Data;
+using QualityCity.Web.Modules.Inspections;
 using QualityCity.Web.Modules.Planning;
 using QualityCity.Web.Tests.Infrastructure;
 

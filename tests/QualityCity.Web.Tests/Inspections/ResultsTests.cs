@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -5,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Modules.Inspections;
 using QualityCity.Web.Tests.Infrastructure;
 using QualityCity.Web.Tests.Planning;
-using System.Globalization;
 
 namespace QualityCity.Web.Tests.Inspections;
 
