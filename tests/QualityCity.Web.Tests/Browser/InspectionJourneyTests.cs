@@ -56,18 +56,7 @@ public sealed class InspectionJourneyTests(BrowserFixture fixture) : IClassFixtu
         var visit = await db.Visits.IncludeParts().Where(v => v.DrawId == drawId && v.Departments.Any(d => d.DepartmentId == samr.Id))
             .OrderBy(v => v.Id).FirstAsync();
         var part = visit.Departments.Single(d => d.DepartmentId == samr.Id);
-        var ordered = part.Inspectors.OrderBy(i => i.Position).ToList();
-        var drawnFirst = ordered[0].InspectorId;
-        part.Inspectors.RemoveAll(i => i.Position > 1);
-        ordered[0].InspectorId = officer;
-        if (ordered.Count > 1)
-        {
-            ordered[1].InspectorId = drawnFirst;
-        }
-        else
-        {
-            part.Inspectors.Add(new Web.Modules.Inspections.VisitInspector { Position = 1, VisitId = visit.Id, InspectorId = drawnFirst });
-        }
+        Inspections.InspectionTest.PutOfficerFirst(visit, part, officer);
         var today = TestClock.Today;
         (visit.ValidFrom, visit.ValidTo, visit.Date, visit.CreditCode) = (today.AddDays(-5), today.AddDays(5), today, enterprise);
         await db.SaveChangesAsync();

@@ -24,6 +24,17 @@ public abstract class InspectionTest(QualityCityFactory factory) : PlatformTest(
         var visit = await scope.Db.Visits.IncludeParts()
             .Where(v => v.DrawId == drawId && v.Departments.Any(d => d.DepartmentId == samr.Id)).OrderBy(v => v.Id).FirstAsync();
         var part = visit.Departments.Single(d => d.DepartmentId == samr.Id);
+        PutOfficerFirst(visit, part, officer);
+        visit.ValidFrom = from;
+        visit.ValidTo = TestClock.Today;
+        visit.CreditCode = enterpriseCode; // the demo enterprise account's own entity
+        await scope.Db.SaveChangesAsync();
+        return (visit.Id, part.Items.OrderBy(i => i.Position).Select(i => i.ItemCode).ToArray(), enterpriseCode);
+    }
+
+    /// <summary>Makes <paramref name="officer"/> the visit part's first officer, keeping the drawn first as the second.</summary>
+    public static void PutOfficerFirst(Web.Modules.Inspections.Visit visit, Web.Modules.Inspections.VisitDepartment part, int officer)
+    {
         var ordered = part.Inspectors.OrderBy(i => i.Position).ToList();
         var drawnFirst = ordered[0].InspectorId;
         part.Inspectors.RemoveAll(i => i.Position > 1);
@@ -36,11 +47,5 @@ public abstract class InspectionTest(QualityCityFactory factory) : PlatformTest(
         {
             part.Inspectors.Add(new Web.Modules.Inspections.VisitInspector { Position = 1, VisitId = visit.Id, InspectorId = drawnFirst });
         }
-        visit.ValidFrom = from;
-        visit.ValidTo = TestClock.Today;
-        visit.CreditCode = enterpriseCode; // the demo enterprise account's own entity
-        await scope.Db.SaveChangesAsync();
-        return (visit.Id, part.Items.OrderBy(i => i.Position).Select(i => i.ItemCode).ToArray(), enterpriseCode);
     }
-
 }

@@ -60,3 +60,82 @@ internal sealed class SpecialCampaignTable : IEntityTypeConfiguration<SpecialCam
         e.HasIndex(x => new { x.DepartmentId, x.Year });
     }
 }
+
+internal sealed class PlannedVisitConfiguration : IEntityTypeConfiguration<PlannedVisit>
+{
+    public void Configure(EntityTypeBuilder<PlannedVisit> builder)
+    {
+        builder.ToTable("plan_visits");
+        builder.HasKey(x => new { x.DrawId, x.Position });
+        builder.HasOne<PlanDrawRecord>().WithMany().HasForeignKey(x => x.DrawId).OnDelete(DeleteBehavior.Cascade);
+        // The plan's visit table in its order (day, key), a page at a time, and the visits per day.
+        builder.HasIndex(x => new { x.DrawId, x.Date, x.VisitKey });
+        builder.HasIndex(x => new { x.DrawId, x.Enterprise });
+    }
+}
+
+internal sealed class PlannedObligationConfiguration : IEntityTypeConfiguration<PlannedObligation>
+{
+    public void Configure(EntityTypeBuilder<PlannedObligation> builder)
+    {
+        builder.ToTable("plan_visit_obligations");
+        builder.HasKey(x => new { x.DrawId, x.VisitPosition, x.Position });
+        builder.HasOne<PlannedVisit>().WithMany(v => v.Obligations).HasForeignKey(x => new { x.DrawId, x.VisitPosition }).OnDelete(DeleteBehavior.Cascade);
+        // A department's part of the plan: its visits, its counts, the departments that approve.
+        builder.HasIndex(x => new { x.DrawId, x.Department, x.VisitPosition });
+    }
+}
+
+internal sealed class PlannedObligationItemConfiguration : IEntityTypeConfiguration<PlannedObligationItem>
+{
+    public void Configure(EntityTypeBuilder<PlannedObligationItem> builder)
+    {
+        builder.ToTable("plan_visit_obligation_items");
+        builder.HasKey(x => new { x.DrawId, x.VisitPosition, x.ObligationPosition, x.Position });
+        builder.HasOne<PlannedObligation>().WithMany(o => o.Items).HasForeignKey(x => new { x.DrawId, x.VisitPosition, x.ObligationPosition })
+            .OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class PlannedInspectorConfiguration : IEntityTypeConfiguration<PlannedInspector>
+{
+    public void Configure(EntityTypeBuilder<PlannedInspector> builder)
+    {
+        builder.ToTable("plan_visit_inspectors");
+        builder.HasKey(x => new { x.DrawId, x.VisitPosition, x.Department, x.Position });
+        builder.HasOne<PlannedVisit>().WithMany().HasForeignKey(x => new { x.DrawId, x.VisitPosition }).OnDelete(DeleteBehavior.Cascade);
+        // An officer's planned visits, by draw.
+        builder.HasIndex(x => new { x.InspectorId, x.DrawId });
+    }
+}
+
+internal sealed class PlannedRecognitionConfiguration : IEntityTypeConfiguration<PlannedRecognition>
+{
+    public void Configure(EntityTypeBuilder<PlannedRecognition> builder)
+    {
+        builder.ToTable("plan_recognitions");
+        builder.HasKey(x => new { x.DrawId, x.Position });
+        builder.HasOne<PlanDrawRecord>().WithMany().HasForeignKey(x => x.DrawId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(x => new { x.DrawId, x.Department });
+    }
+}
+
+internal sealed class PlannedCapViolationConfiguration : IEntityTypeConfiguration<PlannedCapViolation>
+{
+    public void Configure(EntityTypeBuilder<PlannedCapViolation> builder)
+    {
+        builder.ToTable("plan_cap_violations");
+        builder.HasKey(x => new { x.DrawId, x.Position });
+        builder.HasOne<PlanDrawRecord>().WithMany().HasForeignKey(x => x.DrawId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class PlannedUnderstaffingConfiguration : IEntityTypeConfiguration<PlannedUnderstaffing>
+{
+    public void Configure(EntityTypeBuilder<PlannedUnderstaffing> builder)
+    {
+        builder.ToTable("plan_understaffed");
+        builder.HasKey(x => new { x.DrawId, x.Position });
+        builder.HasOne<PlanDrawRecord>().WithMany().HasForeignKey(x => x.DrawId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
