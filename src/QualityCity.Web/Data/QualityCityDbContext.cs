@@ -38,6 +38,7 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
     public DbSet<DepartmentRemit> DepartmentRemits => Set<DepartmentRemit>();
     public DbSet<Modules.Planning.PlanCommitment> PlanCommitments => Set<Modules.Planning.PlanCommitment>();
     public DbSet<Modules.Planning.Contracts.PlanDrawRecord> PlanDraws => Set<Modules.Planning.Contracts.PlanDrawRecord>();
+    public DbSet<Modules.Planning.DrawPlan.PlanRecordPart> PlanRecordParts => Set<Modules.Planning.DrawPlan.PlanRecordPart>();
     public DbSet<Modules.Planning.PlanPoolFile> PlanPoolFiles => Set<Modules.Planning.PlanPoolFile>();
     public DbSet<Modules.Planning.PlanApproval> PlanApprovals => Set<Modules.Planning.PlanApproval>();
     public DbSet<Modules.Planning.Contracts.PlannedVisit> PlannedVisits => Set<Modules.Planning.Contracts.PlannedVisit>();

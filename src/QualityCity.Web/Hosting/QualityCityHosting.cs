@@ -211,7 +211,7 @@ public sealed class DatabaseInitializer(QualityCityDbContext db, ReferenceDataLo
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
-        // Plans drawn before plans were kept as rows get their rows once (an upgraded database).
+        // Draws stored by earlier versions get their plan rows and the public form of their record once (an upgraded database).
         await Modules.Planning.DrawPlan.PlanRowWriter.BackfillAsync(db, cancellationToken);
     }
 

@@ -39,9 +39,7 @@ public sealed class InspectionJourneyTests(BrowserFixture fixture) : IClassFixtu
 
         using var scope = fixture.Factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<QualityCityDbContext>();
-        var plan = System.Text.Json.JsonDocument.Parse(await db.PlanDraws.Where(d => d.Id == drawId).Select(d => d.PlanJson).SingleAsync());
-        foreach (var department in plan.RootElement.GetProperty("visits").EnumerateArray()
-                     .SelectMany(v => v.GetProperty("obligations").EnumerateArray().Select(o => o.GetProperty("department").GetString()!)).Distinct())
+        foreach (var department in await db.PlannedObligations.Where(o => o.DrawId == drawId).Select(o => o.Department).Distinct().ToListAsync())
         {
             db.PlanApprovals.Add(new PlanApproval { DrawId = drawId, Department = department, Actor = department + ".head", ApprovedAtUtc = TestClock.UtcNow });
         }

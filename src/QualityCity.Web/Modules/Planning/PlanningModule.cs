@@ -36,7 +36,7 @@ public sealed class PlanningModule : IModule
         ? Results.ValidationProblem(new Dictionary<string, string[]> { [result.Field] = [result.Message] })
         : Results.Problem(result.Message, statusCode: result.Status);
 
-    /// <summary>Writes one stored text (a commitment, a pool file, a draw record) as UTF-8 without a byte-order mark: the bytes its digest covers.</summary>
+    /// <summary>Writes one stored text (a commitment, a pool file) as UTF-8 without a byte-order mark: the bytes its digest covers.</summary>
     private static async Task WriteTextAsync(IQueryable<string> text, Stream output, CancellationToken cancellationToken)
     {
         var content = await text.FirstAsync(cancellationToken);
@@ -131,18 +131,16 @@ public sealed class PlanningModule : IModule
                 return Results.NotFound();
             }
 
-            return user.IsStaff()
-                ? await files.ServeAsync(db, new PublishedDocument($"draw-{id}.json", "application/json", "draw.json",
-                    (context, stream, token) => WriteTextAsync(context.PlanDraws.Where(d => d.Id == id).Select(d => d.DrawJson), stream, token), Immutable: true), ct)
-                : await files.ServeAsync(db, new PublishedDocument($"draw-{id}.public.json", "application/json", "draw.json",
-                    (context, stream, token) => PublicDrawRecord.WriteAsync(context.PlanDraws.Where(d => d.Id == id).Select(d => d.DrawJson), stream, token),
-                    Immutable: true), ct);
+            var document = user.IsStaff() ? PlanRecords.Draw : PlanRecords.PublicDraw;
+            return await files.ServeAsync(db, new PublishedDocument($"{document}-{id}.json", "application/json", "draw.json",
+                (context, stream, token) => PlanRecords.CopyToAsync(context, id, document, stream, token), Immutable: true), ct);
         }).AllowAnonymous().RequireRateLimiting(RateLimits.Download);
 
-        api.MapGet("/draws/{id:int}/plan.json", async (int id, QualityCityDbContext db, CancellationToken ct) =>
-            // The whole plan, every department's visit days: the coordinator's. A head exports the department's part.
-            await db.PlanDraws.AsNoTracking().Where(d => d.Id == id).Select(d => d.PlanJson).FirstOrDefaultAsync(ct) is { } json
-                ? Results.File(Encoding.UTF8.GetBytes(json), "application/json", "plan.json")
+        // The whole plan, every department's visit days: the coordinator's. A head exports the department's part.
+        api.MapGet("/draws/{id:int}/plan.json", async (int id, QualityCityDbContext db, PublishedFiles files, CancellationToken ct) =>
+            await db.PlanDraws.AnyAsync(d => d.Id == id, ct)
+                ? await files.ServeAsync(db, new PublishedDocument($"{PlanRecords.Plan}-{id}.json", "application/json", "plan.json",
+                    (context, stream, token) => PlanRecords.CopyToAsync(context, id, PlanRecords.Plan, stream, token), Immutable: true), ct)
                 : Results.NotFound()).RequireAuthorization(Policies.Oversight);
 
         api.MapGet("/draws/{id:int}/export.xlsx", async (int id, ClaimsPrincipal user, QualityCityDbContext db, HttpContext http, CancellationToken ct) =>

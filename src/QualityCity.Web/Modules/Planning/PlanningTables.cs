@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using QualityCity.Web.Modules.Planning.DrawPlan;
 using QualityCity.Web.Modules.Planning.Contracts;
 
 namespace QualityCity.Web.Modules.Planning;
@@ -22,6 +23,16 @@ internal sealed class PlanDrawRecordTable : IEntityTypeConfiguration<PlanDrawRec
         e.ToTable("plan_draws");
         e.HasIndex(x => x.Seed).IsUnique();
         e.HasIndex(x => x.Year);
+    }
+}
+
+internal sealed class PlanRecordPartTable : IEntityTypeConfiguration<PlanRecordPart>
+{
+    public void Configure(EntityTypeBuilder<PlanRecordPart> e)
+    {
+        e.ToTable("plan_record_parts");
+        e.HasKey(x => new { x.DrawId, x.Document, x.Part });
+        e.HasOne<PlanDrawRecord>().WithMany().HasForeignKey(x => x.DrawId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

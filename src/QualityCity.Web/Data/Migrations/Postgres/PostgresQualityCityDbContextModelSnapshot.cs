@@ -1183,6 +1183,303 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.ToTable("case_inspections", (string)null);
                 });
 
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlanDrawRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("CapViolations")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CommitmentDigest")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Obligations")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PublicationNote")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("PublishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RedrawReason")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Seed")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Understaffed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VisitsIfSeparate")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VisitsMerged")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Seed")
+                        .IsUnique();
+
+                    b.HasIndex("Year");
+
+                    b.ToTable("plan_draws", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedCapViolation", b =>
+                {
+                    b.Property<int>("DrawId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Cap")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Department")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Enterprise")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Item")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Visits")
+                        .HasColumnType("integer");
+
+                    b.HasKey("DrawId", "Position");
+
+                    b.ToTable("plan_cap_violations", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedInspector", b =>
+                {
+                    b.Property<int>("DrawId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VisitPosition")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Department")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InspectorId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("DrawId", "VisitPosition", "Department", "Position");
+
+                    b.HasIndex("InspectorId", "DrawId");
+
+                    b.ToTable("plan_visit_inspectors", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedObligation", b =>
+                {
+                    b.Property<int>("DrawId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VisitPosition")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("WindowEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("WindowStart")
+                        .HasColumnType("date");
+
+                    b.HasKey("DrawId", "VisitPosition", "Position");
+
+                    b.HasIndex("DrawId", "Department", "VisitPosition");
+
+                    b.ToTable("plan_visit_obligations", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedObligationItem", b =>
+                {
+                    b.Property<int>("DrawId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VisitPosition")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ObligationPosition")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("DrawId", "VisitPosition", "ObligationPosition", "Position");
+
+                    b.ToTable("plan_visit_obligation_items", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedRecognition", b =>
+                {
+                    b.Property<int>("DrawId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Enterprise")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("WholeObligation")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("WindowEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("WindowStart")
+                        .HasColumnType("date");
+
+                    b.HasKey("DrawId", "Position");
+
+                    b.HasIndex("DrawId", "Department");
+
+                    b.ToTable("plan_recognitions", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedUnderstaffing", b =>
+                {
+                    b.Property<int>("DrawId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Inspectors")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Required")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("VisitKey")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("DrawId", "Position");
+
+                    b.ToTable("plan_understaffed", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedVisit", b =>
+                {
+                    b.Property<int>("DrawId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Enterprise")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("MovedFrom")
+                        .HasColumnType("date");
+
+                    b.Property<string>("VisitKey")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("DrawId", "Position");
+
+                    b.HasIndex("DrawId", "Enterprise");
+
+                    b.HasIndex("DrawId", "Date", "VisitKey");
+
+                    b.ToTable("plan_visits", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.DrawPlan.PlanRecordPart", b =>
+                {
+                    b.Property<int>("DrawId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Document")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Part")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("DrawId", "Document", "Part");
+
+                    b.ToTable("plan_record_parts", (string)null);
+                });
+
             modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlanApproval", b =>
                 {
                     b.Property<int>("Id")
@@ -1251,81 +1548,6 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.ToTable("plan_commitments", (string)null);
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlanDrawRecord", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<int>("CapViolations")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("CommitmentDigest")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("DrawJson")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<int>("Obligations")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("PlanJson")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("PublicationNote")
-                        .HasColumnType("text");
-
-                    b.Property<DateTime?>("PublishedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("PublishedBy")
-                        .HasColumnType("text");
-
-                    b.Property<string>("RedrawReason")
-                        .HasColumnType("text");
-
-                    b.Property<string>("Seed")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<int>("Understaffed")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("VisitsIfSeparate")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("VisitsMerged")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Seed")
-                        .IsUnique();
-
-                    b.HasIndex("Year");
-
-                    b.ToTable("plan_draws", (string)null);
-                });
-
             modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlanPoolFile", b =>
                 {
                     b.Property<int>("Id")
@@ -1363,216 +1585,6 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("plan_pool_files", (string)null);
-                });
-
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedCapViolation", b =>
-                {
-                    b.Property<int>("DrawId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Cap")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Department")
-                        .HasColumnType("text");
-
-                    b.Property<string>("Enterprise")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Item")
-                        .HasColumnType("text");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<int>("Visits")
-                        .HasColumnType("integer");
-
-                    b.HasKey("DrawId", "Position");
-
-                    b.ToTable("plan_cap_violations", (string)null);
-                });
-
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedInspector", b =>
-                {
-                    b.Property<int>("DrawId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("VisitPosition")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Department")
-                        .HasColumnType("text");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("InspectorId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("DrawId", "VisitPosition", "Department", "Position");
-
-                    b.HasIndex("InspectorId", "DrawId");
-
-                    b.ToTable("plan_visit_inspectors", (string)null);
-                });
-
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedObligation", b =>
-                {
-                    b.Property<int>("DrawId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("VisitPosition")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Department")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateOnly>("WindowEnd")
-                        .HasColumnType("date");
-
-                    b.Property<DateOnly>("WindowStart")
-                        .HasColumnType("date");
-
-                    b.HasKey("DrawId", "VisitPosition", "Position");
-
-                    b.HasIndex("DrawId", "Department", "VisitPosition");
-
-                    b.ToTable("plan_visit_obligations", (string)null);
-                });
-
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedObligationItem", b =>
-                {
-                    b.Property<int>("DrawId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("VisitPosition")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("ObligationPosition")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("ItemCode")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("DrawId", "VisitPosition", "ObligationPosition", "Position");
-
-                    b.ToTable("plan_visit_obligation_items", (string)null);
-                });
-
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedRecognition", b =>
-                {
-                    b.Property<int>("DrawId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Department")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Enterprise")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Items")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<bool>("WholeObligation")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateOnly>("WindowEnd")
-                        .HasColumnType("date");
-
-                    b.Property<DateOnly>("WindowStart")
-                        .HasColumnType("date");
-
-                    b.HasKey("DrawId", "Position");
-
-                    b.HasIndex("DrawId", "Department");
-
-                    b.ToTable("plan_recognitions", (string)null);
-                });
-
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedUnderstaffing", b =>
-                {
-                    b.Property<int>("DrawId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Department")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<int>("Inspectors")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Required")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("VisitKey")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("DrawId", "Position");
-
-                    b.ToTable("plan_understaffed", (string)null);
-                });
-
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedVisit", b =>
-                {
-                    b.Property<int>("DrawId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Enterprise")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateOnly?>("MovedFrom")
-                        .HasColumnType("date");
-
-                    b.Property<string>("VisitKey")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("DrawId", "Position");
-
-                    b.HasIndex("DrawId", "Enterprise");
-
-                    b.HasIndex("DrawId", "Date", "VisitKey");
-
-                    b.ToTable("plan_visits", (string)null);
                 });
 
             modelBuilder.Entity("QualityCity.Web.Modules.Planning.SpecialCampaign", b =>
@@ -2651,63 +2663,72 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.Navigation("Department");
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedCapViolation", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedCapViolation", b =>
                 {
-                    b.HasOne("QualityCity.Web.Modules.Planning.PlanDrawRecord", null)
+                    b.HasOne("QualityCity.Web.Modules.Planning.Contracts.PlanDrawRecord", null)
                         .WithMany()
                         .HasForeignKey("DrawId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedInspector", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedInspector", b =>
                 {
-                    b.HasOne("QualityCity.Web.Modules.Planning.PlannedVisit", null)
+                    b.HasOne("QualityCity.Web.Modules.Planning.Contracts.PlannedVisit", null)
                         .WithMany()
                         .HasForeignKey("DrawId", "VisitPosition")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedObligation", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedObligation", b =>
                 {
-                    b.HasOne("QualityCity.Web.Modules.Planning.PlannedVisit", null)
+                    b.HasOne("QualityCity.Web.Modules.Planning.Contracts.PlannedVisit", null)
                         .WithMany("Obligations")
                         .HasForeignKey("DrawId", "VisitPosition")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedObligationItem", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedObligationItem", b =>
                 {
-                    b.HasOne("QualityCity.Web.Modules.Planning.PlannedObligation", null)
+                    b.HasOne("QualityCity.Web.Modules.Planning.Contracts.PlannedObligation", null)
                         .WithMany("Items")
                         .HasForeignKey("DrawId", "VisitPosition", "ObligationPosition")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedRecognition", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedRecognition", b =>
                 {
-                    b.HasOne("QualityCity.Web.Modules.Planning.PlanDrawRecord", null)
+                    b.HasOne("QualityCity.Web.Modules.Planning.Contracts.PlanDrawRecord", null)
                         .WithMany()
                         .HasForeignKey("DrawId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedUnderstaffing", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedUnderstaffing", b =>
                 {
-                    b.HasOne("QualityCity.Web.Modules.Planning.PlanDrawRecord", null)
+                    b.HasOne("QualityCity.Web.Modules.Planning.Contracts.PlanDrawRecord", null)
                         .WithMany()
                         .HasForeignKey("DrawId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedVisit", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedVisit", b =>
                 {
-                    b.HasOne("QualityCity.Web.Modules.Planning.PlanDrawRecord", null)
+                    b.HasOne("QualityCity.Web.Modules.Planning.Contracts.PlanDrawRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DrawId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.DrawPlan.PlanRecordPart", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.Planning.Contracts.PlanDrawRecord", null)
                         .WithMany()
                         .HasForeignKey("DrawId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2749,12 +2770,12 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.Navigation("Items");
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedObligation", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedObligation", b =>
                 {
                     b.Navigation("Items");
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedVisit", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedVisit", b =>
                 {
                     b.Navigation("Obligations");
                 });

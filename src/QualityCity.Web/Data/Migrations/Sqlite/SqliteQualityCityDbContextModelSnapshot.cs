@@ -1140,6 +1140,301 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.ToTable("case_inspections", (string)null);
                 });
 
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlanDrawRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CapViolations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CommitmentDigest")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Obligations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublicationNote")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RedrawReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Seed")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Understaffed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VisitsIfSeparate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VisitsMerged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Seed")
+                        .IsUnique();
+
+                    b.HasIndex("Year");
+
+                    b.ToTable("plan_draws", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedCapViolation", b =>
+                {
+                    b.Property<int>("DrawId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Cap")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Department")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Enterprise")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Item")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Visits")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DrawId", "Position");
+
+                    b.ToTable("plan_cap_violations", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedInspector", b =>
+                {
+                    b.Property<int>("DrawId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VisitPosition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Department")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InspectorId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DrawId", "VisitPosition", "Department", "Position");
+
+                    b.HasIndex("InspectorId", "DrawId");
+
+                    b.ToTable("plan_visit_inspectors", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedObligation", b =>
+                {
+                    b.Property<int>("DrawId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VisitPosition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("WindowEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("WindowStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DrawId", "VisitPosition", "Position");
+
+                    b.HasIndex("DrawId", "Department", "VisitPosition");
+
+                    b.ToTable("plan_visit_obligations", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedObligationItem", b =>
+                {
+                    b.Property<int>("DrawId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VisitPosition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ObligationPosition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DrawId", "VisitPosition", "ObligationPosition", "Position");
+
+                    b.ToTable("plan_visit_obligation_items", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedRecognition", b =>
+                {
+                    b.Property<int>("DrawId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Enterprise")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("WholeObligation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("WindowEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("WindowStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DrawId", "Position");
+
+                    b.HasIndex("DrawId", "Department");
+
+                    b.ToTable("plan_recognitions", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedUnderstaffing", b =>
+                {
+                    b.Property<int>("DrawId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Inspectors")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Required")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VisitKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DrawId", "Position");
+
+                    b.ToTable("plan_understaffed", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedVisit", b =>
+                {
+                    b.Property<int>("DrawId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Enterprise")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("MovedFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VisitKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DrawId", "Position");
+
+                    b.HasIndex("DrawId", "Enterprise");
+
+                    b.HasIndex("DrawId", "Date", "VisitKey");
+
+                    b.ToTable("plan_visits", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.DrawPlan.PlanRecordPart", b =>
+                {
+                    b.Property<int>("DrawId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Document")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Part")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("DrawId", "Document", "Part");
+
+                    b.ToTable("plan_record_parts", (string)null);
+                });
+
             modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlanApproval", b =>
                 {
                     b.Property<int>("Id")
@@ -1204,79 +1499,6 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.ToTable("plan_commitments", (string)null);
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlanDrawRecord", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("CapViolations")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CommitmentDigest")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DrawJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Obligations")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("PlanJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PublicationNote")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("PublishedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PublishedBy")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RedrawReason")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Seed")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Understaffed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("VisitsIfSeparate")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("VisitsMerged")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Seed")
-                        .IsUnique();
-
-                    b.HasIndex("Year");
-
-                    b.ToTable("plan_draws", (string)null);
-                });
-
             modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlanPoolFile", b =>
                 {
                     b.Property<int>("Id")
@@ -1312,216 +1534,6 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("plan_pool_files", (string)null);
-                });
-
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedCapViolation", b =>
-                {
-                    b.Property<int>("DrawId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Cap")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Department")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Enterprise")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Item")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Visits")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("DrawId", "Position");
-
-                    b.ToTable("plan_cap_violations", (string)null);
-                });
-
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedInspector", b =>
-                {
-                    b.Property<int>("DrawId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("VisitPosition")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Department")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("InspectorId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("DrawId", "VisitPosition", "Department", "Position");
-
-                    b.HasIndex("InspectorId", "DrawId");
-
-                    b.ToTable("plan_visit_inspectors", (string)null);
-                });
-
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedObligation", b =>
-                {
-                    b.Property<int>("DrawId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("VisitPosition")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Department")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("WindowEnd")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("WindowStart")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("DrawId", "VisitPosition", "Position");
-
-                    b.HasIndex("DrawId", "Department", "VisitPosition");
-
-                    b.ToTable("plan_visit_obligations", (string)null);
-                });
-
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedObligationItem", b =>
-                {
-                    b.Property<int>("DrawId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("VisitPosition")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ObligationPosition")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ItemCode")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("DrawId", "VisitPosition", "ObligationPosition", "Position");
-
-                    b.ToTable("plan_visit_obligation_items", (string)null);
-                });
-
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedRecognition", b =>
-                {
-                    b.Property<int>("DrawId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Department")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Enterprise")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Items")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("WholeObligation")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("WindowEnd")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("WindowStart")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("DrawId", "Position");
-
-                    b.HasIndex("DrawId", "Department");
-
-                    b.ToTable("plan_recognitions", (string)null);
-                });
-
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedUnderstaffing", b =>
-                {
-                    b.Property<int>("DrawId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Department")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Inspectors")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Required")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("VisitKey")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("DrawId", "Position");
-
-                    b.ToTable("plan_understaffed", (string)null);
-                });
-
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedVisit", b =>
-                {
-                    b.Property<int>("DrawId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Enterprise")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("MovedFrom")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("VisitKey")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("DrawId", "Position");
-
-                    b.HasIndex("DrawId", "Enterprise");
-
-                    b.HasIndex("DrawId", "Date", "VisitKey");
-
-                    b.ToTable("plan_visits", (string)null);
                 });
 
             modelBuilder.Entity("QualityCity.Web.Modules.Planning.SpecialCampaign", b =>
@@ -2575,63 +2587,72 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.Navigation("Department");
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedCapViolation", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedCapViolation", b =>
                 {
-                    b.HasOne("QualityCity.Web.Modules.Planning.PlanDrawRecord", null)
+                    b.HasOne("QualityCity.Web.Modules.Planning.Contracts.PlanDrawRecord", null)
                         .WithMany()
                         .HasForeignKey("DrawId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedInspector", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedInspector", b =>
                 {
-                    b.HasOne("QualityCity.Web.Modules.Planning.PlannedVisit", null)
+                    b.HasOne("QualityCity.Web.Modules.Planning.Contracts.PlannedVisit", null)
                         .WithMany()
                         .HasForeignKey("DrawId", "VisitPosition")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedObligation", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedObligation", b =>
                 {
-                    b.HasOne("QualityCity.Web.Modules.Planning.PlannedVisit", null)
+                    b.HasOne("QualityCity.Web.Modules.Planning.Contracts.PlannedVisit", null)
                         .WithMany("Obligations")
                         .HasForeignKey("DrawId", "VisitPosition")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedObligationItem", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedObligationItem", b =>
                 {
-                    b.HasOne("QualityCity.Web.Modules.Planning.PlannedObligation", null)
+                    b.HasOne("QualityCity.Web.Modules.Planning.Contracts.PlannedObligation", null)
                         .WithMany("Items")
                         .HasForeignKey("DrawId", "VisitPosition", "ObligationPosition")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedRecognition", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedRecognition", b =>
                 {
-                    b.HasOne("QualityCity.Web.Modules.Planning.PlanDrawRecord", null)
+                    b.HasOne("QualityCity.Web.Modules.Planning.Contracts.PlanDrawRecord", null)
                         .WithMany()
                         .HasForeignKey("DrawId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedUnderstaffing", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedUnderstaffing", b =>
                 {
-                    b.HasOne("QualityCity.Web.Modules.Planning.PlanDrawRecord", null)
+                    b.HasOne("QualityCity.Web.Modules.Planning.Contracts.PlanDrawRecord", null)
                         .WithMany()
                         .HasForeignKey("DrawId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedVisit", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedVisit", b =>
                 {
-                    b.HasOne("QualityCity.Web.Modules.Planning.PlanDrawRecord", null)
+                    b.HasOne("QualityCity.Web.Modules.Planning.Contracts.PlanDrawRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DrawId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.DrawPlan.PlanRecordPart", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.Planning.Contracts.PlanDrawRecord", null)
                         .WithMany()
                         .HasForeignKey("DrawId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2673,12 +2694,12 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.Navigation("Items");
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedObligation", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedObligation", b =>
                 {
                     b.Navigation("Items");
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedVisit", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedVisit", b =>
                 {
                     b.Navigation("Obligations");
                 });

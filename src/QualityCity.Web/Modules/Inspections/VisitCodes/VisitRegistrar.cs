@@ -48,76 +48,84 @@ public sealed class VisitRegistrar(QualityCityDbContext db, VisitCodeKey key, IA
 
     public Task<int> PlanPublishedAsync(int drawId, string actor, CancellationToken cancellationToken) => RegisterPlanAsync(drawId, actor, cancellationToken);
 
+    /// <summary>Plan visits registered per batch: the change tracker is emptied after each, so memory does not grow with the plan.</summary>
+    private const int Batch = 5_000;
+
     public async Task<int> RegisterPlanAsync(int drawId, string actor, CancellationToken cancellationToken)
     {
-        var record = await db.PlanDraws.AsNoTracking().FirstAsync(d => d.Id == drawId, cancellationToken);
-        var plan = JsonSerializer.Deserialize<PlanDocument>(record.PlanJson, PlanningJson.Options)!;
-        var draw = JsonSerializer.Deserialize<DrawDocument>(record.DrawJson, PlanningJson.Options)!;
-        var officers = draw.InspectorAssignments.ToDictionary(a => (a.VisitKey, a.Department), a => a.Inspectors.Select(i => i.Id).ToList());
+        var year = await db.PlanDraws.AsNoTracking().Where(d => d.Id == drawId).Select(d => d.Year).FirstAsync(cancellationToken);
         var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Code, cancellationToken);
         var items = (await db.ChecklistItems.AsNoTracking().Where(i => i.Status == ChecklistStatus.Published).ToListAsync(cancellationToken))
             .ToDictionary(i => i.Code, StringComparer.Ordinal);
-        var inspectors = await db.Inspectors.AsNoTracking().ToDictionaryAsync(i => i.Id.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        var inspectors = await db.Inspectors.AsNoTracking().ToDictionaryAsync(i => i.Id, cancellationToken);
         var existing = (await db.Visits.AsNoTracking().Where(v => v.DrawId == drawId).Select(v => v.VisitKey).ToListAsync(cancellationToken)).ToHashSet();
+        var visitCount = await db.PlannedVisits.CountAsync(v => v.DrawId == drawId, cancellationToken);
         var now = clock.UtcNow;
-        var visits = new List<Visit>();
-        foreach (var planned in plan.Visits.Where(v => !existing.Contains(v.VisitKey)))
+        var registered = 0;
+        db.AuditChanges = false;
+        // The plan's rows, a batch of visits at a time in plan order (plan.json's order), each with its
+        // obligations and items and the officers drawn for each department, in ticket order.
+        for (var from = 0; from < visitCount; from += Batch)
         {
-            var parts = planned.Obligations.GroupBy(o => o.Department, StringComparer.Ordinal).Select(g =>
+            var to = from + Batch;
+            var planned = await db.PlannedVisits.AsNoTracking().Where(v => v.DrawId == drawId && v.Position >= from && v.Position < to)
+                .Include(v => v.Obligations).ThenInclude(o => o.Items).AsSplitQuery().OrderBy(v => v.Position).ToListAsync(cancellationToken);
+            var officers = (await db.PlannedInspectors.AsNoTracking().Where(i => i.DrawId == drawId && i.VisitPosition >= from && i.VisitPosition < to)
+                    .ToListAsync(cancellationToken))
+                .GroupBy(i => (i.VisitPosition, i.Department)).ToDictionary(g => g.Key, g => g.OrderBy(i => i.Position).Select(i => i.InspectorId).ToList());
+            var visits = new List<Visit>();
+            foreach (var plannedVisit in planned.Where(v => !existing.Contains(v.VisitKey)))
             {
-                var department = departments[g.Key];
-                var codesOnVisit = g.SelectMany(o => o.Items).Distinct(StringComparer.Ordinal).Where(items.ContainsKey).ToList();
-                var ids = officers.GetValueOrDefault((planned.VisitKey, g.Key)) ?? [];
-                return (Department: department, Items: codesOnVisit, Officers: ids);
-            }).ToList();
-            var visit = new Visit
-            {
-                VisitKey = planned.VisitKey, CreditCode = planned.Enterprise, DrawId = drawId,
-                Date = Day(planned.Date),
-                ValidFrom = planned.Obligations.Max(o => Day(o.WindowStart)),
-                ValidTo = planned.Obligations.Min(o => Day(o.WindowEnd)),
-                Status = VisitStatus.Registered, Code = string.Empty, CodeIssuedAtUtc = now, CreatedAtUtc = now,
-            };
-            visit.Departments = parts.Select(p => new VisitDepartment
-            {
-                DepartmentId = p.Department.Id,
-                Items = p.Items.Select((code, position) => new VisitItem { Position = position, ItemCode = code, ItemVersion = items[code].Version }).ToList(),
-                Inspectors = p.Officers.Select((id, position) => new VisitInspector
+                var obligations = plannedVisit.Obligations.OrderBy(o => o.Position).ToList();
+                var parts = obligations.GroupBy(o => o.Department, StringComparer.Ordinal).Select(g =>
                 {
-                    Position = position, Visit = visit, InspectorId = int.Parse(id, CultureInfo.InvariantCulture),
-                }).ToList(),
-            }).ToList();
-            var payload = new VisitCodePayload(1, visit.VisitKey, visit.CreditCode, Text(visit.Date), Text(visit.ValidFrom), Text(visit.ValidTo),
-                parts.Select(p => new PayloadDepartment(p.Department.Code,
-                    p.Items.Select(i => $"{i}:{items[i].Version}").ToList(),
-                    p.Officers.Where(inspectors.ContainsKey).Select(id => new[] { inspectors[id].Name, inspectors[id].CredentialNumber }).ToList())).ToList(),
-                now.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
-            visit.Code = key.Issue(JsonSerializer.SerializeToUtf8Bytes(payload, PayloadJson));
-            visits.Add(visit);
+                    var department = departments[g.Key];
+                    var codesOnVisit = g.SelectMany(o => o.Items.OrderBy(i => i.Position).Select(i => i.ItemCode)).Distinct(StringComparer.Ordinal)
+                        .Where(items.ContainsKey).ToList();
+                    var ids = officers.GetValueOrDefault((plannedVisit.Position, g.Key)) ?? [];
+                    return (Department: department, Items: codesOnVisit, Officers: ids);
+                }).ToList();
+                var visit = new Visit
+                {
+                    VisitKey = plannedVisit.VisitKey, CreditCode = plannedVisit.Enterprise, DrawId = drawId,
+                    Date = plannedVisit.Date,
+                    ValidFrom = obligations.Max(o => o.WindowStart),
+                    ValidTo = obligations.Min(o => o.WindowEnd),
+                    Status = VisitStatus.Registered, Code = string.Empty, CodeIssuedAtUtc = now, CreatedAtUtc = now,
+                };
+                visit.Departments = parts.Select(p => new VisitDepartment
+                {
+                    DepartmentId = p.Department.Id,
+                    Items = p.Items.Select((code, position) => new VisitItem { Position = position, ItemCode = code, ItemVersion = items[code].Version }).ToList(),
+                    Inspectors = p.Officers.Select((id, position) => new VisitInspector { Position = position, Visit = visit, InspectorId = id }).ToList(),
+                }).ToList();
+                var payload = new VisitCodePayload(1, visit.VisitKey, visit.CreditCode, Text(visit.Date), Text(visit.ValidFrom), Text(visit.ValidTo),
+                    parts.Select(p => new PayloadDepartment(p.Department.Code,
+                        p.Items.Select(i => $"{i}:{items[i].Version}").ToList(),
+                        p.Officers.Where(inspectors.ContainsKey).Select(id => new[] { inspectors[id].Name, inspectors[id].CredentialNumber }).ToList())).ToList(),
+                    now.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+                visit.Code = key.Issue(JsonSerializer.SerializeToUtf8Bytes(payload, PayloadJson));
+                visits.Add(visit);
+            }
+
+            db.Visits.AddRange(visits);
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            registered += visits.Count;
         }
 
         // The year's earlier published plan: its visits that have not taken place are cancelled.
-        var superseded = await db.PlanDraws.AsNoTracking().Where(d => d.Year == record.Year && d.Id != drawId && d.Status == PlanStatus.Superseded)
+        var superseded = await db.PlanDraws.AsNoTracking().Where(d => d.Year == year && d.Id != drawId && d.Status == PlanStatus.Superseded)
             .Select(d => d.Id).ToListAsync(cancellationToken);
         var today = DateOnly.FromDateTime(Localization.ChinaTime.FromUtc(now));
-        var toCancel = await db.Visits.Where(v => v.DrawId != null && superseded.Contains(v.DrawId.Value) && v.Status == VisitStatus.Registered && v.Date >= today)
-            .ToListAsync(cancellationToken);
-        foreach (var visit in toCancel)
-        {
-            visit.Status = VisitStatus.Cancelled;
-            visit.CancelReason = $"superseded by the re-draw #{drawId}";
-        }
-
-        db.AuditChanges = false;
-        db.Visits.AddRange(visits);
-        await db.SaveChangesAsync(cancellationToken);
+        var cancelled = await db.Visits.Where(v => v.DrawId != null && superseded.Contains(v.DrawId.Value) && v.Status == VisitStatus.Registered && v.Date >= today)
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.Status, VisitStatus.Cancelled).SetProperty(v => v.CancelReason, $"superseded by the re-draw #{drawId}"),
+                cancellationToken);
         db.AuditChanges = true;
         await auditLog.AppendAsync(db, actor, [new AuditDraft("visits.register", $"PlanDraw:{drawId}", string.Empty,
-            $"{{\"registered\":{visits.Count},\"cancelled\":{toCancel.Count}}}")], cancellationToken);
-        return visits.Count;
+            $"{{\"registered\":{registered},\"cancelled\":{cancelled}}}")], cancellationToken);
+        return registered;
     }
-
-    private static DateOnly Day(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Text(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace QualityCity.Web.Modules.Planning.Contracts;
 
 // The public record formats of QC-DRAW-1 (docs/planning.md, docs/schemas/). Property names are
@@ -61,10 +59,4 @@ public sealed record PublicDrawRecord(string Algorithm, int Year, string Seed, s
         draw.InspectorAssignments.Select(a => new PublicInspectorAssignment(a.VisitKey, a.Department, a.Inspectors,
             a.Excluded.GroupBy(e => e.Reason, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => new ExclusionCount(g.Key, g.Count())).ToList())).ToList());
-
-    public static async Task WriteAsync(IQueryable<string> drawJson, Stream output, CancellationToken cancellationToken)
-    {
-        var draw = System.Text.Json.JsonSerializer.Deserialize<DrawDocument>(await drawJson.FirstAsync(cancellationToken), PlanningJson.Options)!;
-        await System.Text.Json.JsonSerializer.SerializeAsync(output, From(draw), PlanningJson.Options, cancellationToken);
-    }
 }

@@ -1,6 +1,6 @@
 namespace QualityCity.Web.Modules.Planning.Contracts;
 
-/// <summary>A stored draw: the seed (never reused), the records as published, and who ran it.</summary>
+/// <summary>A stored draw: the seed (never reused), who ran it, and its totals; its published texts are stored in pieces beside it (Planning/DrawPlan/PlanRecordParts).</summary>
 public sealed class PlanDrawRecord
 {
     public int Id { get; set; }
@@ -10,8 +10,6 @@ public sealed class PlanDrawRecord
     public required string Seed { get; set; }
 
     public required string CommitmentDigest { get; set; }
-    public required string DrawJson { get; set; }
-    public required string PlanJson { get; set; }
     public required string Actor { get; set; }
     public DateTime CreatedAtUtc { get; set; }
 

@@ -18,7 +18,8 @@ public static class DrawVerifier
         DrawDocument? record;
         try
         {
-            record = JsonSerializer.Deserialize<DrawDocument>(await File.ReadAllBytesAsync(recordPath, cancellationToken), PlanningJson.Options);
+            await using var file = File.OpenRead(recordPath);
+            record = await JsonSerializer.DeserializeAsync<DrawDocument>(file, PlanningJson.Options, cancellationToken);
         }
         catch (Exception ex) when (ex is JsonException or IOException)
         {

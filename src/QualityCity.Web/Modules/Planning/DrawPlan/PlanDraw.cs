@@ -20,7 +20,7 @@ public sealed class DrawRefusedException(string message) : Exception(message);
 /// <summary>
 /// INS-9 step 2: with the public seed, draws every committed stratum, builds the year's plan (cadence
 /// obligations, recognition and grace, the green draws, merged joint visits, caps) and assigns
-/// officers (moving visits for capacity), then stores draw.json and plan.json with the plan's rows. Refuses a reused seed,
+/// officers (moving visits for capacity), then stores draw.json (as drawn and in its public form) and plan.json with the plan's rows. Refuses a reused seed,
 /// a commitment the platform did not make, any pool that no longer matches its committed digest, and
 /// a second draw of a year without a reason.
 /// </summary>
@@ -44,8 +44,12 @@ public sealed class PlanDraw(QualityCityDbContext db, IOptions<PlanningOptions> 
         }, cancellationToken);
 
         Directory.CreateDirectory(outputDirectory);
-        await File.WriteAllTextAsync(Path.Combine(outputDirectory, "draw.json"), result.Record.DrawJson, new UTF8Encoding(false), cancellationToken);
-        await File.WriteAllTextAsync(Path.Combine(outputDirectory, "plan.json"), result.Record.PlanJson, new UTF8Encoding(false), cancellationToken);
+        foreach (var (name, document) in new[] { ("draw.json", PlanRecords.Draw), ("plan.json", PlanRecords.Plan) })
+        {
+            await using var file = File.Create(Path.Combine(outputDirectory, name));
+            await PlanRecords.CopyToAsync(db, result.Record.Id, document, file, cancellationToken);
+        }
+
         return result;
     }
 
@@ -175,8 +179,6 @@ public sealed class PlanDraw(QualityCityDbContext db, IOptions<PlanningOptions> 
         var record = new PlanDrawRecord
         {
             Year = commitment.Year, Seed = seed, CommitmentDigest = commitmentDigest,
-            DrawJson = JsonSerializer.Serialize(draw, PlanningJson.Options) + "\n",
-            PlanJson = JsonSerializer.Serialize(planDocument, PlanningJson.Options) + "\n",
             Actor = actor, CreatedAtUtc = clock.UtcNow, RedrawReason = string.IsNullOrWhiteSpace(redrawReason) ? null : redrawReason.Trim(),
             Obligations = planDocument.Totals.Obligations, VisitsIfSeparate = planDocument.Totals.VisitsIfSeparate, VisitsMerged = planDocument.Totals.VisitsMerged,
             CapViolations = planDocument.Totals.CapViolations, Understaffed = planDocument.Totals.Understaffed,
@@ -185,6 +187,10 @@ public sealed class PlanDraw(QualityCityDbContext db, IOptions<PlanningOptions> 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.PlanDraws.Add(record);
         await db.SaveChangesAsync(cancellationToken);
+        // The texts are written a piece at a time: a large city's draw.json is larger than one string can hold.
+        await PlanRecords.StoreAsync(db, record.Id, PlanRecords.Draw, draw, cancellationToken);
+        await PlanRecords.StoreAsync(db, record.Id, PlanRecords.PublicDraw, PublicDrawRecord.From(draw), cancellationToken);
+        await PlanRecords.StoreAsync(db, record.Id, PlanRecords.Plan, planDocument, cancellationToken);
         await PlanRowWriter.WriteAsync(db, record.Id, planDocument, draw, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (draw, planDocument, record);

@@ -87,27 +87,39 @@ public static class PlanRowWriter
     }
 
     /// <summary>
-    /// Draws stored before their plans were kept as rows (a database upgraded from an earlier
-    /// version) get their rows from their stored texts, once, at start-up.
+    /// Draws stored by earlier versions, once, at start-up: those stored before their plans were kept
+    /// as rows get their rows, and those stored before the public form of draw.json was kept get it,
+    /// both from their stored texts.
     /// </summary>
     public static async Task<int> BackfillAsync(QualityCityDbContext db, CancellationToken cancellationToken)
     {
-        var missing = await db.PlanDraws.AsNoTracking()
+        var withoutRows = await db.PlanDraws.AsNoTracking()
             .Where(d => !db.PlannedVisits.Any(v => v.DrawId == d.Id) && !db.PlannedRecognitions.Any(r => r.DrawId == d.Id))
             .Select(d => d.Id).ToListAsync(cancellationToken);
+        var withoutPublicForm = await db.PlanDraws.AsNoTracking()
+            .Where(d => !db.PlanRecordParts.Any(p => p.DrawId == d.Id && p.Document == PlanRecords.PublicDraw))
+            .Select(d => d.Id).ToListAsync(cancellationToken);
         var written = 0;
-        foreach (var id in missing)
+        foreach (var id in withoutRows.Union(withoutPublicForm).Order())
         {
-            var texts = await db.PlanDraws.AsNoTracking().Where(d => d.Id == id).Select(d => new { d.PlanJson, d.DrawJson }).FirstAsync(cancellationToken);
-            var plan = JsonSerializer.Deserialize<PlanDocument>(texts.PlanJson, PlanningJson.Options);
-            var draw = JsonSerializer.Deserialize<DrawDocument>(texts.DrawJson, PlanningJson.Options);
-            if (plan is null || draw is null || (plan.Visits.Count == 0 && plan.Recognised.Count == 0))
+            var draw = await PlanRecords.ReadJsonAsync<DrawDocument>(db, id, PlanRecords.Draw, cancellationToken);
+            var plan = withoutRows.Contains(id) ? await PlanRecords.ReadJsonAsync<PlanDocument>(db, id, PlanRecords.Plan, cancellationToken) : null;
+            if (draw is null)
             {
                 continue;
             }
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await WriteAsync(db, id, plan, draw, cancellationToken);
+            if (withoutPublicForm.Contains(id))
+            {
+                await PlanRecords.StoreAsync(db, id, PlanRecords.PublicDraw, PublicDrawRecord.From(draw), cancellationToken);
+            }
+
+            if (plan is not null && (plan.Visits.Count > 0 || plan.Recognised.Count > 0))
+            {
+                await WriteAsync(db, id, plan, draw, cancellationToken);
+            }
+
             await transaction.CommitAsync(cancellationToken);
             written++;
         }

@@ -98,13 +98,7 @@ public sealed class DrawModel(QualityCityDbContext db, PlanPublication publicati
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        var record = await db.PlanDraws.AsNoTracking().Where(d => d.Id == id).Select(d => new PlanDrawRecord
-        {
-            Id = d.Id, Year = d.Year, Seed = d.Seed, CommitmentDigest = d.CommitmentDigest, DrawJson = string.Empty, PlanJson = string.Empty, Actor = d.Actor,
-            CreatedAtUtc = d.CreatedAtUtc, Status = d.Status, RedrawReason = d.RedrawReason, PublishedAtUtc = d.PublishedAtUtc, PublishedBy = d.PublishedBy,
-            PublicationNote = d.PublicationNote, Obligations = d.Obligations, VisitsIfSeparate = d.VisitsIfSeparate, VisitsMerged = d.VisitsMerged,
-            CapViolations = d.CapViolations, Understaffed = d.Understaffed,
-        }).FirstOrDefaultAsync(cancellationToken);
+        var record = await db.PlanDraws.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
         if (record is null)
         {
             return false;

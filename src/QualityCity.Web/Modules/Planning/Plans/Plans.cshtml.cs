@@ -85,13 +85,6 @@ public sealed class PlansModel(QualityCityDbContext db, PlanPools pools, PlanDra
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Commitments = await db.PlanCommitments.AsNoTracking().OrderByDescending(c => c.Id).Take(50).ToListAsync(cancellationToken);
-        Draws = await db.PlanDraws.AsNoTracking().OrderByDescending(d => d.Id).Take(50)
-            .Select(d => new PlanDrawRecord
-            {
-                Id = d.Id, Year = d.Year, Seed = d.Seed, CommitmentDigest = d.CommitmentDigest, DrawJson = string.Empty, PlanJson = string.Empty, Actor = d.Actor,
-                CreatedAtUtc = d.CreatedAtUtc, Status = d.Status, RedrawReason = d.RedrawReason, PublishedAtUtc = d.PublishedAtUtc,
-                Obligations = d.Obligations, VisitsIfSeparate = d.VisitsIfSeparate, VisitsMerged = d.VisitsMerged, CapViolations = d.CapViolations,
-                Understaffed = d.Understaffed,
-            }).ToListAsync(cancellationToken);
+        Draws = await db.PlanDraws.AsNoTracking().OrderByDescending(d => d.Id).Take(50).ToListAsync(cancellationToken);
     }
 }

@@ -36,8 +36,9 @@ public sealed class PublicPlansModel(QualityCityDbContext db, IMemoryCache cache
             .OrderByDescending(d => d.Year).ThenByDescending(d => d.Id)
             .Select(d => new PlanDrawRecord
             {
-                Id = d.Id, Year = d.Year, Seed = d.Seed, CommitmentDigest = d.CommitmentDigest, DrawJson = string.Empty, PlanJson = string.Empty,
-                Actor = string.Empty, CreatedAtUtc = d.CreatedAtUtc, Status = d.Status, RedrawReason = d.RedrawReason, PublishedAtUtc = d.PublishedAtUtc,
+                // Without the staff account that drew it: public pages name no staff accounts.
+                Id = d.Id, Year = d.Year, Seed = d.Seed, CommitmentDigest = d.CommitmentDigest, Actor = string.Empty, CreatedAtUtc = d.CreatedAtUtc,
+                Status = d.Status, RedrawReason = d.RedrawReason, PublishedAtUtc = d.PublishedAtUtc,
                 PublicationNote = d.PublicationNote, Obligations = d.Obligations, VisitsIfSeparate = d.VisitsIfSeparate, VisitsMerged = d.VisitsMerged,
             }).Take(20).ToListAsync(cancellationToken);
         var plans = new List<PublicPlan>();

@@ -164,6 +164,8 @@ public sealed class PlanPublication(QualityCityDbContext db, IMemoryCache cache,
                 $"the plan has {draw.CapViolations} cap violations and {draw.Understaffed} understaffed visits: publishing it needs a note on why they stand");
         }
 
+        // Published with its visits registered, or not at all: a failure half-way leaves the plan drawn, to be published again.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         foreach (var earlier in await db.PlanDraws.Where(d => d.Year == draw.Year && d.Status == PlanStatus.Published).ToListAsync(cancellationToken))
         {
             earlier.Status = PlanStatus.Superseded;
@@ -176,6 +178,11 @@ public sealed class PlanPublication(QualityCityDbContext db, IMemoryCache cache,
         await db.SaveChangesAsync(cancellationToken);
         // Published visits are registered with their codes (EXE-1).
         await published.PlanPublishedAsync(draw.Id, user.ActorName(), cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         return PlanActionResult.Done;
     }
 }
