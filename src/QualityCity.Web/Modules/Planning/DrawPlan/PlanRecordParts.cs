@@ -54,10 +54,6 @@ public static class PlanRecords
         await parts.CompleteAsync(cancellationToken);
     }
 
-    /// <summary>Whether the draw has the document stored.</summary>
-    public static Task<bool> ExistsAsync(QualityCityDbContext db, int drawId, string document, CancellationToken cancellationToken) =>
-        db.PlanRecordParts.AnyAsync(p => p.DrawId == drawId && p.Document == document, cancellationToken);
-
     /// <summary>Copies a stored document to a stream, one piece in memory at a time.</summary>
     public static async Task CopyToAsync(QualityCityDbContext db, int drawId, string document, Stream output, CancellationToken cancellationToken)
     {
