@@ -127,7 +127,8 @@ internal sealed class PlannedRecognitionConfiguration : IEntityTypeConfiguration
         builder.ToTable("plan_recognitions");
         builder.HasKey(x => new { x.DrawId, x.Position });
         builder.HasOne<PlanDrawRecord>().WithMany().HasForeignKey(x => x.DrawId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(x => new { x.DrawId, x.Department });
+        // A department's recognitions in plan order, the first of them straight from the index.
+        builder.HasIndex(x => new { x.DrawId, x.Department, x.Position });
     }
 }
 
@@ -148,5 +149,6 @@ internal sealed class PlannedUnderstaffingConfiguration : IEntityTypeConfigurati
         builder.ToTable("plan_understaffed");
         builder.HasKey(x => new { x.DrawId, x.Position });
         builder.HasOne<PlanDrawRecord>().WithMany().HasForeignKey(x => x.DrawId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(x => new { x.DrawId, x.Department, x.Position });
     }
 }

@@ -1397,7 +1397,7 @@ namespace QualityCity.Web.Data.Migrations.Postgres
 
                     b.HasKey("DrawId", "Position");
 
-                    b.HasIndex("DrawId", "Department");
+                    b.HasIndex("DrawId", "Department", "Position");
 
                     b.ToTable("plan_recognitions", (string)null);
                 });
@@ -1425,6 +1425,8 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.HasKey("DrawId", "Position");
+
+                    b.HasIndex("DrawId", "Department", "Position");
 
                     b.ToTable("plan_understaffed", (string)null);
                 });

@@ -1352,7 +1352,7 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
 
                     b.HasKey("DrawId", "Position");
 
-                    b.HasIndex("DrawId", "Department");
+                    b.HasIndex("DrawId", "Department", "Position");
 
                     b.ToTable("plan_recognitions", (string)null);
                 });
@@ -1380,6 +1380,8 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("DrawId", "Position");
+
+                    b.HasIndex("DrawId", "Department", "Position");
 
                     b.ToTable("plan_understaffed", (string)null);
                 });
