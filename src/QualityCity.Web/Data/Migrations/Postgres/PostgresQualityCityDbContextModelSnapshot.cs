@@ -568,6 +568,11 @@ namespace QualityCity.Web.Data.Migrations.Postgres
 
                     b.HasIndex("CreditCode", "Date");
 
+                    b.HasIndex("Date", "DepartmentId");
+
+                    b.HasIndex(new[] { "PublicationDue", "Date", "DepartmentId" }, "IX_inspections_Unpublished")
+                        .HasFilter("\"PublishedAtUtc\" IS NULL");
+
                     b.ToTable("inspections", (string)null);
                 });
 
@@ -606,6 +611,9 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("InspectionId");
+
+                    b.HasIndex(new[] { "InspectionId" }, "IX_inspection_item_results_Problems")
+                        .HasFilter("\"Outcome\" = 'problem'");
 
                     b.ToTable("inspection_item_results", (string)null);
                 });
@@ -646,6 +654,96 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("inspection_ratings", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Inspections.Kpis.KpiInspectionDay", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Inspections")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Problems")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Published")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PublishedOnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RatingScore")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Ratings")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Date", "DepartmentId");
+
+                    b.ToTable("kpi_inspection_days", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Inspections.Kpis.KpiTaskDay", b =>
+                {
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Due")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OnTime")
+                        .HasColumnType("integer");
+
+                    b.HasKey("DueDate", "DepartmentId");
+
+                    b.ToTable("kpi_task_days", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Inspections.Kpis.KpiVisit", b =>
+                {
+                    b.Property<string>("CreditCode")
+                        .HasColumnType("text");
+
+                    b.Property<string>("VisitKey")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Departments")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("NextDate")
+                        .HasColumnType("date");
+
+                    b.HasKey("CreditCode", "VisitKey");
+
+                    b.HasIndex("Date", "NextDate");
+
+                    b.ToTable("kpi_visits", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Inspections.Kpis.KpiVisitDay", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("JointVisits")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Visits")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Date");
+
+                    b.ToTable("kpi_visit_days", (string)null);
                 });
 
             modelBuilder.Entity("QualityCity.Web.Modules.Inspections.Penalties.DiscretionBand", b =>
@@ -841,6 +939,8 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.HasIndex("InspectionId");
 
                     b.HasIndex("CreditCode", "Status");
+
+                    b.HasIndex("DueDate", "DepartmentId");
 
                     b.ToTable("rectification_tasks", (string)null);
                 });
@@ -1183,75 +1283,7 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.ToTable("case_inspections", (string)null);
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlanApproval", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateTime>("ApprovedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Department")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<int>("DrawId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Note")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DrawId", "Department")
-                        .IsUnique();
-
-                    b.ToTable("plan_approvals", (string)null);
-                });
-
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlanCommitment", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Digest")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Json")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Year", "Digest")
-                        .IsUnique();
-
-                    b.ToTable("plan_commitments", (string)null);
-                });
-
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlanDrawRecord", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlanDrawRecord", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1326,46 +1358,7 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.ToTable("plan_draws", (string)null);
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlanPoolFile", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("CommitmentId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Content")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Department")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Digest")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("PoolFile")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Stratum")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CommitmentId", "PoolFile")
-                        .IsUnique();
-
-                    b.ToTable("plan_pool_files", (string)null);
-                });
-
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedCapViolation", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedCapViolation", b =>
                 {
                     b.Property<int>("DrawId")
                         .HasColumnType("integer");
@@ -1398,7 +1391,7 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.ToTable("plan_cap_violations", (string)null);
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedInspector", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedInspector", b =>
                 {
                     b.Property<int>("DrawId")
                         .HasColumnType("integer");
@@ -1422,7 +1415,7 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.ToTable("plan_visit_inspectors", (string)null);
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedObligation", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedObligation", b =>
                 {
                     b.Property<int>("DrawId")
                         .HasColumnType("integer");
@@ -1454,7 +1447,7 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.ToTable("plan_visit_obligations", (string)null);
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedObligationItem", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedObligationItem", b =>
                 {
                     b.Property<int>("DrawId")
                         .HasColumnType("integer");
@@ -1477,7 +1470,7 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.ToTable("plan_visit_obligation_items", (string)null);
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedRecognition", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedRecognition", b =>
                 {
                     b.Property<int>("DrawId")
                         .HasColumnType("integer");
@@ -1517,7 +1510,7 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.ToTable("plan_recognitions", (string)null);
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedUnderstaffing", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedUnderstaffing", b =>
                 {
                     b.Property<int>("DrawId")
                         .HasColumnType("integer");
@@ -1544,7 +1537,7 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.ToTable("plan_understaffed", (string)null);
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedVisit", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedVisit", b =>
                 {
                     b.Property<int>("DrawId")
                         .HasColumnType("integer");
@@ -1573,6 +1566,113 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.HasIndex("DrawId", "Date", "VisitKey");
 
                     b.ToTable("plan_visits", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlanApproval", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("ApprovedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("DrawId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DrawId", "Department")
+                        .IsUnique();
+
+                    b.ToTable("plan_approvals", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlanCommitment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Digest")
+                        .IsUnique();
+
+                    b.ToTable("plan_commitments", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlanPoolFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CommitmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("PoolFile")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Stratum")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitmentId", "PoolFile")
+                        .IsUnique();
+
+                    b.ToTable("plan_pool_files", (string)null);
                 });
 
             modelBuilder.Entity("QualityCity.Web.Modules.Planning.SpecialCampaign", b =>
@@ -2651,63 +2751,63 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.Navigation("Department");
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedCapViolation", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedCapViolation", b =>
                 {
-                    b.HasOne("QualityCity.Web.Modules.Planning.PlanDrawRecord", null)
+                    b.HasOne("QualityCity.Web.Modules.Planning.Contracts.PlanDrawRecord", null)
                         .WithMany()
                         .HasForeignKey("DrawId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedInspector", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedInspector", b =>
                 {
-                    b.HasOne("QualityCity.Web.Modules.Planning.PlannedVisit", null)
+                    b.HasOne("QualityCity.Web.Modules.Planning.Contracts.PlannedVisit", null)
                         .WithMany()
                         .HasForeignKey("DrawId", "VisitPosition")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedObligation", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedObligation", b =>
                 {
-                    b.HasOne("QualityCity.Web.Modules.Planning.PlannedVisit", null)
+                    b.HasOne("QualityCity.Web.Modules.Planning.Contracts.PlannedVisit", null)
                         .WithMany("Obligations")
                         .HasForeignKey("DrawId", "VisitPosition")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedObligationItem", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedObligationItem", b =>
                 {
-                    b.HasOne("QualityCity.Web.Modules.Planning.PlannedObligation", null)
+                    b.HasOne("QualityCity.Web.Modules.Planning.Contracts.PlannedObligation", null)
                         .WithMany("Items")
                         .HasForeignKey("DrawId", "VisitPosition", "ObligationPosition")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedRecognition", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedRecognition", b =>
                 {
-                    b.HasOne("QualityCity.Web.Modules.Planning.PlanDrawRecord", null)
+                    b.HasOne("QualityCity.Web.Modules.Planning.Contracts.PlanDrawRecord", null)
                         .WithMany()
                         .HasForeignKey("DrawId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedUnderstaffing", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedUnderstaffing", b =>
                 {
-                    b.HasOne("QualityCity.Web.Modules.Planning.PlanDrawRecord", null)
+                    b.HasOne("QualityCity.Web.Modules.Planning.Contracts.PlanDrawRecord", null)
                         .WithMany()
                         .HasForeignKey("DrawId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedVisit", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedVisit", b =>
                 {
-                    b.HasOne("QualityCity.Web.Modules.Planning.PlanDrawRecord", null)
+                    b.HasOne("QualityCity.Web.Modules.Planning.Contracts.PlanDrawRecord", null)
                         .WithMany()
                         .HasForeignKey("DrawId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2749,12 +2849,12 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.Navigation("Items");
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedObligation", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedObligation", b =>
                 {
                     b.Navigation("Items");
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedVisit", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedVisit", b =>
                 {
                     b.Navigation("Obligations");
                 });

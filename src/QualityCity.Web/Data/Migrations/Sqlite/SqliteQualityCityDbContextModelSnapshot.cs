@@ -549,6 +549,11 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("CreditCode", "Date");
 
+                    b.HasIndex("Date", "DepartmentId");
+
+                    b.HasIndex(new[] { "PublicationDue", "Date", "DepartmentId" }, "IX_inspections_Unpublished")
+                        .HasFilter("\"PublishedAtUtc\" IS NULL");
+
                     b.ToTable("inspections", (string)null);
                 });
 
@@ -585,6 +590,9 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("InspectionId");
+
+                    b.HasIndex(new[] { "InspectionId" }, "IX_inspection_item_results_Problems")
+                        .HasFilter("\"Outcome\" = 'problem'");
 
                     b.ToTable("inspection_item_results", (string)null);
                 });
@@ -623,6 +631,96 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("inspection_ratings", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Inspections.Kpis.KpiInspectionDay", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Inspections")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Problems")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Published")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PublishedOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RatingScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ratings")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Date", "DepartmentId");
+
+                    b.ToTable("kpi_inspection_days", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Inspections.Kpis.KpiTaskDay", b =>
+                {
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Due")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DueDate", "DepartmentId");
+
+                    b.ToTable("kpi_task_days", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Inspections.Kpis.KpiVisit", b =>
+                {
+                    b.Property<string>("CreditCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VisitKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Departments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("NextDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CreditCode", "VisitKey");
+
+                    b.HasIndex("Date", "NextDate");
+
+                    b.ToTable("kpi_visits", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Inspections.Kpis.KpiVisitDay", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("JointVisits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Visits")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Date");
+
+                    b.ToTable("kpi_visit_days", (string)null);
                 });
 
             modelBuilder.Entity("QualityCity.Web.Modules.Inspections.Penalties.DiscretionBand", b =>
@@ -810,6 +908,8 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.HasIndex("InspectionId");
 
                     b.HasIndex("CreditCode", "Status");
+
+                    b.HasIndex("DueDate", "DepartmentId");
 
                     b.ToTable("rectification_tasks", (string)null);
                 });
@@ -1140,71 +1240,7 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.ToTable("case_inspections", (string)null);
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlanApproval", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("ApprovedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Department")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("DrawId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Note")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DrawId", "Department")
-                        .IsUnique();
-
-                    b.ToTable("plan_approvals", (string)null);
-                });
-
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlanCommitment", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Digest")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Json")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Year", "Digest")
-                        .IsUnique();
-
-                    b.ToTable("plan_commitments", (string)null);
-                });
-
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlanDrawRecord", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlanDrawRecord", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1277,44 +1313,7 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.ToTable("plan_draws", (string)null);
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlanPoolFile", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("CommitmentId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Content")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Department")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Digest")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PoolFile")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Stratum")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CommitmentId", "PoolFile")
-                        .IsUnique();
-
-                    b.ToTable("plan_pool_files", (string)null);
-                });
-
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedCapViolation", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedCapViolation", b =>
                 {
                     b.Property<int>("DrawId")
                         .HasColumnType("INTEGER");
@@ -1347,7 +1346,7 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.ToTable("plan_cap_violations", (string)null);
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedInspector", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedInspector", b =>
                 {
                     b.Property<int>("DrawId")
                         .HasColumnType("INTEGER");
@@ -1371,7 +1370,7 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.ToTable("plan_visit_inspectors", (string)null);
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedObligation", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedObligation", b =>
                 {
                     b.Property<int>("DrawId")
                         .HasColumnType("INTEGER");
@@ -1403,7 +1402,7 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.ToTable("plan_visit_obligations", (string)null);
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedObligationItem", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedObligationItem", b =>
                 {
                     b.Property<int>("DrawId")
                         .HasColumnType("INTEGER");
@@ -1426,7 +1425,7 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.ToTable("plan_visit_obligation_items", (string)null);
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedRecognition", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedRecognition", b =>
                 {
                     b.Property<int>("DrawId")
                         .HasColumnType("INTEGER");
@@ -1466,7 +1465,7 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.ToTable("plan_recognitions", (string)null);
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedUnderstaffing", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedUnderstaffing", b =>
                 {
                     b.Property<int>("DrawId")
                         .HasColumnType("INTEGER");
@@ -1493,7 +1492,7 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.ToTable("plan_understaffed", (string)null);
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedVisit", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedVisit", b =>
                 {
                     b.Property<int>("DrawId")
                         .HasColumnType("INTEGER");
@@ -1522,6 +1521,107 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.HasIndex("DrawId", "Date", "VisitKey");
 
                     b.ToTable("plan_visits", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlanApproval", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ApprovedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DrawId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DrawId", "Department")
+                        .IsUnique();
+
+                    b.ToTable("plan_approvals", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlanCommitment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Digest")
+                        .IsUnique();
+
+                    b.ToTable("plan_commitments", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlanPoolFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommitmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PoolFile")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stratum")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitmentId", "PoolFile")
+                        .IsUnique();
+
+                    b.ToTable("plan_pool_files", (string)null);
                 });
 
             modelBuilder.Entity("QualityCity.Web.Modules.Planning.SpecialCampaign", b =>
@@ -2575,63 +2675,63 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.Navigation("Department");
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedCapViolation", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedCapViolation", b =>
                 {
-                    b.HasOne("QualityCity.Web.Modules.Planning.PlanDrawRecord", null)
+                    b.HasOne("QualityCity.Web.Modules.Planning.Contracts.PlanDrawRecord", null)
                         .WithMany()
                         .HasForeignKey("DrawId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedInspector", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedInspector", b =>
                 {
-                    b.HasOne("QualityCity.Web.Modules.Planning.PlannedVisit", null)
+                    b.HasOne("QualityCity.Web.Modules.Planning.Contracts.PlannedVisit", null)
                         .WithMany()
                         .HasForeignKey("DrawId", "VisitPosition")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedObligation", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedObligation", b =>
                 {
-                    b.HasOne("QualityCity.Web.Modules.Planning.PlannedVisit", null)
+                    b.HasOne("QualityCity.Web.Modules.Planning.Contracts.PlannedVisit", null)
                         .WithMany("Obligations")
                         .HasForeignKey("DrawId", "VisitPosition")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedObligationItem", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedObligationItem", b =>
                 {
-                    b.HasOne("QualityCity.Web.Modules.Planning.PlannedObligation", null)
+                    b.HasOne("QualityCity.Web.Modules.Planning.Contracts.PlannedObligation", null)
                         .WithMany("Items")
                         .HasForeignKey("DrawId", "VisitPosition", "ObligationPosition")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedRecognition", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedRecognition", b =>
                 {
-                    b.HasOne("QualityCity.Web.Modules.Planning.PlanDrawRecord", null)
+                    b.HasOne("QualityCity.Web.Modules.Planning.Contracts.PlanDrawRecord", null)
                         .WithMany()
                         .HasForeignKey("DrawId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedUnderstaffing", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedUnderstaffing", b =>
                 {
-                    b.HasOne("QualityCity.Web.Modules.Planning.PlanDrawRecord", null)
+                    b.HasOne("QualityCity.Web.Modules.Planning.Contracts.PlanDrawRecord", null)
                         .WithMany()
                         .HasForeignKey("DrawId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedVisit", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedVisit", b =>
                 {
-                    b.HasOne("QualityCity.Web.Modules.Planning.PlanDrawRecord", null)
+                    b.HasOne("QualityCity.Web.Modules.Planning.Contracts.PlanDrawRecord", null)
                         .WithMany()
                         .HasForeignKey("DrawId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2673,12 +2773,12 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.Navigation("Items");
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedObligation", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedObligation", b =>
                 {
                     b.Navigation("Items");
                 });
 
-            modelBuilder.Entity("QualityCity.Web.Modules.Planning.PlannedVisit", b =>
+            modelBuilder.Entity("QualityCity.Web.Modules.Planning.Contracts.PlannedVisit", b =>
                 {
                     b.Navigation("Obligations");
                 });
