@@ -175,8 +175,9 @@ internal sealed class KpiVisitTable : IEntityTypeConfiguration<KpiVisit>
     {
         e.ToTable("kpi_visits");
         e.HasKey(x => new { x.CreditCode, x.VisitKey });
-        // Covers the count of enterprises visited in a period: a range of days, read from the index alone.
-        e.HasIndex(x => new { x.Date, x.NextDate });
+        // Covers the reads by day: the enterprises visited in a period (a range of days) and a day's
+        // visit counts (kpi_visit_days), from the index alone.
+        e.HasIndex(x => new { x.Date, x.Departments, x.NextDate });
     }
 }
 

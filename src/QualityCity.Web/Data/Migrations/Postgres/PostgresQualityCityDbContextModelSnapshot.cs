@@ -725,7 +725,7 @@ namespace QualityCity.Web.Data.Migrations.Postgres
 
                     b.HasKey("CreditCode", "VisitKey");
 
-                    b.HasIndex("Date", "NextDate");
+                    b.HasIndex("Date", "Departments", "NextDate");
 
                     b.ToTable("kpi_visits", (string)null);
                 });

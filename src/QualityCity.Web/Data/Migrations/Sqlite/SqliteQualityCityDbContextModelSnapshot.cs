@@ -702,7 +702,7 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
 
                     b.HasKey("CreditCode", "VisitKey");
 
-                    b.HasIndex("Date", "NextDate");
+                    b.HasIndex("Date", "Departments", "NextDate");
 
                     b.ToTable("kpi_visits", (string)null);
                 });

@@ -94,9 +94,9 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                 filter: "\"Outcome\" = 'problem'");
 
             migrationBuilder.CreateIndex(
-                name: "IX_kpi_visits_Date_NextDate",
+                name: "IX_kpi_visits_Date_Departments_NextDate",
                 table: "kpi_visits",
-                columns: new[] { "Date", "NextDate" });
+                columns: new[] { "Date", "Departments", "NextDate" });
         }
 
         /// <inheritdoc />

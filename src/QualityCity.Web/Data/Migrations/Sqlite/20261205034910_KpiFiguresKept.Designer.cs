@@ -11,7 +11,7 @@ using QualityCity.Web.Data;
 namespace QualityCity.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteQualityCityDbContext))]
-    [Migration("20261205033604_KpiFiguresKept")]
+    [Migration("20261205034910_KpiFiguresKept")]
     partial class KpiFiguresKept
     {
         /// <inheritdoc />
@@ -705,7 +705,7 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
 
                     b.HasKey("CreditCode", "VisitKey");
 
-                    b.HasIndex("Date", "NextDate");
+                    b.HasIndex("Date", "Departments", "NextDate");
 
                     b.ToTable("kpi_visits", (string)null);
                 });

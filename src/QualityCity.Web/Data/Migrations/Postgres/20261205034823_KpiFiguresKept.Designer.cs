@@ -12,7 +12,7 @@ using QualityCity.Web.Data;
 namespace QualityCity.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresQualityCityDbContext))]
-    [Migration("20261205033651_KpiFiguresKept")]
+    [Migration("20261205034823_KpiFiguresKept")]
     partial class KpiFiguresKept
     {
         /// <inheritdoc />
@@ -728,7 +728,7 @@ namespace QualityCity.Web.Data.Migrations.Postgres
 
                     b.HasKey("CreditCode", "VisitKey");
 
-                    b.HasIndex("Date", "NextDate");
+                    b.HasIndex("Date", "Departments", "NextDate");
 
                     b.ToTable("kpi_visits", (string)null);
                 });
