@@ -11,6 +11,9 @@ namespace QualityCity.Web.Modules.Inspections;
 
 internal sealed class InspectionTable : IEntityTypeConfiguration<Inspection>
 {
+    /// <summary>The unpublished results by due day (named: the KPI calculator asks SQLite for it).</summary>
+    public const string UnpublishedIndex = "IX_inspections_Unpublished";
+
     public void Configure(EntityTypeBuilder<Inspection> e)
     {
         e.ToTable("inspections");
@@ -20,7 +23,7 @@ internal sealed class InspectionTable : IEntityTypeConfiguration<Inspection>
         e.HasIndex(x => new { x.Date, x.DepartmentId });
         // The unpublished results by due day: the KPIs' overdue count and the deadline warnings read
         // only these few rows, never the published hundreds of thousands.
-        e.HasIndex(x => new { x.PublicationDue, x.Date, x.DepartmentId }, "IX_inspections_Unpublished").HasFilter("\"PublishedAtUtc\" IS NULL");
+        e.HasIndex(x => new { x.PublicationDue, x.Date, x.DepartmentId }, UnpublishedIndex).HasFilter("\"PublishedAtUtc\" IS NULL");
     }
 }
 
