@@ -63,6 +63,10 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
     public DbSet<Modules.Inspections.InspectionItemResult> InspectionItemResults => Set<Modules.Inspections.InspectionItemResult>();
     public DbSet<Modules.Inspections.Attachments.Attachment> Attachments => Set<Modules.Inspections.Attachments.Attachment>();
     public DbSet<Modules.Inspections.Complaints.InspectionComplaint> InspectionComplaints => Set<Modules.Inspections.Complaints.InspectionComplaint>();
+    public DbSet<Modules.Inspections.Kpis.KpiInspectionDay> KpiInspectionDays => Set<Modules.Inspections.Kpis.KpiInspectionDay>();
+    public DbSet<Modules.Inspections.Kpis.KpiTaskDay> KpiTaskDays => Set<Modules.Inspections.Kpis.KpiTaskDay>();
+    public DbSet<Modules.Inspections.Kpis.KpiVisit> KpiVisits => Set<Modules.Inspections.Kpis.KpiVisit>();
+    public DbSet<Modules.Inspections.Kpis.KpiVisitDay> KpiVisitDays => Set<Modules.Inspections.Kpis.KpiVisitDay>();
     public DbSet<Modules.Quality.ProductCategory> ProductCategories => Set<Modules.Quality.ProductCategory>();
     public DbSet<Modules.Quality.TestItemDefinition> TestItemDefinitions => Set<Modules.Quality.TestItemDefinition>();
     public DbSet<Modules.Quality.Sample> Samples => Set<Modules.Quality.Sample>();

@@ -7,6 +7,7 @@ using QualityCity.Web.Data;
 using QualityCity.Web.Modules.Checklists;
 using QualityCity.Web.Modules.Checklists.Contracts;
 using QualityCity.Web.Modules.Inspections;
+using QualityCity.Web.Modules.Inspections.Kpis;
 using QualityCity.Web.Modules.ReferenceData.Contracts;
 using QualityCity.Web.Modules.Registry;
 using QualityCity.Web.Modules.Registry.Contracts;
@@ -131,6 +132,8 @@ internal static class DemoHistory
         await db.SaveChangesAsync(cancellationToken);
         db.AuditChanges = true;
         db.ChangeTracker.Clear();
+        // Written in bulk, past InspectionWork: the KPI figures are computed once from all of it.
+        await KpiStore.RebuildAsync(db, cancellationToken);
         return inspections.Count;
     }
 }

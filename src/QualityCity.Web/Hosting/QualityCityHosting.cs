@@ -213,6 +213,8 @@ public sealed class DatabaseInitializer(QualityCityDbContext db, ReferenceDataLo
 
         // Draws stored by earlier versions get their plan rows and the public form of their record once (an upgraded database).
         await Modules.Planning.DrawPlan.PlanRowWriter.BackfillAsync(db, cancellationToken);
+        // Inspections recorded before the KPI figures were kept get them once (an upgraded database).
+        await Modules.Inspections.Kpis.KpiStore.BackfillAsync(db, cancellationToken);
     }
 
     /// <summary>A stamp row for every published document, made before any request can change one.</summary>

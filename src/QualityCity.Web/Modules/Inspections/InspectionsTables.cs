@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using QualityCity.Web.Modules.Inspections.Attachments;
 using QualityCity.Web.Modules.Inspections.Complaints;
+using QualityCity.Web.Modules.Inspections.Kpis;
 using QualityCity.Web.Modules.Inspections.Penalties;
 
 namespace QualityCity.Web.Modules.Inspections;
@@ -10,11 +11,19 @@ namespace QualityCity.Web.Modules.Inspections;
 
 internal sealed class InspectionTable : IEntityTypeConfiguration<Inspection>
 {
+    /// <summary>The unpublished results by due day (named: the KPI calculator asks SQLite for it).</summary>
+    public const string UnpublishedIndex = "IX_inspections_Unpublished";
+
     public void Configure(EntityTypeBuilder<Inspection> e)
     {
         e.ToTable("inspections");
         e.HasIndex(x => new { x.CreditCode, x.Date });
         e.HasIndex(x => x.VisitKey);
+        // A day's and department's inspections, for the KPI figures kept per day (KpiStore).
+        e.HasIndex(x => new { x.Date, x.DepartmentId });
+        // The unpublished results by due day: the KPIs' overdue count and the deadline warnings read
+        // only these few rows, never the published hundreds of thousands.
+        e.HasIndex(x => new { x.PublicationDue, x.Date, x.DepartmentId }, UnpublishedIndex).HasFilter("\"PublishedAtUtc\" IS NULL");
     }
 }
 
@@ -66,6 +75,8 @@ internal sealed class RectificationTaskTable : IEntityTypeConfiguration<Rectific
         e.ToTable("rectification_tasks");
         e.HasIndex(x => x.InspectionId);
         e.HasIndex(x => new { x.CreditCode, x.Status });
+        // A due day's and department's tasks, for the KPI figures kept per day (KpiStore).
+        e.HasIndex(x => new { x.DueDate, x.DepartmentId });
     }
 }
 
@@ -94,6 +105,9 @@ internal sealed class InspectionItemResultTable : IEntityTypeConfiguration<Inspe
     {
         e.ToTable("inspection_item_results");
         e.HasIndex(x => x.InspectionId);
+        // An inspection's problems without reading its other results (KpiStore counts them per day);
+        // about one result in twenty is a problem.
+        e.HasIndex(x => x.InspectionId, "IX_inspection_item_results_Problems").HasFilter("\"Outcome\" = 'problem'");
     }
 }
 
@@ -137,5 +151,44 @@ internal sealed class VisitInspectorConfiguration : IEntityTypeConfiguration<Vis
         builder.HasOne(x => x.Visit).WithMany().HasForeignKey(x => x.VisitId).OnDelete(DeleteBehavior.Cascade);
         // An officer's visits ("my visits", may this officer record or see this visit): one index range.
         builder.HasIndex(x => new { x.InspectorId, x.VisitId });
+    }
+}
+
+internal sealed class KpiInspectionDayTable : IEntityTypeConfiguration<KpiInspectionDay>
+{
+    public void Configure(EntityTypeBuilder<KpiInspectionDay> e)
+    {
+        e.ToTable("kpi_inspection_days");
+        e.HasKey(x => new { x.Date, x.DepartmentId });
+    }
+}
+
+internal sealed class KpiTaskDayTable : IEntityTypeConfiguration<KpiTaskDay>
+{
+    public void Configure(EntityTypeBuilder<KpiTaskDay> e)
+    {
+        e.ToTable("kpi_task_days");
+        e.HasKey(x => new { x.DueDate, x.DepartmentId });
+    }
+}
+
+internal sealed class KpiVisitTable : IEntityTypeConfiguration<KpiVisit>
+{
+    public void Configure(EntityTypeBuilder<KpiVisit> e)
+    {
+        e.ToTable("kpi_visits");
+        e.HasKey(x => new { x.CreditCode, x.VisitKey });
+        // Covers the reads by day: the enterprises visited in a period (a range of days) and a day's
+        // visit counts (kpi_visit_days), from the index alone.
+        e.HasIndex(x => new { x.Date, x.Departments, x.NextDate });
+    }
+}
+
+internal sealed class KpiVisitDayTable : IEntityTypeConfiguration<KpiVisitDay>
+{
+    public void Configure(EntityTypeBuilder<KpiVisitDay> e)
+    {
+        e.ToTable("kpi_visit_days");
+        e.HasKey(x => x.Date);
     }
 }

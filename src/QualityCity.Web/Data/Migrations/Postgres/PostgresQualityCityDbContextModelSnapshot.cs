@@ -568,6 +568,11 @@ namespace QualityCity.Web.Data.Migrations.Postgres
 
                     b.HasIndex("CreditCode", "Date");
 
+                    b.HasIndex("Date", "DepartmentId");
+
+                    b.HasIndex(new[] { "PublicationDue", "Date", "DepartmentId" }, "IX_inspections_Unpublished")
+                        .HasFilter("\"PublishedAtUtc\" IS NULL");
+
                     b.ToTable("inspections", (string)null);
                 });
 
@@ -606,6 +611,9 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("InspectionId");
+
+                    b.HasIndex(new[] { "InspectionId" }, "IX_inspection_item_results_Problems")
+                        .HasFilter("\"Outcome\" = 'problem'");
 
                     b.ToTable("inspection_item_results", (string)null);
                 });
@@ -646,6 +654,96 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("inspection_ratings", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Inspections.Kpis.KpiInspectionDay", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Inspections")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Problems")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Published")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PublishedOnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RatingScore")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Ratings")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Date", "DepartmentId");
+
+                    b.ToTable("kpi_inspection_days", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Inspections.Kpis.KpiTaskDay", b =>
+                {
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Due")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OnTime")
+                        .HasColumnType("integer");
+
+                    b.HasKey("DueDate", "DepartmentId");
+
+                    b.ToTable("kpi_task_days", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Inspections.Kpis.KpiVisit", b =>
+                {
+                    b.Property<string>("CreditCode")
+                        .HasColumnType("text");
+
+                    b.Property<string>("VisitKey")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Departments")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("NextDate")
+                        .HasColumnType("date");
+
+                    b.HasKey("CreditCode", "VisitKey");
+
+                    b.HasIndex("Date", "Departments", "NextDate");
+
+                    b.ToTable("kpi_visits", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Inspections.Kpis.KpiVisitDay", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("JointVisits")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Visits")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Date");
+
+                    b.ToTable("kpi_visit_days", (string)null);
                 });
 
             modelBuilder.Entity("QualityCity.Web.Modules.Inspections.Penalties.DiscretionBand", b =>
@@ -841,6 +939,8 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.HasIndex("InspectionId");
 
                     b.HasIndex("CreditCode", "Status");
+
+                    b.HasIndex("DueDate", "DepartmentId");
 
                     b.ToTable("rectification_tasks", (string)null);
                 });

@@ -549,6 +549,11 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("CreditCode", "Date");
 
+                    b.HasIndex("Date", "DepartmentId");
+
+                    b.HasIndex(new[] { "PublicationDue", "Date", "DepartmentId" }, "IX_inspections_Unpublished")
+                        .HasFilter("\"PublishedAtUtc\" IS NULL");
+
                     b.ToTable("inspections", (string)null);
                 });
 
@@ -585,6 +590,9 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("InspectionId");
+
+                    b.HasIndex(new[] { "InspectionId" }, "IX_inspection_item_results_Problems")
+                        .HasFilter("\"Outcome\" = 'problem'");
 
                     b.ToTable("inspection_item_results", (string)null);
                 });
@@ -623,6 +631,96 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("inspection_ratings", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Inspections.Kpis.KpiInspectionDay", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Inspections")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Problems")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Published")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PublishedOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RatingScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ratings")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Date", "DepartmentId");
+
+                    b.ToTable("kpi_inspection_days", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Inspections.Kpis.KpiTaskDay", b =>
+                {
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Due")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DueDate", "DepartmentId");
+
+                    b.ToTable("kpi_task_days", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Inspections.Kpis.KpiVisit", b =>
+                {
+                    b.Property<string>("CreditCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VisitKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Departments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("NextDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CreditCode", "VisitKey");
+
+                    b.HasIndex("Date", "Departments", "NextDate");
+
+                    b.ToTable("kpi_visits", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Inspections.Kpis.KpiVisitDay", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("JointVisits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Visits")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Date");
+
+                    b.ToTable("kpi_visit_days", (string)null);
                 });
 
             modelBuilder.Entity("QualityCity.Web.Modules.Inspections.Penalties.DiscretionBand", b =>
@@ -810,6 +908,8 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.HasIndex("InspectionId");
 
                     b.HasIndex("CreditCode", "Status");
+
+                    b.HasIndex("DueDate", "DepartmentId");
 
                     b.ToTable("rectification_tasks", (string)null);
                 });

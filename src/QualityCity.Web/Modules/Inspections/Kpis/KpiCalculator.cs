@@ -29,11 +29,21 @@ public sealed record KpiReport(KpiPeriod Current, KpiPeriod Previous, IReadOnlyL
     IReadOnlyList<(string Month, int Current, int Previous)> PerMonth);
 
 /// <summary>
-/// Computes the coordinator's KPIs from the records (inspections, results, tasks, ratings, the
-/// published plan) for the twelve months up to a day and the twelve before: nothing is kept
-/// separately, so the figures always agree with the data. The database counts (GROUP BY, COUNT
-/// DISTINCT); what comes back is a row per day and department at most, never the records.
+/// Computes the coordinator's KPIs for the twelve months up to a day and the twelve before from the
+/// figures kept as the records change (<see cref="KpiStore"/>: rows per day and department, per due
+/// day, per visit), so a page view reads about a row per day, plus one index range of visits for the
+/// enterprises visited, whatever the number of inspections. The kept rows are recomputed from the
+/// records in the same transaction as every change, so the figures always agree with the records.
+/// Only the results unpublished past their due day depend on today; they are counted live from the
+/// few unpublished inspections.
 /// </summary>
+/// <remarks>
+/// A visit (the inspections of one enterprise under one visit key) counts once, on the first day of
+/// its inspections, and is joint when its inspections are of more than one department, whatever the
+/// days they were recorded on. (Counted per period from the inspections, a joint visit whose
+/// departments recorded on days in two periods, or two months, counted in both.) An enterprise is
+/// visited in a period when one of its visits begins in it.
+/// </remarks>
 public sealed class KpiCalculator(QualityCityDbContext db)
 {
     public async Task<KpiReport> ComputeAsync(DateOnly until, CancellationToken cancellationToken)
@@ -41,59 +51,35 @@ public sealed class KpiCalculator(QualityCityDbContext db)
         var from = until.AddYears(-1);
         var previousFrom = from.AddYears(-1);
 
-        // Per day and department: inspections, published (on time), unpublished past their due day.
-        var days = await Query<InspectionDay>($$"""
-            SELECT "Date", "DepartmentId", COUNT(*) AS "Inspections",
-                SUM(CASE WHEN "PublishedAtUtc" IS NOT NULL THEN 1 ELSE 0 END) AS "Published",
-                SUM(CASE WHEN "PublishedAtUtc" IS NOT NULL AND "PublicationDue" IS NOT NULL AND {{OnChinaDayOrBefore("\"PublishedAtUtc\"", "\"PublicationDue\"")}} THEN 1 ELSE 0 END) AS "PublishedOnTime",
-                SUM(CASE WHEN "PublishedAtUtc" IS NULL AND "PublicationDue" IS NOT NULL AND "PublicationDue" < {2} THEN 1 ELSE 0 END) AS "Overdue"
-            FROM inspections WHERE "Date" > {0} AND "Date" <= {1}
+        var days = await db.KpiInspectionDays.AsNoTracking().Where(d => d.Date > previousFrom && d.Date <= until).ToListAsync(cancellationToken);
+        var tasks = await db.KpiTaskDays.AsNoTracking().Where(t => t.DueDate > previousFrom && t.DueDate <= until).ToListAsync(cancellationToken);
+        var visitDays = await db.KpiVisitDays.AsNoTracking().Where(v => v.Date > previousFrom && v.Date <= until).ToListAsync(cancellationToken);
+        // Unpublished past the due day, per inspection day and department, from the filtered index of the
+        // unpublished. SQLite (no statistics) would rather read the range of two years of inspection days.
+        var overdueSql = $$"""
+            SELECT "Date", "DepartmentId", COUNT(*) AS "Count"
+            FROM inspections {{(db.IsPostgres ? string.Empty : $"INDEXED BY \"{InspectionTable.UnpublishedIndex}\"")}}
+            WHERE "PublishedAtUtc" IS NULL AND "PublicationDue" < {0} AND "Date" > {1} AND "Date" <= {0}
             GROUP BY "Date", "DepartmentId"
-            """, cancellationToken, previousFrom, until, until);
-        var problems = await Query<DayCount>($$"""
-            SELECT i."Date", i."DepartmentId", COUNT(*) AS "Count"
-            FROM inspection_item_results r JOIN inspections i ON i."Id" = r."InspectionId"
-            WHERE r."Outcome" = '{{Outcomes.Problem}}' AND i."Date" > {0} AND i."Date" <= {1}
-            GROUP BY i."Date", i."DepartmentId"
-            """, cancellationToken, previousFrom, until);
-        var tasks = await Query<TaskDay>($$"""
-            SELECT "DueDate", "DepartmentId", COUNT(*) AS "Due",
-                SUM(CASE WHEN "Status" = 'closed' AND "ClosedAtUtc" IS NOT NULL AND {{OnChinaDayOrBefore("\"ClosedAtUtc\"", "\"DueDate\"")}} THEN 1 ELSE 0 END) AS "OnTime"
-            FROM rectification_tasks WHERE "DueDate" > {0} AND "DueDate" <= {1}
-            GROUP BY "DueDate", "DepartmentId"
-            """, cancellationToken, previousFrom, until);
-        var ratings = await Query<RatingDay>("""
-            SELECT i."Date", COUNT(*) AS "Ratings", SUM(r."Score") AS "Score"
-            FROM inspection_ratings r JOIN inspections i ON i."Id" = r."InspectionId"
-            WHERE i."Date" > {0} AND i."Date" <= {1}
-            GROUP BY i."Date"
-            """, cancellationToken, previousFrom, until);
-        // Distinct visits and enterprises, and visits with more than one department, per period (0 = current, 1 = previous).
-        var distinct = (await Query<PeriodDistinct>("""
-            SELECT CASE WHEN "Date" > {0} THEN 0 ELSE 1 END AS "Period", COUNT(DISTINCT "VisitKey") AS "Visits", COUNT(DISTINCT "CreditCode") AS "Enterprises"
-            FROM inspections WHERE "Date" > {1} AND "Date" <= {2}
-            GROUP BY CASE WHEN "Date" > {0} THEN 0 ELSE 1 END
-            """, cancellationToken, from, previousFrom, until)).ToDictionary(d => d.Period);
-        var joint = (await Query<PeriodCount>("""
-            SELECT "Period", COUNT(*) AS "Count" FROM (
-                SELECT CASE WHEN "Date" > {0} THEN 0 ELSE 1 END AS "Period", "VisitKey"
-                FROM inspections WHERE "Date" > {1} AND "Date" <= {2}
-                GROUP BY CASE WHEN "Date" > {0} THEN 0 ELSE 1 END, "VisitKey"
-                HAVING COUNT(DISTINCT "DepartmentId") > 1) joint
-            GROUP BY "Period"
-            """, cancellationToken, from, previousFrom, until)).ToDictionary(d => d.Period, d => d.Count);
+            """;
+        var overdue = await db.Database.SqlQueryRaw<OverdueCount>(overdueSql, until, previousFrom).ToListAsync(cancellationToken);
+
+        // Of an enterprise's visits beginning in the period, exactly one has no next visit beginning
+        // in it: one index range of the visits, read from the index alone.
+        Task<int> EnterprisesAsync(DateOnly start, DateOnly end) =>
+            db.KpiVisits.CountAsync(v => v.Date > start && v.Date <= end && (v.NextDate == null || v.NextDate > end), cancellationToken);
+        var enterprises = new[] { await EnterprisesAsync(from, until), await EnterprisesAsync(previousFrom, from) };
 
         KpiPeriod Period(int index, DateOnly start, DateOnly end)
         {
             var these = days.Where(d => d.Date > start && d.Date <= end).ToList();
             var due = tasks.Where(t => t.DueDate > start && t.DueDate <= end).ToList();
-            var rated = ratings.Where(r => r.Date > start && r.Date <= end).ToList();
-            var ratingCount = rated.Sum(r => r.Ratings);
-            var counts = distinct.GetValueOrDefault(index);
-            return new KpiPeriod(start.AddDays(1), end, these.Sum(d => d.Inspections), counts?.Visits ?? 0, counts?.Enterprises ?? 0,
-                joint.GetValueOrDefault(index), problems.Where(p => p.Date > start && p.Date <= end).Sum(p => p.Count), due.Sum(t => t.Due),
-                due.Sum(t => t.OnTime), these.Sum(d => d.Published), these.Sum(d => d.PublishedOnTime), these.Sum(d => d.Overdue), ratingCount,
-                ratingCount == 0 ? null : Math.Round((double)rated.Sum(r => r.Score) / ratingCount, 2));
+            var visits = visitDays.Where(v => v.Date > start && v.Date <= end).ToList();
+            var ratings = these.Sum(d => d.Ratings);
+            return new KpiPeriod(start.AddDays(1), end, these.Sum(d => d.Inspections), visits.Sum(v => v.Visits), enterprises[index],
+                visits.Sum(v => v.JointVisits), these.Sum(d => d.Problems), due.Sum(t => t.Due), due.Sum(t => t.OnTime),
+                these.Sum(d => d.Published), these.Sum(d => d.PublishedOnTime), overdue.Where(o => o.Date > start && o.Date <= end).Sum(o => o.Count), ratings,
+                ratings == 0 ? null : Math.Round((double)these.Sum(d => (long)d.RatingScore) / ratings, 2));
         }
 
         var departments = await db.Departments.AsNoTracking().Where(d => !d.IsCoordinator).OrderBy(d => d.Id).ToListAsync(cancellationToken);
@@ -103,13 +89,11 @@ public sealed class KpiCalculator(QualityCityDbContext db)
             var due = tasks.Where(t => t.DepartmentId == d.Id && t.DueDate > from).ToList();
             var dueCount = due.Sum(t => t.Due);
             // Published, or unpublished past the due day: the inspections whose publication is judged.
-            var judged = these.Sum(i => i.Published + i.Overdue);
-            return new KpiDepartment(d.Code, these.Sum(i => i.Inspections), problems.Where(p => p.DepartmentId == d.Id && p.Date > from).Sum(p => p.Count),
+            var judged = these.Sum(i => i.Published) + overdue.Where(o => o.DepartmentId == d.Id && o.Date > from).Sum(o => o.Count);
+            return new KpiDepartment(d.Code, these.Sum(i => i.Inspections), these.Sum(i => i.Problems),
                 dueCount == 0 ? 0 : (double)due.Sum(t => t.OnTime) / dueCount,
                 judged == 0 ? 0 : (double)these.Sum(i => i.PublishedOnTime) / judged);
         }).ToList();
-
-        var perMonth = await PerMonthAsync(from, cancellationToken);
 
         var plan = await db.PlanDraws.AsNoTracking().Where(d => d.Status == PlanStatus.Published && d.Year == until.Year)
             .OrderByDescending(d => d.Id).Select(d => new
@@ -118,51 +102,19 @@ public sealed class KpiCalculator(QualityCityDbContext db)
             }).FirstOrDefaultAsync(cancellationToken);
 
         return new KpiReport(Period(0, from, until), Period(1, previousFrom, from), perDepartment,
-            plan is null ? null : new KpiPlan(until.Year, plan.Recognised, plan.VisitsIfSeparate, plan.VisitsMerged), perMonth);
+            plan is null ? null : new KpiPlan(until.Year, plan.Recognised, plan.VisitsIfSeparate, plan.VisitsMerged), PerMonth(from, visitDays));
     }
 
-    /// <summary>Distinct visits in each of the twelve months up to the day (months counted back from it), and in the same months a year earlier.</summary>
-    private async Task<IReadOnlyList<(string Month, int Current, int Previous)>> PerMonthAsync(DateOnly from, CancellationToken cancellationToken)
+    /// <summary>Visits in each of the twelve months up to the day (months counted back from it), and in the same months a year earlier.</summary>
+    private static List<(string Month, int Current, int Previous)> PerMonth(DateOnly from, List<KpiVisitDay> visitDays)
     {
-        async Task<Dictionary<int, int>> CountAsync(Func<int, DateOnly> boundary)
-        {
-            // Month m holds the days after boundary(m) up to boundary(m + 1).
-            var bounds = Enumerable.Range(0, 13).Select(boundary).ToArray();
-            var bucket = "CASE " + string.Join(" ", Enumerable.Range(0, 12).Reverse().Select(m => $"WHEN \"Date\" > {{{m}}} THEN {m}")) + " END";
-            return (await Query<PeriodCount>($$"""
-                SELECT {{bucket}} AS "Period", COUNT(DISTINCT "VisitKey") AS "Count"
-                FROM inspections WHERE "Date" > {0} AND "Date" <= {12}
-                GROUP BY {{bucket}}
-                """, cancellationToken, bounds.Cast<object>().ToArray())).ToDictionary(c => c.Period, c => c.Count);
-        }
+        // Month m holds the days after boundary(m) up to boundary(m + 1).
+        int Visits(int month, Func<int, DateOnly> boundary) =>
+            visitDays.Where(v => v.Date > boundary(month) && v.Date <= boundary(month + 1)).Sum(v => v.Visits);
 
-        var current = await CountAsync(m => from.AddMonths(m));
-        var previous = await CountAsync(m => from.AddMonths(m).AddYears(-1));
         return Enumerable.Range(0, 12).Select(m => (from.AddMonths(m + 1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
-            current.GetValueOrDefault(m), previous.GetValueOrDefault(m))).ToList();
+            Visits(m, b => from.AddMonths(b)), Visits(m, b => from.AddMonths(b).AddYears(-1)))).ToList();
     }
 
-    /// <summary>
-    /// Whether an instant (UTC) falls on a day (China time, UTC+8 all year) no later than a date:
-    /// before 16:00 UTC of that date. SQLite compares the stored texts ("yyyy-MM-dd HH:mm:ss…"),
-    /// PostgreSQL the timestamps.
-    /// </summary>
-    private string OnChinaDayOrBefore(string instant, string day) => db.IsPostgres
-        ? $"{instant} < ({day} + TIME '16:00') AT TIME ZONE 'UTC'"
-        : $"{instant} < {day} || ' 16:00:00'";
-
-    private Task<List<T>> Query<T>(string sql, CancellationToken cancellationToken, params object[] parameters) =>
-        db.Database.SqlQueryRaw<T>(sql, parameters).ToListAsync(cancellationToken);
-
-    private sealed record InspectionDay(DateOnly Date, int DepartmentId, int Inspections, int Published, int PublishedOnTime, int Overdue);
-
-    private sealed record DayCount(DateOnly Date, int DepartmentId, int Count);
-
-    private sealed record TaskDay(DateOnly DueDate, int DepartmentId, int Due, int OnTime);
-
-    private sealed record RatingDay(DateOnly Date, int Ratings, long Score);
-
-    private sealed record PeriodDistinct(int Period, int Visits, int Enterprises);
-
-    private sealed record PeriodCount(int Period, int Count);
+    private sealed record OverdueCount(DateOnly Date, int DepartmentId, int Count);
 }

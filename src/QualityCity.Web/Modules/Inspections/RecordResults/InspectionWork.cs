@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
 using QualityCity.Web.Localization;
+using QualityCity.Web.Modules.Inspections.Kpis;
 using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.ReferenceData.Contracts;
 
@@ -14,7 +15,8 @@ namespace QualityCity.Web.Modules.Inspections.RecordResults;
 /// The work of an inspection after the visit is registered: results on the ground (EXE-3), the
 /// enterprise's evidence and the officer's decision (EXE-4), publication (EXE-6) and the rating
 /// (EXE-7). Only the officers assigned to a visit record its results, only for the items on it;
-/// a refused request changes nothing. The API and the pages both call this.
+/// a refused request changes nothing. The API and the pages both call this. Each change and the
+/// KPI figures it touches (KpiStore) are saved in one transaction.
 /// </summary>
 public sealed class InspectionWork(QualityCityDbContext db, IOptions<InspectionOptions> options, Text text, PlatformClock clock, IAccountDirectory accounts)
 {
@@ -90,6 +92,7 @@ public sealed class InspectionWork(QualityCityDbContext db, IOptions<InspectionO
         }
 
         var calendar = await WorkingCalendar.LoadAsync(db, ct);
+        await using var transaction = await KpiStore.BeginAsync(db, ct);
         var inspection = await db.Inspections.Include(i => i.Results)
             .FirstOrDefaultAsync(i => i.VisitKey == visit.VisitKey && i.DepartmentId == part.DepartmentId, ct);
         if (inspection?.PublishedAtUtc is not null)
@@ -97,7 +100,13 @@ public sealed class InspectionWork(QualityCityDbContext db, IOptions<InspectionO
             return WorkResult.Refused(StatusCodes.Status409Conflict, text["检查结果已公开，不能再更改"]);
         }
 
-        if (inspection is null)
+        // The figures of the day the inspection leaves (a re-record may change its date) and of the day it reaches.
+        var keys = new KpiKeys();
+        if (inspection is not null)
+        {
+            keys.Inspection(inspection);
+        }
+        else
         {
             inspection = new Inspection
             {
@@ -110,6 +119,7 @@ public sealed class InspectionWork(QualityCityDbContext db, IOptions<InspectionO
         inspection.Date = date;
         inspection.Late = lateBy > 0;
         inspection.PublicationDue = calendar.AddWorkingDays(date, options.Value.PublicationWorkingDays).Date;
+        keys.Inspection(inspection);
         var now = clock.UtcNow;
         foreach (var result in results)
         {
@@ -137,11 +147,13 @@ public sealed class InspectionWork(QualityCityDbContext db, IOptions<InspectionO
             var task = tasks.FirstOrDefault(t => t.ItemCode == problem.ItemCode);
             if (task is null)
             {
-                db.RectificationTasks.Add(new RectificationTask
+                task = new RectificationTask
                 {
                     InspectionId = inspection.Id, CreditCode = visit.CreditCode, DepartmentId = part.DepartmentId, ItemCode = problem.ItemCode,
                     Problem = problem.Notes, DueDate = calendar.AddWorkingDays(date, options.Value.RectificationWorkingDays).Date, Status = "open",
-                });
+                };
+                db.RectificationTasks.Add(task);
+                keys.Task(task);
             }
             else if (task.Status == "open")
             {
@@ -150,11 +162,20 @@ public sealed class InspectionWork(QualityCityDbContext db, IOptions<InspectionO
         }
 
         // An item corrected from problem to pass before publication leaves no task behind.
-        db.RectificationTasks.RemoveRange(tasks.Where(t => t.Status == "open" && inspection.Results.Any(r => r.ItemCode == t.ItemCode && r.Outcome != Outcomes.Problem)));
+        var corrected = tasks.Where(t => t.Status == "open" && inspection.Results.Any(r => r.ItemCode == t.ItemCode && r.Outcome != Outcomes.Problem)).ToList();
+        db.RectificationTasks.RemoveRange(corrected);
+        foreach (var task in corrected)
+        {
+            keys.Task(task);
+        }
+
         await db.SaveChangesAsync(ct);
+        await KpiStore.RefreshAsync(db, keys, ct);
+        await transaction.CommitAsync(ct);
         return WorkResult.Ok(new { inspectionId = inspection.Id, inspection.Late, inspection.PublicationDue, recorded = results.Count });
     }
 
+    // Evidence moves a task from open to submitted: neither is closed, so no KPI figure changes.
     public async Task<WorkResult> SubmitEvidenceAsync(long id, EvidenceRequest request, ClaimsPrincipal user, CancellationToken ct)
     {
         var task = await db.RectificationTasks.FirstOrDefaultAsync(t => t.Id == id, ct);
@@ -182,6 +203,7 @@ public sealed class InspectionWork(QualityCityDbContext db, IOptions<InspectionO
 
     public async Task<WorkResult> DecideAsync(long id, DecisionRequest request, ClaimsPrincipal user, CancellationToken ct)
     {
+        await using var transaction = await KpiStore.BeginAsync(db, ct);
         var task = await db.RectificationTasks.FirstOrDefaultAsync(t => t.Id == id, ct);
         if (task is null)
         {
@@ -212,11 +234,14 @@ public sealed class InspectionWork(QualityCityDbContext db, IOptions<InspectionO
         task.DecisionNote = request.Note?.Trim();
         task.ClosedAtUtc = request.Accept.Value ? clock.UtcNow : null;
         await db.SaveChangesAsync(ct);
+        await KpiStore.RefreshAsync(db, new KpiKeys().Task(task), ct);
+        await transaction.CommitAsync(ct);
         return WorkResult.Ok(new { task.Id, task.Status });
     }
 
     public async Task<WorkResult> PublishAsync(long id, ClaimsPrincipal user, CancellationToken ct)
     {
+        await using var transaction = await KpiStore.BeginAsync(db, ct);
         var inspection = await db.Inspections.FirstOrDefaultAsync(i => i.Id == id, ct);
         if (inspection is null)
         {
@@ -237,11 +262,14 @@ public sealed class InspectionWork(QualityCityDbContext db, IOptions<InspectionO
 
         inspection.PublishedAtUtc = clock.UtcNow;
         await db.SaveChangesAsync(ct);
+        await KpiStore.RefreshAsync(db, new KpiKeys().Day(inspection), ct);
+        await transaction.CommitAsync(ct);
         return WorkResult.Ok(new { inspection.Id, inspection.PublishedAtUtc, late = clock.Today > inspection.PublicationDue });
     }
 
     public async Task<WorkResult> RateAsync(long id, RatingRequest request, ClaimsPrincipal user, CancellationToken ct)
     {
+        await using var transaction = await KpiStore.BeginAsync(db, ct);
         var inspection = await db.Inspections.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
         if (inspection is null || !user.IsInRole(Roles.Enterprise) || user.CreditCode() != inspection.CreditCode)
         {
@@ -264,6 +292,8 @@ public sealed class InspectionWork(QualityCityDbContext db, IOptions<InspectionO
             Comment = request.Comment?.Trim() ?? string.Empty, CreatedAtUtc = clock.UtcNow,
         });
         await db.SaveChangesAsync(ct);
+        await KpiStore.RefreshAsync(db, new KpiKeys().Day(inspection), ct);
+        await transaction.CommitAsync(ct);
         return WorkResult.Ok(new { rated = true });
     }
 }

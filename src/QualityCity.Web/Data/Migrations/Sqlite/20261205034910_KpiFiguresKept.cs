@@ -1,0 +1,134 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace QualityCity.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class KpiFiguresKept : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "kpi_inspection_days",
+                columns: table => new
+                {
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Inspections = table.Column<int>(type: "INTEGER", nullable: false),
+                    Problems = table.Column<int>(type: "INTEGER", nullable: false),
+                    Published = table.Column<int>(type: "INTEGER", nullable: false),
+                    PublishedOnTime = table.Column<int>(type: "INTEGER", nullable: false),
+                    Ratings = table.Column<int>(type: "INTEGER", nullable: false),
+                    RatingScore = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_kpi_inspection_days", x => new { x.Date, x.DepartmentId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "kpi_task_days",
+                columns: table => new
+                {
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Due = table.Column<int>(type: "INTEGER", nullable: false),
+                    OnTime = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_kpi_task_days", x => new { x.DueDate, x.DepartmentId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "kpi_visit_days",
+                columns: table => new
+                {
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Visits = table.Column<int>(type: "INTEGER", nullable: false),
+                    JointVisits = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_kpi_visit_days", x => x.Date);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "kpi_visits",
+                columns: table => new
+                {
+                    CreditCode = table.Column<string>(type: "TEXT", nullable: false),
+                    VisitKey = table.Column<string>(type: "TEXT", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Departments = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextDate = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_kpi_visits", x => new { x.CreditCode, x.VisitKey });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rectification_tasks_DueDate_DepartmentId",
+                table: "rectification_tasks",
+                columns: new[] { "DueDate", "DepartmentId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inspections_Date_DepartmentId",
+                table: "inspections",
+                columns: new[] { "Date", "DepartmentId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inspections_Unpublished",
+                table: "inspections",
+                columns: new[] { "PublicationDue", "Date", "DepartmentId" },
+                filter: "\"PublishedAtUtc\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_inspection_item_results_Problems",
+                table: "inspection_item_results",
+                column: "InspectionId",
+                filter: "\"Outcome\" = 'problem'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_kpi_visits_Date_Departments_NextDate",
+                table: "kpi_visits",
+                columns: new[] { "Date", "Departments", "NextDate" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "kpi_inspection_days");
+
+            migrationBuilder.DropTable(
+                name: "kpi_task_days");
+
+            migrationBuilder.DropTable(
+                name: "kpi_visit_days");
+
+            migrationBuilder.DropTable(
+                name: "kpi_visits");
+
+            migrationBuilder.DropIndex(
+                name: "IX_rectification_tasks_DueDate_DepartmentId",
+                table: "rectification_tasks");
+
+            migrationBuilder.DropIndex(
+                name: "IX_inspections_Date_DepartmentId",
+                table: "inspections");
+
+            migrationBuilder.DropIndex(
+                name: "IX_inspections_Unpublished",
+                table: "inspections");
+
+            migrationBuilder.DropIndex(
+                name: "IX_inspection_item_results_Problems",
+                table: "inspection_item_results");
+        }
+    }
+}
