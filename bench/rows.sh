@@ -8,7 +8,7 @@
 # Usage: bench/rows.sh
 #   DATA_DIR=DIR           the platform's data directory (SQLite); made with the demo city when it has
 #                          no database (ENTERPRISES of them, this year's plan drawn and published;
-#                          at 1,000,000 that takes about an hour and about 16 GB of memory), reused after
+#                          at 1,000,000 that takes more than an hour), reused after
 #   ENTERPRISES=1000000    size of that demo city
 #   DURATION=15            seconds of load per page
 #   QC_BENCH_PORT=5111     the server's port
