@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
 using QualityCity.Web.Localization;
-using QualityCity.Web.Modules.Inspections.Kpis;
 using QualityCity.Web.Modules.Accounts.Contracts;
+using QualityCity.Web.Modules.Inspections.Kpis;
 using QualityCity.Web.Modules.ReferenceData.Contracts;
 
 namespace QualityCity.Web.Modules.Inspections.RecordResults;
