@@ -73,8 +73,10 @@ public sealed class VisitDeskModel(QualityCityDbContext db, InspectionWork work,
                 // A refused submission saves nothing: the form comes back as the officer left it, each
                 // reason next to its item or field (photos are not sent again: the browser cannot refill them).
                 Explain(recorded);
-                // What was entered is kept as drafts too, so that it also survives closing the page.
-                var onForm = posted.Where(p => Items.Any(i => i.Code == p.Key) && (p.Value.Outcome is null || Outcomes.All.Contains(p.Value.Outcome)))
+                // What was entered is kept as drafts too, so that it also survives closing the page; a
+                // blank item removes no draft (a form sent again from the browser's history may be stale).
+                var onForm = posted.Where(p => Items.Any(i => i.Code == p.Key) && (p.Value.Outcome is null || Outcomes.All.Contains(p.Value.Outcome))
+                        && (p.Value.Outcome is not null || !string.IsNullOrWhiteSpace(p.Value.Notes)))
                     .Select(p => new ItemResultRequest(p.Key, p.Value.Outcome, p.Value.Notes)).ToList();
                 if (onForm.Count > 0)
                 {
