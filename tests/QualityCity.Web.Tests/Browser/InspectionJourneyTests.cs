@@ -141,4 +141,108 @@ public sealed class InspectionJourneyTests(BrowserFixture fixture) : IClassFixtu
         Assert.Contains("12345", await page.InnerTextAsync("#verdict"), StringComparison.Ordinal);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("visit-code-forged-phone.png"), FullPage = true });
     }
+
+    [SkippableFact]
+    public async Task On_a_phone_a_refused_problem_keeps_every_entry_and_names_its_item_and_the_note_then_records_it()
+    {
+        var (visitId, _, _) = await PreparedVisitAsync(2057);
+        var officer = await fixture.SignInAsync("samr.inspector", phone: true);
+        await officer.GotoAsync($"/inspector/visits/{visitId}");
+        var items = officer.Locator("fieldset.item");
+        var count = await items.CountAsync();
+        Assert.True(count >= 3, "the visit has at least three items");
+        var problem = count - 1;
+        for (var i = 0; i < problem; i++)
+        {
+            await items.Nth(i).Locator(i % 2 == 0 ? "input[value=pass]" : "input[value=not-applicable]").CheckAsync();
+            await items.Nth(i).Locator("textarea").FillAsync($"第{i + 1}项已核查");
+        }
+
+        await items.Nth(problem).Locator("input[value=problem]").CheckAsync();
+        await officer.ClickAsync("#save-results");
+        await officer.WaitForSelectorAsync("#desk-error");
+
+        // Every other entry is still there; the reason is on the problem's card, naming the item.
+        for (var i = 0; i < problem; i++)
+        {
+            Assert.True(await items.Nth(i).Locator(i % 2 == 0 ? "input[value=pass]" : "input[value=not-applicable]").IsCheckedAsync());
+            Assert.Equal($"第{i + 1}项已核查", await items.Nth(i).Locator("textarea").InputValueAsync());
+            Assert.Equal(0, await items.Nth(i).Locator(".item-error").CountAsync());
+        }
+
+        Assert.True(await items.Nth(problem).Locator("input[value=problem]").IsCheckedAsync());
+        var name = await ItemNameAsync(items.Nth(problem));
+        Assert.Equal($"“{name}”：发现问题时须写明问题描述", await items.Nth(problem).Locator(".item-error").InnerTextAsync());
+        Assert.Contains(name, await officer.InnerTextAsync("#desk-error"), StringComparison.Ordinal);
+        await AssertNoHorizontalOverflowAsync(officer);
+        await items.Nth(problem).ScrollIntoViewIfNeededAsync();
+        await officer.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("inspector-refused-item-phone.png") });
+
+        await items.Nth(problem).Locator("textarea").FillAsync("灭火器过期未更换");
+        await officer.ClickAsync("#save-results");
+        await officer.WaitForSelectorAsync("#desk-message");
+        Assert.Equal(0, await officer.Locator(".item-error").CountAsync());
+        Assert.Equal(1, await officer.Locator("section.task").CountAsync());
+        Assert.Equal("灭火器过期未更换", await items.Nth(problem).Locator("textarea").InputValueAsync());
+    }
+
+    [SkippableFact]
+    public async Task A_draft_survives_a_reload_and_goes_once_recorded_and_nothing_chosen_is_said_in_words()
+    {
+        var (visitId, _, _) = await PreparedVisitAsync(2058);
+        var officer = await fixture.SignInAsync("samr.inspector", phone: true);
+        await officer.GotoAsync($"/inspector/visits/{visitId}");
+
+        // Nothing chosen: a message in words, no field name, no token, within the screen.
+        await officer.ClickAsync("#save-results");
+        var error = await officer.InnerTextAsync("#desk-error");
+        Assert.Equal("请至少为一个事项选择结果：符合、发现问题或不适用", error);
+        Assert.DoesNotContain("Date", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("__RequestVerificationToken", error, StringComparison.Ordinal);
+        await AssertNoHorizontalOverflowAsync(officer);
+
+        // Back on the page itself (the refused submission's address would send the form again on a reload).
+        await officer.GotoAsync($"/inspector/visits/{visitId}");
+        var items = officer.Locator("fieldset.item");
+        await items.Nth(0).Locator("input[value=problem]").CheckAsync();
+        await items.Nth(1).Locator("textarea").FillAsync("仓库另行检查");
+        await items.Nth(0).Locator(".draft-status:has-text('草稿已暂存')").WaitForAsync();
+        await items.Nth(1).Locator(".draft-status:has-text('草稿已暂存')").WaitForAsync();
+
+        await officer.ReloadAsync();
+        Assert.True(await items.Nth(0).Locator("input[value=problem]").IsCheckedAsync());
+        Assert.Equal("仓库另行检查", await items.Nth(1).Locator("textarea").InputValueAsync());
+        Assert.Equal("草稿：尚未保存为检查结果", await items.Nth(0).Locator(".draft-status").InnerTextAsync());
+        await officer.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("inspector-draft-phone.png") });
+
+        await items.Nth(0).Locator("textarea").FillAsync("消防通道堵塞");
+        await items.Nth(1).Locator("input[value=pass]").CheckAsync();
+        for (var i = 2; i < await items.CountAsync(); i++)
+        {
+            await items.Nth(i).Locator("input[value=pass]").CheckAsync();
+        }
+
+        await officer.ClickAsync("#save-results");
+        await officer.WaitForSelectorAsync("#desk-message");
+        await officer.GotoAsync($"/inspector/visits/{visitId}");
+        Assert.Equal(0, await officer.Locator(".draft-status:has-text('草稿')").CountAsync());
+        Assert.Equal("消防通道堵塞", await items.Nth(0).Locator("textarea").InputValueAsync());
+        using var scope = fixture.Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<QualityCityDbContext>();
+        Assert.False(await db.ResultDrafts.AnyAsync(d => d.VisitId == visitId));
+    }
+
+    /// <summary>The checklist item's title as its card shows it (the legend without the item code).</summary>
+    private static async Task<string> ItemNameAsync(ILocator card)
+    {
+        var legend = await card.Locator("legend").InnerTextAsync();
+        var code = await card.Locator("legend .mono").InnerTextAsync();
+        return legend[code.Length..].Trim();
+    }
+
+    private static async Task AssertNoHorizontalOverflowAsync(IPage page)
+    {
+        var (scroll, width) = (await page.EvaluateAsync<int>("document.documentElement.scrollWidth"), await page.EvaluateAsync<int>("window.innerWidth"));
+        Assert.True(scroll <= width, $"the page is {scroll}px wide on a {width}px screen");
+    }
 }

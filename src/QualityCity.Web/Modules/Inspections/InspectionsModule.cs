@@ -25,6 +25,7 @@ public sealed class InspectionsModule : IModule
         services.AddScoped<Planning.Contracts.IPlanPublishedHandler>(sp => sp.GetRequiredService<VisitRegistrar>());
         services.AddScoped<Planning.Contracts.IInspectionHistory, InspectionHistory>();
         services.AddScoped<RecordResults.InspectionWork>();
+        services.AddScoped<RecordResults.ResultDrafts>();
         services.AddScoped<Kpis.KpiCalculator>();
         services.AddSingleton<Attachments.AttachmentStore>();
         services.AddScoped<Attachments.AttachmentWork>();

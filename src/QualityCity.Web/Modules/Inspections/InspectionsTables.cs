@@ -111,6 +111,16 @@ internal sealed class InspectionItemResultTable : IEntityTypeConfiguration<Inspe
     }
 }
 
+internal sealed class ResultDraftTable : IEntityTypeConfiguration<RecordResults.ResultDraft>
+{
+    public void Configure(EntityTypeBuilder<RecordResults.ResultDraft> e)
+    {
+        e.ToTable("result_drafts");
+        // One draft per item and officer of a visit part; the form reads an officer's drafts of a part.
+        e.HasIndex(x => new { x.VisitId, x.DepartmentId, x.InspectorId, x.ItemCode }).IsUnique();
+    }
+}
+
 internal sealed class AttachmentTable : IEntityTypeConfiguration<Attachment>
 {
     public void Configure(EntityTypeBuilder<Attachment> e)

@@ -886,6 +886,45 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.ToTable("penalty_exemptions", (string)null);
                 });
 
+            modelBuilder.Entity("QualityCity.Web.Modules.Inspections.RecordResults.ResultDraft", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InspectorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Outcome")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("SavedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("VisitId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VisitId", "DepartmentId", "InspectorId", "ItemCode")
+                        .IsUnique();
+
+                    b.ToTable("result_drafts", (string)null);
+                });
+
             modelBuilder.Entity("QualityCity.Web.Modules.Inspections.RectificationTask", b =>
                 {
                     b.Property<long>("Id")

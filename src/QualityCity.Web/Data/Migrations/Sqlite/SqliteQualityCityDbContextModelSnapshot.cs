@@ -857,6 +857,43 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.ToTable("penalty_exemptions", (string)null);
                 });
 
+            modelBuilder.Entity("QualityCity.Web.Modules.Inspections.RecordResults.ResultDraft", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InspectorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SavedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("VisitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VisitId", "DepartmentId", "InspectorId", "ItemCode")
+                        .IsUnique();
+
+                    b.ToTable("result_drafts", (string)null);
+                });
+
             modelBuilder.Entity("QualityCity.Web.Modules.Inspections.RectificationTask", b =>
                 {
                     b.Property<long>("Id")

@@ -18,7 +18,7 @@ namespace QualityCity.Web.Modules.Inspections.InspectorDesk;
 /// </summary>
 [Authorize(Roles = Roles.Inspector)]
 [RequestSizeLimit(RequestLimits.UploadBytes)]
-public sealed class VisitDeskModel(QualityCityDbContext db, InspectionWork work, Attachments.AttachmentWork attachments, Localization.Text text, PlatformClock clock) : PageModel
+public sealed class VisitDeskModel(QualityCityDbContext db, InspectionWork work, ResultDrafts drafts, Attachments.AttachmentWork attachments, Localization.Text text, PlatformClock clock) : PageModel
 {
     public Visit Visit { get; private set; } = null!;
     public VisitDepartment Part { get; private set; } = null!;
@@ -30,8 +30,14 @@ public sealed class VisitDeskModel(QualityCityDbContext db, InspectionWork work,
     public string? Error { get; private set; }
 
     [BindProperty] public DateOnly? Date { get; set; }
-    [BindProperty] public Dictionary<string, string> Outcome { get; set; } = [];
-    [BindProperty] public Dictionary<string, string> Notes { get; set; } = [];
+
+    /// <summary>What each item's card shows: the posted values after a refused submission, else the officer's draft, else the recorded result.</summary>
+    public IReadOnlyDictionary<string, ItemEntry> Entries { get; private set; } = new Dictionary<string, ItemEntry>();
+
+    /// <summary>The reason an item was refused, by item code, shown on its card.</summary>
+    public Dictionary<string, string> ItemErrors { get; } = new(StringComparer.Ordinal);
+
+    public string? DateError { get; private set; }
     [BindProperty] public long TaskId { get; set; }
     [BindProperty] public string? PenaltyItem { get; set; }
     [BindProperty] public string? Decision { get; set; }
@@ -50,17 +56,44 @@ public sealed class VisitDeskModel(QualityCityDbContext db, InspectionWork work,
 
     public async Task<IActionResult> OnPostRecordAsync(long id, CancellationToken cancellationToken)
     {
-        var results = Outcome.Where(o => !string.IsNullOrEmpty(o.Value))
-            .Select(o => new ItemResultRequest(o.Key, o.Value, Notes.GetValueOrDefault(o.Key))).ToList();
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var posted = PostedEntries();
+        var results = posted.Where(p => p.Value.Outcome is not null)
+            .Select(p => new ItemResultRequest(p.Key, p.Value.Outcome, p.Value.Notes)).ToList();
         var photos = Request.Form.Files.Where(f => f.Name.StartsWith("photo-", StringComparison.Ordinal) && f.Length > 0).ToList();
         if (results.Count > 0 || photos.Count == 0)
         {
             var recorded = await work.RecordAsync(id, new ResultsRequest(Date, results), User, cancellationToken);
-            Report(recorded, "已保存检查结果");
             if (!recorded.Succeeded)
             {
-                return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+                // A refused submission saves nothing: the form comes back as the officer left it, each
+                // reason next to its item or field (photos are not sent again: the browser cannot refill them).
+                Explain(recorded);
+                // What was entered is kept as drafts too, so that it also survives closing the page; a
+                // blank item removes no draft (a form sent again from the browser's history may be stale).
+                var onForm = posted.Where(p => Items.Any(i => i.Code == p.Key) && (p.Value.Outcome is null || Outcomes.All.Contains(p.Value.Outcome))
+                        && (p.Value.Outcome is not null || !string.IsNullOrWhiteSpace(p.Value.Notes)))
+                    .Select(p => new ItemResultRequest(p.Key, p.Value.Outcome, p.Value.Notes)).ToList();
+                if (onForm.Count > 0)
+                {
+                    await drafts.SaveAsync(id, onForm, User, cancellationToken);
+                }
+
+                var shown = new Dictionary<string, ItemEntry>(Entries, StringComparer.Ordinal);
+                foreach (var (code, entry) in posted)
+                {
+                    shown[code] = entry with { Draft = onForm.Any(f => f.Item == code) && (entry.Outcome is not null || !string.IsNullOrWhiteSpace(entry.Notes)) };
+                }
+
+                Entries = shown;
+                return Page();
             }
+
+            Message = "已保存检查结果";
         }
 
         // Photos go with the results: a refused photo names its item and reason, and the results stay saved.
@@ -71,7 +104,7 @@ public sealed class VisitDeskModel(QualityCityDbContext db, InspectionWork work,
             var stored = await attachments.AttachPhotoAsync(id, item, file, User, cancellationToken);
             if (!stored.Succeeded)
             {
-                refused.Add($"{item} {file.FileName}: {stored.Describe(text)}");
+                refused.Add($"{NameOf(item)} {file.FileName}: {stored.Describe(text)}");
             }
         }
 
@@ -86,6 +119,93 @@ public sealed class VisitDeskModel(QualityCityDbContext db, InspectionWork work,
 
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
+
+    /// <summary>Saves one item's outcome and note as the officer enters them (the page's script), answering with a short status.</summary>
+    public async Task<IActionResult> OnPostDraftAsync(long id, CancellationToken cancellationToken)
+    {
+        var form = Request.Form;
+        var saved = await drafts.SaveAsync(id, [new ItemResultRequest(form["item"], form["outcome"], form["notes"])], User, cancellationToken);
+        return saved.Succeeded
+            ? new JsonResult(new { saved = true, message = text["草稿已暂存"] })
+            : new JsonResult(new { saved = false, message = saved.Describe(text) }) { StatusCode = saved.Status };
+    }
+
+    /// <summary>
+    /// The item fields of the posted form, and only those (Outcome[CODE], Notes[CODE]): the date, the
+    /// anti-forgery token and the photo fields are never taken for items.
+    /// </summary>
+    private Dictionary<string, ItemEntry> PostedEntries()
+    {
+        var entries = new Dictionary<string, ItemEntry>(StringComparer.Ordinal);
+        foreach (var (key, value) in Request.Form)
+        {
+            if (ItemField(key, "Outcome") is { } outcomeOf)
+            {
+                var outcome = value.ToString();
+                entries[outcomeOf] = (entries.GetValueOrDefault(outcomeOf) ?? new ItemEntry(null, string.Empty)) with { Outcome = outcome.Length == 0 ? null : outcome };
+            }
+            else if (ItemField(key, "Notes") is { } notesOf)
+            {
+                entries[notesOf] = (entries.GetValueOrDefault(notesOf) ?? new ItemEntry(null, string.Empty)) with { Notes = value.ToString() };
+            }
+        }
+
+        return entries;
+    }
+
+    private static string? ItemField(string key, string field) =>
+        key.Length > field.Length + 2 && key.StartsWith(field + "[", StringComparison.Ordinal) && key.EndsWith(']')
+            ? key[(field.Length + 1)..^1]
+            : null;
+
+    /// <summary>The reasons of a refused submission, next to the items and the date they concern, each item named as on its card.</summary>
+    private void Explain(WorkResult refused)
+    {
+        if (refused.Errors is null)
+        {
+            Error = refused.Describe(text);
+            return;
+        }
+
+        var general = new List<string>();
+        foreach (var (key, messages) in refused.Errors)
+        {
+            var (kind, item) = key.IndexOf(':', StringComparison.Ordinal) is var colon and > 0 ? (key[..colon], key[(colon + 1)..]) : (key, null);
+            switch (kind)
+            {
+                case "date":
+                    DateError = string.Join("；", messages);
+                    break;
+                case "notes" when item is not null:
+                    ItemErrors[item] = text.Format("“{0}”：发现问题时须写明问题描述", NameOf(item));
+                    break;
+                case "outcome" when item is not null:
+                    ItemErrors[item] = text.Format("“{0}”：请选择符合、发现问题或不适用", NameOf(item));
+                    break;
+                case "results":
+                    general.Add(text["请至少为一个事项选择结果：符合、发现问题或不适用"]);
+                    break;
+                default:
+                    // Only a form out of date (or altered) names items that are not on this visit.
+                    general.Add(text["表单中的事项与本次检查不一致，请刷新页面后重新填写"]);
+                    break;
+            }
+        }
+
+        if (ItemErrors.Count > 0)
+        {
+            general.Insert(0, text.Format("检查结果未保存，请修改：{0}", string.Join("、", Items.Where(i => ItemErrors.ContainsKey(i.Code)).Select(i => i.Name))));
+        }
+
+        if (DateError is not null)
+        {
+            general.Insert(0, text["检查结果未保存，请修改检查日期"]);
+        }
+
+        Error = string.Join("；", general.Distinct());
+    }
+
+    private string NameOf(string item) => Items.FirstOrDefault(i => i.Code == item)?.Name ?? item;
 
     public async Task<IActionResult> OnPostDecideAsync(long id, bool accept, CancellationToken cancellationToken)
     {
@@ -161,6 +281,16 @@ public sealed class VisitDeskModel(QualityCityDbContext db, InspectionWork work,
             .Where(a => (a.VisitId == visit.Id && a.DepartmentId == part.DepartmentId) || (a.TaskId != null && taskIds.Contains(a.TaskId.Value)))
             .OrderBy(a => a.Id).ToListAsync(cancellationToken);
         Decisions = Inspection is null ? [] : await db.PenaltyDecisions.AsNoTracking().Where(d => d.InspectionId == Inspection.Id).ToListAsync(cancellationToken);
+        var entries = (Inspection?.Results ?? []).ToDictionary(r => r.ItemCode, r => new ItemEntry(r.Outcome, r.Notes), StringComparer.Ordinal);
+        if (Inspection?.PublishedAtUtc is null)
+        {
+            foreach (var (code, draft) in await drafts.OfAsync(visit.Id, part.DepartmentId, me!.Value, cancellationToken))
+            {
+                entries[code] = new ItemEntry(draft.Outcome, draft.Notes, Draft: true);
+            }
+        }
+
+        Entries = entries;
         Date ??= Inspection?.Date ?? clock.Today;
         return true;
     }
@@ -171,5 +301,8 @@ public sealed class VisitDeskModel(QualityCityDbContext db, InspectionWork work,
     public IEnumerable<Attachments.Attachment> FilesOf(string purpose, string? item = null, long? task = null) =>
         Files.Where(f => f.Purpose == purpose && (item is null || f.ItemCode == item) && (task is null || f.TaskId == task));
 
-    public InspectionItemResult? ResultOf(string item) => Inspection?.Results.FirstOrDefault(r => r.ItemCode == item);
+    public ItemEntry? EntryOf(string item) => Entries.GetValueOrDefault(item);
 }
+
+/// <summary>An item's outcome and note as the form shows them; <paramref name="Draft"/> when they are the officer's unrecorded draft.</summary>
+public sealed record ItemEntry(string? Outcome, string Notes, bool Draft = false);

@@ -169,6 +169,10 @@ public sealed class InspectionWork(QualityCityDbContext db, IOptions<InspectionO
             keys.Task(task);
         }
 
+        // The recorded items' drafts of this officer are done with; drafts of items left blank stay.
+        var recordedCodes = results.Select(r => r.Item!.Trim()).ToList();
+        await db.ResultDrafts.Where(d => d.VisitId == visit.Id && d.DepartmentId == part.DepartmentId && d.InspectorId == inspectorId && recordedCodes.Contains(d.ItemCode))
+            .ExecuteDeleteAsync(ct);
         await db.SaveChangesAsync(ct);
         await KpiStore.RefreshAsync(db, keys, ct);
         await transaction.CommitAsync(ct);
@@ -262,6 +266,9 @@ public sealed class InspectionWork(QualityCityDbContext db, IOptions<InspectionO
 
         inspection.PublishedAtUtc = clock.UtcNow;
         await db.SaveChangesAsync(ct);
+        // Published results no longer change: any draft left on the part (of any of its officers) is moot.
+        await db.ResultDrafts.Where(d => d.DepartmentId == inspection.DepartmentId && db.Visits.Any(v => v.Id == d.VisitId && v.VisitKey == inspection.VisitKey))
+            .ExecuteDeleteAsync(ct);
         await KpiStore.RefreshAsync(db, new KpiKeys().Day(inspection), ct);
         await transaction.CommitAsync(ct);
         return WorkResult.Ok(new { inspection.Id, inspection.PublishedAtUtc, late = clock.Today > inspection.PublicationDue });
