@@ -123,7 +123,7 @@ public sealed class DemoCity(QualityCityDbContext db, UserManager<AppUser> users
         var calendar = await WorkingCalendar.LoadAsync(db, cancellationToken);
         var timetable = DemoYear.Timetable(today.Year, calendar);
         var history = await DemoHistory.LoadAsync(db, random, DemoYear.ChinaDay(timetable.DrawnAtUtc), today, cancellationToken);
-        console?.Step("既往检查：{0:N0} 次（{1:yyyy-MM-dd} 之前的两年）", history, DemoYear.ChinaDay(timetable.DrawnAtUtc));
+        console?.Step("既往检查：{0:N0} 次（截至 {1:yyyy-MM-dd}）", history, DemoYear.ChinaDay(timetable.DrawnAtUtc));
         var (drawId, visits) = await PublishThisYearsPlanAsync(today.Year, timetable, cancellationToken);
         console?.Step("{0} 年度检查计划：{1:N0} 次检查，{2:yyyy-MM-dd} 发布（发布期限 {3:yyyy-MM-dd}）",
             today.Year, visits, DemoYear.ChinaDay(timetable.PublishedAtUtc), planning.Value.DeadlineFor(today.Year));
