@@ -47,7 +47,7 @@ internal static class QualityMapBenchmark
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<QualityCityDbContext>();
         db.Database.SetCommandTimeout(TimeSpan.Zero);
-        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(loadDemoWhenEmpty: false, 0, "bench", CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(loadDemoWhenEmpty: false, 0, "bench", null, CancellationToken.None);
         var items = (await db.TestItemDefinitions.AsNoTracking().ToListAsync()).GroupBy(i => i.ProductCategory).ToDictionary(g => g.Key, g => g.ToList());
         var categories = await db.ProductCategories.AsNoTracking().OrderBy(c => c.Code).ToListAsync();
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using QualityCity.Domain.Common;
 using QualityCity.Domain.Registry;
 using QualityCity.Web.Data;
@@ -8,6 +9,7 @@ using QualityCity.Web.Hosting;
 using QualityCity.Web.Modules.Accounts;
 using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Audit.Contracts;
+using QualityCity.Web.Modules.Inspections.Kpis;
 using QualityCity.Web.Modules.Organisation.Contracts;
 using QualityCity.Web.Modules.ReferenceData.Contracts;
 using QualityCity.Web.Modules.Registry;
@@ -15,7 +17,7 @@ using QualityCity.Web.Modules.Registry.Contracts;
 
 namespace QualityCity.Web.Demo;
 
-/// <summary>A demo account as printed at start-up.</summary>
+/// <summary>A demo account as printed at start-up; the description is Chinese, with its English in en.json.</summary>
 public sealed record DemoAccount(string UserName, string Role, string Description);
 
 /// <summary>
@@ -24,8 +26,8 @@ public sealed record DemoAccount(string UserName, string Role, string Descriptio
 /// per role. Deterministic: the same seed and size always give the same city.
 /// </summary>
 public sealed class DemoCity(QualityCityDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, IAuditTrail auditLog,
-    Modules.Planning.CommitPlan.PlanPools pools, Modules.Planning.DrawPlan.PlanDraw draws, Modules.Planning.PublishPlan.PlanPublication publication, Modules.Quality.QualityAnalysis quality,
-    PlatformClock clock, IRiskGrading grading)
+    Modules.Quality.QualityAnalysis quality, PlatformClock clock, IRiskGrading grading, IServiceProvider services,
+    IOptions<Modules.Inspections.InspectionOptions> inspectionOptions, IOptions<Modules.Planning.Contracts.PlanningOptions> planning)
 {
     public const string DemoPassword = "Demo-2026";
     public const string DemoSuffix = "（演示）";
@@ -50,26 +52,31 @@ public sealed class DemoCity(QualityCityDbContext db, UserManager<AppUser> users
     /// <summary>The accounts created, one per role (two enterprises and two department heads, for scoping tests).</summary>
     public static readonly IReadOnlyList<DemoAccount> Accounts =
     [
-        new("admin", Roles.Admin, "平台管理员 / platform administrator (司法局)"),
-        new("coordinator", Roles.Coordinator, "执法监督 / coordinator (司法局)"),
-        new("samr.head", Roles.DeptHead, "市场监督管理局 department head"),
-        new("emergency.head", Roles.DeptHead, "应急管理局 department head"),
-        new("samr.inspector", Roles.Inspector, "市场监督管理局 inspector"),
-        new("enterprise", Roles.Enterprise, "阳谷县 cable enterprise contact"),
-        new("enterprise2", Roles.Enterprise, "临清市 bearing enterprise contact"),
+        new("admin", Roles.Admin, "平台管理员（司法局）"),
+        new("coordinator", Roles.Coordinator, "执法监督协调人（司法局）"),
+        new("samr.head", Roles.DeptHead, "市场监督管理局负责人"),
+        new("emergency.head", Roles.DeptHead, "应急管理局负责人"),
+        new("samr.inspector", Roles.Inspector, "市场监督管理局执法人员"),
+        new("enterprise", Roles.Enterprise, "阳谷县电缆企业联系人"),
+        new("enterprise2", Roles.Enterprise, "临清市轴承企业联系人"),
     ];
 
-    /// <summary>Loads the demo city into an empty registry; returns the number of enterprises created.</summary>
-    public async Task<int> LoadAsync(int enterprises, string seed, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Loads the demo city into an empty registry; returns the number of enterprises created. Each
+    /// step reports its counts to <paramref name="console"/> when one is given (the load takes a while).
+    /// </summary>
+    public async Task<int> LoadAsync(int enterprises, string seed, StartupConsole? console = null, CancellationToken cancellationToken = default)
     {
         if (await db.MarketEntities.AnyAsync(cancellationToken))
         {
             throw new InvalidOperationException("the registry is not empty: the demo city loads only into an empty database");
         }
 
+        console?.Step("正在载入演示城市（{0:N0} 家市场主体），需要一些时间……", enterprises);
         var random = SplitMix64.FromString(seed);
         var departments = await EnsureDepartmentsAsync(cancellationToken);
         var generator = await DemoEntityGenerator.CreateAsync(db, random, cancellationToken);
+        List<Inspector> inspectors;
 
         db.AuditChanges = false;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
@@ -89,7 +96,8 @@ public sealed class DemoCity(QualityCityDbContext db, UserManager<AppUser> users
             }
 
             await MarketEntityBulkInsert.InsertAsync(db, batch, cancellationToken);
-            db.Inspectors.AddRange(GenerateInspectors(random, departments, generator.Counties));
+            inspectors = GenerateInspectors(random, departments, generator.Counties).ToList();
+            db.Inspectors.AddRange(inspectors);
             await db.SaveChangesAsync(cancellationToken);
             await auditLog.AppendAsync(db, "system", [new AuditDraft("demo.load", "DemoCity", string.Empty,
                 $"{{\"seed\":\"{seed}\",\"enterprises\":{enterprises}}}")], cancellationToken);
@@ -98,36 +106,63 @@ public sealed class DemoCity(QualityCityDbContext db, UserManager<AppUser> users
 
         db.AuditChanges = true;
         db.ChangeTracker.Clear();
+        console?.Step("登记库：{0:N0} 家市场主体，{1} 个部门，{2} 名执法人员", enterprises, departments.Count, inspectors.Count);
         await Modules.Checklists.ChecklistLoader.LoadDemoAsync(db, cancellationToken);
         var today = clock.Today;
         // Sampling before grading: the last twelve months' failed samples raise their producers' grades.
-        await DemoSampling.LoadAsync(db, random, today, cancellationToken);
+        var samples = await DemoSampling.LoadAsync(db, random, today, cancellationToken);
         // Its own stream: the rest of the demo city does not depend on how many production figures are drawn.
-        await DemoProduction.LoadAsync(db, SplitMix64.FromString(seed + "/production"), today, cancellationToken);
+        var production = await DemoProduction.LoadAsync(db, SplitMix64.FromString(seed + "/production"), today, cancellationToken);
         await quality.ScanFlagsAsync(cancellationToken);
         await grading.RegradeAllAsync("system", cancellationToken);
         await EnsureAccountsAsync(departments, cancellationToken);
-        await DemoHistory.LoadAsync(db, random, today, cancellationToken);
-        await PublishThisYearsPlanAsync(today.Year, cancellationToken);
+        console?.Step("产品质量：{0:N0} 批次监督抽查，{1:N0} 条企业生产数据；风险分级和演示账号已就绪", samples, production);
+
+        // This year's plan was drawn and published in the December before (see DemoYear); the past
+        // inspections end where its draw began, so the draw saw every result it was drawn on.
+        var calendar = await WorkingCalendar.LoadAsync(db, cancellationToken);
+        var timetable = DemoYear.Timetable(today.Year, calendar);
+        var history = await DemoHistory.LoadAsync(db, random, DemoYear.ChinaDay(timetable.DrawnAtUtc), today, cancellationToken);
+        console?.Step("既往检查：{0:N0} 次（截至 {1:yyyy-MM-dd}）", history, DemoYear.ChinaDay(timetable.DrawnAtUtc));
+        var (drawId, visits) = await PublishThisYearsPlanAsync(today.Year, timetable, cancellationToken);
+        console?.Step("{0} 年度检查计划：{1:N0} 次检查，{2:yyyy-MM-dd} 发布（发布期限 {3:yyyy-MM-dd}）",
+            today.Year, visits, DemoYear.ChinaDay(timetable.PublishedAtUtc), planning.Value.DeadlineFor(today.Year));
+        var done = await DemoYear.RecordPastVisitsAsync(db, random, drawId, clock, inspectionOptions.Value, calendar, cancellationToken);
+        // Written in bulk, past InspectionWork: the KPI figures are computed once from all of it.
+        await KpiStore.RebuildAsync(db, cancellationToken);
+        console?.Step("今年已完成检查：{0:N0} 次（发现问题 {1:N0} 项）；逾期未检查 {2:N0} 次；{3:yyyy-MM-dd} 起的检查待进行",
+            done.Inspections, done.Problems, done.Missed, today);
         return enterprises;
     }
 
     /// <summary>
     /// This year's plan, committed, drawn with a fixed demo seed, approved by every department and
-    /// published, so that visits, codes, the officers' lists and the enterprises' notices exist on
-    /// first run.
+    /// published on the days of <paramref name="timetable"/>: each step runs on a clock standing at
+    /// its time, so the records, the commitment and the visit codes all carry the dates they would
+    /// have had. Returns the draw and its number of visits.
     /// </summary>
-    private async Task PublishThisYearsPlanAsync(int year, CancellationToken cancellationToken)
+    private async Task<(int DrawId, int Visits)> PublishThisYearsPlanAsync(int year, DemoPlanTimetable timetable, CancellationToken cancellationToken)
     {
-        var (_, digest) = await pools.CommitAsync(year, null, "system", cancellationToken);
+        var time = new DemoTime(timetable.CommittedAtUtc);
+        var then = new PlatformClock(time);
+        var pools = ActivatorUtilities.CreateInstance<Modules.Planning.CommitPlan.PlanPools>(services, then);
+        var draws = ActivatorUtilities.CreateInstance<Modules.Planning.DrawPlan.PlanDraw>(services, then);
+        var registrar = ActivatorUtilities.CreateInstance<Modules.Inspections.VisitCodes.VisitRegistrar>(services, then);
+        var publication = ActivatorUtilities.CreateInstance<Modules.Planning.PublishPlan.PlanPublication>(services, then,
+            (Modules.Planning.Contracts.IPlanPublishedHandler)registrar);
+
+        var (_, digest) = await pools.CommitAsync(year, null, "coordinator", cancellationToken);
         var commitmentId = await db.PlanCommitments.Where(c => c.Digest == digest).Select(c => c.Id).FirstAsync(cancellationToken);
         var seed = string.Create(CultureInfo.InvariantCulture, $"{year}0314159265358979323846");
-        var (_, plan, record) = await draws.RunStoredAsync(commitmentId, seed, "system", null, cancellationToken);
-        foreach (var department in plan.Visits.SelectMany(v => v.Obligations.Select(o => o.Department)).Distinct(StringComparer.Ordinal))
+        time.Now = timetable.DrawnAtUtc;
+        var (_, plan, record) = await draws.RunStoredAsync(commitmentId, seed, "coordinator", null, cancellationToken);
+        var departments = plan.Visits.SelectMany(v => v.Obligations.Select(o => o.Department)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        for (var i = 0; i < departments.Count; i++)
         {
             db.PlanApprovals.Add(new Modules.Planning.PlanApproval
             {
-                DrawId = record.Id, Department = department, Actor = department + ".head", Note = "（演示）", ApprovedAtUtc = clock.UtcNow,
+                DrawId = record.Id, Department = departments[i], Actor = departments[i] + ".head", Note = "（演示）",
+                ApprovedAtUtc = timetable.Approvals[i % timetable.Approvals.Count],
             });
         }
 
@@ -135,11 +170,14 @@ public sealed class DemoCity(QualityCityDbContext db, UserManager<AppUser> users
         var coordinator = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
             [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Name, "coordinator"),
              new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Role, Roles.Coordinator)], "demo"));
+        time.Now = timetable.PublishedAtUtc;
         var published = await publication.PublishAsync(record.Id, coordinator, "（演示）按风险分级监管要求保留超频次和人员不足预警", cancellationToken);
         if (!published.Succeeded)
         {
             throw new InvalidOperationException($"the demo plan could not be published: {published.Message}");
         }
+
+        return (record.Id, plan.Visits.Count);
     }
 
     private async Task<Dictionary<string, Department>> EnsureDepartmentsAsync(CancellationToken cancellationToken)

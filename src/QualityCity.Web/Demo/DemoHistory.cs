@@ -7,7 +7,6 @@ using QualityCity.Web.Data;
 using QualityCity.Web.Modules.Checklists;
 using QualityCity.Web.Modules.Checklists.Contracts;
 using QualityCity.Web.Modules.Inspections;
-using QualityCity.Web.Modules.Inspections.Kpis;
 using QualityCity.Web.Modules.ReferenceData.Contracts;
 using QualityCity.Web.Modules.Registry;
 using QualityCity.Web.Modules.Registry.Contracts;
@@ -16,14 +15,15 @@ namespace QualityCity.Web.Demo;
 
 /// <summary>
 /// Two years of past inspections for the demo city, so that mutual recognition, the previous-period
-/// recusal and the KPIs work on first run: in the last twelve months each department visited most of
-/// its red enterprises, half of its yellow ones and a few percent of its green ones once, with two
-/// of its officers, checking every published item (about 92% pass); the twelve months before are the
-/// baseline of departments going alone more often.
+/// recusal and the KPIs work on first run: in the twelve months before <c>until</c> (the day this
+/// year's plan was drawn, see <see cref="DemoYear"/>) each department visited most of its red
+/// enterprises, half of its yellow ones and a few percent of its green ones once, with two of its
+/// officers, checking every published item (about 92% pass); the twelve months before are the
+/// baseline of departments going alone more often. What happened after is this year's plan's work.
 /// </summary>
 internal static class DemoHistory
 {
-    public static async Task<int> LoadAsync(QualityCityDbContext db, SplitMix64 random, DateOnly today, CancellationToken cancellationToken)
+    public static async Task<int> LoadAsync(QualityCityDbContext db, SplitMix64 random, DateOnly until, DateOnly today, CancellationToken cancellationToken)
     {
         var calendar = await WorkingCalendar.LoadAsync(db, cancellationToken);
         var departments = await db.Departments.AsNoTracking().Where(d => !d.IsCoordinator).OrderBy(d => d.Code).ToListAsync(cancellationToken);
@@ -52,11 +52,15 @@ internal static class DemoHistory
             return days;
         }
 
-        // The last twelve months, and the twelve before as the baseline: then each department went
-        // alone and more often (about 1.6 times), checking a handful of items each time.
-        var recent = WorkingDays(today.AddDays(-365), today);
-        var earlier = WorkingDays(today.AddDays(-730), today.AddDays(-365));
+        // The twelve months before the plan, and before them, back to two years before today, the
+        // baseline: then each department went alone and more often (about 1.6 times), checking a
+        // handful of items each time. Later in the year the plan's own work fills the rest of the two
+        // years, so the city has about two years of inspections whatever the day it starts on.
+        var recent = WorkingDays(until.AddDays(-365), until);
+        var earlier = WorkingDays(today.AddDays(-730), until.AddDays(-365));
 
+        // A baseline shorter than a year (the demo started late in the year) has visits in proportion.
+        var baselineShare = Math.Min(1, earlier.Count / (double)Math.Max(1, recent.Count));
         var inspections = new List<Inspection>();
         foreach (var entity in entities)
         {
@@ -68,7 +72,8 @@ internal static class DemoHistory
             foreach (var (department, days, baseline) in departments.SelectMany(d => new[] { (d, recent, false), (d, earlier, true) }))
             {
                 if (!remits.TryGetValue(department.Id, out var rules) || !Remit.Covers(rules, entity.IndustryCode, section, category)
-                    || !random.Chance(baseline ? Math.Min(1, chance * 1.6) : chance) || !officers.TryGetValue(department.Id, out var team) || team.Count < 2)
+                    || days.Count == 0 || !random.Chance(baseline ? Math.Min(1, chance * 1.6 * baselineShare) : chance)
+                    || !officers.TryGetValue(department.Id, out var team) || team.Count < 2)
                 {
                     continue;
                 }
@@ -132,8 +137,6 @@ internal static class DemoHistory
         await db.SaveChangesAsync(cancellationToken);
         db.AuditChanges = true;
         db.ChangeTracker.Clear();
-        // Written in bulk, past InspectionWork: the KPI figures are computed once from all of it.
-        await KpiStore.RebuildAsync(db, cancellationToken);
         return inspections.Count;
     }
 }

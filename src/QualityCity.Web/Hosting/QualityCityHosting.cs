@@ -58,6 +58,7 @@ public static class QualityCityHosting
                 new DirectoryInfo(Path.Combine(DatabaseSettings.From(configuration).DataDirectory, "keys")), NullLoggerFactory.Instance));
         services.AddScoped<DatabaseInitializer>();
         services.AddSingleton<Text>();
+        services.TryAddSingleton(StartupConsole.ForServer);
         services.AddQualityCityWebSecurity();
         services.AddQualityCityRateLimits();
         services.AddSingleton<PublishedFiles>();
@@ -156,7 +157,7 @@ public static class QualityCityHosting
 }
 
 /// <summary>Brings the database up to date when the server starts (migrations, reference data, roles, the demo city when asked for).</summary>
-internal sealed class StartupTasks(IServiceScopeFactory scopes, IConfiguration configuration, IHostEnvironment environment, ILogger<StartupTasks> logger)
+internal sealed class StartupTasks(IServiceScopeFactory scopes, IConfiguration configuration, IHostEnvironment environment, StartupConsole console)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -165,11 +166,8 @@ internal sealed class StartupTasks(IServiceScopeFactory scopes, IConfiguration c
         var initializer = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
         var enterprises = configuration.GetValue("Demo:Enterprises", 20_000);
         var seed = configuration["Demo:Seed"] ?? "liaocheng";
-        var loaded = await initializer.InitializeAsync(DemoRequested(configuration, environment), enterprises, seed, cancellationToken);
-        if (loaded > 0)
-        {
-            logger.LogInformation("Loaded the demo city: {Enterprises} enterprises", loaded);
-        }
+        // The demo load reports its steps on the console: it takes a while, and the banner comes only after it.
+        await initializer.InitializeAsync(DemoRequested(configuration, environment), enterprises, seed, console, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -188,7 +186,7 @@ public sealed class DatabaseInitializer(QualityCityDbContext db, ReferenceDataLo
     PlatformClock clock)
 {
     /// <summary>Returns the number of demo enterprises loaded (0 when none were).</summary>
-    public async Task<int> InitializeAsync(bool loadDemoWhenEmpty, int enterprises, string seed, CancellationToken cancellationToken)
+    public async Task<int> InitializeAsync(bool loadDemoWhenEmpty, int enterprises, string seed, StartupConsole? console, CancellationToken cancellationToken)
     {
         await MigrateAsync(cancellationToken);
         await referenceData.LoadAsync(cancellationToken);
@@ -196,7 +194,7 @@ public sealed class DatabaseInitializer(QualityCityDbContext db, ReferenceDataLo
         await EnsureDocumentStampsAsync(cancellationToken);
         if (loadDemoWhenEmpty && !await db.MarketEntities.AnyAsync(cancellationToken))
         {
-            return await demo.LoadAsync(enterprises, seed, cancellationToken);
+            return await demo.LoadAsync(enterprises, seed, console, cancellationToken);
         }
 
         return 0;

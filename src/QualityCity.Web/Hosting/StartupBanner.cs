@@ -6,60 +6,71 @@ using QualityCity.Web.Demo;
 
 namespace QualityCity.Web.Hosting;
 
-/// <summary>Tells the person who just ran the server where it is and how to sign in.</summary>
-internal static class StartupBanner
+/// <summary>
+/// Tells the person who just ran the server where it is and how to sign in, in the console's one
+/// language (<see cref="StartupConsole"/>), listing only what exists: the demo accounts only where
+/// they are in the database (a production database never has them).
+/// </summary>
+public static class StartupBanner
 {
-    public static void Print(WebApplication app)
+    public const string FirstAdministrator = "QualityCity.Web users add NAME --role admin";
+
+    internal static void Print(WebApplication app)
     {
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        var settings = app.Services.GetRequiredService<DatabaseSettings>();
+        Write(app.Services, app.Environment.EnvironmentName, addresses.ToList(), app.Services.GetRequiredService<StartupConsole>(), app.Logger);
+    }
 
-        // The demo accounts are listed only where they exist: a production database never has them.
-        using var scope = app.Services.CreateScope();
+    /// <summary>Writes the banner for a server listening on <paramref name="addresses"/>.</summary>
+    public static void Write(IServiceProvider services, string environment, IReadOnlyList<string> addresses, StartupConsole console, ILogger? logger = null)
+    {
+        var settings = services.GetRequiredService<DatabaseSettings>();
+        using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<QualityCityDbContext>();
         var demoNames = DemoCity.Accounts.Select(a => a.UserName).ToList();
         var demoPresent = db.Users.AsNoTracking().Where(u => demoNames.Contains(u.UserName!)).Select(u => u.UserName!).ToHashSet();
         var noAccount = demoPresent.Count == 0 && !db.Users.Any();
-        const string FirstAdministrator = "QualityCity.Web users add NAME --role admin";
+        var database = settings.IsPostgres ? "PostgreSQL" : "SQLite";
 
         // Where a service manager or container collects the console as JSON log lines (Production),
         // the banner's text would be the one unparsable entry: structured lines say the same.
-        if (Console.IsOutputRedirected && string.Equals(app.Configuration["Logging:Console:FormatterName"], "json", StringComparison.OrdinalIgnoreCase))
+        if (console.Structured && logger is not null)
         {
-            app.Logger.LogInformation("Serving on {Addresses} with {Database}", string.Join(' ', addresses), settings.IsPostgres ? "PostgreSQL" : "SQLite");
+            logger.LogInformation("Serving on {Addresses} with {Database}", string.Join(' ', addresses), database);
             if (noAccount)
             {
-                app.Logger.LogWarning("No accounts yet. Create the first administrator on this machine: {Command} (the password is read from standard input, twice)",
+                logger.LogWarning("No accounts yet. Create the first administrator on this machine: {Command} (the password is read from standard input, twice)",
                     FirstAdministrator);
             }
 
             return;
         }
 
-        Console.WriteLine();
-        Console.WriteLine("QualityCity 质量强市·涉企监管与服务平台");
+        console.Write(string.Empty);
+        console.Write(console.Say("QualityCity 质量强市·涉企监管与服务平台"));
         foreach (var address in addresses)
         {
-            Console.WriteLine($"  URL: {address}");
+            console.Step("网址：{0}", address);
         }
 
-        Console.WriteLine($"  Environment: {app.Environment.EnvironmentName}");
-        Console.WriteLine($"  Database: {(settings.IsPostgres ? "PostgreSQL" : "SQLite")} ({(settings.IsPostgres ? "ConnectionStrings__Postgres" : settings.ConnectionString)})");
+        console.Step("运行环境：{0}", environment);
+        console.Step("数据库：{0}（{1}）", database, settings.IsPostgres ? "ConnectionStrings__Postgres" : settings.ConnectionString);
         if (demoPresent.Count > 0)
         {
-            Console.WriteLine($"  Demo accounts (password {DemoCity.DemoPassword}):");
+            console.Step("演示账号（密码 {0}）：", DemoCity.DemoPassword);
             foreach (var account in DemoCity.Accounts.Where(a => demoPresent.Contains(a.UserName)))
             {
-                Console.WriteLine($"    {account.UserName,-16} {account.Role,-12} {account.Description}");
+                console.Write($"    {account.UserName,-16} {console.Say(account.Description)}");
             }
         }
         else if (noAccount)
         {
-            Console.WriteLine("  No accounts yet. Create the first administrator on this machine:");
-            Console.WriteLine($"    {FirstAdministrator}      (the password is read from standard input, twice)");
+            console.Step("还没有任何账号。请在本机创建第一个管理员：");
+            console.Write($"    {FirstAdministrator}");
+            console.Step("（密码从标准输入读取，输入两次）");
         }
 
-        Console.WriteLine("  API reference: /api-docs   Health: /healthz");
-        Console.WriteLine();
+        console.Step("接口文档：/api-docs　健康检查：/healthz");
+        console.Write(string.Empty);
     }
 }

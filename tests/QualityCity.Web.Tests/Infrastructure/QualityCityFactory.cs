@@ -31,7 +31,14 @@ public class QualityCityFactory : WebApplicationFactory<Program>
     private readonly string? _postgresAdmin;
 
     public QualityCityFactory(DatabaseKind kind)
+        : this(kind, TestClock.Now)
     {
+    }
+
+    /// <summary>A fixture whose clock stands at <paramref name="now"/> instead of <see cref="TestClock.Now"/> (the demo city started on another day).</summary>
+    protected QualityCityFactory(DatabaseKind kind, DateTimeOffset now)
+    {
+        Clock = new FakeTimeProvider(now);
         Kind = kind;
         Directory.CreateDirectory(_directory);
         if (kind == DatabaseKind.Postgres)
@@ -64,7 +71,7 @@ public class QualityCityFactory : WebApplicationFactory<Program>
     /// <see cref="TestClock.Now"/> until a test advances it (timers, such as the audit checkpoint
     /// schedule's, fire only then).
     /// </summary>
-    public FakeTimeProvider Clock { get; } = TestClock.Frozen();
+    public FakeTimeProvider Clock { get; }
 
     /// <summary>Puts <see cref="Clock"/> in place of the platform's <see cref="TimeProvider"/>.</summary>
     public void UseClock(IServiceCollection services)

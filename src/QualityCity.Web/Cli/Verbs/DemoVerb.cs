@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Demo;
+using QualityCity.Web.Hosting;
 using QualityCity.Web.Modules.ReferenceData;
 
 namespace QualityCity.Web.Cli.Verbs;
@@ -18,9 +19,12 @@ internal static class DemoVerb
             return 1;
         }
 
-        var loaded = await cli.Services.GetRequiredService<DemoCity>()
-            .LoadAsync(cli.Options.Int("enterprises", 20_000), cli.Options.Value("seed") ?? "liaocheng", cli.CancellationToken);
-        await cli.Output.WriteLineAsync($"demo city loaded: {loaded} enterprises, {DemoCity.Departments.Count} departments; accounts: {string.Join(", ", DemoCity.Accounts.Select(a => a.UserName))} (password {DemoCity.DemoPassword})");
+        // Progress and the summary in the console's language (Console:Language), as the server prints them.
+        var console = new StartupConsole(cli.Output, StartupConsole.LanguageOf(cli.Services.GetRequiredService<IConfiguration>()),
+            cli.Services.GetRequiredService<Localization.Text>());
+        await cli.Services.GetRequiredService<DemoCity>()
+            .LoadAsync(cli.Options.Int("enterprises", 20_000), cli.Options.Value("seed") ?? "liaocheng", console, cli.CancellationToken);
+        console.Write(console.Say("演示账号（密码 {0}）：{1}", DemoCity.DemoPassword, string.Join(", ", DemoCity.Accounts.Select(a => a.UserName))));
         return 0;
     }
 

@@ -85,6 +85,9 @@ public sealed class RectificationTask
     public string? DecidedBy { get; set; }
     public string? DecisionNote { get; set; }
     public DateTime? ClosedAtUtc { get; set; }
+
+    /// <summary>Past its deadline and not accepted yet (the deadline watch lists the same).</summary>
+    public bool IsOverdue(DateOnly today) => Status != "closed" && DueDate < today;
 }
 
 /// <summary>The enterprise's rating of an inspection (EXE-7); the department sees only aggregates of at least five.</summary>

@@ -9,7 +9,8 @@ namespace QualityCity.Web.Modules.ReferenceData;
 /// <summary>Regions, industries, chains and the working-day calendar (REG-5): public reads, admin upload of holidays.</summary>
 public sealed class ReferenceDataModule : IModule
 {
-    public static void AddServices(IServiceCollection services) => services.AddScoped<ReferenceDataLoader>();
+    public static void AddServices(IServiceCollection services) =>
+        services.AddScoped<ReferenceDataLoader>().AddScoped<Contracts.CalendarCoverage>();
 
     public static void MapEndpoints(IEndpointRouteBuilder app)
     {
