@@ -504,4 +504,15 @@ public sealed class CreditCodeTests
         var error = Assert.Throws<ArgumentException>(() => CreditCode.Compose(prefix, division, body));
         Assert.Equal(parameter, error.ParamName);
     }
+
+    [Theory]
+    [InlineData("9144030071526726xg", Tencent)]
+    [InlineData("  9144030071526726Xg\t", Tencent)]
+    [InlineData(Huawei, Huawei)]
+    [InlineData(null, "")]
+    public void Canonical_drops_surrounding_space_and_upper_cases_the_letters(string? typed, string expected)
+    {
+        Assert.Equal(expected, CreditCode.Canonical(typed));
+        Assert.Equal(expected, CreditCode.Canonical(expected));
+    }
 }

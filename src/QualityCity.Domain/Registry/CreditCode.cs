@@ -110,6 +110,14 @@ public static class CreditCode
         return new CreditCodeCheck(code, CreditCodeStatus.Valid, string.Empty, string.Empty);
     }
 
+    /// <summary>
+    /// The canonical form of a code typed or pasted by a person: surrounding white space dropped and
+    /// letters in upper case ("  91371500mA3c00000x " → "91371500MA3C00000X"). Codes are stored only
+    /// in this form, so a lookup by the canonical form finds what a lookup by the typed one would miss.
+    /// Nothing else is changed; whether the result is a valid code is <see cref="Check"/>'s question.
+    /// </summary>
+    public static string Canonical(string? input) => (input ?? string.Empty).Trim().ToUpperInvariant();
+
     private static CreditCodeCheck Malformed(string code, string reason, string reasonZh) =>
         new(code, CreditCodeStatus.Malformed, reason, reasonZh);
 

@@ -83,7 +83,7 @@ public static class QualityCityHosting
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddOpenApi();
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ErrorPages.Localize);
         builder.AddQualityCityTelemetry();
         builder.Services.AddHostedService<StartupTasks>();
         // After StartupTasks, so that its first checkpoint signs the migrated log.
@@ -106,15 +106,15 @@ public static class QualityCityHosting
         }
 
         app.UseSecurityHeaders();
-        app.UseExceptionHandler();
+        // Before the error handling, so that error pages and problem details speak the user's language.
+        app.UseRequestLocalization();
+        app.UseErrorPages();
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
         }
 
-        app.UseStatusCodePages();
         app.UseQueryAndPathGuard();
-        app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRequestBodyLimits();
@@ -152,6 +152,7 @@ public static class QualityCityHosting
         }
 
         app.MapRazorPages();
+        app.MapNotFoundFallback();
         return app;
     }
 }

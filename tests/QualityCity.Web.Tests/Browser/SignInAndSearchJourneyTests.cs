@@ -66,10 +66,41 @@ public sealed class SignInAndSearchJourneyTests(BrowserFixture fixture) : IClass
         Assert.Contains(own, await page.InnerTextAsync("main"), StringComparison.Ordinal);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "enterprise-phone.png"), FullPage = true });
 
-        await page.GotoAsync($"/registry/{other}");
-        Assert.Contains("/account/denied", page.Url, StringComparison.Ordinal);
+        var refused = await page.GotoAsync($"/registry/{other}");
+        Assert.Equal(403, refused!.Status);
+        Assert.Equal("无权访问", await page.InnerTextAsync("main h1"));
         // The address bar still holds the code the user typed; nothing of the entity itself is shown.
         Assert.DoesNotContain(otherName, await page.ContentAsync(), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task A_mistyped_link_on_a_phone_ends_on_the_sites_404_page_with_a_way_on()
+    {
+        var page = await fixture.NewPageAsync(phone: true);
+        var response = await page.GotoAsync("/resluts");
+        Assert.Equal(404, response!.Status);
+        Assert.Equal("未找到", await page.InnerTextAsync("main h1"));
+        Assert.True(await page.Locator("nav.mainnav").IsVisibleAsync());
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"),
+            "the error page is wider than the phone");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "not-found-phone.png"), FullPage = true });
+
+        await page.ClickAsync("main >> text=查询检查结果");
+        await page.WaitForSelectorAsync("#public-results");
+    }
+
+    [SkippableFact]
+    public async Task A_registry_search_of_3000_characters_is_answered_not_refused()
+    {
+        var page = await SignInAsync("coordinator");
+        await page.GotoAsync("/registry");
+        await page.FillAsync("#q", string.Concat(Enumerable.Repeat("聊城市电缆有限公司", 334))[..3000]);
+        var answer = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("form.filters button[type=submit]"),
+            r => r.Request.Method == "POST" && r.Url.EndsWith("/registry", StringComparison.Ordinal));
+        Assert.Equal(200, answer.Status);
+        await page.WaitForSelectorAsync("#result-count");
+        Assert.Equal(3000, (await page.InputValueAsync("#q")).Length);
+        Assert.Contains("共 0 条", await page.InnerTextAsync("#result-count"), StringComparison.Ordinal);
     }
 
     [SkippableFact]

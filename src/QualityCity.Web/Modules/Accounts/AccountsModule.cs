@@ -58,9 +58,14 @@ public sealed class AccountsModule : IModule
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
-            // The API answers with status codes; only pages redirect to the sign-in form.
+            // The API answers with status codes; only pages redirect to the sign-in form. A refusal
+            // is 403 in place for pages too: the error page explains it at the address that was asked for.
             options.Events.OnRedirectToLogin = context => RespondOrRedirect(context, StatusCodes.Status401Unauthorized);
-            options.Events.OnRedirectToAccessDenied = context => RespondOrRedirect(context, StatusCodes.Status403Forbidden);
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
             options.Events.OnValidatePrincipal = SessionValidator.ValidateAsync;
         });
 

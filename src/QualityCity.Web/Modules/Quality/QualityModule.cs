@@ -133,8 +133,11 @@ public sealed class QualityModule : IModule
 
         // Origin certifications of a regional brand: anyone may check a certificate; the regulator records them.
         api.MapGet("/origin-certifications", async (string? creditCode, string? brand, QualityCityDbContext db, CancellationToken ct) =>
-            Results.Ok(await db.OriginCertifications.AsNoTracking().Where(c => (creditCode == null || c.CreditCode == creditCode) && (brand == null || c.Brand == brand))
-                .OrderBy(c => c.CertificateNo).Take(1000).ToListAsync(ct))).AllowAnonymous().RequireRateLimiting(RateLimits.Public);
+        {
+            var code = creditCode is null ? null : QualityCity.Domain.Registry.CreditCode.Canonical(creditCode);
+            return Results.Ok(await db.OriginCertifications.AsNoTracking().Where(c => (code == null || c.CreditCode == code) && (brand == null || c.Brand == brand))
+                .OrderBy(c => c.CertificateNo).Take(1000).ToListAsync(ct));
+        }).AllowAnonymous().RequireRateLimiting(RateLimits.Public);
         api.MapPost("/origin-certifications", async (OriginCertificationRequest request, ClaimsPrincipal user, QualityCityDbContext db, SamplingAccess access, Text text,
             CancellationToken ct) =>
         {

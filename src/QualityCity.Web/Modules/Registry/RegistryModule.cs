@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using QualityCity.Domain.Registry;
 using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
+using QualityCity.Web.Localization;
 using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Jobs.Contracts;
 using QualityCity.Web.Modules.Registry.ExportRegistry;
@@ -39,27 +41,30 @@ public sealed class RegistryModule : IModule
                 await search.SearchAsync(p.ToQuery(), ct))
             .RequireAuthorization(Policies.Staff);
 
-        api.MapGet("/entities/{code}", async (string code, ClaimsPrincipal user, QualityCityDbContext db, CancellationToken ct) =>
+        // The API serves a code in any case and with surrounding spaces as its canonical form (no redirect: a client would have to follow it).
+        api.MapGet("/entities/{code}", async (string code, ClaimsPrincipal user, QualityCityDbContext db, Text text, CancellationToken ct) =>
         {
+            code = CreditCode.Canonical(code);
             if (!CanRead(user, code))
             {
-                return Results.Problem("an enterprise account may read only its own entity", statusCode: StatusCodes.Status403Forbidden);
+                return Results.Problem(text["企业账号只能查看本企业"], statusCode: StatusCodes.Status403Forbidden);
             }
 
             var entity = await db.MarketEntities.AsNoTracking().FirstOrDefaultAsync(e => e.CreditCode == code, ct);
-            return entity is null ? Results.Problem($"no market entity with credit code {code}", statusCode: StatusCodes.Status404NotFound) : Results.Ok(entity);
+            return entity is null ? Results.Problem(text.Format("没有统一社会信用代码为 {0} 的市场主体", code), statusCode: StatusCodes.Status404NotFound) : Results.Ok(entity);
         }).RequireAuthorization(Policies.SignedIn);
 
-        api.MapGet("/entities/{code}/grade", async (string code, ClaimsPrincipal user, QualityCityDbContext db, CancellationToken ct) =>
+        api.MapGet("/entities/{code}/grade", async (string code, ClaimsPrincipal user, QualityCityDbContext db, Text text, CancellationToken ct) =>
         {
+            code = CreditCode.Canonical(code);
             if (!CanRead(user, code))
             {
-                return Results.Problem("an enterprise account may read only its own grade", statusCode: StatusCodes.Status403Forbidden);
+                return Results.Problem(text["企业账号只能查看本企业"], statusCode: StatusCodes.Status403Forbidden);
             }
 
             var entity = await db.MarketEntities.AsNoTracking().FirstOrDefaultAsync(e => e.CreditCode == code, ct);
             return entity is null
-                ? Results.Problem($"no market entity with credit code {code}", statusCode: StatusCodes.Status404NotFound)
+                ? Results.Problem(text.Format("没有统一社会信用代码为 {0} 的市场主体", code), statusCode: StatusCodes.Status404NotFound)
                 : Results.Ok(new
                 {
                     creditCode = entity.CreditCode,
@@ -71,7 +76,7 @@ public sealed class RegistryModule : IModule
 
         // A manual grade needs a reason and is written to the audit log with before and after.
         api.MapPut("/entities/{code}/grade-override", async (string code, GradeOverrideRequest request, ClaimsPrincipal user,
-            GradeEntities.RiskGradingService grading, CancellationToken ct) =>
+            GradeEntities.RiskGradingService grading, Text texts, CancellationToken ct) =>
         {
             QualityCity.Domain.Planning.RiskGrade? grade = null;
             if (request.Grade is { Length: > 0 } text)
@@ -88,9 +93,9 @@ public sealed class RegistryModule : IModule
                 }
             }
 
-            var entity = await grading.OverrideAsync(code, grade, request.Reason, user.ActorName(), ct);
+            var entity = await grading.OverrideAsync(CreditCode.Canonical(code), grade, request.Reason, user.ActorName(), ct);
             return entity is null
-                ? Results.Problem($"no market entity with credit code {code}", statusCode: StatusCodes.Status404NotFound)
+                ? Results.Problem(texts.Format("没有统一社会信用代码为 {0} 的市场主体", code), statusCode: StatusCodes.Status404NotFound)
                 : Results.Ok(new { creditCode = entity.CreditCode, grade = entity.RiskGrade, reasons = GradeEntities.RiskGradingService.ReasonsOf(entity) });
         }).RequireAuthorization(Policies.Supervisors);
 

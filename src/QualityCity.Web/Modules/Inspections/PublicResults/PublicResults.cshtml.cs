@@ -45,4 +45,16 @@ public sealed class PublicResultsModel(QualityCityDbContext db) : PageModel
         Inspections = page.Select(p => new PublicInspection(p.Id, p.CreditCode, names.GetValueOrDefault(p.CreditCode, p.CreditCode),
             departments.GetValueOrDefault(p.DepartmentId, string.Empty), p.Date, p.Items, p.Problems, p.OpenTasks, p.PublishedAtUtc)).ToList();
     }
+
+    /// <summary>The search form: see <see cref="SearchForms"/>.</summary>
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (SearchForms.AddressOf("/results", ("Q", Q)) is { } address)
+        {
+            return SearchForms.SeeOther(Response, address);
+        }
+
+        await OnGetAsync(cancellationToken);
+        return Page();
+    }
 }

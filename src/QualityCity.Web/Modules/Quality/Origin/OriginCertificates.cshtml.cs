@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +31,8 @@ public sealed class OriginCertificatesModel(QualityCityDbContext db, PlatformClo
         var query = db.OriginCertifications.AsNoTracking();
         if (Searched)
         {
-            var holders = await db.MarketEntities.AsNoTracking().Where(e => e.Name.Contains(Q!) || e.CreditCode == Q).Select(e => e.CreditCode).Take(200)
+            var code = QualityCity.Domain.Registry.CreditCode.Canonical(Q);
+            var holders = await db.MarketEntities.AsNoTracking().Where(e => e.Name.Contains(Q!) || e.CreditCode == code).Select(e => e.CreditCode).Take(200)
                 .ToListAsync(cancellationToken);
             query = query.Where(c => holders.Contains(c.CreditCode) || c.CertificateNo == Q);
         }
@@ -40,5 +42,17 @@ public sealed class OriginCertificatesModel(QualityCityDbContext db, PlatformClo
         var names = await db.MarketEntities.AsNoTracking().Where(e => codes.Contains(e.CreditCode)).ToDictionaryAsync(e => e.CreditCode, e => e.Name, cancellationToken);
         Certificates = certificates.Select(c => new CertificateView(c, names.GetValueOrDefault(c.CreditCode, c.CreditCode),
             c.Status == "valid" && c.IssuedOn <= today && today <= c.ValidUntil)).ToList();
+    }
+
+    /// <summary>The search form: see <see cref="SearchForms"/>.</summary>
+    public async Task<IActionResult> OnPostAsync(string? q, CancellationToken cancellationToken)
+    {
+        if (SearchForms.AddressOf("/quality/origin", ("q", q)) is { } address)
+        {
+            return SearchForms.SeeOther(Response, address);
+        }
+
+        await OnGetAsync(q, cancellationToken);
+        return Page();
     }
 }

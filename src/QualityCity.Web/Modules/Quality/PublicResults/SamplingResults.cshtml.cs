@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +32,8 @@ public sealed class SamplingResultsModel(QualityCityDbContext db) : PageModel
         if (!string.IsNullOrEmpty(Q))
         {
             var categories = CategoryNames.Where(c => c.Value.Contains(Q, StringComparison.Ordinal)).Select(c => c.Key).ToList();
-            query = query.Where(s => s.ProducerName.Contains(Q) || s.ProducerCreditCode == Q || categories.Contains(s.ProductCategory) || s.SampleNo == Q);
+            var code = QualityCity.Domain.Registry.CreditCode.Canonical(Q);
+            query = query.Where(s => s.ProducerName.Contains(Q) || s.ProducerCreditCode == code || categories.Contains(s.ProductCategory) || s.SampleNo == Q);
         }
 
         if (Year is { } y)
@@ -45,5 +48,17 @@ public sealed class SamplingResultsModel(QualityCityDbContext db) : PageModel
 
         Total = await query.CountAsync(cancellationToken);
         Rows = await query.Include(s => s.Items).OrderByDescending(s => s.PublishedOn).ThenBy(s => s.Id).Take(100).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The search form: see <see cref="SearchForms"/>.</summary>
+    public async Task<IActionResult> OnPostAsync(string? q, int? year, bool? failed, CancellationToken cancellationToken)
+    {
+        if (SearchForms.AddressOf("/quality/results", ("q", q), ("year", year?.ToString(CultureInfo.InvariantCulture)), ("failed", failed == true ? "true" : null)) is { } address)
+        {
+            return SearchForms.SeeOther(Response, address);
+        }
+
+        await OnGetAsync(q, year, failed, cancellationToken);
+        return Page();
     }
 }

@@ -27,7 +27,9 @@ public sealed record SampleFilter(string? Industry, int? Year, string? County, s
 
         if (Producer is not null)
         {
-            samples = samples.Where(s => s.ProducerCreditCode == Producer);
+            // Credit codes are stored in their canonical form; one typed in lower case still finds its samples.
+            var producer = QualityCity.Domain.Registry.CreditCode.Canonical(Producer);
+            samples = samples.Where(s => s.ProducerCreditCode == producer);
         }
 
         if (Item is not null)

@@ -20,6 +20,13 @@ public sealed class EntityModel(QualityCityDbContext db, RegistryLabels labels) 
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
+        // A code typed in lower case or pasted with spaces goes to its one address, so links and bookmarks agree.
+        var canonical = QualityCity.Domain.Registry.CreditCode.Canonical(code);
+        if (canonical != code && canonical.Length > 0)
+        {
+            return RedirectPermanent("/registry/" + Uri.EscapeDataString(canonical));
+        }
+
         if (!RegistryModule.CanRead(User, code))
         {
             return Forbid();

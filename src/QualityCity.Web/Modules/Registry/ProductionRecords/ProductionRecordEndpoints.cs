@@ -31,10 +31,12 @@ public static class ProductionRecordEndpoints
             .RequireAuthorization(Policies.Staff);
 
         api.MapGet("/entities/{code}/production-records", async (string code, ClaimsPrincipal user, QualityCityDbContext db, Text text, CancellationToken ct) =>
-            RegistryModule.CanRead(user, code)
+        {
+            code = QualityCity.Domain.Registry.CreditCode.Canonical(code);
+            return RegistryModule.CanRead(user, code)
                 ? Results.Ok(await db.ProductionRecords.AsNoTracking().Where(r => r.CreditCode == code).OrderByDescending(r => r.Year).ToListAsync(ct))
-                : Results.Problem(text["企业账号只能查看本企业"], statusCode: StatusCodes.Status403Forbidden))
-            .RequireAuthorization(Policies.SignedIn);
+                : Results.Problem(text["企业账号只能查看本企业"], statusCode: StatusCodes.Status403Forbidden);
+        }).RequireAuthorization(Policies.SignedIn);
     }
 
     /// <summary>Stores an uploaded production-data file and imports it; the page and the API share it.</summary>
