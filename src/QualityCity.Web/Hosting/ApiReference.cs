@@ -97,7 +97,7 @@ public static class ApiReference
 
         **权限 / Who may call what**
 
-        - **公开 / Public**：不需要登录，按客户端限流（超出时返回 429 和 Retry-After）：登录、开放数据（`/open-data/…`）、检查码核验、公开密钥、本文档。 No sign-in; rate-limited per client (429 with Retry-After): sign-in, the open data (`/open-data/…`), visit-code checks, the public keys and this document.
+        - **公开 / Public**：不需要登录，按客户端限流（超出时返回 429 和 Retry-After）：登录、基础数据（`/api/reference/…`）、部门、已发布的检查事项、已公示的抽取记录和承诺、质量地图与问题、原产地认证、开放数据（`/open-data/…`）、公开密钥（`/.well-known/…`）和本文档。未登录时这些接口只返回已公开的内容。 No sign-in, rate-limited per client (429 with Retry-After): sign-in, the reference data (`/api/reference/…`), departments, published checklist items, published draws and their commitments, the quality map and problems, origin certifications, the open data (`/open-data/…`), the public keys (`/.well-known/…`) and this document. Without sign-in they answer only what is published.
         - **角色 / Roles**：`admin`（系统管理员 administrator）、`coordinator`（市局统筹 city coordinator）、`dept_head`（部门负责人 department head）、`inspector`（执法人员 inspector）、`enterprise`（企业 enterprise）。每个接口的“权限 Access”一行和扩展字段 `x-qc-roles` 列出允许调用的角色；部门负责人和执法人员只能看到本部门的数据，企业账号只能看到本企业的数据。未登录返回 401，角色不符返回 403。 Each operation's "Access" line and its `x-qc-roles` extension name the roles allowed; department heads and inspectors see their own department's data, an enterprise account only its own. Not signed in: 401; a role not allowed: 403.
         - 完整的权限表见 docs/authorization-matrix.csv（docs/security.md）。 The full table is docs/authorization-matrix.csv (shown in docs/security.md).
 
@@ -206,6 +206,12 @@ public static class ApiReference
     {
         var policies = services.GetRequiredService<IAuthorizationPolicyProvider>();
         IEnumerable<string> admitted = Roles.All;
+        // Policies built in place (RequireAuthorization(p => p.RequireRole(…))) sit in the metadata as they are.
+        foreach (var requirement in metadata.OfType<AuthorizationPolicy>().SelectMany(p => p.Requirements).OfType<RolesAuthorizationRequirement>())
+        {
+            admitted = admitted.Intersect(requirement.AllowedRoles, StringComparer.Ordinal);
+        }
+
         foreach (var data in metadata.OfType<IAuthorizeData>())
         {
             var policy = data.Policy is { } name ? await policies.GetPolicyAsync(name) : null;
