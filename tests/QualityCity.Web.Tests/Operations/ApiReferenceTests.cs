@@ -111,6 +111,29 @@ public sealed partial class ApiReferenceTests(SqliteFactory factory) : PlatformT
         Assert.Empty(SchemesOf(paths.GetProperty("/api/account/login").GetProperty("post")));
     }
 
+    [SkippableFact]
+    public async Task The_api_reference_page_runs_under_the_nonce_policy_and_names_nothing_outside_the_platform()
+    {
+        SkipIfUnavailable();
+        var response = await Factory.AnonymousClient().GetAsync("/api-docs/");
+        response.EnsureSuccessStatusCode();
+        var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.DoesNotContain("unsafe-inline", string.Join(";", policy.Split(';').Where(d => !d.Trim().StartsWith("style-src-attr", StringComparison.Ordinal))),
+            StringComparison.Ordinal);
+        var nonce = Regex.Match(policy, "'nonce-([0-9a-f]+)'").Groups[1].Value;
+        Assert.NotEmpty(nonce);
+        var html = await response.Content.ReadAsStringAsync();
+        // Every script element carries this response's nonce or loads a file of the site itself.
+        foreach (Match script in Regex.Matches(html, "<script[^>]*>"))
+        {
+            Assert.True(script.Value.Contains($"nonce=\"{nonce}\"", StringComparison.Ordinal) || Regex.IsMatch(script.Value, "src=\"(/|[a-z])"), script.Value);
+        }
+
+        Assert.Contains($"<meta property=\"csp-nonce\" content=\"{nonce}\">", html, StringComparison.Ordinal);
+        Assert.DoesNotMatch("(src|href)=\"(https?:)?//", html);
+        Assert.DoesNotContain("fonts.scalar.com", html, StringComparison.Ordinal);
+    }
+
     private static List<string> SchemesOf(JsonElement operation) =>
         operation.TryGetProperty("security", out var security)
             ? security.EnumerateArray().SelectMany(r => r.EnumerateObject().Select(s => s.Name)).ToList()
