@@ -12,7 +12,6 @@ using QualityCity.Web.Localization;
 using QualityCity.Web.Modules.Accounts;
 using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.ReferenceData;
-using Scalar.AspNetCore;
 
 namespace QualityCity.Web.Hosting;
 
@@ -82,7 +81,7 @@ public static class QualityCityHosting
         // Chinese text goes into pages as characters, not as &#x…; entities.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        builder.Services.AddOpenApi();
+        builder.Services.AddQualityCityApiReference();
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ErrorPages.Localize);
         builder.AddQualityCityTelemetry();
         builder.Services.AddHostedService<StartupTasks>();
@@ -125,9 +124,7 @@ public static class QualityCityHosting
         app.UseAntiforgery();
 
         app.MapQualityCityTelemetry();
-        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous().RequireRateLimiting(RateLimits.Public);
-        app.MapScalarApiReference("/api-docs", o => o.WithTitle("QualityCity API").WithOpenApiRoutePattern("/openapi/{documentName}.json"))
-            .AllowAnonymous().RequireRateLimiting(RateLimits.Public);
+        app.MapQualityCityApiReference();
         app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext http) =>
         {
             var chosen = culture == "en" ? "en" : "zh-CN";

@@ -126,15 +126,19 @@ public sealed class AccountsModule : IModule
                     return Results.Problem(text["用户名或密码错误。"], statusCode: StatusCodes.Status401Unauthorized);
             }
         }).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).WithBodyLimit(RequestLimits.SignInBytes)
-            .WithSummary("Sign in: sets the qc.auth cookie").WithDescription(
+            .WithSummary("登录，设置 qc.auth Cookie — Sign in: sets the qc.auth cookie").WithDescription(
+                "成功返回 200 并设置登录 Cookie；用户名或密码错误返回 401（无论用户是否存在，回答和用时都相同）；同一客户端失败过多返回 429 和 Retry-After；多个客户端连续失败导致账号锁定时返回 423。 — " +
                 "Answers 200 and sets the sign-in cookie; 401 for a wrong user name or password (the same answer, in the same time, whether or not the user exists); " +
-                "429 with Retry-After when this client failed too often; 423 when the account is locked after failures from many clients.");
+                "429 with Retry-After when this client failed too often; 423 when the account is locked after failures from many clients.")
+            .WithRequestExample(new LoginRequest("coordinator", "Zhiliang#2026")).WithResponseExample(200, new { userName = "coordinator" });
 
         api.MapPost("/logout", async (ClaimsPrincipal user, SignInService signIn) =>
         {
             await signIn.SignOutAsync(user);
             return Results.NoContent();
-        }).RequireAuthorization(Policies.SignedIn).WithSummary("Sign out: ends every session of the account");
+        }).RequireAuthorization(Policies.SignedIn).Produces(StatusCodes.Status204NoContent)
+            .WithSummary("退出登录 — Sign out: ends every session of the account")
+            .WithDescription("结束该账号在所有浏览器和客户端上的会话，返回 204。 — Ends the account's sessions in every browser and client; answers 204.");
 
         api.MapGet("/me", (ClaimsPrincipal user) => Results.Ok(new
         {
@@ -143,14 +147,20 @@ public sealed class AccountsModule : IModule
             roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value),
             departmentId = user.DepartmentId(),
             creditCode = user.CreditCode(),
-        })).RequireAuthorization(Policies.SignedIn);
+        })).RequireAuthorization(Policies.SignedIn)
+            .WithSummary("当前账号 — The signed-in account")
+            .WithDescription("用户名、显示名、角色、所属部门编号（部门账号）和统一社会信用代码（企业账号）。 — User name, display name, roles, department id (department accounts) and credit code (enterprise accounts).")
+            .WithResponseExample(200, new { userName = "samr.head", displayName = "市场监管局负责人", roles = new[] { Roles.DeptHead }, departmentId = 1, creditCode = (string?)null });
 
         // Scripts and pages that post with the sign-in cookie send this token in the X-CSRF-TOKEN header.
         api.MapGet("/csrf-token", (HttpContext http, IAntiforgery antiforgery) =>
         {
             var tokens = antiforgery.GetAndStoreTokens(http);
             return Results.Ok(new { headerName = tokens.HeaderName, token = tokens.RequestToken });
-        }).RequireAuthorization(Policies.SignedIn).WithSummary("The anti-forgery token for state changes made with the sign-in cookie");
+        }).RequireAuthorization(Policies.SignedIn)
+            .WithSummary("获取防伪令牌 — The anti-forgery token for state changes made with the sign-in cookie")
+            .WithDescription("返回请求头名称和令牌，并设置 qc.csrf Cookie；之后用登录 Cookie 发出的 POST/PUT/DELETE 在 X-CSRF-TOKEN 头中带上该令牌。 — Answers the header name and the token and sets the qc.csrf cookie; every later POST/PUT/DELETE made with the sign-in cookie sends the token in the X-CSRF-TOKEN header.")
+            .WithResponseExample(200, new { headerName = WebSecurity.CsrfHeader, token = "CfDJ8…" });
 
         UserEndpoints.Map(app);
     }

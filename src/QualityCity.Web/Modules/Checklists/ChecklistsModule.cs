@@ -59,7 +59,9 @@ public sealed class ChecklistsModule : IModule
             }
 
             return Results.Ok(await query.OrderBy(i => i.DepartmentId).ThenBy(i => i.Code).ThenBy(i => i.Version).ToListAsync(ct));
-        }).AllowAnonymous().RequireRateLimiting(RateLimits.Public);
+        }).AllowAnonymous().RequireRateLimiting(RateLimits.Public).Produces<List<ChecklistItem>>().ProducesValidationProblem()
+            .WithSummary("检查事项清单 — Checklist items")
+            .WithDescription("按部门（`department` 为部门代码）和状态（`status`：published、draft、retired 或 all）筛选。公开只返回已发布的事项；草稿和停用版本只有本部门、市级统筹和管理员可见。 — Filter by department (`department`, a department code) and status (`status`: published, draft, retired or all). The public gets published items only; drafts and retired versions are visible to the department itself, the coordinator and the administrator.");
 
         api.MapPost("/", async (ChecklistItemRequest request, ClaimsPrincipal user, QualityCityDbContext db, CancellationToken ct) =>
         {
@@ -87,7 +89,9 @@ public sealed class ChecklistsModule : IModule
             db.ChecklistItems.Add(item);
             await db.SaveChangesAsync(ct);
             return Results.Created($"/api/checklists/{item.Code}", item);
-        }).RequireAuthorization(Policies.DepartmentEditors);
+        }).RequireAuthorization(Policies.DepartmentEditors).Produces<ChecklistItem>(StatusCodes.Status201Created).ProducesValidationProblem()
+            .WithSummary("新增检查事项（草稿） — Add a checklist item (draft)")
+            .WithDescription("新事项为草稿，发布后才用于检查。部门负责人只能为本部门添加。 — A new item is a draft until published. A department head adds only to their own department.");
 
         api.MapPut("/{code}", async (string code, ChecklistItemRequest request, ClaimsPrincipal user, QualityCityDbContext db, CancellationToken ct) =>
         {
@@ -118,7 +122,9 @@ public sealed class ChecklistsModule : IModule
             request.ApplyTo(draft, db.Clock.UtcNow);
             await db.SaveChangesAsync(ct);
             return Results.Ok(draft);
-        }).RequireAuthorization(Policies.DepartmentEditors);
+        }).RequireAuthorization(Policies.DepartmentEditors).Produces<ChecklistItem>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("修改检查事项 — Change a checklist item")
+            .WithDescription("已发布的版本不会被修改：修改成为下一个草稿版本，发布后替换旧版本。 — A published version never changes: the edit becomes the next draft version, which replaces it when published.");
 
         api.MapPost("/{code}/publish", async (string code, ClaimsPrincipal user, QualityCityDbContext db, CancellationToken ct) =>
         {
@@ -152,7 +158,10 @@ public sealed class ChecklistsModule : IModule
             draft.UpdatedAtUtc = now;
             await db.SaveChangesAsync(ct);
             return Results.Ok(draft);
-        }).RequireAuthorization(Policies.DepartmentEditors);
+        }).RequireAuthorization(Policies.DepartmentEditors).Produces<ChecklistItem>().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("发布检查事项 — Publish a checklist item")
+            .WithDescription("发布该事项的草稿版本，之前发布的版本停用；没有草稿时返回 409。 — Publishes the item's draft version and retires the one published before; 409 when there is no draft.");
     }
 
     /// <summary>Published items for everyone; other versions only for the department itself, the coordinator and the administrator.</summary>

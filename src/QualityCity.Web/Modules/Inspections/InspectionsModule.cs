@@ -37,7 +37,10 @@ public sealed class InspectionsModule : IModule
     public static void MapEndpoints(IEndpointRouteBuilder app)
     {
         app.MapGet("/.well-known/qualitycity/visit-code-key.pem", (VisitCodeKey key) =>
-            Results.Text(key.PublicKeyPem, "application/x-pem-file")).WithTags("Inspections").AllowAnonymous().RequireRateLimiting(RateLimits.Public);
+            Results.Text(key.PublicKeyPem, "application/x-pem-file")).WithTags("Inspections").AllowAnonymous().RequireRateLimiting(RateLimits.Public)
+            .Produces(StatusCodes.Status200OK, contentType: "application/x-pem-file")
+            .WithSummary("检查码公钥（PEM） — The visit codes' public key (PEM)")
+            .WithDescription("检查码由平台签名；企业和群众可用此公钥离线核验执法人员出示的检查码。 — Visit codes are signed by the platform; enterprises and citizens check a code an officer shows with this key, offline.");
 
         RecordResults.ResultEndpoints.Map(app);
         OpenData.OpenDataEndpoints.Map(app);
@@ -77,7 +80,9 @@ public sealed class InspectionsModule : IModule
                     d.DepartmentId, items = d.ItemTexts(), inspectorIds = d.InspectorIds().Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 }),
             });
-        }).RequireAuthorization(Policies.SignedIn);
+        }).RequireAuthorization(Policies.SignedIn).Produces(StatusCodes.Status404NotFound)
+            .WithSummary("一次检查的检查码 — A visit's code")
+            .WithDescription("按检查编号 `visitKey` 返回当前检查码、有效期、状态、核验地址和各部门的检查事项与执法人员；路径以 /qr.svg 结尾时返回核验地址的二维码（SVG）。执法人员本人、其部门负责人、统筹部门和被检查企业可见，其他人返回 404。 — The visit's current code, validity, status, verification address and each department's items and officers, by `visitKey`; a path ending in /qr.svg answers the verification address as a QR code (SVG). For its officers, their department heads, the coordinator and the enterprise itself; 404 to anyone else.");
     }
 
     /// <summary>

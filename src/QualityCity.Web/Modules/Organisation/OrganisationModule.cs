@@ -23,7 +23,9 @@ public sealed class OrganisationModule : IModule
         api.MapGet("/departments", async (QualityCityDbContext db) =>
             await db.Departments.AsNoTracking().OrderBy(d => d.Id)
                 .Select(d => new { d.Id, d.Code, d.Name, d.NameEn, d.IsCoordinator }).ToListAsync())
-            .AllowAnonymous().RequireRateLimiting(RateLimits.Public);
+            .AllowAnonymous().RequireRateLimiting(RateLimits.Public)
+            .WithSummary("部门列表 — Departments")
+            .WithDescription("各监管部门的编号、代码、中英文名称，以及是否为市级统筹部门。公开：群众按部门反映问题。 — Each regulating department's id, code, Chinese and English name and whether it is the city's coordinating department. Public: citizens address reports to them.");
 
         // A new installation starts without departments: the administrator adds them before their heads and officers.
         api.MapPost("/departments", async (DepartmentRequest request, QualityCityDbContext db, CancellationToken ct) =>
@@ -62,7 +64,10 @@ public sealed class OrganisationModule : IModule
             db.Departments.Add(department);
             await db.SaveChangesAsync(ct);
             return Results.Created($"/api/departments/{department.Id}", new { department.Id, department.Code, department.Name, department.NameEn, department.IsCoordinator });
-        }).RequireAuthorization(Policies.Admin);
+        }).RequireAuthorization(Policies.Admin).Produces(StatusCodes.Status201Created).ProducesValidationProblem()
+            .WithSummary("新增部门 — Add a department")
+            .WithDescription("代码 `code` 为 2–32 位小写字母、数字或连字符（如 samr），中文名 `name` 必填，英文名 `nameEn` 缺省时与中文名相同。新安装先建部门，再建其负责人和执法人员账号。 — `code`: 2 to 32 lower-case letters, digits or hyphens (e.g. samr); the Chinese `name` is required, the English `nameEn` defaults to it. A new installation adds its departments before their heads and officers.")
+            .WithRequestExample(new DepartmentRequest("samr", "市场监督管理局", "Administration for Market Regulation", false));
 
         api.MapGet("/inspectors", async (int? department, ClaimsPrincipal user, QualityCityDbContext db) =>
         {
@@ -83,7 +88,9 @@ public sealed class OrganisationModule : IModule
                     i.Id, i.DepartmentId, i.Name, i.CredentialNumber, i.Qualifications, i.Active, i.MonthlyCapacity,
                     i.ConflictCreditCodes, i.HomeCountyCode,
                 }).ToListAsync());
-        }).RequireAuthorization(Policies.Staff);
+        }).RequireAuthorization(Policies.Staff)
+            .WithSummary("执法人员名录 — The inspector registry")
+            .WithDescription("执法人员的姓名、执法证号、资质、是否在岗、每月可承担检查数、回避的企业和所在县区。部门负责人和执法人员只能看本部门；可用 `department` 筛选。 — Officers with name, credential number, qualifications, whether active, monthly capacity, the entities they must not inspect and their home county. Department heads and inspectors see their own department only; `department` filters.");
 
         api.MapPost("/inspectors", async (InspectorRequest request, ClaimsPrincipal user, QualityCityDbContext db, CancellationToken ct) =>
         {
@@ -107,7 +114,9 @@ public sealed class OrganisationModule : IModule
             db.Inspectors.Add(inspector);
             await db.SaveChangesAsync(ct);
             return Results.Created($"/api/inspectors/{inspector.Id}", new { inspector.Id });
-        }).RequireAuthorization(Policies.DepartmentEditors);
+        }).RequireAuthorization(Policies.DepartmentEditors).Produces(StatusCodes.Status201Created).ProducesValidationProblem()
+            .WithSummary("新增执法人员 — Add an inspector")
+            .WithDescription("管理员可为任何部门添加；部门负责人只能为本部门添加（`departmentId` 缺省为本部门）。 — The administrator adds to any department, a department head only to their own (`departmentId` defaults to it).");
 
         api.MapPut("/inspectors/{id:int}", async (int id, InspectorRequest request, ClaimsPrincipal user, QualityCityDbContext db, CancellationToken ct) =>
         {
@@ -129,7 +138,9 @@ public sealed class OrganisationModule : IModule
 
             await db.SaveChangesAsync(ct);
             return Results.Ok(new { inspector.Id });
-        }).RequireAuthorization(Policies.DepartmentEditors);
+        }).RequireAuthorization(Policies.DepartmentEditors).ProducesValidationProblem().Produces(StatusCodes.Status404NotFound)
+            .WithSummary("修改执法人员 — Change an inspector")
+            .WithDescription("字段规则与新增相同；部门负责人只能修改本部门的执法人员。 — The same rules as adding; a department head changes only the department's own officers.");
 
         // An officer declares a conflict of interest (亲属、曾任职、利益关联) for themselves; the
         // department head may declare one for any officer of the department. Recorded in the audit log.
@@ -168,7 +179,10 @@ public sealed class OrganisationModule : IModule
             }
 
             return Results.Ok(new { inspector.Id, conflicts = InspectorRules.Codes(inspector.ConflictCreditCodes) });
-        }).RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.DeptHead, Roles.Inspector));
+        }).RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.DeptHead, Roles.Inspector))
+            .ProducesValidationProblem().Produces(StatusCodes.Status404NotFound)
+            .WithSummary("申报回避关系 — Declare a conflict of interest")
+            .WithDescription("执法人员为自己、部门负责人为本部门人员、管理员为任何人申报与某企业（统一社会信用代码 `creditCode`）的回避关系（亲属、曾任职、利益关联），并说明理由 `reason`。之后抽取不会派此人检查该企业；写入审计日志。 — An officer for themselves, a department head for the department's officers or the administrator for anyone declares a conflict (relative, former employer, shareholding) with an entity (`creditCode`) and says why (`reason`). The draw then never sends the officer there; the declaration goes to the audit log.");
     }
 
     private static bool MayManage(ClaimsPrincipal user, int departmentId) =>

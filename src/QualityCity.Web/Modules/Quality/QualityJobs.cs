@@ -51,6 +51,8 @@ public static class QualityJobs
             return job.Kind == MapRebuildJob.Kind && !user.IsInRole(Roles.Admin)
                 ? Results.Problem(text["重建质量图谱由系统管理员执行"], statusCode: StatusCodes.Status403Forbidden)
                 : Results.Ok(JobView.Of(job, text));
-        }).RequireAuthorization(Policies.Staff);
+        }).RequireAuthorization(Policies.Staff).Produces(StatusCodes.Status404NotFound)
+            .WithSummary("后台任务状态 — A background job's state")
+            .WithDescription("检验数据导入、疑点扫描、质量地图重建和重新评级任务的状态和结果（202 回答中 `Location` 所指的地址）。只有负责产品质量抽检的部门（默认为市场监管局）的工作人员、统筹部门和管理员可以操作，其他工作人员返回 403。重建地图任务只有管理员可看。 — The state and outcome of a lab import, flag scan, map rebuild or re-grading job (the `Location` of a 202 answer). Only the staff of the department responsible for quality sampling (the market regulator by default), the coordinator and the administrator may do this; other staff get 403. A map rebuild is the administrator's.");
     }
 }

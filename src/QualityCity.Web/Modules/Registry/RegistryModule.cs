@@ -7,6 +7,7 @@ using QualityCity.Web.Hosting;
 using QualityCity.Web.Localization;
 using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Jobs.Contracts;
+using QualityCity.Web.Modules.Registry.Contracts;
 using QualityCity.Web.Modules.Registry.ExportRegistry;
 using QualityCity.Web.Modules.Registry.ImportRegistry;
 using QualityCity.Web.Modules.Registry.SearchEntities;
@@ -39,7 +40,15 @@ public sealed class RegistryModule : IModule
 
         api.MapGet("/entities", async ([AsParameters] SearchParameters p, RegistrySearch search, CancellationToken ct) =>
                 await search.SearchAsync(p.ToQuery(), ct))
-            .RequireAuthorization(Policies.Staff);
+            .RequireAuthorization(Policies.Staff).Produces<RegistryPage>()
+            .WithSummary("检索市场主体 — Search market entities")
+            .WithDescription("""
+                按名称或统一社会信用代码（`q`）、县区代码（`county`）、行业代码（`industry`，前缀匹配）、产业链（`chain`）和风险等级（`grade`：red、yellow、green）筛选，按登记顺序分页（`page` 从 1 开始，`pageSize` 最大 200）。总数在 10 000 以内是精确值，超过时 `totalIsLowerBound` 为 true。
+
+                Filters by name or unified social credit code (`q`), county code (`county`), industry code (`industry`, prefix), industry chain (`chain`) and risk grade (`grade`: red, yellow, green); pages in registration order (`page` from 1, `pageSize` at most 200). The total is exact up to 10,000; beyond that `totalIsLowerBound` is true.
+                """)
+            .WithResponseExample(200, new RegistryPage(1, false, 1, 20,
+                [new RegistryHit("91371521MA3C8X2Q1K", "阳谷华东电缆有限公司", "371521", "3831", "cable", "yellow", "存续", false)]));
 
         // The API serves a code in any case and with surrounding spaces as its canonical form (no redirect: a client would have to follow it).
         api.MapGet("/entities/{code}", async (string code, ClaimsPrincipal user, QualityCityDbContext db, Text text, CancellationToken ct) =>
@@ -52,7 +61,9 @@ public sealed class RegistryModule : IModule
 
             var entity = await db.MarketEntities.AsNoTracking().FirstOrDefaultAsync(e => e.CreditCode == code, ct);
             return entity is null ? Results.Problem(text.Format("没有统一社会信用代码为 {0} 的市场主体", code), statusCode: StatusCodes.Status404NotFound) : Results.Ok(entity);
-        }).RequireAuthorization(Policies.SignedIn);
+        }).RequireAuthorization(Policies.SignedIn).Produces<MarketEntity>().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("读取一个市场主体 — Read one market entity")
+            .WithDescription("按统一社会信用代码返回登记信息。企业账号只能读取本企业（其他返回 403）；不存在返回 404。 — The registration record by unified social credit code. An enterprise account reads only its own (403 otherwise); 404 when there is none.");
 
         api.MapGet("/entities/{code}/grade", async (string code, ClaimsPrincipal user, QualityCityDbContext db, Text text, CancellationToken ct) =>
         {
@@ -72,7 +83,9 @@ public sealed class RegistryModule : IModule
                     reasons = GradeEntities.RiskGradingService.ReasonsOf(entity),
                     manualOverride = entity.RiskOverrideGrade is null ? null : new { grade = entity.RiskOverrideGrade, reason = entity.RiskOverrideReason, by = entity.RiskOverrideBy },
                 });
-        }).RequireAuthorization(Policies.SignedIn);
+        }).RequireAuthorization(Policies.SignedIn).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("风险等级及依据 — Risk grade and its reasons")
+            .WithDescription("返回 `grade`（red、yellow、green）、评定依据 `reasons`，以及人工调整 `manualOverride`（等级、理由、调整人）。企业账号只能读取本企业。 — Answers `grade` (red, yellow, green), the `reasons` behind it and any `manualOverride` (grade, reason, by whom). An enterprise account reads only its own.");
 
         // A manual grade needs a reason and is written to the audit log with before and after.
         api.MapPut("/entities/{code}/grade-override", async (string code, GradeOverrideRequest request, ClaimsPrincipal user,
@@ -97,18 +110,25 @@ public sealed class RegistryModule : IModule
             return entity is null
                 ? Results.Problem(texts.Format("没有统一社会信用代码为 {0} 的市场主体", code), statusCode: StatusCodes.Status404NotFound)
                 : Results.Ok(new { creditCode = entity.CreditCode, grade = entity.RiskGrade, reasons = GradeEntities.RiskGradingService.ReasonsOf(entity) });
-        }).RequireAuthorization(Policies.Supervisors);
+        }).RequireAuthorization(Policies.Supervisors).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("人工调整风险等级 — Override the risk grade")
+            .WithDescription("`grade` 为 red、yellow 或 green 时必须给出 `reason`；`grade` 为空则取消人工调整、恢复计算等级。调整前后写入审计日志。 — With `grade` red, yellow or green a `reason` is required; an empty `grade` clears the override and restores the computed grade. Before and after go to the audit log.")
+            .WithRequestExample(new GradeOverrideRequest("red", "2025年抽检两次不合格"));
 
         api.MapPost("/regrade", async (ClaimsPrincipal user, GradeEntities.RiskGradingService grading, CancellationToken ct) =>
             Results.Ok(new { changed = await grading.RegradeAllAsync(user.ActorName(), ct) }))
-            .RequireAuthorization(Policies.Admin);
+            .RequireAuthorization(Policies.Admin)
+            .WithSummary("重新评定全部风险等级 — Regrade every entity")
+            .WithDescription("按当前规则重新计算所有市场主体的风险等级（人工调整保留），返回等级发生变化的数量 `changed`。 — Recomputes every entity's risk grade under the current rules (manual overrides stay) and answers the number that changed, `changed`.");
 
         api.MapGet("/export.csv", async ([AsParameters] SearchParameters p, HttpContext http, QualityCityDbContext db, RegistryExporter exporter, CancellationToken ct) =>
         {
             http.Response.ContentType = "text/csv; charset=utf-8";
             http.Response.Headers.ContentDisposition = "attachment; filename=\"registry.csv\"";
             await exporter.WriteCsvAsync(http.Response.Body, RegistrySearch.Filter(db, db.MarketEntities, p.ToQuery()), ct);
-        }).RequireAuthorization(Policies.Staff);
+        }).RequireAuthorization(Policies.Staff).Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .WithSummary("导出检索结果（CSV） — Export the search (CSV)")
+            .WithDescription("与“检索市场主体”相同的筛选条件，导出全部命中（不分页）为 UTF-8 CSV 文件 registry.csv。 — The same filters as the search; every hit (no paging) as the UTF-8 CSV file registry.csv.");
 
         api.MapPost("/imports", async (IFormFile? file, ClaimsPrincipal user, DatabaseSettings settings, QualityCityDbContext db, JobScheduler jobs,
             CancellationToken ct) =>
@@ -137,13 +157,22 @@ public sealed class RegistryModule : IModule
 
             var jobId = await RegistryImportJob.EnqueueAsync(db, jobs, path, file.FileName, user.ActorName(), ct);
             return Results.Accepted($"/api/registry/imports/{jobId}", new { id = jobId });
-        }).RequireAuthorization(Policies.Admin).WithBodyLimit(RequestLimits.RegistryImportBytes);
+        }).RequireAuthorization(Policies.Admin).WithBodyLimit(RequestLimits.RegistryImportBytes)
+            .Produces(StatusCodes.Status202Accepted).ProducesValidationProblem()
+            .WithSummary("导入登记数据 — Import registry data")
+            .WithDescription("""
+                以 multipart/form-data 上传 `file`（.csv 或 .xlsx）。文件在后台导入：返回 202，`Location` 指向导入任务，轮询 GET /api/registry/imports/{id} 查看进度；被拒绝的行可从 errors.csv 下载。更大的文件请用命令行导入。
+
+                Upload `file` (.csv or .xlsx) as multipart/form-data. The import runs in the background: 202 with `Location` naming the job; poll GET /api/registry/imports/{id} for progress and download the rejected rows from errors.csv. Larger files go through the command-line import.
+                """);
 
         api.MapGet("/imports/{id:guid}", async (Guid id, QualityCityDbContext db, CancellationToken ct) =>
         {
             var job = await db.ImportJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct);
             return job is null ? Results.NotFound() : Results.Ok(ToView(job));
-        }).RequireAuthorization(Policies.Admin);
+        }).RequireAuthorization(Policies.Admin).Produces(StatusCodes.Status404NotFound)
+            .WithSummary("导入任务进度 — Import job progress")
+            .WithDescription("状态、已读行数、新增/更新/未变/拒绝/警告数、完成百分比 `percent` 和失败原因。 — Status, rows read, inserted/updated/unchanged/rejected/warning counts, `percent` done and any failure message.");
 
         api.MapGet("/imports/{id:guid}/errors.csv", async (Guid id, QualityCityDbContext db, CancellationToken ct) =>
         {
@@ -154,7 +183,9 @@ public sealed class RegistryModule : IModule
             }
 
             return Results.File(path, "text/csv; charset=utf-8", Path.GetFileNameWithoutExtension(job.FileName) + ".errors.csv");
-        }).RequireAuthorization(Policies.Admin);
+        }).RequireAuthorization(Policies.Admin).Produces(StatusCodes.Status200OK, contentType: "text/csv").Produces(StatusCodes.Status404NotFound)
+            .WithSummary("导入被拒绝的行（CSV） — Rejected rows of an import (CSV)")
+            .WithDescription("每个被拒绝的行及拒绝原因；任务没有被拒绝的行时返回 404。 — Every rejected row with the reason; 404 when the job rejected none.");
     }
 
     /// <summary>Staff read every entity; an enterprise account only the one it is bound to.</summary>

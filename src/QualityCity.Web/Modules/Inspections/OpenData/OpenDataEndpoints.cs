@@ -43,10 +43,14 @@ public static class OpenDataEndpoints
         var openData = app.MapGroup("/open-data").WithTags("Open data").AllowAnonymous().RequireRateLimiting(RateLimits.Download);
         openData.MapGet("/inspection-results.json", (QualityCityDbContext db, PublishedFiles files, CancellationToken ct) =>
             files.ServeAsync(db, new PublishedDocument(JsonDocument, "application/json; charset=utf-8", null, WriteJsonAsync), ct))
-            .WithSummary("Every published inspection result, one object per item (JSON)");
+            .Produces<List<OpenInspectionResult>>()
+            .WithSummary("检查结果开放数据（JSON） — Every published inspection result, one object per item (JSON)")
+            .WithDescription("全部已公示检查结果，每个检查事项一项，含国家标准代码；不含执法人员和联系方式等个人信息。支持 ETag、条件请求和分段下载。字段说明见 docs/open-data.md。 — Every published inspection result, one object per item, with the national codes; no personal data (no officer, no contact). With ETag, conditional GET and ranges. Fields: docs/open-data.md.");
         openData.MapGet("/inspection-results.csv", (QualityCityDbContext db, PublishedFiles files, CancellationToken ct) =>
             files.ServeAsync(db, new PublishedDocument(CsvDocument, "text/csv; charset=utf-8", "inspection-results.csv", WriteCsvAsync), ct))
-            .WithSummary("Every published inspection result, one row per item (CSV, UTF-8 with BOM)");
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .WithSummary("检查结果开放数据（CSV） — Every published inspection result, one row per item (CSV, UTF-8 with BOM)")
+            .WithDescription("与 JSON 版本内容相同，每个检查事项一行，UTF-8 带 BOM（Excel 可直接打开）。 — The same as the JSON file, one row per item, UTF-8 with a BOM (opens directly in Excel).");
     }
 
     private static readonly JsonWriterOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

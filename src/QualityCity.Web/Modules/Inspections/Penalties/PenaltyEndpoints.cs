@@ -166,10 +166,15 @@ public static class PenaltyEndpoints
             }
 
             return await GuidanceAsync(db, inspection, item, ct) is { } guidance ? Results.Ok(guidance) : Results.NotFound();
-        }).RequireAuthorization(Policies.Staff);
+        }).RequireAuthorization(Policies.Staff).Produces<PenaltyGuidanceView>().Produces(StatusCodes.Status404NotFound)
+            .WithSummary("处罚裁量指引 — Penalty guidance for a problem")
+            .WithDescription("同案同罚：对检查发现问题的事项 `item`，给出匹配的首违不罚/免罚清单条目、裁量基准档次，以及是否确属首次违法（近两年同一事项未发现问题）。 — Like cases, like penalties: for a problem item `item`, the matching first-violation and exemption list entries, the discretion bands, and whether it really is the enterprise's first violation (no problem with the same item in the last two years).");
 
         api.MapPost("/inspections/{id:long}/penalties", async (long id, PenaltyRequest request, ClaimsPrincipal user, QualityCityDbContext db, InspectionWork work,
-            Localization.Text text, CancellationToken ct) => (await DecideAsync(id, request, user, db, work, text, ct)).ToHttp()).RequireAuthorization(Policies.CaseOfficers);
+            Localization.Text text, CancellationToken ct) => (await DecideAsync(id, request, user, db, work, text, ct)).ToHttp()).RequireAuthorization(Policies.CaseOfficers)
+            .ProducesValidationProblem().Produces(StatusCodes.Status404NotFound)
+            .WithSummary("作出处理决定 — Record a penalty decision")
+            .WithDescription("检查的执法人员或其部门负责人，对一个发现问题的事项 `item` 作出决定 `decision`（如 FirstViolationExempt、Warning、Fine），罚款 `fine` 以元计；偏离指引（所选免罚条目 `exemptionId`、裁量档次 `bandId`）时必须说明理由 `reason`。 — The visit's officer or their department head decides on a problem item `item`: `decision` (e.g. FirstViolationExempt, Warning, Fine) and `fine` in yuan; a departure from the guidance (`exemptionId`, `bandId`) needs a `reason`.");
 
         // The same item's decisions side by side, across officers and departments (coordinator and department heads).
         api.MapGet("/penalties/consistency", async (string item, ClaimsPrincipal user, QualityCityDbContext db, CancellationToken ct) =>
@@ -191,6 +196,8 @@ public static class PenaltyEndpoints
                     officer = d.DecidedBy,
                 }),
             });
-        }).RequireAuthorization(Policies.Supervisors);
+        }).RequireAuthorization(Policies.Supervisors)
+            .WithSummary("同一事项处罚一致性 — Penalty consistency for an item")
+            .WithDescription("同一检查事项 `item` 在各执法人员和部门的处理决定并列：按决定汇总数量和罚款范围，并列出每个决定及其是否偏离指引。供统筹部门和部门负责人使用。 — The same item's decisions side by side across officers and departments: counts and fine ranges per decision, and each decision with whether it departed from the guidance. For the coordinator and department heads.");
     }
 }

@@ -36,7 +36,9 @@ public static class CampaignEndpoints
             }
 
             return Results.Ok(await query.OrderByDescending(c => c.Id).ToListAsync(ct));
-        }).RequireAuthorization(Policies.Staff);
+        }).RequireAuthorization(Policies.Staff)
+            .WithSummary("专项检查 — Special campaigns")
+            .WithDescription("专项检查的申请和审批情况，新的在前，可按年度 `year` 筛选；部门账号只看本部门的。 — Special campaigns with their proposals and decisions, newest first, optionally for one `year`; department accounts see their own department's.");
 
         api.MapPost("/campaigns", async (CampaignRequest request, ClaimsPrincipal user, QualityCityDbContext db, IOptions<PlanningOptions> options,
             CancellationToken ct) =>
@@ -105,7 +107,9 @@ public static class CampaignEndpoints
             db.SpecialCampaigns.Add(campaign);
             await db.SaveChangesAsync(ct);
             return Results.Created($"/api/planning/campaigns/{campaign.Id}", campaign);
-        }).RequireAuthorization(Policies.DeptHeads);
+        }).RequireAuthorization(Policies.DeptHeads).ProducesValidationProblem()
+            .WithSummary("申请专项检查 — Propose a special campaign")
+            .WithDescription("部门负责人申请：年度 `year`、标题 `title`、检查事项 `items`（只能选本部门已发布的事项）、行业 `industry` 和时间窗口 `windowStart`–`windowEnd`。每个部门每年的专项检查数有上限（申请也计入）。由统筹部门审批。 — A department head proposes: `year`, `title`, `items` (from the department's published list only), `industry` and the window `windowStart` to `windowEnd`. A department runs a limited number a year (proposals count). The coordinator decides.");
 
         api.MapPost("/campaigns/{id:int}/decision", async (int id, CampaignDecision decision, ClaimsPrincipal user, QualityCityDbContext db, CancellationToken ct) =>
         {
@@ -130,6 +134,8 @@ public static class CampaignEndpoints
             campaign.DecisionNote = decision.Note?.Trim();
             await db.SaveChangesAsync(ct);
             return Results.Ok(campaign);
-        }).RequireAuthorization(Policies.Oversight);
+        }).RequireAuthorization(Policies.Oversight).ProducesValidationProblem()
+            .WithSummary("审批专项检查 — Decide on a special campaign")
+            .WithDescription("统筹部门批准（`approve` 为 true）或驳回申请，并附说明 `note`。 — The coordinator approves (`approve` true) or rejects the proposal, with a `note`.");
     }
 }

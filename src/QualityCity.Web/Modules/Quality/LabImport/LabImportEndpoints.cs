@@ -26,6 +26,8 @@ public static class LabImportEndpoints
             return path is null
                 ? Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [error!] })
                 : QualityJobs.Accepted(await LabImportJob.EnqueueAsync(jobs, path, file!.FileName, user.ActorName(), ct), text);
-        }).RequireAuthorization(Policies.Staff).WithBodyLimit(RequestLimits.UploadBytes);
+        }).RequireAuthorization(Policies.Staff).WithBodyLimit(RequestLimits.UploadBytes).Produces(StatusCodes.Status202Accepted).ProducesValidationProblem()
+            .WithSummary("导入检验机构数据 — Import a lab's results")
+            .WithDescription("以 multipart/form-data 上传检验机构的结果文件 `file`（.csv 或 .xlsx）；文件在后台读取，返回 202，`Location` 指向 GET /api/quality/jobs/{id}。只有负责产品质量抽检的部门（默认为市场监管局）的工作人员、统筹部门和管理员可以操作，其他工作人员返回 403。 — Upload a lab's result file `file` (.csv or .xlsx) as multipart/form-data; it is read in the background: 202 with `Location` naming GET /api/quality/jobs/{id}. Only the staff of the department responsible for quality sampling (the market regulator by default), the coordinator and the administrator may do this; other staff get 403.");
     }
 }

@@ -25,10 +25,15 @@ public static class ProductionRecordEndpoints
         {
             var (report, error) = await ImportUploadAsync(file, source, import, settings, user.ActorName(), text, ct);
             return report is null ? Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [error!] }) : Results.Ok(report);
-        }).RequireAuthorization(Policies.Admin).WithBodyLimit(RequestLimits.UploadBytes);
+        }).RequireAuthorization(Policies.Admin).WithBodyLimit(RequestLimits.UploadBytes)
+            .Produces<ProductionImportReport>().ProducesValidationProblem()
+            .WithSummary("导入生产经营数据 — Import production records")
+            .WithDescription("以 multipart/form-data 上传 `file`（.csv 或 .xlsx，最大 50 MB）和数据来源 `source`；同一企业同一年份的记录被替换。返回导入报告。 — Upload `file` (.csv or .xlsx, at most 50 MB) and its `source` as multipart/form-data; an entity's record for a year replaces the earlier one. Answers the import report.");
 
         api.MapGet("/production-records/years", async (QualityCityDbContext db, CancellationToken ct) => Results.Ok(await YearsAsync(db, ct)))
-            .RequireAuthorization(Policies.Staff);
+            .RequireAuthorization(Policies.Staff).Produces<IReadOnlyList<ProductionYearSummary>>()
+            .WithSummary("各年份生产数据覆盖情况 — Production data held per year")
+            .WithDescription("每个年份（新的在前）有生产数据的企业数及数据来源。 — Each year held, newest first, with the number of entities covered and the sources.");
 
         api.MapGet("/entities/{code}/production-records", async (string code, ClaimsPrincipal user, QualityCityDbContext db, Text text, CancellationToken ct) =>
         {
@@ -36,7 +41,9 @@ public static class ProductionRecordEndpoints
             return RegistryModule.CanRead(user, code)
                 ? Results.Ok(await db.ProductionRecords.AsNoTracking().Where(r => r.CreditCode == code).OrderByDescending(r => r.Year).ToListAsync(ct))
                 : Results.Problem(text["企业账号只能查看本企业"], statusCode: StatusCodes.Status403Forbidden);
-        }).RequireAuthorization(Policies.SignedIn);
+        }).RequireAuthorization(Policies.SignedIn).Produces<List<ProductionRecord>>()
+            .WithSummary("一个企业的生产经营数据 — One entity's production records")
+            .WithDescription("按年份倒序。企业账号只能查看本企业。 — Newest year first. An enterprise account reads only its own.");
     }
 
     /// <summary>Stores an uploaded production-data file and imports it; the page and the API share it.</summary>
