@@ -141,6 +141,10 @@ public static class QualityCityHosting
                 || returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? "/" : returnUrl);
         }).ExcludeFromDescription().AllowAnonymous().RequireRateLimiting(RateLimits.Public);
 
+        // Browsers ask for /favicon.ico whatever the page links: send them to the site's mark (wwwroot/favicon.svg) rather than a 404.
+        app.MapGet("/favicon.ico", () => Results.Redirect("/favicon.svg", permanent: true))
+            .ExcludeFromDescription().AllowAnonymous().RequireRateLimiting(RateLimits.Public);
+
         // Every module's API goes through one group, so that the input rules apply to all of them.
         var endpoints = app.MapGroup(string.Empty).ValidateInputs();
         foreach (var module in modules)
