@@ -160,7 +160,7 @@ public sealed class OrganisationModule : IModule
                     statusCode: StatusCodes.Status403Forbidden);
             }
 
-            var code = request.CreditCode?.Trim().ToUpperInvariant() ?? string.Empty;
+            var code = QualityCity.Domain.Registry.CreditCode.Canonical(request.CreditCode);
             if (!await db.MarketEntities.AnyAsync(e => e.CreditCode == code, ct))
             {
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["creditCode"] = [$"'{request.CreditCode}' is not in the registry"] });
@@ -256,7 +256,7 @@ internal static class InspectorRules
             errors["homeCountyCode"] = [$"'{county}' is not a county of the city (GB/T 2260)"];
         }
 
-        var conflicts = request.ConflictCreditCodes?.Select(c => c.Trim().ToUpperInvariant()).Where(c => c.Length > 0).Distinct().ToList();
+        var conflicts = request.ConflictCreditCodes?.Select(QualityCity.Domain.Registry.CreditCode.Canonical).Where(c => c.Length > 0).Distinct().ToList();
         if (conflicts is { Count: > 0 })
         {
             var known = await db.MarketEntities.Where(e => conflicts.Contains(e.CreditCode)).Select(e => e.CreditCode).ToListAsync(cancellationToken);

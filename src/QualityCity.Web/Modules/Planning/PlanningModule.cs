@@ -228,7 +228,7 @@ public sealed class PlanningModule : IModule
 
             if (!string.IsNullOrWhiteSpace(creditCode))
             {
-                var code = creditCode.Trim().ToUpperInvariant();
+                var code = QualityCity.Domain.Registry.CreditCode.Canonical(creditCode);
                 query = query.Where(c => c.CreditCode == code);
             }
 
@@ -244,7 +244,7 @@ public sealed class PlanningModule : IModule
                 return Results.Problem("case-triggered inspections are logged by the inspecting department's staff", statusCode: StatusCodes.Status403Forbidden);
             }
 
-            var code = request.CreditCode?.Trim().ToUpperInvariant() ?? string.Empty;
+            var code = QualityCity.Domain.Registry.CreditCode.Canonical(request.CreditCode);
             var errors = new Dictionary<string, string[]>();
             if (!await db.MarketEntities.AnyAsync(e => e.CreditCode == code, ct))
             {

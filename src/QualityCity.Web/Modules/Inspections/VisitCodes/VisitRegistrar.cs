@@ -40,7 +40,8 @@ public sealed record VisitCodePayload(
 /// <summary>
 /// Registers the visits of a published plan (EXE-1): one visit per plan visit with its departments,
 /// items (the versions in force) and officers, and a signed code each. A re-draw that supersedes a
-/// published plan cancels the earlier plan's visits that have not happened.
+/// published plan cancels the earlier plan's visits that have not happened. Called once per plan, when the
+/// drawn plan is published, inside the publication's transaction.
 /// </summary>
 public sealed class VisitRegistrar(QualityCityDbContext db, VisitCodeKey key, IAuditTrail auditLog, PlatformClock clock) : IPlanPublishedHandler
 {
@@ -58,7 +59,6 @@ public sealed class VisitRegistrar(QualityCityDbContext db, VisitCodeKey key, IA
         var items = (await db.ChecklistItems.AsNoTracking().Where(i => i.Status == ChecklistStatus.Published).ToListAsync(cancellationToken))
             .ToDictionary(i => i.Code, StringComparer.Ordinal);
         var inspectors = await db.Inspectors.AsNoTracking().ToDictionaryAsync(i => i.Id, cancellationToken);
-        var existing = (await db.Visits.AsNoTracking().Where(v => v.DrawId == drawId).Select(v => v.VisitKey).ToListAsync(cancellationToken)).ToHashSet();
         var visitCount = await db.PlannedVisits.CountAsync(v => v.DrawId == drawId, cancellationToken);
         var now = clock.UtcNow;
         var registered = 0;
@@ -74,7 +74,7 @@ public sealed class VisitRegistrar(QualityCityDbContext db, VisitCodeKey key, IA
                     .ToListAsync(cancellationToken))
                 .GroupBy(i => (i.VisitPosition, i.Department)).ToDictionary(g => g.Key, g => g.OrderBy(i => i.Position).Select(i => i.InspectorId).ToList());
             var visits = new List<Visit>();
-            foreach (var plannedVisit in planned.Where(v => !existing.Contains(v.VisitKey)))
+            foreach (var plannedVisit in planned)
             {
                 var obligations = plannedVisit.Obligations.OrderBy(o => o.Position).ToList();
                 var parts = obligations.GroupBy(o => o.Department, StringComparer.Ordinal).Select(g =>

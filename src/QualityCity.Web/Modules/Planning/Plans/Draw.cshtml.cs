@@ -136,7 +136,7 @@ public sealed class DrawModel(QualityCityDbContext db, PlanPublication publicati
 
         if (!string.IsNullOrWhiteSpace(Enterprise))
         {
-            var code = Enterprise.Trim().ToUpperInvariant();
+            var code = QualityCity.Domain.Registry.CreditCode.Canonical(Enterprise);
             visits = code.Length == 18 ? visits.Where(v => v.Enterprise == code) : visits.Where(v => v.Enterprise.StartsWith(code));
             VisitCount = await visits.CountAsync(cancellationToken);
         }

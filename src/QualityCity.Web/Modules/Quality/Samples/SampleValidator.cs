@@ -53,7 +53,7 @@ public sealed class SampleValidator(QualityCityDbContext db, IOptions<QualityOpt
             Add("productCategory", text.Format("未知的产品类别：{0}", request.ProductCategory ?? "（空）"));
         }
 
-        var producerCode = request.ProducerCreditCode?.Trim().ToUpperInvariant() ?? string.Empty;
+        var producerCode = QualityCity.Domain.Registry.CreditCode.Canonical(request.ProducerCreditCode);
         var producer = producerCode.Length == 0 ? null : await db.MarketEntities.AsNoTracking().FirstOrDefaultAsync(e => e.CreditCode == producerCode, ct);
         if (producerCode.Length == 0 || (!CreditCode.Check(producerCode).IsAcceptable && producer is null))
         {
@@ -147,7 +147,7 @@ public sealed class SampleValidator(QualityCityDbContext db, IOptions<QualityOpt
             Industry = category.Industry, Specification = request.Specification?.Trim() ?? string.Empty, Batch = request.Batch?.Trim() ?? string.Empty,
             Brand = request.Brand?.Trim() ?? string.Empty, ProducerCreditCode = producerCode, ProducerName = producer?.Name ?? request.ProducerName?.Trim() ?? string.Empty,
             CountyCode = county, MadeInCounty = string.IsNullOrWhiteSpace(request.MadeInCounty) ? null : request.MadeInCounty.Trim(),
-            SellerCreditCode = string.IsNullOrWhiteSpace(request.SellerCreditCode) ? null : request.SellerCreditCode.Trim().ToUpperInvariant(),
+            SellerCreditCode = string.IsNullOrWhiteSpace(request.SellerCreditCode) ? null : QualityCity.Domain.Registry.CreditCode.Canonical(request.SellerCreditCode),
             SellerName = request.SellerName?.Trim() ?? string.Empty, Place = request.Place?.Trim() ?? string.Empty, SampledOn = request.SampledOn!.Value,
             Lab = request.Lab?.Trim() ?? string.Empty, ReportNo = request.ReportNo?.Trim() ?? string.Empty, ReportedOn = request.ReportedOn,
             Passed = results.Count == 0 ? null : results.All(r => r.Passed), Status = results.Count == 0 ? SampleStatus.Sampled : SampleStatus.Tested,
