@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Modules.Inspections;
+using QualityCity.Web.Modules.Inspections.RecordResults;
 using QualityCity.Web.Tests.Infrastructure;
 
 namespace QualityCity.Web.Tests.Inspections;
@@ -67,6 +68,32 @@ public abstract partial class ResultFormTests(QualityCityFactory factory) : Insp
             Assert.Equal("未公示营业执照", results.Single(r => r.ItemCode == items[1]).Notes);
             Assert.Equal(3, results.Count);
         }
+    }
+
+    [SkippableFact]
+    public async Task A_note_too_long_is_refused_next_to_its_item_and_kept_and_a_draft_of_it_too()
+    {
+        SkipIfUnavailable();
+        var (visitId, items, _) = await AssignedVisitAsync(2073, WindowStart);
+        var names = await ItemNamesAsync(visitId);
+        var officer = await Factory.SignedInClientAsync("samr.inspector");
+        var longest = new string('查', ItemResultRequest.NotesMaxLength);
+        var tooLong = longest + "多";
+
+        var page = await (await PostFormAsync(officer, visitId, "Record",
+            ("Date", DaysAgo(2)), ($"Outcome[{items[0]}]", "pass"), ($"Notes[{items[0]}]", "证照齐全"),
+            ($"Outcome[{items[1]}]", "problem"), ($"Notes[{items[1]}]", tooLong))).Content.ReadAsStringAsync();
+        Assert.Equal($"“{names[items[1]]}”：问题描述最多 {ItemResultRequest.NotesMaxLength} 字", ItemError(CardOf(page, items[1])));
+        Assert.Contains($">{tooLong}</textarea>", page, StringComparison.Ordinal); // the officer's words are not lost
+        Assert.Matches(Checked(items[0], "pass"), page);
+        await using (var scope = OpenDb())
+        {
+            Assert.False(await InspectionOfAsync(scope, visitId));
+        }
+
+        var draft = await PostFormAsync(officer, visitId, "Draft", ("item", items[1]), ("outcome", "problem"), ("notes", tooLong));
+        Assert.Equal(HttpStatusCode.BadRequest, draft.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostFormAsync(officer, visitId, "Draft", ("item", items[1]), ("outcome", "problem"), ("notes", longest))).StatusCode);
     }
 
     [SkippableFact]

@@ -177,7 +177,8 @@ public sealed class VisitDeskModel(QualityCityDbContext db, InspectionWork work,
                     DateError = string.Join("；", messages);
                     break;
                 case "notes" when item is not null:
-                    ItemErrors[item] = text.Format("“{0}”：发现问题时须写明问题描述", NameOf(item));
+                    // The service's reason (a missing note, or one too long) with the item's name in front.
+                    ItemErrors[item] = text.Format("“{0}”：{1}", NameOf(item), string.Join("；", messages));
                     break;
                 case "outcome" when item is not null:
                     ItemErrors[item] = text.Format("“{0}”：请选择符合、发现问题或不适用", NameOf(item));

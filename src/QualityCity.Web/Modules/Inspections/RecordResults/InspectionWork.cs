@@ -86,6 +86,11 @@ public sealed class InspectionWork(QualityCityDbContext db, IOptions<InspectionO
             errors[$"notes:{result.Item}"] = [text["发现问题时须写明问题描述"]];
         }
 
+        foreach (var result in results.Where(r => r.Notes?.Trim().Length > ItemResultRequest.NotesMaxLength))
+        {
+            errors[$"notes:{result.Item}"] = [text.Format("问题描述最多 {0} 字", ItemResultRequest.NotesMaxLength)];
+        }
+
         if (errors.Count > 0)
         {
             return WorkResult.Invalid(errors);

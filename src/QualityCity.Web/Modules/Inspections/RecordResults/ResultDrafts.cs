@@ -64,6 +64,11 @@ public sealed class ResultDrafts(QualityCityDbContext db, InspectionWork work, T
             return WorkResult.Invalid("outcome", text["结果须为符合、发现问题或不适用"]);
         }
 
+        if (entries.Any(e => e.Notes.Length > ItemResultRequest.NotesMaxLength))
+        {
+            return WorkResult.Invalid("notes", text.Format("问题描述最多 {0} 字", ItemResultRequest.NotesMaxLength));
+        }
+
         if (await db.Inspections.AnyAsync(i => i.VisitKey == visit.VisitKey && i.DepartmentId == part.DepartmentId && i.PublishedAtUtc != null, ct))
         {
             return WorkResult.Refused(StatusCodes.Status409Conflict, text["检查结果已公开，不能再更改"]);

@@ -7,7 +7,15 @@ using QualityCity.Web.Modules.Accounts.Contracts;
 
 namespace QualityCity.Web.Modules.Inspections.RecordResults;
 
-public sealed record ItemResultRequest(string? Item, string? Outcome, string? Notes);
+public sealed record ItemResultRequest(string? Item, string? Outcome, string? Notes)
+{
+    /// <summary>
+    /// The longest note an item takes: a problem is described in a few sentences, and a note ends
+    /// up on the enterprise's report and, once published, in open data — not a place for documents
+    /// (those are photos and attachments).
+    /// </summary>
+    public const int NotesMaxLength = 2000;
+}
 
 public sealed record ResultsRequest(DateOnly? Date, IReadOnlyList<ItemResultRequest>? Results);
 
