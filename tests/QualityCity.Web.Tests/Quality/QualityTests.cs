@@ -435,6 +435,121 @@ public abstract class QualityTests(QualityCityFactory factory) : PlatformTest(fa
         Assert.Contains("1,234.50", await staff.GetStringAsync($"/registry/{m3}"), StringComparison.Ordinal);
     }
 
+    /// <summary>Posts the plans page's form, as the browser does (with the page's anti-forgery token).</summary>
+    private static async Task<HttpResponseMessage> PostPlanFormAsync(HttpClient client, params (string Key, string Value)[] fields)
+    {
+        var page = await client.GetStringAsync("/quality/plans");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        Assert.NotEmpty(token);
+        return await client.PostAsync("/quality/plans?handler=Create",
+            new FormUrlEncodedContent([.. fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)), new("__RequestVerificationToken", token)]));
+    }
+
+    [SkippableFact]
+    public async Task The_plans_page_sets_a_plan_with_its_tasks_through_the_same_rules_and_audit_as_the_api()
+    {
+        SkipIfUnavailable();
+        var samr = await Factory.SignedInClientAsync("samr.inspector");
+        var year = TestClock.Today.Year.ToString(CultureInfo.InvariantCulture);
+        var page = await samr.GetStringAsync("/quality/plans");
+        Assert.Contains("id=\"plan-form\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("POST /api/quality/plans", page, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"371521\">阳谷县</option>", page, StringComparison.Ordinal);
+
+        var created = await PostPlanFormAsync(samr, ("Form.Year", year), ("Form.Level", "county"), ("Form.Authority", "阳谷县市场监督管理局"), ("Form.Title", "页面下达的抽查计划"),
+            ("Form.Tasks[0].ProductCategory", "pvc-wire"), ("Form.Tasks[0].County", "371521"), ("Form.Tasks[0].Batches", "12"), ("Form.Tasks[0].Lab", "聊城市检验检测中心"), ("Form.Tasks[0].Due", $"{year}-11-30"),
+            ("Form.Tasks[1].ProductCategory", "power-cable"), ("Form.Tasks[1].County", ""), ("Form.Tasks[1].Batches", "5"), ("Form.Tasks[1].Lab", "山东省产品质量检验研究院"), ("Form.Tasks[1].Due", $"{year}-12-15"),
+            // A row added and left blank is not a task.
+            ("Form.Tasks[2].ProductCategory", ""), ("Form.Tasks[2].County", ""), ("Form.Tasks[2].Batches", ""), ("Form.Tasks[2].Lab", ""), ("Form.Tasks[2].Due", ""));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        await using (var scope = OpenDb())
+        {
+            var plan = await scope.Db.SamplingPlans.AsNoTracking().Include(p => p.Tasks).SingleAsync(p => p.Title == "页面下达的抽查计划");
+            Assert.Equal(("county", "阳谷县市场监督管理局", "samr.inspector"), (plan.Level, plan.Authority, plan.CreatedBy));
+            Assert.Equal([("pvc-wire", "371521", 12), ("power-cable", "", 5)], plan.Tasks.OrderBy(t => t.Id).Select(t => (t.ProductCategory, t.CountyCode, t.Batches)).ToList());
+            Assert.EndsWith($"created={plan.Id}#plan-{plan.Id}", created.Headers.Location!.OriginalString, StringComparison.Ordinal);
+            Assert.True(await scope.Db.AuditEntries.AnyAsync(a => a.Subject == $"SamplingPlan:{plan.Id}" && a.Action == "create"), "the plan's audit entry");
+        }
+
+        var shown = await samr.GetStringAsync(created.Headers.Location!.OriginalString);
+        Assert.Contains("已下达抽查计划：页面下达的抽查计划", shown, StringComparison.Ordinal);
+        Assert.Contains("阳谷县", shown, StringComparison.Ordinal);
+        Assert.Contains("0 / 12", shown, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task A_refused_plan_form_keeps_every_value_and_names_each_field_in_the_users_language()
+    {
+        SkipIfUnavailable();
+        var samr = await Factory.SignedInClientAsync("samr.head");
+        var year = TestClock.Today.Year.ToString(CultureInfo.InvariantCulture);
+        (string, string)[] fields =
+        [
+            ("Form.Year", year), ("Form.Level", "city"), ("Form.Authority", "聊城市市场监督管理局"), ("Form.Title", ""),
+            ("Form.Tasks[0].ProductCategory", "pvc-wire"), ("Form.Tasks[0].County", "371502"), ("Form.Tasks[0].Batches", "abc"), ("Form.Tasks[0].Lab", "保留的检验机构"), ("Form.Tasks[0].Due", $"{year}-10-01"),
+            ("Form.Tasks[1].ProductCategory", "power-cable"), ("Form.Tasks[1].County", ""), ("Form.Tasks[1].Batches", "3"), ("Form.Tasks[1].Lab", ""), ("Form.Tasks[1].Due", "2000-01-01"),
+        ];
+        var refused = await PostPlanFormAsync(samr, fields);
+        var html = System.Net.WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        foreach (var kept in new[] { "value=\"聊城市市场监督管理局\"", "value=\"abc\"", "value=\"保留的检验机构\"", $"value=\"{year}-10-01\"", "value=\"2000-01-01\"", "value=\"3\"",
+                     "<option value=\"371502\" selected=\"selected\">", "<option value=\"power-cable\" selected=\"selected\">", "<option value=\"pvc-wire\" selected=\"selected\">" })
+        {
+            Assert.Contains(kept, html, StringComparison.Ordinal);
+        }
+
+        var errors = System.Text.RegularExpressions.Regex.Match(html, "<div class=\"error\" role=\"alert\" id=\"plan-errors\">(.*?)</div>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+        foreach (var reason in new[] { "组织抽查的部门和计划名称：组织抽查的部门和计划名称必填", "第 1 项任务的批次数：批次数须为正整数", "第 2 项任务的承检机构：承检机构必填", "第 2 项任务的完成期限：完成期限必填，且须在计划年度内" })
+        {
+            Assert.Contains(reason, errors, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("tasks[", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("页面下达", html, StringComparison.Ordinal);
+        await using (var scope = OpenDb())
+        {
+            Assert.False(await scope.Db.SamplingPlans.AnyAsync(p => p.Authority == "聊城市市场监督管理局" && p.Tasks.Any(t => t.Lab == "保留的检验机构")));
+        }
+
+        // Adding a row keeps what is typed and refuses nothing yet.
+        var added = await PostPlanFormAsync(samr, [.. fields, ("addRow", "1")]);
+        var addedHtml = await added.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        Assert.Contains("Form.Tasks[2].Lab", addedHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("plan-errors", addedHtml, StringComparison.Ordinal);
+
+        // In English the same refusal reads in English.
+        var english = await Factory.SignedInClientAsync("samr.head");
+        await english.GetAsync("/culture/en?returnUrl=/");
+        var englishErrors = System.Net.WebUtility.HtmlDecode(await (await PostPlanFormAsync(english, fields)).Content.ReadAsStringAsync());
+        Assert.Contains("Task 2: Lab", englishErrors, StringComparison.Ordinal);
+        Assert.DoesNotContain("承检机构必填", englishErrors, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task Only_the_sampling_department_the_coordinator_and_the_administrator_may_set_a_plan_on_the_page()
+    {
+        SkipIfUnavailable();
+        var year = TestClock.Today.Year.ToString(CultureInfo.InvariantCulture);
+        (string, string)[] fields =
+        [
+            ("Form.Year", year), ("Form.Level", "city"), ("Form.Authority", "聊城市应急管理局"), ("Form.Title", "不应下达的计划"),
+            ("Form.Tasks[0].ProductCategory", "pvc-wire"), ("Form.Tasks[0].Batches", "1"), ("Form.Tasks[0].Lab", "聊城市检验检测中心"), ("Form.Tasks[0].Due", $"{year}-12-01"),
+        ];
+        var other = await Factory.SignedInClientAsync("emergency.head");
+        Assert.DoesNotContain("id=\"plan-form\"", await other.GetStringAsync("/quality/plans"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostPlanFormAsync(other, fields)).StatusCode);
+        var enterprise = await Factory.SignedInClientAsync("enterprise");
+        Assert.Equal(HttpStatusCode.Forbidden, (await enterprise.GetAsync("/quality/plans")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await enterprise.PostAsync("/quality/plans?handler=Create", new FormUrlEncodedContent([new("Form.Title", "x")]))).StatusCode);
+        var anonymous = await Factory.AnonymousClient().PostAsync("/quality/plans?handler=Create", new FormUrlEncodedContent([new("Form.Title", "x")]));
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.StartsWith("/account/login", anonymous.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
+        await using var scope = OpenDb();
+        Assert.False(await scope.Db.SamplingPlans.AnyAsync(p => p.Title == "不应下达的计划"));
+        Assert.Contains("id=\"plan-form\"", await (await Factory.SignedInClientAsync("coordinator")).GetStringAsync("/quality/plans"), StringComparison.Ordinal);
+    }
+
     [SkippableFact]
     public async Task A_sampling_plan_sets_tasks_and_samples_recorded_against_them_move_its_progress()
     {

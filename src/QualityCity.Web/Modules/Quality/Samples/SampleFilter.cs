@@ -1,7 +1,8 @@
 namespace QualityCity.Web.Modules.Quality.Samples;
 
-/// <summary>Drill-down from the map to the batches.</summary>
-public sealed record SampleFilter(string? Industry, int? Year, string? County, string? Category, string? Item, bool? Failed, string? Producer, int? Skip, int? Take)
+/// <summary>Drill-down from the map to the batches; and a plan's or a task's batches.</summary>
+public sealed record SampleFilter(string? Industry, int? Year, string? County, string? Category, string? Item, bool? Failed, string? Producer, int? Skip, int? Take,
+    int? Plan = null, int? Task = null)
 {
     public IQueryable<Sample> Apply(IQueryable<Sample> samples)
     {
@@ -23,6 +24,16 @@ public sealed record SampleFilter(string? Industry, int? Year, string? County, s
         if (Category is not null)
         {
             samples = samples.Where(s => s.ProductCategory == Category);
+        }
+
+        if (Plan is { } plan)
+        {
+            samples = samples.Where(s => s.PlanId == plan);
+        }
+
+        if (Task is { } task)
+        {
+            samples = samples.Where(s => s.TaskId == task);
         }
 
         if (Producer is not null)
