@@ -551,6 +551,46 @@ public abstract class QualityTests(QualityCityFactory factory) : PlatformTest(fa
     }
 
     [SkippableFact]
+    public async Task The_samples_list_filters_by_name_counts_pages_explains_an_empty_result_and_names_failed_items()
+    {
+        SkipIfUnavailable();
+        var samr = await Factory.SignedInClientAsync("samr.head");
+        var all = System.Net.WebUtility.HtmlDecode(await samr.GetStringAsync("/quality/samples"));
+        foreach (var filter in new[] { "f-industry", "f-year", "f-county", "f-category", "f-item", "f-result", "f-plan" })
+        {
+            Assert.Contains($"<select id=\"{filter}\"", all, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("<option value=\"371521\">阳谷县</option>", all, StringComparison.Ordinal);
+        var total = int.Parse(System.Text.RegularExpressions.Regex.Match(all, "共 ([0-9,]+) 批次").Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+        Assert.True(total > 50, $"{total} samples in the demo city");
+        Assert.Equal(50, System.Text.RegularExpressions.Regex.Count(all, "<tr class=\"[a-z]*\" data-sample="));
+        Assert.Contains("rel=\"next\"", all, StringComparison.Ordinal);
+        var second = await samr.GetStringAsync("/quality/samples?p=2");
+        Assert.Contains("第 2 页", second, StringComparison.Ordinal);
+        Assert.Contains("rel=\"prev\"", second, StringComparison.Ordinal);
+
+        // Failed batches name their failed items, never by code; in English by their English names.
+        var failed = System.Net.WebUtility.HtmlDecode(await samr.GetStringAsync("/quality/samples?industry=cable&year=2021&county=371521&result=failed"));
+        Assert.Contains("不合格：", failed, StringComparison.Ordinal);
+        Assert.DoesNotMatch("不合格：[a-z]", failed);
+        Assert.Contains("<option value=\"failed\" selected=\"selected\">", failed, StringComparison.Ordinal);
+        var english = await Factory.SignedInClientAsync("samr.head");
+        await english.GetAsync("/culture/en?returnUrl=/");
+        var englishFailed = System.Net.WebUtility.HtmlDecode(await english.GetStringAsync("/quality/samples?industry=cable&year=2021&county=371521&failed=true"));
+        Assert.Contains("Failed: ", englishFailed, StringComparison.Ordinal);
+        Assert.DoesNotMatch("Failed: [a-z]", englishFailed);
+        Assert.DoesNotContain("不合格", englishFailed, StringComparison.Ordinal);
+
+        // Nothing found says why and how to widen the search.
+        var none = await samr.GetStringAsync("/quality/samples?plan=999999");
+        Assert.Contains("共 0 批次", none, StringComparison.Ordinal);
+        Assert.Contains("没有符合条件的样品", none, StringComparison.Ordinal);
+        Assert.Contains("href=\"/quality/samples\"", none, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"samples\"", none, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task A_sampling_plan_sets_tasks_and_samples_recorded_against_them_move_its_progress()
     {
         SkipIfUnavailable();
