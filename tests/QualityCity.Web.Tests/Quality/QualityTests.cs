@@ -342,6 +342,34 @@ public abstract class QualityTests(QualityCityFactory factory) : PlatformTest(fa
     }
 
     [SkippableFact]
+    public async Task A_lab_imports_report_is_in_the_uploaders_language_and_names_columns_as_the_reader_knows_them()
+    {
+        SkipIfUnavailable();
+        var producer = await EnterpriseAsync(_ => true);
+        var csv = "sample_no,level,authority,product_category,producer_credit_code,sampled_on,item,passed\n"
+            + $"LANG-1,city,{Authority},pvc-wire,{producer},2026-13-40,conductor-resistance,合格\n";
+        async Task<JsonElement> ImportAsync(HttpClient client)
+        {
+            using var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", "lab.csv" } };
+            return await BackgroundJobs.WaitForAcceptedAsync(client, await client.PostAsync("/api/quality/samples/import", form));
+        }
+
+        var english = await Factory.SignedInClientAsync("samr.head");
+        await english.GetAsync("/culture/en?returnUrl=/");
+        var inEnglish = await ImportAsync(english);
+        Assert.Equal("1 rows read, 0 samples with 0 test items saved, 1 rows with errors.", inEnglish.GetProperty("message").GetString());
+        var englishReason = inEnglish.GetProperty("result").GetProperty("errors")[0].GetProperty("reason").GetString()!;
+        Assert.DoesNotMatch("[\u4e00-\u9fff]", englishReason);
+
+        var chinese = await Factory.SignedInClientAsync("samr.head");
+        var inChinese = await ImportAsync(chinese);
+        Assert.Equal("读取 1 行，保存 0 批次 0 个检验项目，1 行有错误。", inChinese.GetProperty("message").GetString());
+        var page = await chinese.GetStringAsync("/quality/samples");
+        Assert.Contains("<td>抽样日期</td>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<td>sampled_on</td>", page, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task Manufacturers_without_production_in_the_years_data_are_flagged_with_the_evidence_and_the_import_keeps_its_good_rows()
     {
         SkipIfUnavailable();
