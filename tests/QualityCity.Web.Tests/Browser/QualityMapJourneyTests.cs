@@ -54,10 +54,14 @@ public sealed class QualityMapJourneyTests(BrowserFixture fixture) : IClassFixtu
         var row = staff.Locator("#problems tbody tr").Last;
         await row.Locator("details summary").ClickAsync();
         await row.Locator("button[type=submit]").ClickAsync();
-        Assert.Contains("title", await staff.InnerTextAsync("p.error"), StringComparison.Ordinal);
+        var refusal = await staff.InnerTextAsync("p.error");
+        Assert.Contains("方案名称：必填", refusal, StringComparison.Ordinal);
+        Assert.DoesNotContain("title", refusal, StringComparison.Ordinal);
+
+        // The refused form stays open where it was, ready to complete.
         row = staff.Locator("#problems tbody tr").Last;
         var key = await row.GetAttributeAsync("data-problem");
-        await row.Locator("details summary").ClickAsync();
+        Assert.True(await row.Locator("details").EvaluateAsync<bool>("d => d.open"));
         await row.Locator("input[name=Title]").FillAsync("绝缘厚度专项提升（一业一策）");
         await row.Locator("input[name=Owner]").FillAsync("阳谷县市场监督管理局");
         await row.Locator("textarea[name=Actions]").FillAsync("挤出工艺诊断，在线测径仪全覆盖");

@@ -342,6 +342,34 @@ public abstract class QualityTests(QualityCityFactory factory) : PlatformTest(fa
     }
 
     [SkippableFact]
+    public async Task A_lab_imports_report_is_in_the_uploaders_language_and_names_columns_as_the_reader_knows_them()
+    {
+        SkipIfUnavailable();
+        var producer = await EnterpriseAsync(_ => true);
+        var csv = "sample_no,level,authority,product_category,producer_credit_code,sampled_on,item,passed\n"
+            + $"LANG-1,city,{Authority},pvc-wire,{producer},2026-13-40,conductor-resistance,合格\n";
+        async Task<JsonElement> ImportAsync(HttpClient client)
+        {
+            using var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", "lab.csv" } };
+            return await BackgroundJobs.WaitForAcceptedAsync(client, await client.PostAsync("/api/quality/samples/import", form));
+        }
+
+        var english = await Factory.SignedInClientAsync("samr.head");
+        await english.GetAsync("/culture/en?returnUrl=/");
+        var inEnglish = await ImportAsync(english);
+        Assert.Equal("1 rows read, 0 samples with 0 test items saved, 1 rows with errors.", inEnglish.GetProperty("message").GetString());
+        var englishReason = inEnglish.GetProperty("result").GetProperty("errors")[0].GetProperty("reason").GetString()!;
+        Assert.DoesNotMatch("[\u4e00-\u9fff]", englishReason);
+
+        var chinese = await Factory.SignedInClientAsync("samr.head");
+        var inChinese = await ImportAsync(chinese);
+        Assert.Equal("读取 1 行，保存 0 批次 0 个检验项目，1 行有错误。", inChinese.GetProperty("message").GetString());
+        var page = await chinese.GetStringAsync("/quality/samples");
+        Assert.Contains("<td>抽样日期</td>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<td>sampled_on</td>", page, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task Manufacturers_without_production_in_the_years_data_are_flagged_with_the_evidence_and_the_import_keeps_its_good_rows()
     {
         SkipIfUnavailable();
@@ -433,6 +461,164 @@ public abstract class QualityTests(QualityCityFactory factory) : PlatformTest(fa
         Assert.Equal(HttpStatusCode.Forbidden, (await enterprise.GetAsync($"/api/registry/entities/{m3}/production-records")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await Factory.AnonymousClient().GetAsync($"/api/registry/entities/{m3}/production-records")).StatusCode);
         Assert.Contains("1,234.50", await staff.GetStringAsync($"/registry/{m3}"), StringComparison.Ordinal);
+    }
+
+    /// <summary>Posts the plans page's form, as the browser does (with the page's anti-forgery token).</summary>
+    private static async Task<HttpResponseMessage> PostPlanFormAsync(HttpClient client, params (string Key, string Value)[] fields)
+    {
+        var page = await client.GetStringAsync("/quality/plans");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        Assert.NotEmpty(token);
+        return await client.PostAsync("/quality/plans?handler=Create",
+            new FormUrlEncodedContent([.. fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)), new("__RequestVerificationToken", token)]));
+    }
+
+    [SkippableFact]
+    public async Task The_plans_page_sets_a_plan_with_its_tasks_through_the_same_rules_and_audit_as_the_api()
+    {
+        SkipIfUnavailable();
+        var samr = await Factory.SignedInClientAsync("samr.inspector");
+        var year = TestClock.Today.Year.ToString(CultureInfo.InvariantCulture);
+        var page = await samr.GetStringAsync("/quality/plans");
+        Assert.Contains("id=\"plan-form\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("POST /api/quality/plans", page, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"371521\">阳谷县</option>", page, StringComparison.Ordinal);
+
+        var created = await PostPlanFormAsync(samr, ("Form.Year", year), ("Form.Level", "county"), ("Form.Authority", "阳谷县市场监督管理局"), ("Form.Title", "页面下达的抽查计划"),
+            ("Form.Tasks[0].ProductCategory", "pvc-wire"), ("Form.Tasks[0].County", "371521"), ("Form.Tasks[0].Batches", "12"), ("Form.Tasks[0].Lab", "聊城市检验检测中心"), ("Form.Tasks[0].Due", $"{year}-11-30"),
+            ("Form.Tasks[1].ProductCategory", "power-cable"), ("Form.Tasks[1].County", ""), ("Form.Tasks[1].Batches", "5"), ("Form.Tasks[1].Lab", "山东省产品质量检验研究院"), ("Form.Tasks[1].Due", $"{year}-12-15"),
+            // A row added and left blank is not a task.
+            ("Form.Tasks[2].ProductCategory", ""), ("Form.Tasks[2].County", ""), ("Form.Tasks[2].Batches", ""), ("Form.Tasks[2].Lab", ""), ("Form.Tasks[2].Due", ""));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        await using (var scope = OpenDb())
+        {
+            var plan = await scope.Db.SamplingPlans.AsNoTracking().Include(p => p.Tasks).SingleAsync(p => p.Title == "页面下达的抽查计划");
+            Assert.Equal(("county", "阳谷县市场监督管理局", "samr.inspector"), (plan.Level, plan.Authority, plan.CreatedBy));
+            Assert.Equal([("pvc-wire", "371521", 12), ("power-cable", "", 5)], plan.Tasks.OrderBy(t => t.Id).Select(t => (t.ProductCategory, t.CountyCode, t.Batches)).ToList());
+            Assert.EndsWith($"created={plan.Id}#plan-{plan.Id}", created.Headers.Location!.OriginalString, StringComparison.Ordinal);
+            Assert.True(await scope.Db.AuditEntries.AnyAsync(a => a.Subject == $"SamplingPlan:{plan.Id}" && a.Action == "create"), "the plan's audit entry");
+        }
+
+        var shown = await samr.GetStringAsync(created.Headers.Location!.OriginalString);
+        Assert.Contains("已下达抽查计划：页面下达的抽查计划", shown, StringComparison.Ordinal);
+        Assert.Contains("阳谷县", shown, StringComparison.Ordinal);
+        Assert.Contains("0 / 12", shown, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task A_refused_plan_form_keeps_every_value_and_names_each_field_in_the_users_language()
+    {
+        SkipIfUnavailable();
+        var samr = await Factory.SignedInClientAsync("samr.head");
+        var year = TestClock.Today.Year.ToString(CultureInfo.InvariantCulture);
+        (string, string)[] fields =
+        [
+            ("Form.Year", year), ("Form.Level", "city"), ("Form.Authority", "聊城市市场监督管理局"), ("Form.Title", ""),
+            ("Form.Tasks[0].ProductCategory", "pvc-wire"), ("Form.Tasks[0].County", "371502"), ("Form.Tasks[0].Batches", "abc"), ("Form.Tasks[0].Lab", "保留的检验机构"), ("Form.Tasks[0].Due", $"{year}-10-01"),
+            ("Form.Tasks[1].ProductCategory", "power-cable"), ("Form.Tasks[1].County", ""), ("Form.Tasks[1].Batches", "3"), ("Form.Tasks[1].Lab", ""), ("Form.Tasks[1].Due", "2000-01-01"),
+        ];
+        var refused = await PostPlanFormAsync(samr, fields);
+        var html = System.Net.WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        foreach (var kept in new[] { "value=\"聊城市市场监督管理局\"", "value=\"abc\"", "value=\"保留的检验机构\"", $"value=\"{year}-10-01\"", "value=\"2000-01-01\"", "value=\"3\"",
+                     "<option value=\"371502\" selected=\"selected\">", "<option value=\"power-cable\" selected=\"selected\">", "<option value=\"pvc-wire\" selected=\"selected\">" })
+        {
+            Assert.Contains(kept, html, StringComparison.Ordinal);
+        }
+
+        var errors = System.Text.RegularExpressions.Regex.Match(html, "<div class=\"error\" role=\"alert\" id=\"plan-errors\">(.*?)</div>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+        foreach (var reason in new[] { "组织抽查的部门和计划名称：组织抽查的部门和计划名称必填", "第 1 项任务的批次数：批次数须为正整数", "第 2 项任务的承检机构：承检机构必填", "第 2 项任务的完成期限：完成期限必填，且须在计划年度内" })
+        {
+            Assert.Contains(reason, errors, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("tasks[", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("页面下达", html, StringComparison.Ordinal);
+        await using (var scope = OpenDb())
+        {
+            Assert.False(await scope.Db.SamplingPlans.AnyAsync(p => p.Authority == "聊城市市场监督管理局" && p.Tasks.Any(t => t.Lab == "保留的检验机构")));
+        }
+
+        // Adding a row keeps what is typed and refuses nothing yet.
+        var added = await PostPlanFormAsync(samr, [.. fields, ("addRow", "1")]);
+        var addedHtml = await added.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        Assert.Contains("Form.Tasks[2].Lab", addedHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("plan-errors", addedHtml, StringComparison.Ordinal);
+
+        // In English the same refusal reads in English.
+        var english = await Factory.SignedInClientAsync("samr.head");
+        await english.GetAsync("/culture/en?returnUrl=/");
+        var englishErrors = System.Net.WebUtility.HtmlDecode(await (await PostPlanFormAsync(english, fields)).Content.ReadAsStringAsync());
+        Assert.Contains("Task 2: Lab", englishErrors, StringComparison.Ordinal);
+        Assert.DoesNotContain("承检机构必填", englishErrors, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task Only_the_sampling_department_the_coordinator_and_the_administrator_may_set_a_plan_on_the_page()
+    {
+        SkipIfUnavailable();
+        var year = TestClock.Today.Year.ToString(CultureInfo.InvariantCulture);
+        (string, string)[] fields =
+        [
+            ("Form.Year", year), ("Form.Level", "city"), ("Form.Authority", "聊城市应急管理局"), ("Form.Title", "不应下达的计划"),
+            ("Form.Tasks[0].ProductCategory", "pvc-wire"), ("Form.Tasks[0].Batches", "1"), ("Form.Tasks[0].Lab", "聊城市检验检测中心"), ("Form.Tasks[0].Due", $"{year}-12-01"),
+        ];
+        var other = await Factory.SignedInClientAsync("emergency.head");
+        Assert.DoesNotContain("id=\"plan-form\"", await other.GetStringAsync("/quality/plans"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostPlanFormAsync(other, fields)).StatusCode);
+        var enterprise = await Factory.SignedInClientAsync("enterprise");
+        Assert.Equal(HttpStatusCode.Forbidden, (await enterprise.GetAsync("/quality/plans")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await enterprise.PostAsync("/quality/plans?handler=Create", new FormUrlEncodedContent([new("Form.Title", "x")]))).StatusCode);
+        var anonymous = await Factory.AnonymousClient().PostAsync("/quality/plans?handler=Create", new FormUrlEncodedContent([new("Form.Title", "x")]));
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.StartsWith("/account/login", anonymous.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
+        await using var scope = OpenDb();
+        Assert.False(await scope.Db.SamplingPlans.AnyAsync(p => p.Title == "不应下达的计划"));
+        Assert.Contains("id=\"plan-form\"", await (await Factory.SignedInClientAsync("coordinator")).GetStringAsync("/quality/plans"), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task The_samples_list_filters_by_name_counts_pages_explains_an_empty_result_and_names_failed_items()
+    {
+        SkipIfUnavailable();
+        var samr = await Factory.SignedInClientAsync("samr.head");
+        var all = System.Net.WebUtility.HtmlDecode(await samr.GetStringAsync("/quality/samples"));
+        foreach (var filter in new[] { "f-industry", "f-year", "f-county", "f-category", "f-item", "f-result", "f-plan" })
+        {
+            Assert.Contains($"<select id=\"{filter}\"", all, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("<option value=\"371521\">阳谷县</option>", all, StringComparison.Ordinal);
+        var total = int.Parse(System.Text.RegularExpressions.Regex.Match(all, "共 ([0-9,]+) 批次").Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+        Assert.True(total > 50, $"{total} samples in the demo city");
+        Assert.Equal(50, System.Text.RegularExpressions.Regex.Count(all, "<tr class=\"[a-z]*\" data-sample="));
+        Assert.Contains("rel=\"next\"", all, StringComparison.Ordinal);
+        var second = await samr.GetStringAsync("/quality/samples?p=2");
+        Assert.Contains("第 2 页", second, StringComparison.Ordinal);
+        Assert.Contains("rel=\"prev\"", second, StringComparison.Ordinal);
+
+        // Failed batches name their failed items, never by code; in English by their English names.
+        var failed = System.Net.WebUtility.HtmlDecode(await samr.GetStringAsync("/quality/samples?industry=cable&year=2021&county=371521&result=failed"));
+        Assert.Contains("不合格：", failed, StringComparison.Ordinal);
+        Assert.DoesNotMatch("不合格：[a-z]", failed);
+        Assert.Contains("<option value=\"failed\" selected=\"selected\">", failed, StringComparison.Ordinal);
+        var english = await Factory.SignedInClientAsync("samr.head");
+        await english.GetAsync("/culture/en?returnUrl=/");
+        // The list itself (a lab import's report further down is in its uploader's language).
+        var englishFailed = System.Text.RegularExpressions.Regex.Match(
+            System.Net.WebUtility.HtmlDecode(await english.GetStringAsync("/quality/samples?industry=cable&year=2021&county=371521&failed=true")),
+            "<table class=\"grid responsive\" id=\"samples\">.*?</table>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        Assert.Contains("Failed: ", englishFailed, StringComparison.Ordinal);
+        Assert.DoesNotMatch("Failed: [a-z]", englishFailed);
+        Assert.DoesNotContain("不合格", englishFailed, StringComparison.Ordinal);
+
+        // Nothing found says why and how to widen the search.
+        var none = await samr.GetStringAsync("/quality/samples?plan=999999");
+        Assert.Contains("共 0 批次", none, StringComparison.Ordinal);
+        Assert.Contains("没有符合条件的样品", none, StringComparison.Ordinal);
+        Assert.Contains("href=\"/quality/samples\"", none, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"samples\"", none, StringComparison.Ordinal);
     }
 
     [SkippableFact]

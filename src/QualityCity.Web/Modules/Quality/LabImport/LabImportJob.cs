@@ -1,3 +1,4 @@
+using System.Globalization;
 using QualityCity.Web.Localization;
 using QualityCity.Web.Modules.Jobs.Contracts;
 using QualityCity.Web.Modules.Registry.Contracts;
@@ -17,7 +18,8 @@ public sealed class LabImportJob(SampleImport import, Text text) : IJobHandler
     /// <summary>The page's partial that shows a finished import's report under its row.</summary>
     public const string ReportPartial = "/Modules/Quality/LabImport/_LabImportReport.cshtml";
 
-    public sealed record Input(string Path, string FileName);
+    /// <param name="Culture">The uploader's language: the report's reasons and summary are written in it.</param>
+    public sealed record Input(string Path, string FileName, string? Culture = null);
 
     /// <summary>
     /// The samples are saved in one transaction at the end of a run, so a run cut short may or may
@@ -26,13 +28,19 @@ public sealed class LabImportJob(SampleImport import, Text text) : IJobHandler
     /// </summary>
     public bool RunsAgainAfterRestart => false;
 
-    /// <summary>Queues the import of a stored upload.</summary>
+    /// <summary>Queues the import of a stored upload, to be reported in the uploader's (the current request's) language.</summary>
     public static Task<BackgroundJob> EnqueueAsync(JobScheduler jobs, string path, string fileName, string actor, CancellationToken ct) =>
-        jobs.EnqueueAsync(Kind, new Input(path, fileName), actor, ct);
+        jobs.EnqueueAsync(Kind, new Input(path, fileName, CultureInfo.CurrentUICulture.Name), actor, ct);
 
     public async Task<JobOutcome> RunAsync(JobRun run, CancellationToken cancellationToken)
     {
         var input = run.Input<Input>();
+        if (input.Culture is { Length: > 0 } culture)
+        {
+            // Only this run's flow: the culture set here does not leak to other jobs.
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+        }
+
         try
         {
             var report = await import.ImportAsync(input.Path, run.StartedBy, run, cancellationToken);

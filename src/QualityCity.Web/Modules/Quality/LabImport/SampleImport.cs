@@ -32,6 +32,10 @@ public sealed class SampleImport(SampleValidator validator, SampleRecorder recor
         ("unit", ["单位"]), ("passed", ["判定", "单项判定"]),
     ];
 
+    /// <summary>A column as a Chinese reader knows it (its first Chinese header); several columns joined by commas are each named.</summary>
+    public static string ChineseHeaders(string columns) => string.Join("、", columns.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(c => Columns.FirstOrDefault(x => x.Column == c).Headers?[0] ?? c));
+
     /// <summary>Columns that describe the sample rather than the item: every row of a sample must repeat them alike.</summary>
     private static readonly string[] SampleColumns = ["level", "authority", "product_category", "producer_credit_code", "sampled_on"];
 

@@ -86,6 +86,12 @@ public sealed class SamplingPlanner(QualityCityDbContext db, SamplingAccess acce
         };
         db.SamplingPlans.Add(plan);
         await db.SaveChangesAsync(ct);
-        return WorkResult.Ok(new { plan.Id, plan.Year, plan.Title, tasks = plan.Tasks.Select(t => new { t.Id, t.ProductCategory, t.Batches }) });
+        return WorkResult.Ok(new PlannedPlan(plan.Id, plan.Year, plan.Title, plan.Tasks.Select(t => new PlannedTask(t.Id, t.ProductCategory, t.Batches)).ToList()));
     }
 }
+
+/// <summary>A plan just set, as the API answers it and the page follows it.</summary>
+public sealed record PlannedPlan(int Id, int Year, string Title, IReadOnlyList<PlannedTask> Tasks);
+
+/// <summary>A task of a plan just set.</summary>
+public sealed record PlannedTask(int Id, string ProductCategory, int Batches);

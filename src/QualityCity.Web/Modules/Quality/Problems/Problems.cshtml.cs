@@ -30,6 +30,9 @@ public sealed class ProblemsModel(QualityCityDbContext db, QualityAnalysis analy
 
     public IReadOnlyList<(string Code, string Name)> Industries { get; private set; } = [];
 
+    /// <summary>The problem whose plan form was refused: its form opens again with what was typed.</summary>
+    public string? KeptProblem { get; private set; }
+
     [BindProperty] public string? ProblemKey { get; set; }
     [BindProperty] public string? Title { get; set; }
     [BindProperty] public string? Owner { get; set; }
@@ -53,13 +56,16 @@ public sealed class ProblemsModel(QualityCityDbContext db, QualityAnalysis analy
         }
         else
         {
-            Error = result switch
+            var errors = result switch
             {
-                Microsoft.AspNetCore.Http.HttpResults.ValidationProblem problem => string.Join("；", problem.ProblemDetails.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")),
-                Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult { ProblemDetails: Microsoft.AspNetCore.Http.HttpValidationProblemDetails details } =>
-                    string.Join("；", details.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")),
-                _ => text["产品抽查由市场监管部门登记"],
+                Microsoft.AspNetCore.Http.HttpResults.ValidationProblem problem => problem.ProblemDetails.Errors,
+                Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult { ProblemDetails: Microsoft.AspNetCore.Http.HttpValidationProblemDetails details } => details.Errors,
+                _ => null,
             };
+            Error = errors is null
+                ? text["产品抽查由市场监管部门登记"]
+                : string.Join("；", errors.Select(e => text.Format("{0}：{1}", text[PlanFieldName(e.Key)], string.Join(" ", e.Value))));
+            KeptProblem = ProblemKey;
         }
 
         await LoadAsync(industry, year, cancellationToken);
@@ -107,6 +113,19 @@ public sealed class ProblemsModel(QualityCityDbContext db, QualityAnalysis analy
         Industries = (await db.ProductCategories.AsNoTracking().Select(c => c.Industry).Distinct().ToListAsync(cancellationToken))
             .Select(code => (code, chains.GetValueOrDefault(code, code))).ToList();
     }
+
+    /// <summary>A field of the improvement plan as its form labels it.</summary>
+    private static string PlanFieldName(string key) => key switch
+    {
+        "title" => "方案名称",
+        "owner" => "责任单位",
+        "actions" => "措施",
+        "deadline" => "完成期限",
+        "industry" => "行业",
+        "creditCode" => "企业",
+        "status" => "状态",
+        _ => "问题",
+    };
 
     public string Describe(QualityProblem p) => p.Kind switch
     {

@@ -20,6 +20,10 @@ public sealed class SampleDetailModel(QualityCityDbContext db, SamplingAccess ac
     public Sample Sample { get; private set; } = null!;
     public IReadOnlyDictionary<string, string> ItemNames { get; private set; } = new Dictionary<string, string>();
     public string CategoryName { get; private set; } = string.Empty;
+    public IReadOnlyDictionary<string, string> CountyNames { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>A county by its name; the code only when the reference data do not know it.</summary>
+    public string CountyName(string code) => CountyNames.GetValueOrDefault(code, code);
     public bool MayManage { get; private set; }
     public string? Message { get; private set; }
     public string? Error { get; private set; }
@@ -99,6 +103,8 @@ public sealed class SampleDetailModel(QualityCityDbContext db, SamplingAccess ac
         CategoryName = await db.ProductCategories.Where(c => c.Code == sample.ProductCategory).Select(c => Localization.Text.IsEnglish ? c.NameEn : c.Name).FirstAsync(cancellationToken);
         ItemNames = await db.TestItemDefinitions.AsNoTracking().Where(i => i.ProductCategory == sample.ProductCategory)
             .ToDictionaryAsync(i => i.Code, i => Localization.Text.IsEnglish ? i.NameEn : i.Name, cancellationToken);
+        var counties = new[] { sample.CountyCode, sample.MadeInCounty ?? string.Empty };
+        CountyNames = await db.Regions.AsNoTracking().Where(r => counties.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, cancellationToken);
         MayManage = await access.MayManageAsync(User, cancellationToken);
         return true;
     }

@@ -32,9 +32,9 @@ public static class SampleEndpoints
             .RequireAuthorization(Policies.Staff)
             .WithSummary("抽检样品 — Quality samples")
             .WithDescription("""
-                质量地图背后的抽检样品及其检验项目，抽样日期新的在前。可按行业 `industry`、年份 `year`、县区 `county`、产品类别 `category`、检验项目 `item`、是否不合格 `failed` 和生产企业 `producer`（统一社会信用代码）筛选；用 `skip` 和 `take`（默认 100，最多 500）分页。
+                质量地图背后的抽检样品及其检验项目，抽样日期新的在前。可按行业 `industry`、年份 `year`、县区 `county`、产品类别 `category`、检验项目 `item`、是否不合格 `failed`、结论 `result`（passed 合格、failed 不合格、pending 尚无结论）、抽查计划 `plan`、计划任务 `task` 和生产企业 `producer`（统一社会信用代码）筛选；用 `skip` 和 `take`（默认 100，最多 500）分页。
 
-                The samples behind the quality map with their test items, newest sampling day first. Filter by `industry`, `year`, `county`, product `category`, test `item`, `failed` and `producer` (credit code); page with `skip` and `take` (100 by default, at most 500).
+                The samples behind the quality map with their test items, newest sampling day first. Filter by `industry`, `year`, `county`, product `category`, test `item`, `failed`, the conclusion `result` (passed, failed, or pending for none yet), sampling `plan`, plan `task` and `producer` (credit code); page with `skip` and `take` (100 by default, at most 500).
                 """)
             .WithResponseExample(200, new[] { SampleExample });
 

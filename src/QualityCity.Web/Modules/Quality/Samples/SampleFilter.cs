@@ -1,8 +1,18 @@
 namespace QualityCity.Web.Modules.Quality.Samples;
 
-/// <summary>Drill-down from the map to the batches.</summary>
-public sealed record SampleFilter(string? Industry, int? Year, string? County, string? Category, string? Item, bool? Failed, string? Producer, int? Skip, int? Take)
+/// <summary>
+/// Drill-down from the map to the batches; a plan's or a task's batches; and the conclusion
+/// (<c>result</c>: passed, failed, or pending for those without one yet).
+/// </summary>
+public sealed record SampleFilter(string? Industry, int? Year, string? County, string? Category, string? Item, bool? Failed, string? Producer, int? Skip, int? Take,
+    int? Plan = null, int? Task = null, string? Result = null)
 {
+    /// <summary>The conclusions <see cref="Result"/> may name.</summary>
+    public static readonly IReadOnlyList<string> Results = ["passed", "failed", "pending"];
+
+    /// <summary>Whether only failed batches (or failed items) are wanted, however it was asked.</summary>
+    public bool OnlyFailed => Failed == true || Result == "failed";
+
     public IQueryable<Sample> Apply(IQueryable<Sample> samples)
     {
         if (Industry is not null)
@@ -25,6 +35,16 @@ public sealed record SampleFilter(string? Industry, int? Year, string? County, s
             samples = samples.Where(s => s.ProductCategory == Category);
         }
 
+        if (Plan is { } plan)
+        {
+            samples = samples.Where(s => s.PlanId == plan);
+        }
+
+        if (Task is { } task)
+        {
+            samples = samples.Where(s => s.TaskId == task);
+        }
+
         if (Producer is not null)
         {
             // Credit codes are stored in their canonical form; one typed in lower case still finds its samples.
@@ -34,13 +54,22 @@ public sealed record SampleFilter(string? Industry, int? Year, string? County, s
 
         if (Item is not null)
         {
-            samples = Failed == true
+            samples = OnlyFailed
                 ? samples.Where(s => s.Items.Any(i => i.ItemCode == Item && !i.Passed))
                 : samples.Where(s => s.Items.Any(i => i.ItemCode == Item));
         }
-        else if (Failed == true)
+        else if (OnlyFailed)
         {
             samples = samples.Where(s => s.Passed == false);
+        }
+
+        if (Result == "passed")
+        {
+            samples = samples.Where(s => s.Passed == true);
+        }
+        else if (Result == "pending")
+        {
+            samples = samples.Where(s => s.Passed == null);
         }
 
         return samples;
