@@ -63,4 +63,74 @@ public sealed class StaffRegistersJourneyTests(BrowserFixture fixture) : IClassF
         Assert.False(await phone.Locator("#inspectors thead").IsVisibleAsync());
         Assert.True(await phone.EvaluateAsync<bool>(FitsThePhone), "the inspector registry is wider than the phone");
     }
+
+    [SkippableFact]
+    public async Task A_department_head_drafts_an_item_and_publishes_it_and_the_public_finds_it_on_a_phone()
+    {
+        var head = await fixture.SignInAsync("samr.head");
+        await head.GotoAsync("/checklists");
+        await head.ClickAsync("#manage-link");
+        await head.WaitForSelectorAsync("#add-item");
+        await head.ClickAsync("#add-item summary");
+        await head.FillAsync("#add-name", "电动自行车充电器产品质量检查");
+        await head.FillAsync("#add-method", "现场检查、抽样检验");
+        await head.ClickAsync("#add-form button[type=submit]");
+        // Refused beside the legal basis, in Chinese; the name typed is still there.
+        Assert.Contains("检查依据", await head.InnerTextAsync("#add-form .field-error >> nth=-1"), StringComparison.Ordinal);
+        Assert.Equal("电动自行车充电器产品质量检查", await head.InputValueAsync("#add-name"));
+        Assert.Equal("现场检查、抽样检验", await head.InputValueAsync("#add-method"));
+
+        await head.FillAsync("#add-basis", "《中华人民共和国产品质量法》第十五条");
+        await head.ClickAsync("#add-form button[type=submit]");
+        await head.WaitForSelectorAsync("#message");
+        var row = head.Locator("#manage-items tbody tr", new PageLocatorOptions { HasText = "电动自行车充电器" });
+        Assert.Contains("草稿", await row.InnerTextAsync(), StringComparison.Ordinal);
+        await row.Locator("form.publish-form button").ClickAsync();
+        await Assertions.Expect(head.Locator("#message")).ToContainTextAsync("已发布");
+        Assert.Contains("已公布", await head.Locator("#manage-items tbody tr", new PageLocatorOptions { HasText = "电动自行车充电器" }).InnerTextAsync(), StringComparison.Ordinal);
+        await head.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "checklists-manage.png"), FullPage = true });
+
+        var phone = await fixture.NewPageAsync(phone: true);
+        await phone.GotoAsync("/checklists");
+        Assert.True(await phone.EvaluateAsync<bool>(FitsThePhone), "the checklists are wider than the phone");
+        await phone.FillAsync("#q", "电动自行车充电器");
+        await phone.ClickAsync("#checklist-filters button[type=submit]");
+        await phone.WaitForURLAsync(url => url.Contains("q=", StringComparison.Ordinal));
+        Assert.Equal("共 1 条", await phone.InnerTextAsync("#checklist-count"));
+        Assert.True(await phone.Locator("details.checklist-group tbody td").First.IsVisibleAsync());
+        Assert.True(await phone.EvaluateAsync<bool>(FitsThePhone), "the search's answer is wider than the phone");
+        Assert.True(await phone.EvaluateAsync<int>("document.documentElement.scrollHeight") < 2500, "a search's answer is a short page");
+        await phone.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "checklists-phone.png"), FullPage = true });
+    }
+
+    [SkippableFact]
+    public async Task The_administrator_loads_a_years_holiday_notice_and_a_bad_file_changes_nothing()
+    {
+        var admin = await fixture.SignInAsync("admin");
+        await admin.GotoAsync("/");
+        await admin.ClickAsync("nav.mainnav a[href='/admin/holidays']");
+        await admin.WaitForSelectorAsync("#loaded-years");
+        Assert.Equal("节假日安排", await admin.InnerTextAsync("h1"));
+
+        await admin.SetInputFilesAsync("#file", new FilePayload
+        {
+            Name = "2030-bad.csv", MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("date,kind,name\n2030-01-01,holiday,元旦\n2030-02-30,holiday,春节\n"),
+        });
+        await admin.ClickAsync("#upload-form button[type=submit]");
+        await admin.WaitForSelectorAsync("#upload-errors");
+        Assert.Contains("第 3 行", await admin.InnerTextAsync("#upload-errors"), StringComparison.Ordinal);
+        Assert.Equal(0, await admin.Locator("#loaded-years tr[data-year='2030']").CountAsync());
+
+        await admin.SetInputFilesAsync("#file", new FilePayload
+        {
+            Name = "2030.csv", MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("date,kind,name\n2030-01-01,holiday,元旦\n2030-02-02,holiday,春节\n2030-02-03,holiday,春节\n2030-01-26,workday,春节调休上班\n"),
+        });
+        await admin.ClickAsync("#upload-form button[type=submit]");
+        await admin.WaitForSelectorAsync("#upload-summary");
+        Assert.Contains("2030 年：放假 2 天（元旦、春节），调休上班 1 天", await admin.InnerTextAsync("#upload-summary"), StringComparison.Ordinal);
+        Assert.Equal(1, await admin.Locator("#loaded-years tr[data-year='2030']").CountAsync());
+        await admin.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "admin-holidays.png"), FullPage = true });
+    }
 }
