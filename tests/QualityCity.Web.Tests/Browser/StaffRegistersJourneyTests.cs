@@ -129,7 +129,7 @@ public sealed class StaffRegistersJourneyTests(BrowserFixture fixture) : IClassF
         });
         await admin.ClickAsync("#upload-form button[type=submit]");
         await admin.WaitForSelectorAsync("#upload-summary");
-        Assert.Contains("2030 年：放假 2 天（元旦、春节），调休上班 1 天", await admin.InnerTextAsync("#upload-summary"), StringComparison.Ordinal);
+        Assert.Contains("2030 年：放假 3 天（元旦、春节），调休上班 1 天", await admin.InnerTextAsync("#upload-summary"), StringComparison.Ordinal);
         Assert.Equal(1, await admin.Locator("#loaded-years tr[data-year='2030']").CountAsync());
         await admin.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "admin-holidays.png"), FullPage = true });
     }

@@ -186,9 +186,13 @@ public sealed class InspectorsModel(QualityCityDbContext db, InspectorRegistry r
         Total = await query.CountAsync(cancellationToken);
         Inspectors = await query.OrderBy(i => i.DepartmentId).ThenBy(i => i.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
 
-        Counties = (await db.Regions.AsNoTracking().Where(r => r.Level == "county").OrderBy(r => r.Code).Select(r => new { r.Code, r.Name }).ToListAsync(cancellationToken))
+        // The city's counties are those whose townships are loaded (the regions hold every county of the country).
+        Counties = (await db.Regions.AsNoTracking()
+                .Where(r => r.Level == "county" && db.Regions.Any(t => t.Level == "township" && t.ParentCode == r.Code))
+                .OrderBy(r => r.Code).Select(r => new { r.Code, r.Name }).ToListAsync(cancellationToken))
             .Select(r => (r.Code, r.Name)).ToList();
-        _counties = Counties.ToDictionary(c => c.Code, c => c.Name);
+        var homes = Inspectors.Where(i => i.HomeCountyCode != null).Select(i => i.HomeCountyCode!).Distinct().ToList();
+        _counties = await db.Regions.AsNoTracking().Where(r => r.Level == "county" && homes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, cancellationToken);
 
         var conflictCodes = Inspectors.SelectMany(i => InspectorRules.Codes(i.ConflictCreditCodes)).Distinct().ToList();
         _entityNames = await db.MarketEntities.AsNoTracking().Where(e => conflictCodes.Contains(e.CreditCode))
