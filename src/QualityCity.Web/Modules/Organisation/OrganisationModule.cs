@@ -98,8 +98,7 @@ public sealed class OrganisationModule : IModule
         {
             var added = await registry.AddAsync(request, user, ct);
             return added.Succeeded ? Results.Created($"/api/inspectors/{added.Inspector!.Id}", new { added.Inspector.Id }) : added.Failure();
-        })
-.RequireAuthorization(Policies.DepartmentEditors).Produces(StatusCodes.Status201Created).ProducesValidationProblem()
+        }).RequireAuthorization(Policies.DepartmentEditors).Produces(StatusCodes.Status201Created).ProducesValidationProblem()
             .WithSummary("新增执法人员 — Add an inspector")
             .WithDescription("管理员可为任何部门添加；部门负责人只能为本部门添加（`departmentId` 缺省为本部门）。 — The administrator adds to any department, a department head only to their own (`departmentId` defaults to it).");
 
