@@ -47,6 +47,62 @@ public sealed class AccountJourneyTests(BrowserFixture fixture) : IClassFixture<
     }
 
     [SkippableFact]
+    public async Task The_administrator_changes_a_role_resets_a_password_and_disables_and_enables_an_account_on_the_page()
+    {
+        var admin = await fixture.SignInAsync("admin");
+        await admin.GotoAsync("/admin/users");
+        await admin.FillAsync("#Form_UserName", "zhao.lei");
+        await admin.FillAsync("#Form_DisplayName", "赵磊");
+        await admin.SelectOptionAsync("#Form_Role", "coordinator");
+        await admin.FillAsync("#Form_Password", "Sifa-Jiandu-31");
+        await admin.ClickAsync("#create-user button[type=submit]");
+        await admin.WaitForSelectorAsync("#message");
+        var row = admin.Locator("tr[data-user='zhao.lei']");
+
+        // A department head needs a department: refused in Chinese, and the row keeps the role chosen.
+        await row.Locator("details summary").ClickAsync();
+        await row.Locator("select[name=NewRole]").SelectOptionAsync("dept_head");
+        await row.Locator("form.role-form button").ClickAsync();
+        await admin.WaitForSelectorAsync("#row-error");
+        row = admin.Locator("tr[data-user='zhao.lei']");
+        Assert.Contains("部门", await row.Locator(".row-refusal").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("dept_head", await row.Locator("select[name=NewRole]").InputValueAsync());
+        await row.Locator("select[name=NewDepartment]").SelectOptionAsync("transport");
+        await row.Locator("form.role-form button").ClickAsync();
+        await admin.WaitForSelectorAsync("#message");
+        row = admin.Locator("tr[data-user='zhao.lei']");
+        Assert.Contains("部门负责人", await row.InnerTextAsync(), StringComparison.Ordinal);
+
+        // A weak password is refused in Chinese; a good one is set.
+        await row.Locator("details summary").ClickAsync();
+        await row.Locator("input[name=NewPassword]").FillAsync("zhao");
+        await row.Locator("button:has-text('重置密码')").ClickAsync();
+        await admin.WaitForSelectorAsync("#row-error");
+        Assert.Contains("密码", await admin.InnerTextAsync("#row-error"), StringComparison.Ordinal);
+        row = admin.Locator("tr[data-user='zhao.lei']");
+        await row.Locator("input[name=NewPassword]").FillAsync("Jiaotong-Yunshu-52");
+        await row.Locator("button:has-text('重置密码')").ClickAsync();
+        await admin.WaitForSelectorAsync("#message");
+        Assert.Contains("新密码", await admin.InnerTextAsync("#message"), StringComparison.Ordinal);
+
+        await admin.ClickAsync("tr[data-user='zhao.lei'] button:has-text('停用')");
+        await Assertions.Expect(admin.Locator("tr[data-user='zhao.lei']")).ToContainTextAsync("已停用");
+        await admin.ClickAsync("tr[data-user='zhao.lei'] button:has-text('启用')");
+        await Assertions.Expect(admin.Locator("tr[data-user='zhao.lei']")).ToContainTextAsync("正常");
+
+        // The new role and password are the account's: it signs in and reads its department's registry.
+        var head = await fixture.NewPageAsync();
+        await head.GotoAsync("/account/login");
+        await head.FillAsync("#userName", "zhao.lei");
+        await head.FillAsync("#password", "Jiaotong-Yunshu-52");
+        await head.ClickAsync("button[type=submit]");
+        await head.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await head.GotoAsync("/organisation/inspectors");
+        Assert.Equal("执法检查人员名录库", await head.InnerTextAsync("h1"));
+        Assert.True(await head.Locator("#add-inspector").IsVisibleAsync());
+    }
+
+    [SkippableFact]
     public async Task The_pages_charts_and_scripts_run_under_the_content_security_policy_without_violations()
     {
         var page = await fixture.SignInAsync("coordinator");

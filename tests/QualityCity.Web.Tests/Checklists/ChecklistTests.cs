@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Tests.Infrastructure;
 
 namespace QualityCity.Web.Tests.Checklists;
@@ -86,6 +87,71 @@ public abstract class ChecklistTests(QualityCityFactory factory) : PlatformTest(
         Assert.Equal(HttpStatusCode.BadRequest, noBasis.StatusCode);
         Assert.Contains("legalBasis", await noBasis.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+    [SkippableFact]
+    public async Task The_list_is_searched_by_a_word_of_the_legal_basis_or_the_item_and_grouped_by_department()
+    {
+        SkipIfUnavailable();
+        var anonymous = Factory.AnonymousClient();
+        var everything = await anonymous.GetStringAsync("/checklists");
+        var found = await anonymous.GetStringAsync("/checklists?q=" + Uri.EscapeDataString("娱乐场所管理条例"));
+        Assert.Contains("游艺厅", found, StringComparison.Ordinal);
+        Assert.DoesNotContain("消防安全责任制落实情况的检查", found, StringComparison.Ordinal);
+        Assert.Matches("共 [1-9] 条", found);
+        Assert.True(found.Length * 3 < everything.Length, "a search answers a short page");
+        // Without a search every department is a closed section; with one, the matches are open.
+        Assert.DoesNotContain("checklist-group\" data-department=\"samr\" open", everything, StringComparison.Ordinal);
+        Assert.Contains("open=\"open\"", found, StringComparison.Ordinal);
+
+        var byItem = await anonymous.GetStringAsync("/checklists?q=" + Uri.EscapeDataString("消防安全责任制"));
+        Assert.Contains("消防安全责任制落实情况的检查", byItem, StringComparison.Ordinal);
+        var none = await anonymous.GetStringAsync("/checklists?q=" + Uri.EscapeDataString("没有这样的事项"));
+        Assert.Contains("没有符合条件的检查事项", none, StringComparison.Ordinal);
+        Assert.Contains("共 0 条", none, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task A_head_drafts_edits_and_publishes_an_item_on_the_page_and_a_refusal_keeps_what_was_typed()
+    {
+        SkipIfUnavailable();
+        var samr = await Factory.SignedInClientAsync("samr.head");
+        var refused = await samr.PostAsync("/checklists/manage?handler=Add", new FormUrlEncodedContent(
+            [new("Form.Name", "页面起草的检查事项"), new("Form.Method", "现场检查"), new("Form.FrequencyCapPerYear", "二")]));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("每个检查事项都须写明检查依据", html, StringComparison.Ordinal);
+        Assert.Contains("每年检查次数上限须在1到12之间", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"页面起草的检查事项\"", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"二\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("legalBasis", html, StringComparison.Ordinal);
+
+        var added = await samr.PostAsync("/checklists/manage?handler=Add", new FormUrlEncodedContent(
+            [new("Form.Name", "页面起草的检查事项"), new("Form.Method", "现场检查"), new("Form.FrequencyCapPerYear", "2"), new("Form.LegalBasis", "《中华人民共和国计量法》第九条")]));
+        Assert.Contains("已新增草稿", await added.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        string code;
+        await using (var scope = OpenDb())
+        {
+            var draft = await scope.Db.ChecklistItems.AsNoTracking().SingleAsync(i => i.Name == "页面起草的检查事项");
+            Assert.Equal(("draft", 2), (draft.Status, draft.FrequencyCapPerYear));
+            code = draft.Code;
+            Assert.True(await scope.Db.AuditEntries.AnyAsync(a => a.After.Contains(code)));
+        }
+
+        Assert.DoesNotContain("页面起草的检查事项", await Factory.AnonymousClient().GetStringAsync("/checklists"), StringComparison.Ordinal);
+        Assert.Contains("页面起草的检查事项", await (await Factory.SignedInClientAsync("samr.inspector")).GetStringAsync("/checklists?q=" + Uri.EscapeDataString("页面起草")), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await Factory.SignedInClientAsync("emergency.head")).PostAsync("/checklists/manage?handler=Publish",
+            new FormUrlEncodedContent([new("Code", code)]))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await Factory.SignedInClientAsync("samr.inspector")).GetAsync("/checklists/manage")).StatusCode);
+
+        var edited = await samr.PostAsync("/checklists/manage?handler=Edit", new FormUrlEncodedContent(
+            [new("Code", code), new("Form.Name", "页面修改后的检查事项"), new("Form.FrequencyCapPerYear", "2"), new("Form.LegalBasis", "《中华人民共和国计量法》第九条")]));
+        Assert.Contains("已保存草稿", await edited.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var published = await samr.PostAsync("/checklists/manage?handler=Publish", new FormUrlEncodedContent([new("Code", code)]));
+        Assert.Contains("已发布", await published.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("页面修改后的检查事项", await Factory.AnonymousClient().GetStringAsync("/checklists?q=" + Uri.EscapeDataString("页面修改后")), StringComparison.Ordinal);
+        var again = await (await samr.PostAsync("/checklists/manage?handler=Publish", new FormUrlEncodedContent([new("Code", code)]))).Content.ReadAsStringAsync();
+        Assert.Contains("没有待发布的草稿", again, StringComparison.Ordinal);
+    }
+
 }
 
 public sealed class SqliteChecklistTests(SqliteFactory factory) : ChecklistTests(factory), IClassFixture<SqliteFactory>;

@@ -31,7 +31,7 @@ public abstract class InspectorRegistryTests(QualityCityFactory factory) : Platf
         Assert.Contains("conflictCreditCodes", problems, StringComparison.Ordinal);
 
         var duplicate = await head.PostAsJsonAsync("/api/inspectors", new { name = "另一人", credentialNumber = "鲁聊T-0001" });
-        Assert.Contains("belongs to another officer", await duplicate.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("已属于另一名执法人员", await duplicate.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.OK, (await head.PutAsJsonAsync($"/api/inspectors/{id}", new { monthlyCapacity = 30, active = false })).StatusCode);
         await using var scope = OpenDb();
@@ -86,6 +86,108 @@ public abstract class InspectorRegistryTests(QualityCityFactory factory) : Platf
         }
 
         Assert.Equal(HttpStatusCode.Forbidden, (await officer.PostAsJsonAsync($"/api/inspectors/{colleague}/conflicts", new { creditCode = code, reason = "x" })).StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task On_the_page_a_head_adds_an_officer_and_a_refusal_keeps_what_was_typed_in_chinese()
+    {
+        SkipIfUnavailable();
+        var head = await Factory.SignedInClientAsync("samr.head");
+        var refused = await head.PostAsync("/organisation/inspectors?handler=Add", new FormUrlEncodedContent(
+        [
+            new("Form.Name", "页面执法员"), new("Form.CredentialNumber", "鲁聊P-0001"), new("Form.MonthlyCapacity", "九十"), new("Form.Qualifications", "食品安全"),
+        ]));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("每月检查能力须在1到200次之间", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"页面执法员\"", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"九十\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("monthlyCapacity", html, StringComparison.Ordinal);
+
+        var added = await head.PostAsync("/organisation/inspectors?handler=Add", new FormUrlEncodedContent(
+        [
+            new("Form.Name", "页面执法员"), new("Form.CredentialNumber", "鲁聊P-0001"), new("Form.MonthlyCapacity", "18"), new("Form.Qualifications", "食品安全、登记注册"),
+        ]));
+        Assert.Contains("已添加执法人员 页面执法员", await added.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        int id;
+        await using (var scope = OpenDb())
+        {
+            var officer = await scope.Db.Inspectors.AsNoTracking().Include(i => i.Department).SingleAsync(i => i.CredentialNumber == "鲁聊P-0001");
+            Assert.Equal(("samr", 18, true, "食品安全,登记注册"), (officer.Department!.Code, officer.MonthlyCapacity, officer.Active, officer.Qualifications));
+            id = officer.Id;
+            Assert.True(await scope.Db.AuditEntries.AnyAsync(a => a.Subject == $"Inspector:{id}"));
+        }
+
+        var suspended = await head.PostAsync("/organisation/inspectors?handler=Edit", new FormUrlEncodedContent(
+        [
+            new("EditId", id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Form.Name", "页面执法员"), new("Form.CredentialNumber", "鲁聊P-0001"),
+            new("Form.MonthlyCapacity", "18"), new("Form.Qualifications", "食品安全"), new("Form.Status", "suspended"), new("Form.HomeCountyCode", "371521"),
+        ]));
+        Assert.Contains("已保存执法人员", await suspended.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using (var scope = OpenDb())
+        {
+            var officer = await scope.Db.Inspectors.AsNoTracking().SingleAsync(i => i.Id == id);
+            Assert.Equal((false, "371521", "食品安全"), (officer.Active, officer.HomeCountyCode, officer.Qualifications));
+        }
+
+        var list = await (await head.GetAsync("/organisation/inspectors?q=页面")).Content.ReadAsStringAsync();
+        Assert.Contains("共 1 条", list, StringComparison.Ordinal);
+        Assert.Contains("暂停", list, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task On_the_page_only_heads_and_the_administrator_add_and_a_head_cannot_edit_another_departments_officer()
+    {
+        SkipIfUnavailable();
+        int emergencyOfficer;
+        await using (var scope = OpenDb())
+        {
+            emergencyOfficer = await scope.Db.Inspectors.Where(i => i.Department!.Code == "emergency").Select(i => i.Id).FirstAsync();
+        }
+
+        FormUrlEncodedContent Add() => new([new("Form.Name", "不应添加"), new("Form.CredentialNumber", "鲁聊X-9999")]);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await Factory.SignedInClientAsync("coordinator")).PostAsync("/organisation/inspectors?handler=Add", Add())).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await Factory.SignedInClientAsync("samr.inspector")).PostAsync("/organisation/inspectors?handler=Add", Add())).StatusCode);
+        var edit = new FormUrlEncodedContent([new("EditId", emergencyOfficer.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Form.Name", "改名"), new("Form.CredentialNumber", "X")]);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await Factory.SignedInClientAsync("samr.head")).PostAsync("/organisation/inspectors?handler=Edit", edit)).StatusCode);
+        await using (var scope = OpenDb())
+        {
+            Assert.False(await scope.Db.Inspectors.AnyAsync(i => i.CredentialNumber == "鲁聊X-9999" || i.Name == "改名"));
+        }
+    }
+
+    [SkippableFact]
+    public async Task On_the_page_an_officer_finds_the_enterprise_by_name_and_declares_a_conflict_with_a_reason()
+    {
+        SkipIfUnavailable();
+        int own;
+        string code, name;
+        await using (var scope = OpenDb())
+        {
+            own = await scope.Db.Users.Where(u => u.UserName == "samr.inspector").Select(u => u.InspectorId!.Value).SingleAsync();
+            (code, name) = await scope.Db.MarketEntities.OrderBy(e => e.Id).Skip(3).Select(e => new ValueTuple<string, string>(e.CreditCode, e.Name)).FirstAsync();
+        }
+
+        var officer = await Factory.SignedInClientAsync("samr.inspector");
+        var found = await (await officer.GetAsync($"/organisation/inspectors?conflictFor={own}&entity={Uri.EscapeDataString(name)}")).Content.ReadAsStringAsync();
+        Assert.Contains($"value=\"{code}\"", found, StringComparison.Ordinal);
+
+        var noReason = await officer.PostAsync("/organisation/inspectors?handler=Conflict", new FormUrlEncodedContent(
+            [new("ConflictFor", own.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Entity", name), new("CreditCode", code)]));
+        var refusal = await noReason.Content.ReadAsStringAsync();
+        Assert.Contains("请说明回避原因", refusal, StringComparison.Ordinal);
+        Assert.Contains($"value=\"{code}\" checked", refusal, StringComparison.Ordinal);
+
+        var declared = await officer.PostAsync("/organisation/inspectors?handler=Conflict", new FormUrlEncodedContent(
+            [new("ConflictFor", own.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Entity", name), new("CreditCode", code), new("Reason", "曾在该企业任职")]));
+        Assert.Contains("回避关系", await declared.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using (var scope = OpenDb())
+        {
+            Assert.Contains(code, (await scope.Db.Inspectors.AsNoTracking().SingleAsync(i => i.Id == own)).ConflictCreditCodes, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await Factory.SignedInClientAsync("coordinator")).PostAsync("/organisation/inspectors?handler=Conflict",
+            new FormUrlEncodedContent([new("ConflictFor", own.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("CreditCode", code), new("Reason", "x")]))).StatusCode);
     }
 }
 

@@ -97,6 +97,51 @@ public abstract class ReferenceDataTests(QualityCityFactory factory) : PlatformT
         using var form2 = new MultipartFormDataContent { { new StringContent("date,kind,name\n"), "file", "x.csv" } };
         Assert.Equal(HttpStatusCode.Forbidden, (await coordinator.PostAsync("/api/reference/holidays", form2)).StatusCode);
     }
+    [SkippableFact]
+    public async Task The_administrator_uploads_a_years_notice_on_the_page_and_sees_what_was_loaded_in_chinese()
+    {
+        SkipIfUnavailable();
+        var admin = await Factory.SignedInClientAsync("admin");
+        var before = await admin.GetStringAsync("/admin/holidays");
+        Assert.Contains("已导入的年份", before, StringComparison.Ordinal);
+        Assert.Contains("data-year=\"2026\"", before, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-year=\"2028\"", before, StringComparison.Ordinal);
+
+        const string notice = "date,kind,name\n2028-01-01,holiday,元旦\n2028-01-26,holiday,春节\n2028-01-27,holiday,春节\n2028-02-05,workday,春节调休上班\n";
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(notice)), "file", "2028.csv" } };
+        var page = await (await admin.PostAsync("/admin/holidays", form)).Content.ReadAsStringAsync();
+        Assert.Contains("已导入 4 个日期，替换原有 0 个。", page, StringComparison.Ordinal);
+        Assert.Contains("2028 年：放假 3 天（元旦、春节），调休上班 1 天", page, StringComparison.Ordinal);
+        Assert.Contains("data-year=\"2028\"", page, StringComparison.Ordinal);
+        await using var scope = OpenDb();
+        Assert.Equal(4, await scope.Db.Holidays.CountAsync(h => h.Date >= new DateOnly(2028, 1, 1) && h.Date <= new DateOnly(2028, 12, 31)));
+    }
+
+    [SkippableFact]
+    public async Task A_bad_notice_on_the_page_names_each_bad_line_and_its_reason_and_saves_nothing()
+    {
+        SkipIfUnavailable();
+        var admin = await Factory.SignedInClientAsync("admin");
+        const string notice = "date,kind,name\n2029-01-01,holiday,元旦\n2029-13-01,holiday,春节\n2029-02-14,vacation,春节\n2029-02-07,workday,调休\n2029-01-01,holiday,元旦\n";
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(notice)), "file", "2029.csv" } };
+        var page = await (await admin.PostAsync("/admin/holidays", form)).Content.ReadAsStringAsync();
+        Assert.Contains("2029.csv 未导入，节假日安排没有任何改动", page, StringComparison.Ordinal);
+        Assert.Contains("第 3 行：日期“2029-13-01”不是 yyyy-MM-dd 格式的日期", page, StringComparison.Ordinal);
+        Assert.Contains("第 4 行：类型（kind）须为 holiday（放假）或 workday（调休上班），而不是“vacation”", page, StringComparison.Ordinal);
+        Assert.Contains("第 5 行：调休上班日 2029-02-07 不是周六或周日", page, StringComparison.Ordinal);
+        Assert.Contains("第 6 行：日期 2029-01-01 与第 2 行重复", page, StringComparison.Ordinal);
+        await using (var scope = OpenDb())
+        {
+            Assert.False(await scope.Db.Holidays.AnyAsync(h => h.Date >= new DateOnly(2029, 1, 1)));
+        }
+
+        var empty = await (await admin.PostAsync("/admin/holidays", new FormUrlEncodedContent([]))).Content.ReadAsStringAsync();
+        Assert.Contains("请选择节假日安排的 CSV 文件", empty, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await Factory.SignedInClientAsync("coordinator")).GetAsync("/admin/holidays")).StatusCode);
+        using var form2 = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(notice)), "file", "2029.csv" } };
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await Factory.SignedInClientAsync("samr.head")).PostAsync("/admin/holidays", form2)).StatusCode);
+    }
+
 }
 
 public sealed class SqliteReferenceDataTests(SqliteFactory factory) : ReferenceDataTests(factory), IClassFixture<SqliteFactory>;

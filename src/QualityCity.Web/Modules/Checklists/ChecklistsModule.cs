@@ -2,9 +2,9 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
+using QualityCity.Web.Localization;
 using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Checklists.Contracts;
-using QualityCity.Web.Modules.Organisation.Contracts;
 
 namespace QualityCity.Web.Modules.Checklists;
 
@@ -15,9 +15,7 @@ namespace QualityCity.Web.Modules.Checklists;
 /// </summary>
 public sealed class ChecklistsModule : IModule
 {
-    public static void AddServices(IServiceCollection services)
-    {
-    }
+    public static void AddServices(IServiceCollection services) => services.AddScoped<ChecklistEditor>();
 
     public static void MapEndpoints(IEndpointRouteBuilder app)
     {
@@ -63,101 +61,26 @@ public sealed class ChecklistsModule : IModule
             .WithSummary("检查事项清单 — Checklist items")
             .WithDescription("按部门（`department` 为部门代码）和状态（`status`：published、draft、retired 或 all）筛选。公开只返回已发布的事项；草稿和停用版本只有本部门、市级统筹和管理员可见。 — Filter by department (`department`, a department code) and status (`status`: published, draft, retired or all). The public gets published items only; drafts and retired versions are visible to the department itself, the coordinator and the administrator.");
 
-        api.MapPost("/", async (ChecklistItemRequest request, ClaimsPrincipal user, QualityCityDbContext db, CancellationToken ct) =>
+        api.MapPost("/", async (ChecklistItemRequest request, ClaimsPrincipal user, ChecklistEditor editor, CancellationToken ct) =>
         {
-            var departmentId = await DepartmentScope.RequestedOrOwnAsync(db, request.DepartmentId, user, ct);
-            if (departmentId is null)
-            {
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["departmentId"] = ["a department is required"] });
-            }
-
-            if (!MayEdit(user, departmentId.Value))
-            {
-                return Results.Problem("only the department's own head or the administrator may edit its checklist", statusCode: StatusCodes.Status403Forbidden);
-            }
-
-            if (request.Validate() is { } errors)
-            {
-                return Results.ValidationProblem(errors);
-            }
-
-            var prefix = (await db.Departments.Where(d => d.Id == departmentId).Select(d => d.Code).FirstAsync(ct)).ToUpperInvariant() + "-";
-            var used = await db.ChecklistItems.Where(i => i.DepartmentId == departmentId && i.Code.StartsWith(prefix)).Select(i => i.Code).Distinct().ToListAsync(ct);
-            var next = used.Select(c => int.TryParse(c[prefix.Length..], out var n) ? n : 0).DefaultIfEmpty(0).Max() + 1;
-            var item = new ChecklistItem { DepartmentId = departmentId.Value, Code = $"{prefix}{next:000}", Status = ChecklistStatus.Draft, Name = string.Empty };
-            request.ApplyTo(item, db.Clock.UtcNow);
-            db.ChecklistItems.Add(item);
-            await db.SaveChangesAsync(ct);
-            return Results.Created($"/api/checklists/{item.Code}", item);
+            var added = await editor.AddAsync(request, user, ct);
+            return added.Succeeded ? Results.Created($"/api/checklists/{added.Item!.Code}", added.Item) : added.Failure();
         }).RequireAuthorization(Policies.DepartmentEditors).Produces<ChecklistItem>(StatusCodes.Status201Created).ProducesValidationProblem()
             .WithSummary("新增检查事项（草稿） — Add a checklist item (draft)")
             .WithDescription("新事项为草稿，发布后才用于检查。部门负责人只能为本部门添加。 — A new item is a draft until published. A department head adds only to their own department.");
 
-        api.MapPut("/{code}", async (string code, ChecklistItemRequest request, ClaimsPrincipal user, QualityCityDbContext db, CancellationToken ct) =>
+        api.MapPut("/{code}", async (string code, ChecklistItemRequest request, ClaimsPrincipal user, ChecklistEditor editor, CancellationToken ct) =>
         {
-            var versions = await db.ChecklistItems.Where(i => i.Code == code).OrderByDescending(i => i.Version).ToListAsync(ct);
-            if (versions.Count == 0)
-            {
-                return Results.Problem($"no checklist item {code}", statusCode: StatusCodes.Status404NotFound);
-            }
-
-            if (!MayEdit(user, versions[0].DepartmentId))
-            {
-                return Results.Problem("only the department's own head or the administrator may edit its checklist", statusCode: StatusCodes.Status403Forbidden);
-            }
-
-            if (request.Validate() is { } errors)
-            {
-                return Results.ValidationProblem(errors);
-            }
-
-            // A published version is never changed: the edit becomes the next draft version.
-            var draft = versions.FirstOrDefault(v => v.Status == ChecklistStatus.Draft);
-            if (draft is null)
-            {
-                draft = new ChecklistItem { DepartmentId = versions[0].DepartmentId, Code = code, Version = versions[0].Version + 1, Status = ChecklistStatus.Draft, Name = string.Empty };
-                db.ChecklistItems.Add(draft);
-            }
-
-            request.ApplyTo(draft, db.Clock.UtcNow);
-            await db.SaveChangesAsync(ct);
-            return Results.Ok(draft);
+            var changed = await editor.UpdateAsync(code, request, user, ct);
+            return changed.Succeeded ? Results.Ok(changed.Item) : changed.Failure();
         }).RequireAuthorization(Policies.DepartmentEditors).Produces<ChecklistItem>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("修改检查事项 — Change a checklist item")
             .WithDescription("已发布的版本不会被修改：修改成为下一个草稿版本，发布后替换旧版本。 — A published version never changes: the edit becomes the next draft version, which replaces it when published.");
 
-        api.MapPost("/{code}/publish", async (string code, ClaimsPrincipal user, QualityCityDbContext db, CancellationToken ct) =>
+        api.MapPost("/{code}/publish", async (string code, ClaimsPrincipal user, ChecklistEditor editor, CancellationToken ct) =>
         {
-            var versions = await db.ChecklistItems.Where(i => i.Code == code).ToListAsync(ct);
-            if (versions.Count == 0)
-            {
-                return Results.Problem($"no checklist item {code}", statusCode: StatusCodes.Status404NotFound);
-            }
-
-            // Permission before state: another department learns nothing about this item's drafts.
-            if (!MayEdit(user, versions[0].DepartmentId))
-            {
-                return Results.Problem("only the department's own head or the administrator may publish its checklist", statusCode: StatusCodes.Status403Forbidden);
-            }
-
-            var draft = versions.FirstOrDefault(v => v.Status == ChecklistStatus.Draft);
-            if (draft is null)
-            {
-                return Results.Problem($"checklist item {code} has no draft to publish", statusCode: StatusCodes.Status409Conflict);
-            }
-
-            var now = db.Clock.UtcNow;
-            foreach (var published in versions.Where(v => v.Status == ChecklistStatus.Published))
-            {
-                published.Status = ChecklistStatus.Retired;
-                published.UpdatedAtUtc = now;
-            }
-
-            draft.Status = ChecklistStatus.Published;
-            draft.PublishedAtUtc = now;
-            draft.UpdatedAtUtc = now;
-            await db.SaveChangesAsync(ct);
-            return Results.Ok(draft);
+            var published = await editor.PublishAsync(code, user, ct);
+            return published.Succeeded ? Results.Ok(published.Item) : published.Failure();
         }).RequireAuthorization(Policies.DepartmentEditors).Produces<ChecklistItem>().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("发布检查事项 — Publish a checklist item")
@@ -184,8 +107,6 @@ public sealed class ChecklistsModule : IModule
     private static bool MaySeeUnpublished(ClaimsPrincipal user, int departmentId) =>
         user.SeesAllDepartments() || ((user.IsInRole(Roles.DeptHead) || user.IsInRole(Roles.Inspector)) && user.DepartmentId() == departmentId);
 
-    private static bool MayEdit(ClaimsPrincipal user, int departmentId) =>
-        user.IsInRole(Roles.Admin) || (user.IsInRole(Roles.DeptHead) && user.DepartmentId() == departmentId);
 }
 
 /// <summary>The editable fields of a checklist item.</summary>
@@ -193,26 +114,26 @@ public sealed record ChecklistItemRequest(int? DepartmentId, string? Name, strin
     string? LegalBasis, int? FrequencyCapPerYear)
 {
     /// <summary>Field errors, or null when the request is valid.</summary>
-    public Dictionary<string, string[]>? Validate()
+    public Dictionary<string, string[]>? Validate(Text text)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(Name))
         {
-            errors["name"] = ["name is required"];
+            errors["name"] = [text["检查事项名称必填"]];
         }
         else if (Name.Trim().Length > 200)
         {
-            errors["name"] = ["name is longer than 200 characters"];
+            errors["name"] = [text["检查事项名称不能超过200个字"]];
         }
 
         if (string.IsNullOrWhiteSpace(LegalBasis))
         {
-            errors["legalBasis"] = ["every inspection item needs its legal basis (law and article)"];
+            errors["legalBasis"] = [text["每个检查事项都须写明检查依据（法律法规及条款）"]];
         }
 
         if (FrequencyCapPerYear is < 1 or > 12)
         {
-            errors["frequencyCapPerYear"] = ["must be between 1 and 12 inspections a year"];
+            errors["frequencyCapPerYear"] = [text["每年检查次数上限须在1到12之间"]];
         }
 
         return errors.Count == 0 ? null : errors;

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
+using QualityCity.Web.Localization;
 using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Organisation.Contracts;
 
@@ -13,6 +14,7 @@ public sealed class OrganisationModule : IModule
     public static void AddServices(IServiceCollection services)
     {
         services.AddScoped<IOfficerDirectory, OfficerDirectory>();
+        services.AddScoped<InspectorRegistry>();
     }
 
     public static void MapEndpoints(IEndpointRouteBuilder app)
@@ -92,101 +94,34 @@ public sealed class OrganisationModule : IModule
             .WithSummary("执法人员名录 — The inspector registry")
             .WithDescription("执法人员的姓名、执法证号、资质、是否在岗、每月可承担检查数、回避的企业和所在县区。部门负责人和执法人员只能看本部门；可用 `department` 筛选。 — Officers with name, credential number, qualifications, whether active, monthly capacity, the entities they must not inspect and their home county. Department heads and inspectors see their own department only; `department` filters.");
 
-        api.MapPost("/inspectors", async (InspectorRequest request, ClaimsPrincipal user, QualityCityDbContext db, CancellationToken ct) =>
+        api.MapPost("/inspectors", async (InspectorRequest request, ClaimsPrincipal user, InspectorRegistry registry, CancellationToken ct) =>
         {
-            var departmentId = await DepartmentScope.RequestedOrOwnAsync(db, request.DepartmentId, user, ct);
-            if (departmentId is null)
-            {
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["departmentId"] = ["a department is required"] });
-            }
-
-            if (!MayManage(user, departmentId.Value))
-            {
-                return Results.Problem("only the department's own head or the administrator manages its officers", statusCode: StatusCodes.Status403Forbidden);
-            }
-
-            var inspector = new Inspector { DepartmentId = departmentId.Value, Name = string.Empty, CredentialNumber = string.Empty };
-            if (await InspectorRules.ApplyAsync(request, inspector, db, isNew: true, ct) is { } errors)
-            {
-                return Results.ValidationProblem(errors);
-            }
-
-            db.Inspectors.Add(inspector);
-            await db.SaveChangesAsync(ct);
-            return Results.Created($"/api/inspectors/{inspector.Id}", new { inspector.Id });
+            var added = await registry.AddAsync(request, user, ct);
+            return added.Succeeded ? Results.Created($"/api/inspectors/{added.Inspector!.Id}", new { added.Inspector.Id }) : added.Failure();
         }).RequireAuthorization(Policies.DepartmentEditors).Produces(StatusCodes.Status201Created).ProducesValidationProblem()
             .WithSummary("新增执法人员 — Add an inspector")
             .WithDescription("管理员可为任何部门添加；部门负责人只能为本部门添加（`departmentId` 缺省为本部门）。 — The administrator adds to any department, a department head only to their own (`departmentId` defaults to it).");
 
-        api.MapPut("/inspectors/{id:int}", async (int id, InspectorRequest request, ClaimsPrincipal user, QualityCityDbContext db, CancellationToken ct) =>
+        api.MapPut("/inspectors/{id:int}", async (int id, InspectorRequest request, ClaimsPrincipal user, InspectorRegistry registry, CancellationToken ct) =>
         {
-            var inspector = await db.Inspectors.FirstOrDefaultAsync(i => i.Id == id, ct);
-            if (inspector is null)
-            {
-                return Results.NotFound();
-            }
-
-            if (!MayManage(user, inspector.DepartmentId))
-            {
-                return Results.Problem("only the department's own head or the administrator manages its officers", statusCode: StatusCodes.Status403Forbidden);
-            }
-
-            if (await InspectorRules.ApplyAsync(request, inspector, db, isNew: false, ct) is { } errors)
-            {
-                return Results.ValidationProblem(errors);
-            }
-
-            await db.SaveChangesAsync(ct);
-            return Results.Ok(new { inspector.Id });
+            var changed = await registry.UpdateAsync(id, request, user, ct);
+            return changed.Succeeded ? Results.Ok(new { changed.Inspector!.Id }) : changed.Failure();
         }).RequireAuthorization(Policies.DepartmentEditors).ProducesValidationProblem().Produces(StatusCodes.Status404NotFound)
             .WithSummary("修改执法人员 — Change an inspector")
             .WithDescription("字段规则与新增相同；部门负责人只能修改本部门的执法人员。 — The same rules as adding; a department head changes only the department's own officers.");
 
-        // An officer declares a conflict of interest (亲属、曾任职、利益关联) for themselves; the
-        // department head may declare one for any officer of the department. Recorded in the audit log.
-        api.MapPost("/inspectors/{id:int}/conflicts", async (int id, ConflictRequest request, ClaimsPrincipal user, QualityCityDbContext db,
-            IAccountDirectory accounts, CancellationToken ct) =>
+        // An officer declares a conflict of interest for themselves; the department head for the department's officers.
+        api.MapPost("/inspectors/{id:int}/conflicts", async (int id, ConflictRequest request, ClaimsPrincipal user, InspectorRegistry registry, CancellationToken ct) =>
         {
-            var inspector = await db.Inspectors.FirstOrDefaultAsync(i => i.Id == id, ct);
-            if (inspector is null)
-            {
-                return Results.NotFound();
-            }
-
-            var self = await accounts.IsOfficerAsync(user.ActorName(), id, ct);
-            if (!self && !MayManage(user, inspector.DepartmentId))
-            {
-                return Results.Problem("an officer declares conflicts for themselves; the department head for the department's officers",
-                    statusCode: StatusCodes.Status403Forbidden);
-            }
-
-            var code = QualityCity.Domain.Registry.CreditCode.Canonical(request.CreditCode);
-            if (!await db.MarketEntities.AnyAsync(e => e.CreditCode == code, ct))
-            {
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["creditCode"] = [$"'{request.CreditCode}' is not in the registry"] });
-            }
-
-            if (string.IsNullOrWhiteSpace(request.Reason))
-            {
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["say what the conflict is (relative, former employer, shareholding …)"] });
-            }
-
-            var codes = InspectorRules.Codes(inspector.ConflictCreditCodes);
-            if (!codes.Contains(code))
-            {
-                inspector.ConflictCreditCodes = string.Join(",", codes.Append(code).Order(StringComparer.Ordinal));
-                await db.SaveChangesAsync(ct);
-            }
-
-            return Results.Ok(new { inspector.Id, conflicts = InspectorRules.Codes(inspector.ConflictCreditCodes) });
+            var declared = await registry.DeclareConflictAsync(id, request, user, ct);
+            return declared.Succeeded
+                ? Results.Ok(new { declared.Inspector!.Id, conflicts = InspectorRules.Codes(declared.Inspector.ConflictCreditCodes) })
+                : declared.Failure();
         }).RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.DeptHead, Roles.Inspector))
             .ProducesValidationProblem().Produces(StatusCodes.Status404NotFound)
             .WithSummary("申报回避关系 — Declare a conflict of interest")
             .WithDescription("执法人员为自己、部门负责人为本部门人员、管理员为任何人申报与某企业（统一社会信用代码 `creditCode`）的回避关系（亲属、曾任职、利益关联），并说明理由 `reason`。之后抽取不会派此人检查该企业；写入审计日志。 — An officer for themselves, a department head for the department's officers or the administrator for anyone declares a conflict (relative, former employer, shareholding) with an entity (`creditCode`) and says why (`reason`). The draw then never sends the officer there; the declaration goes to the audit log.");
     }
-
-    private static bool MayManage(ClaimsPrincipal user, int departmentId) =>
-        user.IsInRole(Roles.Admin) || (user.IsInRole(Roles.DeptHead) && user.DepartmentId() == departmentId);
 
     /// <summary>
     /// The inspectors a user may read: all for the administrator and the coordinator, only their own
@@ -224,36 +159,36 @@ internal static class InspectorRules
         list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
 
     /// <summary>Validates the request and copies it onto the officer; returns the errors, or null when applied.</summary>
-    public static async Task<Dictionary<string, string[]>?> ApplyAsync(InspectorRequest request, Inspector inspector, QualityCityDbContext db, bool isNew,
+    public static async Task<Dictionary<string, string[]>?> ApplyAsync(InspectorRequest request, Inspector inspector, QualityCityDbContext db, Text text, bool isNew,
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var name = request.Name?.Trim() ?? (isNew ? string.Empty : inspector.Name);
         if (name.Length is 0 or > 50)
         {
-            errors["name"] = ["the officer's name is required (at most 50 characters)"];
+            errors["name"] = [text["执法人员姓名必填，不超过50个字"]];
         }
 
         var credential = request.CredentialNumber?.Trim() ?? (isNew ? string.Empty : inspector.CredentialNumber);
         if (credential.Length is 0 or > 40)
         {
-            errors["credentialNumber"] = ["the law-enforcement credential number (执法证号) is required"];
+            errors["credentialNumber"] = [text["执法证号必填，不超过40个字符"]];
         }
         else if (await db.Inspectors.AnyAsync(i => i.CredentialNumber == credential && i.Id != inspector.Id, cancellationToken))
         {
-            errors["credentialNumber"] = [$"credential number {credential} belongs to another officer"];
+            errors["credentialNumber"] = [text.Format("执法证号 {0} 已属于另一名执法人员", credential)];
         }
 
         var capacity = request.MonthlyCapacity ?? inspector.MonthlyCapacity;
         if (capacity is < 1 or > 200)
         {
-            errors["monthlyCapacity"] = ["monthly capacity must be between 1 and 200 visits"];
+            errors["monthlyCapacity"] = [text["每月检查能力须在1到200次之间"]];
         }
 
         var county = request.HomeCountyCode is null ? inspector.HomeCountyCode : request.HomeCountyCode.Trim();
         if (!string.IsNullOrEmpty(county) && !await db.Regions.AnyAsync(r => r.Code == county && r.Level == "county", cancellationToken))
         {
-            errors["homeCountyCode"] = [$"'{county}' is not a county of the city (GB/T 2260)"];
+            errors["homeCountyCode"] = [text.Format("{0} 不是本市的县区（GB/T 2260）", county)];
         }
 
         var conflicts = request.ConflictCreditCodes?.Select(QualityCity.Domain.Registry.CreditCode.Canonical).Where(c => c.Length > 0).Distinct().ToList();
@@ -263,7 +198,7 @@ internal static class InspectorRules
             var unknown = conflicts.Except(known).ToList();
             if (unknown.Count > 0)
             {
-                errors["conflictCreditCodes"] = [$"not in the registry: {string.Join(", ", unknown)}"];
+                errors["conflictCreditCodes"] = [text.Format("主体库中没有：{0}", string.Join("、", unknown))];
             }
         }
 

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
+using QualityCity.Web.Localization;
 using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.ReferenceData.Contracts;
+using QualityCity.Web.Modules.ReferenceData.UploadHolidays;
 
 namespace QualityCity.Web.Modules.ReferenceData;
 
@@ -10,7 +12,7 @@ namespace QualityCity.Web.Modules.ReferenceData;
 public sealed class ReferenceDataModule : IModule
 {
     public static void AddServices(IServiceCollection services) =>
-        services.AddScoped<ReferenceDataLoader>().AddScoped<Contracts.CalendarCoverage>();
+        services.AddScoped<ReferenceDataLoader>().AddScoped<Contracts.CalendarCoverage>().AddScoped<HolidayCalendarUpload>();
 
     public static void MapEndpoints(IEndpointRouteBuilder app)
     {
@@ -62,48 +64,18 @@ public sealed class ReferenceDataModule : IModule
             .WithDescription("国务院公布的法定节假日（holiday）和调休上班日（workday），可按 `year` 筛选；`publishedYears` 为已载入通知的年份。计算工作日期限时使用。 — The State Council's public holidays (holiday) and working weekends (workday), optionally for one `year`; `publishedYears` lists the years whose notice is loaded. Working-day deadlines use them.");
 
         // Next year's notice, uploaded by the administrator: replaces the years the file covers.
-        api.MapPost("/holidays", async (IFormFile? file, QualityCityDbContext db, DatabaseSettings settings) =>
+        api.MapPost("/holidays", async (IFormFile? file, HolidayCalendarUpload upload, Text text, CancellationToken ct) =>
         {
             if (file is null || file.Length == 0)
             {
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["a CSV with columns date,kind,name is required"] });
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [text["请选择节假日安排的 CSV 文件（列 date,kind,name）"]] });
             }
 
-            var path = Path.Combine(settings.DataDirectory, $"holidays-{Guid.NewGuid():N}.csv");
-            await using (var target = File.Create(path))
-            {
-                await file.CopyToAsync(target);
-            }
-
-            List<HolidayEntry> days;
-            try
-            {
-                days = ReferenceDataLoader.ReadHolidays(path);
-            }
-            catch (Exception ex) when (ex is FormatException or IndexOutOfRangeException or InvalidOperationException)
-            {
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [$"not a holiday calendar: {ex.Message}"] });
-            }
-            finally
-            {
-                File.Delete(path);
-            }
-
-            var duplicate = days.GroupBy(d => d.Date).FirstOrDefault(g => g.Count() > 1);
-            if (duplicate is not null)
-            {
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [$"date {duplicate.Key:yyyy-MM-dd} appears twice"] });
-            }
-
-            var years = days.Select(d => d.Date.Year).Distinct().ToList();
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            var existing = await db.Holidays.Where(h => years.Contains(h.Date.Year)).ToListAsync();
-            db.Holidays.RemoveRange(existing);
-            await db.SaveChangesAsync();
-            db.Holidays.AddRange(days);
-            await db.SaveChangesAsync();
-            await transaction.CommitAsync();
-            return Results.Ok(new { years, replaced = existing.Count, loaded = days.Count });
+            await using var stream = file.OpenReadStream();
+            var result = await upload.UploadAsync(stream, ct);
+            return result.Succeeded
+                ? Results.Ok(new { years = result.Years.Select(y => y.Year), replaced = result.Replaced, loaded = result.Loaded })
+                : Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [.. result.Errors] });
         }).RequireAuthorization(Policies.Admin).WithBodyLimit(RequestLimits.UploadBytes).ProducesValidationProblem()
             .WithSummary("上传节假日安排 — Upload a holiday notice")
             .WithDescription("以 multipart/form-data 上传 CSV 文件 `file`（列 date,kind,name；kind 为 holiday 或 workday），替换文件所含年份的全部日期。 — Upload a CSV `file` (columns date,kind,name; kind holiday or workday) as multipart/form-data; it replaces every day of the years it covers.");

@@ -26,6 +26,11 @@ public sealed class UsersModel(UserAdministration accounts, IOfficerDirectory of
     [BindProperty] public string? NewPassword { get; set; }
     [BindProperty] public string? NewRole { get; set; }
 
+    /// <summary>The binding the new role needs: a department (heads and officers), a credential number (officers), a credit code (enterprises).</summary>
+    [BindProperty] public string? NewDepartment { get; set; }
+    [BindProperty] public string? NewInspector { get; set; }
+    [BindProperty] public string? NewEnterprise { get; set; }
+
     public Dictionary<string, string[]> Errors { get; private set; } = [];
     public string? Message { get; private set; }
 
@@ -53,10 +58,14 @@ public sealed class UsersModel(UserAdministration accounts, IOfficerDirectory of
     public async Task<IActionResult> OnPostRoleAsync(CancellationToken cancellationToken)
     {
         var current = await accounts.FindAsync(Target ?? string.Empty, cancellationToken);
+        // Only the bindings the new role has: a head made coordinator leaves the department, an officer made head the credential number.
+        var role = NewRole?.Trim() ?? string.Empty;
         var change = current is null
             ? new UserChange(null, [], NotFound: true)
-            : await accounts.UpdateAsync(current.UserName, new UserRequest(current.UserName, current.DisplayName, NewRole, current.Department,
-                current.Enterprise, current.Inspector), User.ActorName(), cancellationToken);
+            : await accounts.UpdateAsync(current.UserName, new UserRequest(current.UserName, current.DisplayName, NewRole,
+                Roles.NeedsDepartment(role) ? NewDepartment : null,
+                role == Roles.Enterprise ? NewEnterprise : null,
+                role == Roles.Inspector ? NewInspector : null), User.ActorName(), cancellationToken);
         return await AfterAsync(change, text.Format("已更改 {0} 的角色", Target ?? string.Empty), keepForm: false, cancellationToken);
     }
 
@@ -96,6 +105,9 @@ public sealed class UsersModel(UserAdministration accounts, IOfficerDirectory of
         Users = await accounts.ListAsync(cancellationToken);
         Departments = (await officers.DepartmentsAsync(cancellationToken)).Select(d => (d.Code, Text.IsEnglish ? d.NameEn : d.Name)).ToList();
     }
+
+    /// <summary>Whether a refusal of a row's change belongs to this account, whose row form then shows what was chosen.</summary>
+    public bool RowRefused(string userName) => Errors.Count > 0 && string.Equals(Target, userName, StringComparison.Ordinal);
 
     public string? ErrorFor(string field) => Errors.TryGetValue(field, out var messages) ? string.Join("；", messages) : null;
 
