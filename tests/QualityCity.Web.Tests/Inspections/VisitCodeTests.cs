@@ -124,7 +124,8 @@ public abstract class VisitCodeTests(QualityCityFactory factory) : PlatformTest(
 
         var page = await Factory.AnonymousClient().GetStringAsync($"/v/{code}");
         Assert.Contains("data-verdict=\"cancelled\"", page, StringComparison.Ordinal);
-        Assert.Contains($"re-draw #{redraw}", page, StringComparison.Ordinal);
+        // Why, in the page's language, naming the re-draw.
+        Assert.Contains($"年度计划重新抽取（第 {redraw} 号抽取）", page, StringComparison.Ordinal);
     }
 
     private static async Task<string> OpenSslVerifyAsync(string folder)

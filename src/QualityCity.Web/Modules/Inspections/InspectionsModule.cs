@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using QRCoder;
 using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
 using QualityCity.Web.Modules.Accounts.Contracts;
@@ -31,6 +30,7 @@ public sealed class InspectionsModule : IModule
         services.AddScoped<Attachments.AttachmentWork>();
         services.AddScoped<Complaints.ComplaintWork>();
         services.AddScoped<Deadlines.DeadlineWatch>();
+        services.AddScoped<Contracts.IInspectionDesks, HomeDesks.InspectionDesks>();
         OpenData.OpenDataEndpoints.TrackSources();
     }
 
@@ -65,16 +65,15 @@ public sealed class InspectionsModule : IModule
 
             if (qr)
             {
-                using var generator = new QRCodeGenerator();
-                // The phone's camera opens the verification page: the image holds the absolute address.
-                using var data = generator.CreateQrCode($"{address.BaseFor(http.Request)}/v/{visit.Code}", QRCodeGenerator.ECCLevel.L);
-                return Results.Text(new SvgQRCode(data).GetGraphic(4), "image/svg+xml");
+                // The phone's camera opens the verification page: the image holds the absolute address, with the code's short form.
+                return Results.Text(VisitCodes.VisitQr.Svg(VisitCodes.VisitQr.Address(address.BaseFor(http.Request), visit.Id, visit.Code)), "image/svg+xml");
             }
 
             return Results.Ok(new
             {
                 visit.VisitKey, visit.CreditCode, visit.Date, visit.ValidFrom, visit.ValidTo, visit.Status, visit.CancelReason, visit.Code,
                 verifyUrl = $"/v/{visit.Code}",
+                shortCode = QualityCity.Domain.Execution.VisitCodeReference.For(visit.Id, visit.Code),
                 departments = visit.Departments.Select(d => new
                 {
                     d.DepartmentId, items = d.ItemTexts(), inspectorIds = d.InspectorIds().Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)),
@@ -82,7 +81,7 @@ public sealed class InspectionsModule : IModule
             });
         }).RequireAuthorization(Policies.SignedIn).Produces(StatusCodes.Status404NotFound)
             .WithSummary("一次检查的检查码 — A visit's code")
-            .WithDescription("按检查编号 `visitKey` 返回当前检查码、有效期、状态、核验地址和各部门的检查事项与执法人员；路径以 /qr.svg 结尾时返回核验地址的二维码（SVG）。执法人员本人、其部门负责人、统筹部门和被检查企业可见，其他人返回 404。 — The visit's current code, validity, status, verification address and each department's items and officers, by `visitKey`; a path ending in /qr.svg answers the verification address as a QR code (SVG). For its officers, their department heads, the coordinator and the enterprise itself; 404 to anyone else.");
+            .WithDescription("按检查编号 `visitKey` 返回当前检查码、有效期、状态、核验地址和各部门的检查事项与执法人员；`shortCode` 是检查码的短码（二维码中的核验地址使用它，也可手工输入）；路径以 /qr.svg 结尾时返回核验地址的二维码（SVG）。执法人员本人、其部门负责人、统筹部门和被检查企业可见，其他人返回 404。 — The visit's current code, validity, status, verification address and each department's items and officers, by `visitKey`; `shortCode` is the code's short form (the QR image's verification address uses it; it can also be typed); a path ending in /qr.svg answers the verification address as a QR code (SVG). For its officers, their department heads, the coordinator and the enterprise itself; 404 to anyone else.");
     }
 
     /// <summary>

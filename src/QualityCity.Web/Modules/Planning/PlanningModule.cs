@@ -28,6 +28,7 @@ public sealed class PlanningModule : IModule
         services.AddScoped<PlanPools>();
         services.AddScoped<PlanDraw>();
         services.AddScoped<PlanPublication>();
+        services.AddScoped<Contracts.IPlanOverview, PlanState.PlanOverview>();
     }
 
     private static bool IsCoordinator(ClaimsPrincipal user) => user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Admin);

@@ -40,6 +40,7 @@ public sealed class QualityModule : IModule
         services.AddScoped<SampleImport>();
         QualityJobs.AddHandlers(services);
         services.AddScoped<QualityAnalysis>();
+        services.AddScoped<Contracts.IQualityWarnings, QualityWarnings>();
         PublishedFiles.Track<Sample>(OpenSamplingCsv, OpenSamplingJson);
         PublishedFiles.Track<SampleItemResult>(OpenSamplingCsv, OpenSamplingJson);
     }
