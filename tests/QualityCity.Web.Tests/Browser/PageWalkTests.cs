@@ -50,8 +50,8 @@ public sealed partial class PageWalkTests(BrowserFixture fixture, ITestOutputHel
     /// <summary>Latin words a Chinese page may show: codes, units, standards, formats and product names.</summary>
     private static readonly HashSet<string> LatinAllowed = new(StringComparer.Ordinal)
     {
-        "GB", "GB/T", "API", "Excel", "CSV", "JSON", "PDF", "QR", "URL", "HTTP", "HTTPS", "PNG", "JPEG", "JPG", "ZIP", "OpenAPI", "SHA", "PEM", "ID",
-        "kg", "mg", "km", "cm", "mm", "ml", "mL", "kW", "kV", "kWh", "MPa", "kPa", "Hz", "ppm", "pH", "dB", "lx", "KPI", "English",
+        "GB", "GB/T", "API", "Excel", "CSV", "csv", "xlsx", "JSON", "PDF", "QR", "URL", "HTTP", "HTTPS", "PNG", "JPEG", "JPG", "ZIP", "OpenAPI", "SHA", "PEM", "ID",
+        "WebP", "kg", "mg", "km", "cm", "mm", "ml", "mL", "kW", "kV", "kWh", "MPa", "kPa", "Hz", "ppm", "pH", "dB", "lx", "KPI", "English",
     };
 
     private const string CheckOverflow = "overflow";
@@ -92,9 +92,10 @@ public sealed partial class PageWalkTests(BrowserFixture fixture, ITestOutputHel
 
         var failures = new List<Failure>();
         var visited = 0;
+        using var signingIn = new SemaphoreSlim(1, 1);
         foreach (var pair in walks.Chunk(2))
         {
-            foreach (var found in await Task.WhenAll(pair.Select(w => WalkAsync(w.Account, w.Caller, w.English, pages, values, folder))))
+            foreach (var found in await Task.WhenAll(pair.Select(w => WalkAsync(w.Account, w.Caller, w.English, pages, values, folder, signingIn))))
             {
                 failures.AddRange(found.Failures);
                 visited += found.Visited;
@@ -131,7 +132,7 @@ public sealed partial class PageWalkTests(BrowserFixture fixture, ITestOutputHel
 
     /// <summary>One caller in one language: a context, signed in once, every page the caller may see at both widths.</summary>
     private async Task<(List<Failure> Failures, int Visited)> WalkAsync(string? account, string caller, bool english,
-        List<MatrixRow> pages, Dictionary<string, string> values, string folder)
+        List<MatrixRow> pages, Dictionary<string, string> values, string folder, SemaphoreSlim signingIn)
     {
         var failures = new List<Failure>();
         var visited = 0;
@@ -168,11 +169,20 @@ public sealed partial class PageWalkTests(BrowserFixture fixture, ITestOutputHel
         await page.GotoAsync($"/culture/{(english ? "en" : "zh-CN")}?returnUrl=/");
         if (account is not null)
         {
-            await page.GotoAsync("/account/login");
-            await page.FillAsync("#userName", account);
-            await page.FillAsync("#password", Demo.DemoCity.DemoPassword);
-            await page.ClickAsync("button[type=submit]");
-            await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+            // One sign-in at a time: the two contexts of a pair sign in the same account.
+            await signingIn.WaitAsync();
+            try
+            {
+                await page.GotoAsync("/account/login");
+                await page.FillAsync("#userName", account);
+                await page.FillAsync("#password", Demo.DemoCity.DemoPassword);
+                await page.ClickAsync("button[type=submit]");
+                await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+            }
+            finally
+            {
+                signingIn.Release();
+            }
         }
 
         foreach (var row in pages.Where(r => r.Callers[caller] != Access.No))
