@@ -45,6 +45,26 @@ public sealed partial class PageWalkTests(BrowserFixture fixture, ITestOutputHel
     /// </summary>
     private static readonly HashSet<(string Page, string Check)> ExpectedElsewhere =
     [
+        // Being fixed in another part: the home page per role (county names in English mode).
+        ("/", CheckLanguage),
+        // Being fixed in another part: the sampling pages (names of labs, plans, test items and standards; "、" and "：" in English).
+        ("/quality", CheckLanguage),
+        ("/quality/origin", CheckLanguage),
+        ("/quality/plans", CheckLanguage),
+        ("/quality/problems", CheckLanguage),
+        ("/quality/results", CheckLanguage),
+        ("/quality/samples", CheckLanguage),
+        ("/quality/samples/{id:long}", CheckLanguage),
+        // Being fixed in another part: the registry list and the entity page (names, addresses, places, contacts; a wide table on a phone).
+        ("/registry", CheckLanguage),
+        ("/registry/{code}", CheckLanguage),
+        ("/registry/{code}", CheckOverflow),
+        // Being fixed in another part: inspectors, checklists and users (people's names, checklist wording, account names and department codes).
+        ("/organisation/inspectors", CheckLanguage),
+        ("/checklists", CheckLanguage),
+        ("/admin/users", CheckLanguage),
+        // Being fixed in another part: the visit-code page (officers' names, checklist wording).
+        ("/v/{code}", CheckLanguage),
     ];
 
     /// <summary>Latin words a Chinese page may show: codes, units, standards, formats and product names.</summary>
@@ -229,11 +249,7 @@ public sealed partial class PageWalkTests(BrowserFixture fixture, ITestOutputHel
                         found.AddRange((english ? Chinese(texts) : Latin(texts)).Select(w => (CheckLanguage, w)));
                     }
 
-                    await page.ScreenshotAsync(new PageScreenshotOptions
-                    {
-                        // The screen as the reader first sees it: whole long pages would double the walk's time.
-                        Path = Path.Combine(folder, $"{Slug(row.Route)}-{account ?? "public"}-{screen}-{language}.jpg"), Type = ScreenshotType.Jpeg, Quality = 70,
-                    });
+                    await ScreenshotAsync(page, Path.Combine(folder, $"{Slug(row.Route)}-{account ?? "public"}-{screen}-{language}.png"));
                 }
                 catch (PlaywrightException ex)
                 {
@@ -246,6 +262,32 @@ public sealed partial class PageWalkTests(BrowserFixture fixture, ITestOutputHel
 
         await context.CloseAsync();
         return (failures, visited);
+    }
+
+    /// <summary>
+    /// The screen as the reader first sees it (whole long pages would double the walk's time). A
+    /// screenshot is an artifact, not a check: a busy browser that cannot take one is asked again,
+    /// and a second refusal is noted in the output only.
+    /// </summary>
+    private async Task ScreenshotAsync(IPage page, string path)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
+                return;
+            }
+            catch (PlaywrightException ex) when (attempt < 2)
+            {
+                output.WriteLine($"screenshot {Path.GetFileName(path)} refused once: {ex.Message.Split('\n')[0]}");
+            }
+            catch (PlaywrightException ex)
+            {
+                output.WriteLine($"no screenshot {Path.GetFileName(path)}: {ex.Message.Split('\n')[0]}");
+                return;
+            }
+        }
     }
 
     /// <summary>Waits until the page has no request in flight (htmx loads after the document), at most a few seconds.</summary>
@@ -332,7 +374,8 @@ public sealed partial class PageWalkTests(BrowserFixture fixture, ITestOutputHel
 
     private static string PathOf(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.PathAndQuery : url;
 
-    private static string Slug(string url) => url == "/" ? "home" : Regex.Replace(url.Trim('/'), "[^A-Za-z0-9]+", "-");
+    /// <summary>A file name for the page's screenshots: the route's words joined by dashes.</summary>
+    private static string Slug(string route) => route == "/" ? "home" : Regex.Replace(route, "[^A-Za-z0-9]+", "-").Trim('-');
 
     /// <summary>The route with its parameters filled for the account; null (and the parameter) when the walk has no value for it.</summary>
     private static string? Fill(string route, string? account, Dictionary<string, string> values, out string missing)
