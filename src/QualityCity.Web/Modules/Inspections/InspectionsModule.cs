@@ -31,6 +31,7 @@ public sealed class InspectionsModule : IModule
         services.AddScoped<Attachments.AttachmentWork>();
         services.AddScoped<Complaints.ComplaintWork>();
         services.AddScoped<Deadlines.DeadlineWatch>();
+        services.AddScoped<Registry.Contracts.IEntityInspectionRecords, EntityRecords.EntityInspectionRecordsQuery>();
         OpenData.OpenDataEndpoints.TrackSources();
     }
 

@@ -13,6 +13,7 @@ public sealed class OrganisationModule : IModule
     public static void AddServices(IServiceCollection services)
     {
         services.AddScoped<IOfficerDirectory, OfficerDirectory>();
+        services.AddScoped<Registry.Contracts.IDepartmentCodes, DepartmentCodes>();
     }
 
     public static void MapEndpoints(IEndpointRouteBuilder app)
