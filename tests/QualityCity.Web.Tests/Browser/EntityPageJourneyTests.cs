@@ -51,9 +51,19 @@ public sealed class EntityPageJourneyTests(BrowserFixture fixture) : IClassFixtu
             Path = Path.Combine(BrowserFixture.ScreenshotFolder, phone ? "entity-phone.png" : "entity-desk.png"), FullPage = true,
         });
 
+        // An entity with inspections, tasks, samples and coming visits: its tables fit as well (cards on a phone).
+        var ownCode = await OwnCodeAsync();
+        await page.GotoAsync($"/registry/{ownCode}");
+        await page.WaitForSelectorAsync("#entity-code");
+        Assert.True(await page.EvaluateAsync<bool>(FitsTheScreen), "the page of an entity with records is wider than the screen");
+        await page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(BrowserFixture.ScreenshotFolder, phone ? "entity-records-phone.png" : "entity-records-desk.png"), FullPage = true,
+        });
+
         // The enterprise's own page on the same screen.
         var own = await fixture.SignInAsync("enterprise", phone);
-        await own.GotoAsync($"/registry/{await OwnCodeAsync()}");
+        await own.GotoAsync($"/registry/{ownCode}");
         await own.WaitForSelectorAsync("#entity-code");
         Assert.True(await own.EvaluateAsync<bool>(FitsTheScreen), "the enterprise's page is wider than the screen");
         Assert.True(await own.Locator("#entity-code").EvaluateAsync<bool>(ShowsAll), "the credit code is cut");
