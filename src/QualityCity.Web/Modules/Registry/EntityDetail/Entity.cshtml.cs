@@ -85,6 +85,11 @@ public sealed class EntityModel(QualityCityDbContext db, RegistryLabels labels, 
 
     public async Task<IActionResult> OnPostAnswerAsync(string code, CancellationToken cancellationToken)
     {
+        if (!await objections.MayAnswerAsync(User, cancellationToken))
+        {
+            return Forbid();
+        }
+
         // The objection must be this entity's: an id from another page is not answered here.
         var belongs = await db.GradeObjections.AsNoTracking().AnyAsync(o => o.Id == ObjectionId && o.CreditCode == code, cancellationToken);
         var result = belongs
