@@ -62,6 +62,31 @@ public abstract partial class EntityPageTests(QualityCityFactory factory) : Plat
     }
 
     [SkippableFact]
+    public async Task In_english_the_page_and_its_refusals_are_in_english()
+    {
+        SkipIfUnavailable();
+        var code = await OwnCodeAsync();
+        var english = await Factory.SignedInClientAsync("samr.head");
+        await english.GetAsync("/culture/en?returnUrl=/");
+        var page = await english.GetStringAsync($"/registry/{code}");
+        foreach (var heading in new[] { "Grade history", "Grade objections", "Planned visits", "Rectifications", "Product sampling" })
+        {
+            Assert.Contains(heading, page, StringComparison.Ordinal);
+        }
+
+        foreach (var chinese in new[] { "等级变更记录", "等级申诉", "计划检查", "风险等级的依据", "人工调整风险等级" })
+        {
+            Assert.DoesNotContain(chinese, page, StringComparison.Ordinal);
+        }
+
+        var refused = await PostFormAsync(english, code, "Override", ("OverrideGrade", "red"), ("OverrideReason", ""));
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("A manual grade needs a reason", html, StringComparison.Ordinal);
+        var api = await english.PutAsJsonAsync($"/api/registry/entities/{code}/grade-override", new { grade = "purple", reason = "x" });
+        Assert.Contains("The grade must be red, yellow or green", await api.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task The_enterprise_sees_no_visit_before_its_notice_period()
     {
         SkipIfUnavailable();
