@@ -97,9 +97,9 @@ public sealed class RegistryModule : IModule
         {
             var result = await work.OverrideAsync(code, request, user, ct);
             return result.Status == StatusCodes.Status404NotFound ? Results.Problem(result.Message, statusCode: StatusCodes.Status404NotFound) : result.ToHttp();
-}).RequireAuthorization(Policies.Supervisors).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+        }).RequireAuthorization(Policies.Supervisors).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("人工调整风险等级 — Override the risk grade")
-            .WithDescription("`grade` 为 red、yellow 或 green 时必须给出 `reason`；`grade` 为空则取消人工调整、恢复计算等级。调整前后写入审计日志。 — With `grade` red, yellow or green a `reason` is required; an empty `grade` clears the override and restores the computed grade. Before and after go to the audit log.")
+            .WithDescription("`grade` 为 red、yellow 或 green 时必须给出 `reason`（最多 500 字）；`grade` 为空则取消人工调整、恢复计算等级。调整前后写入审计日志。 — With `grade` red, yellow or green a `reason` (at most 500 characters) is required; an empty `grade` clears the override and restores the computed grade. Before and after go to the audit log.")
             .WithRequestExample(new GradeEntities.GradeOverrideRequest("red", "2025年抽检两次不合格"));
 
         api.MapPost("/regrade", async (ClaimsPrincipal user, GradeEntities.RiskGradingService grading, CancellationToken ct) =>
