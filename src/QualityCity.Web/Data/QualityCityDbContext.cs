@@ -79,6 +79,8 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
     public DbSet<Modules.Quality.QualityFlag> QualityFlags => Set<Modules.Quality.QualityFlag>();
     public DbSet<Modules.Quality.OriginCertification> OriginCertifications => Set<Modules.Quality.OriginCertification>();
     public DbSet<Modules.Registry.Contracts.ProductionRecord> ProductionRecords => Set<Modules.Registry.Contracts.ProductionRecord>();
+    public DbSet<Modules.Registry.GradeEntities.GradeChange> GradeChanges => Set<Modules.Registry.GradeEntities.GradeChange>();
+    public DbSet<Modules.Registry.GradeObjections.GradeObjection> GradeObjections => Set<Modules.Registry.GradeObjections.GradeObjection>();
     public DbSet<Hosting.PublishedDocumentStamp> PublishedDocumentStamps => Set<Hosting.PublishedDocumentStamp>();
     public DbSet<Modules.Jobs.Contracts.BackgroundJob> BackgroundJobs => Set<Modules.Jobs.Contracts.BackgroundJob>();
 

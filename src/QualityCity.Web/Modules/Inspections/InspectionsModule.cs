@@ -31,6 +31,7 @@ public sealed class InspectionsModule : IModule
         services.AddScoped<Complaints.ComplaintWork>();
         services.AddScoped<Deadlines.DeadlineWatch>();
         services.AddScoped<Contracts.IInspectionDesks, HomeDesks.InspectionDesks>();
+        services.AddScoped<Registry.Contracts.IEntityInspectionRecords, EntityRecords.EntityInspectionRecordsQuery>();
         OpenData.OpenDataEndpoints.TrackSources();
     }
 

@@ -15,6 +15,7 @@ public sealed class OrganisationModule : IModule
     {
         services.AddScoped<IOfficerDirectory, OfficerDirectory>();
         services.AddScoped<InspectorRegistry>();
+        services.AddScoped<Registry.Contracts.IDepartmentCodes, DepartmentCodes>();
     }
 
     public static void MapEndpoints(IEndpointRouteBuilder app)

@@ -32,6 +32,7 @@ public sealed class QualityModule : IModule
         services.AddOptions<QualityOptions>().BindConfiguration(QualityOptions.Section);
         services.AddScoped<ReferenceData.Contracts.IReferenceDataSet, ProductCategoryData>();
         services.AddScoped<Registry.Contracts.IFailedSamples, Samples.FailedSamples>();
+        services.AddScoped<Registry.Contracts.IEntitySamples, Samples.EntitySamplesQuery>();
         services.AddScoped<SamplingAccess>();
         services.AddScoped<SampleValidator>();
         services.AddScoped<SampleRecorder>();

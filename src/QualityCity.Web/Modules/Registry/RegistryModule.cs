@@ -29,6 +29,9 @@ public sealed class RegistryModule : IModule
         services.AddScoped<RegistryImporter>();
         services.AddScoped<ProductionRecords.ProductionRecordImport>();
         services.AddScoped<GradeEntities.RiskGradingService>();
+        services.AddScoped<GradeEntities.GradeOverrideWork>();
+        services.AddScoped<GradeObjections.GradeObjectionWork>();
+        services.AddOptions<RegistryOptions>().BindConfiguration(RegistryOptions.Section);
         services.AddScoped<Contracts.IRiskGrading>(sp => sp.GetRequiredService<GradeEntities.RiskGradingService>());
         services.AddJobHandler<RegistryImportJob>(RegistryImportJob.Kind);
     }
@@ -37,6 +40,7 @@ public sealed class RegistryModule : IModule
     {
         var api = app.MapGroup("/api/registry").WithTags("Registry");
         ProductionRecords.ProductionRecordEndpoints.Map(api);
+        GradeObjections.ObjectionEndpoints.Map(api);
 
         api.MapGet("/entities", async ([AsParameters] SearchParameters p, RegistrySearch search, CancellationToken ct) =>
                 await search.SearchAsync(p.ToQuery(), ct))
@@ -88,32 +92,15 @@ public sealed class RegistryModule : IModule
             .WithDescription("返回 `grade`（red、yellow、green）、评定依据 `reasons`，以及人工调整 `manualOverride`（等级、理由、调整人）。企业账号只能读取本企业。 — Answers `grade` (red, yellow, green), the `reasons` behind it and any `manualOverride` (grade, reason, by whom). An enterprise account reads only its own.");
 
         // A manual grade needs a reason and is written to the audit log with before and after.
-        api.MapPut("/entities/{code}/grade-override", async (string code, GradeOverrideRequest request, ClaimsPrincipal user,
-            GradeEntities.RiskGradingService grading, Text texts, CancellationToken ct) =>
+        api.MapPut("/entities/{code}/grade-override", async (string code, GradeEntities.GradeOverrideRequest request, ClaimsPrincipal user,
+            GradeEntities.GradeOverrideWork work, CancellationToken ct) =>
         {
-            QualityCity.Domain.Planning.RiskGrade? grade = null;
-            if (request.Grade is { Length: > 0 } text)
-            {
-                if (!Enum.TryParse<QualityCity.Domain.Planning.RiskGrade>(text, ignoreCase: true, out var parsed) || int.TryParse(text, out _))
-                {
-                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["grade"] = ["grade must be red, yellow or green (or empty to clear the override)"] });
-                }
-
-                grade = parsed;
-                if (string.IsNullOrWhiteSpace(request.Reason))
-                {
-                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["a manual grade needs a reason"] });
-                }
-            }
-
-            var entity = await grading.OverrideAsync(CreditCode.Canonical(code), grade, request.Reason, user.ActorName(), ct);
-            return entity is null
-                ? Results.Problem(texts.Format("没有统一社会信用代码为 {0} 的市场主体", code), statusCode: StatusCodes.Status404NotFound)
-                : Results.Ok(new { creditCode = entity.CreditCode, grade = entity.RiskGrade, reasons = GradeEntities.RiskGradingService.ReasonsOf(entity) });
+            var result = await work.OverrideAsync(code, request, user, ct);
+            return result.Status == StatusCodes.Status404NotFound ? Results.Problem(result.Message, statusCode: StatusCodes.Status404NotFound) : result.ToHttp();
         }).RequireAuthorization(Policies.Supervisors).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("人工调整风险等级 — Override the risk grade")
-            .WithDescription("`grade` 为 red、yellow 或 green 时必须给出 `reason`；`grade` 为空则取消人工调整、恢复计算等级。调整前后写入审计日志。 — With `grade` red, yellow or green a `reason` is required; an empty `grade` clears the override and restores the computed grade. Before and after go to the audit log.")
-            .WithRequestExample(new GradeOverrideRequest("red", "2025年抽检两次不合格"));
+            .WithDescription("`grade` 为 red、yellow 或 green 时必须给出 `reason`（最多 500 字）；`grade` 为空则取消人工调整、恢复计算等级。调整前后写入审计日志。 — With `grade` red, yellow or green a `reason` (at most 500 characters) is required; an empty `grade` clears the override and restores the computed grade. Before and after go to the audit log.")
+            .WithRequestExample(new GradeEntities.GradeOverrideRequest("red", "2025年抽检两次不合格"));
 
         api.MapPost("/regrade", async (ClaimsPrincipal user, GradeEntities.RiskGradingService grading, CancellationToken ct) =>
             Results.Ok(new { changed = await grading.RegradeAllAsync(user.ActorName(), ct) }))
@@ -199,8 +186,6 @@ public sealed class RegistryModule : IModule
         percent = job.BytesTotal > 0 ? Math.Round(100.0 * job.BytesRead / job.BytesTotal, 1) : 0,
         summary = $"inserted={job.Inserted} updated={job.Updated} unchanged={job.Unchanged} rejected={job.Rejected} warnings={job.Warnings}",
     };
-
-    public sealed record GradeOverrideRequest(string? Grade, string? Reason);
 
     public sealed record SearchParameters(string? Q, string? County, string? Industry, string? Chain, string? Grade, int? Page, int? PageSize)
     {

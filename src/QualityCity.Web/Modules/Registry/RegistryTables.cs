@@ -57,3 +57,36 @@ internal sealed class ProductionRecordTable : IEntityTypeConfiguration<Productio
         e.Property(x => x.LandMu).HasPrecision(12, 2);
     }
 }
+
+internal sealed class GradeChangeTable : IEntityTypeConfiguration<GradeEntities.GradeChange>
+{
+    public void Configure(EntityTypeBuilder<GradeEntities.GradeChange> e)
+    {
+        e.ToTable("grade_changes");
+        e.Property(x => x.CreditCode).HasMaxLength(18);
+        e.Property(x => x.FromGrade).HasMaxLength(8);
+        e.Property(x => x.ToGrade).HasMaxLength(8);
+        e.Property(x => x.Kind).HasMaxLength(24);
+        e.Property(x => x.Reason).HasMaxLength(1000);
+        e.Property(x => x.By).HasMaxLength(256);
+        e.HasIndex(x => new { x.CreditCode, x.AtUtc });
+    }
+}
+
+internal sealed class GradeObjectionTable : IEntityTypeConfiguration<GradeObjections.GradeObjection>
+{
+    public void Configure(EntityTypeBuilder<GradeObjections.GradeObjection> e)
+    {
+        e.ToTable("grade_objections");
+        e.Property(x => x.CreditCode).HasMaxLength(18);
+        e.Property(x => x.Grade).HasMaxLength(8);
+        e.Property(x => x.NewGrade).HasMaxLength(8);
+        e.Property(x => x.State).HasMaxLength(16);
+        e.Property(x => x.Reason).HasMaxLength(1000);
+        e.Property(x => x.Answer).HasMaxLength(1000);
+        e.Property(x => x.FiledBy).HasMaxLength(256);
+        e.Property(x => x.AnsweredBy).HasMaxLength(256);
+        e.HasIndex(x => new { x.CreditCode, x.FiledAtUtc });
+        e.HasIndex(x => new { x.State, x.FiledAtUtc });
+    }
+}

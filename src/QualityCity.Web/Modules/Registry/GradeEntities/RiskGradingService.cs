@@ -43,7 +43,16 @@ public sealed class RiskGradingService(QualityCityDbContext db, IAuditTrail audi
                     break;
                 }
 
-                changed += batch.Count(e => Regrade(e, failed.GetValueOrDefault(e.CreditCode)));
+                foreach (var entity in batch)
+                {
+                    var before = entity.RiskGrade;
+                    if (Regrade(entity, failed.GetValueOrDefault(entity.CreditCode)))
+                    {
+                        changed++;
+                        RecordChange(entity, before, GradeChangeKinds.Rules, null, actor);
+                    }
+                }
+
                 await db.SaveChangesAsync(cancellationToken);
                 db.ChangeTracker.Clear();
                 after = batch[^1].Id;
@@ -58,8 +67,13 @@ public sealed class RiskGradingService(QualityCityDbContext db, IAuditTrail audi
         return changed;
     }
 
-    /// <summary>Sets or clears a manual grade (audited with before and after through the normal save).</summary>
-    public async Task<MarketEntity?> OverrideAsync(string creditCode, RiskGrade? grade, string? reason, string by, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sets or clears a manual grade (audited with before and after through the normal save) and
+    /// notes it in the grade's history. <paramref name="save"/> false leaves the saving to a caller
+    /// that changes more in the same save (an objection's answer).
+    /// </summary>
+    public async Task<MarketEntity?> OverrideAsync(string creditCode, RiskGrade? grade, string? reason, string by, CancellationToken cancellationToken,
+        string kind = GradeChangeKinds.Override, bool save = true)
     {
         var entity = await db.MarketEntities.FirstOrDefaultAsync(e => e.CreditCode == creditCode, cancellationToken);
         if (entity is null)
@@ -67,12 +81,32 @@ public sealed class RiskGradingService(QualityCityDbContext db, IAuditTrail audi
             return null;
         }
 
+        var before = entity.RiskGrade;
         entity.RiskOverrideGrade = grade?.ToString().ToLowerInvariant();
         entity.RiskOverrideReason = grade is null ? null : reason!.Trim();
         entity.RiskOverrideBy = grade is null ? null : by;
         Regrade(entity, (await FailedSamplesAsync(creditCode, cancellationToken)).GetValueOrDefault(creditCode));
-        await db.SaveChangesAsync(cancellationToken);
+        // A person's decision is history even when the grade stays the same: the reason changed.
+        RecordChange(entity, before, grade is null ? GradeChangeKinds.OverrideLifted : kind, entity.RiskOverrideReason, by);
+        if (save)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         return entity;
+    }
+
+    private void RecordChange(MarketEntity entity, string? before, string kind, string? reason, string by)
+    {
+        if (kind == GradeChangeKinds.Rules && (before is null || before == entity.RiskGrade))
+        {
+            return; // a first grade is the starting point, and a change of reasons alone is not a change of grade
+        }
+
+        db.GradeChanges.Add(new GradeChange
+        {
+            CreditCode = entity.CreditCode, FromGrade = before, ToGrade = entity.RiskGrade ?? RiskGrades.Green, Kind = kind, Reason = reason, By = by, AtUtc = clock.UtcNow,
+        });
     }
 
     /// <summary>
@@ -85,8 +119,10 @@ public sealed class RiskGradingService(QualityCityDbContext db, IAuditTrail audi
     public async Task RegradeAsync(string creditCode, CancellationToken cancellationToken)
     {
         var entity = await db.MarketEntities.FirstOrDefaultAsync(e => e.CreditCode == creditCode, cancellationToken);
+        var before = entity?.RiskGrade;
         if (entity is not null && Regrade(entity, (await FailedSamplesAsync(creditCode, cancellationToken)).GetValueOrDefault(creditCode)))
         {
+            RecordChange(entity, before, GradeChangeKinds.Rules, null, db.Actor);
             await db.SaveChangesAsync(cancellationToken);
         }
     }
