@@ -397,6 +397,7 @@ public sealed partial class PageWalkTests(BrowserFixture fixture, ITestOutputHel
         if (visit is not null)
         {
             values["/inspector/visits/{id:long}|samr.inspector"] = Str(visit.Value);
+            values["/inspector/visits/{id:long}/code|samr.inspector"] = Str(visit.Value);
         }
 
         foreach (var enterprise in new[] { "enterprise", "enterprise2" })

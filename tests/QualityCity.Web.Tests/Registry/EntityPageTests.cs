@@ -197,7 +197,9 @@ public abstract partial class EntityPageTests(QualityCityFactory factory) : Plat
         Assert.Contains(list.GetProperty("items").EnumerateArray(), o => o.GetProperty("id").GetInt64() == id);
         Assert.Equal(HttpStatusCode.OK, (await coordinator.GetAsync("/api/registry/objections")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await otherHead.GetAsync("/api/registry/objections")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await otherHead.GetAsync("/registry/objections")).StatusCode);
+        var otherHeadsPage = await otherHead.GetStringAsync("/registry/objections"); // told who answers, shown none
+        Assert.Contains("企业对风险等级的申诉由负责风险分级的部门负责人答复。", otherHeadsPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-objection=", otherHeadsPage, StringComparison.Ordinal);
         Assert.Contains($"data-objection=\"{id}\"", await head.GetStringAsync("/registry/objections"), StringComparison.Ordinal);
 
         // Answers: only the grading head; an upheld objection needs a grade; every refusal names its field.

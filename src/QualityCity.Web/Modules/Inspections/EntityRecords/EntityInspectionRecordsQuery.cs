@@ -62,7 +62,7 @@ internal sealed class EntityInspectionRecordsQuery(QualityCityDbContext db, IOpt
                 visit.Departments.Select(d => departments.GetValueOrDefault(d.DepartmentId, string.Empty)).ToList(),
                 reasons.Count == 0
                     ? [text["立案或专项检查"]]
-                    : reasons.Select(r => $"{departmentsByCode.GetValueOrDefault(r.Department, r.Department)}：{PlanReasons.Describe(r.Reason, text)}").ToList()));
+                    : reasons.Select(r => text.Format("{0}：{1}", departmentsByCode.GetValueOrDefault(r.Department, r.Department), PlanReasons.Describe(r.Reason, text))).ToList()));
         }
 
         return new EntityInspectionRecords(inspectionRows, taskRows, visitRows);

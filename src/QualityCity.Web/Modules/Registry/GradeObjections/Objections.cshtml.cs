@@ -8,7 +8,7 @@ namespace QualityCity.Web.Modules.Registry.GradeObjections;
 /// <summary>
 /// The enterprises' objections to their grades, open ones first, for the head of the grading
 /// department who answers them on each entity's page (and for the administrator and coordinator
-/// who oversee). The same list as GET /api/registry/objections.
+/// who oversee). The same list as GET /api/registry/objections; other heads see who answers.
 /// </summary>
 [Authorize(Policy = Policies.Supervisors)]
 public sealed class ObjectionsModel(GradeObjectionWork work) : PageModel
@@ -22,11 +22,17 @@ public sealed class ObjectionsModel(GradeObjectionWork work) : PageModel
 
     public bool MayAnswer { get; private set; }
 
+    /// <summary>The list is for the grading department's head and those who oversee every department.</summary>
+    public bool MayRead { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string? state, int? p, CancellationToken cancellationToken)
     {
-        if (!await work.MayReadAllAsync(User, cancellationToken))
+        // Another department's head is told who answers rather than refused: the page is on the
+        // way of every head, and a refusal would not say where objections go.
+        MayRead = await work.MayReadAllAsync(User, cancellationToken);
+        if (!MayRead)
         {
-            return Forbid();
+            return Page();
         }
 
         State = state is GradeObjectionStates.Open or GradeObjectionStates.Upheld or GradeObjectionStates.Rejected ? state : null;
