@@ -70,9 +70,9 @@ public abstract class RegistryListTests(LogRecordingFactory factory) : PlatformT
         Assert.Contains(await scope.Db.MarketEntities.AsNoTracking().Where(e => codes.Contains(e.CreditCode)).Select(e => e.CountyCode).ToListAsync(),
             county => county == "371521");
 
-        var oneWord = await ExpectedAsync("电缆");
+        var oneWord = await ExpectedAsync("阳谷");
         Assert.True(oneWord.Count > expected.Count, "a second word narrows the search");
-        Assert.Equal(oneWord.Count, (await SearchAsync(client, $"q={Uri.EscapeDataString("电缆")}")).Total);
+        Assert.Equal(oneWord.Count, (await SearchAsync(client, $"q={Uri.EscapeDataString("阳谷")}")).Total);
     }
 
     [SkippableFact]
@@ -130,11 +130,13 @@ public abstract class RegistryListTests(LogRecordingFactory factory) : PlatformT
         Assert.Equal(HttpStatusCode.OK, inBox.StatusCode);
         Assert.Null(inBox.Headers.Location);
 
-        // An address cannot carry a phone search.
+        var leaks = Recording.Logs.Logs.Select(log => log.Line).Where(line => line.Contains(phone, StringComparison.Ordinal)
+            || line.Contains(typed, StringComparison.Ordinal) || line.Contains(Uri.EscapeDataString(typed), StringComparison.Ordinal)).ToList();
+        Assert.True(leaks.Count == 0, "a log line holds the phone number: " + string.Join(Environment.NewLine, leaks));
+
+        // An address cannot carry a phone search (the address itself is the request line any log may write).
         var byAddress = await client.GetStringAsync($"/registry?phone={phone}");
         Assert.Contains($"共 {QualityCityFactory.DemoEnterprises:N0} 条", byAddress, StringComparison.Ordinal);
-
-        Assert.DoesNotContain(Recording.Logs.Logs, log => log.Line.Contains(phone, StringComparison.Ordinal) || log.Line.Contains(phone[3..7], StringComparison.Ordinal));
     }
 
     [SkippableFact]
