@@ -125,10 +125,11 @@ public abstract class RegistryListTests(LogRecordingFactory factory) : PlatformT
         Assert.Contains($"data-code=\"{entity.CreditCode}\"", html, StringComparison.Ordinal);
         Assert.Contains($"value=\"{typed}\"", html, StringComparison.Ordinal);
 
-        // A phone typed into the search box stays out of the address as well.
-        var inBox = await client.PostAsync("/registry", new FormUrlEncodedContent([new("q", typed)]));
+        // A phone typed into the search box is searched as one, and stays out of the address as well.
+        var inBox = await client.PostAsync("/registry", new FormUrlEncodedContent([new("q", phone)]));
         Assert.Equal(HttpStatusCode.OK, inBox.StatusCode);
         Assert.Null(inBox.Headers.Location);
+        Assert.Contains($"data-code=\"{entity.CreditCode}\"", await inBox.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var leaks = Recording.Logs.Logs.Select(log => log.Line).Where(line => line.Contains(phone, StringComparison.Ordinal)
             || line.Contains(typed, StringComparison.Ordinal) || line.Contains(Uri.EscapeDataString(typed), StringComparison.Ordinal)).ToList();

@@ -50,7 +50,13 @@ public sealed class SearchModel(RegistrySearch search, RegistryLabels labels, Te
     /// <summary>The search form: see <see cref="SearchForms"/>.</summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!string.IsNullOrWhiteSpace(Phone) || MayBePhone(Q))
+        if (string.IsNullOrWhiteSpace(Phone) && MayBePhone(Q))
+        {
+            // A phone number typed into the search box is searched as one (and kept out of the address).
+            (Phone, Q) = (Q, null);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Phone))
         {
             // A phone number never goes into an address, where proxies and browser history keep it.
             if (!string.IsNullOrWhiteSpace(Phone) && !IsPhone(Phone))
@@ -78,9 +84,22 @@ public sealed class SearchModel(RegistrySearch search, RegistryLabels labels, Te
         return trimmed.All(c => char.IsAsciiDigit(c) || c is ' ' or '-') && digits is >= 5 and <= 20;
     }
 
-    /// <summary>A phone number typed into the search box by mistake is kept out of the address too.</summary>
-    private static bool MayBePhone(string? q) =>
-        q is not null && IsPhone(q) && q.Count(char.IsAsciiDigit) >= 7 && q.Trim()[0] is '0' or '1';
+    /// <summary>
+    /// Search-box text that is a phone number rather than a credit-code prefix (codes have no spaces or
+    /// dashes and never begin with 0): written with a space or a dash, a landline (0…), or a mobile
+    /// number (11 digits, 1…).
+    /// </summary>
+    private static bool MayBePhone(string? q)
+    {
+        if (q is null || !IsPhone(q))
+        {
+            return false;
+        }
+
+        var trimmed = q.Trim();
+        var digits = trimmed.Count(char.IsAsciiDigit);
+        return digits >= 7 && (trimmed.Any(c => c is ' ' or '-') || trimmed[0] == '0' || (digits == 11 && trimmed[0] == '1'));
+    }
 
     /// <summary>The address of this list with another page or order, keeping every filter.</summary>
     public string Link(int page, string? sort) =>
