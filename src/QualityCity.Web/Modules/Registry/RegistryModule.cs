@@ -125,7 +125,7 @@ public sealed class RegistryModule : IModule
         {
             http.Response.ContentType = "text/csv; charset=utf-8";
             http.Response.Headers.ContentDisposition = "attachment; filename=\"registry.csv\"";
-            await exporter.WriteCsvAsync(http.Response.Body, RegistrySearch.Filter(db, db.MarketEntities, p.ToQuery()), ct);
+            await exporter.WriteCsvAsync(http.Response.Body, await RegistrySearch.FilterAsync(db, db.MarketEntities, p.ToQuery(), ct), ct);
         }).RequireAuthorization(Policies.Staff).Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .WithSummary("导出检索结果（CSV） — Export the search (CSV)")
             .WithDescription("与“检索市场主体”相同的筛选条件，导出全部命中（不分页）为 UTF-8 CSV 文件 registry.csv。 — The same filters as the search; every hit (no paging) as the UTF-8 CSV file registry.csv.");

@@ -50,7 +50,7 @@ public sealed class RegistrySearch(QualityCityDbContext db)
     {
         var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
         var page = Math.Clamp(query.Page, 1, MaxPage);
-        var filtered = Filter(db, db.MarketEntities.AsNoTracking(), query);
+        var filtered = await FilterAsync(db, db.MarketEntities.AsNoTracking(), query, cancellationToken);
 
         var capped = await filtered.Take(CountCap + 1).CountAsync(cancellationToken);
         // A sort reads every hit; up to the count cap that is cheap, beyond it the list keeps
@@ -79,11 +79,12 @@ public sealed class RegistrySearch(QualityCityDbContext db)
     };
 
     /// <summary>The same filters as a query, for exports of a search.</summary>
-    public static IQueryable<MarketEntity> Filter(QualityCityDbContext db, IQueryable<MarketEntity> source, RegistryQuery query)
+    public static async Task<IQueryable<MarketEntity>> FilterAsync(QualityCityDbContext db, IQueryable<MarketEntity> source, RegistryQuery query,
+        CancellationToken cancellationToken)
     {
         foreach (var word in Words(query.Q))
         {
-            source = WhereWordMatches(db, source, word);
+            source = await WhereWordMatchesAsync(db, source, word, cancellationToken);
         }
 
         if (!string.IsNullOrWhiteSpace(query.Phone))
@@ -126,9 +127,17 @@ public sealed class RegistrySearch(QualityCityDbContext db)
     /// <summary>
     /// One word of a search (REG-4): a credit-code prefix when it looks like one; otherwise text of
     /// the name or the address (full-text indexes), or of the county's or the industry's name (the
-    /// small reference tables, as code lists); a word of Latin letters may also be pinyin initials.
+    /// small reference tables, read first, become code lists for their indexes); a word of Latin
+    /// letters may also be pinyin initials (a scan of the narrow initials index).
     /// </summary>
-    private static IQueryable<MarketEntity> WhereWordMatches(QualityCityDbContext db, IQueryable<MarketEntity> source, string word)
+    /// <remarks>
+    /// The alternatives are a UNION of row ids, each read through its own index, never one OR over
+    /// the table: SQLite answers an OR of a full-text match and an indexed column by reading the
+    /// whole table in row order. A word that names no county or industry is the plain full-text
+    /// lookup it was before.
+    /// </remarks>
+    private static async Task<IQueryable<MarketEntity>> WhereWordMatchesAsync(QualityCityDbContext db, IQueryable<MarketEntity> source, string word,
+        CancellationToken cancellationToken)
     {
         if (LooksLikeCode(word))
         {
@@ -143,24 +152,31 @@ public sealed class RegistrySearch(QualityCityDbContext db)
             return source.Where(_ => false);
         }
 
+        var ids = TextMatches(db, tokens);
         if (word.All(char.IsAsciiLetter))
         {
-            var ids = TextMatches(db, tokens);
-            Expression<Func<MarketEntity, bool>> matches = e => ids.Contains(e.Id);
+            Expression<Func<MarketEntity, bool>> initials = _ => false;
             foreach (var pattern in InitialsPatterns(word.ToLowerInvariant()))
             {
-                Expression<Func<MarketEntity, bool>> initials = e => EF.Functions.Like(e.NameInitials!, pattern);
-                var body = Expression.OrElse(matches.Body, ReplacingExpressionVisitor.Replace(initials.Parameters[0], matches.Parameters[0], initials.Body));
-                matches = Expression.Lambda<Func<MarketEntity, bool>>(body, matches.Parameters);
+                Expression<Func<MarketEntity, bool>> like = e => EF.Functions.Like(e.NameInitials!, pattern);
+                initials = Expression.Lambda<Func<MarketEntity, bool>>(
+                    Expression.OrElse(initials.Body, ReplacingExpressionVisitor.Replace(like.Parameters[0], initials.Parameters[0], like.Body)),
+                    initials.Parameters);
             }
 
-            return source.Where(matches);
+            ids = ids.Union(db.MarketEntities.Where(initials).Select(e => e.Id));
+        }
+        else
+        {
+            var counties = await db.Regions.AsNoTracking().Where(r => r.Level == "county" && r.Name.Contains(word)).Select(r => r.Code).ToListAsync(cancellationToken);
+            var industries = await db.Industries.AsNoTracking().Where(i => i.Name.Contains(word)).Select(i => i.Code).ToListAsync(cancellationToken);
+            if (counties.Count > 0 || industries.Count > 0)
+            {
+                ids = ids.Union(db.MarketEntities.Where(e => counties.Contains(e.CountyCode) || industries.Contains(e.IndustryCode!)).Select(e => e.Id));
+            }
         }
 
-        var counties = db.Regions.Where(r => r.Level == "county" && r.Name.Contains(word)).Select(r => r.Code);
-        var industries = db.Industries.Where(i => i.Name.Contains(word)).Select(i => i.Code);
-        var texts = TextMatches(db, tokens);
-        return source.Where(e => texts.Contains(e.Id) || counties.Contains(e.CountyCode) || industries.Contains(e.IndustryCode!));
+        return source.Where(e => ids.Contains(e.Id));
     }
 
     /// <summary>
