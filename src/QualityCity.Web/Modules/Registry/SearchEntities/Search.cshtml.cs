@@ -59,7 +59,7 @@ public sealed class SearchModel(RegistrySearch search, RegistryLabels labels, Te
         if (!string.IsNullOrWhiteSpace(Phone))
         {
             // A phone number never goes into an address, where proxies and browser history keep it.
-            if (!string.IsNullOrWhiteSpace(Phone) && !IsPhone(Phone))
+            if (!IsPhone(Phone))
             {
                 PhoneError = text["电话号码只能包含数字、空格和短横线，至少 5 位数字"];
             }
