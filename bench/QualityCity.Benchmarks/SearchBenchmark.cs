@@ -51,6 +51,9 @@ internal static class SearchBenchmark
             ("name substring, common (电缆)", new RegistryQuery(Q: "电缆")),
             ("name substring, rare (3 characters)", new RegistryQuery(Q: sample.Name[2..5])),
             ("county, page 50", new RegistryQuery(County: sample.CountyCode, Page: 50)),
+            ("two words (阳谷 电缆)", new RegistryQuery(Q: "阳谷 电缆")),
+            ("pinyin initials (ygdl)", new RegistryQuery(Q: "ygdl")),
+            ("name, sorted by name (电缆)", new RegistryQuery(Q: "电缆", Sort: RegistrySorts.Name)),
         };
         foreach (var (name, query) in queries)
         {

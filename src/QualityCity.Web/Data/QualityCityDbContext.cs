@@ -131,9 +131,9 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
     {
         foreach (var entry in ChangeTracker.Entries<MarketEntity>())
         {
-            if (entry.State is EntityState.Added || (entry.State is EntityState.Modified && entry.Property(e => e.Name).IsModified))
+            if (entry.State is EntityState.Added or EntityState.Modified)
             {
-                entry.Entity.NameTokens = Domain.Registry.NameTokens.Of(entry.Entity.Name);
+                Modules.Registry.SearchEntities.RegistrySearchColumns.Fill(entry.Entity);
             }
         }
 

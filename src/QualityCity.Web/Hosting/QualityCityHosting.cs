@@ -215,6 +215,8 @@ public sealed class DatabaseInitializer(QualityCityDbContext db, ReferenceDataLo
         await Modules.Planning.DrawPlan.PlanRowWriter.BackfillAsync(db, cancellationToken);
         // Inspections recorded before the KPI figures were kept get them once (an upgraded database).
         await Modules.Inspections.Kpis.KpiStore.BackfillAsync(db, cancellationToken);
+        // Entities stored before the search columns (initials, address tokens, phone digits) get them once (an upgraded database).
+        await Modules.Registry.SearchEntities.RegistrySearchColumns.BackfillAsync(db, cancellationToken);
     }
 
     /// <summary>A stamp row for every published document, made before any request can change one.</summary>

@@ -31,7 +31,8 @@ public sealed class AuditLog(AuditChainKeyRing keys, PlatformClock clock) : IAud
 
     /// <summary>Secrets, concurrency noise and derived search text never copied into the log.</summary>
     private static readonly HashSet<string> RedactedProperties =
-        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "NormalizedUserName", "NormalizedEmail", "NameTokens"];
+        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "NormalizedUserName", "NormalizedEmail", "NameTokens",
+         "NameInitials", "AddressTokens", "ContactPhoneDigits"];
 
     internal static JsonSerializerOptions Json => AuditJson.Options;
 

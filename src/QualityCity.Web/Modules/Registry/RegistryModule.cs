@@ -47,9 +47,9 @@ public sealed class RegistryModule : IModule
             .RequireAuthorization(Policies.Staff).Produces<RegistryPage>()
             .WithSummary("检索市场主体 — Search market entities")
             .WithDescription("""
-                按名称或统一社会信用代码（`q`）、县区代码（`county`）、行业代码（`industry`，前缀匹配）、产业链（`chain`）和风险等级（`grade`：red、yellow、green）筛选，按登记顺序分页（`page` 从 1 开始，`pageSize` 最大 200）。总数在 10 000 以内是精确值，超过时 `totalIsLowerBound` 为 true。
+                `q` 可含多个词（空格分隔），每个词都须匹配：信用代码前缀、名称的拼音首字母（如 ygdl），或名称、地址、县区名称、行业名称中的文字。另可按县区代码（`county`）、行业代码（`industry`）、产业链（`chain`）和风险等级（`grade`：red、yellow、green）筛选；`sort` 为 name、grade 或 county 时排序（结果超过 10 000 条时仍按登记顺序，`sorted` 为 false），否则按登记顺序；分页 `page` 从 1 开始，`pageSize` 最大 200。总数在 10 000 以内是精确值，超过时 `totalIsLowerBound` 为 true。按联系电话查找只在检索页面的表单中提供，电话号码不进入网址。
 
-                Filters by name or unified social credit code (`q`), county code (`county`), industry code (`industry`, prefix), industry chain (`chain`) and risk grade (`grade`: red, yellow, green); pages in registration order (`page` from 1, `pageSize` at most 200). The total is exact up to 10,000; beyond that `totalIsLowerBound` is true.
+                `q` may hold several words (separated by spaces), each of which must match: a credit-code prefix, the name's pinyin initials (e.g. ygdl), or text of the name, the address, the county's name or the industry's name. Further filters: county code (`county`), industry code (`industry`), industry chain (`chain`) and risk grade (`grade`: red, yellow, green). `sort` name, grade or county orders the hits (more than 10,000 hits stay in registration order and `sorted` is false); otherwise registration order. `page` from 1, `pageSize` at most 200. The total is exact up to 10,000; beyond that `totalIsLowerBound` is true. Finding an entity by a contact's phone number is offered on the search page's form only, so that the number never goes into an address.
                 """)
             .WithResponseExample(200, new RegistryPage(1, false, 1, 20,
                 [new RegistryHit("91371521MA3C8X2Q1K", "阳谷华东电缆有限公司", "371521", "3831", "cable", "yellow", "存续", false)]));
@@ -112,7 +112,7 @@ public sealed class RegistryModule : IModule
         {
             http.Response.ContentType = "text/csv; charset=utf-8";
             http.Response.Headers.ContentDisposition = "attachment; filename=\"registry.csv\"";
-            await exporter.WriteCsvAsync(http.Response.Body, RegistrySearch.Filter(db, db.MarketEntities, p.ToQuery()), ct);
+            await exporter.WriteCsvAsync(http.Response.Body, await RegistrySearch.FilterAsync(db, db.MarketEntities, p.ToQuery(), ct), ct);
         }).RequireAuthorization(Policies.Staff).Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .WithSummary("导出检索结果（CSV） — Export the search (CSV)")
             .WithDescription("与“检索市场主体”相同的筛选条件，导出全部命中（不分页）为 UTF-8 CSV 文件 registry.csv。 — The same filters as the search; every hit (no paging) as the UTF-8 CSV file registry.csv.");
@@ -187,8 +187,8 @@ public sealed class RegistryModule : IModule
         summary = $"inserted={job.Inserted} updated={job.Updated} unchanged={job.Unchanged} rejected={job.Rejected} warnings={job.Warnings}",
     };
 
-    public sealed record SearchParameters(string? Q, string? County, string? Industry, string? Chain, string? Grade, int? Page, int? PageSize)
+    public sealed record SearchParameters(string? Q, string? County, string? Industry, string? Chain, string? Grade, int? Page, int? PageSize, string? Sort)
     {
-        public RegistryQuery ToQuery() => new(Q, County, Industry, Chain, Grade, Page ?? 1, PageSize ?? 20);
+        public RegistryQuery ToQuery() => new(Q, County, Industry, Chain, Grade, Page ?? 1, PageSize ?? 20, Sort);
     }
 }

@@ -21,9 +21,15 @@ internal sealed class MarketEntityTable : IEntityTypeConfiguration<MarketEntity>
         e.HasIndex(x => x.IndustryCode);
         e.HasIndex(x => x.ChainCode);
         e.HasIndex(x => x.RiskGrade);
+        // Initials are matched by prefix and substring (REG-4): a scan of this narrow index, not of the table.
+        e.HasIndex(x => x.NameInitials);
+        e.HasIndex(x => x.ContactPhoneDigits);
         e.Property(x => x.CreditCode).HasMaxLength(18);
         e.Property(x => x.Name).HasMaxLength(200);
         e.Property(x => x.NameTokens).HasMaxLength(400);
+        e.Property(x => x.NameInitials).HasMaxLength(200);
+        e.Property(x => x.AddressTokens).HasMaxLength(600);
+        e.Property(x => x.ContactPhoneDigits).HasMaxLength(40);
         e.Property(x => x.Category).HasMaxLength(32);
         e.Property(x => x.CountyCode).HasMaxLength(12);
         e.Property(x => x.TownshipCode).HasMaxLength(12);

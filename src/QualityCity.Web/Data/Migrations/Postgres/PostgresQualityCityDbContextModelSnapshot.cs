@@ -2478,6 +2478,11 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.Property<string>("Address")
                         .HasColumnType("text");
 
+                    b.Property<string>("AddressTokens")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -2492,6 +2497,10 @@ namespace QualityCity.Web.Data.Migrations.Postgres
 
                     b.Property<string>("ContactPhone")
                         .HasColumnType("text");
+
+                    b.Property<string>("ContactPhoneDigits")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("CountyCode")
                         .IsRequired()
@@ -2531,6 +2540,10 @@ namespace QualityCity.Web.Data.Migrations.Postgres
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NameInitials")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
@@ -2574,12 +2587,16 @@ namespace QualityCity.Web.Data.Migrations.Postgres
 
                     b.HasIndex("ChainCode");
 
+                    b.HasIndex("ContactPhoneDigits");
+
                     b.HasIndex("CountyCode");
 
                     b.HasIndex("CreditCode")
                         .IsUnique();
 
                     b.HasIndex("IndustryCode");
+
+                    b.HasIndex("NameInitials");
 
                     b.HasIndex("RiskGrade");
 

@@ -2402,6 +2402,11 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.Property<string>("Address")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AddressTokens")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -2415,6 +2420,10 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ContactPhone")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhoneDigits")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CountyCode")
@@ -2458,6 +2467,10 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameInitials")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NameTokens")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -2498,12 +2511,16 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ChainCode");
 
+                    b.HasIndex("ContactPhoneDigits");
+
                     b.HasIndex("CountyCode");
 
                     b.HasIndex("CreditCode")
                         .IsUnique();
 
                     b.HasIndex("IndustryCode");
+
+                    b.HasIndex("NameInitials");
 
                     b.HasIndex("RiskGrade");
 

@@ -19,6 +19,16 @@ public sealed class MarketEntity
     /// </summary>
     public string NameTokens { get; set; } = string.Empty;
 
+    /// <summary>
+    /// The name's pinyin initials (<see cref="QualityCity.Domain.Registry.PinyinInitials"/>), for
+    /// searches such as "ygdl"; kept in step with <see cref="Name"/> when saved. Null only on rows
+    /// stored before the column existed, until the start-up backfill reaches them.
+    /// </summary>
+    public string? NameInitials { get; set; }
+
+    /// <summary>The address as the full-text index holds it (character tokens, like <see cref="NameTokens"/>).</summary>
+    public string AddressTokens { get; set; } = string.Empty;
+
     /// <summary>Registration category from the code's first two characters (enterprise, individual business …).</summary>
     public required string Category { get; set; }
 
@@ -72,6 +82,9 @@ public sealed class MarketEntity
 
     public string? ContactName { get; set; }
     public string? ContactPhone { get; set; }
+
+    /// <summary>The contact phone's digits alone, so that staff can find an entity by phone however it was written; never shown.</summary>
+    public string? ContactPhoneDigits { get; set; }
 
     /// <summary>Synthetic demo data, never a real entity.</summary>
     public bool IsDemo { get; set; }

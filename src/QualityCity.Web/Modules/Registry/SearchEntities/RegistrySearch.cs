@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 using QualityCity.Domain.Registry;
 using QualityCity.Web.Data;
 using QualityCity.Web.Modules.Registry.Contracts;
@@ -6,16 +8,30 @@ using QualityCity.Web.Modules.Registry.Contracts;
 namespace QualityCity.Web.Modules.Registry.SearchEntities;
 
 /// <summary>Registry search filters (REG-4); every one is optional.</summary>
+/// <param name="Q">Words, each of which must match: a credit-code prefix, pinyin initials, or text of the name, the address, the county's or the industry's name.</param>
+/// <param name="Sort">Null (registration order), <c>name</c>, <c>grade</c> or <c>county</c> (<see cref="RegistrySorts"/>).</param>
+/// <param name="Phone">A contact phone number, digits compared exactly; staff pages only, never from an address (docs/decisions/0027-registry-search.md).</param>
 public sealed record RegistryQuery(
     string? Q = null, string? County = null, string? Industry = null, string? Chain = null,
-    string? Grade = null, int Page = 1, int PageSize = 20);
+    string? Grade = null, int Page = 1, int PageSize = 20, string? Sort = null, string? Phone = null);
+
+/// <summary>The orders a registry list offers besides registration order.</summary>
+public static class RegistrySorts
+{
+    public const string Name = "name";
+    public const string Grade = "grade";
+    public const string County = "county";
+
+    public static readonly IReadOnlyList<string> All = [Name, Grade, County];
+}
 
 /// <summary>One search hit.</summary>
 public sealed record RegistryHit(string CreditCode, string Name, string CountyCode, string? IndustryCode,
     string? ChainCode, string? RiskGrade, string Status, bool HasCodeWarning);
 
 /// <summary>A page of hits; the total is exact up to <see cref="RegistrySearch.CountCap"/>, beyond which it is a lower bound.</summary>
-public sealed record RegistryPage(long Total, bool TotalIsLowerBound, int Page, int PageSize, IReadOnlyList<RegistryHit> Items);
+/// <param name="Sorted">False when a sort was asked for but the hits were too many to sort (more than <see cref="RegistrySearch.CountCap"/>): they come in registration order.</param>
+public sealed record RegistryPage(long Total, bool TotalIsLowerBound, int Page, int PageSize, IReadOnlyList<RegistryHit> Items, bool Sorted = true);
 
 /// <summary>
 /// The registry search shared by the page and the API. Which query uses which index is listed in
@@ -34,34 +50,47 @@ public sealed class RegistrySearch(QualityCityDbContext db)
     {
         var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
         var page = Math.Clamp(query.Page, 1, MaxPage);
-        var filtered = Filter(db, db.MarketEntities.AsNoTracking(), query);
+        var filtered = await FilterAsync(db, db.MarketEntities.AsNoTracking(), query, cancellationToken);
 
         var capped = await filtered.Take(CountCap + 1).CountAsync(cancellationToken);
-        var items = await filtered
-            .OrderBy(e => e.Id)
+        // A sort reads every hit; up to the count cap that is cheap, beyond it the list keeps
+        // registration order (an index range read that stops after the page) and says so.
+        var sortable = capped <= CountCap && RegistrySorts.All.Contains(query.Sort);
+        var ordered = sortable ? Sorted(filtered, query.Sort!) : filtered.OrderBy(e => e.Id);
+        var items = await ordered
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(e => new RegistryHit(e.CreditCode, e.Name, e.CountyCode, e.IndustryCode, e.ChainCode, e.RiskGrade,
                 e.Status, e.CreditCodeWarning != null))
             .ToListAsync(cancellationToken);
-        return new RegistryPage(Math.Min(capped, CountCap), capped > CountCap, page, pageSize, items);
+        return new RegistryPage(Math.Min(capped, CountCap), capped > CountCap, page, pageSize, items, sortable || query.Sort is null);
     }
 
-    /// <summary>The same filters as a query, for exports of a search.</summary>
-    public static IQueryable<MarketEntity> Filter(QualityCityDbContext db, IQueryable<MarketEntity> source, RegistryQuery query)
+    /// <summary>
+    /// Name in pinyin order (by the initials, then the name itself), grade from red to ungraded,
+    /// county by code; registration order within equal keys so that pages never overlap.
+    /// </summary>
+    private static IOrderedQueryable<MarketEntity> Sorted(IQueryable<MarketEntity> source, string sort) => sort switch
     {
-        var q = query.Q?.Trim();
-        if (!string.IsNullOrEmpty(q))
+        RegistrySorts.Name => source.OrderBy(e => e.NameInitials).ThenBy(e => e.Name).ThenBy(e => e.Id),
+        RegistrySorts.Grade => source
+            .OrderBy(e => e.RiskGrade == RiskGrades.Red ? 0 : e.RiskGrade == RiskGrades.Yellow ? 1 : e.RiskGrade == RiskGrades.Green ? 2 : 3)
+            .ThenBy(e => e.Id),
+        _ => source.OrderBy(e => e.CountyCode).ThenBy(e => e.Id),
+    };
+
+    /// <summary>The same filters as a query, for exports of a search.</summary>
+    public static async Task<IQueryable<MarketEntity>> FilterAsync(QualityCityDbContext db, IQueryable<MarketEntity> source, RegistryQuery query,
+        CancellationToken cancellationToken)
+    {
+        foreach (var word in Words(query.Q))
         {
-            if (LooksLikeCode(q))
-            {
-                var upper = q.ToUpperInvariant();
-                var end = upper + "\uffff";
-                source = source.Where(e => string.Compare(e.CreditCode, upper) >= 0 && string.Compare(e.CreditCode, end) < 0);
-            }
-            else
-            {
-                source = WhereNameContains(db, source, NameTokens.Of(q));
-            }
+            source = await WhereWordMatchesAsync(db, source, word, cancellationToken);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Phone))
+        {
+            var digits = RegistrySearchColumns.PhoneDigits(query.Phone);
+            source = source.Where(e => e.ContactPhoneDigits == digits);
         }
 
         if (!string.IsNullOrWhiteSpace(query.County))
@@ -87,27 +116,104 @@ public sealed class RegistrySearch(QualityCityDbContext db)
         return source;
     }
 
+    /// <summary>The most words a search takes; more add nothing but cost.</summary>
+    public const int MaxWords = 6;
+
+    /// <summary>The query's words: split at spaces (also the ideographic space) and at commas.</summary>
+    public static IReadOnlyList<string> Words(string? q) =>
+        (q ?? string.Empty).Split([' ', '\u3000', ',', '，', '、', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Distinct(StringComparer.Ordinal).Take(MaxWords).ToList();
+
     /// <summary>
-    /// Name substring search through the full-text index: the query's characters as a phrase of
-    /// adjacent tokens (FTS5 on SQLite, tsvector on PostgreSQL), so even a two-character word like
-    /// 电缆 is one index lookup. Punctuation is ignored on both sides.
+    /// One word of a search (REG-4): a credit-code prefix when it looks like one; otherwise text of
+    /// the name or the address (full-text indexes), or of the county's or the industry's name (the
+    /// small reference tables, read first, become code lists for their indexes); a word of Latin
+    /// letters may also be pinyin initials (a scan of the narrow initials index).
     /// </summary>
-    private static IQueryable<MarketEntity> WhereNameContains(QualityCityDbContext db, IQueryable<MarketEntity> source, string tokens)
+    /// <remarks>
+    /// The alternatives are a UNION of row ids, each read through its own index, never one OR over
+    /// the table: SQLite answers an OR of a full-text match and an indexed column by reading the
+    /// whole table in row order. A word that names no county or industry is the plain full-text
+    /// lookup it was before.
+    /// </remarks>
+    private static async Task<IQueryable<MarketEntity>> WhereWordMatchesAsync(QualityCityDbContext db, IQueryable<MarketEntity> source, string word,
+        CancellationToken cancellationToken)
     {
+        if (LooksLikeCode(word))
+        {
+            var upper = word.ToUpperInvariant();
+            var end = upper + "\uffff";
+            return source.Where(e => string.Compare(e.CreditCode, upper) >= 0 && string.Compare(e.CreditCode, end) < 0);
+        }
+
+        var tokens = NameTokens.Of(word);
         if (tokens.Length == 0)
         {
             return source.Where(_ => false);
         }
 
+        var ids = TextMatches(db, tokens);
+        if (word.All(char.IsAsciiLetter))
+        {
+            Expression<Func<MarketEntity, bool>> initials = _ => false;
+            foreach (var pattern in InitialsPatterns(word.ToLowerInvariant()))
+            {
+                Expression<Func<MarketEntity, bool>> like = e => EF.Functions.Like(e.NameInitials!, pattern);
+                initials = Expression.Lambda<Func<MarketEntity, bool>>(
+                    Expression.OrElse(initials.Body, ReplacingExpressionVisitor.Replace(like.Parameters[0], initials.Parameters[0], like.Body)),
+                    initials.Parameters);
+            }
+
+            ids = ids.Union(db.MarketEntities.Where(initials).Select(e => e.Id));
+        }
+        else
+        {
+            var counties = await db.Regions.AsNoTracking().Where(r => r.Level == "county" && r.Name.Contains(word)).Select(r => r.Code).ToListAsync(cancellationToken);
+            var industries = await db.Industries.AsNoTracking().Where(i => i.Name.Contains(word)).Select(i => i.Code).ToListAsync(cancellationToken);
+            if (counties.Count > 0 || industries.Count > 0)
+            {
+                ids = ids.Union(db.MarketEntities.Where(e => counties.Contains(e.CountyCode) || industries.Contains(e.IndustryCode!)).Select(e => e.Id));
+            }
+        }
+
+        return source.Where(e => ids.Contains(e.Id));
+    }
+
+    /// <summary>
+    /// LIKE patterns for typed initials: anywhere in the name's initials ("xydl" in 阳谷鑫源电缆 →
+    /// ygxydl…), or split into a beginning and a later part ("ygdl": yg… then dl), because people
+    /// type the place that starts a name and the product, leaving out the trade name between.
+    /// Each part has at least two letters, as most Chinese words have two characters.
+    /// </summary>
+    public static IReadOnlyList<string> InitialsPatterns(string initials)
+    {
+        var patterns = new List<string> { $"%{initials}%" };
+        for (var split = 2; split <= initials.Length - 2; split++)
+        {
+            patterns.Add($"{initials[..split]}%{initials[split..]}%");
+        }
+
+        return patterns;
+    }
+
+    /// <summary>
+    /// Ids of the entities whose name or address contains the tokens as adjacent characters, through
+    /// the full-text indexes (FTS5 on SQLite over both columns, tsvector on PostgreSQL), so that even a
+    /// two-character word like 电缆 is one index lookup. Punctuation is ignored on both sides.
+    /// </summary>
+    private static IQueryable<long> TextMatches(QualityCityDbContext db, string tokens)
+    {
         if (db.IsPostgres)
         {
-            return source.Where(e => EF.Functions.ToTsVector("simple", e.NameTokens).Matches(EF.Functions.PhraseToTsQuery("simple", tokens)));
+            return db.MarketEntities
+                .Where(e => EF.Functions.ToTsVector("simple", e.NameTokens).Matches(EF.Functions.PhraseToTsQuery("simple", tokens))
+                            || EF.Functions.ToTsVector("simple", e.AddressTokens).Matches(EF.Functions.PhraseToTsQuery("simple", tokens)))
+                .Select(e => e.Id);
         }
 
         // Tokens are letters and digits only, so the phrase needs no escaping beyond its quotes.
         var phrase = "\"" + tokens + "\"";
-        var ids = db.Database.SqlQuery<long>($"SELECT rowid AS \"Value\" FROM market_entity_names WHERE market_entity_names MATCH {phrase}");
-        return source.Where(e => ids.Contains(e.Id));
+        return db.Database.SqlQuery<long>($"SELECT rowid AS \"Value\" FROM market_entity_names WHERE market_entity_names MATCH {phrase}");
     }
 
     /// <summary>Six or more characters of digits and upper-case code letters: a credit-code prefix, not a name.</summary>
