@@ -26,6 +26,9 @@ public sealed class Text
     public string Format(string chinese, params object?[] args) =>
         string.Format(CultureInfo.InvariantCulture, this[chinese], args);
 
+    /// <summary>The English of a text whatever the current language (for messages to the command line and logs).</summary>
+    public string English(string chinese) => _english.TryGetValue(chinese, out var english) ? english : chinese;
+
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
     /// <summary>The texts that have an English translation (for the completeness test).</summary>

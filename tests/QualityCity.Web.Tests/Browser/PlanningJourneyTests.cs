@@ -32,9 +32,17 @@ public sealed class PlanningJourneyTests(BrowserFixture fixture) : IClassFixture
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "plan-draw.png"), FullPage = false });
         var drawUrl = page.Url;
 
+        // The same seed again is refused on the page, in words of the reader's language.
+        await page.GotoAsync("/planning");
+        await page.FillAsync("#Seed", "3141592653589793238462643");
+        await page.ClickAsync("#draw-form button[type=submit]");
+        Assert.Equal("抽取被拒绝：种子“3141592653589793238462643”已经用过：种子不得重复使用", await page.InnerTextAsync("#plan-error"));
+        await page.GotoAsync(drawUrl);
+
         // Publishing before the departments approved is refused, naming who is missing.
         await page.ClickAsync("#publish");
-        Assert.Contains("samr", await page.InnerTextAsync("#plan-error"), StringComparison.Ordinal);
+        Assert.StartsWith("尚未批准的部门：", await page.InnerTextAsync("#plan-error"), StringComparison.Ordinal);
+        Assert.Contains("市场监督管理局", await page.InnerTextAsync("#plan-error"), StringComparison.Ordinal);
 
         // The market regulator's head approves the department's part.
         var head = await fixture.SignInAsync("samr.head");

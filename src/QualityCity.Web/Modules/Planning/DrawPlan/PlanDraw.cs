@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using QualityCity.Domain.Common;
 using QualityCity.Domain.Planning;
 using QualityCity.Web.Data;
+using QualityCity.Web.Localization;
 using QualityCity.Web.Hosting;
 using QualityCity.Web.Modules.Checklists.Contracts;
 using QualityCity.Web.Modules.Planning.Contracts;
@@ -15,7 +16,18 @@ using QualityCity.Web.Modules.Registry.Contracts;
 namespace QualityCity.Web.Modules.Planning.DrawPlan;
 
 /// <summary>Why a draw cannot run; the CLI prints the message and exits 1, the API answers 400.</summary>
-public sealed class DrawRefusedException(string message) : Exception(message);
+/// <summary>
+/// A draw the platform will not make, and why. The reason is a Chinese template with its values:
+/// pages show it in the reader's language (<see cref="Describe"/>); the message — for the command
+/// line, the API and the logs, which speak English — is its English.
+/// </summary>
+public sealed class DrawRefusedException(string reason, params object?[] values)
+    : Exception(string.Format(CultureInfo.InvariantCulture, InEnglish.English(reason), values))
+{
+    private static readonly Text InEnglish = new();
+
+    public string Describe(Text text) => text.Format(reason, values);
+}
 
 /// <summary>
 /// INS-9 step 2: with the public seed, draws every committed stratum, builds the year's plan (cadence
@@ -32,7 +44,7 @@ public sealed class PlanDraw(QualityCityDbContext db, IOptions<PlanningOptions> 
     {
         if (!File.Exists(commitmentPath))
         {
-            throw new DrawRefusedException($"commitment not found: {commitmentPath}");
+            throw new DrawRefusedException("找不到承诺文件：{0}", commitmentPath);
         }
 
         var commitmentBytes = await File.ReadAllBytesAsync(commitmentPath, cancellationToken);
@@ -58,7 +70,7 @@ public sealed class PlanDraw(QualityCityDbContext db, IOptions<PlanningOptions> 
         CancellationToken cancellationToken)
     {
         var commitment = await db.PlanCommitments.AsNoTracking().FirstOrDefaultAsync(c => c.Id == commitmentId, cancellationToken)
-            ?? throw new DrawRefusedException($"commitment {commitmentId} does not exist");
+            ?? throw new DrawRefusedException("承诺 {0} 不存在", commitmentId);
         var files = await db.PlanPoolFiles.AsNoTracking().Where(f => f.CommitmentId == commitmentId)
             .ToDictionaryAsync(f => f.PoolFile, f => f.Content, cancellationToken);
         return await RunAsync(Encoding.UTF8.GetBytes(commitment.Json), seed, actor, redrawReason,
@@ -70,7 +82,7 @@ public sealed class PlanDraw(QualityCityDbContext db, IOptions<PlanningOptions> 
     {
         if (string.IsNullOrWhiteSpace(seed))
         {
-            throw new DrawRefusedException("the seed is empty");
+            throw new DrawRefusedException("种子为空");
         }
 
         var commitmentDigest = Sha256.Hex(commitmentBytes);
@@ -78,26 +90,26 @@ public sealed class PlanDraw(QualityCityDbContext db, IOptions<PlanningOptions> 
         try
         {
             commitment = JsonSerializer.Deserialize<CommitPlan.CommitmentDocument>(commitmentBytes, PlanningJson.Options)
-                ?? throw new DrawRefusedException("the commitment is empty");
+                ?? throw new DrawRefusedException("承诺为空");
         }
         catch (JsonException ex)
         {
-            throw new DrawRefusedException($"the commitment is not valid JSON: {ex.Message}");
+            throw new DrawRefusedException("承诺不是有效的 JSON：{0}", ex.Message);
         }
 
         if (commitment.Algorithm != DrawTickets.Algorithm || commitment.Pools is null)
         {
-            throw new DrawRefusedException($"the commitment is not a {DrawTickets.Algorithm} commitment");
+            throw new DrawRefusedException("承诺不是 {0} 承诺", DrawTickets.Algorithm);
         }
 
         if (!await db.PlanCommitments.AnyAsync(c => c.Digest == commitmentDigest, cancellationToken))
         {
-            throw new DrawRefusedException($"commitment {commitmentDigest} was not made by this platform (or was changed after it was made)");
+            throw new DrawRefusedException("承诺 {0} 不是本平台作出的（或作出后被改动过）", commitmentDigest);
         }
 
         if (await db.PlanDraws.AnyAsync(d => d.Seed == seed, cancellationToken))
         {
-            throw new DrawRefusedException($"seed '{seed}' was already used: a seed is never reused");
+            throw new DrawRefusedException("种子“{0}”已经用过：种子不得重复使用", seed);
         }
 
         // Every pool must still be byte for byte what was committed.
@@ -105,10 +117,10 @@ public sealed class PlanDraw(QualityCityDbContext db, IOptions<PlanningOptions> 
         var strata = new List<DrawStratum>();
         foreach (var pool in commitment.Pools)
         {
-            var bytes = await readPool(pool) ?? throw new DrawRefusedException($"pool file {pool.PoolFile} is missing");
+            var bytes = await readPool(pool) ?? throw new DrawRefusedException("对象库文件 {0} 缺失", pool.PoolFile);
             if (Sha256.Hex(bytes) != pool.PoolDigest)
             {
-                throw new DrawRefusedException($"pool file {pool.PoolFile} changed after the commitment (digest differs)");
+                throw new DrawRefusedException("对象库文件 {0} 在承诺后被改动（摘要不一致）", pool.PoolFile);
             }
 
             var ids = DrawTickets.PoolFileIds(bytes);
@@ -119,7 +131,7 @@ public sealed class PlanDraw(QualityCityDbContext db, IOptions<PlanningOptions> 
 
         if (await db.PlanDraws.AnyAsync(d => d.Year == commitment.Year, cancellationToken) && string.IsNullOrWhiteSpace(redrawReason))
         {
-            throw new DrawRefusedException($"{commitment.Year} has already been drawn: a re-draw needs a reason (the earlier record stays published)");
+            throw new DrawRefusedException("{0} 年度已经抽取过：重新抽取须写明理由（此前的记录仍然公开）", commitment.Year);
         }
 
         var settings = options.Value;
@@ -145,7 +157,7 @@ public sealed class PlanDraw(QualityCityDbContext db, IOptions<PlanningOptions> 
             d => (IReadOnlySet<string>)d.Value.Select(i => i.Code).ToHashSet(StringComparer.Ordinal)));
         if (offList.Count > 0)
         {
-            throw new DrawRefusedException("not on the department's published checklist (清单之外无检查): " +
+            throw new DrawRefusedException("不在部门已公布的检查事项清单中（清单之外无检查）：{0}",
                 string.Join(", ", offList.Select(o => $"{o.Department} {o.Item}")));
         }
 
@@ -159,7 +171,7 @@ public sealed class PlanDraw(QualityCityDbContext db, IOptions<PlanningOptions> 
             var drawn = plan.GreenDraws.GetValueOrDefault(stratum.Department)?.Count ?? 0;
             if (drawn != stratum.K)
             {
-                throw new DrawRefusedException($"the cadence of {stratum.Department} changed after the commitment (green k {stratum.K} committed, {drawn} now)");
+                throw new DrawRefusedException("{0} 的检查频次在承诺后改变了（承诺绿色抽取 {1} 家，现为 {2} 家）", stratum.Department, stratum.K, drawn);
             }
         }
 

@@ -68,8 +68,9 @@ public sealed class DrawModel(QualityCityDbContext db, PlanPublication publicati
         }
 
         var result = await publication.ApproveAsync(id, User, Note, cancellationToken);
+        var found = await LoadAsync(id, cancellationToken); // the departments' names, for the reason
         Report(result, text["已批准本部门计划"]);
-        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        return found ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostPublishAsync(int id, CancellationToken cancellationToken)
@@ -80,8 +81,9 @@ public sealed class DrawModel(QualityCityDbContext db, PlanPublication publicati
         }
 
         var result = await publication.PublishAsync(id, User, Note, cancellationToken);
+        var found = await LoadAsync(id, cancellationToken); // the departments' names, for the reason
         Report(result, text["计划已发布"]);
-        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        return found ? Page() : NotFound();
     }
 
     private void Report(PlanActionResult result, string done)
@@ -92,7 +94,7 @@ public sealed class DrawModel(QualityCityDbContext db, PlanPublication publicati
         }
         else
         {
-            Error = result.Message;
+            Error = result.Describe(text, DepartmentName);
         }
     }
 

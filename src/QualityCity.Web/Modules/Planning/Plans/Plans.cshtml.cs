@@ -76,7 +76,7 @@ public sealed class PlansModel(QualityCityDbContext db, PlanPools pools, PlanDra
         }
         catch (DrawRefusedException ex)
         {
-            Error = $"{text["抽取被拒绝"]}: {ex.Message}";
+            Error = text.Format("{0}：{1}", text["抽取被拒绝"], ex.Describe(text));
             await LoadAsync(cancellationToken);
             return Page();
         }

@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
+using QualityCity.Web.Localization;
 using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Planning.Contracts;
 using QualityCity.Web.Modules.Planning.DrawPlan;
@@ -11,11 +13,37 @@ using QualityCity.Web.Modules.Planning.DrawPlan;
 namespace QualityCity.Web.Modules.Planning.PublishPlan;
 
 /// <summary>The outcome of an approval or publication: done, or refused with the HTTP status, the field and the reason.</summary>
+/// The message is English (the API's language); <see cref="Describe"/> gives the reason in the
+/// reader's language, with department codes by name, for the pages.
 public sealed record PlanActionResult(int Status, string Field, string Message)
 {
+    private static readonly Text InEnglish = new();
+
     public static readonly PlanActionResult Done = new(StatusCodes.Status200OK, string.Empty, string.Empty);
 
     public bool Succeeded => Status == StatusCodes.Status200OK;
+
+    /// <summary>The reason as a Chinese template, and its values (a department's code, or a list of them).</summary>
+    private string Reason { get; init; } = string.Empty;
+
+    private object?[] Values { get; init; } = [];
+
+    public static PlanActionResult Refused(int status, string field, string reason, params object?[] values) =>
+        new(status, field, string.Format(CultureInfo.InvariantCulture, InEnglish.English(reason), [.. values.Select(v => v is IEnumerable<string> list ? string.Join(", ", list) : v)]))
+        {
+            Reason = reason, Values = values,
+        };
+
+    /// <summary>The reason in the reader's language; <paramref name="name"/> names what the values code (departments).</summary>
+    public string Describe(Text text, Func<string, string> name) =>
+        Reason.Length == 0
+            ? Message
+            : text.Format(Reason, [.. Values.Select(v => v switch
+            {
+                string code => name(code),
+                IEnumerable<string> list => string.Join(text["、"], list.Select(name)),
+                _ => v,
+            })]);
 }
 
 /// <summary>One day of a plan: the visits planned on it and their obligations.</summary>
@@ -100,29 +128,29 @@ public sealed class PlanPublication(QualityCityDbContext db, IMemoryCache cache,
         var draw = await db.PlanDraws.AsNoTracking().FirstOrDefaultAsync(d => d.Id == drawId, cancellationToken);
         if (draw is null)
         {
-            return new(StatusCodes.Status404NotFound, "drawId", $"draw {drawId} does not exist");
+            return PlanActionResult.Refused(StatusCodes.Status404NotFound, "drawId", "抽取 {0} 不存在", drawId);
         }
 
         if (!user.IsInRole(Roles.DeptHead) || user.DepartmentId() is not { } departmentId)
         {
-            return new(StatusCodes.Status403Forbidden, "user", "only a department head approves the department's part of a plan");
+            return PlanActionResult.Refused(StatusCodes.Status403Forbidden, "user", "只有部门负责人可以批准本部门的计划部分");
         }
 
         if (draw.Status != PlanStatus.Drawn)
         {
-            return new(StatusCodes.Status409Conflict, "status", $"the plan is {draw.Status}: approvals are given before publication");
+            return PlanActionResult.Refused(StatusCodes.Status409Conflict, "status", "计划已发布或已被取代：批准须在发布前作出");
         }
 
         var department = await db.Departments.Where(d => d.Id == departmentId).Select(d => d.Code).FirstAsync(cancellationToken);
         var state = await StateAsync(draw, cancellationToken);
         if (!state.Departments.Contains(department))
         {
-            return new(StatusCodes.Status400BadRequest, "department", $"the plan has no visits of {department}");
+            return PlanActionResult.Refused(StatusCodes.Status400BadRequest, "department", "计划中没有{0}的检查", department);
         }
 
         if (state.Approvals.Any(a => a.Department == department))
         {
-            return new(StatusCodes.Status409Conflict, "department", $"{department} has already approved this plan");
+            return PlanActionResult.Refused(StatusCodes.Status409Conflict, "department", "{0}已经批准过本计划", department);
         }
 
         db.PlanApprovals.Add(new PlanApproval
@@ -138,30 +166,30 @@ public sealed class PlanPublication(QualityCityDbContext db, IMemoryCache cache,
     {
         if (!user.IsInRole(Roles.Coordinator) && !user.IsInRole(Roles.Admin))
         {
-            return new(StatusCodes.Status403Forbidden, "user", "only the coordinator publishes a plan");
+            return PlanActionResult.Refused(StatusCodes.Status403Forbidden, "user", "只有协调人可以发布计划");
         }
 
         var draw = await db.PlanDraws.FirstOrDefaultAsync(d => d.Id == drawId, cancellationToken);
         if (draw is null)
         {
-            return new(StatusCodes.Status404NotFound, "drawId", $"draw {drawId} does not exist");
+            return PlanActionResult.Refused(StatusCodes.Status404NotFound, "drawId", "抽取 {0} 不存在", drawId);
         }
 
         if (draw.Status != PlanStatus.Drawn)
         {
-            return new(StatusCodes.Status409Conflict, "status", $"the plan is already {draw.Status}");
+            return PlanActionResult.Refused(StatusCodes.Status409Conflict, "status", "计划已发布或已被取代");
         }
 
         var missing = (await StateAsync(draw, cancellationToken)).Missing.ToList();
         if (missing.Count > 0)
         {
-            return new(StatusCodes.Status400BadRequest, "approvals", $"not yet approved by: {string.Join(", ", missing)}");
+            return PlanActionResult.Refused(StatusCodes.Status400BadRequest, "approvals", "尚未批准的部门：{0}", missing);
         }
 
         if (draw.CapViolations + draw.Understaffed > 0 && string.IsNullOrWhiteSpace(note))
         {
-            return new(StatusCodes.Status400BadRequest, "note",
-                $"the plan has {draw.CapViolations} cap violations and {draw.Understaffed} understaffed visits: publishing it needs a note on why they stand");
+            return PlanActionResult.Refused(StatusCodes.Status400BadRequest, "note",
+                "计划有 {0} 项超出频次上限、{1} 次检查人员不足：发布须写明保留的理由", draw.CapViolations, draw.Understaffed);
         }
 
         // Published with its visits registered, or not at all: a failure half-way leaves the plan drawn, to be published again.
