@@ -53,7 +53,8 @@ public abstract class VisitCodeTests(QualityCityFactory factory) : PlatformTest(
         var page = await Factory.AnonymousClient().GetStringAsync($"/v/{code}");
         Assert.Contains("data-verdict=\"valid\"", page, StringComparison.Ordinal);
         Assert.Contains(visitKey, page, StringComparison.Ordinal);
-        Assert.Contains("执法证号", page, StringComparison.Ordinal);
+        // Each officer's name and certificate number is marked as a name that no translation touches.
+        Assert.Matches(@"执法人员：<span translate=""no"">[^<]+</span>（执法证号 <span translate=""no"">[^<]+</span>）", page);
         var visit = plan.RootElement.GetProperty("visits").EnumerateArray().Single(v => v.GetProperty("visitKey").GetString() == visitKey);
         foreach (var item in visit.GetProperty("obligations").EnumerateArray().SelectMany(o => o.GetProperty("items").EnumerateArray()).Take(5))
         {
