@@ -482,7 +482,8 @@ public abstract class QualityTests(QualityCityFactory factory) : PlatformTest(fa
         var page = await samr.GetStringAsync("/quality/plans");
         Assert.Contains("id=\"plan-form\"", page, StringComparison.Ordinal);
         Assert.DoesNotContain("POST /api/quality/plans", page, StringComparison.Ordinal);
-        Assert.Contains("<option value=\"371521\">阳谷县</option>", page, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"371521\" translate=\"no\">阳谷县</option>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<option value=\"110101\"", page, StringComparison.Ordinal);
 
         var created = await PostPlanFormAsync(samr, ("Form.Year", year), ("Form.Level", "county"), ("Form.Authority", "阳谷县市场监督管理局"), ("Form.Title", "页面下达的抽查计划"),
             ("Form.Tasks[0].ProductCategory", "pvc-wire"), ("Form.Tasks[0].County", "371521"), ("Form.Tasks[0].Batches", "12"), ("Form.Tasks[0].Lab", "聊城市检验检测中心"), ("Form.Tasks[0].Due", $"{year}-11-30"),
@@ -500,7 +501,7 @@ public abstract class QualityTests(QualityCityFactory factory) : PlatformTest(fa
         }
 
         var shown = await samr.GetStringAsync(created.Headers.Location!.OriginalString);
-        Assert.Contains("已下达抽查计划：页面下达的抽查计划", shown, StringComparison.Ordinal);
+        Assert.Contains("已下达抽查计划：<span translate=\"no\">页面下达的抽查计划</span>", shown, StringComparison.Ordinal);
         Assert.Contains("阳谷县", shown, StringComparison.Ordinal);
         Assert.Contains("0 / 12", shown, StringComparison.Ordinal);
     }
@@ -521,7 +522,7 @@ public abstract class QualityTests(QualityCityFactory factory) : PlatformTest(fa
         var html = System.Net.WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         foreach (var kept in new[] { "value=\"聊城市市场监督管理局\"", "value=\"abc\"", "value=\"保留的检验机构\"", $"value=\"{year}-10-01\"", "value=\"2000-01-01\"", "value=\"3\"",
-                     "<option value=\"371502\" selected=\"selected\">", "<option value=\"power-cable\" selected=\"selected\">", "<option value=\"pvc-wire\" selected=\"selected\">" })
+                     "<option value=\"371502\" selected=\"selected\" translate=\"no\">", "<option value=\"power-cable\" selected=\"selected\">", "<option value=\"pvc-wire\" selected=\"selected\">" })
         {
             Assert.Contains(kept, html, StringComparison.Ordinal);
         }
@@ -589,7 +590,9 @@ public abstract class QualityTests(QualityCityFactory factory) : PlatformTest(fa
             Assert.Contains($"<select id=\"{filter}\"", all, StringComparison.Ordinal);
         }
 
-        Assert.Contains("<option value=\"371521\">阳谷县</option>", all, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"371521\" translate=\"no\">阳谷县</option>", all, StringComparison.Ordinal);
+        // The regions hold every county of the country; the filter offers only the city's and the sampled ones.
+        Assert.DoesNotContain("<option value=\"110101\"", all, StringComparison.Ordinal);
         var total = int.Parse(System.Text.RegularExpressions.Regex.Match(all, "共 ([0-9,]+) 批次").Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
         Assert.True(total > 50, $"{total} samples in the demo city");
         Assert.Equal(50, System.Text.RegularExpressions.Regex.Count(all, "<tr class=\"[a-z]*\" data-sample="));

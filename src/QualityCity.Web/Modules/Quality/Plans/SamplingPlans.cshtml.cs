@@ -147,9 +147,14 @@ public sealed class SamplingPlansModel(QualityCityDbContext db, SamplingAccess a
         CategoryNames = categories.ToDictionary(c => c.Code, c => english ? c.NameEn : c.ShortName);
         Categories = categories.Select(c => (c.Code, english ? c.NameEn : c.Name, c.Industry)).ToList();
         IndustryNames = await db.IndustryChains.AsNoTracking().ToDictionaryAsync(c => c.Code, c => english ? c.NameEn : c.Name, cancellationToken);
-        var counties = await db.Regions.AsNoTracking().Where(r => r.Level == "county").OrderBy(r => r.Code).ToListAsync(cancellationToken);
-        Counties = counties.Select(r => (r.Code, r.Name)).ToList();
         var used = Plans.SelectMany(p => p.Tasks).Select(t => t.CountyCode).Where(c => c.Length > 0).Distinct().ToList();
+        // The regions hold every county of the country: a task is for one of the city's counties (those whose townships are
+        // loaded), or for a county a plan of the year already names or the form chose.
+        var offered = used.Concat((Form.Tasks ?? []).Select(t => t.County ?? string.Empty)).Where(c => c.Length > 0).Distinct().ToList();
+        Counties = (await db.Regions.AsNoTracking()
+                .Where(r => r.Level == "county" && (offered.Contains(r.Code) || db.Regions.Any(t => t.Level == "township" && t.ParentCode == r.Code)))
+                .OrderBy(r => r.Code).Select(r => new { r.Code, r.Name }).ToListAsync(cancellationToken))
+            .Select(r => (r.Code, r.Name)).ToList();
         CountyNames = await db.Regions.AsNoTracking().Where(r => used.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, cancellationToken);
         MayManage = await access.MayManageAsync(User, cancellationToken);
         if (MayManage)

@@ -1,4 +1,7 @@
+using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +17,7 @@ namespace QualityCity.Web.Modules.Quality.Problems;
 /// evidence, and the origin and shell-company flags to confirm or dismiss with a reason.
 /// </summary>
 [Authorize(Roles = Roles.Staff)]
-public sealed class ProblemsModel(QualityCityDbContext db, QualityAnalysis analysis, SamplingAccess access, Localization.Text text, PlatformClock clock) : PageModel
+public sealed partial class ProblemsModel(QualityCityDbContext db, QualityAnalysis analysis, SamplingAccess access, Localization.Text text, PlatformClock clock) : PageModel
 {
     public string Industry { get; private set; } = "cable";
     public int? Year { get; private set; }
@@ -133,6 +136,56 @@ public sealed class ProblemsModel(QualityCityDbContext db, QualityAnalysis analy
         "county" => CountyNames.GetValueOrDefault(p.County!, p.County!),
         _ => $"{ItemNames.GetValueOrDefault(p.TestItem!, p.TestItem!)} · {CountyNames.GetValueOrDefault(p.County!, p.County!)}",
     };
+
+    /// <summary>
+    /// A flag's evidence in the user's language. The scan stores it as a Chinese sentence (ShellCompanyRules); its known
+    /// forms are read back so the words are translated and only the names, addresses and codes in it stay as written.
+    /// </summary>
+    public IHtmlContent Evidence(QualityFlag flag)
+    {
+        static string Name(string value) => $"<span translate=\"no\">{WebUtility.HtmlEncode(value)}</span>";
+        var e = flag.Evidence;
+        if (OriginEvidence().Match(e) is { Success: true } origin)
+        {
+            return new HtmlString(text.Format("样品 {0} 标称由 {1}（登记地 {2}）生产，溯源查明实际产地为 {3}",
+                Name(origin.Groups[1].Value), Name(origin.Groups[2].Value), Name(origin.Groups[3].Value), Name(origin.Groups[4].Value)));
+        }
+        if (AddressEvidence().Match(e) is { Success: true } address)
+        {
+            var names = string.Join(text["、"], address.Groups[3].Value.Split('、').Select(Name));
+            return new HtmlString(text.Format(address.Groups[4].Success ? "登记地址“{0}”与另外 {1} 个主体相同：{2} 等" : "登记地址“{0}”与另外 {1} 个主体相同：{2}",
+                Name(address.Groups[1].Value), address.Groups[2].Value, names));
+        }
+        if (NoStaffEvidence().Match(e) is { Success: true } staff)
+        {
+            return new HtmlString(text.Format("{0} 登记为制造业，年报参保人数为 0", Name(staff.Groups[1].Value)));
+        }
+        if (NoRecordsEvidence().Match(e) is { Success: true } records)
+        {
+            return new HtmlString(text.Format("{0} 登记为制造业，{1} 年度生产经营数据（{2} 家企业有记录）中没有它的记录",
+                Name(records.Groups[1].Value), records.Groups[2].Value, records.Groups[3].Value));
+        }
+        if (NothingProducedEvidence().Match(e) is { Success: true } nothing)
+        {
+            return new HtmlString(text.Format("{0} 登记为制造业，{1} 年度申报的工业总产值与用电量均为 0", Name(nothing.Groups[1].Value), nothing.Groups[2].Value));
+        }
+        return new HtmlString(Name(e));
+    }
+
+    [GeneratedRegex(@"^样品 (\S+) 标称由 (.+)（登记地 (\d+)）生产，溯源查明实际产地为 (.+)$")]
+    private static partial Regex OriginEvidence();
+
+    [GeneratedRegex(@"^登记地址“(.+)”与另外 (\d+) 个主体相同：(.+?)( 等)?$")]
+    private static partial Regex AddressEvidence();
+
+    [GeneratedRegex(@"^(.+) 登记为制造业，年报参保人数为 0$")]
+    private static partial Regex NoStaffEvidence();
+
+    [GeneratedRegex(@"^(.+) 登记为制造业，(\d+) 年度生产经营数据（(\d+) 家企业有记录）中没有它的记录$")]
+    private static partial Regex NoRecordsEvidence();
+
+    [GeneratedRegex(@"^(.+) 登记为制造业，(\d+) 年度申报的工业总产值与用电量均为 0$")]
+    private static partial Regex NothingProducedEvidence();
 
     public static string Percent(double rate) => (rate * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%";
 }

@@ -129,7 +129,16 @@ public sealed class SamplesModel(QualityCityDbContext db, SamplingAccess access,
         Categories = categories.Select(c => (c.Code, english ? c.NameEn : c.ShortName, c.Industry)).ToList();
         var chains = await db.IndustryChains.AsNoTracking().ToDictionaryAsync(c => c.Code, c => english ? c.NameEn : c.Name, cancellationToken);
         Industries = categories.Select(c => c.Industry).Distinct().Select(code => (code, chains.GetValueOrDefault(code, code))).ToList();
-        var counties = await db.Regions.AsNoTracking().Where(r => r.Level == "county").OrderBy(r => r.Code).ToListAsync(cancellationToken);
+        // The regions hold every county of the country: the filter offers the city's counties (those whose townships are
+        // loaded) and any other county a sample names, plus the one chosen.
+        var sampledCounties = await db.Samples.AsNoTracking().Select(s => s.CountyCode).Distinct().ToListAsync(cancellationToken);
+        if (Filter.County is { } chosen)
+        {
+            sampledCounties.Add(chosen);
+        }
+        var counties = await db.Regions.AsNoTracking()
+            .Where(r => r.Level == "county" && (sampledCounties.Contains(r.Code) || db.Regions.Any(t => t.Level == "township" && t.ParentCode == r.Code)))
+            .OrderBy(r => r.Code).ToListAsync(cancellationToken);
         Counties = counties.Select(r => (r.Code, r.Name)).ToList();
         CountyNames = counties.ToDictionary(r => r.Code, r => r.Name);
 
