@@ -22,7 +22,7 @@ public sealed class SignInAndSearchJourneyTests(BrowserFixture fixture) : IClass
 
         await page.GotoAsync("/registry");
         await page.SelectOptionAsync("#county", "371521");
-        await page.FillAsync("#industry", "3831");
+        await page.SelectOptionAsync("#industry", "3831");
         await page.ClickAsync("form.filters button[type=submit]");
         await page.WaitForURLAsync(url => url.Contains("county=371521", StringComparison.Ordinal));
         var rows = await page.Locator("#results tbody tr").AllInnerTextsAsync();
@@ -126,8 +126,8 @@ public sealed class SignInAndSearchJourneyTests(BrowserFixture fixture) : IClass
         }
 
         var text = await row.InnerTextAsync();
-        Assert.Contains("inserted=1", text, StringComparison.Ordinal);
-        Assert.Contains("rejected=1", text, StringComparison.Ordinal);
+        Assert.Contains("新增 1 ·", text, StringComparison.Ordinal);
+        Assert.Contains("拒绝 1 ·", text, StringComparison.Ordinal);
 
         await page.GotoAsync($"/registry?q={code}");
         Assert.Contains("临清浏览器上传轴承有限公司", await page.InnerTextAsync("#results"), StringComparison.Ordinal);
