@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
@@ -93,9 +94,10 @@ public sealed partial class PageWalkTests(BrowserFixture fixture, ITestOutputHel
         var failures = new List<Failure>();
         var visited = 0;
         using var signingIn = new SemaphoreSlim(1, 1);
+        var walked = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         foreach (var pair in walks.Chunk(2))
         {
-            foreach (var found in await Task.WhenAll(pair.Select(w => WalkAsync(w.Account, w.Caller, w.English, pages, values, folder, signingIn))))
+            foreach (var found in await Task.WhenAll(pair.Select(w => WalkAsync(w.Account, w.Caller, w.English, pages, values, folder, signingIn, walked))))
             {
                 failures.AddRange(found.Failures);
                 visited += found.Visited;
@@ -103,6 +105,9 @@ public sealed partial class PageWalkTests(BrowserFixture fixture, ITestOutputHel
         }
 
         output.WriteLine($"{visited} page loads; screenshots in {folder}");
+        // A caller whose data holds none of a page's records (an enterprise never inspected at the
+        // frozen instant) leaves no gap as long as another caller walked the page.
+        failures.RemoveAll(f => f.Check == "data" && walked.ContainsKey(f.Page));
         var unexpected = failures.Where(f => !ExpectedElsewhere.Contains((f.Page, f.Check))).ToList();
         var stale = ExpectedElsewhere.Where(e => !failures.Any(f => (f.Page, f.Check) == e)).ToList();
         foreach (var expected in failures.Except(unexpected))
@@ -132,7 +137,7 @@ public sealed partial class PageWalkTests(BrowserFixture fixture, ITestOutputHel
 
     /// <summary>One caller in one language: a context, signed in once, every page the caller may see at both widths.</summary>
     private async Task<(List<Failure> Failures, int Visited)> WalkAsync(string? account, string caller, bool english,
-        List<MatrixRow> pages, Dictionary<string, string> values, string folder, SemaphoreSlim signingIn)
+        List<MatrixRow> pages, Dictionary<string, string> values, string folder, SemaphoreSlim signingIn, ConcurrentDictionary<string, bool> walked)
     {
         var failures = new List<Failure>();
         var visited = 0;
@@ -193,6 +198,8 @@ public sealed partial class PageWalkTests(BrowserFixture fixture, ITestOutputHel
                 failures.Add(new Failure(row.Route, row.Route, account ?? "public", "-", language, "data", $"no value for {missing}: give the walk one (RouteValuesAsync)"));
                 continue;
             }
+
+            walked[row.Route] = true;
 
             // The catch-all answers 404 on purpose.
             var deliberate = row.Route.StartsWith("/{*", StringComparison.Ordinal) ? 404 : 0;
@@ -307,7 +314,8 @@ public sealed partial class PageWalkTests(BrowserFixture fixture, ITestOutputHel
           const skipped = el => el.closest('[translate="no"],code,kbd,samp,script,style,noscript,template');
           const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
           for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-            if (n.parentElement && !skipped(n.parentElement) && n.textContent.trim()) out.push(n.textContent.trim());
+            // What a text box holds is what someone typed, not the page's words (its placeholder is).
+            if (n.parentElement && !skipped(n.parentElement) && !n.parentElement.closest('textarea') && n.textContent.trim()) out.push(n.textContent.trim());
           }
           for (const el of document.body.querySelectorAll('[title],[placeholder],[aria-label],[alt],[data-label],input[type=submit],input[type=button]')) {
             if (skipped(el)) continue;
@@ -327,7 +335,9 @@ public sealed partial class PageWalkTests(BrowserFixture fixture, ITestOutputHel
     [GeneratedRegex(@"https?://\S+|[\w.+-]+@[\w-]+(\.[\w-]+)+")]
     private static partial Regex AddressPattern();
 
-    [GeneratedRegex(@"[A-Za-z][A-Za-z0-9]*(?:[-_./'][A-Za-z0-9]+)*")]
+    // A word starts after no letter or digit and takes the digits before its letters too: the
+    // letters ending a credit code ("…909XU") or a short visit code ("1-FAGHSFGZGW") are a code's.
+    [GeneratedRegex(@"(?<![A-Za-z0-9])(?:[0-9]+[-_./]?)*[A-Za-z][A-Za-z0-9]*(?:[-_./'][A-Za-z0-9]+)*")]
     private static partial Regex LatinWordPattern();
 
     [GeneratedRegex(@"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+")]
