@@ -10,6 +10,12 @@ namespace QualityCity.Web.Localization;
 /// </summary>
 public sealed class Text
 {
+    /// <summary>
+    /// One loaded copy for code that is not handed one (exception messages, command-line reports):
+    /// the texts never change while the platform runs.
+    /// </summary>
+    public static Text Loaded { get; } = new();
+
     private readonly Dictionary<string, string> _english;
 
     public Text()

@@ -8,10 +8,10 @@ namespace QualityCity.Web.Tests.Infrastructure;
 public static class RegistryUploads
 {
     /// <summary>Uploads the file and waits for its background job to end; returns the job's id and its last state.</summary>
-    public static async Task<(Guid Id, JsonElement Job)> ImportAsync(HttpClient admin, byte[] content, string fileName)
+    public static async Task<(Guid Id, JsonElement Job)> ImportAsync(HttpClient admin, byte[] content, string fileName, string? culture = null)
     {
         using var form = new MultipartFormDataContent { { new ByteArrayContent(content), "file", fileName } };
-        var response = await admin.PostAsync("/api/registry/imports", form);
+        var response = await admin.PostAsync("/api/registry/imports" + (culture is null ? string.Empty : "?culture=" + culture), form);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         JsonElement job = default;

@@ -6,7 +6,7 @@ namespace QualityCity.Web.Tests.Localization;
 /// <summary>Every Chinese text a page or a page model shows has its English counterpart.</summary>
 public sealed partial class EnglishTextsTests
 {
-    [GeneratedRegex(@"(?:\bT|\btext)(?:\[|\.Format\()""((?:[^""\\]|\\.)+)""")]
+    [GeneratedRegex(@"(?:(?:\bT|\btext)(?:\[|\.Format\()|\b(?:Say|Reject|Warn)\()""((?:[^""\\]|\\.)+)""")]
     private static partial Regex TextUse();
 
     [Fact]

@@ -294,6 +294,29 @@ public abstract class ImportTests(QualityCityFactory factory) : PlatformTest(fac
     }
 
     [SkippableFact]
+    public async Task An_uploads_error_report_is_written_in_the_uploaders_language()
+    {
+        SkipIfUnavailable();
+        var admin = await Factory.SignedInClientAsync("admin");
+        var upload = Encoding.UTF8.GetBytes($"credit_code,name,status,备注\n{NewCode("371525")},冠县语言测试有限公司（演示）,歇业\n");
+
+        // Chinese by default: the header, the reason and the warning about the unknown column.
+        var (chineseId, _) = await RegistryUploads.ImportAsync(admin, upload, "zh.csv");
+        var chinese = (await admin.GetStringAsync($"/api/registry/imports/{chineseId}/errors.csv")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("行号,列,值,原因", chinese[0].TrimStart('\uFEFF').TrimEnd('\r'));
+        Assert.Contains(chinese, l => l.StartsWith("1,备注,备注,警告：未知的列，已忽略", StringComparison.Ordinal));
+        Assert.Contains(chinese, l => l.StartsWith("2,status,歇业,登记状态须为 存续、注销 或 吊销", StringComparison.Ordinal));
+        Assert.DoesNotContain(chinese.Skip(1), l => l.Any(char.IsAsciiLetterLower) && !l.Contains("status", StringComparison.Ordinal));
+
+        // The same file uploaded in English.
+        var (englishId, _) = await RegistryUploads.ImportAsync(admin, upload, "en.csv", culture: "en");
+        var english = (await admin.GetStringAsync($"/api/registry/imports/{englishId}/errors.csv")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("row,column,value,reason", english[0].TrimStart('\uFEFF').TrimEnd('\r'));
+        Assert.Contains(english, l => l.StartsWith("1,备注,备注,\"warning: unknown column, ignored\"", StringComparison.Ordinal));
+        Assert.Contains(english, l => l.StartsWith("2,status,歇业,status must be", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
     public async Task An_upload_of_the_wrong_type_is_refused_naming_the_field()
     {
         SkipIfUnavailable();

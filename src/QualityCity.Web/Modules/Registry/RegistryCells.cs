@@ -51,11 +51,11 @@ internal static class RegistryCells
     public static readonly RegistryCell<string?> Phone = new(ReadPhone, value => value);
 
     /// <summary>Text of at most <paramref name="maxLength"/> characters.</summary>
-    public static RegistryCell<string?> TextOfAtMost(int maxLength, string reason) => new(
+    public static RegistryCell<string?> TextOfAtMost(int maxLength) => new(
         (string? cell, ParsedRow row, out string? value) =>
         {
             value = cell;
-            return cell is not null && (cell.Length <= maxLength || row.Reject(reason));
+            return cell is not null && (cell.Length <= maxLength || row.Reject("长 {0} 个字符，最多 {1} 个", cell.Length, maxLength));
         },
         value => value);
 
@@ -63,28 +63,28 @@ internal static class RegistryCells
     public static RegistryCell<double?> Number(double min, double max) => Parsed(
         (string text, out double number) =>
             double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out number) && number >= min && number <= max,
-        string.Create(CultureInfo.InvariantCulture, $"must be a number between {min} and {max}"),
+        "须为 {0} 到 {1} 之间的数", [min, max],
         value => value?.ToString("R", CultureInfo.InvariantCulture));
 
     /// <summary>A whole number from 0 to <paramref name="max"/>.</summary>
     public static RegistryCell<int?> WholeNumber(int max, string reason) => Parsed(
         (string text, out int number) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out number) && number <= max,
-        reason,
+        reason, [],
         value => value?.ToString(CultureInfo.InvariantCulture));
 
-    /// <summary>A code the reference data knows (industries, chains).</summary>
-    public static RegistryCell<string?> Listed(Func<RegistryReference, IReadOnlySet<string>> known, Func<RegistryReference, string> reason) => new(
-        (string? cell, ParsedRow row, out string? value) =>
+    /// <summary>A code the reference data knows (industries, chains); the reason's value, if any, comes from the reference data.</summary>
+    public static RegistryCell<string?> Listed(Func<RegistryReference, IReadOnlySet<string>> known, string reason, Func<RegistryReference, object?>? value = null) => new(
+        (string? cell, ParsedRow row, out string? read) =>
         {
-            value = cell;
-            return cell is not null && (known(row.Reference).Contains(cell) || row.Reject(reason(row.Reference)));
+            read = cell;
+            return cell is not null && (known(row.Reference).Contains(cell) || row.Reject(reason, value?.Invoke(row.Reference)));
         },
         value => value);
 
     private delegate bool TryParse<T>(string text, out T value);
 
-    /// <summary>A value <paramref name="parse"/> accepts; any other text rejects the row with <paramref name="reason"/>.</summary>
-    private static RegistryCell<T?> Parsed<T>(TryParse<T> parse, string reason, Func<T?, string?> write)
+    /// <summary>A value <paramref name="parse"/> accepts; any other text rejects the row with <paramref name="reason"/> and its values.</summary>
+    private static RegistryCell<T?> Parsed<T>(TryParse<T> parse, string reason, object?[] values, Func<T?, string?> write)
         where T : struct => new(
         (string? cell, ParsedRow row, out T? value) =>
         {
@@ -96,7 +96,7 @@ internal static class RegistryCells
 
             if (!parse(cell, out var parsed))
             {
-                return row.Reject(reason);
+                return row.Reject(reason, values);
             }
 
             value = parsed;
@@ -117,10 +117,12 @@ internal static class RegistryCells
         switch (check.Status)
         {
             case CreditCodeStatus.Malformed:
-                return row.Reject(string.IsNullOrEmpty(cell) ? "credit code is required" : $"invalid credit code: {check.Reason}");
+                return string.IsNullOrEmpty(cell)
+                    ? row.Reject("统一社会信用代码必填")
+                    : row.Reject("统一社会信用代码无效：{0}", row.Language.IsEnglish ? check.Reason : check.ReasonZh);
             case CreditCodeStatus.CheckCharacterMismatch:
                 row.Set(RegistryColumns.CreditCodeWarning, check.Reason);
-                row.Warn($"{check.Reason}; imported as written");
+                row.Warn("{0}；按原样导入", row.Language.IsEnglish ? check.Reason : check.ReasonZh);
                 break;
             default:
                 row.Set(RegistryColumns.CreditCodeWarning, null);
@@ -136,10 +138,10 @@ internal static class RegistryCells
         value = cell ?? string.Empty;
         if (string.IsNullOrEmpty(cell))
         {
-            return row.Reject("name is required");
+            return row.Reject("名称必填");
         }
 
-        return cell.Length <= 200 || row.Reject($"name is {cell.Length} characters long; at most 200");
+        return cell.Length <= 200 || row.Reject("名称长 {0} 个字符，最多 200 个", cell.Length);
     }
 
     /// <remarks>
@@ -166,11 +168,11 @@ internal static class RegistryCells
 
             if (!reference.UpperDivisions.Contains(cell))
             {
-                return row.Reject("unknown county: give a GB/T 2260 county code (e.g. 371521) or the county's name");
+                return row.Reject("未知的县区：请填 GB/T 2260 县级代码（如 371521）或县区名称");
             }
 
             value = cell;
-            row.Warn($"{cell} is a city or province, not a county; kept at that level");
+            row.Warn("{0} 是市或省，不是县区；按该级别保存", cell);
             return true;
         }
 
@@ -188,11 +190,11 @@ internal static class RegistryCells
 
         if (!reference.UpperDivisions.Contains(division))
         {
-            return row.Reject($"county is required: the column is empty and the credit code's division {division} is not a known GB/T 2260 code");
+            return row.Reject("县区必填：该列为空，且信用代码中的区划 {0} 不是已知的 GB/T 2260 代码", division);
         }
 
         value = division;
-        row.Warn($"no county given and the code was issued at city or province level ({division}); kept at that level");
+        row.Warn("未填县区，信用代码由市或省级登记机关赋予（{0}）；按该级别保存", division);
         return true;
     }
 
@@ -206,11 +208,11 @@ internal static class RegistryCells
 
         if (!row.Reference.TownshipCounty.TryGetValue(cell, out var townshipCounty))
         {
-            return row.Reject("unknown township code");
+            return row.Reject("未知的乡镇街道代码");
         }
 
         var county = row.Has(RegistryColumns.County) ? row.Record.Values.CountyCode : null;
-        return county is null || townshipCounty == county || row.Reject($"township belongs to county {townshipCounty}, not {county}");
+        return county is null || townshipCounty == county || row.Reject("该乡镇街道属于县区 {0}，不属于 {1}", townshipCounty, county);
     }
 
     private static bool ReadYesNo(string? cell, ParsedRow row, out bool value)
@@ -226,7 +228,7 @@ internal static class RegistryCells
             case "否" or "false" or "no" or "n" or "0":
                 return true;
             default:
-                return row.Reject("must be 是 or 否 (true/false)");
+                return row.Reject("须为“是”或“否”");
         }
     }
 
@@ -242,12 +244,12 @@ internal static class RegistryCells
 
         if (!TryParseDate(cell, out var date))
         {
-            return row.Reject("not a date: use yyyy-MM-dd");
+            return row.Reject("不是日期：请用 yyyy-MM-dd 格式");
         }
 
         if (date.Year < 1949 || date > row.LatestEstablishedOn)
         {
-            return row.Reject("established date must be between 1949-01-01 and today");
+            return row.Reject("成立日期须在 1949-01-01 与今天之间");
         }
 
         value = date;
@@ -299,7 +301,7 @@ internal static class RegistryCells
         }
         else
         {
-            return row.Reject("status must be 存续/注销/吊销 (active/cancelled/revoked)");
+            return row.Reject("登记状态须为 存续、注销 或 吊销");
         }
 
         return true;
@@ -308,13 +310,13 @@ internal static class RegistryCells
     private static bool ReadCreditClass(string? cell, ParsedRow row, out string? value)
     {
         value = cell?.ToUpperInvariant();
-        return cell is not null && (value is "A" or "B" or "C" or "D" || row.Reject("credit-risk class must be A, B, C or D"));
+        return cell is not null && (value is "A" or "B" or "C" or "D" || row.Reject("信用风险分类须为 A、B、C 或 D"));
     }
 
     private static bool ReadPhone(string? cell, ParsedRow row, out string? value)
     {
         value = cell;
         return cell is not null
-               && (cell.All(c => char.IsAsciiDigit(c) || c is '-' or '+' or ' ' or '(' or ')') || row.Reject("phone may contain only digits, spaces and + - ( )"));
+               && (cell.All(c => char.IsAsciiDigit(c) || c is '-' or '+' or ' ' or '(' or ')') || row.Reject("电话只能包含数字、空格和 + - ( )"));
     }
 }

@@ -148,9 +148,9 @@ public sealed class RegistryModule : IModule
             .Produces(StatusCodes.Status202Accepted).ProducesValidationProblem()
             .WithSummary("导入登记数据 — Import registry data")
             .WithDescription("""
-                以 multipart/form-data 上传 `file`（.csv 或 .xlsx）。文件在后台导入：返回 202，`Location` 指向导入任务，轮询 GET /api/registry/imports/{id} 查看进度；被拒绝的行可从 errors.csv 下载。更大的文件请用命令行导入。
+                以 multipart/form-data 上传 `file`（.csv 或 .xlsx）。文件在后台导入：返回 202，`Location` 指向导入任务，轮询 GET /api/registry/imports/{id} 查看进度；被拒绝的行可从 errors.csv 下载，报告用上传者的语言写成（语言 Cookie 或 `?culture=en`，缺省为中文）。更大的文件请用命令行导入（报告为英文）。
 
-                Upload `file` (.csv or .xlsx) as multipart/form-data. The import runs in the background: 202 with `Location` naming the job; poll GET /api/registry/imports/{id} for progress and download the rejected rows from errors.csv. Larger files go through the command-line import.
+                Upload `file` (.csv or .xlsx) as multipart/form-data. The import runs in the background: 202 with `Location` naming the job; poll GET /api/registry/imports/{id} for progress and download the rejected rows from errors.csv, written in the uploader's language (the language cookie or `?culture=en`; Chinese by default). Larger files go through the command-line import (whose report is in English).
                 """);
 
         api.MapGet("/imports/{id:guid}", async (Guid id, QualityCityDbContext db, CancellationToken ct) =>

@@ -22,10 +22,8 @@ namespace QualityCity.Web.Modules.Planning.DrawPlan;
 /// line, the API and the logs, which speak English — is its English.
 /// </summary>
 public sealed class DrawRefusedException(string reason, params object?[] values)
-    : Exception(string.Format(CultureInfo.InvariantCulture, InEnglish.English(reason), values))
+    : Exception(string.Format(CultureInfo.InvariantCulture, Text.Loaded.English(reason), values))
 {
-    private static readonly Text InEnglish = new();
-
     public string Describe(Text text) => text.Format(reason, values);
 }
 

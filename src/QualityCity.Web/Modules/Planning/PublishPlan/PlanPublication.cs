@@ -17,8 +17,6 @@ namespace QualityCity.Web.Modules.Planning.PublishPlan;
 /// reader's language, with department codes by name, for the pages.
 public sealed record PlanActionResult(int Status, string Field, string Message)
 {
-    private static readonly Text InEnglish = new();
-
     public static readonly PlanActionResult Done = new(StatusCodes.Status200OK, string.Empty, string.Empty);
 
     public bool Succeeded => Status == StatusCodes.Status200OK;
@@ -29,7 +27,7 @@ public sealed record PlanActionResult(int Status, string Field, string Message)
     private object?[] Values { get; init; } = [];
 
     public static PlanActionResult Refused(int status, string field, string reason, params object?[] values) =>
-        new(status, field, string.Format(CultureInfo.InvariantCulture, InEnglish.English(reason), [.. values.Select(v => v is IEnumerable<string> list ? string.Join(", ", list) : v)]))
+        new(status, field, string.Format(CultureInfo.InvariantCulture, Text.Loaded.English(reason), [.. values.Select(v => v is IEnumerable<string> list ? string.Join(", ", list) : v)]))
         {
             Reason = reason, Values = values,
         };

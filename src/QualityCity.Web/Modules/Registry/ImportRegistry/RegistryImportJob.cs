@@ -1,3 +1,4 @@
+using System.Globalization;
 using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
 using QualityCity.Web.Modules.Audit.Contracts;
@@ -16,7 +17,8 @@ public sealed class RegistryImportJob(QualityCityDbContext db, IAuditTrail audit
 {
     public const string Kind = "registry_import";
 
-    public sealed record Input(string Path, string FileName);
+    /// <param name="Culture">The uploader's language: the error report and a failure are written in it.</param>
+    public sealed record Input(string Path, string FileName, string? Culture = null);
 
     /// <summary>
     /// The import's counters add up over a run, so a second run of the same record would count the
@@ -24,10 +26,13 @@ public sealed class RegistryImportJob(QualityCityDbContext db, IAuditTrail audit
     /// </summary>
     public bool RunsAgainAfterRestart => false;
 
-    /// <summary>Queues the import of a stored upload; returns the id of the job and of its import record.</summary>
+    /// <summary>
+    /// Queues the import of a stored upload, to be reported in the uploader's (the current request's)
+    /// language; returns the id of the job and of its import record.
+    /// </summary>
     public static async Task<Guid> EnqueueAsync(QualityCityDbContext db, JobScheduler jobs, string path, string fileName, string actor, CancellationToken cancellationToken)
     {
-        var job = jobs.Add(Kind, new Input(path, fileName), actor);
+        var job = jobs.Add(Kind, new Input(path, fileName, CultureInfo.CurrentUICulture.Name), actor);
         db.ImportJobs.Add(new ImportJob
         {
             Id = job.Id,
@@ -45,7 +50,12 @@ public sealed class RegistryImportJob(QualityCityDbContext db, IAuditTrail audit
     public async Task<JobOutcome> RunAsync(JobRun run, CancellationToken cancellationToken)
     {
         var input = run.Input<Input>();
-        var importer = new RegistryImporter(db, auditLog) { Progress = job => run.Report(new JobProgress(job.RowsRead, Failed: job.Rejected)) };
+        var language = input.Culture is { Length: > 0 } culture ? ImportReportLanguage.For(CultureInfo.GetCultureInfo(culture)) : ImportReportLanguage.English;
+        var importer = new RegistryImporter(db, auditLog)
+        {
+            Language = language,
+            Progress = job => run.Report(new JobProgress(job.RowsRead, Failed: job.Rejected)),
+        };
         try
         {
             var summary = await metrics.TrackImportAsync(ImportKind.Registry,

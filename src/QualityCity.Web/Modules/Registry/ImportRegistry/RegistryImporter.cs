@@ -35,6 +35,9 @@ public sealed class RegistryImporter(QualityCityDbContext db, IAuditTrail auditL
 
     private int EffectiveBatchSize => BatchSize ?? (db.IsPostgres ? 10_000 : 2_000);
 
+    /// <summary>The error report's language: English unless a page upload asks for the uploader's.</summary>
+    public ImportReportLanguage Language { get; init; } = ImportReportLanguage.English;
+
     /// <summary>Called after each committed batch (CLI progress line, web progress bar).</summary>
     public Action<ImportJob>? Progress { get; init; }
 
@@ -44,7 +47,7 @@ public sealed class RegistryImporter(QualityCityDbContext db, IAuditTrail auditL
         Guid? jobId = null, CancellationToken cancellationToken = default)
     {
         using var file = RegistryFileReader.Open(path);
-        var parser = new RegistryRowParser(file.Headers, await LoadReferenceAsync(cancellationToken), DateOnly.FromDateTime(db.Clock.UtcNow.AddDays(1)));
+        var parser = new RegistryRowParser(file.Headers, await LoadReferenceAsync(cancellationToken), DateOnly.FromDateTime(db.Clock.UtcNow.AddDays(1)), Language);
         var headerProblems = parser.HeaderProblems();
         if (headerProblems.Count > 0)
         {
@@ -118,11 +121,11 @@ public sealed class RegistryImporter(QualityCityDbContext db, IAuditTrail auditL
         try
         {
             await using var report = new StreamWriter(errorReportPath, false, new UTF8Encoding(true));
-            await report.WriteLineAsync("row,column,value,reason");
+            await report.WriteLineAsync(Language.Header);
             long rowsRead = 0, rejected = 0, warnings = 0;
             foreach (var header in parser.UnknownHeaders())
             {
-                await WriteIssueAsync(report, new RowIssue(1, header, header, "warning: unknown column, ignored"));
+                await WriteIssueAsync(report, new RowIssue(1, header, header, Language.Warning(Language.Say("未知的列，已忽略")), IsWarning: true));
                 warnings++;
             }
 
@@ -141,7 +144,7 @@ public sealed class RegistryImporter(QualityCityDbContext db, IAuditTrail auditL
                 if (record is not null && DuplicateOf(seenCodes, record) is { } firstRow)
                 {
                     issues.Add(new RowIssue(row.RowNumber, RegistryColumns.CreditCode.FileName!, record.CreditCode,
-                        $"duplicate credit code: already in row {firstRow} of this file"));
+                        Language.Say("信用代码重复：本文件第 {0} 行已有", firstRow)));
                     record = null;
                 }
 

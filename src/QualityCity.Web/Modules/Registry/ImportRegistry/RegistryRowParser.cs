@@ -6,11 +6,9 @@ namespace QualityCity.Web.Modules.Registry.ImportRegistry;
 /// <param name="Row">Row number as the spreadsheet shows it (the header is row 1).</param>
 /// <param name="Column">The column's header as written in the file.</param>
 /// <param name="Value">The offending value.</param>
-/// <param name="Reason">Why; warnings start with "warning:" and do not stop the row.</param>
-public sealed record RowIssue(long Row, string Column, string Value, string Reason)
-{
-    public bool IsWarning => Reason.StartsWith("warning:", StringComparison.Ordinal);
-}
+/// <param name="Reason">Why, in the report's language (<see cref="ImportReportLanguage"/>).</param>
+/// <param name="IsWarning">A warning keeps the row; its reason says so.</param>
+public sealed record RowIssue(long Row, string Column, string Value, string Reason, bool IsWarning = false);
 
 /// <summary>A validated row, ready to upsert; only the columns the row gives are applied.</summary>
 public sealed class RegistryRecord
@@ -70,12 +68,15 @@ public sealed class RegistryRowParser
     private readonly (RegistryColumn Column, int Index, string Header)[] _columns;
 
     private readonly ParsedRow _row;
+    private readonly ImportReportLanguage _language;
 
     /// <param name="headers">The file's header row.</param>
     /// <param name="reference">The codes rows are checked against.</param>
     /// <param name="latestEstablishedOn">The latest establishment date accepted (the import's day, with a day's grace).</param>
-    public RegistryRowParser(string[] headers, RegistryReference reference, DateOnly latestEstablishedOn)
+    /// <param name="language">The language of the reasons.</param>
+    public RegistryRowParser(string[] headers, RegistryReference reference, DateOnly latestEstablishedOn, ImportReportLanguage language)
     {
+        _language = language;
         _headers = headers;
         _columnByIndex = headers.Select(RegistryColumns.Resolve).ToArray();
         _columns = RegistryColumns.InFiles.Select(column =>
@@ -83,12 +84,12 @@ public sealed class RegistryRowParser
             var index = Array.IndexOf(_columnByIndex, column);
             return (column, index, index >= 0 ? headers[index] : column.FileName!);
         }).ToArray();
-        _row = new ParsedRow(reference, latestEstablishedOn);
+        _row = new ParsedRow(reference, latestEstablishedOn, language);
     }
 
     /// <summary>Problems with the header itself: a missing required column makes the file unreadable.</summary>
     public IReadOnlyList<string> HeaderProblems() =>
-        _columns.Where(c => c.Column.Required && c.Index < 0).Select(c => $"missing column {c.Column.FileName} ({c.Column.ChineseHeader})").ToList();
+        _columns.Where(c => c.Column.Required && c.Index < 0).Select(c => _language.Say("缺少列 {0}（{1}）", c.Column.FileName, c.Column.ChineseHeader)).ToList();
 
     /// <summary>Headers that are not registry columns; they are ignored, and said so once.</summary>
     public IEnumerable<string> UnknownHeaders() =>
@@ -124,7 +125,7 @@ public sealed class RegistryRowParser
 /// A row as its cells are read, column by column (<see cref="RegistryCells"/>): the record so far,
 /// the reference data to check codes against, and where problems go.
 /// </summary>
-internal sealed class ParsedRow(RegistryReference reference, DateOnly latestEstablishedOn)
+internal sealed class ParsedRow(RegistryReference reference, DateOnly latestEstablishedOn, ImportReportLanguage language)
 {
     private readonly Dictionary<string, string> _countyCodeByName = reference.CountyNamesByCode
         .GroupBy(kv => kv.Value)
@@ -136,6 +137,8 @@ internal sealed class ParsedRow(RegistryReference reference, DateOnly latestEsta
     private string? _cell;
 
     public RegistryReference Reference { get; } = reference;
+
+    public ImportReportLanguage Language { get; } = language;
 
     /// <summary>The latest establishment date a row may give: the import's day in China, with a day's grace.</summary>
     public DateOnly LatestEstablishedOn { get; } = latestEstablishedOn;
@@ -163,16 +166,17 @@ internal sealed class ParsedRow(RegistryReference reference, DateOnly latestEsta
 
     public void Set<T>(RegistryColumn<T> column, T value) => Record.Set(column, value);
 
-    /// <summary>Reports why the cell rejects the row; always false, for the reader to return.</summary>
-    public bool Reject(string reason)
+    /// <summary>Reports why the cell rejects the row (a Chinese template and its values); always false, for the reader to return.</summary>
+    public bool Reject(string reason, params object?[] values)
     {
-        _issues.Add(new RowIssue(Record.RowNumber, _header, _cell ?? string.Empty, reason));
+        _issues.Add(new RowIssue(Record.RowNumber, _header, _cell ?? string.Empty, Language.Say(reason, values)));
         Rejected = true;
         return false;
     }
 
-    /// <summary>Reports a problem that keeps the row.</summary>
-    public void Warn(string reason) => _issues.Add(new RowIssue(Record.RowNumber, _header, _cell ?? string.Empty, "warning: " + reason));
+    /// <summary>Reports a problem that keeps the row (a Chinese template and its values).</summary>
+    public void Warn(string reason, params object?[] values) =>
+        _issues.Add(new RowIssue(Record.RowNumber, _header, _cell ?? string.Empty, Language.Warning(Language.Say(reason, values)), IsWarning: true));
 
     /// <summary>A county by its full name (阳谷县) or without its 县/市/区 suffix (阳谷).</summary>
     public string? CountyByName(string name)
