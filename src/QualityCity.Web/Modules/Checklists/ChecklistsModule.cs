@@ -21,7 +21,7 @@ public sealed class ChecklistsModule : IModule
     {
         var api = app.MapGroup("/api/checklists").WithTags("Checklists");
 
-        api.MapGet("/", async (string? department, string? status, ClaimsPrincipal user, QualityCityDbContext db, CancellationToken ct) =>
+        api.MapGet("/", async (string? department, string? status, ClaimsPrincipal user, QualityCityDbContext db, Text text, CancellationToken ct) =>
         {
             var wanted = string.IsNullOrWhiteSpace(status) ? ChecklistStatus.Published : status.Trim().ToLowerInvariant();
             if (wanted is not (ChecklistStatus.Published or ChecklistStatus.Draft or ChecklistStatus.Retired or "all"))
@@ -40,7 +40,7 @@ public sealed class ChecklistsModule : IModule
 
                 if (wanted != ChecklistStatus.Published && !MaySeeUnpublished(user, departmentId.Value))
                 {
-                    return Results.Problem("unpublished checklist items are visible only to their own department, the coordinator and the administrator",
+                    return Results.Problem(text["未发布的检查事项只有本部门、统筹部门和管理员可以查看"],
                         statusCode: user.Identity?.IsAuthenticated == true ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized);
                 }
             }

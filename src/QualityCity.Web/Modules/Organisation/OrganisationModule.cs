@@ -72,11 +72,11 @@ public sealed class OrganisationModule : IModule
             .WithDescription("代码 `code` 为 2–32 位小写字母、数字或连字符（如 samr），中文名 `name` 必填，英文名 `nameEn` 缺省时与中文名相同。新安装先建部门，再建其负责人和执法人员账号。 — `code`: 2 to 32 lower-case letters, digits or hyphens (e.g. samr); the Chinese `name` is required, the English `nameEn` defaults to it. A new installation adds its departments before their heads and officers.")
             .WithRequestExample(new DepartmentRequest("samr", "市场监督管理局", "Administration for Market Regulation", false));
 
-        api.MapGet("/inspectors", async (int? department, ClaimsPrincipal user, QualityCityDbContext db) =>
+        api.MapGet("/inspectors", async (int? department, ClaimsPrincipal user, QualityCityDbContext db, Text text) =>
         {
             if (department is { } requested && !user.SeesAllDepartments() && requested != user.DepartmentId())
             {
-                return Results.Problem("you may read only your own department's inspector registry", statusCode: StatusCodes.Status403Forbidden);
+                return Results.Problem(text["只能查看本部门的执法人员名录"], statusCode: StatusCodes.Status403Forbidden);
             }
 
             var query = VisibleInspectors(db, user);

@@ -9,6 +9,7 @@ using QualityCity.Web.Modules.Planning.Contracts;
 using QualityCity.Web.Modules.Planning.DrawPlan;
 using QualityCity.Web.Modules.Planning.ExportPlan;
 using QualityCity.Web.Modules.Planning.PublishPlan;
+using QualityCity.Web.Localization;
 
 namespace QualityCity.Web.Modules.Planning;
 
@@ -172,7 +173,7 @@ public sealed class PlanningModule : IModule
             .WithSummary("完整检查计划 plan.json — The whole plan")
             .WithDescription("全部部门的检查安排（对象、日期、执法人员），供统筹部门和管理员使用；部门负责人请用 export.xlsx 导出本部门部分。 — Every department's visits (entity, day, officers), for the coordinator and the administrator; a department head exports the department's part with export.xlsx.");
 
-        api.MapGet("/draws/{id:int}/export.xlsx", async (int id, ClaimsPrincipal user, QualityCityDbContext db, HttpContext http, CancellationToken ct) =>
+        api.MapGet("/draws/{id:int}/export.xlsx", async (int id, ClaimsPrincipal user, QualityCityDbContext db, HttpContext http, Text text, CancellationToken ct) =>
         {
             var year = await db.PlanDraws.AsNoTracking().Where(d => d.Id == id).Select(d => (int?)d.Year).FirstOrDefaultAsync(ct);
             if (year is null)
@@ -187,7 +188,7 @@ public sealed class PlanningModule : IModule
                 department = await db.Departments.Where(d => d.Id == user.DepartmentId()).Select(d => d.Code).FirstOrDefaultAsync(ct);
                 if (department is null)
                 {
-                    return Results.Problem("the export is for departments and the coordinator", statusCode: StatusCodes.Status403Forbidden);
+                    return Results.Problem(text["计划导出供各部门和统筹部门使用"], statusCode: StatusCodes.Status403Forbidden);
                 }
             }
 
@@ -238,11 +239,11 @@ public sealed class PlanningModule : IModule
             .WithSummary("案件触发的检查 — Case-triggered inspections")
             .WithDescription("因投诉、转办、申请、事故、抽检等触发的检查登记，最新 500 条，可按统一社会信用代码 `creditCode` 筛选；部门账号只看本部门。 — Inspections triggered by a complaint, referral, request, accident, sampling and so on, the latest 500, optionally for one `creditCode`; department accounts see their own department's.");
 
-        api.MapPost("/case-inspections", async (CaseInspectionRequest request, ClaimsPrincipal user, QualityCityDbContext db, CancellationToken ct) =>
+        api.MapPost("/case-inspections", async (CaseInspectionRequest request, ClaimsPrincipal user, QualityCityDbContext db, Text text, CancellationToken ct) =>
         {
             if (user.DepartmentId() is not { } departmentId)
             {
-                return Results.Problem("case-triggered inspections are logged by the inspecting department's staff", statusCode: StatusCodes.Status403Forbidden);
+                return Results.Problem(text["案件触发的检查由实施检查部门的工作人员登记"], statusCode: StatusCodes.Status403Forbidden);
             }
 
             var code = QualityCity.Domain.Registry.CreditCode.Canonical(request.CreditCode);

@@ -8,6 +8,7 @@ using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Inspections.RecordResults;
 using QualityCity.Web.Modules.ReferenceData.Contracts;
 using Sylvan.Data.Csv;
+using QualityCity.Web.Localization;
 
 namespace QualityCity.Web.Modules.Inspections.Penalties;
 
@@ -177,11 +178,11 @@ public static class PenaltyEndpoints
             .WithDescription("检查的执法人员或其部门负责人，对一个发现问题的事项 `item` 作出决定 `decision`（如 FirstViolationExempt、Warning、Fine），罚款 `fine` 以元计；偏离指引（所选免罚条目 `exemptionId`、裁量档次 `bandId`）时必须说明理由 `reason`。 — The visit's officer or their department head decides on a problem item `item`: `decision` (e.g. FirstViolationExempt, Warning, Fine) and `fine` in yuan; a departure from the guidance (`exemptionId`, `bandId`) needs a `reason`.");
 
         // The same item's decisions side by side, across officers and departments (coordinator and department heads).
-        api.MapGet("/penalties/consistency", async (string item, ClaimsPrincipal user, QualityCityDbContext db, CancellationToken ct) =>
+        api.MapGet("/penalties/consistency", async (string item, ClaimsPrincipal user, QualityCityDbContext db, Text text, CancellationToken ct) =>
         {
             if (!user.SeesAllDepartments() && !user.IsInRole(Roles.DeptHead))
             {
-                return Results.Problem("the consistency report is for the coordinator and department heads", statusCode: StatusCodes.Status403Forbidden);
+                return Results.Problem(text["处罚一致性比对供统筹部门和部门负责人查看"], statusCode: StatusCodes.Status403Forbidden);
             }
 
             var decisions = await db.PenaltyDecisions.AsNoTracking().Where(d => d.ItemCode == item).OrderBy(d => d.DecidedAtUtc).ToListAsync(ct);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
 using QualityCity.Web.Modules.Accounts.Contracts;
+using QualityCity.Web.Localization;
 
 namespace QualityCity.Web.Modules.Inspections.RecordResults;
 
@@ -131,14 +132,14 @@ public static class ResultEndpoints
 
         // The inspecting department sees its ratings only as an aggregate of at least N answers, so
         // that no enterprise can be singled out for a low score; the coordinator sees each answer.
-        api.MapGet("/ratings", async (string? department, ClaimsPrincipal user, QualityCityDbContext db, IOptions<InspectionOptions> options, CancellationToken ct) =>
+        api.MapGet("/ratings", async (string? department, ClaimsPrincipal user, QualityCityDbContext db, IOptions<InspectionOptions> options, Text text, CancellationToken ct) =>
         {
             var departmentId = user.SeesAllDepartments() && department is not null
                 ? await db.Departments.Where(d => d.Code == department).Select(d => (int?)d.Id).FirstOrDefaultAsync(ct)
                 : user.DepartmentId();
             if (!user.SeesAllDepartments() && !user.IsInRole(Roles.DeptHead))
             {
-                return Results.Problem("ratings are for department heads (as aggregates) and the coordinator", statusCode: StatusCodes.Status403Forbidden);
+                return Results.Problem(text["企业评价供部门负责人（汇总）和统筹部门查看"], statusCode: StatusCodes.Status403Forbidden);
             }
 
             var ratings = await db.InspectionRatings.AsNoTracking().Where(r => departmentId == null || r.DepartmentId == departmentId).ToListAsync(ct);

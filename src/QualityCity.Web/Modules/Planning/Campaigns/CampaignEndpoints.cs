@@ -5,6 +5,7 @@ using QualityCity.Web.Data;
 using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Checklists.Contracts;
 using QualityCity.Web.Modules.Planning.Contracts;
+using QualityCity.Web.Localization;
 
 namespace QualityCity.Web.Modules.Planning.Campaigns;
 
@@ -40,12 +41,12 @@ public static class CampaignEndpoints
             .WithSummary("专项检查 — Special campaigns")
             .WithDescription("专项检查的申请和审批情况，新的在前，可按年度 `year` 筛选；部门账号只看本部门的。 — Special campaigns with their proposals and decisions, newest first, optionally for one `year`; department accounts see their own department's.");
 
-        api.MapPost("/campaigns", async (CampaignRequest request, ClaimsPrincipal user, QualityCityDbContext db, IOptions<PlanningOptions> options,
+        api.MapPost("/campaigns", async (CampaignRequest request, ClaimsPrincipal user, QualityCityDbContext db, IOptions<PlanningOptions> options, Text text,
             CancellationToken ct) =>
         {
             if (!user.IsInRole(Roles.DeptHead) || user.DepartmentId() is not { } departmentId)
             {
-                return Results.Problem("a department head proposes the department's special campaigns", statusCode: StatusCodes.Status403Forbidden);
+                return Results.Problem(text["专项检查由本部门负责人申请"], statusCode: StatusCodes.Status403Forbidden);
             }
 
             var errors = new Dictionary<string, string[]>();
@@ -111,7 +112,7 @@ public static class CampaignEndpoints
             .WithSummary("申请专项检查 — Propose a special campaign")
             .WithDescription("部门负责人申请：年度 `year`、标题 `title`、检查事项 `items`（只能选本部门已发布的事项）、行业 `industry` 和时间窗口 `windowStart`–`windowEnd`。每个部门每年的专项检查数有上限（申请也计入）。由统筹部门审批。 — A department head proposes: `year`, `title`, `items` (from the department's published list only), `industry` and the window `windowStart` to `windowEnd`. A department runs a limited number a year (proposals count). The coordinator decides.");
 
-        api.MapPost("/campaigns/{id:int}/decision", async (int id, CampaignDecision decision, ClaimsPrincipal user, QualityCityDbContext db, CancellationToken ct) =>
+        api.MapPost("/campaigns/{id:int}/decision", async (int id, CampaignDecision decision, ClaimsPrincipal user, QualityCityDbContext db, Text text, CancellationToken ct) =>
         {
             var campaign = await db.SpecialCampaigns.FirstOrDefaultAsync(c => c.Id == id, ct);
             if (campaign is null)
@@ -121,7 +122,7 @@ public static class CampaignEndpoints
 
             if (campaign.Status != "proposed")
             {
-                return Results.Problem($"the campaign is already {campaign.Status}", statusCode: StatusCodes.Status409Conflict);
+                return Results.Problem(campaign.Status == "approved" ? text["该专项检查已批准"] : text["该专项检查已驳回"], statusCode: StatusCodes.Status409Conflict);
             }
 
             if (decision.Approve is null || (decision.Approve == false && string.IsNullOrWhiteSpace(decision.Note)))
