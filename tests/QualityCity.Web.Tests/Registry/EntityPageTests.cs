@@ -192,6 +192,23 @@ public abstract partial class EntityPageTests(QualityCityFactory factory) : Plat
         var id = mine[0].GetProperty("id").GetInt64();
         Assert.Equal("open", mine[0].GetProperty("state").GetString());
 
+        // Answered within 15 working days of filing, on the official calendar; past that day, overdue.
+        await using (var scope = OpenDb())
+        {
+            var calendar = await QualityCity.Web.Modules.ReferenceData.Contracts.WorkingCalendar.LoadAsync(scope.Db);
+            Assert.Equal(Iso(calendar.AddWorkingDays(TestClock.Today, 15).Date), mine[0].GetProperty("answerDueOn").GetString());
+            Assert.False(mine[0].GetProperty("overdue").GetBoolean());
+            var objection = await scope.Db.GradeObjections.SingleAsync(o => o.Id == id);
+            objection.FiledAtUtc = TestClock.UtcNow.AddDays(-40);
+            await scope.Db.SaveChangesAsync();
+        }
+
+        var late = (await enterprise.GetFromJsonAsync<JsonElement>($"/api/registry/entities/{code}/objections"))[0];
+        Assert.True(late.GetProperty("overdue").GetBoolean());
+        var page = await enterprise.GetStringAsync($"/registry/{code}");
+        var article = page[page.IndexOf($"data-objection=\"{id}\"", StringComparison.Ordinal)..];
+        Assert.Contains("已逾期", article[..article.IndexOf("</article>", StringComparison.Ordinal)], StringComparison.Ordinal);
+
         // The list: the grading head, the coordinator; not another department's head, not an officer.
         var list = await head.GetFromJsonAsync<JsonElement>("/api/registry/objections?state=open");
         Assert.Contains(list.GetProperty("items").EnumerateArray(), o => o.GetProperty("id").GetInt64() == id);

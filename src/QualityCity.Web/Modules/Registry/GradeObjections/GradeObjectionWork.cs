@@ -7,6 +7,7 @@ using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
 using QualityCity.Web.Localization;
 using QualityCity.Web.Modules.Accounts.Contracts;
+using QualityCity.Web.Modules.ReferenceData.Contracts;
 using QualityCity.Web.Modules.Registry.Contracts;
 using QualityCity.Web.Modules.Registry.GradeEntities;
 
@@ -19,8 +20,10 @@ public sealed record ObjectionRequest(string? Reason);
 public sealed record ObjectionAnswerRequest(string? Decision, string? Grade, string? Answer);
 
 /// <summary>An objection as the pages and the API show it.</summary>
+/// <param name="AnswerDueOn">The last day to answer (China date), <see cref="RegistryOptions.ObjectionAnswerWorkingDays"/> working days after filing.</param>
+/// <param name="Overdue">Still open after its last day.</param>
 public sealed record ObjectionView(long Id, string CreditCode, string EntityName, string Grade, string Reason, string FiledBy, DateTime FiledAtUtc, string State,
-    string? NewGrade, string? Answer, string? AnsweredBy, DateTime? AnsweredAtUtc);
+    string? NewGrade, string? Answer, string? AnsweredBy, DateTime? AnsweredAtUtc, DateOnly AnswerDueOn, bool Overdue);
 
 /// <summary>A page of objections.</summary>
 public sealed record ObjectionPage(int Total, int Page, int PageSize, IReadOnlyList<ObjectionView> Items);
@@ -174,7 +177,13 @@ public sealed class GradeObjectionWork(QualityCityDbContext db, RiskGradingServi
     {
         var codes = objections.Select(o => o.CreditCode).Distinct().ToList();
         var names = await db.MarketEntities.AsNoTracking().Where(e => codes.Contains(e.CreditCode)).ToDictionaryAsync(e => e.CreditCode, e => e.Name, cancellationToken);
-        return objections.Select(o => new ObjectionView(o.Id, o.CreditCode, names.GetValueOrDefault(o.CreditCode, o.CreditCode), o.Grade, o.Reason, o.FiledBy,
-            o.FiledAtUtc, o.State, o.NewGrade, o.Answer, o.AnsweredBy, o.AnsweredAtUtc)).ToList();
+        var calendar = await WorkingCalendar.LoadAsync(db, cancellationToken);
+        var today = clock.Today;
+        return objections.Select(o =>
+        {
+            var due = calendar.AddWorkingDays(DateOnly.FromDateTime(ChinaTime.FromUtc(o.FiledAtUtc)), options.Value.ObjectionAnswerWorkingDays).Date;
+            return new ObjectionView(o.Id, o.CreditCode, names.GetValueOrDefault(o.CreditCode, o.CreditCode), o.Grade, o.Reason, o.FiledBy,
+                o.FiledAtUtc, o.State, o.NewGrade, o.Answer, o.AnsweredBy, o.AnsweredAtUtc, due, o.State == GradeObjectionStates.Open && today > due);
+        }).ToList();
     }
 }

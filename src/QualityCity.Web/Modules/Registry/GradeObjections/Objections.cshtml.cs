@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 using QualityCity.Web.Modules.Accounts.Contracts;
 
 namespace QualityCity.Web.Modules.Registry.GradeObjections;
@@ -11,8 +12,10 @@ namespace QualityCity.Web.Modules.Registry.GradeObjections;
 /// who oversee). The same list as GET /api/registry/objections; other heads see who answers.
 /// </summary>
 [Authorize(Policy = Policies.Supervisors)]
-public sealed class ObjectionsModel(GradeObjectionWork work) : PageModel
+public sealed class ObjectionsModel(GradeObjectionWork work, IOptions<RegistryOptions> options) : PageModel
 {
+    public int AnswerWorkingDays => options.Value.ObjectionAnswerWorkingDays;
+
     public const int PageSize = 20;
 
     public ObjectionPage Result { get; private set; } = new(0, 1, PageSize, []);
