@@ -131,7 +131,11 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
     {
         foreach (var entry in ChangeTracker.Entries<MarketEntity>())
         {
-            if (entry.State is EntityState.Added or EntityState.Modified)
+            // The search columns follow the name, address and phone; a grade or status change
+            // leaves them as they are (and need not recompute the pinyin of every graded entity).
+            if (entry.State is EntityState.Added
+                || (entry.State is EntityState.Modified && (entry.Property(e => e.Name).IsModified || entry.Property(e => e.Address).IsModified
+                                                             || entry.Property(e => e.ContactPhone).IsModified)))
             {
                 Modules.Registry.SearchEntities.RegistrySearchColumns.Fill(entry.Entity);
             }

@@ -215,7 +215,7 @@ public abstract class ResultsTests(QualityCityFactory factory) : InspectionTest(
         Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/inspections/{inspectionId}/penalties", new { item = annualReport, decision = "Fine", fine = 4000, bandId })).StatusCode);
         var outside = await officer.PostAsJsonAsync($"/api/inspections/{inspectionId}/penalties", new { item = annualReport, decision = "Fine", fine = 8000, bandId });
         Assert.Equal(HttpStatusCode.BadRequest, outside.StatusCode);
-        Assert.Contains("outside the band", await outside.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("不在裁量档次", await outside.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var explained = await officer.PostAsJsonAsync($"/api/inspections/{inspectionId}/penalties",
             new { item = annualReport, decision = "Fine", fine = 8000, bandId, reason = "连续三个年度未报送，经集体讨论从重" });
         Assert.Equal(HttpStatusCode.OK, explained.StatusCode);

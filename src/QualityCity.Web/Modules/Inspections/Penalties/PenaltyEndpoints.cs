@@ -140,7 +140,7 @@ public static class PenaltyEndpoints
             band is null ? null : new FineRange(band.MinFine, band.MaxFine), request.Fine);
         if (deviation is not null && string.IsNullOrWhiteSpace(request.Reason))
         {
-            return WorkResult.Invalid("reason", text.Format("这个决定偏离了裁量指引（{0}），须写明理由", deviation));
+            return WorkResult.Invalid("reason", text.Format("这个决定偏离了裁量指引（{0}），须写明理由", PenaltyTexts.DeviationText(deviation, text)));
         }
 
         var entry = new PenaltyDecision
