@@ -54,7 +54,7 @@ public static class RateLimits
                         ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
 
-                await Results.Problem("too many requests from this client; try again later", statusCode: StatusCodes.Status429TooManyRequests)
+                await Results.Problem(context.HttpContext.RequestServices.GetRequiredService<Localization.Text>()["请求过于频繁，请稍后再试"], statusCode: StatusCodes.Status429TooManyRequests)
                     .ExecuteAsync(context.HttpContext);
             };
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.HttpsPolicy;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using QualityCity.Web.Localization;
 
 namespace QualityCity.Web.Hosting;
 
@@ -157,7 +158,7 @@ public static class WebSecurity
 
         if (origin.Length > 0 && !address.IsOwnOrigin(http.Request, origin))
         {
-            await Results.Problem("a change can only be made from this site's own pages (the request came from another origin)",
+            await Results.Problem(http.RequestServices.GetRequiredService<Text>()["只能在本站自己的页面上修改（请求来自其他网站）"],
                 statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(http);
             return;
         }
@@ -170,7 +171,7 @@ public static class WebSecurity
         {
             await Results.ValidationProblem(new Dictionary<string, string[]>
             {
-                [CsrfHeader] = ["missing or invalid anti-forgery token: send the token from GET /api/account/csrf-token in the X-CSRF-TOKEN header"],
+                [CsrfHeader] = [http.RequestServices.GetRequiredService<Text>()["缺少或无效的防伪令牌：请把 GET /api/account/csrf-token 取得的令牌放在 X-CSRF-TOKEN 请求头中发送"]],
             }).ExecuteAsync(http);
             return;
         }

@@ -177,7 +177,9 @@ public abstract class PlanningFlowTests(QualityCityFactory factory) : PlatformTe
         var (coordinator, commitmentId) = await CommitAsync(2032);
         var shortSeed = await coordinator.PostAsJsonAsync("/api/planning/draws", new { commitmentId, seed = "12345" });
         Assert.Equal(HttpStatusCode.BadRequest, shortSeed.StatusCode);
-        Assert.Contains("20 decimal digits", await shortSeed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("至少需要 20 位十进制数字", await shortSeed.Content.ReadAsStringAsync(), StringComparison.Ordinal); // the caller's language, Chinese by default
+        var shortSeedInEnglish = await coordinator.PostAsJsonAsync("/api/planning/draws?culture=en&ui-culture=en", new { commitmentId, seed = "12345" });
+        Assert.Contains("20 decimal digits", await shortSeedInEnglish.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var noCommitment = await coordinator.PostAsJsonAsync("/api/planning/draws", new { seed = Seed("1") });
         Assert.Contains("commitmentId", await noCommitment.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
@@ -185,10 +187,10 @@ public abstract class PlanningFlowTests(QualityCityFactory factory) : PlatformTe
         await DrawAsync(coordinator, commitmentId, seed);
         var reused = await coordinator.PostAsJsonAsync("/api/planning/draws", new { commitmentId, seed });
         Assert.Equal(HttpStatusCode.BadRequest, reused.StatusCode);
-        Assert.Contains("already used", await reused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("已经用过", await reused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var unexplained = await coordinator.PostAsJsonAsync("/api/planning/draws", new { commitmentId, seed = Seed("17") });
         Assert.Equal(HttpStatusCode.BadRequest, unexplained.StatusCode);
-        Assert.Contains("needs a reason", await unexplained.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("重新抽取须写明理由", await unexplained.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await DrawAsync(coordinator, commitmentId, Seed("18"), "the draw meeting's dice were not witnessed");
 
         // A pool changed in storage after the commitment: the draw refuses, naming the pool.
@@ -201,7 +203,7 @@ public abstract class PlanningFlowTests(QualityCityFactory factory) : PlatformTe
 
         var tampered = await coordinator.PostAsJsonAsync("/api/planning/draws", new { commitmentId, seed = Seed("19"), reason = "again" });
         Assert.Equal(HttpStatusCode.BadRequest, tampered.StatusCode);
-        Assert.Contains("changed after the commitment", await tampered.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("在承诺后被改动", await tampered.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await using (var scope = OpenDb())
         {
             Assert.Equal(2, await scope.Db.PlanDraws.CountAsync(d => d.Year == 2032));
@@ -267,9 +269,9 @@ public abstract class PlanningFlowTests(QualityCityFactory factory) : PlatformTe
         var early = await coordinator.PostAsJsonAsync($"/api/planning/draws/{drawId}/publish", new { note = "x" });
         Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
         var missing = await early.Content.ReadAsStringAsync();
-        Assert.Contains("not yet approved by", missing, StringComparison.Ordinal);
-        Assert.Contains("emergency", missing, StringComparison.Ordinal);
-        Assert.DoesNotContain("samr", missing, StringComparison.Ordinal);
+        Assert.Contains("尚未批准的部门", missing, StringComparison.Ordinal); // departments by name, in the caller's language
+        Assert.Contains("应急管理局", missing, StringComparison.Ordinal);
+        Assert.DoesNotContain("市场监督管理局", missing, StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.OK, (await (await Factory.SignedInClientAsync("emergency.head")).PostAsJsonAsync($"/api/planning/draws/{drawId}/approvals", new { })).StatusCode);
         await using (var scope = OpenDb())
@@ -286,7 +288,7 @@ public abstract class PlanningFlowTests(QualityCityFactory factory) : PlatformTe
 
         var withoutNote = await coordinator.PostAsJsonAsync($"/api/planning/draws/{drawId}/publish", new { });
         Assert.Equal(HttpStatusCode.BadRequest, withoutNote.StatusCode);
-        Assert.Contains("cap violations", await withoutNote.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("超出频次上限", await withoutNote.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await coordinator.PostAsJsonAsync($"/api/planning/draws/{drawId}/publish",
             new { note = "红色企业按季度检查为风险分级监管要求，超出部门频次上限予以保留" })).StatusCode);
 
@@ -389,7 +391,7 @@ public abstract class PlanningFlowTests(QualityCityFactory factory) : PlatformTe
             year = 2036, title = "第三个", items = OnePublishedItem, windowStart = "2036-04-01", windowEnd = "2036-06-30",
         });
         Assert.Equal(HttpStatusCode.BadRequest, third.StatusCode);
-        Assert.Contains("the limit is 2 a year", await third.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("每年上限为 2 项", await third.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await head.PostAsJsonAsync($"/api/planning/campaigns/{ids[0]}/decision", new { approve = true })).StatusCode);
         var coordinator = await Factory.SignedInClientAsync("coordinator");

@@ -91,7 +91,7 @@ public sealed class AccountsModule : IModule
             var errors = new Dictionary<string, string[]>();
             if (string.IsNullOrWhiteSpace(request.UserName))
             {
-                errors["userName"] = ["required"];
+                errors["userName"] = [text["必填"]];
             }
             else if (request.UserName.Length > SignInService.MaxUserNameLength || request.UserName.Any(char.IsControl))
             {
@@ -100,7 +100,7 @@ public sealed class AccountsModule : IModule
 
             if (string.IsNullOrEmpty(request.Password))
             {
-                errors["password"] = ["required"];
+                errors["password"] = [text["必填"]];
             }
             else if (request.Password.Length > PasswordPolicy.MaximumLength)
             {

@@ -26,7 +26,7 @@ public sealed class ChecklistsModule : IModule
             var wanted = string.IsNullOrWhiteSpace(status) ? ChecklistStatus.Published : status.Trim().ToLowerInvariant();
             if (wanted is not (ChecklistStatus.Published or ChecklistStatus.Draft or ChecklistStatus.Retired or "all"))
             {
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["status must be published, draft, retired or all"] });
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["status"] = [text["状态须为 published、draft、retired 或 all"]] });
             }
 
             int? departmentId = null;

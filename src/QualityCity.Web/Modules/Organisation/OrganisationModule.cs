@@ -31,27 +31,27 @@ public sealed class OrganisationModule : IModule
             .WithDescription("各监管部门的编号、代码、中英文名称，以及是否为市级统筹部门。公开：群众按部门反映问题。 — Each regulating department's id, code, Chinese and English name and whether it is the city's coordinating department. Public: citizens address reports to them.");
 
         // A new installation starts without departments: the administrator adds them before their heads and officers.
-        api.MapPost("/departments", async (DepartmentRequest request, QualityCityDbContext db, CancellationToken ct) =>
+        api.MapPost("/departments", async (DepartmentRequest request, QualityCityDbContext db, Text text, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
             var code = request.Code?.Trim() ?? string.Empty;
             if (!System.Text.RegularExpressions.Regex.IsMatch(code, "^[a-z][a-z0-9-]{1,31}$"))
             {
-                errors["code"] = ["2 to 32 lower-case letters, digits or hyphens, starting with a letter (e.g. samr)"];
+                errors["code"] = [text["2–32 位小写字母、数字或连字符，以字母开头（如 samr）"]];
             }
             else if (await db.Departments.AnyAsync(d => d.Code == code, ct))
             {
-                errors["code"] = [$"department {code} exists"];
+                errors["code"] = [text.Format("部门 {0} 已存在", code)];
             }
 
             if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length > 100)
             {
-                errors["name"] = ["the Chinese name is required (at most 100 characters)"];
+                errors["name"] = [text["请填写中文名称（最多 100 字）"]];
             }
 
             if (request.NameEn?.Trim().Length > 100)
             {
-                errors["nameEn"] = ["at most 100 characters"];
+                errors["nameEn"] = [text["最多 100 个字符"]];
             }
 
             if (errors.Count > 0)

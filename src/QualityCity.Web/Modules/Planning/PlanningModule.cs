@@ -34,9 +34,15 @@ public sealed class PlanningModule : IModule
 
     private static bool IsCoordinator(ClaimsPrincipal user) => user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Admin);
 
-    private static IResult Refused(PlanActionResult result) => result.Status == StatusCodes.Status400BadRequest
-        ? Results.ValidationProblem(new Dictionary<string, string[]> { [result.Field] = [result.Message] })
-        : Results.Problem(result.Message, statusCode: result.Status);
+    /// <summary>A refused approval or publication in the caller's language, departments by name.</summary>
+    private static async Task<IResult> RefusedAsync(PlanActionResult result, QualityCityDbContext db, Text text, CancellationToken ct)
+    {
+        var names = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Code, d => Text.IsEnglish ? d.NameEn : d.Name, ct);
+        var reason = result.Describe(text, code => names.GetValueOrDefault(code, code));
+        return result.Status == StatusCodes.Status400BadRequest
+            ? Results.ValidationProblem(new Dictionary<string, string[]> { [result.Field] = [reason] })
+            : Results.Problem(reason, statusCode: result.Status);
+    }
 
     /// <summary>Writes one stored text (a commitment, a pool file) as UTF-8 without a byte-order mark: the bytes its digest covers.</summary>
     private static async Task WriteTextAsync(IQueryable<string> text, Stream output, CancellationToken cancellationToken)
@@ -58,11 +64,11 @@ public sealed class PlanningModule : IModule
             .WithSummary("抽取名单承诺 — Pool commitments")
             .WithDescription("每次承诺的年份、摘要 `digest`（SHA-256）和时间，新的在前；承诺在抽取前公开，证明抽取名单事后未被改动。承诺人只对工作人员显示。 — Each commitment's year, `digest` (SHA-256) and time, newest first; published before the draw, it proves the pools were not changed afterwards. The committing account is shown to staff only.");
 
-        api.MapPost("/commitments", async (CommitRequest request, ClaimsPrincipal user, PlanPools pools, CancellationToken ct) =>
+        api.MapPost("/commitments", async (CommitRequest request, ClaimsPrincipal user, PlanPools pools, Text text, CancellationToken ct) =>
         {
             if (request.Year is not { } year || year is < 2000 or > 2100)
             {
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["year"] = ["year must be a plan year such as 2027"] });
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["year"] = [text["请填写计划年度，如 2027"]] });
             }
 
             var (document, digest) = await pools.CommitAsync(year, null, user.ActorName(), ct);
@@ -97,16 +103,16 @@ public sealed class PlanningModule : IModule
             .WithSummary("抽取名单文件 — A pool file")
             .WithDescription("承诺中列出的一个名单文件（`file` 为 commitment.json 中 pools/ 之后的文件名），每行一个主体；其摘要在 commitment.json 中。 — One pool file named in the commitment (`file` is the name after pools/ in commitment.json), one entity per line; its digest is in commitment.json.");
 
-        api.MapPost("/draws", async (DrawRequest request, ClaimsPrincipal user, PlanDraw draws, CancellationToken ct) =>
+        api.MapPost("/draws", async (DrawRequest request, ClaimsPrincipal user, PlanDraw draws, Text text, CancellationToken ct) =>
         {
             if (request.CommitmentId is not { } commitmentId)
             {
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["commitmentId"] = ["the commitment to draw from is required"] });
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["commitmentId"] = [text["请指定从哪一份已承诺的名单抽取"]] });
             }
 
             if (string.IsNullOrWhiteSpace(request.Seed) || request.Seed.Trim().Count(char.IsAsciiDigit) < 20)
             {
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["seed"] = ["the public seed needs at least 20 decimal digits (e.g. dice rolled at the draw meeting)"] });
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["seed"] = [text["公开种子至少需要 20 位十进制数字（如抽取会上掷骰所得）"]] });
             }
 
             try
@@ -116,7 +122,7 @@ public sealed class PlanningModule : IModule
             }
             catch (DrawRefusedException ex)
             {
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["seed"] = [ex.Message] });
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["seed"] = [ex.Describe(text)] });
             }
         }).RequireAuthorization(Policies.Oversight).Produces<DrawCreated>(StatusCodes.Status201Created).ProducesValidationProblem()
             .WithSummary("随机抽取检查计划 — Draw the inspection plan")
@@ -204,18 +210,20 @@ public sealed class PlanningModule : IModule
             .WithSummary("导出检查计划台账（Excel） — Export the plan ledger (Excel)")
             .WithDescription("统筹部门和管理员导出全部计划；部门负责人只导出本部门的行。 — The coordinator and the administrator export the whole plan; a department head the department's rows only.");
 
-        api.MapPost("/draws/{id:int}/approvals", async (int id, NoteRequest request, ClaimsPrincipal user, PlanPublication publication, CancellationToken ct) =>
+        api.MapPost("/draws/{id:int}/approvals", async (int id, NoteRequest request, ClaimsPrincipal user, PlanPublication publication, QualityCityDbContext db, Text text,
+            CancellationToken ct) =>
         {
             var result = await publication.ApproveAsync(id, user, request.Note, ct);
-            return result.Succeeded ? Results.Ok(new { approved = true }) : Refused(result);
+            return result.Succeeded ? Results.Ok(new { approved = true }) : await RefusedAsync(result, db, text, ct);
         }).RequireAuthorization(Policies.DeptHeads).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("部门负责人确认计划 — A department head approves the plan")
             .WithDescription("部门负责人确认本部门在该抽取中的检查安排，可附说明 `note`；全部部门确认后方可公示。 — A department head approves the department's part of the draw, with an optional `note`; the plan is published once every department has approved.");
 
-        api.MapPost("/draws/{id:int}/publish", async (int id, NoteRequest request, ClaimsPrincipal user, PlanPublication publication, CancellationToken ct) =>
+        api.MapPost("/draws/{id:int}/publish", async (int id, NoteRequest request, ClaimsPrincipal user, PlanPublication publication, QualityCityDbContext db, Text text,
+            CancellationToken ct) =>
         {
             var result = await publication.PublishAsync(id, user, request.Note, ct);
-            return result.Succeeded ? Results.Ok(new { published = true }) : Refused(result);
+            return result.Succeeded ? Results.Ok(new { published = true }) : await RefusedAsync(result, db, text, ct);
         }).RequireAuthorization(Policies.Oversight).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("公示检查计划 — Publish the plan")
             .WithDescription("统筹部门公示已确认的计划，附公示说明 `note`；同年度之前公示的计划被替代，公开文件随之更新。 — The coordinator publishes the approved plan with a `note`; a plan published earlier for the year is superseded and the public files are renewed.");
@@ -250,22 +258,22 @@ public sealed class PlanningModule : IModule
             var errors = new Dictionary<string, string[]>();
             if (!await db.MarketEntities.AnyAsync(e => e.CreditCode == code, ct))
             {
-                errors["creditCode"] = [$"'{request.CreditCode}' is not in the registry"];
+                errors["creditCode"] = [text.Format("“{0}”不在市场主体名录中", request.CreditCode)];
             }
 
             if (request.Trigger is not ("complaint" or "referral" or "request" or "accident" or "sampling" or "other"))
             {
-                errors["trigger"] = ["trigger must be complaint, referral, request, accident, sampling or other"];
+                errors["trigger"] = [text["触发原因须为 complaint、referral、request、accident、sampling 或 other"]];
             }
 
             if (string.IsNullOrWhiteSpace(request.Reference))
             {
-                errors["reference"] = ["the case, complaint or referral number is required: a case-triggered inspection is exempt from the caps only with its case"];
+                errors["reference"] = [text["请填写案件、投诉或移送编号：案件触发的检查只有附上案件才不计入上限"]];
             }
 
             if (request.Date is null)
             {
-                errors["date"] = ["the day of the inspection is required"];
+                errors["date"] = [text["请填写检查日期"]];
             }
 
             if (errors.Count > 0)

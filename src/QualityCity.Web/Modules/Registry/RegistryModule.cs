@@ -117,12 +117,12 @@ public sealed class RegistryModule : IModule
             .WithSummary("导出检索结果（CSV） — Export the search (CSV)")
             .WithDescription("与“检索市场主体”相同的筛选条件，导出全部命中（不分页）为 UTF-8 CSV 文件 registry.csv。 — The same filters as the search; every hit (no paging) as the UTF-8 CSV file registry.csv.");
 
-        api.MapPost("/imports", async (IFormFile? file, ClaimsPrincipal user, DatabaseSettings settings, QualityCityDbContext db, JobScheduler jobs,
+        api.MapPost("/imports", async (IFormFile? file, ClaimsPrincipal user, DatabaseSettings settings, QualityCityDbContext db, JobScheduler jobs, Text text,
             CancellationToken ct) =>
         {
             if (file is null || file.Length == 0)
             {
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["a .csv or .xlsx file is required"] });
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [text["请上传 .csv 或 .xlsx 文件"]] });
             }
 
             var extension = Path.GetExtension(file.FileName).ToLowerInvariant();

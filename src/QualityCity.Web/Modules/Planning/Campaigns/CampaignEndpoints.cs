@@ -52,13 +52,13 @@ public static class CampaignEndpoints
             var errors = new Dictionary<string, string[]>();
             if (request.Year is not { } year || year is < 2000 or > 2100)
             {
-                errors["year"] = ["the campaign's year is required"];
+                errors["year"] = [text["请填写专项检查的年度"]];
                 year = 0;
             }
 
             if (string.IsNullOrWhiteSpace(request.Title) || request.Title.Trim().Length > 100)
             {
-                errors["title"] = ["a title of at most 100 characters is required"];
+                errors["title"] = [text["请填写标题（最多 100 字）"]];
             }
 
             var items = request.Items?.Select(i => i.Trim()).Where(i => i.Length > 0).Distinct(StringComparer.Ordinal).ToList() ?? [];
@@ -67,22 +67,22 @@ public static class CampaignEndpoints
             var offList = items.Where(i => !published.Contains(i)).ToList();
             if (items.Count == 0)
             {
-                errors["items"] = ["at least one published checklist item is required"];
+                errors["items"] = [text["请至少选择一个已发布的检查事项"]];
             }
             else if (offList.Count > 0)
             {
-                errors["items"] = [$"not on the department's published checklist (清单之外无检查): {string.Join(", ", offList)}"];
+                errors["items"] = [text.Format("不在本部门已发布的检查事项清单中（清单之外无检查）：{0}", string.Join(", ", offList))];
             }
 
             var industry = request.Industry?.Trim() ?? string.Empty;
             if (industry.Length > 0 && !await db.Industries.AnyAsync(i => i.Code == industry || i.Code.StartsWith(industry), ct))
             {
-                errors["industry"] = [$"'{industry}' is not a GB/T 4754 division or class"];
+                errors["industry"] = [text.Format("“{0}”不是 GB/T 4754 的大类或小类代码", industry)];
             }
 
             if (request.WindowStart is not { } start || request.WindowEnd is not { } end || end < start || start.Year != year || end.Year != year)
             {
-                errors["window"] = ["windowStart and windowEnd are required, in the campaign's year, the start not after the end"];
+                errors["window"] = [text["请填写起止日期 windowStart 和 windowEnd：在专项检查的年度内，开始不晚于结束"]];
             }
 
             if (errors.Count == 0)
@@ -90,7 +90,7 @@ public static class CampaignEndpoints
                 var used = await db.SpecialCampaigns.CountAsync(c => c.DepartmentId == departmentId && c.Year == year && c.Status != "rejected", ct);
                 if (used >= options.Value.CampaignsPerYear)
                 {
-                    errors["year"] = [$"the department already has {used} special campaigns in {year}: the limit is {options.Value.CampaignsPerYear} a year"];
+                    errors["year"] = [text.Format("本部门 {1} 年已有 {0} 项专项检查，每年上限为 {2} 项", used, year, options.Value.CampaignsPerYear)];
                 }
             }
 
@@ -127,7 +127,7 @@ public static class CampaignEndpoints
 
             if (decision.Approve is null || (decision.Approve == false && string.IsNullOrWhiteSpace(decision.Note)))
             {
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["approve"] = ["approve true or false is required; a rejection needs a note"] });
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["approve"] = [text["请选择批准（approve 为 true）或驳回（false）；驳回须写明意见"]] });
             }
 
             campaign.Status = decision.Approve.Value ? "approved" : "rejected";
