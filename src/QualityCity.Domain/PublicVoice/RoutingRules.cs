@@ -14,11 +14,16 @@ public sealed record RoutingRule(string Name, string Department, string Category
 {
     /// <summary>True when all three conditions match the item; a condition the item leaves empty matches only "*".</summary>
     public bool Matches(RoutingContext context) =>
-        PatternMatches(Category, context.Category)
-        && PatternMatches(CountyCode, context.CountyCode)
-        && PatternMatches(Industry, context.Industry);
+        RulePattern.Matches(Category, context.Category)
+        && RulePattern.Matches(CountyCode, context.CountyCode)
+        && RulePattern.Matches(Industry, context.Industry);
+}
 
-    private static bool PatternMatches(string pattern, string? value)
+/// <summary>The wildcard patterns of routing and urgency rules.</summary>
+internal static class RulePattern
+{
+    /// <summary>"*" or empty matches anything; "x*" matches by prefix; anything else exactly, ignoring case. An empty value matches only "*".</summary>
+    public static bool Matches(string pattern, string? value)
     {
         if (string.IsNullOrWhiteSpace(pattern) || pattern.Trim() == "*")
         {
