@@ -69,7 +69,7 @@ public sealed record RoutingPrediction(
 /// Suggests the responsible department for a citizen's message, learned from past orders: character 1–3-grams
 /// weighted by TF-IDF (no word segmentation, robust to typos), and a multinomial logistic regression trained by
 /// stochastic gradient descent with a fixed seed, so the same orders always give the same model. Train it from
-/// scratch (about a second for 10,000 orders) or store it with <see cref="ToJson"/> and load it with
+/// scratch (a few seconds for 10,000 orders) or store it with <see cref="ToJson"/> and load it with
 /// <see cref="FromJson"/>.
 /// </summary>
 public sealed class RoutingClassifier

@@ -10,13 +10,17 @@ public sealed class RoutingClassifierTests(ITestOutputHelper output)
         RoutingClassifier.Train(TriageCorpus.RoutingTraining().Select(r => new RoutingExample(r.Id, r.Text, r.Department))));
 
     [Fact]
-    public void Accuracy_on_the_held_out_orders_clears_the_bar()
+    public void Accuracy_on_the_held_out_orders_clears_the_bar() => AssertAccuracy(TriageCorpus.RoutingHeldOut(), Trained.Value);
+
+    [Fact]
+    public void Accuracy_on_hotline_operator_summaries_clears_the_bar() => AssertAccuracy(TriageCorpus.RoutingHeldOutOperatorStyle(), Trained.Value);
+
+    private void AssertAccuracy(IReadOnlyList<RoutingRow> heldOut, RoutingClassifier model)
     {
-        var heldOut = TriageCorpus.RoutingHeldOut();
         var correct = 0;
         foreach (var row in heldOut)
         {
-            var prediction = Trained.Value.Suggest(row.Text);
+            var prediction = model.Suggest(row.Text);
             if (prediction.Department == row.Department)
             {
                 correct++;

@@ -22,6 +22,8 @@ internal static class TriageCorpus
 
     public static IReadOnlyList<RoutingRow> RoutingHeldOut() => ReadRouting("routing-heldout.tsv");
 
+    public static IReadOnlyList<RoutingRow> RoutingHeldOutOperatorStyle() => ReadRouting("routing-heldout-operator.tsv");
+
     public static IReadOnlyList<DuplicateRow> Duplicates() => ReadDuplicates("duplicates.tsv");
 
     public static IReadOnlyList<DuplicateRow> DuplicatesHeldOut() => ReadDuplicates("duplicates-heldout.tsv");
