@@ -61,13 +61,13 @@ public sealed record DuplicateCandidate(
 /// the share of the name found (≥ 0.5 needed). When both items name a shop and neither name is found in the
 /// other, they are different shops: 0.1 × address overlap. When only one side names a shop, or neither does,
 /// the address overlap decides (× 0.7 when one side names a shop the other does not mention). Address overlap
-/// weighs shared parts by precision (area 0.25, street or number 0.5, compound or village 1) divided by the
+/// weighs shared parts by precision (area 0.1, street or number 0.5, compound or village 1) divided by the
 /// smaller side's total, at least 1, so that sharing only a sub-district is weak evidence.</para>
 /// <para>WHAT (problem similarity): places are cut out of both texts first, so that the shop name does not make
 /// two different problems look alike. Then the TF-IDF cosine of character bigrams (document frequencies from
 /// the background texts given to the constructor plus the items compared) is combined with the problem
 /// concepts of <see cref="ProblemLexicon"/>: when both texts have concepts and share none, 0.3 × cosine; when
-/// they share some, 0.5 × (shared ÷ smaller set) + 0.5 × min(1, 2 × cosine); without concepts on a side,
+/// they share some, 0.6 × (shared ÷ smaller set) + 0.4 × min(1, 2 × cosine); without concepts on a side,
 /// min(1, 1.5 × cosine).</para>
 /// </remarks>
 public sealed class DuplicateFinder
@@ -233,7 +233,7 @@ public sealed class DuplicateFinder
 
     private static double Weight(AddressPrecision precision) => precision switch
     {
-        AddressPrecision.Area => 0.25,
+        AddressPrecision.Area => 0.1,
         AddressPrecision.Street => 0.5,
         _ => 1,
     };
@@ -256,7 +256,7 @@ public sealed class DuplicateFinder
         }
 
         var overlap = (double)shared.Count / Math.Min(a.Concepts.Count, b.Concepts.Count);
-        return (0.5 * overlap + 0.5 * Math.Min(1, 2 * cosine), shared);
+        return (0.6 * overlap + 0.4 * Math.Min(1, 2 * cosine), shared);
     }
 
     private static Dictionary<string, double> Weighted(string normalized, Dictionary<string, int> documentFrequency, int documents)
