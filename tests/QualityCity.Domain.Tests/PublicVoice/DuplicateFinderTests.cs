@@ -1,3 +1,6 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using QualityCity.Domain.PublicVoice;
 using Xunit.Abstractions;
 
@@ -104,6 +107,22 @@ public sealed class DuplicateFinderTests(ITestOutputHelper output)
         Assert.Equal(first, second, (x, y) => x.Id == y.Id && x.Similarity == y.Similarity);
         Assert.All(first, c => Assert.InRange(c.Similarity, 0, 1));
         Assert.Equal(first.Select(c => c.Similarity).OrderDescending(), first.Select(c => c.Similarity));
+    }
+
+    [Property(MaxTest = 200)]
+    public Property Any_pair_of_corpus_messages_scores_in_the_unit_interval_and_never_across_counties_or_the_window()
+    {
+        var rows = TriageCorpus.Duplicates().Concat(TriageCorpus.DuplicatesHeldOut()).Select(r => r.Item).ToList();
+        var finder = new DuplicateFinder();
+        var pairs = Gen.Choose(0, rows.Count - 1).Two().ToArbitrary();
+        return Prop.ForAll(pairs, pair =>
+        {
+            var (a, b) = (rows[pair.Item1], rows[pair.Item2]);
+            var scored = finder.Score(a, [b]);
+            var eligible = a.Id != b.Id && a.CountyCode == b.CountyCode && (a.ReceivedAt - b.ReceivedAt).Duration() <= finder.Options.Window;
+            return scored.Count == (eligible ? 1 : 0)
+                && scored.All(c => c.Similarity is >= 0 and <= 1 && c.PlaceSimilarity is >= 0 and <= 1 && c.ProblemSimilarity is >= 0 and <= 1);
+        });
     }
 
     internal static (double Precision, double Recall, string Report) Evaluate(IReadOnlyList<DuplicateRow> rows, DuplicateFinder finder)
