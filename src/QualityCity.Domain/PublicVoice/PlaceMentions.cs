@@ -85,6 +85,9 @@ public sealed partial record PlaceMentions(IReadOnlyList<string> Names, IReadOnl
         "本镇", "全镇", "本小区", "整个小区", "老小区", "老旧小区", "新小区", "同一个小区", "各村", "村村", "下乡",
     };
 
+    // Verbs of going somewhere that end in an address marker ("司机在马路上绕路").
+    private static readonly string[] MovementWords = ["绕路", "走路", "带路", "修路", "压路", "出路", "近路", "远路", "半路", "逛街", "上街", "进村", "出村", "到村", "下乡"];
+
     /// <summary>Finds the names and address parts of an item from its text and its optional address and enterprise fields.</summary>
     public static PlaceMentions Extract(string text, string? address, string? enterpriseName)
     {
@@ -115,7 +118,9 @@ public sealed partial record PlaceMentions(IReadOnlyList<string> Names, IReadOnl
             foreach (Match match in AddressPartPattern.Matches(withoutPhrases))
             {
                 var part = new AddressPart(match.Value, PrecisionOf(match.Groups["marker"].Value));
-                if (!GenericAddressWords.Contains(part.Text) && !parts.Contains(part))
+                if (!GenericAddressWords.Contains(part.Text)
+                    && !MovementWords.Any(w => part.Text.EndsWith(w, StringComparison.Ordinal))
+                    && !parts.Contains(part))
                 {
                     parts.Add(part);
                 }
