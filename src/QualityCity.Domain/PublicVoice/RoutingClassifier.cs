@@ -26,7 +26,7 @@ public sealed record RoutingClassifierOptions
 
     /// <summary>
     /// How much rarer departments are up-weighted in training: each order's weight is (mean orders per department ÷
-    /// orders of its department) to this power. 0 treats all orders alike, 1 fully balances. Default 0.75: most
+    /// orders of its department) to this power, at most 5. 0 treats all orders alike, 1 fully balances. Default 0.75: most
     /// orders are the bureau's own, which otherwise pulls every doubtful message to it.
     /// </summary>
     public double Balance { get; init; } = 0.75;
@@ -151,7 +151,8 @@ public sealed class RoutingClassifier
         var labels = examples.Select(e => departmentIndex[e.Department]).ToArray();
         var perDepartment = labels.GroupBy(l => l).ToDictionary(g => g.Key, g => g.Count());
         var meanPerDepartment = (double)examples.Length / departments.Length;
-        var orderWeights = labels.Select(l => Math.Pow(meanPerDepartment / perDepartment[l], options.Balance)).ToArray();
+        // Capped so that a department with a handful of orders cannot make single steps explode.
+        var orderWeights = labels.Select(l => Math.Min(5, Math.Pow(meanPerDepartment / perDepartment[l], options.Balance))).ToArray();
         var order = Enumerable.Range(0, examples.Length).ToArray();
         var random = new SplitMix64(options.Seed);
         var probabilities = new double[departments.Length];
