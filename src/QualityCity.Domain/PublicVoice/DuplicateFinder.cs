@@ -59,7 +59,8 @@ public sealed record DuplicateCandidate(
 /// Otherwise the shop names (from the enterprise field, and from the text before a shop word such as 超市 or 饭店)
 /// are reduced to their core (好又多) and looked for in the other item's text. A name found gives 0.6 + 0.4 ×
 /// the share of the name found (≥ 0.5 needed). When both items name a shop and neither name is found in the
-/// other, they are different shops: 0.1 × address overlap. When only one side names a shop, or neither does,
+/// other, or the names are two branches of one chain (same brand, each with its own rest of at least two
+/// characters, e.g. 蜜雪冰城汇鑫店 and 蜜雪冰城人民路店), they are different shops: 0.1 × address overlap. When only one side names a shop, or neither does,
 /// the address overlap decides (× 0.7 when one side names a shop the other does not mention). Address overlap
 /// weighs shared parts by precision (area 0.1, street or number 0.5, compound or village 1) divided by the
 /// smaller side's total, at least 1, so that sharing only a sub-district is weak evidence.</para>
@@ -178,8 +179,13 @@ public sealed class DuplicateFinder
             return (same ? 1 : 0, shared);
         }
 
-        var (nameFound, nameShare, name) = BestNameMatch(a, b);
         shared.AddRange(sharedParts);
+        if (AreDifferentBranches(a.Places.Names, b.Places.Names))
+        {
+            return (0.1 * addressOverlap, shared);
+        }
+
+        var (nameFound, nameShare, name) = BestNameMatch(a, b);
         if (nameFound)
         {
             shared.Insert(0, name);
@@ -195,6 +201,28 @@ public sealed class DuplicateFinder
         }
 
         return (aNames || bNames ? 0.7 * addressOverlap : addressOverlap, shared);
+    }
+
+    // Two branches of one chain (蜜雪冰城汇鑫店, 蜜雪冰城人民路店) share the brand but each has its own rest; a
+    // name that contains the other (漱玉平民 in 漱玉平民大药房柳园) is the same shop said more or less fully.
+    private static bool AreDifferentBranches(IReadOnlyList<string> aNames, IReadOnlyList<string> bNames)
+    {
+        var differentBranch = false;
+        foreach (var a in aNames)
+        {
+            foreach (var b in bNames)
+            {
+                if (a.Contains(b, StringComparison.Ordinal) || b.Contains(a, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+
+                var common = ChineseText.LongestCommonSubstring(a, b);
+                differentBranch |= common >= 2 && a.Length - common >= 2 && b.Length - common >= 2;
+            }
+        }
+
+        return differentBranch;
     }
 
     // A name of one side looked for in the other side's text, fields and names; the share is the longest common

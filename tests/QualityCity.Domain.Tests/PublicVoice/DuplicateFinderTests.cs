@@ -72,6 +72,17 @@ public sealed class DuplicateFinderTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Two_branches_of_one_chain_are_different_shops_but_the_brand_alone_matches_either()
+    {
+        var one = Item("a", "奶茶里喝出一只虫子", enterprise: "蜜雪冰城汇鑫店");
+        var branch = Item("b", "买的奶茶里面有虫子", day: 2, enterprise: "蜜雪冰城人民路店");
+        var brandOnly = Item("c", "在蜜雪冰城买的奶茶喝出了虫子", day: 2);
+
+        Assert.Empty(Finder().Find(branch, [one]));
+        Assert.Equal(["a"], Finder().Find(brandOnly, [one]).Select(c => c.Id));
+    }
+
+    [Fact]
     public void Only_items_of_the_same_county_within_the_window_are_compared()
     {
         var item = Item("new", "好又多超市卖过期牛奶", day: 20);
