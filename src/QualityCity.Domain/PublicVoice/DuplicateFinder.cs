@@ -69,7 +69,7 @@ public sealed record DuplicateCandidate(
 /// the background texts given to the constructor plus the items compared) is combined with the problem
 /// concepts of <see cref="ProblemLexicon"/>: when both texts have concepts and share none, 0.3 × cosine; when
 /// they share some, 0.6 × (shared ÷ smaller set) + 0.4 × min(1, 2 × cosine); without concepts on a side,
-/// min(1, 1.5 × cosine).</para>
+/// min(1, 1.2 × cosine).</para>
 /// </remarks>
 public sealed class DuplicateFinder
 {
@@ -274,7 +274,7 @@ public sealed class DuplicateFinder
             Weighted(b.ProblemText(a), documentFrequency, documents));
         if (a.Concepts.Count == 0 || b.Concepts.Count == 0)
         {
-            return (Math.Min(1, 1.5 * cosine), []);
+            return (Math.Min(1, 1.2 * cosine), []);
         }
 
         var shared = a.Concepts.Where(b.Concepts.Contains).ToList();
