@@ -102,8 +102,9 @@ public sealed class DuplicateFinder
     public DuplicateFinderOptions Options => _options;
 
     /// <summary>
-    /// The earlier items (same county, within the window, not the item itself) whose similarity reaches the
-    /// threshold, best first; ties keep the order of <paramref name="candidates"/>.
+    /// The candidates (same county, received within the window before or after the item, not the item itself)
+    /// whose similarity reaches the threshold, best first, at most <see cref="DuplicateFinderOptions.MaxCandidates"/>;
+    /// ties keep the order of <paramref name="candidates"/>. At intake, pass the items received before the new one.
     /// </summary>
     public IReadOnlyList<DuplicateCandidate> Find(DuplicateCheckItem item, IEnumerable<DuplicateCheckItem> candidates) =>
         Score(item, candidates)
