@@ -204,7 +204,8 @@ public sealed class AuditLog(AuditChainKeyRing keys, PlatformClock clock) : IAud
         var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
         foreach (var property in entry.Properties)
         {
-            if (RedactedProperties.Contains(property.Metadata.Name) || (onlyModified && !property.IsModified))
+            if (RedactedProperties.Contains(property.Metadata.Name) || (onlyModified && !property.IsModified)
+                || property.Metadata.PropertyInfo?.IsDefined(typeof(NotInAuditLogAttribute), inherit: false) == true)
             {
                 continue;
             }
