@@ -23,7 +23,7 @@ public sealed class PublicVoiceModule : IModule
 
     public static void MapEndpoints(IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/voice").WithTags("PublicVoice");
+        var api = app.MapGroup("/api/voice").WithTags("Public voice");
 
         api.MapPost("/items", async (VoiceSubmission request, VoiceIntake intake, CancellationToken ct) =>
             {
