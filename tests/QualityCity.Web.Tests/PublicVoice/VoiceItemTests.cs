@@ -129,6 +129,51 @@ public abstract class VoiceItemTests(LogRecordingFactory factory) : PlatformTest
     }
 
     [SkippableFact]
+    public async Task The_form_checks_photos_by_their_bytes_keeps_the_values_of_a_refusal_and_the_photo_reaches_only_the_handlers()
+    {
+        SkipIfUnavailable();
+        byte[] png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+        var citizen = Factory.AnonymousClient();
+        var form = await citizen.GetStringAsync("/voice/new?category=price-unmarked&county=%E9%98%B3%E8%B0%B7%E5%8E%BF&channel=poster");
+        Assert.Contains("value=\"371521\" selected", form, StringComparison.Ordinal);
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+
+        MultipartFormDataContent Post(byte[] photo, string fileName) => new()
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent("complaint"), "Input.Kind" },
+            { new StringContent("price-unmarked"), "Input.Category" },
+            { new StringContent("371521"), "Input.County" },
+            { new StringContent("poster"), "Input.Channel" },
+            { new StringContent("超市商品未明码标价，结账时价格比货架高。"), "Input.Description" },
+            { new StringContent("true"), "Input.Anonymous" },
+            { new ByteArrayContent(photo), "Photos", fileName },
+        };
+
+        // An HTML page named like a photo is refused by its bytes; what was typed stays in the form.
+        var refused = await citizen.PostAsync("/voice/new", Post("<html><script>alert(1)</script></html>"u8.ToArray(), "photo.jpg"));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var refusedPage = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"photos-error\"", refusedPage, StringComparison.Ordinal);
+        Assert.Contains("超市商品未明码标价，结账时价格比货架高。", refusedPage, StringComparison.Ordinal);
+
+        var accepted = await citizen.PostAsync("/voice/new", Post(png, "photo.png"));
+        var page = await accepted.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        var code = TrackingCode.Parse(System.Text.RegularExpressions.Regex.Match(page, "id=\"tracking-code\" translate=\"no\">([^<]+)<").Groups[1].Value).Canonical;
+
+        var coordinator = await Factory.SignedInClientAsync("coordinator");
+        var item = await coordinator.GetFromJsonAsync<JsonElement>($"/api/voice/items/{code}");
+        Assert.Equal("poster", item.GetProperty("channel").GetString());
+        Assert.Equal(JsonValueKind.Null, item.GetProperty("contact").ValueKind);
+        var photoUrl = Assert.Single(item.GetProperty("photos").EnumerateArray()).GetString()!;
+        var photo = await coordinator.GetAsync(photoUrl);
+        Assert.Equal("image/png", photo.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(png, await photo.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await (await Factory.SignedInClientAsync("samr.head")).GetAsync(photoUrl)).StatusCode);
+    }
+
+    [SkippableFact]
     public async Task A_department_sees_only_the_items_dispatched_to_it()
     {
         SkipIfUnavailable();

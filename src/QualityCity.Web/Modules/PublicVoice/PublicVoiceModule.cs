@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using QualityCity.Web.Hosting;
+using QualityCity.Web.Localization;
 using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.PublicVoice.Intake;
 using QualityCity.Web.Modules.PublicVoice.Items;
@@ -56,6 +57,15 @@ public sealed class PublicVoiceModule : IModule
             .RequireAuthorization(Policies.Staff).Produces<VoiceItemView>().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("一件诉求 — One item")
             .WithDescription("诉求的全部内容、当前期限、时间线和读者现在可以进行的操作（`availableActions`）。联系方式 `contact` 只给统筹部门、管理员和承办部门；其他部门的诉求返回 404。查询码不区分大小写，可带连字符。 — The item with its current deadline, timeline and the actions the reader may take now (`availableActions`). The `contact` only for the coordinator, the administrator and the department handling it; 404 for another department's item. The code may be typed in any case, with hyphens.");
+
+        api.MapGet("/items/{trackingCode}/photos/{id:long}", async (string trackingCode, long id, ClaimsPrincipal user, VoiceItemWork work, Text text,
+                CancellationToken ct) =>
+                await work.PhotoAsync(trackingCode, id, user, ct) is { } photo
+                    ? Results.File(photo.Content, photo.ContentType)
+                    : Results.Problem(text["没有这件诉求，或您无权查看"], statusCode: StatusCodes.Status404NotFound))
+            .RequireAuthorization(Policies.Staff).Produces(StatusCodes.Status200OK, contentType: "image/jpeg").ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("诉求的照片 — A photo of an item")
+            .WithDescription("提交人随诉求上传的照片（JPEG、PNG 或 WebP，按文件内容判断），读者范围与诉求相同：统筹部门、管理员和承办部门；其他返回 404。地址见诉求的 `photos`。 — A photo the submitter sent with the item (JPEG, PNG or WebP, judged by its bytes), for the same readers as the item: the coordinator, the administrator and the department handling it; 404 for others. The addresses are in the item's `photos`.");
 
         api.MapPost("/items/{trackingCode}/actions", async (string trackingCode, VoiceActionRequest request, ClaimsPrincipal user, VoiceItemWork work, CancellationToken ct) =>
                 Http(await work.ActAsync(trackingCode, request, user, ct)))

@@ -148,7 +148,7 @@ public sealed partial class VoiceIntake(QualityCityDbContext db, Text text, Plat
             var detected = UploadedFileType.Detect(photo.Bytes.AsSpan(0, Math.Min(photo.Bytes.Length, UploadedFileType.HeaderLength)));
             if (photo.TooLarge || photo.Bytes.Length > MaxPhotoBytes)
             {
-                Error("photos", text.Format("照片过大：每张不超过 {0} MB", MaxPhotoBytes >> 20));
+                Error("photos", text.Format("照片过大：每张不超过 {0}MB", MaxPhotoBytes >> 20));
             }
             else if (!PhotoKinds.Contains(detected))
             {

@@ -13,12 +13,13 @@ public sealed record VoiceEventView(DateTime AtUtc, string Actor, string Action,
 
 /// <summary>An item as the staff API and the item page show it.</summary>
 /// <param name="Contact">Null unless the reader is the coordinator, the administrator or the department it is dispatched to, or when anonymous.</param>
+/// <param name="Photos">The addresses of the item's photos (for the same readers as the item).</param>
 /// <param name="AvailableActions">The actions the reader may take now (the workflow's codes).</param>
 public sealed record VoiceItemView(string TrackingCode, string Kind, string Channel, string Source, string? ExternalId, string Category, string CategoryName,
     string County, string CountyName, string? Township, string? Address, double? Latitude, double? Longitude, string? CreditCode, string? EntityName,
     string Description, bool Anonymous, VoiceContactView? Contact, string State, string StateName, string? Department, string? DepartmentName,
     string Extension, string? ExtensionReason, string? LastReason, string? PublicAnswer, DateTime? AnsweredAtUtc, string? Rating, int ReopenCount,
-    string? MergedInto, DateTime ReceivedAtUtc, VoiceDeadlineView? Deadline, bool Urgent, int Photos, IReadOnlyList<string> AvailableActions,
+    string? MergedInto, DateTime ReceivedAtUtc, VoiceDeadlineView? Deadline, bool Urgent, IReadOnlyList<string> Photos, IReadOnlyList<string> AvailableActions,
     IReadOnlyList<VoiceEventView> Timeline);
 
 /// <summary>A line of the inbox.</summary>

@@ -193,6 +193,19 @@ public sealed class VoiceItemWork(QualityCityDbContext db, VoiceLabels labels, T
             : WorkResult.Ok(await ViewAsync(item, user, cancellationToken));
     }
 
+    /// <summary>A photo of an item the reader may see; null otherwise.</summary>
+    public async Task<VoicePhoto?> PhotoAsync(string trackingCode, long id, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (!TrackingCode.TryParse(trackingCode, out var code))
+        {
+            return null;
+        }
+
+        var itemId = await (await VisibleAsync(user, cancellationToken)).Where(i => i.TrackingCode == code.Canonical).Select(i => (long?)i.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        return itemId is null ? null : await db.VoicePhotos.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && p.ItemId == itemId, cancellationToken);
+    }
+
     /// <summary>The submitter rates the answer with the tracking code, their only credential (ADR 0029).</summary>
     public async Task<WorkResult> RateAsync(string trackingCode, VoiceRatingRequest request, CancellationToken cancellationToken)
     {
@@ -320,7 +333,8 @@ public sealed class VoiceItemWork(QualityCityDbContext db, VoiceLabels labels, T
         var deadlines = await VoiceSchedule.LoadAsync(db, cancellationToken);
         var timeline = await db.VoiceItemEvents.AsNoTracking().Where(e => e.ItemId == item.Id).OrderBy(e => e.AtUtc).ThenBy(e => e.Id)
             .Select(e => new VoiceEventView(e.AtUtc, e.Actor, e.Action, e.FromState, e.ToState, e.Department, e.Note)).ToListAsync(cancellationToken);
-        var photos = await db.VoicePhotos.CountAsync(p => p.ItemId == item.Id, cancellationToken);
+        var photos = (await db.VoicePhotos.AsNoTracking().Where(p => p.ItemId == item.Id).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(cancellationToken))
+            .Select(id => $"/api/voice/items/{item.TrackingCode}/photos/{id}").ToList();
         return new VoiceItemView(item.TrackingCode, item.Kind, item.Channel, item.Source, item.ExternalId, item.CategoryCode,
             categories.GetValueOrDefault(item.CategoryCode, item.CategoryCode), item.CountyCode, counties.GetValueOrDefault(item.CountyCode, item.CountyCode),
             item.Township, item.Address, item.Latitude, item.Longitude, item.CreditCode, item.EntityName, item.Description, item.Anonymous,
