@@ -54,6 +54,8 @@ public sealed class VoiceJourneyTests(BrowserFixture fixture) : IClassFixture<Br
         await coordinator.ClickAsync("#act-accept");
         await coordinator.WaitForSelectorAsync("#action-done");
         Assert.Equal("已受理", await coordinator.InnerTextAsync("#item-state"));
+        // The category's usual department is chosen first.
+        Assert.Equal("samr", await coordinator.InputValueAsync("#department-dispatch"));
         await coordinator.SelectOptionAsync("#department-dispatch", "samr");
         await coordinator.ClickAsync("#act-dispatch");
         await coordinator.WaitForSelectorAsync("#item-department");

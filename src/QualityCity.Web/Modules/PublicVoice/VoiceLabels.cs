@@ -107,6 +107,15 @@ public sealed class VoiceLabels(QualityCityDbContext db, Text text)
         return [.. all.Where(c => c.ParentCode is null).SelectMany(top => all.Where(c => c.ParentCode == top.Code).Select(c => (c, true)).Prepend((top, false)))];
     }
 
+    /// <summary>The department a category's items usually go to (the parent's when the category names none): the dispatch form's first choice.</summary>
+    public async Task<string?> DefaultDepartmentAsync(string categoryCode, CancellationToken cancellationToken)
+    {
+        var category = await db.VoiceCategories.AsNoTracking().FirstOrDefaultAsync(c => c.Code == categoryCode, cancellationToken);
+        return category?.DefaultDepartment ?? (category?.ParentCode is { } parent
+            ? await db.VoiceCategories.AsNoTracking().Where(c => c.Code == parent).Select(c => c.DefaultDepartment).FirstOrDefaultAsync(cancellationToken)
+            : null);
+    }
+
     /// <summary>Category names by code, in the reader's language.</summary>
     public async Task<Dictionary<string, string>> CategoryNamesAsync(CancellationToken cancellationToken) =>
         (await db.VoiceCategories.AsNoTracking().ToListAsync(cancellationToken)).ToDictionary(c => c.Code, CategoryName, StringComparer.Ordinal);

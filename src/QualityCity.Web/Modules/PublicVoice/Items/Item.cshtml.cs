@@ -15,6 +15,9 @@ public sealed class ItemModel(VoiceItemWork work, VoiceLabels labels) : PageMode
 {
     public VoiceItemView? Item { get; private set; }
     public IReadOnlyList<(string Code, string Name)> Departments { get; private set; } = [];
+    /// <summary>The category's usual department, chosen first in the dispatch form.</summary>
+    public string? SuggestedDepartment { get; private set; }
+
     public string? Error { get; private set; }
     public string? Done { get; private set; }
 
@@ -55,6 +58,7 @@ public sealed class ItemModel(VoiceItemWork work, VoiceLabels labels) : PageMode
 
         Item = item;
         Departments = await labels.DepartmentsAsync(cancellationToken);
+        SuggestedDepartment = await labels.DefaultDepartmentAsync(item.Category, cancellationToken);
         return Page();
     }
 }
