@@ -30,6 +30,7 @@ public partial class Program
         ModuleRegistration.Of<Modules.Inspections.InspectionsModule>(),
         ModuleRegistration.Of<Modules.Quality.QualityModule>(),
         ModuleRegistration.Of<RegistryModule>(),
+        ModuleRegistration.Of<Modules.PublicVoice.PublicVoiceModule>(),
         ModuleRegistration.Of<DemoModule>(),
     ];
 

@@ -83,6 +83,10 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
     public DbSet<Modules.Registry.GradeObjections.GradeObjection> GradeObjections => Set<Modules.Registry.GradeObjections.GradeObjection>();
     public DbSet<Hosting.PublishedDocumentStamp> PublishedDocumentStamps => Set<Hosting.PublishedDocumentStamp>();
     public DbSet<Modules.Jobs.Contracts.BackgroundJob> BackgroundJobs => Set<Modules.Jobs.Contracts.BackgroundJob>();
+    public DbSet<Modules.PublicVoice.VoiceItem> VoiceItems => Set<Modules.PublicVoice.VoiceItem>();
+    public DbSet<Modules.PublicVoice.VoiceItemEvent> VoiceItemEvents => Set<Modules.PublicVoice.VoiceItemEvent>();
+    public DbSet<Modules.PublicVoice.VoicePhoto> VoicePhotos => Set<Modules.PublicVoice.VoicePhoto>();
+    public DbSet<Modules.PublicVoice.VoiceCategory> VoiceCategories => Set<Modules.PublicVoice.VoiceCategory>();
 
     /// <summary>True on PostgreSQL; raw SQL and bulk paths branch on it.</summary>
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";

@@ -421,6 +421,24 @@ public sealed partial class PageWalkTests(BrowserFixture fixture, ITestOutputHel
             }
         }
 
+        // Public voice: one item dispatched to the market regulator and one to the emergency bureau, each seen by its own department.
+        string VoiceItem(string department)
+        {
+            var item = new QualityCity.Web.Modules.PublicVoice.VoiceItem
+            {
+                TrackingCode = QualityCity.Domain.PublicVoice.TrackingCode.GenerateSecure().Canonical, Kind = "complaint", Channel = "web", Source = "web",
+                CategoryCode = "food-catering", CountyCode = "371521", Description = "餐馆后厨卫生条件差，请核查。", Anonymous = true, State = "dispatched",
+                AssignedDepartment = department, ReceivedAtUtc = Infrastructure.TestClock.UtcNow, UpdatedAtUtc = Infrastructure.TestClock.UtcNow,
+            };
+            db.VoiceItems.Add(item);
+            return item.TrackingCode;
+        }
+
+        values["/voice/items/{code}"] = VoiceItem("samr");
+        values["/voice/items/{code}|emergency.head"] = VoiceItem("emergency");
+        values["/voice/track/{code?}"] = values["/voice/items/{code}"];
+        await db.SaveChangesAsync();
+
         values["/{*path:nonfile}"] = "no-such-page";
         return values;
 

@@ -34,6 +34,9 @@ public sealed class AuditLog(AuditChainKeyRing keys, PlatformClock clock) : IAud
         ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "NormalizedUserName", "NormalizedEmail", "NameTokens",
          "NameInitials", "AddressTokens", "ContactPhoneDigits"];
 
+    /// <summary>Properties marked <see cref="NotInAuditLogAttribute"/>, looked up once per property rather than on every save.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<System.Reflection.PropertyInfo, bool> NotLogged = new();
+
     internal static JsonSerializerOptions Json => AuditJson.Options;
 
     // One writer at a time, by the database's own lock and for the rest of the writer's transaction:
@@ -204,7 +207,8 @@ public sealed class AuditLog(AuditChainKeyRing keys, PlatformClock clock) : IAud
         var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
         foreach (var property in entry.Properties)
         {
-            if (RedactedProperties.Contains(property.Metadata.Name) || (onlyModified && !property.IsModified))
+            if (RedactedProperties.Contains(property.Metadata.Name) || (onlyModified && !property.IsModified)
+                || (property.Metadata.PropertyInfo is { } info && NotLogged.GetOrAdd(info, static i => i.IsDefined(typeof(NotInAuditLogAttribute), inherit: false))))
             {
                 continue;
             }

@@ -22,3 +22,11 @@ public static class AuditJson
 {
     public static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }
+
+/// <summary>
+/// Marks a property whose value is never copied into the audit log: personal data the log must not
+/// spread (a citizen's contact) or bulky bytes (a photo). The entry still records the change of
+/// the row, without the value.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class NotInAuditLogAttribute : Attribute;

@@ -1,0 +1,95 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace QualityCity.Web.Modules.PublicVoice;
+
+// The PublicVoice module's tables: applied by QualityCityDbContext with the other modules' configurations.
+
+internal sealed class VoiceItemTable : IEntityTypeConfiguration<VoiceItem>
+{
+    public const int MaxDescription = 4000;
+
+    public void Configure(EntityTypeBuilder<VoiceItem> e)
+    {
+        e.ToTable("voice_items");
+        e.HasIndex(x => x.TrackingCode).IsUnique();
+        // The hotline's order id (and any other source's id) names one item: a second import finds it.
+        e.HasIndex(x => new { x.Source, x.ExternalId }).IsUnique().HasFilter("\"ExternalId\" IS NOT NULL");
+        e.HasIndex(x => new { x.State, x.DeadlineUtc });
+        e.HasIndex(x => new { x.AssignedDepartment, x.State });
+        e.HasIndex(x => new { x.CountyCode, x.ReceivedAtUtc });
+        e.HasIndex(x => x.CreditCode);
+        e.Property(x => x.TrackingCode).HasMaxLength(16);
+        e.Property(x => x.Kind).HasMaxLength(16);
+        e.Property(x => x.Channel).HasMaxLength(16);
+        e.Property(x => x.Source).HasMaxLength(32);
+        e.Property(x => x.ExternalId).HasMaxLength(64);
+        e.Property(x => x.CategoryCode).HasMaxLength(32);
+        e.Property(x => x.CountyCode).HasMaxLength(12);
+        e.Property(x => x.Township).HasMaxLength(100);
+        e.Property(x => x.Address).HasMaxLength(300);
+        e.Property(x => x.CreditCode).HasMaxLength(18);
+        e.Property(x => x.EntityName).HasMaxLength(200);
+        e.Property(x => x.Description).HasMaxLength(MaxDescription);
+        e.Property(x => x.ContactName).HasMaxLength(100);
+        e.Property(x => x.ContactPhone).HasMaxLength(40);
+        e.Property(x => x.ContactEmail).HasMaxLength(200);
+        e.Property(x => x.State).HasMaxLength(16);
+        e.Property(x => x.AssignedDepartment).HasMaxLength(32);
+        e.Property(x => x.ReturnedBy).HasMaxLength(400);
+        e.Property(x => x.LastReason).HasMaxLength(1000);
+        e.Property(x => x.Extension).HasMaxLength(16);
+        e.Property(x => x.ExtensionReason).HasMaxLength(1000);
+        e.Property(x => x.PublicAnswer).HasMaxLength(MaxDescription);
+        e.Property(x => x.FollowUpMethod).HasMaxLength(8);
+        e.Property(x => x.FollowUpBy).HasMaxLength(100);
+        e.Property(x => x.FollowUpResult).HasMaxLength(1000);
+        e.Property(x => x.Rating).HasMaxLength(24);
+        e.Property(x => x.MergedInto).HasMaxLength(16);
+        e.Property(x => x.DeadlineUnit).HasMaxLength(16);
+        e.Property(x => x.DeadlineStep).HasMaxLength(16);
+    }
+}
+
+internal sealed class VoiceItemEventTable : IEntityTypeConfiguration<VoiceItemEvent>
+{
+    public void Configure(EntityTypeBuilder<VoiceItemEvent> e)
+    {
+        e.ToTable("voice_item_events");
+        e.HasIndex(x => new { x.ItemId, x.AtUtc });
+        e.HasOne<VoiceItem>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Cascade);
+        e.Property(x => x.Actor).HasMaxLength(256);
+        e.Property(x => x.Action).HasMaxLength(24);
+        e.Property(x => x.FromState).HasMaxLength(16);
+        e.Property(x => x.ToState).HasMaxLength(16);
+        e.Property(x => x.Department).HasMaxLength(32);
+        e.Property(x => x.Note).HasMaxLength(VoiceItemTable.MaxDescription);
+    }
+}
+
+internal sealed class VoicePhotoTable : IEntityTypeConfiguration<VoicePhoto>
+{
+    public void Configure(EntityTypeBuilder<VoicePhoto> e)
+    {
+        e.ToTable("voice_photos");
+        e.HasIndex(x => x.ItemId);
+        e.HasOne<VoiceItem>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Cascade);
+        e.Property(x => x.ContentType).HasMaxLength(32);
+        e.Property(x => x.Sha256).HasMaxLength(64);
+    }
+}
+
+internal sealed class VoiceCategoryTable : IEntityTypeConfiguration<VoiceCategory>
+{
+    public void Configure(EntityTypeBuilder<VoiceCategory> e)
+    {
+        e.ToTable("voice_categories");
+        e.HasKey(x => x.Code);
+        e.HasIndex(x => x.ParentCode);
+        e.Property(x => x.Code).HasMaxLength(32);
+        e.Property(x => x.ParentCode).HasMaxLength(32);
+        e.Property(x => x.Name).HasMaxLength(100);
+        e.Property(x => x.NameEn).HasMaxLength(200);
+        e.Property(x => x.DefaultDepartment).HasMaxLength(32);
+    }
+}

@@ -1,0 +1,187 @@
+using QualityCity.Web.Modules.Audit.Contracts;
+
+namespace QualityCity.Web.Modules.PublicVoice;
+
+/// <summary>
+/// A citizen's complaint, report, suggestion, consultation or help request (VOX-1), with where it
+/// stands in the 12345 closed loop. The workflow's snapshot (<see cref="Domain.PublicVoice.VoiceItemSnapshot"/>)
+/// is stored field by field, so the inbox filters and counts with plain indexed columns (ADR 0029).
+/// </summary>
+public sealed class VoiceItem
+{
+    public long Id { get; set; }
+
+    /// <summary>The canonical tracking code (11 symbols): the submitter's only key to the item.</summary>
+    public required string TrackingCode { get; set; }
+
+    /// <summary>One of <see cref="VoiceCodes.Kinds"/>.</summary>
+    public required string Kind { get; set; }
+
+    /// <summary>How it came in: one of <see cref="VoiceChannels"/>.</summary>
+    public required string Channel { get; set; }
+
+    /// <summary>
+    /// The system it came from (web, hotline, open311 …); with <see cref="ExternalId"/> it names the
+    /// item in that system (the hotline's 工单编号), unique together so a second import finds it.
+    /// </summary>
+    public required string Source { get; set; }
+
+    public string? ExternalId { get; set; }
+
+    /// <summary>The category's code in <see cref="VoiceCategory"/>.</summary>
+    public required string CategoryCode { get; set; }
+
+    /// <summary>GB/T 2260 county code.</summary>
+    public required string CountyCode { get; set; }
+
+    public string? Township { get; set; }
+    public string? Address { get; set; }
+    public double? Latitude { get; set; }
+    public double? Longitude { get; set; }
+
+    /// <summary>The enterprise concerned: its credit code, given or matched from the name against the registry.</summary>
+    public string? CreditCode { get; set; }
+
+    /// <summary>The enterprise's name as the submitter gave it.</summary>
+    public string? EntityName { get; set; }
+
+    public required string Description { get; set; }
+
+    // The contact is for the staff handling the item only: never a public page, an export, the
+    // audit log or a log line (ADR 0029).
+    [NotInAuditLog]
+    public string? ContactName { get; set; }
+
+    [NotInAuditLog]
+    public string? ContactPhone { get; set; }
+
+    [NotInAuditLog]
+    public string? ContactEmail { get; set; }
+
+    /// <summary>The submitter gave no contact.</summary>
+    public bool Anonymous { get; set; }
+
+    /// <summary>One of the workflow's states as <see cref="VoiceCodes.StateCode"/> writes it.</summary>
+    public required string State { get; set; }
+
+    /// <summary>The department code (e.g. samr) it is dispatched to.</summary>
+    public string? AssignedDepartment { get; set; }
+
+    /// <summary>Departments that returned it, oldest first, comma-separated.</summary>
+    public string ReturnedBy { get; set; } = string.Empty;
+
+    public string? LastReason { get; set; }
+
+    /// <summary>none / requested / approved.</summary>
+    public string Extension { get; set; } = "none";
+
+    public string? ExtensionReason { get; set; }
+
+    /// <summary>The answer everyone may read on the tracking page.</summary>
+    public string? PublicAnswer { get; set; }
+
+    public DateTime? AnsweredAtUtc { get; set; }
+
+    /// <summary>call / visit.</summary>
+    public string? FollowUpMethod { get; set; }
+
+    public string? FollowUpBy { get; set; }
+    public string? FollowUpResult { get; set; }
+
+    /// <summary>satisfied / basically_satisfied / dissatisfied.</summary>
+    public string? Rating { get; set; }
+
+    public DateTime? RatedAtUtc { get; set; }
+
+    /// <summary>Times a dissatisfied rating sent it back (0 or 1).</summary>
+    public int ReopenCount { get; set; }
+
+    /// <summary>The tracking code of the item this one duplicates (并单), once merged.</summary>
+    public string? MergedInto { get; set; }
+
+    public DateTime ReceivedAtUtc { get; set; }
+
+    /// <summary>The current step's deadline: the last instant on time; null when no step is due (answered, final).</summary>
+    public DateTime? DeadlineUtc { get; set; }
+
+    /// <summary>The deadline's last day in China (what a day-counted deadline shows).</summary>
+    public DateOnly? DeadlineDate { get; set; }
+
+    /// <summary>How the deadline was counted (working_time / working_days / calendar_days).</summary>
+    public string? DeadlineUnit { get; set; }
+
+    /// <summary>What the deadline is for: acceptance / dispatch / redispatch / answer.</summary>
+    public string? DeadlineStep { get; set; }
+
+    /// <summary>Counted through a year whose official holidays are not loaded yet (暂定).</summary>
+    public bool DeadlineProvisional { get; set; }
+
+    public bool Urgent { get; set; }
+
+    /// <summary>Synthetic demo data.</summary>
+    public bool IsDemo { get; set; }
+
+    public DateTime UpdatedAtUtc { get; set; }
+}
+
+/// <summary>One step of an item's timeline; never the contact.</summary>
+public sealed class VoiceItemEvent
+{
+    public long Id { get; set; }
+    public long ItemId { get; set; }
+    public DateTime AtUtc { get; set; }
+
+    /// <summary>The account that acted, or "submitter"/"public" for the citizen.</summary>
+    public required string Actor { get; set; }
+
+    /// <summary>submit, or one of the workflow's actions as <see cref="VoiceCodes.ActionCode"/> writes it.</summary>
+    public required string Action { get; set; }
+
+    public string? FromState { get; set; }
+    public required string ToState { get; set; }
+    public string? Department { get; set; }
+
+    /// <summary>The reason, the answer or the follow-up result given with the step.</summary>
+    public string? Note { get; set; }
+}
+
+/// <summary>A photo sent with an item, checked by its bytes (JPEG, PNG, WebP) and kept in the database.</summary>
+public sealed class VoicePhoto
+{
+    public long Id { get; set; }
+    public long ItemId { get; set; }
+    public required string ContentType { get; set; }
+    public long Size { get; set; }
+    public required string Sha256 { get; set; }
+
+    [NotInAuditLog]
+    public required byte[] Content { get; set; }
+
+    public DateTime UploadedAtUtc { get; set; }
+}
+
+/// <summary>A node of the configurable category tree (食品安全 → 餐饮服务 …).</summary>
+public sealed class VoiceCategory
+{
+    public required string Code { get; set; }
+    public string? ParentCode { get; set; }
+    public required string Name { get; set; }
+    public required string NameEn { get; set; }
+
+    /// <summary>The department an item of this category usually goes to (a suggestion for dispatch).</summary>
+    public string? DefaultDepartment { get; set; }
+
+    public int Sort { get; set; }
+}
+
+/// <summary>The channels an item comes in by.</summary>
+public static class VoiceChannels
+{
+    public const string Web = "web";
+    public const string Poster = "poster";
+    public const string Open311 = "open311";
+    public const string Hotline = "hotline";
+    public const string Api = "api";
+
+    public static readonly IReadOnlyList<string> All = [Web, Poster, Open311, Hotline, Api];
+}
