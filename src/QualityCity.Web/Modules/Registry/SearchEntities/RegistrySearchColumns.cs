@@ -55,10 +55,12 @@ public static class RegistrySearchColumns
                     return;
                 }
 
-                // SaveChanges fills the columns of every modified entity; marking one property is enough to include it.
+                // Filled here, not by SaveChanges: it fills only rows whose name, address or phone
+                // changed. The initials are never null once filled (an empty string at worst), so
+                // every row leaves the loop.
                 foreach (var entity in batch)
                 {
-                    db.Entry(entity).Property(e => e.NameInitials).IsModified = true;
+                    Fill(entity);
                 }
 
                 await db.SaveChangesAsync(cancellationToken);
