@@ -13,7 +13,7 @@ namespace QualityCity.Domain.Tests.PublicVoice;
 /// </summary>
 public sealed class VoiceDeadlinesTests
 {
-    private static readonly VoiceDeadlines Deadlines = new(Calendar2026.Create());
+    private static readonly VoiceDeadlines Deadlines = new(WorkingDayCalendarTests.Official());
 
     /// <summary>An instant in China time.</summary>
     private static DateTimeOffset T(string local) =>
@@ -197,7 +197,7 @@ public sealed class VoiceDeadlinesTests
     [Fact]
     public void Warning_thresholds_are_configurable()
     {
-        var cautious = new VoiceDeadlines(Calendar2026.Create(), new VoiceDeadlineRules { WarnWithinWorkingDays = 3, WarnWithinWorkingTime = TimeSpan.FromHours(4) });
+        var cautious = new VoiceDeadlines(WorkingDayCalendarTests.Official(), new VoiceDeadlineRules { WarnWithinWorkingDays = 3, WarnWithinWorkingTime = TimeSpan.FromHours(4) });
         var acceptance = cautious.AcceptanceDecision(T("2026-02-12 15:20"));
         var dispatch = cautious.Dispatch(T("2026-02-14 16:00"));
 
@@ -222,7 +222,7 @@ public sealed class VoiceDeadlinesTests
     public void Working_hours_are_configurable_and_half_a_day_follows_them()
     {
         var rules = new VoiceDeadlineRules { WorkingHoursStart = new TimeOnly(9, 0), WorkingHoursEnd = new TimeOnly(17, 0) };
-        var shorter = new VoiceDeadlines(Calendar2026.Create(), rules);
+        var shorter = new VoiceDeadlines(WorkingDayCalendarTests.Official(), rules);
 
         Assert.Equal(TimeSpan.FromHours(8), rules.WorkingDayLength);
         Assert.Equal(T("2026-02-24 12:00"), shorter.Dispatch(T("2026-02-14 16:00")).DueAt); // 1 h + 3 h
@@ -238,7 +238,7 @@ public sealed class VoiceDeadlinesTests
             Dispatch = VoicePeriod.OfWorkingTime(1),
             ConsultationAnswer = VoicePeriod.OfCalendarDays(2),
         };
-        var custom = new VoiceDeadlines(Calendar2026.Create(), rules);
+        var custom = new VoiceDeadlines(WorkingDayCalendarTests.Official(), rules);
 
         Assert.Equal(D("2026-02-24"), custom.AcceptanceDecision(T("2026-02-12 10:00")).DueDate);
         Assert.Equal(T("2026-02-24 16:00"), custom.Dispatch(T("2026-02-14 16:00")).DueAt);
@@ -270,7 +270,7 @@ public sealed class VoiceDeadlinesTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new VoicePeriod(-1, VoicePeriodUnit.WorkingDays));
         Assert.Throws<ArgumentOutOfRangeException>(() => new VoicePeriod(1.5m, VoicePeriodUnit.WorkingDays));
         Assert.Throws<ArgumentOutOfRangeException>(() => new VoicePeriod(0.5m, VoicePeriodUnit.CalendarDays));
-        Assert.Throws<ArgumentException>(() => new VoiceDeadlines(Calendar2026.Create(), new VoiceDeadlineRules { WorkingHoursStart = new TimeOnly(18, 0) }));
+        Assert.Throws<ArgumentException>(() => new VoiceDeadlines(WorkingDayCalendarTests.Official(), new VoiceDeadlineRules { WorkingHoursStart = new TimeOnly(18, 0) }));
     }
 
     // ---- properties -------------------------------------------------------------------------------
@@ -291,7 +291,7 @@ public sealed class VoiceDeadlinesTests
             var expected = TimeSpan.FromHours(9 * (double)x.Days);
             return (consumed == expected).Label($"consumed {consumed}, expected {expected}")
                 .And((deadline.DueAt >= x.Start).Label("not before the start"))
-                .And((x.Days == 0 || (time >= new TimeOnly(8, 30) && time <= new TimeOnly(17, 30) && Calendar2026.Create().IsWorkingDay(deadline.DueDate)))
+                .And((x.Days == 0 || (time >= new TimeOnly(8, 30) && time <= new TimeOnly(17, 30) && WorkingDayCalendarTests.Official().IsWorkingDay(deadline.DueDate)))
                     .Label($"{deadline.DueAt} is outside working hours"));
         });
 }
