@@ -52,7 +52,6 @@ public static class Open311Endpoints
 
         Both(open311, "POST", "/requests", (HttpRequest request, Open311Work work, Text text, CancellationToken ct) =>
                 AnswerAsync(Ext(request), text, f => work.CreateAsync(f, request, ct)))
-            .Accepts<IFormCollection>("application/x-www-form-urlencoded")
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .WithSummary("Open311 提交诉求 — Open311: create a service request")
             .WithDescription("表单提交（application/x-www-form-urlencoded）：`api_key`（也可放在查询串），`service_code`，位置 `lat`+`long`、`address_string` 或 `address_id` 至少其一，`description`（最多 4000 字），`attribute[CODE]`，`media_url`（只保存链接），`email`、`phone`、`first_name`、`last_name` 作为联系方式（只给办理人员，任何 GET 都不返回）。实时创建，返回 `[{service_request_id, service_notice, account_id}]`，`service_notice` 中的查询码也是 token。无效 key 返回 403。 — A form (application/x-www-form-urlencoded): `api_key` (the query string also works), `service_code`, a location (`lat`+`long`, `address_string` or `address_id`), `description` (up to 4000 characters), `attribute[CODE]`, `media_url` (kept as a link), and `email`, `phone`, `first_name`, `last_name` as the contact (for the handlers only, never in any GET). Created in real time: `[{service_request_id, service_notice, account_id}]`; the tracking code in `service_notice` is also the token. A missing or invalid key is a 403. " + FormatNote);

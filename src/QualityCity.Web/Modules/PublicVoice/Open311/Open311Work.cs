@@ -104,7 +104,7 @@ public sealed class Open311Work(QualityCityDbContext db, Text text, PlatformCloc
             return Open311Output.Error(format, StatusCodes.Status404NotFound, text.Format("service_code {0} 不存在", serviceCode));
         }
 
-        var attributes = Open311Services.For(serviceCode).Select(a => (object?)new Open311Object
+        var attributes = Open311Services.For(serviceCode).Select(a => (object?)WithValues(a, new Open311Object
         {
             { "variable", true },
             { "code", a.Code },
@@ -119,8 +119,7 @@ public sealed class Open311Work(QualityCityDbContext db, Text text, PlatformCloc
             },
             { "order", a.Order },
             { "description", Text.IsEnglish ? a.DescriptionEn : a.Description },
-            { "values", a.Values is null ? null : new Open311List("value", a.Values.Select(v => (object?)new Open311Object { { "key", v.Key }, { "name", Text.IsEnglish ? v.NameEn : v.Name } }).ToList()) },
-        }).ToList();
+        })).ToList();
         return Open311Output.Result(format, new Open311Object { { "service_code", serviceCode }, { "attributes", new Open311List("attribute", attributes) } }, "service_definition");
     }
 
@@ -378,6 +377,17 @@ public sealed class Open311Work(QualityCityDbContext db, Text text, PlatformCloc
                 { "media_url", extra?.MediaUrl },
             };
         }).ToList());
+    }
+
+    /// <summary>The options of a list attribute; other datatypes have no <c>values</c> field (the schema allows an array only).</summary>
+    private static Open311Object WithValues(Open311Attribute attribute, Open311Object fields)
+    {
+        if (attribute.Values is { } values)
+        {
+            fields.Add("values", new Open311List("value", values.Select(v => (object?)new Open311Object { { "key", v.Key }, { "name", Text.IsEnglish ? v.NameEn : v.Name } }).ToList()));
+        }
+
+        return fields;
     }
 
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
