@@ -57,6 +57,9 @@ public static class CommandLine
             "users add NAME --role ROLE [--department CODE] [--enterprise CREDIT_CODE] [--inspector CREDENTIAL] [--display-name TEXT]\n" +
             "users list | users set-password NAME | users disable NAME | users enable NAME",
             "manage accounts; add and set-password read the password from standard input, twice"),
+        new("open311", "key", needsDatabase: true, Open311KeyVerb.RunAsync,
+            "open311 key create --name NAME | open311 key list | open311 key revoke ID",
+            "Open311 API keys: create prints the new key alone on its last line (shown once)"),
     ];
 
     /// <summary>The help: every row of <see cref="Verbs"/>, its usage with what it does beside it.</summary>

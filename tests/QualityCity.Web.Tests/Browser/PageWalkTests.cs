@@ -36,7 +36,7 @@ public sealed partial class PageWalkTests(BrowserFixture fixture, ITestOutputHel
     /// </summary>
     private static readonly string[] NotPages =
     [
-        "/api/", "/api-docs", "/.well-known/", "/healthz", "/metrics", "/openapi/", "/open-data/", "/culture/", "/favicon", "/error/", "/account/logout",
+        "/api/", "/api-docs", "/.well-known/", "/healthz", "/metrics", "/openapi/", "/open-data/", "/open311/", "/culture/", "/favicon", "/error/", "/account/logout",
     ];
 
     /// <summary>

@@ -93,3 +93,30 @@ internal sealed class VoiceCategoryTable : IEntityTypeConfiguration<VoiceCategor
         e.Property(x => x.DefaultDepartment).HasMaxLength(32);
     }
 }
+
+internal sealed class Open311ApiKeyTable : IEntityTypeConfiguration<Open311ApiKey>
+{
+    public void Configure(EntityTypeBuilder<Open311ApiKey> e)
+    {
+        e.ToTable("voice_open311_keys");
+        e.HasIndex(x => x.KeyHash).IsUnique();
+        e.Property(x => x.Name).HasMaxLength(100);
+        e.Property(x => x.KeyHash).HasMaxLength(64);
+        e.Property(x => x.CreatedBy).HasMaxLength(256);
+        e.Property(x => x.RevokedBy).HasMaxLength(256);
+    }
+}
+
+internal sealed class Open311RequestTable : IEntityTypeConfiguration<Open311Request>
+{
+    public void Configure(EntityTypeBuilder<Open311Request> e)
+    {
+        e.ToTable("voice_open311_requests");
+        e.HasKey(x => x.ItemId);
+        e.HasOne<VoiceItem>().WithOne().HasForeignKey<Open311Request>(x => x.ItemId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<Open311ApiKey>().WithMany().HasForeignKey(x => x.ApiKeyId).OnDelete(DeleteBehavior.SetNull);
+        e.Property(x => x.MediaUrl).HasMaxLength(1000);
+        e.Property(x => x.AddressId).HasMaxLength(100);
+        e.Property(x => x.Attributes).HasMaxLength(4000);
+    }
+}

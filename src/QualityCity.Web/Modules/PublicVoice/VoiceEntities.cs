@@ -185,3 +185,42 @@ public static class VoiceChannels
 
     public static readonly IReadOnlyList<string> All = [Web, Poster, Open311, Hotline, Api];
 }
+
+/// <summary>
+/// A key an Open311 client sends as <c>api_key</c> to create requests (ADR 0030). Only the SHA-256 of
+/// the key is kept: the key itself is shown once, when it is made, and cannot be read back.
+/// </summary>
+public sealed class Open311ApiKey
+{
+    public long Id { get; set; }
+
+    /// <summary>Who the key is for (an app, a partner's system), as the administrator named it.</summary>
+    public required string Name { get; set; }
+
+    /// <summary>Lower-case hex SHA-256 of the key; a request's key is found by this hash.</summary>
+    [NotInAuditLog]
+    public required string KeyHash { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+    public required string CreatedBy { get; set; }
+    public DateTime? RevokedAtUtc { get; set; }
+    public string? RevokedBy { get; set; }
+    public DateTime? LastUsedAtUtc { get; set; }
+}
+
+/// <summary>What an Open311 request brought beyond the item itself: its key, media link, address id and attribute values.</summary>
+public sealed class Open311Request
+{
+    /// <summary>The item created for the request (one row per item that came in over Open311).</summary>
+    public long ItemId { get; set; }
+
+    public long? ApiKeyId { get; set; }
+
+    /// <summary>The client's <c>media_url</c>, kept as a link and never fetched.</summary>
+    public string? MediaUrl { get; set; }
+
+    public string? AddressId { get; set; }
+
+    /// <summary>The service definition's attribute values as a JSON object, code → list of values.</summary>
+    public string? Attributes { get; set; }
+}

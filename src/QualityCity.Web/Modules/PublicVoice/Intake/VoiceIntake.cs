@@ -42,8 +42,9 @@ public sealed partial class VoiceIntake(QualityCityDbContext db, Text text, Plat
     /// <summary>The channels a submitter may name; the hotline and Open311 come in by their own paths.</summary>
     public static readonly IReadOnlyList<string> PublicChannels = [VoiceChannels.Web, VoiceChannels.Poster, VoiceChannels.Api];
 
+    /// <param name="alsoSave">Rows of the caller's own (Open311's request details) added in the same transaction, once the item has its id.</param>
     public async Task<WorkResult> SubmitAsync(VoiceSubmission request, IReadOnlyList<VoicePhotoUpload> photos, string defaultChannel,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, Action<VoiceItem>? alsoSave = null)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         void Error(string field, string message) => errors.TryAdd(field, [message]);
@@ -55,7 +56,8 @@ public sealed partial class VoiceIntake(QualityCityDbContext db, Text text, Plat
         }
 
         var channel = string.IsNullOrWhiteSpace(request.Channel) ? defaultChannel : request.Channel.Trim().ToLowerInvariant();
-        if (!PublicChannels.Contains(channel))
+        // The caller's own channel (open311 for the Open311 endpoint) is trusted; a submitter may only name a public one.
+        if (!PublicChannels.Contains(channel) && channel != defaultChannel)
         {
             Error("channel", text["渠道只能是 web、poster 或 api"]);
         }
@@ -179,7 +181,7 @@ public sealed partial class VoiceIntake(QualityCityDbContext db, Text text, Plat
             TrackingCode = await NewTrackingCodeAsync(cancellationToken),
             Kind = VoiceCodes.KindCode(kind.Value),
             Channel = channel,
-            Source = VoiceChannels.Web,
+            Source = channel == VoiceChannels.Open311 ? VoiceChannels.Open311 : VoiceChannels.Web,
             CategoryCode = category,
             CountyCode = county!,
             Township = township,
@@ -211,6 +213,7 @@ public sealed partial class VoiceIntake(QualityCityDbContext db, Text text, Plat
             ItemId = item.Id, ContentType = UploadedFileType.ContentType(p.Kind), Size = p.Bytes.Length, Sha256 = Domain.Common.Sha256.Hex(p.Bytes),
             Content = p.Bytes, UploadedAtUtc = now,
         }));
+        alsoSave?.Invoke(item);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return WorkResult.Ok(new VoiceReceipt(Domain.PublicVoice.TrackingCode.Parse(item.TrackingCode).ToString(), item.State, deadline.DueAt));
