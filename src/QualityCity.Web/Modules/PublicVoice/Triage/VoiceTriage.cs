@@ -10,6 +10,9 @@ namespace QualityCity.Web.Modules.PublicVoice.Triage;
 /// <summary>Another item that is probably the same problem at the same place, with what both mention.</summary>
 public sealed record VoiceDuplicateView(string TrackingCode, double Similarity, IReadOnlyList<string> SharedPlaces, IReadOnlyList<string> SharedProblems);
 
+/// <summary>What the side-by-side view shows of a duplicate candidate (staff only).</summary>
+public sealed record VoiceItemBrief(string TrackingCode, string State, DateTime ReceivedAtUtc, string? Address, string? EntityName, string Description);
+
 /// <summary>The department suggested for an item and why; staff may always choose another.</summary>
 /// <param name="Source">rule (a specific routing rule), classifier (learned from past dispatches), category_default (the category's usual department) or none.</param>
 /// <param name="Confidence">1 for a rule, the classifier's probability, 0 otherwise.</param>
@@ -71,6 +74,14 @@ public sealed class VoiceTriage(QualityCityDbContext db, VoiceLabels labels, Tex
             .Select(c => new VoiceDuplicateView(c.Id, Math.Round(c.Similarity, 3), c.SharedPlaces, c.SharedProblems)).ToList();
     }
 
+    /// <summary>The candidates' texts for the side-by-side view; the codes come from <see cref="DuplicatesAsync"/>, already cut to what the reader may see.</summary>
+    public async Task<IReadOnlyDictionary<string, VoiceItemBrief>> BriefsAsync(IReadOnlyList<string> codes, CancellationToken cancellationToken) =>
+        codes.Count == 0
+            ? new Dictionary<string, VoiceItemBrief>()
+            : await db.VoiceItems.AsNoTracking().Where(i => codes.Contains(i.TrackingCode))
+                .Select(i => new VoiceItemBrief(i.TrackingCode, i.State, i.ReceivedAtUtc, i.Address, i.EntityName, i.Description))
+                .ToDictionaryAsync(b => b.TrackingCode, StringComparer.Ordinal, cancellationToken);
+
     internal static DuplicateCheckItem CheckItem(string code, string text, string county, DateTime receivedUtc, string? address, string? creditCode, string? entityName,
         string kind) =>
         new(code, text, county, new DateTimeOffset(DateTime.SpecifyKind(receivedUtc, DateTimeKind.Utc)), address, creditCode, entityName,
@@ -100,7 +111,7 @@ public sealed class VoiceTriage(QualityCityDbContext db, VoiceLabels labels, Tex
         {
             var similar = prediction.SimilarOrders.Select(o => o.Id).ToList();
             return new VoiceDepartmentSuggestion(prediction.Department, Name(prediction.Department), "classifier",
-                text.Format("按以往派单学习：把握 {0:P0}，最相似的以往诉求 {1}", prediction.Confidence, string.Join("、", similar)),
+                text.Format("按以往派单学习：把握 {0:0%}，最相似的以往诉求 {1}", prediction.Confidence, string.Join("、", similar)),
                 Math.Round(prediction.Confidence, 3), similar);
         }
 
