@@ -39,14 +39,21 @@ public abstract class VoiceTriageMeasureTests(QualityCityFactory factory, ITestO
             var rows = Routing(file);
             var codes = await StoreAsync(rows.Select((r, i) => (r.Text, "371523", new DateTime(2023, 1, 1, 1, 0, 0, DateTimeKind.Utc).AddDays(10 * i), (string?)null, (string?)null, "complaint")));
             var right = 0;
+            var (sure, sureRight) = (0, 0);
             for (var i = 0; i < rows.Count; i++)
             {
                 var suggestion = (await coordinator.GetFromJsonAsync<JsonElement>($"/api/voice/items/{codes[i]}")).GetProperty("suggestedDepartment");
-                right += suggestion.GetProperty("code").GetString() == rows[i].Department ? 1 : 0;
+                var isRight = suggestion.GetProperty("code").GetString() == rows[i].Department;
+                right += isRight ? 1 : 0;
+                if (suggestion.GetProperty("confidence").GetDouble() >= 0.5)
+                {
+                    sure++;
+                    sureRight += isRight ? 1 : 0;
+                }
             }
 
             var accuracy = right / (double)rows.Count;
-            output.WriteLine($"{file}: accuracy {accuracy:0.000} on {rows.Count} orders");
+            output.WriteLine($"{file}: accuracy {accuracy:0.000} on {rows.Count} orders; {sure} with confidence >= 0.5, of which {sureRight} right");
             Assert.True(accuracy >= 0.85, $"{file}: routing accuracy {accuracy:0.000} < 0.85");
         }
     }

@@ -89,7 +89,8 @@ public sealed class VoiceTriage(QualityCityDbContext db, VoiceLabels labels, Tex
 
     /// <summary>
     /// The department for an item: a specific rule that matches; else the classifier when it is sure
-    /// enough; else a fallback rule or the category's usual department.
+    /// enough; else a fallback rule or the category's usual department; else (a category with none)
+    /// the classifier's best guess however unsure.
     /// </summary>
     public async Task<VoiceDepartmentSuggestion> SuggestAsync(VoiceItem item, CancellationToken cancellationToken)
     {
@@ -107,12 +108,14 @@ public sealed class VoiceTriage(QualityCityDbContext db, VoiceLabels labels, Tex
             return new VoiceDepartmentSuggestion(rule.Department, Name(rule.Department), "rule", text.Format("路由规则“{0}”", rule.Name), 1, []);
         }
 
-        if (suggestion is { Source: RoutingSource.Classifier, Prediction: { } prediction } && prediction.Confidence >= options.Value.ClassifierThreshold)
+        var learned = suggestion is { Source: RoutingSource.Classifier, Prediction: { } prediction }
+            ? new VoiceDepartmentSuggestion(prediction.Department, Name(prediction.Department), "classifier",
+                text.Format("按以往派单学习：把握 {0:0%}，最相似的以往诉求 {1}", prediction.Confidence, string.Join("、", prediction.SimilarOrders.Select(o => o.Id))),
+                Math.Round(prediction.Confidence, 3), prediction.SimilarOrders.Select(o => o.Id).ToList())
+            : null;
+        if (learned is not null && learned.Confidence >= options.Value.ClassifierThreshold)
         {
-            var similar = prediction.SimilarOrders.Select(o => o.Id).ToList();
-            return new VoiceDepartmentSuggestion(prediction.Department, Name(prediction.Department), "classifier",
-                text.Format("按以往派单学习：把握 {0:0%}，最相似的以往诉求 {1}", prediction.Confidence, string.Join("、", similar)),
-                Math.Round(prediction.Confidence, 3), similar);
+            return learned;
         }
 
         if (new RoutingRules(rules.Where(r => r.Fallback).Select(DomainRule)).Match(context) is { } fallback)
@@ -123,6 +126,12 @@ public sealed class VoiceTriage(QualityCityDbContext db, VoiceLabels labels, Tex
         if (await labels.DefaultDepartmentAsync(item.CategoryCode, cancellationToken) is { } usual)
         {
             return new VoiceDepartmentSuggestion(usual, Name(usual), "category_default", text["该分类的常用承办部门"], 0, []);
+        }
+
+        // A category with no usual department (其他): the model's best guess, unsure as it is, says more than nothing.
+        if (learned is not null)
+        {
+            return learned;
         }
 
         return new VoiceDepartmentSuggestion(null, null, "none", text["没有可依据的规则或以往派单"], 0, []);
