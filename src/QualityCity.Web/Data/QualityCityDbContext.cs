@@ -89,6 +89,8 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
     public DbSet<Modules.PublicVoice.VoiceCategory> VoiceCategories => Set<Modules.PublicVoice.VoiceCategory>();
     public DbSet<Modules.PublicVoice.Open311ApiKey> Open311ApiKeys => Set<Modules.PublicVoice.Open311ApiKey>();
     public DbSet<Modules.PublicVoice.Open311Request> Open311Requests => Set<Modules.PublicVoice.Open311Request>();
+    public DbSet<Modules.PublicVoice.VoiceRoutingRule> VoiceRoutingRules => Set<Modules.PublicVoice.VoiceRoutingRule>();
+    public DbSet<Modules.PublicVoice.VoiceRoutingModel> VoiceRoutingModels => Set<Modules.PublicVoice.VoiceRoutingModel>();
 
     /// <summary>True on PostgreSQL; raw SQL and bulk paths branch on it.</summary>
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";

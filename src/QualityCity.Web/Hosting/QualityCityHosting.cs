@@ -87,6 +87,7 @@ public static class QualityCityHosting
         builder.Services.AddHostedService<StartupTasks>();
         // After StartupTasks, so that its first checkpoint signs the migrated log.
         builder.Services.AddHostedService<Modules.Audit.Checkpoints.AuditCheckpointSchedule>();
+        Modules.PublicVoice.Triage.TriageServices.AddSchedules(builder.Services);
         builder.Services.Configure<RequestLocalizationOptions>(options =>
         {
             options.SetDefaultCulture("zh-CN").AddSupportedCultures("zh-CN", "en").AddSupportedUICultures("zh-CN", "en");

@@ -21,12 +21,14 @@ public sealed class PublicVoiceModule : IModule
         services.AddScoped<VoiceIntake>();
         services.AddScoped<VoiceItemWork>();
         Open311.Open311Endpoints.AddServices(services);
+        Triage.TriageServices.Add(services);
     }
 
     public static void MapEndpoints(IEndpointRouteBuilder app)
     {
         Open311.Open311Endpoints.Map(app);
         var api = app.MapGroup("/api/voice").WithTags("Public voice");
+        Triage.TriageEndpoints.Map(app);
 
         api.MapPost("/items", async (VoiceSubmission request, VoiceIntake intake, CancellationToken ct) =>
             {
@@ -48,17 +50,17 @@ public sealed class PublicVoiceModule : IModule
             .WithDescription("诉求分类树：代码、上级代码、中英文名称和排序；提交诉求时 `category` 填其中的代码。 — The category tree: code, parent code, Chinese and English name and sort order; `category` of a submission is one of these codes.");
 
         api.MapGet("/items", async (string? state, string? category, string? county, string? deadline, string? department, string? source, string? externalId,
-                    int? page, int? pageSize, ClaimsPrincipal user, VoiceItemWork work, CancellationToken ct) =>
-                Results.Ok(await work.ListAsync(new VoiceItemFilter(state, category, county, deadline, department, source, externalId, page ?? 1, pageSize ?? 20), user, ct)))
+                    int? page, int? pageSize, bool? urgent, ClaimsPrincipal user, VoiceItemWork work, CancellationToken ct) =>
+                Results.Ok(await work.ListAsync(new VoiceItemFilter(state, category, county, deadline, department, source, externalId, page ?? 1, pageSize ?? 20) { Urgent = urgent }, user, ct)))
             .RequireAuthorization(Policies.Staff).Produces<VoiceItemPage>()
             .WithSummary("诉求列表 — Items")
-            .WithDescription("统筹部门和管理员看到全部诉求，部门负责人和执法人员只看到派给本部门的诉求。可按 `state`（received、accepted、dispatched、returned、in_progress、answered、followed_up、closed、rejected、merged）、`category`（含下级分类）、`county`、`deadline`（overdue 已逾期、due_soon 即将到期）、`department`、`source` 与 `externalId`（如 12345 工单编号）筛选；期限最近的在前，分页（`page` 从 1 开始，`pageSize` 最大 200）。列表不含联系方式。 — The coordinator and the administrator see every item, department heads and staff only those dispatched to their department. Filters: `state`, `category` (with its children), `county`, `deadline` (overdue, due_soon), `department`, `source` and `externalId` (e.g. the 12345 order id); nearest deadline first, in pages (`page` from 1, `pageSize` at most 200). No contact in the list.");
+            .WithDescription("统筹部门和管理员看到全部诉求，部门负责人和执法人员只看到派给本部门的诉求。可按 `state`（received、accepted、dispatched、returned、in_progress、answered、followed_up、closed、rejected、merged）、`category`（含下级分类）、`county`、`deadline`（overdue 已逾期、due_soon 即将到期）、`department`、`source` 与 `externalId`（如 12345 工单编号）、`urgent`（true 只看紧急诉求）筛选；期限最近的在前，分页（`page` 从 1 开始，`pageSize` 最大 200）。列表不含联系方式。 — The coordinator and the administrator see every item, department heads and staff only those dispatched to their department. Filters: `state`, `category` (with its children), `county`, `deadline` (overdue, due_soon), `department`, `source` and `externalId` (e.g. the 12345 order id), `urgent` (true for urgent items only); nearest deadline first, in pages (`page` from 1, `pageSize` at most 200). No contact in the list.");
 
         api.MapGet("/items/{trackingCode}", async (string trackingCode, ClaimsPrincipal user, VoiceItemWork work, CancellationToken ct) =>
                 Http(await work.GetAsync(trackingCode, user, ct)))
             .RequireAuthorization(Policies.Staff).Produces<VoiceItemView>().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("一件诉求 — One item")
-            .WithDescription("诉求的全部内容、当前期限、时间线和读者现在可以进行的操作（`availableActions`）。联系方式 `contact` 只给统筹部门、管理员和承办部门；其他部门的诉求返回 404。查询码不区分大小写，可带连字符。 — The item with its current deadline, timeline and the actions the reader may take now (`availableActions`). The `contact` only for the coordinator, the administrator and the department handling it; 404 for another department's item. The code may be typed in any case, with hyphens.");
+            .WithDescription("诉求的全部内容、当前期限、时间线和读者现在可以进行的操作（`availableActions`）。`duplicateCandidates` 为同一县区前后 7 天（可配置）内可能重复的其他诉求（查询码和相似度，只是建议，并单由人决定）；`suggestedDepartment` 为建议的承办部门（代码、名称和依据：匹配的路由规则，或按以往派单学习的把握和最相似的以往诉求，或分类的常用部门），可改选；`mergedItems` 为并入本件的诉求。联系方式 `contact` 只给统筹部门、管理员和承办部门；其他部门的诉求返回 404。查询码不区分大小写，可带连字符。 — The item with its current deadline, timeline and the actions the reader may take now (`availableActions`). `duplicateCandidates`: other items of the same county within 7 days either side (configurable) that are probably the same problem at the same place (tracking code and similarity; suggestions only, a person merges); `suggestedDepartment`: the department suggested for dispatch (code, name and reason: the routing rule that matched, or the confidence learned from past dispatches with the most similar past items, or the category's usual department), always overridable; `mergedItems`: the items merged into this one. The `contact` only for the coordinator, the administrator and the department handling it; 404 for another department's item. The code may be typed in any case, with hyphens.");
 
         api.MapGet("/items/{trackingCode}/photos/{id:long}", async (string trackingCode, long id, ClaimsPrincipal user, VoiceItemWork work, Text text,
                 CancellationToken ct) =>

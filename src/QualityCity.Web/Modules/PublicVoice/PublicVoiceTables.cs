@@ -19,6 +19,8 @@ internal sealed class VoiceItemTable : IEntityTypeConfiguration<VoiceItem>
         e.HasIndex(x => new { x.AssignedDepartment, x.State });
         e.HasIndex(x => new { x.CountyCode, x.ReceivedAtUtc });
         e.HasIndex(x => x.CreditCode);
+        // The items merged into one (并单), read with it.
+        e.HasIndex(x => x.MergedInto);
         e.Property(x => x.TrackingCode).HasMaxLength(16);
         e.Property(x => x.Kind).HasMaxLength(16);
         e.Property(x => x.Channel).HasMaxLength(16);
@@ -118,5 +120,29 @@ internal sealed class Open311RequestTable : IEntityTypeConfiguration<Open311Requ
         e.Property(x => x.MediaUrl).HasMaxLength(1000);
         e.Property(x => x.AddressId).HasMaxLength(100);
         e.Property(x => x.Attributes).HasMaxLength(4000);
+    }
+}
+
+internal sealed class VoiceRoutingRuleTable : IEntityTypeConfiguration<VoiceRoutingRule>
+{
+    public void Configure(EntityTypeBuilder<VoiceRoutingRule> e)
+    {
+        e.ToTable("voice_routing_rules");
+        e.HasIndex(x => new { x.Sort, x.Id });
+        e.Property(x => x.Name).HasMaxLength(100);
+        e.Property(x => x.Category).HasMaxLength(33);
+        e.Property(x => x.CountyCode).HasMaxLength(13);
+        e.Property(x => x.Industry).HasMaxLength(9);
+        e.Property(x => x.Department).HasMaxLength(32);
+    }
+}
+
+internal sealed class VoiceRoutingModelTable : IEntityTypeConfiguration<VoiceRoutingModel>
+{
+    public void Configure(EntityTypeBuilder<VoiceRoutingModel> e)
+    {
+        e.ToTable("voice_routing_models");
+        e.HasIndex(x => x.TrainedAtUtc);
+        e.Property(x => x.TrainedBy).HasMaxLength(256);
     }
 }

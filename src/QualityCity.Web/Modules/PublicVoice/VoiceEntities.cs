@@ -224,3 +224,58 @@ public sealed class Open311Request
     /// <summary>The service definition's attribute values as a JSON object, code → list of values.</summary>
     public string? Attributes { get; set; }
 }
+
+/// <summary>
+/// A routing rule (category × county × the enterprise's industry → department), kept by the
+/// administrator. Patterns as <see cref="Domain.PublicVoice.RoutingRule"/> reads them: "*" any, "x*" a
+/// prefix, else exact. A specific rule wins over the classifier; a fallback rule (the category's usual
+/// department, as seeded) only applies when the classifier is not sure.
+/// </summary>
+public sealed class VoiceRoutingRule
+{
+    public long Id { get; set; }
+
+    /// <summary>Rules are tried in this order (then by id); the first match wins.</summary>
+    public int Sort { get; set; }
+
+    /// <summary>What the rule is for, shown as the suggestion's reason.</summary>
+    public required string Name { get; set; }
+
+    public string Category { get; set; } = "*";
+    public string CountyCode { get; set; } = "*";
+
+    /// <summary>GB/T 4754 industry code pattern of the enterprise concerned (e.g. 62* for catering).</summary>
+    public string Industry { get; set; } = "*";
+
+    public required string Department { get; set; }
+
+    /// <summary>Applies only after the classifier (the category's usual department).</summary>
+    public bool Fallback { get; set; }
+
+    public DateTime UpdatedAtUtc { get; set; }
+}
+
+/// <summary>A routing classifier trained on the bureau's past dispatches, with what it was trained on and how well it did on held-out orders.</summary>
+public sealed class VoiceRoutingModel
+{
+    public long Id { get; set; }
+    public DateTime TrainedAtUtc { get; set; }
+
+    /// <summary>Who asked for it: an account, or "nightly".</summary>
+    public required string TrainedBy { get; set; }
+
+    /// <summary>Items with a final dispatch department, all used for the stored model.</summary>
+    public int Samples { get; set; }
+
+    /// <summary>The deterministic share held out to measure the accuracy (by the tracking code's hash).</summary>
+    public int HeldOut { get; set; }
+
+    /// <summary>Accuracy on the held-out items of a model trained on the others; null when too few to hold out.</summary>
+    public double? HeldOutAccuracy { get; set; }
+
+    public int Departments { get; set; }
+
+    /// <summary><see cref="Domain.PublicVoice.RoutingClassifier.ToJson"/>.</summary>
+    [NotInAuditLog]
+    public required string Model { get; set; }
+}

@@ -23,6 +23,7 @@ public sealed class RegistryModule : IModule
     public static void AddServices(IServiceCollection services)
     {
         services.AddScoped<RegistrySearch>();
+        services.AddScoped<Contracts.IEntityNameLookup, EntityNameLookup>();
         services.AddScoped<Accounts.Contracts.IEnterpriseDirectory, EnterpriseDirectory>();
         services.AddScoped<Shared.RegistryLabels>();
         services.AddScoped<RegistryExporter>();

@@ -19,7 +19,7 @@ namespace QualityCity.Web.Modules.PublicVoice.Intake;
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.Public)]
 [RequestSizeLimit(MaxBody)]
-public sealed class NewItemModel(VoiceIntake intake, VoiceLabels labels, QualityCityDbContext db) : PageModel
+public sealed class NewItemModel(VoiceIntake intake, VoiceLabels labels, QualityCityDbContext db, Registry.Contracts.IEntityNameLookup registry) : PageModel
 {
     /// <summary>Three photos of at most 5 MB each and the text fields.</summary>
     public const long MaxBody = (VoiceIntake.MaxPhotos * VoiceIntake.MaxPhotoBytes) + (1L << 20);
@@ -117,8 +117,8 @@ public sealed class NewItemModel(VoiceIntake intake, VoiceLabels labels, Quality
         var html = new StringBuilder();
         if (typed.Length >= 2 && typed.Length <= 100)
         {
-            var hits = await db.MarketEntities.AsNoTracking().Where(e => e.Name.Contains(typed)).OrderBy(e => e.Name.Length).ThenBy(e => e.Name)
-                .Select(e => new { e.Name, e.CreditCode }).Take(8).ToListAsync(cancellationToken);
+            // Through the registry's name index: a public route must not scan the registry.
+            var hits = await registry.SuggestAsync(typed, 8, cancellationToken);
             foreach (var hit in hits)
             {
                 html.Append("<option value=\"").Append(HtmlEncoder.Default.Encode(hit.Name)).Append("\" label=\"")

@@ -32,7 +32,8 @@ public sealed record VoicePhotoUpload(byte[] Bytes, bool TooLarge = false);
 /// deadline and saves the item, its first timeline step and its photos in one audited save (the
 /// contact is kept out of the audit log by <see cref="Audit.Contracts.NotInAuditLogAttribute"/>).
 /// </summary>
-public sealed partial class VoiceIntake(QualityCityDbContext db, Text text, PlatformClock clock)
+public sealed partial class VoiceIntake(QualityCityDbContext db, Text text, PlatformClock clock, Registry.Contracts.IEntityNameLookup registry,
+    Microsoft.Extensions.Options.IOptions<Triage.VoiceTriageOptions> triage)
 {
     public const int MinDescription = 5;
     public const int MaxPhotos = 3;
@@ -198,6 +199,8 @@ public sealed partial class VoiceIntake(QualityCityDbContext db, Text text, Plat
             State = VoiceCodes.StateCode(VoiceItemState.Received),
             ReceivedAtUtc = now,
             UpdatedAtUtc = now,
+            // Flagged at intake by category and keywords (configurable), so the inbox shows it first.
+            Urgent = triage.Value.UrgencyRules().Assess(description, category).IsUrgent,
         };
         VoiceSchedule.Set(item, step, deadline);
         db.Actor = "public";
@@ -232,23 +235,8 @@ public sealed partial class VoiceIntake(QualityCityDbContext db, Text text, Plat
             .Select(r => r.Code).FirstOrDefaultAsync(cancellationToken);
     }
 
-    /// <summary>The one registered entity with this name (exactly, or else as part of its name); null when none or several.</summary>
-    private async Task<string?> MatchEntityAsync(string name, CancellationToken cancellationToken)
-    {
-        var exact = await db.MarketEntities.AsNoTracking().Where(e => e.Name == name).Select(e => e.CreditCode).Take(2).ToListAsync(cancellationToken);
-        if (exact.Count > 0)
-        {
-            return exact.Count == 1 ? exact[0] : null;
-        }
-
-        if (name.Length < 4)
-        {
-            return null;
-        }
-
-        var partial = await db.MarketEntities.AsNoTracking().Where(e => e.Name.Contains(name)).Select(e => e.CreditCode).Take(2).ToListAsync(cancellationToken);
-        return partial.Count == 1 ? partial[0] : null;
-    }
+    /// <summary>The one registered entity with exactly this name, through the registry's name index; null when none or several.</summary>
+    private Task<string?> MatchEntityAsync(string name, CancellationToken cancellationToken) => registry.UniqueMatchAsync(name, cancellationToken);
 
     /// <summary>
     /// A fresh code; drawn again on the rare collision with a stored one. Two submissions drawing the

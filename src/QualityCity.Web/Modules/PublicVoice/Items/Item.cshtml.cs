@@ -11,12 +11,18 @@ namespace QualityCity.Web.Modules.PublicVoice.Items;
 /// as GET and POST /api/voice/items/{trackingCode}.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class ItemModel(VoiceItemWork work, VoiceLabels labels) : PageModel
+public sealed class ItemModel(VoiceItemWork work, VoiceLabels labels, Triage.VoiceTriage triage) : PageModel
 {
     public VoiceItemView? Item { get; private set; }
     public IReadOnlyList<(string Code, string Name)> Departments { get; private set; } = [];
     /// <summary>The category's usual department, chosen first in the dispatch form.</summary>
     public string? SuggestedDepartment { get; private set; }
+
+    /// <summary>Why <see cref="SuggestedDepartment"/> is suggested.</summary>
+    public string? SuggestionReason { get; private set; }
+
+    /// <summary>The duplicate candidates' own texts, for the side-by-side view.</summary>
+    public IReadOnlyDictionary<string, Triage.VoiceItemBrief> Candidates { get; private set; } = new Dictionary<string, Triage.VoiceItemBrief>();
 
     public string? Error { get; private set; }
     public string? Done { get; private set; }
@@ -58,7 +64,10 @@ public sealed class ItemModel(VoiceItemWork work, VoiceLabels labels) : PageMode
 
         Item = item;
         Departments = await labels.DepartmentsAsync(cancellationToken);
-        SuggestedDepartment = await labels.DefaultDepartmentAsync(item.Category, cancellationToken);
+        // The triage suggestion (a rule, the model learned from past dispatches, or the category's usual department), always overridable.
+        SuggestedDepartment = item.SuggestedDepartment?.Code ?? await labels.DefaultDepartmentAsync(item.Category, cancellationToken);
+        SuggestionReason = item.SuggestedDepartment?.Code is null ? null : item.SuggestedDepartment.Reason;
+        Candidates = await triage.BriefsAsync(item.DuplicateCandidates.Select(c => c.TrackingCode).ToList(), cancellationToken);
         return Page();
     }
 }

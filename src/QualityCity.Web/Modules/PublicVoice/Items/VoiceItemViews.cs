@@ -20,7 +20,17 @@ public sealed record VoiceItemView(string TrackingCode, string Kind, string Chan
     string Description, bool Anonymous, VoiceContactView? Contact, string State, string StateName, string? Department, string? DepartmentName,
     string Extension, string? ExtensionReason, string? LastReason, string? PublicAnswer, DateTime? AnsweredAtUtc, string? Rating, int ReopenCount,
     string? MergedInto, DateTime ReceivedAtUtc, VoiceDeadlineView? Deadline, bool Urgent, IReadOnlyList<string> Photos, IReadOnlyList<string> AvailableActions,
-    IReadOnlyList<VoiceEventView> Timeline);
+    IReadOnlyList<VoiceEventView> Timeline)
+{
+    /// <summary>Other items probably about the same problem at the same place (same county, within the window), best first; suggestions only.</summary>
+    public IReadOnlyList<Triage.VoiceDuplicateView> DuplicateCandidates { get; init; } = [];
+
+    /// <summary>The department suggested for dispatch and why (rule, classifier or the category's usual department).</summary>
+    public Triage.VoiceDepartmentSuggestion? SuggestedDepartment { get; init; }
+
+    /// <summary>The items merged into this one (并单), which share its answer.</summary>
+    public IReadOnlyList<string> MergedItems { get; init; } = [];
+}
 
 /// <summary>A line of the inbox.</summary>
 public sealed record VoiceItemRow(string TrackingCode, string Kind, string Category, string CategoryName, string County, string CountyName, string State,
@@ -46,4 +56,8 @@ public sealed record VoiceRatingRequest(string? Rating);
 /// <summary>The inbox's filters.</summary>
 /// <param name="Deadline">overdue or due_soon.</param>
 public sealed record VoiceItemFilter(string? State = null, string? Category = null, string? County = null, string? Deadline = null, string? Department = null,
-    string? Source = null, string? ExternalId = null, int Page = 1, int PageSize = 20);
+    string? Source = null, string? ExternalId = null, int Page = 1, int PageSize = 20)
+{
+    /// <summary>true: urgent items only; false: the others.</summary>
+    public bool? Urgent { get; init; }
+}

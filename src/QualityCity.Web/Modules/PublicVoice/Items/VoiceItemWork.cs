@@ -14,7 +14,7 @@ namespace QualityCity.Web.Modules.PublicVoice.Items;
 /// dispatched to it), who sees the contact, and every step through <see cref="VoiceItemWorkflow"/>,
 /// audited and written to the item's timeline.
 /// </summary>
-public sealed class VoiceItemWork(QualityCityDbContext db, VoiceLabels labels, Text text, PlatformClock clock)
+public sealed class VoiceItemWork(QualityCityDbContext db, VoiceLabels labels, Text text, PlatformClock clock, Triage.VoiceTriage triage)
 {
     /// <summary>The reader as the workflow sees them: one actor, or two for a department head (head and staff of the department).</summary>
     public async Task<IReadOnlyList<VoiceActor>> ActorsAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -92,6 +92,11 @@ public sealed class VoiceItemWork(QualityCityDbContext db, VoiceLabels labels, T
             query = query.Where(i => i.ExternalId == filter.ExternalId.Trim());
         }
 
+        if (filter.Urgent is { } urgent)
+        {
+            query = query.Where(i => i.Urgent == urgent);
+        }
+
         var now = clock.UtcNow;
         var deadlines = await VoiceSchedule.LoadAsync(db, cancellationToken);
         query = query.OrderBy(i => i.DeadlineUtc == null ? 1 : 0).ThenBy(i => i.DeadlineUtc).ThenByDescending(i => i.ReceivedAtUtc).ThenByDescending(i => i.Id);
@@ -138,7 +143,28 @@ public sealed class VoiceItemWork(QualityCityDbContext db, VoiceLabels labels, T
         }
 
         var item = await (await VisibleAsync(user, cancellationToken)).FirstOrDefaultAsync(i => i.TrackingCode == code.Canonical, cancellationToken);
-        return item is null ? NotFound() : WorkResult.Ok(await ViewAsync(item, user, cancellationToken));
+        return item is null ? NotFound() : WorkResult.Ok(await WithTriageAsync(await ViewAsync(item, user, cancellationToken), item, user, cancellationToken));
+    }
+
+    /// <summary>
+    /// The item with its triage suggestions (ADR 0032): duplicate candidates while it may still be
+    /// merged, among the items the reader may see; the suggested department while it waits for a
+    /// dispatch; and the items merged into it.
+    /// </summary>
+    public async Task<VoiceItemView> WithTriageAsync(VoiceItemView view, VoiceItem item, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var state = VoiceCodes.ParseState(item.State);
+        var mayMerge = state is VoiceItemState.Received or VoiceItemState.Accepted or VoiceItemState.Dispatched or VoiceItemState.Returned or VoiceItemState.InProgress;
+        var onlyDepartment = user.SeesAllDepartments() ? null : await DepartmentCodeAsync(user, cancellationToken) ?? string.Empty;
+        return view with
+        {
+            DuplicateCandidates = mayMerge ? await triage.DuplicatesAsync(item, onlyDepartment, cancellationToken) : [],
+            SuggestedDepartment = state is VoiceItemState.Received or VoiceItemState.Accepted or VoiceItemState.Returned
+                ? await triage.SuggestAsync(item, cancellationToken)
+                : null,
+            MergedItems = await db.VoiceItems.AsNoTracking().Where(i => i.MergedInto == item.TrackingCode).OrderBy(i => i.ReceivedAtUtc).Select(i => i.TrackingCode)
+                .ToListAsync(cancellationToken),
+        };
     }
 
     public async Task<WorkResult> ActAsync(string trackingCode, VoiceActionRequest request, ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -221,6 +247,11 @@ public sealed class VoiceItemWork(QualityCityDbContext db, VoiceLabels labels, T
             return WorkResult.Invalid("rating", labels.Refusal(VoiceRefusalCodes.RatingRequired));
         }
 
+        if (await MergeTargetAsync(item, cancellationToken) is { } target)
+        {
+            return await RateMergedAsync(item, target, rating.Value, trackingCode, cancellationToken);
+        }
+
         return await ApplyAsync(item, VoiceItemAction.Rate, [new VoiceActor(VoiceActorRole.Submitter)], new VoiceActionArgs { Rating = rating }, "submitter",
                 cancellationToken) is { } refused
             ? refused
@@ -238,12 +269,54 @@ public sealed class VoiceItemWork(QualityCityDbContext db, VoiceLabels labels, T
 
         var categories = await labels.CategoryNamesAsync(cancellationToken);
         var deadlines = await VoiceSchedule.LoadAsync(db, cancellationToken);
+        if (await MergeTargetAsync(item, cancellationToken) is { } target)
+        {
+            // A merged item follows its target (ADR 0032): its state, deadline and answer; the rating stays the reporter's own.
+            var shared = VoiceCodes.ParseState(target.State);
+            return new VoiceTrackingView(code.ToString(), item.Kind, labels.Kind(item.Kind), item.CategoryCode, categories.GetValueOrDefault(item.CategoryCode, item.CategoryCode),
+                target.State, labels.State(target.State), item.ReceivedAtUtc, DeadlineOf(deadlines, target, clock.UtcNow),
+                shared is VoiceItemState.Answered or VoiceItemState.FollowedUp or VoiceItemState.Closed or VoiceItemState.InProgress ? target.PublicAnswer : null,
+                target.AnsweredAtUtc, item.Rating, item.Rating is null && shared is VoiceItemState.FollowedUp or VoiceItemState.Closed);
+        }
+
         var state = VoiceCodes.ParseState(item.State);
         var canRate = VoiceItemWorkflow.AvailableActions(VoiceSnapshots.Of(item), new VoiceActor(VoiceActorRole.Submitter)).Contains(VoiceItemAction.Rate);
         return new VoiceTrackingView(code.ToString(), item.Kind, labels.Kind(item.Kind), item.CategoryCode, categories.GetValueOrDefault(item.CategoryCode, item.CategoryCode),
             item.State, labels.State(item.State), item.ReceivedAtUtc, DeadlineOf(deadlines, item, clock.UtcNow),
             state is VoiceItemState.Answered or VoiceItemState.FollowedUp or VoiceItemState.Closed or VoiceItemState.InProgress ? item.PublicAnswer : null,
             item.AnsweredAtUtc, item.Rating, canRate);
+    }
+
+    /// <summary>The item a merged item was merged into (并单); null for any other item.</summary>
+    private async Task<VoiceItem?> MergeTargetAsync(VoiceItem item, CancellationToken cancellationToken) =>
+        item.State == VoiceCodes.StateCode(VoiceItemState.Merged) && item.MergedInto is { } target
+            ? await db.VoiceItems.AsNoTracking().FirstOrDefaultAsync(i => i.TrackingCode == target, cancellationToken)
+            : null;
+
+    /// <summary>
+    /// A merged item's reporter rates the shared answer once the target has been followed up: the
+    /// rating is kept on their own item (and its timeline); the item stays merged, and a dissatisfied
+    /// rating is shown to the staff on it but reopens only through the target's own reporter (ADR 0032).
+    /// </summary>
+    private async Task<WorkResult> RateMergedAsync(VoiceItem item, VoiceItem target, SatisfactionRating rating, string trackingCode, CancellationToken cancellationToken)
+    {
+        if (item.Rating is not null || VoiceCodes.ParseState(target.State) is not (VoiceItemState.FollowedUp or VoiceItemState.Closed))
+        {
+            return Refused(StatusCodes.Status409Conflict, VoiceRefusalCodes.InvalidState);
+        }
+
+        var now = clock.UtcNow;
+        item.Rating = VoiceCodes.RatingCode(rating);
+        item.RatedAtUtc = now;
+        item.UpdatedAtUtc = now;
+        db.Actor = "submitter";
+        db.VoiceItemEvents.Add(new VoiceItemEvent
+        {
+            ItemId = item.Id, AtUtc = now, Actor = "submitter", Action = VoiceCodes.ActionCode(VoiceItemAction.Rate), FromState = item.State, ToState = item.State,
+            Note = item.Rating,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return WorkResult.Ok((await TrackAsync(trackingCode, cancellationToken))!);
     }
 
     /// <summary>Applies the action as the first of the reader's actors the workflow allows; saves the item and its timeline step. Null when done, else the refusal.</summary>
