@@ -87,6 +87,7 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
     public DbSet<Modules.PublicVoice.VoiceItemEvent> VoiceItemEvents => Set<Modules.PublicVoice.VoiceItemEvent>();
     public DbSet<Modules.PublicVoice.VoicePhoto> VoicePhotos => Set<Modules.PublicVoice.VoicePhoto>();
     public DbSet<Modules.PublicVoice.VoiceCategory> VoiceCategories => Set<Modules.PublicVoice.VoiceCategory>();
+    public DbSet<Modules.PublicVoice.VoicePoster> VoicePosters => Set<Modules.PublicVoice.VoicePoster>();
 
     /// <summary>True on PostgreSQL; raw SQL and bulk paths branch on it.</summary>
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";

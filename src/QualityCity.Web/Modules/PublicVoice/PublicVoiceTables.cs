@@ -48,6 +48,7 @@ internal sealed class VoiceItemTable : IEntityTypeConfiguration<VoiceItem>
         e.Property(x => x.MergedInto).HasMaxLength(16);
         e.Property(x => x.DeadlineUnit).HasMaxLength(16);
         e.Property(x => x.DeadlineStep).HasMaxLength(16);
+        e.Property(x => x.PosterCode).HasMaxLength(16);
     }
 }
 
@@ -91,5 +92,25 @@ internal sealed class VoiceCategoryTable : IEntityTypeConfiguration<VoiceCategor
         e.Property(x => x.Name).HasMaxLength(100);
         e.Property(x => x.NameEn).HasMaxLength(200);
         e.Property(x => x.DefaultDepartment).HasMaxLength(32);
+    }
+}
+
+internal sealed class VoicePosterTable : IEntityTypeConfiguration<VoicePoster>
+{
+    public void Configure(EntityTypeBuilder<VoicePoster> e)
+    {
+        e.ToTable("voice_posters");
+        e.HasIndex(x => x.Code).IsUnique();
+        e.HasIndex(x => x.TargetKey).IsUnique();
+        e.Property(x => x.Code).HasMaxLength(16);
+        e.Property(x => x.Target).HasMaxLength(16);
+        e.Property(x => x.TargetKey).HasMaxLength(600);
+        e.Property(x => x.CountyCode).HasMaxLength(12);
+        e.Property(x => x.Township).HasMaxLength(100);
+        e.Property(x => x.Address).HasMaxLength(300);
+        e.Property(x => x.DepartmentCode).HasMaxLength(32);
+        e.Property(x => x.CreditCode).HasMaxLength(18);
+        e.Property(x => x.CategoryCode).HasMaxLength(32);
+        e.Property(x => x.CreatedBy).HasMaxLength(256);
     }
 }
