@@ -441,10 +441,10 @@ public sealed partial class PageWalkTests(BrowserFixture fixture, ITestOutputHel
         // A place poster: its QR address opens the form pre-filled.
         db.VoicePosters.Add(new QualityCity.Web.Modules.PublicVoice.VoicePoster
         {
-            Code = "WALKPSTR", Target = "place", TargetKey = "place|371521|狮子楼街道|walk", CountyCode = "371521", Township = "狮子楼街道", Address = "狮子楼农贸市场",
+            Code = "WKPSTR22", Target = "place", TargetKey = "place|371521|狮子楼街道|walk", CountyCode = "371521", Township = "狮子楼街道", Address = "狮子楼农贸市场",
             CreatedBy = "walk", CreatedAtUtc = Infrastructure.TestClock.UtcNow,
         });
-        values["/voice/p/{code}"] = "WALKPSTR";
+        values["/voice/p/{code}"] = "WKPSTR22";
         await db.SaveChangesAsync();
 
         values["/{*path:nonfile}"] = "no-such-page";
