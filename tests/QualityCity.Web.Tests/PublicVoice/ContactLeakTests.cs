@@ -116,8 +116,9 @@ public abstract partial class ContactLeakTests(LogRecordingFactory factory) : Pl
 
         var leaks = new List<string>();
         var values = new Dictionary<string, IEnumerable<string>> { ["{code}"] = codes, ["{poster}"] = [poster] };
-        await CrawlAsync("public", citizen, Expand(PublicOutputs, values), contact, leaks);
-        await CrawlAsync("enterprise", await Factory.SignedInClientAsync("enterprise"), Expand(EnterpriseOutputs, values), contact, leaks);
+        var publicPages = await CrawlAsync("public", citizen, Expand(PublicOutputs, values), contact, leaks);
+        var enterprisePages = await CrawlAsync("enterprise", await Factory.SignedInClientAsync("enterprise"), Expand(EnterpriseOutputs, values), contact, leaks);
+        Assert.True(publicPages > PublicOutputs.Length && enterprisePages > EnterpriseOutputs.Length, $"crawled {publicPages} public and {enterprisePages} enterprise outputs");
         foreach (var url in Expand(StaffOutputs, values))
         {
             var response = await coordinator.GetAsync(url);
@@ -140,7 +141,7 @@ public abstract partial class ContactLeakTests(LogRecordingFactory factory) : Pl
             (IEnumerable<string>)[t], (urls, v) => urls.SelectMany(u => v.Value.Select(value => u.Replace(v.Key, value, StringComparison.Ordinal)))));
 
     /// <summary>Fetches the seeds and every same-site page linked from an HTML answer (redirects followed by hand), searching each body.</summary>
-    private static async Task CrawlAsync(string caller, HttpClient client, IEnumerable<string> seeds, string[] contact, List<string> leaks)
+    private static async Task<int> CrawlAsync(string caller, HttpClient client, IEnumerable<string> seeds, string[] contact, List<string> leaks)
     {
         var queue = new Queue<string>(seeds);
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -172,6 +173,8 @@ public abstract partial class ContactLeakTests(LogRecordingFactory factory) : Pl
                 }
             }
         }
+
+        return seen.Count;
     }
 
     /// <summary>Where a body holds a contact value: raw, HTML- or JSON-unescaped, in an XLSX part, or as PDF UCS-2 hex.</summary>

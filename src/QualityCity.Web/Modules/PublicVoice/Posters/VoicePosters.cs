@@ -222,7 +222,8 @@ public sealed class VoicePosters(QualityCityDbContext db, VoiceLabels labels, Te
             pages.Add(new PosterPage(Heading, await TitleAsync(poster, cancellationToken), Modules(address), address,
             [
                 "可以反映：投诉、举报、建议、咨询、求助（食品安全、价格、产品质量、特种设备、广告、无照经营、预付卡等）。",
-                $"提交后您会得到一个查询码（形如 ABCD-EFGH-JKM），请截图或抄下保存：凭查询码在 {trackAddress} 查看受理、办理进度和答复，并对答复进行评价。查询码是查看进度的唯一凭证，丢失后无法找回。",
+                "提交后您会得到一个查询码（形如 ABCD-EFGH-JKM），请截图或抄下保存：凭查询码查看受理、办理进度和答复，并对答复进行评价。查询码是唯一凭证，丢失后无法找回。",
+                $"查看进度：{trackAddress}",
                 "您的姓名、电话和电子邮箱只给办理人员，不会公开，也不会告诉被反映的企业；也可以匿名反映。",
             ], $"海报编号 {poster.Code} · 也可拨打 12345 政务服务便民热线"));
         }
