@@ -144,6 +144,37 @@ public abstract partial class VoiceOutputTests(QualityCityFactory factory) : Pla
     }
 
     [SkippableFact]
+    public async Task The_poster_page_makes_a_poster_and_a_department_is_offered_its_own_only()
+    {
+        SkipIfUnavailable();
+        var coordinator = await Factory.SignedInClientAsync("coordinator");
+        var page = await coordinator.GetStringAsync("/voice/posters");
+        Assert.Contains("id=\"poster-batch\"", page, StringComparison.Ordinal);
+        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var made = await coordinator.PostAsync("/voice/posters", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["Input.Target"] = "place", ["Input.County"] = "371502", ["Input.Township"] = "柳园街道", ["Input.Address"] = "柳园农贸市场",
+        }));
+        var madePage = await made.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, made.StatusCode);
+        Assert.Contains("id=\"poster-made\"", madePage, StringComparison.Ordinal);
+        Assert.Matches("/api/voice/posters/[2-9A-HJKMNP-Z]{8}\\.pdf", madePage);
+
+        var refused = await coordinator.PostAsync("/voice/posters", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["Input.Target"] = "place",
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("id=\"county-error\"", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var head = await Factory.SignedInClientAsync("samr.head");
+        var own = await head.GetStringAsync("/voice/posters");
+        Assert.DoesNotContain("id=\"poster-batch\"", own, StringComparison.Ordinal);
+        Assert.Contains("name=\"Input.Department\" value=\"samr\"", own, StringComparison.Ordinal);
+        Assert.NotEqual(HttpStatusCode.OK, (await (await Factory.SignedInClientAsync("enterprise")).GetAsync("/voice/posters")).StatusCode);
+    }
+
+    [SkippableFact]
     public async Task The_open_data_lists_public_fields_only_and_changes_with_the_items()
     {
         SkipIfUnavailable();
