@@ -91,6 +91,7 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
     public DbSet<Modules.PublicVoice.Open311Request> Open311Requests => Set<Modules.PublicVoice.Open311Request>();
     public DbSet<Modules.PublicVoice.VoiceRoutingRule> VoiceRoutingRules => Set<Modules.PublicVoice.VoiceRoutingRule>();
     public DbSet<Modules.PublicVoice.VoiceRoutingModel> VoiceRoutingModels => Set<Modules.PublicVoice.VoiceRoutingModel>();
+    public DbSet<Modules.PublicVoice.VoicePoster> VoicePosters => Set<Modules.PublicVoice.VoicePoster>();
 
     /// <summary>True on PostgreSQL; raw SQL and bulk paths branch on it.</summary>
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";

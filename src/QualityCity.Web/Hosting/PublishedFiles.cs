@@ -25,8 +25,13 @@ public sealed class PublishedDocumentStamp
 /// <param name="DownloadName">The file name a browser saves it as; null to show it inline.</param>
 /// <param name="Write">Writes the whole document to the stream, reading the database as it goes.</param>
 /// <param name="Immutable">True when the content never changes once it exists (a draw record): no stamp is read.</param>
+/// <param name="Version">
+/// The version, when the document computes it itself from its rows instead of a stamp saved with
+/// every change (the public voice's items: a stamp row updated by every submission would make all
+/// submissions queue on that one row).
+/// </param>
 public sealed record PublishedDocument(string Name, string ContentType, string? DownloadName, Func<QualityCityDbContext, Stream, CancellationToken, Task> Write,
-    bool Immutable = false);
+    bool Immutable = false, string? Version = null);
 
 /// <summary>
 /// Serves published documents as files: each is written once per version from a streaming read of
@@ -55,7 +60,8 @@ public sealed class PublishedFiles(DatabaseSettings settings, PlatformMetrics me
 
     public async Task<IResult> ServeAsync(QualityCityDbContext db, PublishedDocument document, CancellationToken cancellationToken)
     {
-        var (stamp, changedAtUtc) = document.Immutable ? ("v1", (DateTime?)null) : await StampAsync(db, document.Name, cancellationToken);
+        var (stamp, changedAtUtc) = document.Immutable ? ("v1", (DateTime?)null)
+            : document.Version is { } version ? (version, null) : await StampAsync(db, document.Name, cancellationToken);
         var path = Path.Combine(Folder, $"{stamp}.{document.Name}");
         if (!File.Exists(path))
         {

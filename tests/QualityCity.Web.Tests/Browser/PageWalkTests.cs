@@ -437,6 +437,14 @@ public sealed partial class PageWalkTests(BrowserFixture fixture, ITestOutputHel
         values["/voice/items/{code}"] = VoiceItem("samr");
         values["/voice/items/{code}|emergency.head"] = VoiceItem("emergency");
         values["/voice/track/{code?}"] = values["/voice/items/{code}"];
+
+        // A place poster: its QR address opens the form pre-filled.
+        db.VoicePosters.Add(new QualityCity.Web.Modules.PublicVoice.VoicePoster
+        {
+            Code = "WKPSTR22", Target = "place", TargetKey = "place|371521|狮子楼街道|walk", CountyCode = "371521", Township = "狮子楼街道", Address = "狮子楼农贸市场",
+            CreatedBy = "walk", CreatedAtUtc = Infrastructure.TestClock.UtcNow,
+        });
+        values["/voice/p/{code}"] = "WKPSTR22";
         await db.SaveChangesAsync();
 
         values["/{*path:nonfile}"] = "no-such-page";

@@ -50,6 +50,7 @@ internal sealed class VoiceItemTable : IEntityTypeConfiguration<VoiceItem>
         e.Property(x => x.MergedInto).HasMaxLength(16);
         e.Property(x => x.DeadlineUnit).HasMaxLength(16);
         e.Property(x => x.DeadlineStep).HasMaxLength(16);
+        e.Property(x => x.PosterCode).HasMaxLength(16);
     }
 }
 
@@ -144,5 +145,25 @@ internal sealed class VoiceRoutingModelTable : IEntityTypeConfiguration<VoiceRou
         e.ToTable("voice_routing_models");
         e.HasIndex(x => x.TrainedAtUtc);
         e.Property(x => x.TrainedBy).HasMaxLength(256);
+    }
+}
+
+internal sealed class VoicePosterTable : IEntityTypeConfiguration<VoicePoster>
+{
+    public void Configure(EntityTypeBuilder<VoicePoster> e)
+    {
+        e.ToTable("voice_posters");
+        e.HasIndex(x => x.Code).IsUnique();
+        e.HasIndex(x => x.TargetKey).IsUnique();
+        e.Property(x => x.Code).HasMaxLength(16);
+        e.Property(x => x.Target).HasMaxLength(16);
+        e.Property(x => x.TargetKey).HasMaxLength(600);
+        e.Property(x => x.CountyCode).HasMaxLength(12);
+        e.Property(x => x.Township).HasMaxLength(100);
+        e.Property(x => x.Address).HasMaxLength(300);
+        e.Property(x => x.DepartmentCode).HasMaxLength(32);
+        e.Property(x => x.CreditCode).HasMaxLength(18);
+        e.Property(x => x.CategoryCode).HasMaxLength(32);
+        e.Property(x => x.CreatedBy).HasMaxLength(256);
     }
 }

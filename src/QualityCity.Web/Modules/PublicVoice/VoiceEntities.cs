@@ -122,6 +122,9 @@ public sealed class VoiceItem
     public bool IsDemo { get; set; }
 
     public DateTime UpdatedAtUtc { get; set; }
+
+    /// <summary>The code of the QR poster (<see cref="VoicePoster"/>) the submitter scanned, when it came in by one.</summary>
+    public string? PosterCode { get; set; }
 }
 
 /// <summary>One step of an item's timeline; never the contact.</summary>
@@ -278,4 +281,39 @@ public sealed class VoiceRoutingModel
     /// <summary><see cref="Domain.PublicVoice.RoutingClassifier.ToJson"/>.</summary>
     [NotInAuditLog]
     public required string Model { get; set; }
+}
+
+/// <summary>
+/// A QR poster (码上反映): where it hangs — a place (county, township, address), a department or an
+/// enterprise — and the short code its QR and printed address carry, <c>/voice/p/{Code}</c>, which
+/// opens the public form pre-filled and tells the intake which poster it came from.
+/// </summary>
+public sealed class VoicePoster
+{
+    public long Id { get; set; }
+
+    /// <summary>Eight symbols of the tracking-code alphabet, random: printed under the QR for typing.</summary>
+    public required string Code { get; set; }
+
+    /// <summary>place / department / enterprise.</summary>
+    public required string Target { get; set; }
+
+    /// <summary>What the poster is for, canonical (target|county|township|address|department|credit code): one poster per target.</summary>
+    public required string TargetKey { get; set; }
+
+    public string? CountyCode { get; set; }
+    public string? Township { get; set; }
+    public string? Address { get; set; }
+
+    /// <summary>The department code, for a department's poster.</summary>
+    public string? DepartmentCode { get; set; }
+
+    /// <summary>The enterprise's credit code, for an enterprise's poster.</summary>
+    public string? CreditCode { get; set; }
+
+    /// <summary>The category the form starts with, if any.</summary>
+    public string? CategoryCode { get; set; }
+
+    public required string CreatedBy { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
 }

@@ -39,6 +39,7 @@ public sealed class NewItemModel(VoiceIntake intake, VoiceLabels labels, Quality
         public string? ContactPhone { get; set; }
         public string? ContactEmail { get; set; }
         public string? Channel { get; set; }
+        public string? Poster { get; set; }
     }
 
     [BindProperty]
@@ -54,8 +55,11 @@ public sealed class NewItemModel(VoiceIntake intake, VoiceLabels labels, Quality
 
     public string? Error(string field) => Errors.TryGetValue(field, out var messages) ? string.Join("；", messages) : null;
 
-    public async Task OnGetAsync(string? category, string? county, string? creditCode, string? place, string? channel, string? kind, CancellationToken cancellationToken)
+    public async Task OnGetAsync(string? category, string? county, string? creditCode, string? place, string? channel, string? kind, CancellationToken cancellationToken,
+        string? township = null, string? poster = null)
     {
+        Input.Township = township;
+        Input.Poster = poster;
         await LoadChoicesAsync(cancellationToken);
         Input.Category = category;
         Input.County = await intake.CountyCodeAsync(county, cancellationToken) ?? county;
@@ -93,7 +97,7 @@ public sealed class NewItemModel(VoiceIntake intake, VoiceLabels labels, Quality
 
         var request = new VoiceSubmission(Input.Kind, Input.Category, Input.County, Input.Township, Input.Address, null, null, Input.CreditCode,
             Input.EntityName, Input.Description, Input.Anonymous, Input.ContactName, Input.ContactPhone, Input.ContactEmail,
-            Input.Channel == VoiceChannels.Poster ? VoiceChannels.Poster : VoiceChannels.Web);
+            Input.Channel == VoiceChannels.Poster ? VoiceChannels.Poster : VoiceChannels.Web) { Poster = Input.Poster };
         var result = await intake.SubmitAsync(request, photos, VoiceChannels.Web, cancellationToken);
         if (result is { Succeeded: true, Value: VoiceReceipt receipt })
         {

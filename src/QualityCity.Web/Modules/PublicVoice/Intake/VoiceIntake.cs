@@ -18,7 +18,11 @@ namespace QualityCity.Web.Modules.PublicVoice.Intake;
 /// <param name="Channel">web, poster or api (the default for the API).</param>
 public sealed record VoiceSubmission(string? Kind, string? Category, string? County, string? Township, string? Address, double? Latitude, double? Longitude,
     string? CreditCode, string? EntityName, string? Description, bool? Anonymous, string? ContactName, string? ContactPhone, string? ContactEmail,
-    string? Channel);
+    string? Channel)
+{
+    /// <summary>The code of the QR poster the form was opened from (<c>/voice/p/{code}</c>); the channel is then poster.</summary>
+    public string? Poster { get; init; }
+}
 
 /// <summary>What the submitter gets back: the tracking code (grouped for reading), the state and the current deadline; nothing else.</summary>
 public sealed record VoiceReceipt(string TrackingCode, string State, DateTimeOffset Deadline);
@@ -163,6 +167,12 @@ public sealed partial class VoiceIntake(QualityCityDbContext db, Text text, Plat
             }
         }
 
+        var poster = string.IsNullOrWhiteSpace(request.Poster) ? null : request.Poster.Trim().ToUpperInvariant();
+        if (poster is not null && (poster.Length > 16 || !await db.VoicePosters.AnyAsync(p => p.Code == poster, cancellationToken)))
+        {
+            Error("poster", text["没有这张二维码海报"]);
+        }
+
         if (errors.Count > 0)
         {
             return WorkResult.Invalid(errors);
@@ -181,7 +191,8 @@ public sealed partial class VoiceIntake(QualityCityDbContext db, Text text, Plat
         {
             TrackingCode = await NewTrackingCodeAsync(cancellationToken),
             Kind = VoiceCodes.KindCode(kind.Value),
-            Channel = channel,
+            Channel = poster is null ? channel : VoiceChannels.Poster,
+            PosterCode = poster,
             Source = channel == VoiceChannels.Open311 ? VoiceChannels.Open311 : VoiceChannels.Web,
             CategoryCode = category,
             CountyCode = county!,

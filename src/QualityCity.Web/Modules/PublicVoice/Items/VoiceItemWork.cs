@@ -190,7 +190,8 @@ public sealed class VoiceItemWork(QualityCityDbContext db, VoiceLabels labels, T
         var item = await db.VoiceItems.FirstAsync(i => i.Id == id, cancellationToken);
         var args = new VoiceActionArgs
         {
-            Reason = request.Reason, DepartmentCode = request.Department?.Trim(), PublicAnswer = request.PublicAnswer,
+            // The answer is public: the item's own contact is masked in it even if a handler greets the citizen by name (ADR 0035).
+            Reason = request.Reason, DepartmentCode = request.Department?.Trim(), PublicAnswer = ContactRedaction.Redact(request.PublicAnswer, item),
             FollowUp = request.FollowUp is { } f
                 ? new VoiceFollowUp(f.Method?.Trim().ToLowerInvariant() switch { "call" => FollowUpMethod.Call, "visit" => FollowUpMethod.Visit, _ => (FollowUpMethod)(-1) },
                     string.IsNullOrWhiteSpace(f.By) ? user.ActorName() : f.By.Trim(), f.Result?.Trim() ?? string.Empty)

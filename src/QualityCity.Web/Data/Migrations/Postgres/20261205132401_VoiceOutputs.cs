@@ -1,0 +1,69 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace QualityCity.Web.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class VoiceOutputs : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "PosterCode",
+                table: "voice_items",
+                type: "character varying(16)",
+                maxLength: 16,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "voice_posters",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Target = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    TargetKey = table.Column<string>(type: "character varying(600)", maxLength: 600, nullable: false),
+                    CountyCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
+                    Township = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    DepartmentCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    CreditCode = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: true),
+                    CategoryCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_voice_posters", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_voice_posters_Code",
+                table: "voice_posters",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_voice_posters_TargetKey",
+                table: "voice_posters",
+                column: "TargetKey",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "voice_posters");
+
+            migrationBuilder.DropColumn(
+                name: "PosterCode",
+                table: "voice_items");
+        }
+    }
+}
