@@ -12,6 +12,7 @@ public sealed class HelpTests
         "serve", "help", "demo", "demo --csv", "import registry", "export registry", "code check", "draw sample", "draw verify",
         "audit verify", "audit checkpoint", "audit checkpoints", "plan commit", "plan draw", "visit code",
         "users add", "users list", "users set-password", "users disable", "users enable",
+        "import hotline",
     ];
 
     private static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)

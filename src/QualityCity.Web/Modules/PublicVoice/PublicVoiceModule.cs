@@ -20,6 +20,7 @@ public sealed class PublicVoiceModule : IModule
         services.AddScoped<VoiceLabels>();
         services.AddScoped<VoiceIntake>();
         services.AddScoped<VoiceItemWork>();
+        services.AddScoped<Hotline.HotlineImport>();
     }
 
     public static void MapEndpoints(IEndpointRouteBuilder app)
