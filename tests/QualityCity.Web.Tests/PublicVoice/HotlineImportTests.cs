@@ -227,6 +227,45 @@ public abstract partial class HotlineImportTests(QualityCityFactory factory) : P
         Assert.Equal(HttpStatusCode.NotFound, (await coordinator.GetAsync($"/voice/hotline?handler=Report&id={Guid.NewGuid():N}")).StatusCode);
     }
 
+    [SkippableFact]
+    public async Task The_demo_year_holds_hotline_orders_imported_under_their_own_prefix_web_items_along_the_loop_duplicates_and_a_few_overdue()
+    {
+        SkipIfUnavailable();
+        await using var scope = OpenDb();
+        var items = await scope.Db.VoiceItems.AsNoTracking().Where(i => i.IsDemo).ToListAsync();
+        var hotline = items.Where(i => i.Source == "hotline").ToList();
+        Assert.True(hotline.Count >= 150, $"{hotline.Count} demo orders");
+        Assert.All(hotline, i => Assert.StartsWith("DEMO-12345-", i.ExternalId, StringComparison.Ordinal));
+        Assert.All(hotline, i => Assert.Equal("hotline", i.Channel));
+        Assert.Equal(["complaint", "consultation", "help", "report", "suggestion"], items.Select(i => i.Kind).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(["api", "hotline", "poster", "web"], items.Select(i => i.Channel).Distinct().Order(StringComparer.Ordinal));
+        Assert.True(items.Select(i => i.CountyCode).Distinct().Count() >= 8);
+        Assert.True(items.Select(i => i.CategoryCode).Distinct().Count() >= 10);
+
+        // Spread over the year before today, nothing after now; most closed, some in hand, a few of them overdue.
+        Assert.All(items, i => Assert.InRange(i.ReceivedAtUtc, TestClock.UtcNow.AddDays(-366), TestClock.UtcNow));
+        Assert.True(items.Count(i => i.State == "closed") > items.Count / 2);
+        var overdue = items.Count(i => i.DeadlineUtc < TestClock.UtcNow);
+        Assert.InRange(overdue, 1, items.Count / 10);
+        Assert.Contains(items, i => i.State is "dispatched" or "in_progress" && i.DeadlineUtc > TestClock.UtcNow);
+        Assert.Contains(items, i => i.ReturnedBy.Length > 0);
+        Assert.Contains(items, i => i.ReopenCount > 0);
+        Assert.Contains(items, i => i.Rating == "satisfied");
+        var merged = items.Where(i => i.State == "merged").ToList();
+        Assert.NotEmpty(merged);
+        Assert.All(merged, m => Assert.Contains(items, i => i.TrackingCode == m.MergedInto && i.CountyCode == m.CountyCode));
+
+        // The timeline: imported orders dispatched by the hotline, every step at or before now.
+        var ids = items.Select(i => i.Id).ToList();
+        var events = await scope.Db.VoiceItemEvents.AsNoTracking().Where(e => ids.Contains(e.ItemId)).ToListAsync();
+        Assert.Contains(events, e => e.Action == "dispatch" && e.Actor == "12345" && e.Department == "samr");
+        Assert.All(events, e => Assert.True(e.AtUtc <= TestClock.UtcNow));
+
+        // Plainly made-up contacts.
+        Assert.All(items.Where(i => i.ContactPhone is not null), i => Assert.StartsWith("1380000", i.ContactPhone, StringComparison.Ordinal));
+        Assert.All(items.Where(i => i.ContactName is not null), i => Assert.EndsWith("（演示）", i.ContactName, StringComparison.Ordinal));
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
 
