@@ -31,6 +31,8 @@ public static class CommandLine
             "demo --csv FILE [--enterprises N] [--seed S]", "write a registry CSV of N synthetic entities (streams)") { Option = "csv" },
         new("import", "registry", needsDatabase: true, ImportRegistryVerb.RunAsync,
             "import registry FILE [--batch N]", "import a .csv or .xlsx registry file (REG-3)"),
+        new("import", "hotline", needsDatabase: true, ImportHotlineVerb.RunAsync,
+            "import hotline FILE", "import a 12345 hotline export (.csv or .xlsx): inserted=N unchanged=N rejected=N, rows refused in FILE.errors.csv"),
         new("export", "registry", needsDatabase: true, ExportRegistryVerb.RunAsync,
             "export registry FILE", "export the registry to .csv or .xlsx"),
         new("code", "check", needsDatabase: false, CodeCheckVerb.RunAsync,

@@ -132,6 +132,11 @@ public sealed class DemoCity(QualityCityDbContext db, UserManager<AppUser> users
         await KpiStore.RebuildAsync(db, cancellationToken);
         console?.Step("今年已完成检查：{0:N0} 次（发现问题 {1:N0} 项）；逾期未检查 {2:N0} 次；{3:yyyy-MM-dd} 起的检查待进行",
             done.Inspections, done.Problems, done.Missed, today);
+        // Its own stream, like the production figures: the year of public voice does not shift the rest of the city.
+        var voice = await DemoVoice.LoadAsync(db, ActivatorUtilities.CreateInstance<Modules.PublicVoice.Hotline.HotlineImport>(services),
+            SplitMix64.FromString(seed + "/voice"), clock.UtcNow, cancellationToken);
+        console?.Step("群众诉求：12345 工单 {0} 件，网上和扫码提交 {1} 件；已办结 {2} 件，办理中 {3} 件（其中逾期 {4} 件），并单 {5} 件",
+            voice.Hotline, voice.Web, voice.Closed, voice.Open, voice.Overdue, voice.Merged);
         return enterprises;
     }
 

@@ -13,6 +13,7 @@ public sealed class HelpTests
         "audit verify", "audit checkpoint", "audit checkpoints", "plan commit", "plan draw", "visit code",
         "users add", "users list", "users set-password", "users disable", "users enable",
         "open311 key",
+        "import hotline",
     ];
 
     private static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)

@@ -23,6 +23,7 @@ public sealed class PublicVoiceModule : IModule
         Open311.Open311Endpoints.AddServices(services);
         Triage.TriageServices.Add(services);
         services.AddScoped<Posters.VoicePosters>();
+        services.AddScoped<Hotline.HotlineImport>();
     }
 
     public static void MapEndpoints(IEndpointRouteBuilder app)
