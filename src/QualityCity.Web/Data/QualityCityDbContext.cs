@@ -87,6 +87,10 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
     public DbSet<Modules.PublicVoice.VoiceItemEvent> VoiceItemEvents => Set<Modules.PublicVoice.VoiceItemEvent>();
     public DbSet<Modules.PublicVoice.VoicePhoto> VoicePhotos => Set<Modules.PublicVoice.VoicePhoto>();
     public DbSet<Modules.PublicVoice.VoiceCategory> VoiceCategories => Set<Modules.PublicVoice.VoiceCategory>();
+    public DbSet<Modules.PublicVoice.VoiceSurvey> VoiceSurveys => Set<Modules.PublicVoice.VoiceSurvey>();
+    public DbSet<Modules.PublicVoice.VoiceSurveySample> VoiceSurveySamples => Set<Modules.PublicVoice.VoiceSurveySample>();
+    public DbSet<Modules.PublicVoice.VoiceSurveyResponse> VoiceSurveyResponses => Set<Modules.PublicVoice.VoiceSurveyResponse>();
+    public DbSet<Modules.PublicVoice.VoiceSurveyScore> VoiceSurveyScores => Set<Modules.PublicVoice.VoiceSurveyScore>();
 
     /// <summary>True on PostgreSQL; raw SQL and bulk paths branch on it.</summary>
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";

@@ -20,10 +20,12 @@ public sealed class PublicVoiceModule : IModule
         services.AddScoped<VoiceLabels>();
         services.AddScoped<VoiceIntake>();
         services.AddScoped<VoiceItemWork>();
+        Oversight.OversightServices.Add(services);
     }
 
     public static void MapEndpoints(IEndpointRouteBuilder app)
     {
+        Oversight.OversightServices.Map(app);
         var api = app.MapGroup("/api/voice").WithTags("Public voice");
 
         api.MapPost("/items", async (VoiceSubmission request, VoiceIntake intake, CancellationToken ct) =>
