@@ -205,6 +205,7 @@ public abstract class VoiceOversightTests(QualityCityFactory factory) : Platform
 
         // In the middle of the holiday: the item due on 13 February has lost only the make-up Saturday.
         Factory.Clock.SetUtcNow(T("2026-02-20 10:00"));
+        coordinator = await Factory.SignedInClientAsync("coordinator"); // a session does not outlive days of moved clock
         report = await coordinator.GetFromJsonAsync<JsonElement>("/api/voice/oversight");
         Assert.Equal(1, Overdue(report, dueToday)!.Value.GetProperty("workingDaysLate").GetInt32());
         Assert.Equal(2, Overdue(report, late)!.Value.GetProperty("workingDaysLate").GetInt32()); // 13 and the make-up 14 February
@@ -215,9 +216,11 @@ public abstract class VoiceOversightTests(QualityCityFactory factory) : Platform
 
         // The last working day before its deadline of 26 February: warned; after it, escalated.
         Factory.Clock.SetUtcNow(T("2026-02-25 09:00"));
+        coordinator = await Factory.SignedInClientAsync("coordinator"); // a session does not outlive days of moved clock
         await ScanAsync(coordinator);
         Assert.Equal(["warned"], await StepsAsync(coordinator, acrossHoliday));
         Factory.Clock.SetUtcNow(T("2026-02-27 08:00"));
+        coordinator = await Factory.SignedInClientAsync("coordinator"); // a session does not outlive days of moved clock
         await ScanAsync(coordinator);
         Assert.Equal(["warned", "escalated"], await StepsAsync(coordinator, acrossHoliday));
 
@@ -226,6 +229,7 @@ public abstract class VoiceOversightTests(QualityCityFactory factory) : Platform
         // Dispatched 23 September → 24, 28, 29, 30 September and 8 October.
         var afterNationalDay = await SeedAsync("complaint", "samr", T("2026-09-23 10:00"));
         Factory.Clock.SetUtcNow(T("2026-10-05 12:00"));
+        coordinator = await Factory.SignedInClientAsync("coordinator"); // a session does not outlive days of moved clock
         report = await coordinator.GetFromJsonAsync<JsonElement>("/api/voice/oversight");
         Assert.Equal("2026-09-30", Overdue(report, beforeNationalDay)!.Value.GetProperty("dueDate").GetString());
         Assert.Equal(0, Overdue(report, beforeNationalDay)!.Value.GetProperty("workingDaysLate").GetInt32()); // late, but only rest days have passed
@@ -234,6 +238,7 @@ public abstract class VoiceOversightTests(QualityCityFactory factory) : Platform
         Assert.Equal(["escalated"], await StepsAsync(coordinator, beforeNationalDay));
         Assert.Equal(["warned"], await StepsAsync(coordinator, afterNationalDay)); // only 8 October is left
         Factory.Clock.SetUtcNow(T("2026-10-09 09:00"));
+        coordinator = await Factory.SignedInClientAsync("coordinator"); // a session does not outlive days of moved clock
         report = await coordinator.GetFromJsonAsync<JsonElement>("/api/voice/oversight");
         Assert.Equal(2, Overdue(report, beforeNationalDay)!.Value.GetProperty("workingDaysLate").GetInt32());
         Assert.Equal(1, Overdue(report, afterNationalDay)!.Value.GetProperty("workingDaysLate").GetInt32());
