@@ -92,6 +92,10 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
     public DbSet<Modules.PublicVoice.VoiceRoutingRule> VoiceRoutingRules => Set<Modules.PublicVoice.VoiceRoutingRule>();
     public DbSet<Modules.PublicVoice.VoiceRoutingModel> VoiceRoutingModels => Set<Modules.PublicVoice.VoiceRoutingModel>();
     public DbSet<Modules.PublicVoice.VoicePoster> VoicePosters => Set<Modules.PublicVoice.VoicePoster>();
+    public DbSet<Modules.PublicVoice.VoiceSurvey> VoiceSurveys => Set<Modules.PublicVoice.VoiceSurvey>();
+    public DbSet<Modules.PublicVoice.VoiceSurveySample> VoiceSurveySamples => Set<Modules.PublicVoice.VoiceSurveySample>();
+    public DbSet<Modules.PublicVoice.VoiceSurveyResponse> VoiceSurveyResponses => Set<Modules.PublicVoice.VoiceSurveyResponse>();
+    public DbSet<Modules.PublicVoice.VoiceSurveyScore> VoiceSurveyScores => Set<Modules.PublicVoice.VoiceSurveyScore>();
 
     /// <summary>True on PostgreSQL; raw SQL and bulk paths branch on it.</summary>
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";

@@ -447,6 +447,30 @@ public sealed partial class PageWalkTests(BrowserFixture fixture, ITestOutputHel
         values["/voice/p/{code}"] = "WKPSTR22";
         await db.SaveChangesAsync();
 
+        // A satisfaction survey drawn for the demo enterprise, with five answers about the market regulator so its results and chart show.
+        var surveyed = await db.Users.Where(u => u.UserName == "enterprise").Select(u => u.CreditCode!).SingleAsync();
+        var survey = new QualityCity.Web.Modules.PublicVoice.VoiceSurvey
+        {
+            Title = "2026 年营商环境满意度测评", Year = 2026, QuestionsJson = "[\"政策宣传解读是否及时清楚\",\"办事流程是否简便高效\"]",
+            DepartmentsJson = "[\"samr\",\"emergency\"]", SampleSize = 1, PoolFile = surveyed, PoolDigest = QualityCity.Domain.Planning.DrawTickets.H(surveyed),
+            PoolSize = 1, Status = QualityCity.Web.Modules.PublicVoice.VoiceSurveyStatus.Drawn, Seed = "27182818284590452353602874", CreatedBy = "coordinator",
+            CommittedAtUtc = Infrastructure.TestClock.UtcNow, DrawnAtUtc = Infrastructure.TestClock.UtcNow, DrawnBy = "coordinator",
+        };
+        db.VoiceSurveys.Add(survey);
+        await db.SaveChangesAsync();
+        db.VoiceSurveySamples.Add(new QualityCity.Web.Modules.PublicVoice.VoiceSurveySample
+        {
+            SurveyId = survey.Id, CreditCode = surveyed, Ticket = QualityCity.Domain.Planning.DrawTickets.Ticket(survey.Seed, surveyed), Rank = 1,
+        });
+        for (var score = 1; score <= 5; score++)
+        {
+            db.VoiceSurveyScores.Add(new QualityCity.Web.Modules.PublicVoice.VoiceSurveyScore { SurveyId = survey.Id, Department = "samr", Question = 0, Score = score });
+        }
+
+        await db.SaveChangesAsync();
+        values["/voice/surveys/{id:int}"] = Str(survey.Id);
+        values["/voice/surveys/{id:int}/answer|enterprise"] = Str(survey.Id);
+
         values["/{*path:nonfile}"] = "no-such-page";
         return values;
 

@@ -24,11 +24,13 @@ public sealed class PublicVoiceModule : IModule
         Triage.TriageServices.Add(services);
         services.AddScoped<Posters.VoicePosters>();
         services.AddScoped<Hotline.HotlineImport>();
+        Oversight.OversightServices.Add(services);
     }
 
     public static void MapEndpoints(IEndpointRouteBuilder app)
     {
         Open311.Open311Endpoints.Map(app);
+        Oversight.OversightServices.Map(app);
         var api = app.MapGroup("/api/voice").WithTags("Public voice");
         Triage.TriageEndpoints.Map(app);
 

@@ -167,3 +167,56 @@ internal sealed class VoicePosterTable : IEntityTypeConfiguration<VoicePoster>
         e.Property(x => x.CreatedBy).HasMaxLength(256);
     }
 }
+
+internal sealed class VoiceSurveyTable : IEntityTypeConfiguration<VoiceSurvey>
+{
+    public void Configure(EntityTypeBuilder<VoiceSurvey> e)
+    {
+        e.ToTable("voice_surveys");
+        e.HasIndex(x => x.Seed).IsUnique().HasFilter("\"Seed\" IS NOT NULL");
+        e.Property(x => x.Title).HasMaxLength(200);
+        e.Property(x => x.QuestionsJson).HasMaxLength(20000);
+        e.Property(x => x.DepartmentsJson).HasMaxLength(4000);
+        e.Property(x => x.PoolDigest).HasMaxLength(64);
+        e.Property(x => x.Status).HasMaxLength(16);
+        e.Property(x => x.Seed).HasMaxLength(64);
+        e.Property(x => x.CreatedBy).HasMaxLength(256);
+        e.Property(x => x.DrawnBy).HasMaxLength(256);
+    }
+}
+
+internal sealed class VoiceSurveySampleTable : IEntityTypeConfiguration<VoiceSurveySample>
+{
+    public void Configure(EntityTypeBuilder<VoiceSurveySample> e)
+    {
+        e.ToTable("voice_survey_samples");
+        e.HasIndex(x => new { x.SurveyId, x.CreditCode }).IsUnique();
+        e.HasOne<VoiceSurvey>().WithMany().HasForeignKey(x => x.SurveyId).OnDelete(DeleteBehavior.Cascade);
+        e.Property(x => x.CreditCode).HasMaxLength(18);
+        e.Property(x => x.Ticket).HasMaxLength(64);
+    }
+}
+
+internal sealed class VoiceSurveyResponseTable : IEntityTypeConfiguration<VoiceSurveyResponse>
+{
+    public void Configure(EntityTypeBuilder<VoiceSurveyResponse> e)
+    {
+        e.ToTable("voice_survey_responses");
+        // One answer per enterprise account: a second one is refused by the database too.
+        e.HasIndex(x => new { x.SurveyId, x.UserName }).IsUnique();
+        e.HasOne<VoiceSurvey>().WithMany().HasForeignKey(x => x.SurveyId).OnDelete(DeleteBehavior.Cascade);
+        e.Property(x => x.UserName).HasMaxLength(256);
+        e.Property(x => x.CreditCode).HasMaxLength(18);
+    }
+}
+
+internal sealed class VoiceSurveyScoreTable : IEntityTypeConfiguration<VoiceSurveyScore>
+{
+    public void Configure(EntityTypeBuilder<VoiceSurveyScore> e)
+    {
+        e.ToTable("voice_survey_scores");
+        e.HasIndex(x => new { x.SurveyId, x.Department, x.Question });
+        e.HasOne<VoiceSurvey>().WithMany().HasForeignKey(x => x.SurveyId).OnDelete(DeleteBehavior.Cascade);
+        e.Property(x => x.Department).HasMaxLength(32);
+    }
+}

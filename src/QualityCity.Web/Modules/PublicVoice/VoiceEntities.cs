@@ -125,6 +125,12 @@ public sealed class VoiceItem
 
     /// <summary>The code of the QR poster (<see cref="VoicePoster"/>) the submitter scanned, when it came in by one.</summary>
     public string? PosterCode { get; set; }
+
+    /// <summary>The deadline a due-soon warning (预警) was raised for: each deadline is warned about once (VOX-4).</summary>
+    public DateTime? WarnedDeadlineUtc { get; set; }
+
+    /// <summary>The deadline an overdue escalation (超期督办) was raised for; the item is escalated while it equals <see cref="DeadlineUtc"/>.</summary>
+    public DateTime? EscalatedDeadlineUtc { get; set; }
 }
 
 /// <summary>One step of an item's timeline; never the contact.</summary>
@@ -316,4 +322,92 @@ public sealed class VoicePoster
 
     public required string CreatedBy { get; set; }
     public DateTime CreatedAtUtc { get; set; }
+}
+
+/// <summary>
+/// The business-environment satisfaction survey (营商环境满意度测评, VOX-7): questions about
+/// departments, sent to a sample of enterprises drawn with QC-DRAW-1. The pool is committed (its
+/// digest published) before the seed is known; the seed and the drawn tickets are published after,
+/// so anyone can recompute the sample (ADR 0034).
+/// </summary>
+public sealed class VoiceSurvey
+{
+    public int Id { get; set; }
+    public required string Title { get; set; }
+    public int Year { get; set; }
+
+    /// <summary>The question texts as a JSON array of strings, in their order.</summary>
+    public required string QuestionsJson { get; set; }
+
+    /// <summary>The department codes rated, as a JSON array of strings, in their order.</summary>
+    public required string DepartmentsJson { get; set; }
+
+    /// <summary>How many enterprises the draw takes.</summary>
+    public int SampleSize { get; set; }
+
+    /// <summary>The pool file exactly as published: credit codes sorted ordinally, joined by "\n".</summary>
+    public required string PoolFile { get; set; }
+
+    /// <summary>SHA-256 of <see cref="PoolFile"/>, published with the commitment before the seed.</summary>
+    public required string PoolDigest { get; set; }
+
+    public int PoolSize { get; set; }
+
+    /// <summary>committed → drawn (the seed entered, the sample taken) → closed.</summary>
+    public string Status { get; set; } = VoiceSurveyStatus.Committed;
+
+    public string? Seed { get; set; }
+    public required string CreatedBy { get; set; }
+    public DateTime CommittedAtUtc { get; set; }
+    public DateTime? DrawnAtUtc { get; set; }
+    public string? DrawnBy { get; set; }
+}
+
+/// <summary>The life of a survey.</summary>
+public static class VoiceSurveyStatus
+{
+    public const string Committed = "committed";
+    public const string Drawn = "drawn";
+    public const string Closed = "closed";
+}
+
+/// <summary>An enterprise drawn into a survey's sample, with the ticket that placed it.</summary>
+public sealed class VoiceSurveySample
+{
+    public long Id { get; set; }
+    public int SurveyId { get; set; }
+    public required string CreditCode { get; set; }
+    public required string Ticket { get; set; }
+
+    /// <summary>Its place in the draw (1 = lowest ticket).</summary>
+    public int Rank { get; set; }
+}
+
+/// <summary>
+/// That an enterprise account has answered a survey: one per account (unique). It names the account
+/// and the enterprise, so it is kept apart from the scores, which do not point back to it.
+/// </summary>
+public sealed class VoiceSurveyResponse
+{
+    public long Id { get; set; }
+    public int SurveyId { get; set; }
+    public required string UserName { get; set; }
+    public required string CreditCode { get; set; }
+    public DateTime SubmittedAtUtc { get; set; }
+}
+
+/// <summary>
+/// One score (1–5) of one question about one department, without the respondent: departments read
+/// only aggregates of these, never who gave them.
+/// </summary>
+public sealed class VoiceSurveyScore
+{
+    public long Id { get; set; }
+    public int SurveyId { get; set; }
+    public required string Department { get; set; }
+
+    /// <summary>The question's index in the survey (0-based).</summary>
+    public int Question { get; set; }
+
+    public int Score { get; set; }
 }

@@ -59,7 +59,15 @@ public sealed class VoiceLabels(QualityCityDbContext db, Text text)
     };
 
     /// <summary>A timeline step's action in words (submit, or a workflow action's code).</summary>
-    public string Step(string code) => code == "submit" ? text["提交"] : VoiceCodes.ParseAction(code) is { } action ? Action(action) : code;
+    public string Step(string code) => code == "submit" ? text["提交"] : VoiceCodes.ParseAction(code) is { } action ? Action(action) : OversightStep(code) ?? code;
+
+    /// <summary>The deadline scan's steps (督办): warned before a deadline, escalated after it.</summary>
+    private string? OversightStep(string code) => code switch
+    {
+        "warned" => text["期限预警"],
+        "escalated" => text["超期督办"],
+        _ => null,
+    };
 
     public string Rating(string? code) => VoiceCodes.ParseRating(code) switch
     {
