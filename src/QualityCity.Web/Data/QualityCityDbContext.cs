@@ -87,6 +87,10 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
     public DbSet<Modules.PublicVoice.VoiceItemEvent> VoiceItemEvents => Set<Modules.PublicVoice.VoiceItemEvent>();
     public DbSet<Modules.PublicVoice.VoicePhoto> VoicePhotos => Set<Modules.PublicVoice.VoicePhoto>();
     public DbSet<Modules.PublicVoice.VoiceCategory> VoiceCategories => Set<Modules.PublicVoice.VoiceCategory>();
+    public DbSet<Modules.PublicVoice.VoiceForward> VoiceForwards => Set<Modules.PublicVoice.VoiceForward>();
+    public DbSet<Modules.PublicVoice.VoiceLead> VoiceLeads => Set<Modules.PublicVoice.VoiceLead>();
+    public DbSet<Modules.PublicVoice.VoiceSuggestionOutcome> VoiceSuggestionOutcomes => Set<Modules.PublicVoice.VoiceSuggestionOutcome>();
+    public DbSet<Modules.PublicVoice.VoicePolicyTask> VoicePolicyTasks => Set<Modules.PublicVoice.VoicePolicyTask>();
 
     /// <summary>True on PostgreSQL; raw SQL and bulk paths branch on it.</summary>
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";

@@ -20,6 +20,7 @@ public sealed class PublicVoiceModule : IModule
         services.AddScoped<VoiceLabels>();
         services.AddScoped<VoiceIntake>();
         services.AddScoped<VoiceItemWork>();
+        services.AddScoped<Outcomes.VoiceOutcomeWork>();
     }
 
     public static void MapEndpoints(IEndpointRouteBuilder app)
@@ -82,6 +83,7 @@ public sealed class PublicVoiceModule : IModule
             .WithSummary("提交人评价答复 — The submitter rates the answer")
             .WithDescription("持查询码的提交人在回访后评价：`rating` 为 satisfied（满意）、basically_satisfied（基本满意）或 dissatisfied（不满意；第一次不满意退回重办）。查询码就是凭证；答复前评价返回 409。 — The submitter, holding the tracking code, rates the answer after the follow-up: `rating` is satisfied, basically_satisfied or dissatisfied (the first dissatisfied rating sends the item back). The code is the credential; 409 before the answer.")
             .WithRequestExample(new VoiceRatingRequest("satisfied"));
+        Outcomes.OutcomeEndpoints.Map(app);
     }
 
     /// <summary>The work's outcome as HTTP: a refusal carries the workflow's stable code beside its reason in words.</summary>

@@ -59,7 +59,16 @@ public sealed class VoiceLabels(QualityCityDbContext db, Text text)
     };
 
     /// <summary>A timeline step's action in words (submit, or a workflow action's code).</summary>
-    public string Step(string code) => code == "submit" ? text["提交"] : VoiceCodes.ParseAction(code) is { } action ? Action(action) : code;
+    public string Step(string code) => code == "submit" ? text["提交"] : VoiceCodes.ParseAction(code) is { } action ? Action(action) : SideStep(code);
+
+    /// <summary>Timeline steps beside the workflow's actions (forwarding to the enterprise, its statement, a suggestion's answer).</summary>
+    private string SideStep(string code) => code switch
+    {
+        "forward_to_enterprise" => text["转给涉及企业"],
+        "enterprise_reply" => text["企业情况说明"],
+        "answer_suggestion" => text["答复采纳情况"],
+        _ => code,
+    };
 
     public string Rating(string? code) => VoiceCodes.ParseRating(code) switch
     {
