@@ -21,6 +21,8 @@ public sealed class PublicVoiceModule : IModule
         services.AddScoped<VoiceIntake>();
         services.AddScoped<VoiceItemWork>();
         services.AddScoped<Outcomes.VoiceOutcomeWork>();
+        services.AddScoped<Outcomes.VoiceConversionWork>();
+        services.AddScoped<Registry.Contracts.IVerifiedComplaints, Outcomes.VerifiedComplaints>();
     }
 
     public static void MapEndpoints(IEndpointRouteBuilder app)

@@ -156,3 +156,20 @@ internal sealed class VoicePolicyTaskTable : IEntityTypeConfiguration<VoicePolic
         e.Property(x => x.Status).HasMaxLength(16);
     }
 }
+
+internal sealed class VoiceConversionTable : IEntityTypeConfiguration<VoiceConversion>
+{
+    public void Configure(EntityTypeBuilder<VoiceConversion> e)
+    {
+        e.ToTable("voice_conversions");
+        e.HasIndex(x => new { x.ItemId, x.Kind }).IsUnique();
+        // The risk grading asks for the verified complaints of one enterprise, or all, since a day.
+        e.HasIndex(x => new { x.Kind, x.CreditCode, x.AtUtc });
+        e.HasOne<VoiceItem>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Cascade);
+        e.Property(x => x.Kind).HasMaxLength(24);
+        e.Property(x => x.CreditCode).HasMaxLength(18);
+        e.Property(x => x.Reference).HasMaxLength(64);
+        e.Property(x => x.Note).HasMaxLength(1000);
+        e.Property(x => x.By).HasMaxLength(256);
+    }
+}

@@ -279,3 +279,27 @@ public sealed class VoicePolicyTask
     public DateTime UpdatedAtUtc { get; set; }
     public DateTime? DoneAtUtc { get; set; }
 }
+
+/// <summary>
+/// What a complaint or report was turned into (VOX-5): verified (counts for the enterprise's risk
+/// grade), a case-triggered inspection in the planning log, or a sampling lead for product quality;
+/// once each per item, with the other module's id as the reference.
+/// </summary>
+public sealed class VoiceConversion
+{
+    public long Id { get; set; }
+    public long ItemId { get; set; }
+
+    /// <summary>verified / case_inspection / sampling_lead.</summary>
+    public required string Kind { get; set; }
+
+    /// <summary>The enterprise concerned when converted.</summary>
+    public required string CreditCode { get; set; }
+
+    /// <summary>The case inspection's or the sampling lead's id in its module; null for verified.</summary>
+    public string? Reference { get; set; }
+
+    public string? Note { get; set; }
+    public required string By { get; set; }
+    public DateTime AtUtc { get; set; }
+}

@@ -67,6 +67,9 @@ public sealed class VoiceLabels(QualityCityDbContext db, Text text)
         "forward_to_enterprise" => text["转给涉及企业"],
         "enterprise_reply" => text["企业情况说明"],
         "answer_suggestion" => text["答复采纳情况"],
+        "verify_complaint" => text["核实属实"],
+        "open_case_inspection" => text["案件触发的检查"],
+        "raise_sampling_lead" => text["抽检线索"],
         _ => code,
     };
 

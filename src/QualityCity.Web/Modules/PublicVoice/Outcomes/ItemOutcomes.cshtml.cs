@@ -12,7 +12,7 @@ namespace QualityCity.Web.Modules.PublicVoice.Outcomes;
 /// The same <see cref="VoiceOutcomeWork"/> as the API.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class ItemOutcomesModel(VoiceItemWork items, VoiceOutcomeWork work, VoiceLabels labels) : PageModel
+public sealed class ItemOutcomesModel(VoiceItemWork items, VoiceOutcomeWork work, VoiceConversionWork conversions, VoiceLabels labels) : PageModel
 {
     public VoiceItemView? Item { get; private set; }
     public ItemOutcomes? Outcomes { get; private set; }
@@ -24,6 +24,11 @@ public sealed class ItemOutcomesModel(VoiceItemWork items, VoiceOutcomeWork work
 
     public async Task<IActionResult> OnPostForwardAsync(string code, [FromForm] string? note, CancellationToken cancellationToken) =>
         await AfterAsync(code, await work.ForwardAsync(code, new ForwardRequest(note), User, cancellationToken), labels.Text["已转给涉及企业"], cancellationToken);
+
+    public async Task<IActionResult> OnPostConvertAsync(string code, [FromForm] string? kind, [FromForm] string? date, [FromForm] string? product, [FromForm] string? note,
+        CancellationToken cancellationToken) =>
+        await AfterAsync(code, await conversions.ConvertAsync(code, new ConversionRequest(kind, date, product, note), User, cancellationToken), labels.Text["已转化"],
+            cancellationToken);
 
     public async Task<IActionResult> OnPostLeadAsync(string code, [FromForm] string? kind, [FromForm] string? owner, [FromForm] string? note,
         CancellationToken cancellationToken) =>

@@ -25,6 +25,14 @@ internal static class OutcomeEndpoints
             .WithDescription("承办部门（或统筹部门、管理员）把已派单的投诉或举报转给涉及企业（须有统一社会信用代码），记入时间线（forward_to_enterprise）；`note` 可写对企业的要求（最多 1000 字）。企业只看到分类、日期、诉求内容（其中的电话、邮箱和联系人姓名已遮蔽）、公开答复和自己的说明，看不到举报人、照片和查询码。每件诉求只转一次；不能转时返回 409 和 `code`（not_complaint、no_credit_code、not_dispatched、already_forwarded）。 — The department handling a dispatched complaint or report (or the coordinator, the administrator) forwards it to the enterprise concerned (it needs a credit code); the step is on the timeline (forward_to_enterprise); `note` says what is asked of the enterprise (up to 1000 characters). The enterprise sees the category, dates, the description (phone numbers, e-mails and the contact's name masked), the public answer and its own statement — never the reporter, the photos or the tracking code. Once per item; 409 with a `code` otherwise.")
             .WithRequestExample(new ForwardRequest("请于 5 个工作日内说明情况并整改。"));
 
+        api.MapPost("/items/{trackingCode}/conversions", async (string trackingCode, ConversionRequest request, ClaimsPrincipal user, VoiceConversionWork work,
+                CancellationToken ct) => PublicVoiceModule.Http(await work.ConvertAsync(trackingCode, request, user, ct)))
+            .RequireAuthorization(Policies.Staff).Produces<IReadOnlyList<ConversionView>>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("转化投诉举报 — Turn a complaint into action")
+            .WithDescription("承办部门（或统筹部门、管理员）把已派单的投诉或举报（须有涉及企业的统一社会信用代码）转化为：`kind` = verified（核实属实：计入企业风险分级，近 12 个月 2 件核实的投诉举报为黄色，理由中列出诉求，立即重新分级）、case_inspection（在检查计划的案件触发检查登记中登记一次检查，须 `date` yyyy-MM-dd，以查询码为案件编号，不计入检查次数上限）或 sampling_lead（抽检线索，须 `product`，列在抽查计划页）。`note` 可选。每种转化每件诉求一次，记入时间线；返回该诉求的全部转化。 — The department handling a dispatched complaint or report with the enterprise's credit code (or the coordinator, the administrator) turns it into: `kind` = verified (counts for the enterprise's risk grade: 2 verified complaints in 12 months make it yellow, the reason names the items; re-graded at once), case_inspection (logs a case-triggered inspection in the planning log, with `date` yyyy-MM-dd and the tracking code as its reference; exempt from the caps) or sampling_lead (with `product`, listed on the sampling plans page). `note` optional. Once per kind and item, on the timeline; answers with the item's conversions.")
+            .WithRequestExample(new ConversionRequest("case_inspection", "2026-03-02", null, "现场核查油烟直排。"));
+
         api.MapGet("/enterprise/items", async (ClaimsPrincipal user, VoiceOutcomeWork work, CancellationToken ct) => Results.Ok(await work.EnterpriseListAsync(user, ct)))
             .RequireAuthorization(Policies.Enterprises).Produces<IReadOnlyList<EnterpriseVoiceRow>>()
             .WithSummary("转给本企业的投诉举报 — Complaints forwarded to my enterprise")

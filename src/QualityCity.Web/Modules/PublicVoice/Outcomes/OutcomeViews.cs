@@ -66,4 +66,5 @@ public sealed record SuggestionBoardRow(long Id, string CategoryName, string Cou
 public sealed record SuggestionBoardPage(int Total, int Page, int PageSize, IReadOnlyList<SuggestionBoardRow> Suggestions);
 
 /// <summary>The outcomes recorded on one item, for its staff page.</summary>
-public sealed record ItemOutcomes(StaffForwardView? Forward, LeadRow? Lead, SuggestionBoardRow? Suggestion, PolicyTaskView? PolicyTask);
+public sealed record ItemOutcomes(StaffForwardView? Forward, LeadRow? Lead, SuggestionBoardRow? Suggestion, PolicyTaskView? PolicyTask,
+    IReadOnlyList<ConversionView> Conversions);

@@ -485,6 +485,13 @@ public sealed partial class VoiceOutcomeWork(QualityCityDbContext db, VoiceItemW
         _ => text["逾期"],
     };
 
+    public string ConversionName(string kind) => kind switch
+    {
+        VoiceConversionKinds.Verified => text["核实属实"],
+        VoiceConversionKinds.CaseInspection => text["案件触发的检查"],
+        _ => text["抽检线索"],
+    };
+
     public string OutcomeName(string code) => code switch
     {
         "adopted" => text["采纳"],
@@ -552,7 +559,14 @@ public sealed partial class VoiceOutcomeWork(QualityCityDbContext db, VoiceItemW
         var lead = user.SeesAllDepartments() ? (await LeadsAsync(null, cancellationToken, item.Id)) is [var l, ..] ? l : null : null;
         var suggestion = (await BoardAsync(1, 1, cancellationToken, item.Id)).Suggestions is [var s, ..] ? s : null;
         var task = (await PolicyTasksAsync(user, cancellationToken, item.Id)) is [var t, ..] ? t : null;
-        return new ItemOutcomes(forward is null ? null : StaffView(forward), lead, suggestion, task);
+        var conversions = (await db.VoiceConversions.AsNoTracking().Where(c => c.ItemId == item.Id).OrderBy(c => c.Id).ToListAsync(cancellationToken))
+            .Select(c => new ConversionView(c.Kind, ConversionName(c.Kind), c.Reference, c.Note, c.By, c.AtUtc, c.Kind switch
+            {
+                VoiceConversionKinds.CaseInspection => $"/api/planning/case-inspections?creditCode={c.CreditCode}",
+                VoiceConversionKinds.SamplingLead => "/quality/plans#sampling-leads",
+                _ => $"/registry/{c.CreditCode}",
+            })).ToList();
+        return new ItemOutcomes(forward is null ? null : StaffView(forward), lead, suggestion, task, conversions);
     }
 
     private void AddStep(VoiceItem item, string action, string actor, string? note, DateTime now) => db.VoiceItemEvents.Add(new VoiceItemEvent

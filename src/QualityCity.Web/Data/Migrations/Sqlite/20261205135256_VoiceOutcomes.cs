@@ -12,6 +12,52 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "quality_sampling_leads",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CreditCode = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    EntityName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Product = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Department = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_quality_sampling_leads", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "voice_conversions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ItemId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    CreditCode = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    By = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_voice_conversions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_voice_conversions_voice_items_ItemId",
+                        column: x => x.ItemId,
+                        principalTable: "voice_items",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "voice_forwards",
                 columns: table => new
                 {
@@ -115,6 +161,27 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_quality_sampling_leads_CreatedAtUtc",
+                table: "quality_sampling_leads",
+                column: "CreatedAtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_quality_sampling_leads_Source_Reference",
+                table: "quality_sampling_leads",
+                columns: new[] { "Source", "Reference" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_voice_conversions_ItemId_Kind",
+                table: "voice_conversions",
+                columns: new[] { "ItemId", "Kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_voice_conversions_Kind_CreditCode_AtUtc",
+                table: "voice_conversions",
+                columns: new[] { "Kind", "CreditCode", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_voice_forwards_CreditCode_ForwardedAtUtc",
                 table: "voice_forwards",
                 columns: new[] { "CreditCode", "ForwardedAtUtc" });
@@ -162,6 +229,12 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "quality_sampling_leads");
+
+            migrationBuilder.DropTable(
+                name: "voice_conversions");
+
             migrationBuilder.DropTable(
                 name: "voice_forwards");
 

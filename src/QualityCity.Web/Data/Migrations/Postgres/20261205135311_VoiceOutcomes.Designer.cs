@@ -12,7 +12,7 @@ using QualityCity.Web.Data;
 namespace QualityCity.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresQualityCityDbContext))]
-    [Migration("20261205132316_VoiceOutcomes")]
+    [Migration("20261205135311_VoiceOutcomes")]
     partial class VoiceOutcomes
     {
         /// <inheritdoc />
@@ -1821,6 +1821,53 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.ToTable("voice_categories", (string)null);
                 });
 
+            modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.VoiceConversion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId", "Kind")
+                        .IsUnique();
+
+                    b.HasIndex("Kind", "CreditCode", "AtUtc");
+
+                    b.ToTable("voice_conversions", (string)null);
+                });
+
             modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.VoiceForward", b =>
                 {
                     b.Property<long>("Id")
@@ -2740,6 +2787,64 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.ToTable("sample_item_results", (string)null);
                 });
 
+            modelBuilder.Entity("QualityCity.Web.Modules.Quality.SamplingLead", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("EntityName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Product")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAtUtc");
+
+                    b.HasIndex("Source", "Reference");
+
+                    b.ToTable("quality_sampling_leads", (string)null);
+                });
+
             modelBuilder.Entity("QualityCity.Web.Modules.Quality.SamplingPlan", b =>
                 {
                     b.Property<int>("Id")
@@ -3507,6 +3612,15 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.HasOne("QualityCity.Web.Modules.Planning.Contracts.PlanDrawRecord", null)
                         .WithMany()
                         .HasForeignKey("DrawId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.VoiceConversion", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.PublicVoice.VoiceItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -11,7 +11,7 @@ using QualityCity.Web.Data;
 namespace QualityCity.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteQualityCityDbContext))]
-    [Migration("20261205132305_VoiceOutcomes")]
+    [Migration("20261205135256_VoiceOutcomes")]
     partial class VoiceOutcomes
     {
         /// <inheritdoc />
@@ -1766,6 +1766,51 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.ToTable("voice_categories", (string)null);
                 });
 
+            modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.VoiceConversion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId", "Kind")
+                        .IsUnique();
+
+                    b.HasIndex("Kind", "CreditCode", "AtUtc");
+
+                    b.ToTable("voice_conversions", (string)null);
+                });
+
             modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.VoiceForward", b =>
                 {
                     b.Property<long>("Id")
@@ -2660,6 +2705,62 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.ToTable("sample_item_results", (string)null);
                 });
 
+            modelBuilder.Entity("QualityCity.Web.Modules.Quality.SamplingLead", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Product")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAtUtc");
+
+                    b.HasIndex("Source", "Reference");
+
+                    b.ToTable("quality_sampling_leads", (string)null);
+                });
+
             modelBuilder.Entity("QualityCity.Web.Modules.Quality.SamplingPlan", b =>
                 {
                     b.Property<int>("Id")
@@ -3411,6 +3512,15 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.HasOne("QualityCity.Web.Modules.Planning.Contracts.PlanDrawRecord", null)
                         .WithMany()
                         .HasForeignKey("DrawId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.VoiceConversion", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.PublicVoice.VoiceItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
