@@ -342,6 +342,83 @@ public abstract class VoiceOutcomeTests(LogRecordingFactory factory) : PlatformT
         Assert.Equal(JsonValueKind.Null, milestones["converted"].ValueKind);
         Assert.Equal(JsonValueKind.String, milestones["feedback"].ValueKind);
     }
+
+    [SkippableFact]
+    public async Task A_complaint_becomes_an_inspection_a_sampling_lead_and_two_verified_complaints_raise_the_grade_naming_them()
+    {
+        SkipIfUnavailable();
+        string creditCode;
+        await using (var scope = OpenDb())
+        {
+            var accounts = await scope.Db.Users.AsNoTracking().Where(u => u.CreditCode != null).Select(u => u.CreditCode!).ToListAsync();
+            creditCode = await scope.Db.MarketEntities.AsNoTracking()
+                .Where(e => e.RiskGrade == "green" && e.RiskOverrideGrade == null && (e.RiskReasons == null || e.RiskReasons == "[]") && !accounts.Contains(e.CreditCode))
+                .OrderBy(e => e.Id).Select(e => e.CreditCode).FirstAsync();
+        }
+
+        var first = await SubmitAsync("complaint", creditCode, NewContact(), "该企业生产的电热水壶使用不到一周就漏电，请核查。");
+        var second = await SubmitAsync("report", creditCode, NewContact(), "该企业生产的电热水壶没有3C标志，插头发烫。");
+        await DispatchAsync(first, "samr");
+        await DispatchAsync(second, "samr");
+        var inspector = await Factory.SignedInClientAsync("samr.inspector");
+        var samrHead = await Factory.SignedInClientAsync("samr.head");
+
+        string path = $"/api/voice/items/{first}/conversions";
+        AssertNames(await PostAsync(inspector, path, new { kind = "penalty" }, HttpStatusCode.BadRequest), "kind");
+        AssertNames(await PostAsync(inspector, path, new { kind = "case_inspection", date = "2026-13-01" }, HttpStatusCode.BadRequest), "date");
+        AssertNames(await PostAsync(inspector, path, new { kind = "sampling_lead" }, HttpStatusCode.BadRequest), "product");
+        await PostAsync(await Factory.SignedInClientAsync("emergency.head"), path, new { kind = "verified" }, HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await Factory.SignedInClientAsync("enterprise")).PostAsJsonAsync(path, new { kind = "verified" })).StatusCode);
+
+        // One verified complaint leaves the grade as it was; the second makes it yellow, the reason naming both without their full codes.
+        await PostAsync(inspector, path, new { kind = "verified", note = "现场检测漏电属实" });
+        AssertRefusal(await PostAsync(inspector, path, new { kind = "verified" }, HttpStatusCode.Conflict), "already_converted");
+        await using (var scope = OpenDb())
+        {
+            Assert.Equal("green", await scope.Db.MarketEntities.Where(e => e.CreditCode == creditCode).Select(e => e.RiskGrade).SingleAsync());
+        }
+
+        await PostAsync(samrHead, $"/api/voice/items/{second}/conversions", new { kind = "verified" });
+        await using (var scope = OpenDb())
+        {
+            var entity = await scope.Db.MarketEntities.AsNoTracking().SingleAsync(e => e.CreditCode == creditCode);
+            Assert.Equal("yellow", entity.RiskGrade);
+            var reasons = JsonDocument.Parse(entity.RiskReasons!).RootElement.EnumerateArray().ToList();
+            var reason = Assert.Single(reasons, r => r.GetProperty("rule").GetString() == "complaints").GetProperty("text").GetString()!;
+            Assert.Contains("经核实的投诉举报2件", reason, StringComparison.Ordinal);
+            foreach (var code in new[] { first, second })
+            {
+                Assert.Contains("诉求 " + TrackingCode.Parse(code).ToString()[..4] + "-····-···", reason, StringComparison.Ordinal);
+                Assert.DoesNotContain(code, entity.RiskReasons, StringComparison.Ordinal);
+                Assert.DoesNotContain(TrackingCode.Parse(code).ToString(), entity.RiskReasons, StringComparison.Ordinal);
+            }
+
+            var change = await scope.Db.GradeChanges.AsNoTracking().Where(c => c.CreditCode == creditCode).OrderByDescending(c => c.Id).FirstAsync();
+            Assert.Equal(("green", "yellow"), (change.FromGrade, change.ToGrade));
+        }
+
+        // A case-triggered inspection in the planning log, the tracking code as its reference.
+        var conversions = await PostAsync(inspector, path, new { kind = "case_inspection", date = "2026-03-02", note = "现场检查漏电问题" });
+        var inspection = Assert.Single(conversions.EnumerateArray(), c => c.GetProperty("kind").GetString() == "case_inspection");
+        var logged = await samrHead.GetFromJsonAsync<JsonElement>($"/api/planning/case-inspections?creditCode={creditCode}");
+        var row = Assert.Single(logged.EnumerateArray(), c => c.GetProperty("reference").GetString() == first);
+        Assert.Equal(("complaint", "2026-03-02"), (row.GetProperty("trigger").GetString(), row.GetProperty("date").GetString()));
+        Assert.Equal(row.GetProperty("id").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture), inspection.GetProperty("reference").GetString());
+
+        // A sampling lead, listed where the sampling plans are made, linking back to the item.
+        await PostAsync(inspector, path, new { kind = "sampling_lead", product = "电热水壶" });
+        var plans = await samrHead.GetStringAsync("/quality/plans");
+        Assert.Contains("id=\"sampling-leads\"", plans, StringComparison.Ordinal);
+        Assert.Contains($"/voice/items/{first}", plans, StringComparison.Ordinal);
+
+        var outcomes = await samrHead.GetFromJsonAsync<JsonElement>($"/api/voice/items/{first}/outcomes");
+        Assert.Equal(["verified", "case_inspection", "sampling_lead"], outcomes.GetProperty("conversions").EnumerateArray().Select(c => c.GetProperty("kind").GetString()));
+        var steps = (await samrHead.GetFromJsonAsync<JsonElement>($"/api/voice/items/{first}")).GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("action").GetString()).ToList();
+        Assert.Contains("verify_complaint", steps);
+        Assert.Contains("open_case_inspection", steps);
+        Assert.Contains("raise_sampling_lead", steps);
+        Assert.Contains("/quality/plans#sampling-leads", await samrHead.GetStringAsync($"/voice/items/{first}/outcomes"), StringComparison.Ordinal);
+    }
 }
 
 public sealed class SqliteVoiceOutcomeTests(SqliteVoiceFactory factory) : VoiceOutcomeTests(factory), IClassFixture<SqliteVoiceFactory>;
