@@ -21,6 +21,7 @@ public enum RiskGrade
 /// <param name="OnAbnormalList">On the abnormal operations list.</param>
 /// <param name="HazardousIndustry">In a hazardous industry (e.g. chemicals with a major hazard source).</param>
 /// <param name="Override">A manual override with its reason, if any.</param>
+/// <param name="VerifiedComplaintNames">How the verified complaints are named in the reason, when known.</param>
 public sealed record RiskFacts(
     string? CreditClass,
     IReadOnlyList<string> FailedSamplesLast12Months,
@@ -28,7 +29,8 @@ public sealed record RiskFacts(
     int PenaltiesLast12Months,
     bool OnAbnormalList,
     bool HazardousIndustry,
-    RiskOverride? Override = null);
+    RiskOverride? Override = null,
+    IReadOnlyList<string>? VerifiedComplaintNames = null);
 
 /// <summary>A manual grade set by a person, with the reason they must give (audited by the caller).</summary>
 /// <param name="Grade">The grade set.</param>
@@ -120,8 +122,10 @@ public static class RiskGrading
 
         if (facts.VerifiedComplaintsLast12Months >= rules.ComplaintsForYellow && facts.VerifiedComplaintsLast12Months > 0)
         {
-            reasons.Add(new(RiskGrade.Yellow, "complaints", $"近12个月经核实的投诉举报{facts.VerifiedComplaintsLast12Months}件",
-                $"{facts.VerifiedComplaintsLast12Months} verified complaints in the last 12 months"));
+            var named = facts.VerifiedComplaintNames is { Count: > 0 } names;
+            reasons.Add(new(RiskGrade.Yellow, "complaints",
+                $"近12个月经核实的投诉举报{facts.VerifiedComplaintsLast12Months}件" + (named ? $"（{string.Join("、", facts.VerifiedComplaintNames!)}）" : string.Empty),
+                $"{facts.VerifiedComplaintsLast12Months} verified complaints in the last 12 months" + (named ? $" ({string.Join(", ", facts.VerifiedComplaintNames!)})" : string.Empty)));
         }
 
         if (facts.OnAbnormalList && rules.AbnormalListGrade != RiskGrade.Green)

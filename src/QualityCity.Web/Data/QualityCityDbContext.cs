@@ -96,6 +96,12 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
     public DbSet<Modules.PublicVoice.VoiceSurveySample> VoiceSurveySamples => Set<Modules.PublicVoice.VoiceSurveySample>();
     public DbSet<Modules.PublicVoice.VoiceSurveyResponse> VoiceSurveyResponses => Set<Modules.PublicVoice.VoiceSurveyResponse>();
     public DbSet<Modules.PublicVoice.VoiceSurveyScore> VoiceSurveyScores => Set<Modules.PublicVoice.VoiceSurveyScore>();
+    public DbSet<Modules.PublicVoice.VoiceForward> VoiceForwards => Set<Modules.PublicVoice.VoiceForward>();
+    public DbSet<Modules.PublicVoice.VoiceLead> VoiceLeads => Set<Modules.PublicVoice.VoiceLead>();
+    public DbSet<Modules.PublicVoice.VoiceSuggestionOutcome> VoiceSuggestionOutcomes => Set<Modules.PublicVoice.VoiceSuggestionOutcome>();
+    public DbSet<Modules.PublicVoice.VoicePolicyTask> VoicePolicyTasks => Set<Modules.PublicVoice.VoicePolicyTask>();
+    public DbSet<Modules.PublicVoice.VoiceConversion> VoiceConversions => Set<Modules.PublicVoice.VoiceConversion>();
+    public DbSet<Modules.Quality.SamplingLead> SamplingLeads => Set<Modules.Quality.SamplingLead>();
 
     /// <summary>True on PostgreSQL; raw SQL and bulk paths branch on it.</summary>
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";

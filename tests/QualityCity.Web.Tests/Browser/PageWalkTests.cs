@@ -471,6 +471,47 @@ public sealed partial class PageWalkTests(BrowserFixture fixture, ITestOutputHel
         values["/voice/surveys/{id:int}"] = Str(survey.Id);
         values["/voice/surveys/{id:int}/answer|enterprise"] = Str(survey.Id);
 
+        // What items led to: a complaint forwarded to each demo enterprise, a lead, an answered suggestion with its policy task.
+        values["/voice/items/{code}/outcomes"] = values["/voice/items/{code}"];
+        values["/voice/items/{code}/outcomes|emergency.head"] = values["/voice/items/{code}|emergency.head"];
+        var samrItem = await db.VoiceItems.SingleAsync(i => i.TrackingCode == values["/voice/items/{code}"]);
+        db.VoiceLeads.Add(new QualityCity.Web.Modules.PublicVoice.VoiceLead
+        {
+            ItemId = samrItem.Id, Kind = "business_environment", Owner = "营商环境办", Status = "open", MarkedBy = "coordinator", MarkedAtUtc = Infrastructure.TestClock.UtcNow,
+            UpdatedAtUtc = Infrastructure.TestClock.UtcNow,
+        });
+        foreach (var enterprise in new[] { "enterprise", "enterprise2" })
+        {
+            var creditCode = await db.Users.Where(u => u.UserName == enterprise).Select(u => u.CreditCode!).SingleAsync();
+            var complaintCode = VoiceItem("samr");
+            await db.SaveChangesAsync();
+            var complaint = await db.VoiceItems.SingleAsync(i => i.TrackingCode == complaintCode);
+            var forward = new QualityCity.Web.Modules.PublicVoice.VoiceForward
+            {
+                ItemId = complaint.Id, CreditCode = creditCode, Department = "samr", Note = "请于 5 个工作日内说明情况。", ForwardedBy = "samr.inspector",
+                ForwardedAtUtc = Infrastructure.TestClock.UtcNow,
+            };
+            db.VoiceForwards.Add(forward);
+            await db.SaveChangesAsync();
+            values[$"/enterprise/voice/{{id:long}}|{enterprise}"] = Str(forward.Id);
+        }
+
+        var suggestionCode = VoiceItem("samr");
+        await db.SaveChangesAsync();
+        var suggestion = await db.VoiceItems.SingleAsync(i => i.TrackingCode == suggestionCode);
+        suggestion.Kind = "suggestion";
+        db.VoiceSuggestionOutcomes.Add(new QualityCity.Web.Modules.PublicVoice.VoiceSuggestionOutcome
+        {
+            ItemId = suggestion.Id, Outcome = "adopted", PublicTitle = "农贸市场增设公平秤", PublicReason = "建议合理，已纳入今年农贸市场规范化建设。", DecidedBy = "samr.head",
+            DecidedAtUtc = Infrastructure.TestClock.UtcNow,
+        });
+        db.VoicePolicyTasks.Add(new QualityCity.Web.Modules.PublicVoice.VoicePolicyTask
+        {
+            ItemId = suggestion.Id, OwnerDepartment = "samr", Actions = "在全市农贸市场入口设置公平秤并每月校准。", Deadline = DateOnly.FromDateTime(Infrastructure.TestClock.Now.DateTime).AddDays(60),
+            Status = "in_progress", CreatedAtUtc = Infrastructure.TestClock.UtcNow, UpdatedAtUtc = Infrastructure.TestClock.UtcNow,
+        });
+        await db.SaveChangesAsync();
+
         values["/{*path:nonfile}"] = "no-such-page";
         return values;
 

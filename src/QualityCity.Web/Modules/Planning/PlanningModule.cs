@@ -30,6 +30,7 @@ public sealed class PlanningModule : IModule
         services.AddScoped<PlanDraw>();
         services.AddScoped<PlanPublication>();
         services.AddScoped<Contracts.IPlanOverview, PlanState.PlanOverview>();
+        services.AddScoped<Contracts.ICaseInspectionLog, CaseInspectionLog>();
     }
 
     private static bool IsCoordinator(ClaimsPrincipal user) => user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Admin);

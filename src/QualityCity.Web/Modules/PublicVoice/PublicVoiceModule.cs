@@ -25,6 +25,9 @@ public sealed class PublicVoiceModule : IModule
         services.AddScoped<Posters.VoicePosters>();
         services.AddScoped<Hotline.HotlineImport>();
         Oversight.OversightServices.Add(services);
+        services.AddScoped<Outcomes.VoiceOutcomeWork>();
+        services.AddScoped<Outcomes.VoiceConversionWork>();
+        services.AddScoped<Registry.Contracts.IVerifiedComplaints, Outcomes.VerifiedComplaints>();
     }
 
     public static void MapEndpoints(IEndpointRouteBuilder app)
@@ -93,6 +96,7 @@ public sealed class PublicVoiceModule : IModule
         Posters.PosterEndpoints.Map(app);
         OpenData.VoiceOpenData.Map(app);
         Export.VoiceExport.Map(app);
+        Outcomes.OutcomeEndpoints.Map(app);
     }
 
     /// <summary>The work's outcome as HTTP: a refusal carries the workflow's stable code beside its reason in words.</summary>

@@ -220,3 +220,83 @@ internal sealed class VoiceSurveyScoreTable : IEntityTypeConfiguration<VoiceSurv
         e.Property(x => x.Department).HasMaxLength(32);
     }
 }
+
+internal sealed class VoiceForwardTable : IEntityTypeConfiguration<VoiceForward>
+{
+    public void Configure(EntityTypeBuilder<VoiceForward> e)
+    {
+        e.ToTable("voice_forwards");
+        // One forward per item: the enterprise concerned is the item's.
+        e.HasIndex(x => x.ItemId).IsUnique();
+        e.HasIndex(x => new { x.CreditCode, x.ForwardedAtUtc });
+        e.HasOne<VoiceItem>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Cascade);
+        e.Property(x => x.CreditCode).HasMaxLength(18);
+        e.Property(x => x.Department).HasMaxLength(32);
+        e.Property(x => x.Note).HasMaxLength(1000);
+        e.Property(x => x.ForwardedBy).HasMaxLength(256);
+        e.Property(x => x.Reply).HasMaxLength(VoiceItemTable.MaxDescription);
+        e.Property(x => x.RepliedBy).HasMaxLength(256);
+    }
+}
+
+internal sealed class VoiceLeadTable : IEntityTypeConfiguration<VoiceLead>
+{
+    public void Configure(EntityTypeBuilder<VoiceLead> e)
+    {
+        e.ToTable("voice_leads");
+        e.HasIndex(x => x.ItemId).IsUnique();
+        e.HasIndex(x => new { x.Status, x.MarkedAtUtc });
+        e.HasOne<VoiceItem>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Cascade);
+        e.Property(x => x.Kind).HasMaxLength(24);
+        e.Property(x => x.Owner).HasMaxLength(100);
+        e.Property(x => x.Status).HasMaxLength(16);
+        e.Property(x => x.Note).HasMaxLength(1000);
+        e.Property(x => x.MarkedBy).HasMaxLength(256);
+    }
+}
+
+internal sealed class VoiceSuggestionOutcomeTable : IEntityTypeConfiguration<VoiceSuggestionOutcome>
+{
+    public void Configure(EntityTypeBuilder<VoiceSuggestionOutcome> e)
+    {
+        e.ToTable("voice_suggestion_outcomes");
+        e.HasIndex(x => x.ItemId).IsUnique();
+        e.HasIndex(x => x.DecidedAtUtc);
+        e.HasOne<VoiceItem>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Cascade);
+        e.Property(x => x.Outcome).HasMaxLength(24);
+        e.Property(x => x.PublicTitle).HasMaxLength(100);
+        e.Property(x => x.PublicReason).HasMaxLength(2000);
+        e.Property(x => x.DecidedBy).HasMaxLength(256);
+    }
+}
+
+internal sealed class VoicePolicyTaskTable : IEntityTypeConfiguration<VoicePolicyTask>
+{
+    public void Configure(EntityTypeBuilder<VoicePolicyTask> e)
+    {
+        e.ToTable("voice_policy_tasks");
+        e.HasIndex(x => x.ItemId).IsUnique();
+        e.HasIndex(x => new { x.OwnerDepartment, x.Status });
+        e.HasOne<VoiceItem>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Cascade);
+        e.Property(x => x.OwnerDepartment).HasMaxLength(32);
+        e.Property(x => x.Actions).HasMaxLength(2000);
+        e.Property(x => x.Status).HasMaxLength(16);
+    }
+}
+
+internal sealed class VoiceConversionTable : IEntityTypeConfiguration<VoiceConversion>
+{
+    public void Configure(EntityTypeBuilder<VoiceConversion> e)
+    {
+        e.ToTable("voice_conversions");
+        e.HasIndex(x => new { x.ItemId, x.Kind }).IsUnique();
+        // The risk grading asks for the verified complaints of one enterprise, or all, since a day.
+        e.HasIndex(x => new { x.Kind, x.CreditCode, x.AtUtc });
+        e.HasOne<VoiceItem>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Cascade);
+        e.Property(x => x.Kind).HasMaxLength(24);
+        e.Property(x => x.CreditCode).HasMaxLength(18);
+        e.Property(x => x.Reference).HasMaxLength(64);
+        e.Property(x => x.Note).HasMaxLength(1000);
+        e.Property(x => x.By).HasMaxLength(256);
+    }
+}

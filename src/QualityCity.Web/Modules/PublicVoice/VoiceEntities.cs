@@ -411,3 +411,121 @@ public sealed class VoiceSurveyScore
 
     public int Score { get; set; }
 }
+
+/// <summary>
+/// A complaint or report the handling department forwarded to the enterprise concerned (VOX-5):
+/// the enterprise sees what was reported, never who reported it, and answers once with a statement
+/// the department reads. Addressed by its own id, never by the tracking code, which is the
+/// submitter's credential (ADR 0033).
+/// </summary>
+public sealed class VoiceForward
+{
+    public long Id { get; set; }
+    public long ItemId { get; set; }
+
+    /// <summary>The enterprise it was forwarded to (the item's credit code when forwarded).</summary>
+    public required string CreditCode { get; set; }
+
+    /// <summary>The department that forwarded it.</summary>
+    public string? Department { get; set; }
+
+    /// <summary>What the department asks of the enterprise (optional).</summary>
+    public string? Note { get; set; }
+
+    public required string ForwardedBy { get; set; }
+    public DateTime ForwardedAtUtc { get; set; }
+
+    /// <summary>The enterprise's statement; set once.</summary>
+    public string? Reply { get; set; }
+
+    public string? RepliedBy { get; set; }
+    public DateTime? RepliedAtUtc { get; set; }
+}
+
+/// <summary>
+/// An item marked as a lead (问题线索, VOX-8): misconduct or a business-environment problem, with who
+/// follows it up and where it stands. Only the coordinator and the administrator see the ledger.
+/// </summary>
+public sealed class VoiceLead
+{
+    public long Id { get; set; }
+    public long ItemId { get; set; }
+
+    /// <summary>misconduct / business_environment.</summary>
+    public required string Kind { get; set; }
+
+    /// <summary>Who follows it up (a person or a unit, free text).</summary>
+    public required string Owner { get; set; }
+
+    /// <summary>open / verifying / closed.</summary>
+    public required string Status { get; set; }
+
+    public string? Note { get; set; }
+    public required string MarkedBy { get; set; }
+    public DateTime MarkedAtUtc { get; set; }
+    public DateTime UpdatedAtUtc { get; set; }
+}
+
+/// <summary>
+/// The answer to a suggestion (VOX-5): 采纳 / 部分采纳 / 不予采纳 / 留作参考 with a public reason and a
+/// staff-written public title, so that the suggestion board never shows the citizen's own words.
+/// </summary>
+public sealed class VoiceSuggestionOutcome
+{
+    public long Id { get; set; }
+    public long ItemId { get; set; }
+
+    /// <summary>adopted / partly_adopted / not_adopted / for_reference.</summary>
+    public required string Outcome { get; set; }
+
+    /// <summary>A title written by the staff for the public board (not the citizen's text).</summary>
+    public required string PublicTitle { get; set; }
+
+    public required string PublicReason { get; set; }
+    public required string DecidedBy { get; set; }
+    public DateTime DecidedAtUtc { get; set; }
+}
+
+/// <summary>An adopted (or partly adopted) suggestion made into work: owner department, actions, deadline, status; edited by its owner.</summary>
+public sealed class VoicePolicyTask
+{
+    public long Id { get; set; }
+    public long ItemId { get; set; }
+
+    /// <summary>The owner department's code.</summary>
+    public required string OwnerDepartment { get; set; }
+
+    public required string Actions { get; set; }
+    public DateOnly Deadline { get; set; }
+
+    /// <summary>not_started / in_progress / done; overdue is read from the deadline.</summary>
+    public required string Status { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+    public DateTime UpdatedAtUtc { get; set; }
+    public DateTime? DoneAtUtc { get; set; }
+}
+
+/// <summary>
+/// What a complaint or report was turned into (VOX-5): verified (counts for the enterprise's risk
+/// grade), a case-triggered inspection in the planning log, or a sampling lead for product quality;
+/// once each per item, with the other module's id as the reference.
+/// </summary>
+public sealed class VoiceConversion
+{
+    public long Id { get; set; }
+    public long ItemId { get; set; }
+
+    /// <summary>verified / case_inspection / sampling_lead.</summary>
+    public required string Kind { get; set; }
+
+    /// <summary>The enterprise concerned when converted.</summary>
+    public required string CreditCode { get; set; }
+
+    /// <summary>The case inspection's or the sampling lead's id in its module; null for verified.</summary>
+    public string? Reference { get; set; }
+
+    public string? Note { get; set; }
+    public required string By { get; set; }
+    public DateTime AtUtc { get; set; }
+}

@@ -59,7 +59,7 @@ public sealed class VoiceLabels(QualityCityDbContext db, Text text)
     };
 
     /// <summary>A timeline step's action in words (submit, or a workflow action's code).</summary>
-    public string Step(string code) => code == "submit" ? text["提交"] : VoiceCodes.ParseAction(code) is { } action ? Action(action) : OversightStep(code) ?? code;
+    public string Step(string code) => code == "submit" ? text["提交"] : VoiceCodes.ParseAction(code) is { } action ? Action(action) : OversightStep(code) ?? SideStep(code);
 
     /// <summary>The deadline scan's steps (督办): warned before a deadline, escalated after it.</summary>
     private string? OversightStep(string code) => code switch
@@ -67,6 +67,18 @@ public sealed class VoiceLabels(QualityCityDbContext db, Text text)
         "warned" => text["期限预警"],
         "escalated" => text["超期督办"],
         _ => null,
+    };
+
+    /// <summary>Timeline steps beside the workflow's actions (forwarding to the enterprise, its statement, a suggestion's answer).</summary>
+    private string SideStep(string code) => code switch
+    {
+        "forward_to_enterprise" => text["转给涉及企业"],
+        "enterprise_reply" => text["企业情况说明"],
+        "answer_suggestion" => text["答复采纳情况"],
+        "verify_complaint" => text["核实属实"],
+        "open_case_inspection" => text["案件触发的检查"],
+        "raise_sampling_lead" => text["抽检线索"],
+        _ => code,
     };
 
     public string Rating(string? code) => VoiceCodes.ParseRating(code) switch

@@ -303,3 +303,26 @@ public static class SamplingLevels
 {
     public static readonly IReadOnlyList<string> All = ["national", "provincial", "city", "county"];
 }
+
+/// <summary>
+/// A lead for product-quality sampling raised from another module's case (a verified complaint about a
+/// product): shown where the sampling plans are made, so the next plan can take the producer in.
+/// </summary>
+public sealed class SamplingLead
+{
+    public long Id { get; set; }
+    public required string CreditCode { get; set; }
+    public string? EntityName { get; set; }
+    public required string Product { get; set; }
+    public required string Reason { get; set; }
+
+    /// <summary>The department code that raised it.</summary>
+    public string? Department { get; set; }
+
+    /// <summary>Where it came from (public_voice) and the reference it is known by there (the item's tracking code).</summary>
+    public required string Source { get; set; }
+
+    public required string Reference { get; set; }
+    public required string CreatedBy { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+}

@@ -42,6 +42,7 @@ public sealed class QualityModule : IModule
         QualityJobs.AddHandlers(services);
         services.AddScoped<QualityAnalysis>();
         services.AddScoped<Contracts.IQualityWarnings, QualityWarnings>();
+        services.AddScoped<Contracts.ISamplingLeads, Plans.SamplingLeads>();
         PublishedFiles.Track<Sample>(OpenSamplingCsv, OpenSamplingJson);
         PublishedFiles.Track<SampleItemResult>(OpenSamplingCsv, OpenSamplingJson);
     }

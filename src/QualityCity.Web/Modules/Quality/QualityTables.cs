@@ -105,3 +105,21 @@ internal sealed class OriginCertificationTable : IEntityTypeConfiguration<Origin
         e.HasIndex(x => x.CertificateNo).IsUnique();
     }
 }
+
+internal sealed class SamplingLeadTable : IEntityTypeConfiguration<SamplingLead>
+{
+    public void Configure(EntityTypeBuilder<SamplingLead> e)
+    {
+        e.ToTable("quality_sampling_leads");
+        e.HasIndex(x => new { x.Source, x.Reference });
+        e.HasIndex(x => x.CreatedAtUtc);
+        e.Property(x => x.CreditCode).HasMaxLength(18);
+        e.Property(x => x.EntityName).HasMaxLength(200);
+        e.Property(x => x.Product).HasMaxLength(200);
+        e.Property(x => x.Reason).HasMaxLength(1000);
+        e.Property(x => x.Department).HasMaxLength(32);
+        e.Property(x => x.Source).HasMaxLength(32);
+        e.Property(x => x.Reference).HasMaxLength(64);
+        e.Property(x => x.CreatedBy).HasMaxLength(256);
+    }
+}

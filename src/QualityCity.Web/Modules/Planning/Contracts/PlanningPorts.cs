@@ -23,3 +23,23 @@ public interface IInspectionHistory
 
 /// <summary>One item's result at one inspection: who was inspected, by which department and officers (comma-separated ids), when, and the outcome.</summary>
 public sealed record PastItemResult(string CreditCode, string Department, DateOnly Date, string InspectorIds, string ItemCode, string Outcome);
+
+/// <summary>
+/// The log of case-triggered inspections (exempt from the yearly caps because a case names their
+/// cause), for a module that opens one from its own case — a verified complaint, say. Planning
+/// implements it; the caller gives the department and the reference it knows the case by.
+/// </summary>
+public interface ICaseInspectionLog
+{
+    /// <summary>Logs the inspection; its id.</summary>
+    Task<int> LogAsync(CaseInspectionDraft draft, CancellationToken cancellationToken);
+
+    /// <summary>The inspections logged with this trigger and reference, oldest first.</summary>
+    Task<IReadOnlyList<LoggedCaseInspection>> ByReferenceAsync(string trigger, string reference, CancellationToken cancellationToken);
+}
+
+/// <summary>A case-triggered inspection to log: trigger complaint, referral, request, accident, sampling or other.</summary>
+public sealed record CaseInspectionDraft(string CreditCode, int DepartmentId, string Trigger, string Reference, DateOnly Date, string Note, string Actor);
+
+/// <summary>A logged case-triggered inspection.</summary>
+public sealed record LoggedCaseInspection(int Id, string CreditCode, int DepartmentId, string Trigger, string Reference, DateOnly Date, string Note, DateTime CreatedAtUtc);

@@ -40,6 +40,9 @@ public sealed class SamplingPlansModel(QualityCityDbContext db, SamplingAccess a
     public IReadOnlyList<string> Labs { get; private set; } = [];
     public IReadOnlyDictionary<string, string> IndustryNames { get; private set; } = new Dictionary<string, string>();
 
+    /// <summary>The latest sampling leads other modules raised (a verified complaint about a product), for the next plan.</summary>
+    public IReadOnlyList<Contracts.SamplingLeadView> Leads { get; private set; } = [];
+
     [BindProperty] public PlanForm Form { get; set; } = new();
 
     /// <summary>The reasons a submission was refused, by the planner's field names (year, tasks[0].lab …), already in the user's language.</summary>
@@ -142,6 +145,7 @@ public sealed class SamplingPlansModel(QualityCityDbContext db, SamplingAccess a
         Years = await db.SamplingPlans.AsNoTracking().Select(p => p.Year).Distinct().OrderByDescending(y => y).ToListAsync(cancellationToken);
         Year = year is { } y && Years.Contains(y) ? y : Years.Count > 0 ? Years[0] : Today.Year;
         Plans = await PlanProgressQuery.PlanProgressAsync(db, Year, cancellationToken);
+        Leads = await SamplingLeads.Latest(db, 50).ToListAsync(cancellationToken);
         var english = Localization.Text.IsEnglish;
         var categories = await db.ProductCategories.AsNoTracking().OrderBy(c => c.Industry).ThenBy(c => c.Code).ToListAsync(cancellationToken);
         CategoryNames = categories.ToDictionary(c => c.Code, c => english ? c.NameEn : c.ShortName);

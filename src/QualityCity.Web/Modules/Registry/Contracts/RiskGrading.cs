@@ -19,3 +19,17 @@ public interface IFailedSamples
     /// <summary>Sample numbers of the failed samples taken after <paramref name="since"/>, by producer (one producer, or all), oldest first.</summary>
     Task<Dictionary<string, IReadOnlyList<string>>> ByProducerAsync(DateOnly since, string? creditCode, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// The complaints and reports found true (核实属实) that a grade counts. The PublicVoice module owns
+/// them and implements this; the registry only asks, as with <see cref="IFailedSamples"/>.
+/// </summary>
+public interface IVerifiedComplaints
+{
+    /// <summary>
+    /// How each verified complaint verified after <paramref name="since"/> is named in a grade's reason, by
+    /// enterprise (one enterprise, or all), oldest first. The enterprise reads its own reasons, so the name
+    /// is not the submitter's tracking code in full.
+    /// </summary>
+    Task<Dictionary<string, IReadOnlyList<string>>> ByEnterpriseAsync(DateOnly since, string? creditCode, CancellationToken cancellationToken);
+}

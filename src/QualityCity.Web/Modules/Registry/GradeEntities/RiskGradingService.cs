@@ -16,9 +16,11 @@ public sealed record StoredRiskReason(string Grade, string Rule, string Text, st
 /// Applies the INS-3 rules (<see cref="RiskGrading"/>) to the registry and stores each grade with its
 /// reasons, so an enterprise can see why it is red. Facts come from the registry (credit class,
 /// abnormal operations list, hazardous industry) and from product sampling (failed samples of the
-/// last twelve months, named); complaints and penalties join them when those modules record them.
+/// last twelve months, named) and public voice (complaints and reports verified in the last twelve
+/// months, named); penalties join them when that module records them.
 /// </summary>
-public sealed class RiskGradingService(QualityCityDbContext db, IAuditTrail auditLog, PlatformClock clock, IFailedSamples failedSamples) : IRiskGrading
+public sealed class RiskGradingService(QualityCityDbContext db, IAuditTrail auditLog, PlatformClock clock, IFailedSamples failedSamples,
+    IVerifiedComplaints verifiedComplaints) : IRiskGrading
 {
     /// <summary>Industry divisions graded as hazardous by default: petroleum and coal processing (25), chemicals (26).</summary>
     public static readonly IReadOnlySet<string> HazardousDivisions = new HashSet<string>(StringComparer.Ordinal) { "25", "26" };
@@ -33,6 +35,7 @@ public sealed class RiskGradingService(QualityCityDbContext db, IAuditTrail audi
         var changed = 0;
         db.AuditChanges = false; // one summary entry below instead of one per row
         var failed = await FailedSamplesAsync(null, cancellationToken);
+        var complaints = await VerifiedComplaintsAsync(null, cancellationToken);
         try
         {
             while (true)
@@ -46,7 +49,7 @@ public sealed class RiskGradingService(QualityCityDbContext db, IAuditTrail audi
                 foreach (var entity in batch)
                 {
                     var before = entity.RiskGrade;
-                    if (Regrade(entity, failed.GetValueOrDefault(entity.CreditCode)))
+                    if (Regrade(entity, failed.GetValueOrDefault(entity.CreditCode), complaints.GetValueOrDefault(entity.CreditCode)))
                     {
                         changed++;
                         RecordChange(entity, before, GradeChangeKinds.Rules, null, actor);
@@ -85,7 +88,8 @@ public sealed class RiskGradingService(QualityCityDbContext db, IAuditTrail audi
         entity.RiskOverrideGrade = grade?.ToString().ToLowerInvariant();
         entity.RiskOverrideReason = grade is null ? null : reason!.Trim();
         entity.RiskOverrideBy = grade is null ? null : by;
-        Regrade(entity, (await FailedSamplesAsync(creditCode, cancellationToken)).GetValueOrDefault(creditCode));
+        Regrade(entity, (await FailedSamplesAsync(creditCode, cancellationToken)).GetValueOrDefault(creditCode),
+            (await VerifiedComplaintsAsync(creditCode, cancellationToken)).GetValueOrDefault(creditCode));
         // A person's decision is history even when the grade stays the same: the reason changed.
         RecordChange(entity, before, grade is null ? GradeChangeKinds.OverrideLifted : kind, entity.RiskOverrideReason, by);
         if (save)
@@ -120,7 +124,8 @@ public sealed class RiskGradingService(QualityCityDbContext db, IAuditTrail audi
     {
         var entity = await db.MarketEntities.FirstOrDefaultAsync(e => e.CreditCode == creditCode, cancellationToken);
         var before = entity?.RiskGrade;
-        if (entity is not null && Regrade(entity, (await FailedSamplesAsync(creditCode, cancellationToken)).GetValueOrDefault(creditCode)))
+        if (entity is not null && Regrade(entity, (await FailedSamplesAsync(creditCode, cancellationToken)).GetValueOrDefault(creditCode),
+                (await VerifiedComplaintsAsync(creditCode, cancellationToken)).GetValueOrDefault(creditCode)))
         {
             RecordChange(entity, before, GradeChangeKinds.Rules, null, db.Actor);
             await db.SaveChangesAsync(cancellationToken);
@@ -131,18 +136,22 @@ public sealed class RiskGradingService(QualityCityDbContext db, IAuditTrail audi
     private Task<Dictionary<string, IReadOnlyList<string>>> FailedSamplesAsync(string? creditCode, CancellationToken cancellationToken) =>
         failedSamples.ByProducerAsync(clock.Today.AddMonths(-12), creditCode, cancellationToken);
 
+    /// <summary>The complaints verified in the last twelve months by enterprise (one, or all), as the reasons name them.</summary>
+    private Task<Dictionary<string, IReadOnlyList<string>>> VerifiedComplaintsAsync(string? creditCode, CancellationToken cancellationToken) =>
+        verifiedComplaints.ByEnterpriseAsync(clock.Today.AddMonths(-12), creditCode, cancellationToken);
+
     /// <summary>Applies the rules to one entity; true when its grade or reasons changed.</summary>
-    public static bool Regrade(MarketEntity entity, IReadOnlyList<string>? failedSamples = null)
+    public static bool Regrade(MarketEntity entity, IReadOnlyList<string>? failedSamples = null, IReadOnlyList<string>? verifiedComplaints = null)
     {
         var division = entity.IndustryCode is { Length: >= 2 } code ? code[..2] : string.Empty;
         var hazardous = HazardousDivisions.Contains(division);
         var manual = entity.RiskOverrideGrade is { } overrideGrade && Enum.TryParse<RiskGrade>(overrideGrade, ignoreCase: true, out var parsed)
             ? new RiskOverride(parsed, entity.RiskOverrideReason ?? string.Empty, entity.RiskOverrideBy ?? string.Empty)
             : null;
-        var (grade, reasons) = manual is null && failedSamples is not { Count: > 0 }
+        var (grade, reasons) = manual is null && failedSamples is not { Count: > 0 } && verifiedComplaints is not { Count: > 0 }
             ? RegistryOnly.GetOrAdd((entity.CreditClass, entity.OnAbnormalList, hazardous),
                 key => Outcome(new RiskFacts(key.CreditClass, [], 0, 0, key.Abnormal, key.Hazardous)))
-            : Outcome(new RiskFacts(entity.CreditClass, failedSamples ?? [], 0, 0, entity.OnAbnormalList, hazardous, manual));
+            : Outcome(new RiskFacts(entity.CreditClass, failedSamples ?? [], verifiedComplaints?.Count ?? 0, 0, entity.OnAbnormalList, hazardous, manual, verifiedComplaints));
         if (entity.RiskGrade == grade && entity.RiskReasons == reasons)
         {
             return false;
