@@ -1832,6 +1832,102 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.ToTable("voice_categories", (string)null);
                 });
 
+            modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.VoiceConversion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId", "Kind")
+                        .IsUnique();
+
+                    b.HasIndex("Kind", "CreditCode", "AtUtc");
+
+                    b.ToTable("voice_conversions", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.VoiceForward", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ForwardedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ForwardedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RepliedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RepliedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId")
+                        .IsUnique();
+
+                    b.HasIndex("CreditCode", "ForwardedAtUtc");
+
+                    b.ToTable("voice_forwards", (string)null);
+                });
+
             modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.VoiceItem", b =>
                 {
                     b.Property<long>("Id")
@@ -1909,6 +2005,9 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("EscalatedDeadlineUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Extension")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1953,6 +2052,10 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                         .HasColumnType("REAL");
 
                     b.Property<string>("MergedInto")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PosterCode")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
@@ -2002,6 +2105,9 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
 
                     b.Property<bool>("Urgent")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("WarnedDeadlineUtc")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -2071,6 +2177,55 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.ToTable("voice_item_events", (string)null);
                 });
 
+            modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.VoiceLead", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("MarkedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MarkedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "MarkedAtUtc");
+
+                    b.ToTable("voice_leads", (string)null);
+                });
+
             modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.VoicePhoto", b =>
                 {
                     b.Property<long>("Id")
@@ -2105,6 +2260,116 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.HasIndex("ItemId");
 
                     b.ToTable("voice_photos", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.VoicePolicyTask", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actions")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DoneAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerDepartment")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerDepartment", "Status");
+
+                    b.ToTable("voice_policy_tasks", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.VoicePoster", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CategoryCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountyCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetKey")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Township")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("TargetKey")
+                        .IsUnique();
+
+                    b.ToTable("voice_posters", (string)null);
                 });
 
             modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.VoiceRoutingModel", b =>
@@ -2189,6 +2454,207 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.HasIndex("Sort", "Id");
 
                     b.ToTable("voice_routing_rules", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.VoiceSuggestionOutcome", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicReason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicTitle")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedAtUtc");
+
+                    b.HasIndex("ItemId")
+                        .IsUnique();
+
+                    b.ToTable("voice_suggestion_outcomes", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.VoiceSurvey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CommittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DepartmentsJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DrawnAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DrawnBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PoolDigest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PoolFile")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PoolSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("QuestionsJson")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SampleSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Seed")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Seed")
+                        .IsUnique()
+                        .HasFilter("\"Seed\" IS NOT NULL");
+
+                    b.ToTable("voice_surveys", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.VoiceSurveyResponse", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyId", "UserName")
+                        .IsUnique();
+
+                    b.ToTable("voice_survey_responses", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.VoiceSurveySample", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Ticket")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyId", "CreditCode")
+                        .IsUnique();
+
+                    b.ToTable("voice_survey_samples", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.VoiceSurveyScore", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Question")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyId", "Department", "Question");
+
+                    b.ToTable("voice_survey_scores", (string)null);
                 });
 
             modelBuilder.Entity("QualityCity.Web.Modules.Quality.ImprovementPlan", b =>
@@ -2622,6 +3088,62 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "Passed", "Published" });
 
                     b.ToTable("sample_item_results", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Quality.SamplingLead", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Product")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAtUtc");
+
+                    b.HasIndex("Source", "Reference");
+
+                    b.ToTable("quality_sampling_leads", (string)null);
                 });
 
             modelBuilder.Entity("QualityCity.Web.Modules.Quality.SamplingPlan", b =>
@@ -3393,7 +3915,34 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.VoiceConversion", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.PublicVoice.VoiceItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.VoiceForward", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.PublicVoice.VoiceItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.VoiceItemEvent", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.PublicVoice.VoiceItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.VoiceLead", b =>
                 {
                     b.HasOne("QualityCity.Web.Modules.PublicVoice.VoiceItem", null)
                         .WithMany()
@@ -3407,6 +3956,51 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.HasOne("QualityCity.Web.Modules.PublicVoice.VoiceItem", null)
                         .WithMany()
                         .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.VoicePolicyTask", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.PublicVoice.VoiceItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.VoiceSuggestionOutcome", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.PublicVoice.VoiceItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.VoiceSurveyResponse", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.PublicVoice.VoiceSurvey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.VoiceSurveySample", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.PublicVoice.VoiceSurvey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.VoiceSurveyScore", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.PublicVoice.VoiceSurvey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -12,8 +12,8 @@ using QualityCity.Web.Data;
 namespace QualityCity.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresQualityCityDbContext))]
-    [Migration("20261205132341_VoiceTriage")]
-    partial class VoiceTriage
+    [Migration("20261205145324_PublicVoiceParts")]
+    partial class PublicVoiceParts
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1787,6 +1787,77 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.ToTable("special_campaigns", (string)null);
                 });
 
+            modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.Open311ApiKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("LastUsedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.ToTable("voice_open311_keys", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.Open311Request", b =>
+                {
+                    b.Property<long>("ItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("AddressId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long?>("ApiKeyId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Attributes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("MediaUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("ItemId");
+
+                    b.HasIndex("ApiKeyId");
+
+                    b.ToTable("voice_open311_requests", (string)null);
+                });
+
             modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.VoiceCategory", b =>
                 {
                     b.Property<string>("Code")
@@ -1819,6 +1890,106 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.HasIndex("ParentCode");
 
                     b.ToTable("voice_categories", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.VoiceConversion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId", "Kind")
+                        .IsUnique();
+
+                    b.HasIndex("Kind", "CreditCode", "AtUtc");
+
+                    b.ToTable("voice_conversions", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.VoiceForward", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("ForwardedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ForwardedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("RepliedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RepliedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId")
+                        .IsUnique();
+
+                    b.HasIndex("CreditCode", "ForwardedAtUtc");
+
+                    b.ToTable("voice_forwards", (string)null);
                 });
 
             modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.VoiceItem", b =>
@@ -1900,6 +2071,9 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTime?>("EscalatedDeadlineUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Extension")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1944,6 +2118,10 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                         .HasColumnType("double precision");
 
                     b.Property<string>("MergedInto")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("PosterCode")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
@@ -1993,6 +2171,9 @@ namespace QualityCity.Web.Data.Migrations.Postgres
 
                     b.Property<bool>("Urgent")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("WarnedDeadlineUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
@@ -2064,6 +2245,57 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.ToTable("voice_item_events", (string)null);
                 });
 
+            modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.VoiceLead", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<DateTime>("MarkedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MarkedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "MarkedAtUtc");
+
+                    b.ToTable("voice_leads", (string)null);
+                });
+
             modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.VoicePhoto", b =>
                 {
                     b.Property<long>("Id")
@@ -2100,6 +2332,120 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.HasIndex("ItemId");
 
                     b.ToTable("voice_photos", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.VoicePolicyTask", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actions")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("DoneAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OwnerDepartment")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerDepartment", "Status");
+
+                    b.ToTable("voice_policy_tasks", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.VoicePoster", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("CategoryCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("CountyCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("CreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("TargetKey")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
+                    b.Property<string>("Township")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("TargetKey")
+                        .IsUnique();
+
+                    b.ToTable("voice_posters", (string)null);
                 });
 
             modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.VoiceRoutingModel", b =>
@@ -2188,6 +2534,217 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.HasIndex("Sort", "Id");
 
                     b.ToTable("voice_routing_rules", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.VoiceSuggestionOutcome", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("PublicReason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("PublicTitle")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedAtUtc");
+
+                    b.HasIndex("ItemId")
+                        .IsUnique();
+
+                    b.ToTable("voice_suggestion_outcomes", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.VoiceSurvey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CommittedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("DepartmentsJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime?>("DrawnAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DrawnBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("PoolDigest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PoolFile")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("PoolSize")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("QuestionsJson")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<int>("SampleSize")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Seed")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Seed")
+                        .IsUnique()
+                        .HasFilter("\"Seed\" IS NOT NULL");
+
+                    b.ToTable("voice_surveys", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.VoiceSurveyResponse", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<DateTime>("SubmittedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyId", "UserName")
+                        .IsUnique();
+
+                    b.ToTable("voice_survey_responses", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.VoiceSurveySample", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Ticket")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyId", "CreditCode")
+                        .IsUnique();
+
+                    b.ToTable("voice_survey_samples", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.VoiceSurveyScore", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Question")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyId", "Department", "Question");
+
+                    b.ToTable("voice_survey_scores", (string)null);
                 });
 
             modelBuilder.Entity("QualityCity.Web.Modules.Quality.ImprovementPlan", b =>
@@ -2632,6 +3189,64 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ProductCategory", "CountyCode", "Year", "ItemCode"), new[] { "Passed", "Published" });
 
                     b.ToTable("sample_item_results", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Quality.SamplingLead", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("EntityName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Product")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAtUtc");
+
+                    b.HasIndex("Source", "Reference");
+
+                    b.ToTable("quality_sampling_leads", (string)null);
                 });
 
             modelBuilder.Entity("QualityCity.Web.Modules.Quality.SamplingPlan", b =>
@@ -3405,7 +4020,48 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.Open311Request", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.PublicVoice.Open311ApiKey", null)
+                        .WithMany()
+                        .HasForeignKey("ApiKeyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("QualityCity.Web.Modules.PublicVoice.VoiceItem", null)
+                        .WithOne()
+                        .HasForeignKey("QualityCity.Web.Modules.PublicVoice.Open311Request", "ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.VoiceConversion", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.PublicVoice.VoiceItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.VoiceForward", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.PublicVoice.VoiceItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.VoiceItemEvent", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.PublicVoice.VoiceItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.VoiceLead", b =>
                 {
                     b.HasOne("QualityCity.Web.Modules.PublicVoice.VoiceItem", null)
                         .WithMany()
@@ -3419,6 +4075,51 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.HasOne("QualityCity.Web.Modules.PublicVoice.VoiceItem", null)
                         .WithMany()
                         .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.VoicePolicyTask", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.PublicVoice.VoiceItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.VoiceSuggestionOutcome", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.PublicVoice.VoiceItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.VoiceSurveyResponse", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.PublicVoice.VoiceSurvey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.VoiceSurveySample", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.PublicVoice.VoiceSurvey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.PublicVoice.VoiceSurveyScore", b =>
+                {
+                    b.HasOne("QualityCity.Web.Modules.PublicVoice.VoiceSurvey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
