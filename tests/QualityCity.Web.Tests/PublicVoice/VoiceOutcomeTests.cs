@@ -384,7 +384,7 @@ public abstract class VoiceOutcomeTests(LogRecordingFactory factory) : PlatformT
             var entity = await scope.Db.MarketEntities.AsNoTracking().SingleAsync(e => e.CreditCode == creditCode);
             Assert.Equal("yellow", entity.RiskGrade);
             var reasons = JsonDocument.Parse(entity.RiskReasons!).RootElement.EnumerateArray().ToList();
-            var reason = Assert.Single(reasons, r => r.GetProperty("rule").GetString() == "complaints").GetProperty("text").GetString()!;
+            var reason = Assert.Single(reasons, r => r.GetProperty("Rule").GetString() == "complaints").GetProperty("Text").GetString()!;
             Assert.Contains("经核实的投诉举报2件", reason, StringComparison.Ordinal);
             foreach (var code in new[] { first, second })
             {
