@@ -23,6 +23,7 @@ public sealed class RegistryModule : IModule
     public static void AddServices(IServiceCollection services)
     {
         services.AddScoped<RegistrySearch>();
+        services.AddScoped<Contracts.IEntityNameMatch, SearchEntities.EntityNameMatch>();
         services.AddScoped<Accounts.Contracts.IEnterpriseDirectory, EnterpriseDirectory>();
         services.AddScoped<Shared.RegistryLabels>();
         services.AddScoped<RegistryExporter>();

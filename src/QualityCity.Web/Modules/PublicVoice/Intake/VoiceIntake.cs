@@ -29,10 +29,13 @@ public sealed record VoicePhotoUpload(byte[] Bytes, bool TooLarge = false);
 /// <summary>
 /// Receives an item (VOX-1, VOX-2): checks every field and names each bad one in the reader's
 /// language, matches the enterprise against the registry, draws the tracking code, sets the first
-/// deadline and saves the item, its first timeline step and its photos in one audited save (the
-/// contact is kept out of the audit log by <see cref="Audit.Contracts.NotInAuditLogAttribute"/>).
+/// deadline and hands the item, its first timeline step and its photos to <see cref="VoiceIntakeWriter"/>,
+/// which saves them in one audited transaction with the other submissions waiting (ADR 0036) and
+/// returns once they are committed (the contact is kept out of the audit log by
+/// <see cref="Audit.Contracts.NotInAuditLogAttribute"/>).
 /// </summary>
-public sealed partial class VoiceIntake(QualityCityDbContext db, Text text, PlatformClock clock)
+public sealed partial class VoiceIntake(QualityCityDbContext db, Text text, PlatformClock clock, VoiceIntakeWriter writer,
+    Registry.Contracts.IEntityNameMatch entityNames)
 {
     public const int MinDescription = 5;
     public const int MaxPhotos = 3;
@@ -176,7 +179,7 @@ public sealed partial class VoiceIntake(QualityCityDbContext db, Text text, Plat
         var (step, deadline) = VoiceSchedule.OnReceipt(deadlines, kind!.Value, new DateTimeOffset(now));
         var item = new VoiceItem
         {
-            TrackingCode = await NewTrackingCodeAsync(cancellationToken),
+            TrackingCode = NewTrackingCode(),
             Kind = VoiceCodes.KindCode(kind.Value),
             Channel = channel,
             Source = VoiceChannels.Web,
@@ -198,21 +201,12 @@ public sealed partial class VoiceIntake(QualityCityDbContext db, Text text, Plat
             UpdatedAtUtc = now,
         };
         VoiceSchedule.Set(item, step, deadline);
-        db.Actor = "public";
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.VoiceItems.Add(item);
-        await db.SaveChangesAsync(cancellationToken);
-        db.VoiceItemEvents.Add(new VoiceItemEvent
+        var firstStep = new VoiceItemEvent { AtUtc = now, Actor = "public", Action = "submit", ToState = item.State, Note = VoiceCodes.Snake(channel) };
+        var stored = checkedPhotos.Select(p => new VoicePhoto
         {
-            ItemId = item.Id, AtUtc = now, Actor = "public", Action = "submit", ToState = item.State, Note = VoiceCodes.Snake(channel),
-        });
-        db.VoicePhotos.AddRange(checkedPhotos.Select(p => new VoicePhoto
-        {
-            ItemId = item.Id, ContentType = UploadedFileType.ContentType(p.Kind), Size = p.Bytes.Length, Sha256 = Domain.Common.Sha256.Hex(p.Bytes),
-            Content = p.Bytes, UploadedAtUtc = now,
-        }));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            ContentType = UploadedFileType.ContentType(p.Kind), Size = p.Bytes.Length, Sha256 = Domain.Common.Sha256.Hex(p.Bytes), Content = p.Bytes, UploadedAtUtc = now,
+        }).ToList();
+        await writer.WriteAsync(item, firstStep, stored, cancellationToken);
         return WorkResult.Ok(new VoiceReceipt(Domain.PublicVoice.TrackingCode.Parse(item.TrackingCode).ToString(), item.State, deadline.DueAt));
     }
 
@@ -230,39 +224,13 @@ public sealed partial class VoiceIntake(QualityCityDbContext db, Text text, Plat
     }
 
     /// <summary>The one registered entity with this name (exactly, or else as part of its name); null when none or several.</summary>
-    private async Task<string?> MatchEntityAsync(string name, CancellationToken cancellationToken)
-    {
-        var exact = await db.MarketEntities.AsNoTracking().Where(e => e.Name == name).Select(e => e.CreditCode).Take(2).ToListAsync(cancellationToken);
-        if (exact.Count > 0)
-        {
-            return exact.Count == 1 ? exact[0] : null;
-        }
-
-        if (name.Length < 4)
-        {
-            return null;
-        }
-
-        var partial = await db.MarketEntities.AsNoTracking().Where(e => e.Name.Contains(name)).Select(e => e.CreditCode).Take(2).ToListAsync(cancellationToken);
-        return partial.Count == 1 ? partial[0] : null;
-    }
+    private Task<string?> MatchEntityAsync(string name, CancellationToken cancellationToken) => entityNames.UniqueCreditCodeAsync(name, cancellationToken);
 
     /// <summary>
-    /// A fresh code; drawn again on the rare collision with a stored one. Two submissions drawing the
-    /// same new code at the same instant would need a 1 in 2^49 coincidence; the unique index refuses
-    /// the second rather than mixing two items.
+    /// A fresh code. A collision with a stored one needs a 1 in 2^49 coincidence; the unique index
+    /// refuses it rather than mixing two items, and the writer draws the code again.
     /// </summary>
-    private async Task<string> NewTrackingCodeAsync(CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var code = Domain.PublicVoice.TrackingCode.GenerateSecure().Canonical;
-            if (!await db.VoiceItems.AnyAsync(i => i.TrackingCode == code, cancellationToken))
-            {
-                return code;
-            }
-        }
-    }
+    private static string NewTrackingCode() => Domain.PublicVoice.TrackingCode.GenerateSecure().Canonical;
 
     private static string? Clean(string? value, int max, string field, string message, Action<string, string> error)
     {

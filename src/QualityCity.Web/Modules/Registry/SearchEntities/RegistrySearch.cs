@@ -201,7 +201,7 @@ public sealed class RegistrySearch(QualityCityDbContext db)
     /// the full-text indexes (FTS5 on SQLite over both columns, tsvector on PostgreSQL), so that even a
     /// two-character word like 电缆 is one index lookup. Punctuation is ignored on both sides.
     /// </summary>
-    private static IQueryable<long> TextMatches(QualityCityDbContext db, string tokens)
+    internal static IQueryable<long> TextMatches(QualityCityDbContext db, string tokens)
     {
         if (db.IsPostgres)
         {
