@@ -199,6 +199,9 @@ run_level() { # ENDPOINT(intake|bare) CONNECTIONS
   R[$1,$2,doubled]=$doubled
   printf '  %-6s %4d connections: %7s req/s  p50 %8.2f ms  p99 %8.2f ms  201: %6d  other: %d  socket errors/timeouts: %d  rows: %d  lost: %d  doubled: %d\n' \
     "$1" "$2" "${R[$1,$2,rps]}" "$p50" "$p99" "$created" "${R[$1,$2,other]}" "${R[$1,$2,errors]}" "$rows" "$lost" "$doubled"
+  if [ "${R[$1,$2,other]}" != 0 ]; then
+    echo "         other answers by status: $(awk '$1 == "STATUS" && $2 != 201 { printf "%s×%s ", $2, $3 }' "$out")"
+  fi
 }
 
 mixed_run() {

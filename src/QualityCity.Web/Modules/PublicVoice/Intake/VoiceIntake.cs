@@ -35,7 +35,7 @@ public sealed record VoicePhotoUpload(byte[] Bytes, bool TooLarge = false);
 /// <see cref="Audit.Contracts.NotInAuditLogAttribute"/>).
 /// </summary>
 public sealed partial class VoiceIntake(QualityCityDbContext db, Text text, PlatformClock clock, VoiceIntakeWriter writer,
-    Registry.Contracts.IEntityNameMatch entityNames)
+    Registry.Contracts.IEntityNameMatch entityNames, VoiceIntakeLookups lookups)
 {
     public const int MinDescription = 5;
     public const int MaxPhotos = 3;
@@ -48,6 +48,9 @@ public sealed partial class VoiceIntake(QualityCityDbContext db, Text text, Plat
     public async Task<WorkResult> SubmitAsync(VoiceSubmission request, IReadOnlyList<VoicePhotoUpload> photos, string defaultChannel,
         CancellationToken cancellationToken)
     {
+        // One connection for the request's reads (the context would open and set up one per query);
+        // the context closes it when the request ends.
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         void Error(string field, string message) => errors.TryAdd(field, [message]);
 
@@ -64,7 +67,7 @@ public sealed partial class VoiceIntake(QualityCityDbContext db, Text text, Plat
         }
 
         var category = request.Category?.Trim() ?? string.Empty;
-        if (category.Length == 0 || !await db.VoiceCategories.AnyAsync(c => c.Code == category, cancellationToken))
+        if (category.Length == 0 || !await lookups.IsCategoryAsync(db, category, cancellationToken))
         {
             Error("category", text["请选择诉求分类"]);
         }
@@ -219,8 +222,7 @@ public sealed partial class VoiceIntake(QualityCityDbContext db, Text text, Plat
             return null;
         }
 
-        return await db.Regions.AsNoTracking().Where(r => r.Level == "county" && r.ParentCode == VoiceLabels.CityCode && (r.Code == value || r.Name == value))
-            .Select(r => r.Code).FirstOrDefaultAsync(cancellationToken);
+        return await lookups.CountyCodeAsync(db, value, cancellationToken);
     }
 
     /// <summary>The one registered entity with this name (exactly, or else as part of its name); null when none or several.</summary>

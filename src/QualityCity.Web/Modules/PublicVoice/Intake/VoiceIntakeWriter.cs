@@ -40,10 +40,14 @@ public sealed class VoiceIntakeWriter(IServiceScopeFactory scopes, ILogger<Voice
     private readonly int _maxBatch = Math.Max(1, options.Value.MaxBatch);
     private volatile bool _running;
 
-    /// <summary>The registrations: the writer is one instance, both the service the intake calls and the hosted service that drains it.</summary>
+    /// <summary>
+    /// The intake's registrations: the writer is one instance, both the service the intake calls and
+    /// the hosted service that drains it; the reference lookups are kept for the process.
+    /// </summary>
     public static void Register(IServiceCollection services)
     {
         services.AddOptions<VoiceIntakeWriterOptions>().BindConfiguration(VoiceIntakeWriterOptions.Section);
+        services.AddSingleton<VoiceIntakeLookups>();
         services.AddSingleton<VoiceIntakeWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<VoiceIntakeWriter>());
     }
