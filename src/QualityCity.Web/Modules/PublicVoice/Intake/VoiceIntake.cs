@@ -209,6 +209,8 @@ public sealed partial class VoiceIntake(QualityCityDbContext db, Text text, Plat
         {
             ContentType = UploadedFileType.ContentType(p.Kind), Size = p.Bytes.Length, Sha256 = Domain.Common.Sha256.Hex(p.Bytes), Content = p.Bytes, UploadedAtUtc = now,
         }).ToList();
+        // The request holds no connection while its item waits for the writer's commit.
+        await db.Database.CloseConnectionAsync();
         await writer.WriteAsync(item, firstStep, stored, cancellationToken);
         return WorkResult.Ok(new VoiceReceipt(Domain.PublicVoice.TrackingCode.Parse(item.TrackingCode).ToString(), item.State, deadline.DueAt));
     }
