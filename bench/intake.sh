@@ -23,6 +23,8 @@
 #   ENTERPRISES=2000             size of the demo city
 #   QC_BENCH_POSTGRES            an admin connection string (Host=…;Port=…;Username=…;Password=…;Database=…)
 #                                allowed to create a database; default QC_TEST_POSTGRES (see /work/test-env.sh)
+#   PG_POOL=32                   the server's PostgreSQL pool (Maximum Pool Size): a shared server's
+#                                max_connections (100 by default) must leave room for it
 #   QC_BENCH_PORT=5121           the server's port
 #   NO_BUILD=1                   use the Release build as it is
 #   STARTUP_TIMEOUT=600          seconds to wait for a server and its demo city
@@ -38,6 +40,7 @@ enterprises=${ENTERPRISES:-2000}
 port=${QC_BENCH_PORT:-5121}
 startup_timeout=${STARTUP_TIMEOUT:-600}
 postgres_admin=${QC_BENCH_POSTGRES:-${QC_TEST_POSTGRES:-}}
+pg_pool=${PG_POOL:-32}
 base="http://127.0.0.1:$port"
 
 missing=()
@@ -289,7 +292,7 @@ for db in $databases; do
     fi
     pg_admin -q -c "CREATE DATABASE $pg_database" >/dev/null
     pg_created=1
-    connection=(QC_DATABASE=postgres "ConnectionStrings__Postgres=$(python3 -c 'import sys; print(";".join(p for p in sys.argv[1].split(";") if p and not p.lower().startswith("database=")) + ";Database=" + sys.argv[2])' "$postgres_admin" "$pg_database")")
+    connection=(QC_DATABASE=postgres "ConnectionStrings__Postgres=$(python3 -c 'import sys; print(";".join(p for p in sys.argv[1].split(";") if p and not p.lower().startswith(("database=", "maximum pool size="))) + ";Database=" + sys.argv[2] + ";Maximum Pool Size=" + sys.argv[3])' "$postgres_admin" "$pg_database" "$pg_pool")")
   else
     connection=(QC_DATABASE=sqlite)
   fi
