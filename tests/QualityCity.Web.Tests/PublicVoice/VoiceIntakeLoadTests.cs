@@ -35,7 +35,7 @@ public abstract class VoiceIntakeLoadTests(IntakeBenchFactory factory) : Platfor
     {
         SkipIfUnavailable();
         var tag = Guid.NewGuid().ToString("N")[..8];
-        const int count = 120;
+        const int count = 48;
         var client = Factory.AnonymousClient();
         var responses = await Task.WhenAll(Enumerable.Range(0, count).Select(i => client.PostAsJsonAsync("/api/voice/items", Submission(tag, i))));
         var codes = new List<string>();

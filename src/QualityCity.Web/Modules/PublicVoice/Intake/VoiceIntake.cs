@@ -48,9 +48,6 @@ public sealed partial class VoiceIntake(QualityCityDbContext db, Text text, Plat
     public async Task<WorkResult> SubmitAsync(VoiceSubmission request, IReadOnlyList<VoicePhotoUpload> photos, string defaultChannel,
         CancellationToken cancellationToken)
     {
-        // One connection for the request's reads (the context would open and set up one per query);
-        // the context closes it when the request ends.
-        await db.Database.OpenConnectionAsync(cancellationToken);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         void Error(string field, string message) => errors.TryAdd(field, [message]);
 
@@ -209,8 +206,6 @@ public sealed partial class VoiceIntake(QualityCityDbContext db, Text text, Plat
         {
             ContentType = UploadedFileType.ContentType(p.Kind), Size = p.Bytes.Length, Sha256 = Domain.Common.Sha256.Hex(p.Bytes), Content = p.Bytes, UploadedAtUtc = now,
         }).ToList();
-        // The request holds no connection while its item waits for the writer's commit.
-        await db.Database.CloseConnectionAsync();
         await writer.WriteAsync(item, firstStep, stored, cancellationToken);
         return WorkResult.Ok(new VoiceReceipt(Domain.PublicVoice.TrackingCode.Parse(item.TrackingCode).ToString(), item.State, deadline.DueAt));
     }
