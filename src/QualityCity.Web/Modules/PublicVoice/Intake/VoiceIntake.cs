@@ -33,11 +33,13 @@ public sealed record VoicePhotoUpload(byte[] Bytes, bool TooLarge = false);
 /// <summary>
 /// Receives an item (VOX-1, VOX-2): checks every field and names each bad one in the reader's
 /// language, matches the enterprise against the registry, draws the tracking code, sets the first
-/// deadline and saves the item, its first timeline step and its photos in one audited save (the
-/// contact is kept out of the audit log by <see cref="Audit.Contracts.NotInAuditLogAttribute"/>).
+/// deadline and hands the item, its first timeline step and its photos to <see cref="VoiceIntakeWriter"/>,
+/// which saves them in one audited transaction with the other submissions waiting (ADR 0036) and
+/// returns once they are committed (the contact is kept out of the audit log by
+/// <see cref="Audit.Contracts.NotInAuditLogAttribute"/>).
 /// </summary>
-public sealed partial class VoiceIntake(QualityCityDbContext db, Text text, PlatformClock clock, Registry.Contracts.IEntityNameLookup registry,
-    Microsoft.Extensions.Options.IOptions<Triage.VoiceTriageOptions> triage)
+public sealed partial class VoiceIntake(QualityCityDbContext db, Text text, PlatformClock clock, VoiceIntakeWriter writer,
+    Registry.Contracts.IEntityNameLookup registry, VoiceIntakeLookups lookups, Microsoft.Extensions.Options.IOptions<Triage.VoiceTriageOptions> triage)
 {
     public const int MinDescription = 5;
     public const int MaxPhotos = 3;
@@ -47,9 +49,9 @@ public sealed partial class VoiceIntake(QualityCityDbContext db, Text text, Plat
     /// <summary>The channels a submitter may name; the hotline and Open311 come in by their own paths.</summary>
     public static readonly IReadOnlyList<string> PublicChannels = [VoiceChannels.Web, VoiceChannels.Poster, VoiceChannels.Api];
 
-    /// <param name="alsoSave">Rows of the caller's own (Open311's request details) added in the same transaction, once the item has its id.</param>
+    /// <param name="alsoSave">Rows of the caller's own (Open311's request details) added in the writer's transaction, once the item has its id.</param>
     public async Task<WorkResult> SubmitAsync(VoiceSubmission request, IReadOnlyList<VoicePhotoUpload> photos, string defaultChannel,
-        CancellationToken cancellationToken, Action<VoiceItem>? alsoSave = null)
+        CancellationToken cancellationToken, Action<QualityCityDbContext, VoiceItem>? alsoSave = null)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         void Error(string field, string message) => errors.TryAdd(field, [message]);
@@ -68,7 +70,7 @@ public sealed partial class VoiceIntake(QualityCityDbContext db, Text text, Plat
         }
 
         var category = request.Category?.Trim() ?? string.Empty;
-        if (category.Length == 0 || !await db.VoiceCategories.AnyAsync(c => c.Code == category, cancellationToken))
+        if (category.Length == 0 || !await lookups.IsCategoryAsync(db, category, cancellationToken))
         {
             Error("category", text["请选择诉求分类"]);
         }
@@ -189,7 +191,7 @@ public sealed partial class VoiceIntake(QualityCityDbContext db, Text text, Plat
         var (step, deadline) = VoiceSchedule.OnReceipt(deadlines, kind!.Value, new DateTimeOffset(now));
         var item = new VoiceItem
         {
-            TrackingCode = await NewTrackingCodeAsync(cancellationToken),
+            TrackingCode = NewTrackingCode(),
             Kind = VoiceCodes.KindCode(kind.Value),
             Channel = poster is null ? channel : VoiceChannels.Poster,
             PosterCode = poster,
@@ -214,22 +216,12 @@ public sealed partial class VoiceIntake(QualityCityDbContext db, Text text, Plat
             Urgent = triage.Value.UrgencyRules().Assess(description, category).IsUrgent,
         };
         VoiceSchedule.Set(item, step, deadline);
-        db.Actor = "public";
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.VoiceItems.Add(item);
-        await db.SaveChangesAsync(cancellationToken);
-        db.VoiceItemEvents.Add(new VoiceItemEvent
+        var firstStep = new VoiceItemEvent { AtUtc = now, Actor = "public", Action = "submit", ToState = item.State, Note = VoiceCodes.Snake(channel) };
+        var stored = checkedPhotos.Select(p => new VoicePhoto
         {
-            ItemId = item.Id, AtUtc = now, Actor = "public", Action = "submit", ToState = item.State, Note = VoiceCodes.Snake(channel),
-        });
-        db.VoicePhotos.AddRange(checkedPhotos.Select(p => new VoicePhoto
-        {
-            ItemId = item.Id, ContentType = UploadedFileType.ContentType(p.Kind), Size = p.Bytes.Length, Sha256 = Domain.Common.Sha256.Hex(p.Bytes),
-            Content = p.Bytes, UploadedAtUtc = now,
-        }));
-        alsoSave?.Invoke(item);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            ContentType = UploadedFileType.ContentType(p.Kind), Size = p.Bytes.Length, Sha256 = Domain.Common.Sha256.Hex(p.Bytes), Content = p.Bytes, UploadedAtUtc = now,
+        }).ToList();
+        await writer.WriteAsync(item, firstStep, stored, alsoSave, cancellationToken);
         return WorkResult.Ok(new VoiceReceipt(Domain.PublicVoice.TrackingCode.Parse(item.TrackingCode).ToString(), item.State, deadline.DueAt));
     }
 
@@ -242,29 +234,17 @@ public sealed partial class VoiceIntake(QualityCityDbContext db, Text text, Plat
             return null;
         }
 
-        return await db.Regions.AsNoTracking().Where(r => r.Level == "county" && r.ParentCode == VoiceLabels.CityCode && (r.Code == value || r.Name == value))
-            .Select(r => r.Code).FirstOrDefaultAsync(cancellationToken);
+        return await lookups.CountyCodeAsync(db, value, cancellationToken);
     }
 
     /// <summary>The one registered entity with exactly this name, through the registry's name index; null when none or several.</summary>
     private Task<string?> MatchEntityAsync(string name, CancellationToken cancellationToken) => registry.UniqueMatchAsync(name, cancellationToken);
 
     /// <summary>
-    /// A fresh code; drawn again on the rare collision with a stored one. Two submissions drawing the
-    /// same new code at the same instant would need a 1 in 2^49 coincidence; the unique index refuses
-    /// the second rather than mixing two items.
+    /// A fresh code. A collision with a stored one needs a 1 in 2^49 coincidence; the unique index
+    /// refuses it rather than mixing two items, and the writer draws the code again.
     /// </summary>
-    private async Task<string> NewTrackingCodeAsync(CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var code = Domain.PublicVoice.TrackingCode.GenerateSecure().Canonical;
-            if (!await db.VoiceItems.AnyAsync(i => i.TrackingCode == code, cancellationToken))
-            {
-                return code;
-            }
-        }
-    }
+    private static string NewTrackingCode() => Domain.PublicVoice.TrackingCode.GenerateSecure().Canonical;
 
     private static string? Clean(string? value, int max, string field, string message, Action<string, string> error)
     {

@@ -324,8 +324,8 @@ public sealed class Open311Work(QualityCityDbContext db, Text text, PlatformCloc
         var submission = new VoiceSubmission(Options.Kind, serviceCode, county, null, address, lat, lon, null, null, description, anonymous,
             anonymous ? null : name ?? email ?? phone, phone, email, null);
         var attributesJson = values.Count == 0 ? null : JsonSerializer.Serialize(values);
-        var result = await intake.SubmitAsync(submission, [], VoiceChannels.Open311, cancellationToken, item =>
-            db.Open311Requests.Add(new Open311Request { ItemId = item.Id, ApiKeyId = keyId, MediaUrl = mediaUrl, AddressId = addressId, Attributes = attributesJson }));
+        var result = await intake.SubmitAsync(submission, [], VoiceChannels.Open311, cancellationToken, (writerDb, item) =>
+            writerDb.Open311Requests.Add(new Open311Request { ItemId = item.Id, ApiKeyId = keyId, MediaUrl = mediaUrl, AddressId = addressId, Attributes = attributesJson }));
         if (result is not { Succeeded: true, Value: VoiceReceipt receipt })
         {
             return Bad(string.Join("; ", (result.Errors ?? new Dictionary<string, string[]>()).Select(e => $"{Open311Field(e.Key)}: {string.Join(' ', e.Value)}")));
