@@ -19,6 +19,7 @@
 #   DATABASES="sqlite postgres"  which databases
 #   LEVELS="16 64 256"           connection counts
 #   DURATION=15                  seconds of load per endpoint and level
+#   WARMUP=15                    seconds of unmeasured load per endpoint before the first level
 #   MIXED=10000                  submissions of the malformed mix (0: skip it)
 #   ENTERPRISES=2000             size of the demo city
 #   QC_BENCH_POSTGRES            an admin connection string (Host=…;Port=…;Username=…;Password=…;Database=…)
@@ -35,6 +36,7 @@ cd "$(dirname "$0")/.."
 databases=${DATABASES:-sqlite postgres}
 levels=${LEVELS:-16 64 256}
 duration=${DURATION:-15}
+warmup=${WARMUP:-15}
 mixed=${MIXED:-10000}
 enterprises=${ENTERPRISES:-2000}
 port=${QC_BENCH_PORT:-5121}
@@ -318,11 +320,12 @@ for db in $databases; do
   sql "SELECT \"Code\" FROM regions WHERE \"Level\" = 'county' AND \"ParentCode\" = '3715' ORDER BY \"Code\"" >"$tmp/county-codes"
   { cat "$tmp/county-codes"; sql "SELECT \"Name\" FROM regions WHERE \"Level\" = 'county' AND \"ParentCode\" = '3715' ORDER BY \"Code\""; } >"$tmp/counties"
   sql "SELECT \"Name\" FROM market_entities ORDER BY \"Id\" LIMIT 50" >"$tmp/names"
-  # Warm-up (JIT, connection pools, caches): a few seconds on each endpoint, not counted.
+  # Warm-up (the JIT's optimised tier, connection pools, caches): WARMUP seconds on each endpoint,
+  # not counted, so that the figures are those of a server that has been running for a while.
   for endpoint in bare intake; do
     path=$([ "$endpoint" = intake ] && echo /api/voice/items || echo /api/voice/bench/bare-items)
     CODES_FILE=/dev/null COUNTIES_FILE="$tmp/counties" NAMES_FILE="$tmp/names" \
-      wrk -t2 -c16 -d3s -s "$tmp/post.lua" "$base$path" -- "$db-warmup" >/dev/null 2>&1 || true
+      wrk -t2 -c64 -d"${warmup}s" -s "$tmp/post.lua" "$base$path" -- "$db-warmup" >/dev/null 2>&1 || true
   done
   for level in $levels; do
     for endpoint in bare intake; do

@@ -126,6 +126,17 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
     /// <summary>The platform's clock for what this context stamps itself (published documents' versions): the audit log's, so that both agree.</summary>
     public Hosting.PlatformClock Clock => auditLog.Clock;
 
+    /// <summary>
+    /// Names the database this context works on (provider and connection string), read from the
+    /// options it was made with, so that reading it does not start the context's services.
+    /// </summary>
+    public string StoreKey => _storeKey ??= _optionExtensions.OfType<Microsoft.EntityFrameworkCore.Infrastructure.RelationalOptionsExtension>().FirstOrDefault() is { } relational
+        ? relational.GetType().Name + ":" + relational.ConnectionString
+        : "?";
+
+    private readonly IEnumerable<Microsoft.EntityFrameworkCore.Infrastructure.IDbContextOptionsExtension> _optionExtensions = options.Extensions;
+    private string? _storeKey;
+
     /// <summary>Set false for bulk paths that write their own, coarser audit entries.</summary>
     public bool AuditChanges { get; set; } = true;
 
@@ -180,12 +191,21 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
     /// Gives every published document made of the rows being changed a new stamp, saved with the
     /// change itself: the cached file of the old stamp is then never served again (Hosting/PublishedFiles).
     /// </summary>
-    private async Task StampPublishedDocumentsAsync(CancellationToken cancellationToken)
-    {
-        var documents = ChangeTracker.Entries()
+    private Task StampPublishedDocumentsAsync(CancellationToken cancellationToken) =>
+        StampAsync(ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .SelectMany(e => Hosting.PublishedFiles.DocumentsChangedBy(e.Metadata.ClrType))
-            .Distinct(StringComparer.Ordinal).ToList();
+            .Distinct(StringComparer.Ordinal).ToList(), cancellationToken);
+
+    /// <summary>
+    /// New stamps for the published documents made of <paramref name="rowType"/>, saved with the next
+    /// <c>SaveChanges</c>: for rows written past the change tracker (<see cref="PreparedInsert{T}"/>).
+    /// </summary>
+    public Task StampPublishedDocumentsForAsync(Type rowType, CancellationToken cancellationToken) =>
+        StampAsync(Hosting.PublishedFiles.DocumentsChangedBy(rowType).Distinct(StringComparer.Ordinal).ToList(), cancellationToken);
+
+    private async Task StampAsync(List<string> documents, CancellationToken cancellationToken)
+    {
         foreach (var name in documents)
         {
             var stamp = await PublishedDocumentStamps.FindAsync([name], cancellationToken);

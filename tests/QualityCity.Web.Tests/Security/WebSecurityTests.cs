@@ -34,6 +34,20 @@ public abstract class WebSecurityTests(QualityCityFactory factory) : PlatformTes
     }
 
     [SkippableFact]
+    public async Task A_json_answer_allows_no_inline_script_or_style_at_all()
+    {
+        SkipIfUnavailable();
+        var response = await Factory.AnonymousClient().GetAsync("/api/voice/categories");
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var directives = response.Headers.GetValues("Content-Security-Policy").Single().Split(';').Select(d => d.Trim()).ToList();
+        Assert.Contains("script-src 'self'", directives);
+        Assert.Contains("style-src 'self'", directives);
+        Assert.Contains("default-src 'self'", directives);
+        Assert.Contains("frame-ancestors 'none'", directives);
+        Assert.DoesNotContain(directives, d => d.Contains("nonce-", StringComparison.Ordinal) || d.Contains("unsafe-inline", StringComparison.Ordinal) && !d.StartsWith("style-src-attr", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
     public async Task Inline_scripts_run_only_with_the_nonce_of_their_own_response()
     {
         SkipIfUnavailable();

@@ -70,6 +70,7 @@ public sealed class ReferenceDataLoader(QualityCityDbContext db, IAuditTrail aud
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        WorkingCalendar.Forget(db);
         db.AuditChanges = true;
         if (loaded.Count > 0)
         {

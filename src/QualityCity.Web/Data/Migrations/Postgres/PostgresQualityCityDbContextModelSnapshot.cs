@@ -3614,6 +3614,8 @@ namespace QualityCity.Web.Data.Migrations.Postgres
 
                     b.HasIndex("IndustryCode");
 
+                    b.HasIndex("Name");
+
                     b.HasIndex("NameInitials");
 
                     b.HasIndex("RiskGrade");

@@ -3504,6 +3504,8 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("IndustryCode");
 
+                    b.HasIndex("Name");
+
                     b.HasIndex("NameInitials");
 
                     b.HasIndex("RiskGrade");

@@ -32,14 +32,13 @@ public sealed record VoicePhotoUpload(byte[] Bytes, bool TooLarge = false);
 
 /// <summary>
 /// Receives an item (VOX-1, VOX-2): checks every field and names each bad one in the reader's
-/// language, matches the enterprise against the registry, draws the tracking code, sets the first
-/// deadline and hands the item, its first timeline step and its photos to <see cref="VoiceIntakeWriter"/>,
-/// which saves them in one audited transaction with the other submissions waiting (ADR 0036) and
-/// returns once they are committed (the contact is kept out of the audit log by
-/// <see cref="Audit.Contracts.NotInAuditLogAttribute"/>).
+/// language, draws the tracking code, sets the first deadline and hands the item, its first timeline
+/// step and its photos to <see cref="VoiceIntakeWriter"/>, which matches the enterprises named in the
+/// waiting submissions against the registry and saves them in one transaction with one audit entry
+/// (ADR 0036), and returns once they are committed. The contact never reaches the audit log.
 /// </summary>
 public sealed partial class VoiceIntake(QualityCityDbContext db, Text text, PlatformClock clock, VoiceIntakeWriter writer,
-    Registry.Contracts.IEntityNameLookup registry, VoiceIntakeLookups lookups, Microsoft.Extensions.Options.IOptions<Triage.VoiceTriageOptions> triage)
+    VoiceIntakeLookups lookups, Microsoft.Extensions.Options.IOptions<Triage.VoiceTriageOptions> triage)
 {
     public const int MinDescription = 5;
     public const int MaxPhotos = 3;
@@ -180,12 +179,6 @@ public sealed partial class VoiceIntake(QualityCityDbContext db, Text text, Plat
             return WorkResult.Invalid(errors);
         }
 
-        // The enterprise by name: the item keeps the credit code only when exactly one entity matches.
-        if (creditCode is null && entityName is not null)
-        {
-            creditCode = await MatchEntityAsync(entityName, cancellationToken);
-        }
-
         var now = clock.UtcNow;
         var deadlines = await VoiceSchedule.LoadAsync(db, cancellationToken);
         var (step, deadline) = VoiceSchedule.OnReceipt(deadlines, kind!.Value, new DateTimeOffset(now));
@@ -236,9 +229,6 @@ public sealed partial class VoiceIntake(QualityCityDbContext db, Text text, Plat
 
         return await lookups.CountyCodeAsync(db, value, cancellationToken);
     }
-
-    /// <summary>The one registered entity with exactly this name, through the registry's name index; null when none or several.</summary>
-    private Task<string?> MatchEntityAsync(string name, CancellationToken cancellationToken) => registry.UniqueMatchAsync(name, cancellationToken);
 
     /// <summary>
     /// A fresh code. A collision with a stored one needs a 1 in 2^49 coincidence; the unique index

@@ -10,7 +10,7 @@ public sealed class VoiceIntakeWriterOptions
     public const string Section = "PublicVoice:Intake";
 
     /// <summary>Submissions written in one transaction at most.</summary>
-    public int MaxBatch { get; set; } = 256;
+    public int MaxBatch { get; set; } = 128;
 
     /// <summary>Submissions waiting to be written at most; a request beyond it waits for room (back-pressure), it is not refused.</summary>
     public int QueueLength { get; set; } = 4096;
@@ -31,6 +31,9 @@ public sealed class VoiceIntakeWriter(IServiceScopeFactory scopes, ILogger<Voice
     Microsoft.Extensions.Options.IOptions<VoiceIntakeWriterOptions> options) : BackgroundService
 {
     private const int CodeAttempts = 5;
+
+    /// <summary>The actor of the stored rows and the audit entry: a citizen, not an account.</summary>
+    private const string Actor = "public";
 
     private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(Math.Max(1, options.Value.QueueLength))
     {
@@ -112,7 +115,7 @@ public sealed class VoiceIntakeWriter(IServiceScopeFactory scopes, ILogger<Voice
         {
             await using (var scope = scopes.CreateAsyncScope())
             {
-                await SaveAsync(scope.ServiceProvider.GetRequiredService<QualityCityDbContext>(), batch);
+                await SaveAsync(scope.ServiceProvider, batch);
             }
 
             foreach (var pending in batch)
@@ -153,7 +156,7 @@ public sealed class VoiceIntakeWriter(IServiceScopeFactory scopes, ILogger<Voice
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await SaveAsync(scope.ServiceProvider.GetRequiredService<QualityCityDbContext>(), [pending]);
+                await SaveAsync(scope.ServiceProvider, [pending]);
                 pending.Done.TrySetResult(pending.Item);
                 return;
             }
@@ -174,26 +177,53 @@ public sealed class VoiceIntakeWriter(IServiceScopeFactory scopes, ILogger<Voice
         return await scope.ServiceProvider.GetRequiredService<QualityCityDbContext>().VoiceItems.AnyAsync(i => i.TrackingCode == code);
     }
 
-    /// <summary>The batch in one transaction: the items (audited, without their contact), then their first steps and photos.</summary>
-    private static async Task SaveAsync(QualityCityDbContext db, IReadOnlyList<Pending> batch)
+    /// <summary>
+    /// The batch in one transaction: the items and their first steps through statements prepared once
+    /// for the batch (<see cref="PreparedInsert{T}"/>), then the photos and the caller's own rows
+    /// through EF (audited as any change), and one audit entry for the batch listing each item's id,
+    /// tracking code, kind, category, county, channel and the SHA-256 of its description — never the
+    /// contact (ADR 0036). Later changes to an item are audited entity by entity as everywhere else.
+    /// </summary>
+    private static async Task SaveAsync(IServiceProvider services, IReadOnlyList<Pending> batch)
     {
-        foreach (var pending in batch)
+        var db = services.GetRequiredService<QualityCityDbContext>();
+        var audit = services.GetRequiredService<Audit.Contracts.IAuditTrail>();
+        // The enterprises named without a credit code, for the whole batch in one query: an item keeps
+        // a credit code only when exactly one registered entity has the name as written.
+        var named = batch.Where(p => p.Item.CreditCode is null && p.Item.EntityName is not null).ToList();
+        if (named.Count > 0)
         {
-            // A failed attempt leaves the key EF handed out; a new attempt inserts afresh.
-            pending.Item.Id = 0;
+            var codes = await services.GetRequiredService<Registry.Contracts.IEntityNameLookup>()
+                .UniqueMatchesAsync(named.Select(p => p.Item.EntityName!).ToList(), CancellationToken.None);
+            foreach (var pending in named)
+            {
+                pending.Item.CreditCode = codes.GetValueOrDefault(pending.Item.EntityName!);
+            }
         }
 
-        db.Actor = "public";
+        db.Actor = Actor;
         await using var transaction = await db.Database.BeginTransactionAsync();
-        db.VoiceItems.AddRange(batch.Select(p => p.Item));
-        await db.SaveChangesAsync();
+        await using (var items = PreparedInsert.Create<VoiceItem>(db))
+        {
+            foreach (var pending in batch)
+            {
+                await items.InsertAsync(pending.Item, CancellationToken.None);
+            }
+        }
+
+        await using (var steps = PreparedInsert.Create<VoiceItemEvent>(db))
+        {
+            foreach (var pending in batch)
+            {
+                var step = pending.FirstStep;
+                step.Id = 0;
+                step.ItemId = pending.Item.Id;
+                await steps.InsertAsync(step, CancellationToken.None);
+            }
+        }
+
         foreach (var pending in batch)
         {
-            db.VoiceItemEvents.Add(new VoiceItemEvent
-            {
-                ItemId = pending.Item.Id, AtUtc = pending.FirstStep.AtUtc, Actor = pending.FirstStep.Actor, Action = pending.FirstStep.Action,
-                FromState = pending.FirstStep.FromState, ToState = pending.FirstStep.ToState, Department = pending.FirstStep.Department, Note = pending.FirstStep.Note,
-            });
             foreach (var photo in pending.Photos)
             {
                 db.VoicePhotos.Add(new VoicePhoto
@@ -206,6 +236,17 @@ public sealed class VoiceIntakeWriter(IServiceScopeFactory scopes, ILogger<Voice
             pending.AlsoSave?.Invoke(db, pending.Item);
         }
 
+        await db.StampPublishedDocumentsForAsync(typeof(VoiceItem), CancellationToken.None);
+        var after = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            source = "intake",
+            inserted = batch.Select(p => new
+            {
+                id = p.Item.Id, trackingCode = p.Item.TrackingCode, kind = p.Item.Kind, category = p.Item.CategoryCode, county = p.Item.CountyCode,
+                channel = p.Item.Channel, descriptionSha256 = Domain.Common.Sha256.Hex(p.Item.Description),
+            }),
+        }, Audit.Contracts.AuditJson.Options);
+        await audit.AppendAsync(db, Actor, [new Audit.Contracts.AuditDraft("voice.intake", $"VoiceIntake:{batch[0].Item.Id}", string.Empty, after)]);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
     }

@@ -24,16 +24,41 @@ public static class ReferenceFiles
     }
 }
 
-/// <summary>The working-day calendar every deadline is counted on (REG-5).</summary>
+/// <summary>
+/// The working-day calendar every deadline is counted on (REG-5). The calendar changes once or twice
+/// a year (the State Council's notice, uploaded by the administrator) but is read by every request
+/// that sets a deadline — the public intake among them — so it is kept in memory per database. The
+/// upload and the first load forget it at once in this process; another server sharing the database
+/// reads the new calendar within <see cref="KeptFor"/>.
+/// </summary>
 public static class WorkingCalendar
 {
+    /// <summary>How long a calendar read from the database is used before it is read again.</summary>
+    public static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(5);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (WorkingDayCalendar Calendar, long ReadAt)> Kept = new(StringComparer.Ordinal);
+
     /// <summary>The calendar from the holidays and make-up workdays stored in the database.</summary>
     public static async Task<WorkingDayCalendar> LoadAsync(QualityCityDbContext db, CancellationToken cancellationToken = default)
     {
+        var key = KeyOf(db);
+        // Elapsed time of the process, not the platform's clock: a frozen or moved clock must not keep a calendar forever.
+        if (Kept.TryGetValue(key, out var kept) && Environment.TickCount64 - kept.ReadAt < (long)KeptFor.TotalMilliseconds)
+        {
+            return kept.Calendar;
+        }
+
         var days = await db.Holidays.AsNoTracking().ToListAsync(cancellationToken);
-        return new WorkingDayCalendar(days.Select(d => new CalendarDay(d.Date,
+        var calendar = new WorkingDayCalendar(days.Select(d => new CalendarDay(d.Date,
             d.Kind == "workday" ? CalendarDayKind.Workday : CalendarDayKind.Holiday, d.Name)));
+        Kept[key] = (calendar, Environment.TickCount64);
+        return calendar;
     }
+
+    /// <summary>Drops the calendar kept for this database; called after the holidays change.</summary>
+    public static void Forget(QualityCityDbContext db) => Kept.TryRemove(KeyOf(db), out _);
+
+    private static string KeyOf(QualityCityDbContext db) => db.StoreKey;
 }
 
 /// <summary>

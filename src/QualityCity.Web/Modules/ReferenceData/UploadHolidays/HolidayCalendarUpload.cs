@@ -40,6 +40,7 @@ public sealed class HolidayCalendarUpload(QualityCityDbContext db, Text text)
         db.Holidays.AddRange(days);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        Contracts.WorkingCalendar.Forget(db);
         return new HolidayUploadResult(Summarise(days), existing.Count, days.Count, []);
     }
 

@@ -4,7 +4,7 @@ namespace QualityCity.Web.Modules.Registry.Contracts;
 public sealed record EntityNameHit(string CreditCode, string Name);
 
 /// <summary>
-/// Finds market entities by name through the registry's full-text name index (never a LIKE scan
+/// Finds market entities by name through the registry's name indexes (never a LIKE scan
 /// of the table), for other modules' forms and intake; the Registry module implements it.
 /// </summary>
 public interface IEntityNameLookup
@@ -12,8 +12,8 @@ public interface IEntityNameLookup
     /// <summary>At most <paramref name="max"/> entities whose name contains the typed characters in a row, names starting with them first, then the shorter.</summary>
     Task<IReadOnlyList<EntityNameHit>> SuggestAsync(string typed, int max, CancellationToken cancellationToken);
 
-    /// <summary>The credit code of the one entity with exactly this name; null when none or several.</summary>
-    Task<string?> UniqueMatchAsync(string name, CancellationToken cancellationToken);
+    /// <summary>For each of the names that exactly one entity has, that entity's credit code (names none or several have are left out); one query for all.</summary>
+    Task<IReadOnlyDictionary<string, string>> UniqueMatchesAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken);
 
     /// <summary>The GB/T 4754 industry code of the entity with this credit code, when registered and known.</summary>
     Task<string?> IndustryOfAsync(string creditCode, CancellationToken cancellationToken);

@@ -6,9 +6,10 @@ using QualityCity.Web.Modules.Registry.Contracts;
 namespace QualityCity.Web.Modules.Registry.SearchEntities;
 
 /// <summary>
-/// Name lookups for other modules over the name's full-text index (FTS5 on SQLite, tsvector on
-/// PostgreSQL): the typed characters as a phrase of character tokens, so that even a public form's
-/// suggestions are one index lookup and never a scan of the registry.
+/// Name lookups for other modules: suggestions over the name's full-text index (FTS5 on SQLite,
+/// tsvector on PostgreSQL), the typed characters as a phrase of character tokens, so that even a
+/// public form's suggestions are one index lookup and never a scan of the registry; an exact name
+/// through the name's B-tree index.
 /// </summary>
 internal sealed class EntityNameLookup(QualityCityDbContext db) : IEntityNameLookup
 {
@@ -30,16 +31,18 @@ internal sealed class EntityNameLookup(QualityCityDbContext db) : IEntityNameLoo
             .Take(Math.Clamp(max, 1, 50)).ToList();
     }
 
-    public async Task<string?> UniqueMatchAsync(string name, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, string>> UniqueMatchesAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken)
     {
-        name = name.Trim();
-        if (NameMatches(name) is not { } ids)
+        var wanted = names.Select(n => n.Trim()).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        if (wanted.Count == 0)
         {
-            return null;
+            return new Dictionary<string, string>(StringComparer.Ordinal);
         }
 
-        var exact = await db.MarketEntities.AsNoTracking().Where(e => ids.Contains(e.Id) && e.Name == name).Select(e => e.CreditCode).Take(2).ToListAsync(cancellationToken);
-        return exact.Count == 1 ? exact[0] : null;
+        // The name's own index: each exact name is one seek.
+        var rows = await db.MarketEntities.AsNoTracking().Where(e => wanted.Contains(e.Name)).Select(e => new { e.Name, e.CreditCode }).ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.Name, StringComparer.Ordinal).Where(g => g.Count() == 1)
+            .ToDictionary(g => g.Key, g => g.Single().CreditCode, StringComparer.Ordinal);
     }
 
     public Task<string?> IndustryOfAsync(string creditCode, CancellationToken cancellationToken) =>
