@@ -9,7 +9,8 @@
 # Rows beyond the 201s counted are the requests wrk abandoned in flight when its time was up.
 # Then 10,000 submissions with 1% malformed in a fixed mix: each malformed one must get a 400 naming
 # its field, each valid one a 201, and the rows must equal the valid ones.
-# Target (SQLite, 256 connections): intake >= 0.5 x bare, intake p99 < 50 ms, 0 lost, 0 doubled.
+# Target at 256 connections: intake >= 0.5 x bare, 0 lost, 0 doubled, the mix answered exactly; on
+# SQLite also intake p99 < 50 ms.
 #
 # Each database gets its own server process (Release build, Production environment, a fresh SQLite
 # file or a fresh PostgreSQL database, a small demo city so that names match the registry), with the
@@ -347,9 +348,11 @@ for db in $databases; do
   top=${levels##* }
   verdict=$(awk -v db="$db" -v top="$top" -v ratio="${R[$top,ratio]}" -v p99="${R[intake,$top,p99]}" -v lost="${R[intake,$top,lost]}" -v doubled="${R[intake,$top,doubled]}" \
     -v mixed="${R[mixed_ok]:-skipped}" 'BEGIN {
-      ok = ratio >= 0.5 && p99 < 50 && lost == 0 && doubled == 0 && mixed != "no"
-      printf "%s at %d connections: intake/bare %.2f (>= 0.5), p99 %.1f ms (< 50), lost %d, doubled %d, malformed mix %s => %s", db, top, ratio, p99, lost, doubled,
-        mixed == "yes" ? "passed" : mixed, ok ? "PASS" : "FAIL" }')
+      # The latency target is the embedded database'"'"'s (the issue names SQLite); PostgreSQL is held to the rest.
+      latency_ok = db != "sqlite" || p99 < 50
+      ok = ratio >= 0.5 && latency_ok && lost == 0 && doubled == 0 && mixed != "no"
+      printf "%s at %d connections: intake/bare %.2f (>= 0.5), p99 %.1f ms (%s), lost %d, doubled %d, malformed mix %s => %s", db, top, ratio, p99,
+        db == "sqlite" ? "< 50" : "no target", lost, doubled, mixed == "yes" ? "passed" : mixed, ok ? "PASS" : "FAIL" }')
   echo
   echo "$verdict (machine load average now $(cut -d' ' -f1-3 /proc/loadavg))"
   verdicts+=("$verdict")
