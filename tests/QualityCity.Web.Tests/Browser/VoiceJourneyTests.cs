@@ -19,11 +19,26 @@ public sealed class VoiceJourneyTests(BrowserFixture fixture) : IClassFixture<Br
     [SkippableFact]
     public async Task A_poster_report_with_a_photo_is_dispatched_answered_and_rated()
     {
+        // The coordinator makes the food street's poster; its QR holds the short address.
+        var coordinator = await fixture.SignInAsync("coordinator");
+        await coordinator.GotoAsync("/voice/posters");
+        await coordinator.CheckAsync("input[name='Input.Target'][value='place']");
+        await coordinator.SelectOptionAsync("#poster-county", "371521");
+        await coordinator.FillAsync("#poster-township", "狮子楼街道");
+        await coordinator.FillAsync("#poster-address", "美食街");
+        await coordinator.SelectOptionAsync("#poster-category", "food-catering");
+        await coordinator.ClickAsync("#poster-submit");
+        await coordinator.WaitForSelectorAsync("#poster-url");
+        var posterPath = new Uri(await coordinator.InnerTextAsync("#poster-url")).AbsolutePath;
+        Assert.Matches("^/voice/p/[0-9A-Z]{8}$", posterPath);
+
+        // A citizen scans it: the short address opens the form filled in from the poster.
         var citizen = await fixture.NewPageAsync(phone: true);
-        await citizen.GotoAsync("/voice/new?category=food-catering&county=371521&channel=poster&place=" + Uri.EscapeDataString("狮子楼街道美食街"));
+        await citizen.GotoAsync(posterPath);
+        Assert.EndsWith("/voice/new", new Uri(citizen.Url).AbsolutePath, StringComparison.Ordinal);
         Assert.Equal("food-catering", await citizen.InputValueAsync("#category"));
         Assert.Equal("371521", await citizen.InputValueAsync("#county"));
-        Assert.Equal("狮子楼街道美食街", await citizen.InputValueAsync("#address"));
+        Assert.Equal("美食街", await citizen.InputValueAsync("#address"));
         Assert.True(await citizen.EvaluateAsync<bool>(FitsThePhone), "the form is wider than the phone");
 
         // A refused submission keeps what was typed and names the field.
@@ -45,12 +60,12 @@ public sealed class VoiceJourneyTests(BrowserFixture fixture) : IClassFixture<Br
         Assert.True(await citizen.EvaluateAsync<bool>(FitsThePhone), "the receipt is wider than the phone");
         await citizen.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("voice-receipt-phone.png"), FullPage = true });
 
-        var coordinator = await fixture.SignInAsync("coordinator");
         await coordinator.GotoAsync("/voice/inbox");
         await coordinator.ClickAsync($"#voice-list a[href='/voice/items/{code.Canonical}']");
         await coordinator.WaitForSelectorAsync("#item-timeline");
         Assert.Contains("13600136000", await coordinator.InnerTextAsync("#item-contact"), StringComparison.Ordinal);
         Assert.Contains("1 张", await coordinator.InnerTextAsync("#item-facts"), StringComparison.Ordinal);
+        Assert.Contains("二维码", await coordinator.InnerTextAsync("#item-facts"), StringComparison.Ordinal);
         await coordinator.ClickAsync("#act-accept");
         await coordinator.WaitForSelectorAsync("#action-done");
         Assert.Equal("已受理", await coordinator.InnerTextAsync("#item-state"));
