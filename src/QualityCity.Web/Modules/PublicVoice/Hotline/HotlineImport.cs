@@ -6,6 +6,7 @@ using QualityCity.Domain.Common;
 using QualityCity.Domain.PublicVoice;
 using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
+using QualityCity.Web.Localization;
 using QualityCity.Web.Modules.Audit.Contracts;
 using QualityCity.Web.Modules.Registry.Contracts;
 
@@ -67,7 +68,7 @@ public sealed class HotlineImport(QualityCityDbContext db, IAuditTrail auditLog,
     private static readonly HashSet<string> ContactColumns = ["contact_name", "contact_phone"];
 
     /// <summary>The report's language: English unless a page upload asks for the uploader's.</summary>
-    public HotlineReportLanguage Language { get; set; } = HotlineReportLanguage.English;
+    public ReportLanguage Language { get; set; } = ReportLanguage.English;
 
     /// <summary>Marks the items as demo data.</summary>
     public bool IsDemo { get; set; }

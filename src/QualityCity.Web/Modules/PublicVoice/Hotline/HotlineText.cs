@@ -4,29 +4,6 @@ using QualityCity.Web.Localization;
 namespace QualityCity.Web.Modules.PublicVoice.Hotline;
 
 /// <summary>
-/// The language of a hotline import's report: the command line's is English (like its scripts), a
-/// page upload's the uploader's. Reasons are Chinese templates translated through en.json, as the
-/// registry import's are.
-/// </summary>
-public sealed class HotlineReportLanguage
-{
-    private HotlineReportLanguage(bool english) => IsEnglish = english;
-
-    public static HotlineReportLanguage English { get; } = new(true);
-
-    public static HotlineReportLanguage Chinese { get; } = new(false);
-
-    public static HotlineReportLanguage For(CultureInfo culture) => culture.TwoLetterISOLanguageName == "en" ? English : Chinese;
-
-    public bool IsEnglish { get; }
-
-    public string Say(string chinese, params object?[] values) =>
-        string.Format(CultureInfo.InvariantCulture, IsEnglish ? Text.Loaded.English(chinese) : chinese, values);
-
-    public string Header => Say("行号,列,值,原因");
-}
-
-/// <summary>
 /// The category of an imported order, from its text: 12345 exports carry no category of the
 /// bureau's tree, so the first keyword group found in the text names one; an order none of them
 /// fits is filed under "other" for the coordinator to re-file. Groups go from the specific to the

@@ -47,7 +47,7 @@ public sealed class HotlineUploadModel(HotlineImport import, DatabaseSettings se
         }
 
         var id = Guid.NewGuid().ToString("N");
-        import.Language = HotlineReportLanguage.For(CultureInfo.CurrentUICulture);
+        import.Language = ReportLanguage.For(CultureInfo.CurrentUICulture);
         try
         {
             Summary = await import.ImportFileAsync(path, User.ActorName(), ReportPath(settings, id), cancellationToken);

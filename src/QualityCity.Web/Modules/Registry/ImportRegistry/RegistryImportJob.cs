@@ -1,6 +1,7 @@
 using System.Globalization;
 using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
+using QualityCity.Web.Localization;
 using QualityCity.Web.Modules.Audit.Contracts;
 using QualityCity.Web.Modules.Jobs.Contracts;
 using QualityCity.Web.Modules.Registry.Contracts;
@@ -50,7 +51,7 @@ public sealed class RegistryImportJob(QualityCityDbContext db, IAuditTrail audit
     public async Task<JobOutcome> RunAsync(JobRun run, CancellationToken cancellationToken)
     {
         var input = run.Input<Input>();
-        var language = input.Culture is { Length: > 0 } culture ? ImportReportLanguage.For(CultureInfo.GetCultureInfo(culture)) : ImportReportLanguage.English;
+        var language = input.Culture is { Length: > 0 } culture ? ReportLanguage.For(CultureInfo.GetCultureInfo(culture)) : ReportLanguage.English;
         var importer = new RegistryImporter(db, auditLog)
         {
             Language = language,

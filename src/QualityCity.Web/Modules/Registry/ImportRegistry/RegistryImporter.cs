@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
+using QualityCity.Web.Localization;
 using QualityCity.Web.Modules.Audit.Contracts;
 using QualityCity.Web.Modules.Registry.Contracts;
 using QualityCity.Web.Modules.Registry.ExportRegistry;
@@ -36,7 +37,7 @@ public sealed class RegistryImporter(QualityCityDbContext db, IAuditTrail auditL
     private int EffectiveBatchSize => BatchSize ?? (db.IsPostgres ? 10_000 : 2_000);
 
     /// <summary>The error report's language: English unless a page upload asks for the uploader's.</summary>
-    public ImportReportLanguage Language { get; init; } = ImportReportLanguage.English;
+    public ReportLanguage Language { get; init; } = ReportLanguage.English;
 
     /// <summary>Called after each committed batch (CLI progress line, web progress bar).</summary>
     public Action<ImportJob>? Progress { get; init; }

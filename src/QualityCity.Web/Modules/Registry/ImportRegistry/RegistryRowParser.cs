@@ -1,3 +1,4 @@
+using QualityCity.Web.Localization;
 using QualityCity.Web.Modules.Registry.Contracts;
 
 namespace QualityCity.Web.Modules.Registry.ImportRegistry;
@@ -6,7 +7,7 @@ namespace QualityCity.Web.Modules.Registry.ImportRegistry;
 /// <param name="Row">Row number as the spreadsheet shows it (the header is row 1).</param>
 /// <param name="Column">The column's header as written in the file.</param>
 /// <param name="Value">The offending value.</param>
-/// <param name="Reason">Why, in the report's language (<see cref="ImportReportLanguage"/>).</param>
+/// <param name="Reason">Why, in the report's language (<see cref="ReportLanguage"/>).</param>
 /// <param name="IsWarning">A warning keeps the row; its reason says so.</param>
 public sealed record RowIssue(long Row, string Column, string Value, string Reason, bool IsWarning = false);
 
@@ -68,13 +69,13 @@ public sealed class RegistryRowParser
     private readonly (RegistryColumn Column, int Index, string Header)[] _columns;
 
     private readonly ParsedRow _row;
-    private readonly ImportReportLanguage _language;
+    private readonly ReportLanguage _language;
 
     /// <param name="headers">The file's header row.</param>
     /// <param name="reference">The codes rows are checked against.</param>
     /// <param name="latestEstablishedOn">The latest establishment date accepted (the import's day, with a day's grace).</param>
     /// <param name="language">The language of the reasons.</param>
-    public RegistryRowParser(string[] headers, RegistryReference reference, DateOnly latestEstablishedOn, ImportReportLanguage language)
+    public RegistryRowParser(string[] headers, RegistryReference reference, DateOnly latestEstablishedOn, ReportLanguage language)
     {
         _language = language;
         _headers = headers;
@@ -125,7 +126,7 @@ public sealed class RegistryRowParser
 /// A row as its cells are read, column by column (<see cref="RegistryCells"/>): the record so far,
 /// the reference data to check codes against, and where problems go.
 /// </summary>
-internal sealed class ParsedRow(RegistryReference reference, DateOnly latestEstablishedOn, ImportReportLanguage language)
+internal sealed class ParsedRow(RegistryReference reference, DateOnly latestEstablishedOn, ReportLanguage language)
 {
     private readonly Dictionary<string, string> _countyCodeByName = reference.CountyNamesByCode
         .GroupBy(kv => kv.Value)
@@ -138,7 +139,7 @@ internal sealed class ParsedRow(RegistryReference reference, DateOnly latestEsta
 
     public RegistryReference Reference { get; } = reference;
 
-    public ImportReportLanguage Language { get; } = language;
+    public ReportLanguage Language { get; } = language;
 
     /// <summary>The latest establishment date a row may give: the import's day in China, with a day's grace.</summary>
     public DateOnly LatestEstablishedOn { get; } = latestEstablishedOn;

@@ -1,27 +1,25 @@
 using System.Globalization;
-using QualityCity.Web.Localization;
-
-namespace QualityCity.Web.Modules.Registry.ImportRegistry;
+namespace QualityCity.Web.Localization;
 
 /// <summary>
-/// The language an import's error report is written in. A report is read by the person who ran the
+/// The language an import's error report is written in (the registry's, the 12345 hotline's). A report is read by the person who ran the
 /// import, so a page upload is reported in the uploader's language and the command line — which
 /// speaks English, like its scripts — in English. Reasons are Chinese templates with their values,
 /// translated through <c>Localization/en.json</c> like every other text.
 /// </summary>
-public sealed class ImportReportLanguage
+public sealed class ReportLanguage
 {
     private readonly bool _english;
 
-    private ImportReportLanguage(bool english) => _english = english;
+    private ReportLanguage(bool english) => _english = english;
 
     /// <summary>The command line's and the API documentation's language.</summary>
-    public static ImportReportLanguage English { get; } = new(true);
+    public static ReportLanguage English { get; } = new(true);
 
-    public static ImportReportLanguage Chinese { get; } = new(false);
+    public static ReportLanguage Chinese { get; } = new(false);
 
     /// <summary>The report language for a user interface culture (anything but English is Chinese).</summary>
-    public static ImportReportLanguage For(CultureInfo culture) =>
+    public static ReportLanguage For(CultureInfo culture) =>
         culture.TwoLetterISOLanguageName == "en" ? English : Chinese;
 
     public bool IsEnglish => _english;
