@@ -137,6 +137,14 @@ public sealed class DemoCity(QualityCityDbContext db, UserManager<AppUser> users
             SplitMix64.FromString(seed + "/voice"), clock.UtcNow, cancellationToken);
         console?.Step("群众诉求：12345 工单 {0} 件，网上和扫码提交 {1} 件；已办结 {2} 件，办理中 {3} 件（其中逾期 {4} 件），并单 {5} 件",
             voice.Hotline, voice.Web, voice.Closed, voice.Open, voice.Overdue, voice.Merged);
+        // Written in bulk like the past inspections; the survey's record and draw stay recomputable from its tables.
+        var enterpriseAccounts = await db.Users.AsNoTracking().Where(u => u.CreditCode != null).Select(u => u.CreditCode!).ToListAsync(cancellationToken);
+        db.AuditChanges = false;
+        var survey = await DemoSurvey.LoadAsync(db, enterpriseAccounts, SplitMix64.FromString(seed + "/survey"), clock.UtcNow, cancellationToken);
+        db.AuditChanges = true;
+        db.ChangeTracker.Clear();
+        console?.Step("营商环境满意度测评：{0} 个项目 × {1} 个部门，按公开种子抽取 {2} 家企业，已答 {3} 家",
+            survey.Questions, survey.Departments, survey.Sampled, survey.Answered);
         return enterprises;
     }
 

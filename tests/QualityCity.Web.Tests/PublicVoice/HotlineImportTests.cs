@@ -228,6 +228,41 @@ public abstract partial class HotlineImportTests(QualityCityFactory factory) : P
     }
 
     [SkippableFact]
+    public async Task The_demo_survey_is_drawn_as_its_public_record_says_and_answered_by_most_of_its_sample()
+    {
+        SkipIfUnavailable();
+        var coordinator = await Factory.SignedInClientAsync("coordinator");
+        var surveys = await coordinator.GetFromJsonAsync<JsonElement>("/api/voice/surveys");
+        var survey = surveys.EnumerateArray().Single(s => s.GetProperty("title").GetString()!.EndsWith("营商环境满意度测评（演示）", StringComparison.Ordinal));
+        var id = survey.GetProperty("id").GetInt32();
+        Assert.Equal("drawn", survey.GetProperty("status").GetString());
+        Assert.Equal(12, survey.GetProperty("questions").GetArrayLength());
+
+        // Anyone can recompute the sample from the published pool file and seed.
+        var anonymous = Factory.AnonymousClient();
+        var record = await anonymous.GetFromJsonAsync<JsonElement>($"/api/voice/surveys/{id}/record.json");
+        var poolFile = await anonymous.GetStringAsync($"/api/voice/surveys/{id}/pool.txt");
+        Assert.Equal(record.GetProperty("poolDigest").GetString(), QualityCity.Domain.Planning.DrawTickets.H(poolFile));
+        var recomputed = QualityCity.Domain.Planning.DrawTickets.Sample(record.GetProperty("seed").GetString()!, poolFile.Split('\n'), record.GetProperty("k").GetInt32());
+        Assert.Equal(recomputed.Select(d => (d.Id, d.Ticket)),
+            record.GetProperty("selected").EnumerateArray().Select(t => (t.GetProperty("id").GetString()!, t.GetProperty("ticket").GetString()!)));
+
+        // Most of the sample answered, only drawn enterprises, and no demo enterprise account's own (it can still answer itself).
+        var results = await coordinator.GetFromJsonAsync<JsonElement>($"/api/voice/surveys/{id}/results");
+        var responses = results.GetProperty("responses").GetInt32();
+        Assert.InRange(responses, recomputed.Count / 2, recomputed.Count);
+        await using var scope = OpenDb();
+        var answered = await scope.Db.VoiceSurveyResponses.AsNoTracking().Where(r => r.SurveyId == id).Select(r => r.CreditCode).ToListAsync();
+        Assert.Equal(responses, answered.Count);
+        Assert.All(answered, code => Assert.Contains(recomputed, d => d.Id == code));
+        var accounts = await scope.Db.Users.AsNoTracking().Where(u => u.CreditCode != null).Select(u => u.CreditCode!).ToListAsync();
+        Assert.DoesNotContain(answered, accounts.Contains);
+        var departments = results.GetProperty("departments").EnumerateArray().ToList();
+        Assert.NotEmpty(departments);
+        Assert.All(departments, d => Assert.InRange(d.GetProperty("mean").GetDouble(), 2.5, 5.0));
+    }
+
+    [SkippableFact]
     public async Task The_demo_year_holds_hotline_orders_imported_under_their_own_prefix_web_items_along_the_loop_duplicates_and_a_few_overdue()
     {
         SkipIfUnavailable();
