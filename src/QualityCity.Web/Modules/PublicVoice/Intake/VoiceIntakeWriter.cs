@@ -18,11 +18,11 @@ public sealed class VoiceIntakeWriterOptions
 
 /// <summary>
 /// Group commit for the public intake (ADR 0036): one background writer drains the submissions that
-/// the requests have checked and prepared, and writes everything waiting — items, audit entries,
-/// first timeline steps, photos — in one transaction; each request is answered only after the commit
-/// that holds its item. Under load a commit carries many items, so the database does one write
-/// transaction (one WAL sync on SQLite, one round of locks on PostgreSQL, one read of the audit
-/// chain's head) for a batch instead of one per request, and writers never wait for each other's locks.
+/// the requests have checked and prepared, and writes everything waiting — items, first timeline
+/// steps, photos and one audit entry — in one transaction; each request is answered only after the
+/// commit that holds its item. Under load a commit carries many items, so the database does one write
+/// transaction (one round of locks, one read of the audit chain's head) for a batch instead of one per
+/// request, and writers never wait for each other's locks.
 /// A batch that fails is written again one submission at a time, so one bad submission fails alone;
 /// a tracking code that collides with a stored one is drawn again. On shutdown the queue is closed
 /// and what it holds is written before the writer stops.
