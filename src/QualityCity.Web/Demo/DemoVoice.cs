@@ -155,7 +155,7 @@ public static class DemoVoice
     public static async Task<DemoVoiceYear> LoadAsync(QualityCityDbContext db, HotlineImport hotline, SplitMix64 random, DateTime nowUtc,
         CancellationToken cancellationToken)
     {
-        var deadlines = await VoiceSchedule.LoadAsync(db, cancellationToken);
+        var deadlines = await VoiceSchedule.LoadAsync(db, hotline.DeadlineRules, cancellationToken);
         var counties = await db.Regions.AsNoTracking().Where(r => r.Level == "county" && r.ParentCode == VoiceLabels.CityCode).OrderBy(r => r.Code)
             .Select(r => new { r.Code, r.Name }).ToListAsync(cancellationToken);
         var townships = (await db.Regions.AsNoTracking().Where(r => r.Level == "township").Select(r => new { r.ParentCode, r.Name }).ToListAsync(cancellationToken))

@@ -18,6 +18,8 @@ public sealed class PublicVoiceModule : IModule
     {
         services.AddScoped<ReferenceData.Contracts.IReferenceDataSet, VoiceCategoryData>();
         services.AddScoped<VoiceLabels>();
+        services.AddOptions<VoiceDeadlineOptions>().Configure<IConfiguration>((options, configuration) => options.Rules = VoiceDeadlineOptions.Read(configuration))
+            .ValidateOnStart();
         services.AddScoped<VoiceIntake>();
         services.AddScoped<VoiceItemWork>();
         Open311.Open311Endpoints.AddServices(services);

@@ -12,8 +12,9 @@ namespace QualityCity.Web.Modules.PublicVoice;
 /// </summary>
 public static class VoiceSchedule
 {
-    public static async Task<VoiceDeadlines> LoadAsync(QualityCityDbContext db, CancellationToken cancellationToken) =>
-        new(await WorkingCalendar.LoadAsync(db, cancellationToken));
+    /// <summary>The deadlines on the stored calendar with the rules in force (<see cref="VoiceDeadlineOptions"/>).</summary>
+    public static async Task<VoiceDeadlines> LoadAsync(QualityCityDbContext db, VoiceDeadlineRules rules, CancellationToken cancellationToken) =>
+        new(await WorkingCalendar.LoadAsync(db, cancellationToken), rules);
 
     /// <summary>The deadline when an item is received.</summary>
     public static (string Step, VoiceDeadline Deadline) OnReceipt(VoiceDeadlines deadlines, VoiceItemKind kind, DateTimeOffset received) =>

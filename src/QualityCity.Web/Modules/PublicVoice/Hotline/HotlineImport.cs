@@ -37,7 +37,7 @@ public sealed record HotlineImportSummary(int Inserted, int Unchanged, int Rejec
 /// Rows are written in batches, one transaction and one audit entry (the order ids, never the
 /// contact) per batch.
 /// </summary>
-public sealed class HotlineImport(QualityCityDbContext db, IAuditTrail auditLog, PlatformClock clock)
+public sealed class HotlineImport(QualityCityDbContext db, IAuditTrail auditLog, PlatformClock clock, Microsoft.Extensions.Options.IOptions<VoiceDeadlineOptions> deadlineRules)
 {
     /// <summary>The source of imported items; with the order id it names the item.</summary>
     public const string Source = "hotline";
@@ -66,6 +66,9 @@ public sealed class HotlineImport(QualityCityDbContext db, IAuditTrail auditLog,
 
     /// <summary>Columns whose values are contact data: never echoed in the row report.</summary>
     private static readonly HashSet<string> ContactColumns = ["contact_name", "contact_phone"];
+
+    /// <summary>The deadline rules the import counts with (the demo's year uses the same).</summary>
+    public Domain.PublicVoice.VoiceDeadlineRules DeadlineRules => deadlineRules.Value.Rules;
 
     /// <summary>The report's language: English unless a page upload asks for the uploader's.</summary>
     public ReportLanguage Language { get; set; } = ReportLanguage.English;
@@ -366,7 +369,7 @@ public sealed class HotlineImport(QualityCityDbContext db, IAuditTrail auditLog,
                 .GroupBy(e => e.Name, StringComparer.Ordinal).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.First().CreditCode, StringComparer.Ordinal);
 
         var codes = await TrackingCodesAsync(fresh.Count, cancellationToken);
-        var deadlines = await VoiceSchedule.LoadAsync(db, cancellationToken);
+        var deadlines = await VoiceSchedule.LoadAsync(db, deadlineRules.Value.Rules, cancellationToken);
         var now = clock.UtcNow;
         var coordinator = new VoiceActor(VoiceActorRole.Coordinator);
         var items = new List<(VoiceItem Item, HotlineOrder Order)>(fresh.Count);

@@ -38,7 +38,8 @@ public sealed record VoicePhotoUpload(byte[] Bytes, bool TooLarge = false);
 /// (ADR 0036), and returns once they are committed. The contact never reaches the audit log.
 /// </summary>
 public sealed partial class VoiceIntake(QualityCityDbContext db, Text text, PlatformClock clock, VoiceIntakeWriter writer,
-    VoiceIntakeLookups lookups, Microsoft.Extensions.Options.IOptions<Triage.VoiceTriageOptions> triage)
+    VoiceIntakeLookups lookups, Microsoft.Extensions.Options.IOptions<Triage.VoiceTriageOptions> triage,
+    Microsoft.Extensions.Options.IOptions<VoiceDeadlineOptions> deadlineRules)
 {
     public const int MinDescription = 5;
     public const int MaxPhotos = 3;
@@ -180,7 +181,7 @@ public sealed partial class VoiceIntake(QualityCityDbContext db, Text text, Plat
         }
 
         var now = clock.UtcNow;
-        var deadlines = await VoiceSchedule.LoadAsync(db, cancellationToken);
+        var deadlines = await VoiceSchedule.LoadAsync(db, deadlineRules.Value.Rules, cancellationToken);
         var (step, deadline) = VoiceSchedule.OnReceipt(deadlines, kind!.Value, new DateTimeOffset(now));
         var item = new VoiceItem
         {

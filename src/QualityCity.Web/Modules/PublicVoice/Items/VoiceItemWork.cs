@@ -14,7 +14,8 @@ namespace QualityCity.Web.Modules.PublicVoice.Items;
 /// dispatched to it), who sees the contact, and every step through <see cref="VoiceItemWorkflow"/>,
 /// audited and written to the item's timeline.
 /// </summary>
-public sealed class VoiceItemWork(QualityCityDbContext db, VoiceLabels labels, Text text, PlatformClock clock, Triage.VoiceTriage triage)
+public sealed class VoiceItemWork(QualityCityDbContext db, VoiceLabels labels, Text text, PlatformClock clock, Triage.VoiceTriage triage,
+    Microsoft.Extensions.Options.IOptions<VoiceDeadlineOptions> deadlineRules)
 {
     /// <summary>The reader as the workflow sees them: one actor, or two for a department head (head and staff of the department).</summary>
     public async Task<IReadOnlyList<VoiceActor>> ActorsAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -98,7 +99,7 @@ public sealed class VoiceItemWork(QualityCityDbContext db, VoiceLabels labels, T
         }
 
         var now = clock.UtcNow;
-        var deadlines = await VoiceSchedule.LoadAsync(db, cancellationToken);
+        var deadlines = await VoiceSchedule.LoadAsync(db, deadlineRules.Value.Rules, cancellationToken);
         query = query.OrderBy(i => i.DeadlineUtc == null ? 1 : 0).ThenBy(i => i.DeadlineUtc).ThenByDescending(i => i.ReceivedAtUtc).ThenByDescending(i => i.Id);
         List<VoiceItem> items;
         int total;
@@ -269,7 +270,7 @@ public sealed class VoiceItemWork(QualityCityDbContext db, VoiceLabels labels, T
         }
 
         var categories = await labels.CategoryNamesAsync(cancellationToken);
-        var deadlines = await VoiceSchedule.LoadAsync(db, cancellationToken);
+        var deadlines = await VoiceSchedule.LoadAsync(db, deadlineRules.Value.Rules, cancellationToken);
         if (await MergeTargetAsync(item, cancellationToken) is { } target)
         {
             // A merged item follows its target (ADR 0032): its state, deadline and answer; the rating stays the reporter's own.
@@ -374,7 +375,7 @@ public sealed class VoiceItemWork(QualityCityDbContext db, VoiceLabels labels, T
             item.RatedAtUtc = now;
         }
 
-        VoiceSchedule.AfterAction(await VoiceSchedule.LoadAsync(db, cancellationToken), item, action, after.State, new DateTimeOffset(now));
+        VoiceSchedule.AfterAction(await VoiceSchedule.LoadAsync(db, deadlineRules.Value.Rules, cancellationToken), item, action, after.State, new DateTimeOffset(now));
         item.UpdatedAtUtc = now;
         db.Actor = actorName;
         db.VoiceItemEvents.Add(new VoiceItemEvent
@@ -404,7 +405,7 @@ public sealed class VoiceItemWork(QualityCityDbContext db, VoiceLabels labels, T
         var categories = await labels.CategoryNamesAsync(cancellationToken);
         var counties = (await labels.CountiesAsync(cancellationToken)).ToDictionary(c => c.Code, c => c.Name, StringComparer.Ordinal);
         var departments = (await labels.DepartmentsAsync(cancellationToken)).ToDictionary(d => d.Code, d => d.Name, StringComparer.Ordinal);
-        var deadlines = await VoiceSchedule.LoadAsync(db, cancellationToken);
+        var deadlines = await VoiceSchedule.LoadAsync(db, deadlineRules.Value.Rules, cancellationToken);
         var timeline = await db.VoiceItemEvents.AsNoTracking().Where(e => e.ItemId == item.Id).OrderBy(e => e.AtUtc).ThenBy(e => e.Id)
             .Select(e => new VoiceEventView(e.AtUtc, e.Actor, e.Action, e.FromState, e.ToState, e.Department, e.Note)).ToListAsync(cancellationToken);
         var photos = (await db.VoicePhotos.AsNoTracking().Where(p => p.ItemId == item.Id).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(cancellationToken))

@@ -36,7 +36,7 @@ public sealed record OversightReport(DateOnly From, DateOnly To, DateTimeOffset 
 /// overdue items and ratings. The coordinator and the administrator see every department; a
 /// department head only their own. The time is the platform's clock.
 /// </summary>
-public sealed class VoiceOversight(QualityCityDbContext db, VoiceLabels labels, PlatformClock clock)
+public sealed class VoiceOversight(QualityCityDbContext db, VoiceLabels labels, PlatformClock clock, Microsoft.Extensions.Options.IOptions<VoiceDeadlineOptions> deadlineRules)
 {
     /// <summary>The actor of the scan's timeline steps.</summary>
     public const string SystemActor = "system";
@@ -55,7 +55,7 @@ public sealed class VoiceOversight(QualityCityDbContext db, VoiceLabels labels, 
     public async Task<VoiceScanResult> ScanAsync(CancellationToken cancellationToken)
     {
         var now = clock.UtcNow;
-        var deadlines = await VoiceSchedule.LoadAsync(db, cancellationToken);
+        var deadlines = await VoiceSchedule.LoadAsync(db, deadlineRules.Value.Rules, cancellationToken);
         // Due soon is at most a working day or an hour of working time away, which the longest
         // holiday stretches to well under three weeks.
         var horizon = now.AddDays(21);
@@ -152,7 +152,7 @@ public sealed class VoiceOversight(QualityCityDbContext db, VoiceLabels labels, 
         var all = scope.Length == 0;
 
         var calendar = await WorkingCalendar.LoadAsync(db, cancellationToken);
-        var deadlines = new VoiceDeadlines(calendar);
+        var deadlines = new VoiceDeadlines(calendar, deadlineRules.Value.Rules);
         var names = (await labels.DepartmentsAsync(cancellationToken)).ToDictionary(d => d.Code, d => d.Name, StringComparer.Ordinal);
         var categories = await labels.CategoryNamesAsync(cancellationToken);
         string NameOf(string? code) => string.IsNullOrEmpty(code) ? labels.Text["未派单（统筹）"] : names.GetValueOrDefault(code, code);
