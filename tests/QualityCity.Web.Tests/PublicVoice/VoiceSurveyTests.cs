@@ -187,6 +187,29 @@ public abstract class VoiceSurveyTests(QualityCityFactory factory) : PlatformTes
         Assert.Equal(HttpStatusCode.Forbidden, (await (await Factory.SignedInClientAsync("samr.inspector")).GetAsync($"/api/voice/surveys/{id}/results")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await coordinator.GetAsync("/api/voice/surveys/999999/results")).StatusCode);
         Assert.Contains("survey-form", await respondents[5].GetStringAsync($"/voice/surveys/{id}/answer"), StringComparison.Ordinal);
+
+        // Closing ends the answering: a head may not close it; once closed, the last respondent's answer is refused and
+        // the survey leaves the desk; the results stay; it is closed once.
+        Assert.Equal(HttpStatusCode.Forbidden, (await samrHead.PostAsync($"/api/voice/surveys/{id}/close", null)).StatusCode);
+        var closed = await JsonAsync(await coordinator.PostAsync($"/api/voice/surveys/{id}/close", null), HttpStatusCode.OK);
+        Assert.Equal("closed", closed.GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await respondents[5].PostAsJsonAsync($"/api/voice/surveys/{id}/responses", Answers(5))).StatusCode);
+        Assert.DoesNotContain($"/voice/surveys/{id}/answer", await respondents[5].GetStringAsync("/"), StringComparison.Ordinal);
+        Assert.Equal(5, (await coordinator.GetFromJsonAsync<JsonElement>($"/api/voice/surveys/{id}/results")).GetProperty("responses").GetInt32());
+        Assert.Equal(HttpStatusCode.Conflict, (await coordinator.PostAsync($"/api/voice/surveys/{id}/close", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await coordinator.PostAsync("/api/voice/surveys/999999/close", null)).StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task A_survey_not_yet_drawn_cannot_be_closed()
+    {
+        SkipIfUnavailable();
+        var coordinator = await Factory.SignedInClientAsync("coordinator");
+        var survey = await JsonAsync(await coordinator.PostAsJsonAsync("/api/voice/surveys",
+            new { title = "未抽样的问卷", year = 2026, questions = OneQuestion, departments = Samr, sampleSize = 3 }), HttpStatusCode.Created);
+        var refused = await coordinator.PostAsync($"/api/voice/surveys/{survey.GetProperty("id").GetInt32()}/close", null);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("还没有抽样", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }
 

@@ -37,6 +37,13 @@ public static class SurveyEndpoints
             .WithDescription("用公开种子 `seed`（至少 20 位十进制数字，如抽取会上掷骰所得，不可重复使用）从已冻结的名单中按 QC-DRAW-1 抽取 `sampleSize` 家企业；每份问卷只能抽一次（再抽返回 409）。抽中的企业账号在首页看到问卷。抽取记录公开：GET /api/voice/surveys/{id}/record.json。 — Draws `sampleSize` enterprises from the frozen pool with the public `seed` (at least 20 decimal digits, e.g. dice rolled at the draw meeting, never reused) by QC-DRAW-1; once per survey (409 after). The drawn enterprises' accounts find the survey on their desk. The record is public: GET /api/voice/surveys/{id}/record.json.")
             .WithRequestExample(new SurveyDrawRequest("31415926535897932384626"));
 
+        api.MapPost("/{id:int}/close", async (int id, ClaimsPrincipal user, VoiceSurveys surveys, CancellationToken ct) =>
+                Http(await surveys.CloseAsync(id, user, ct)))
+            .RequireAuthorization(Policies.Oversight).Produces<SurveyView>()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("结束答卷 — Close the survey")
+            .WithDescription("结束已抽样问卷的答卷：此后抽中的企业提交答卷返回 409，问卷从企业首页撤下；结果保留。只能结束已抽样且未结束的问卷（否则 409）。 — Ends the answering of a drawn survey: from then on a sampled enterprise's answer gets 409 and the survey leaves the enterprises' desks; the results stay. Only a drawn survey not yet closed (409 otherwise).");
+
         api.MapGet("/{id:int}/record.json", async (int id, VoiceSurveys surveys, CancellationToken ct) =>
                 await surveys.RecordAsync(id, ct) is { } record ? Results.Ok(record) : Results.NotFound())
             .AllowAnonymous().RequireRateLimiting(RateLimits.Download).Produces<SurveyDrawRecord>().ProducesProblem(StatusCodes.Status404NotFound)

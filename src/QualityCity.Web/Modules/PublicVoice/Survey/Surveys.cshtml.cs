@@ -60,6 +60,24 @@ public sealed class SurveysModel(VoiceSurveys surveys, VoiceLabels labels, Platf
         return Page();
     }
 
+    public async Task<IActionResult> OnPostCloseAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!User.SeesAllDepartments())
+        {
+            return Forbid();
+        }
+
+        var result = await surveys.CloseAsync(id, User, cancellationToken);
+        if (result.Succeeded)
+        {
+            return Redirect("/voice/surveys");
+        }
+
+        Error = result.Describe(labels.Text);
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         MayManage = User.SeesAllDepartments();

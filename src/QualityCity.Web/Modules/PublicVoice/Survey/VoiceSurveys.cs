@@ -154,6 +154,30 @@ public sealed class VoiceSurveys(QualityCityDbContext db, VoiceLabels labels, Te
         return WorkResult.Ok(await ViewAsync(survey, cancellationToken));
     }
 
+    /// <summary>
+    /// Ends the answering: from now on a sampled enterprise's answer is refused (409) and the survey
+    /// leaves the enterprises' desks; the results stay. Only a drawn survey is closed, once.
+    /// </summary>
+    public async Task<WorkResult> CloseAsync(int id, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var survey = await db.VoiceSurveys.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (survey is null)
+        {
+            return WorkResult.Refused(StatusCodes.Status404NotFound, text["没有这份问卷"]);
+        }
+
+        if (survey.Status != VoiceSurveyStatus.Drawn)
+        {
+            return WorkResult.Refused(StatusCodes.Status409Conflict,
+                survey.Status == VoiceSurveyStatus.Committed ? text["这份问卷还没有抽样，不能结束"] : text["这份问卷已经结束"]);
+        }
+
+        survey.Status = VoiceSurveyStatus.Closed;
+        db.Actor = user.ActorName();
+        await db.SaveChangesAsync(cancellationToken);
+        return WorkResult.Ok(await ViewAsync(survey, cancellationToken));
+    }
+
     public async Task<IReadOnlyList<SurveyView>> ListAsync(CancellationToken cancellationToken)
     {
         var surveys = await db.VoiceSurveys.AsNoTracking().OrderByDescending(s => s.Year).ThenByDescending(s => s.Id).ToListAsync(cancellationToken);
