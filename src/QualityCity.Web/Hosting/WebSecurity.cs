@@ -117,7 +117,6 @@ public static class WebSecurity
         configuration.GetSection("ReverseProxy:KnownProxies").Get<string[]>() is { Length: > 0 }
         || configuration.GetSection("ReverseProxy:KnownNetworks").Get<string[]>() is { Length: > 0 };
 
-    /// <summary>Sets the headers on every response, whatever produced it.</summary>
     private static string Policy(string inline) =>
         $"default-src 'self'; script-src 'self' {inline}; style-src 'self' {inline}; style-src-attr 'unsafe-inline'; img-src 'self' data:; " +
         "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
@@ -128,6 +127,7 @@ public static class WebSecurity
         contentType is not null && System.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media)
                                 && media.MediaType is { } type && (type == "application/json" || type.EndsWith("+json", StringComparison.Ordinal));
 
+    /// <summary>Sets the headers on every response, whatever produced it.</summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((http, next) =>
     {
         http.Response.OnStarting(() =>

@@ -57,6 +57,7 @@ public static class VoiceIntakeEndpoint
         Check(errors, "contactPhone", request.ContactPhone);
         Check(errors, "contactEmail", request.ContactEmail);
         Check(errors, "channel", request.Channel);
+        Check(errors, "poster", request.Poster);
         if (errors.Count > 0)
         {
             return Results.ValidationProblem(errors);

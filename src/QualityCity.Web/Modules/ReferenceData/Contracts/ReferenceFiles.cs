@@ -38,6 +38,10 @@ public static class WorkingCalendar
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (WorkingDayCalendar Calendar, long ReadAt)> Kept = new(StringComparer.Ordinal);
 
+    // Counts the changes of the holidays seen in this process: a read that began before a change is
+    // not kept after it (it may hold the old days).
+    private static long _changes;
+
     /// <summary>The calendar from the holidays and make-up workdays stored in the database.</summary>
     public static async Task<WorkingDayCalendar> LoadAsync(QualityCityDbContext db, CancellationToken cancellationToken = default)
     {
@@ -48,15 +52,24 @@ public static class WorkingCalendar
             return kept.Calendar;
         }
 
+        var changesBefore = Interlocked.Read(ref _changes);
         var days = await db.Holidays.AsNoTracking().ToListAsync(cancellationToken);
         var calendar = new WorkingDayCalendar(days.Select(d => new CalendarDay(d.Date,
             d.Kind == "workday" ? CalendarDayKind.Workday : CalendarDayKind.Holiday, d.Name)));
-        Kept[key] = (calendar, Environment.TickCount64);
+        if (Interlocked.Read(ref _changes) == changesBefore)
+        {
+            Kept[key] = (calendar, Environment.TickCount64);
+        }
+
         return calendar;
     }
 
     /// <summary>Drops the calendar kept for this database; called after the holidays change.</summary>
-    public static void Forget(QualityCityDbContext db) => Kept.TryRemove(KeyOf(db), out _);
+    public static void Forget(QualityCityDbContext db)
+    {
+        Interlocked.Increment(ref _changes);
+        Kept.TryRemove(KeyOf(db), out _);
+    }
 
     private static string KeyOf(QualityCityDbContext db) => db.StoreKey;
 }
