@@ -31,6 +31,7 @@ public partial class Program
         ModuleRegistration.Of<Modules.Quality.QualityModule>(),
         ModuleRegistration.Of<RegistryModule>(),
         ModuleRegistration.Of<Modules.PublicVoice.PublicVoiceModule>(),
+        ModuleRegistration.Of<Modules.Services.ServicesModule>(),
         ModuleRegistration.Of<DemoModule>(),
     ];
 

@@ -102,6 +102,8 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
     public DbSet<Modules.PublicVoice.VoicePolicyTask> VoicePolicyTasks => Set<Modules.PublicVoice.VoicePolicyTask>();
     public DbSet<Modules.PublicVoice.VoiceConversion> VoiceConversions => Set<Modules.PublicVoice.VoiceConversion>();
     public DbSet<Modules.Quality.SamplingLead> SamplingLeads => Set<Modules.Quality.SamplingLead>();
+    public DbSet<Modules.Services.Standards.Standard> Standards => Set<Modules.Services.Standards.Standard>();
+    public DbSet<Modules.Services.Standards.StandardSupersession> StandardSupersessions => Set<Modules.Services.Standards.StandardSupersession>();
 
     /// <summary>True on PostgreSQL; raw SQL and bulk paths branch on it.</summary>
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
