@@ -122,8 +122,9 @@ public sealed class StandardLibrary(QualityCityDbContext db, PlatformClock clock
 
         var keys = seen.Keys.ToList();
         var rows = await db.Standards.AsNoTracking().Where(s => keys.Contains(s.NumberKey)).ToDictionaryAsync(s => s.NumberKey, cancellationToken);
-        return seen.OrderBy(e => rows.GetValueOrDefault(e.Key) is { } r ? r.ImplementDate ?? r.PublishDate ?? DateOnly.MaxValue : DateOnly.MaxValue)
-            .ThenBy(e => YearOf(e.Value)).ThenBy(e => e.Value, StringComparer.Ordinal)
+        // By date; an edition not in the library (or without dates) by the year in its number.
+        return seen.OrderBy(e => rows.GetValueOrDefault(e.Key) is { } r && (r.ImplementDate ?? r.PublishDate) is { } date ? date.Year * 10_000 + date.DayOfYear : YearOf(e.Value) * 10_000)
+            .ThenBy(e => e.Value, StringComparer.Ordinal)
             .Select(e => Link(e.Value, rows.GetValueOrDefault(e.Key), today)).ToList();
     }
 
