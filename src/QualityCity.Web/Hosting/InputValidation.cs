@@ -43,7 +43,9 @@ public static class InputValidation
                 if (IsChecked(parameters[i].ParameterType))
                 {
                     var isBody = parameters[i].GetCustomAttribute<Microsoft.AspNetCore.Mvc.FromBodyAttribute>() is not null || IsComplex(parameters[i].ParameterType);
-                    checks.Add((i, Camel(parameters[i].Name ?? "value"), isBody));
+                    // An error names the field as the caller sent it: the query's own name (page_size) when the parameter has one.
+                    var name = parameters[i].GetCustomAttribute<Microsoft.AspNetCore.Mvc.FromQueryAttribute>()?.Name ?? Camel(parameters[i].Name ?? "value");
+                    checks.Add((i, name, isBody));
                 }
             }
 
@@ -272,7 +274,7 @@ public static class InputValidation
             case "skip":
                 Add(errors, name, number is < 0 or > int.MaxValue / 2 ? "must not be negative" : null);
                 break;
-            case "take" or "pagesize":
+            case "take" or "pagesize" or "page_size":
                 Add(errors, name, number is < 1 or > MaxPageSize ? $"must be between 1 and {MaxPageSize}" : null);
                 break;
         }

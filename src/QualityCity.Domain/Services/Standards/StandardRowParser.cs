@@ -102,7 +102,7 @@ public static partial class StandardRowParser
 
         if (abolish is { } a && (implement ?? publish) is { } start && a < start)
         {
-            issues.Add(new("abolish_date", Cell("abolish_date"), "废止日期早于" + (implement is null ? "发布日期" : "实施日期")));
+            issues.Add(new("abolish_date", Cell("abolish_date"), implement is null ? "废止日期早于发布日期" : "废止日期早于实施日期"));
         }
 
         var ccs = Cell("ccs").ToUpperInvariant();

@@ -79,7 +79,7 @@ public static class StandardsEndpoints
             return date;
         }
 
-        errors[field] = [$"{field} 应为日期 yyyy-MM-dd"];
+        errors[field] = ["应为日期 yyyy-MM-dd — must be a date, yyyy-MM-dd"];
         return null;
     }
 }

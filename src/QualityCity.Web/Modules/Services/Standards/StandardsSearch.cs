@@ -69,27 +69,27 @@ public sealed partial class StandardsSearch(StandardsIndex index, QualityCityDbC
     {
         if (query.Status is { Length: > 0 } status && !Statuses.Contains(status))
         {
-            throw new StandardsQueryException("status", "status 应为 current（现行）、upcoming（即将实施）或 abolished（废止）");
+            throw new StandardsQueryException("status", "应为 current（现行）、upcoming（即将实施）或 abolished（废止） — must be current, upcoming or abolished");
         }
 
         if (query.Type is { Length: > 0 } type && !Types.Contains(type))
         {
-            throw new StandardsQueryException("type", "type 应为 national、industry、local 或 group");
+            throw new StandardsQueryException("type", "应为 national、industry、local 或 group — must be national, industry, local or group");
         }
 
         if (query.PageSize is < 1 or > MaxPageSize)
         {
-            throw new StandardsQueryException("page_size", $"page_size 应在 1 到 {MaxPageSize} 之间");
+            throw new StandardsQueryException("page_size", $"应在 1 到 {MaxPageSize} 之间 — must be between 1 and {MaxPageSize}");
         }
 
         if (query.Page < 1 || (long)query.Page * query.PageSize > 10_000)
         {
-            throw new StandardsQueryException("page", "page 从 1 开始，最多翻到第 10000 条");
+            throw new StandardsQueryException("page", "从 1 开始，最多翻到第 10000 条 — starts at 1; at most the first 10,000 hits");
         }
 
         if (query.ImplementFrom is { } from && query.ImplementTo is { } to && to < from)
         {
-            throw new StandardsQueryException("implement_to", "实施日期的截止日早于起始日");
+            throw new StandardsQueryException("implement_to", "早于 implement_from — is before implement_from");
         }
     }
 
