@@ -23,8 +23,17 @@ namespace QualityCity.Web.Modules.Registry.EntityDetail;
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class EntityModel(QualityCityDbContext db, RegistryLabels labels, IEntityInspectionRecords inspectionRecords, IEntitySamples samples,
-    GradeOverrideWork overrides, GradeObjectionWork objections, Text text) : PageModel
+    GradeOverrideWork overrides, GradeObjectionWork objections, Services.Contracts.IApplicableStandards standards, Text text) : PageModel
 {
+    /// <summary>How many of the industry's standards the page lists; the library lists them all.</summary>
+    public const int StandardsShown = 8;
+
+    /// <summary>Current standards the entity's products are likely to need, by its industry.</summary>
+    public IReadOnlyList<Services.Contracts.ApplicableStandard> Standards { get; private set; } = [];
+
+    /// <summary>The library page of every standard for the entity's industry.</summary>
+    public string? StandardsLink { get; private set; }
+
     public MarketEntity? Entity { get; private set; }
     public RegistryLabels Labels => labels;
     public IReadOnlyList<StoredRiskReason> Reasons { get; private set; } = [];
@@ -148,6 +157,8 @@ public sealed class EntityModel(QualityCityDbContext db, RegistryLabels labels, 
         Objections = await objections.OfEntityAsync(code, cancellationToken);
         Records = await inspectionRecords.ForEntityAsync(code, User, cancellationToken);
         Samples = await samples.ForEntityAsync(code, User, cancellationToken);
+        Standards = await standards.ForIndustryAsync(Entity.IndustryCode, StandardsShown, cancellationToken);
+        StandardsLink = Standards.Count > 0 ? standards.LibraryLink(Entity.IndustryCode!) : null;
         Production = await db.ProductionRecords.AsNoTracking().Where(r => r.CreditCode == code).OrderByDescending(r => r.Year).Take(10).ToListAsync(cancellationToken);
         if (FailedForm != "override")
         {

@@ -23,6 +23,9 @@ public sealed class LibraryModel(StandardsSearch search) : PageModel
     [BindProperty(SupportsGet = true)] public string? Cluster { get; set; }
     [BindProperty(SupportsGet = true)] public string? Ccs { get; set; }
     [BindProperty(SupportsGet = true)] public string? Ics { get; set; }
+
+    /// <summary>A GB/T 4754 industry code: the standards its products are likely to need.</summary>
+    [BindProperty(SupportsGet = true)] public string? Industry { get; set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
 
     public StandardsResult? Result { get; private set; }
@@ -35,7 +38,7 @@ public sealed class LibraryModel(StandardsSearch search) : PageModel
         try
         {
             Result = await search.SearchAsync(new StandardsQuery(Q, Empty(Status), Empty(Type), Empty(Ccs), Empty(Ics), Empty(Cluster), null, null,
-                Math.Max(1, PageNumber), PageSize, Facets: true), cancellationToken);
+                Math.Max(1, PageNumber), PageSize, Facets: true) { Industry = Empty(Industry) }, cancellationToken);
         }
         catch (StandardsQueryException ex)
         {
@@ -51,7 +54,7 @@ public sealed class LibraryModel(StandardsSearch search) : PageModel
     {
         var values = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
-            ["q"] = Q, ["status"] = Status, ["type"] = Type, ["cluster"] = Cluster, ["ccs"] = Ccs, ["ics"] = Ics,
+            ["q"] = Q, ["industry"] = Industry, ["status"] = Status, ["type"] = Type, ["cluster"] = Cluster, ["ccs"] = Ccs, ["ics"] = Ics,
         };
         values[name] = value;
 

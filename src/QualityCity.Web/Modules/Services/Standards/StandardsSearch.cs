@@ -13,7 +13,11 @@ namespace QualityCity.Web.Modules.Services.Standards;
 
 /// <summary>What a standards search asks for: the text and the filters (all optional).</summary>
 public sealed record StandardsQuery(string? Text, string? Status = null, string? Type = null, string? Ccs = null, string? Ics = null,
-    string? Cluster = null, DateOnly? ImplementFrom = null, DateOnly? ImplementTo = null, int Page = 1, int PageSize = 20, bool Facets = false);
+    string? Cluster = null, DateOnly? ImplementFrom = null, DateOnly? ImplementTo = null, int Page = 1, int PageSize = 20, bool Facets = false)
+{
+    /// <summary>A GB/T 4754 industry: only the standards its products are likely to need (<see cref="IndustryStandards"/>).</summary>
+    public string? Industry { get; init; }
+}
 
 /// <summary>One hit, as the API gives it.</summary>
 public sealed record StandardHit(string Number, string TitleZh, string? TitleEn, string? Status, DateOnly? ImplementDate, IReadOnlyList<string> ReplacedBy)
@@ -85,6 +89,11 @@ public sealed partial class StandardsSearch(StandardsIndex index, QualityCityDbC
         if (query.Page < 1 || (long)query.Page * query.PageSize > 10_000)
         {
             throw new StandardsQueryException("page", "从 1 开始，最多翻到第 10000 条 — starts at 1; at most the first 10,000 hits");
+        }
+
+        if (query.Industry is { Length: > 0 } industry && IndustryStandards.For(industry) is null)
+        {
+            throw new StandardsQueryException("industry", "没有这个行业的标准对照（按 GB/T 4754 行业代码） — no standards mapping for this industry (a GB/T 4754 code)");
         }
 
         if (query.ImplementFrom is { } from && query.ImplementTo is { } to && to < from)
@@ -192,7 +201,11 @@ public sealed partial class StandardsSearch(StandardsIndex index, QualityCityDbC
             parts.ForEach(p => all.Add(p, Occur.MUST));
         }
 
-        if (parts.Count == 0)
+        if (IndustryStandards.For(query.Industry) is { } hint)
+        {
+            all.Add(IndustryQuery(hint), Occur.MUST);
+        }
+        else if (parts.Count == 0)
         {
             all.Add(new MatchAllDocsQuery(), Occur.MUST);
         }
@@ -275,6 +288,38 @@ public sealed partial class StandardsSearch(StandardsIndex index, QualityCityDbC
 
         either.Add(new TermQuery(new Term(IndexFields.Prefix, StandardNumber.Key(word))) { Boost = 5 }, Occur.SHOULD);
         return either.Clauses.Count == 0 ? null : either;
+    }
+
+    /// <summary>
+    /// An industry's standards: a title with one of its product words, or its CCS or ICS class, or its
+    /// cluster; the more of these a standard has, the higher it ranks (a title word counts most).
+    /// </summary>
+    private static BooleanQuery IndustryQuery(IndustryHint hint)
+    {
+        var any = new BooleanQuery(disableCoord: true);
+        foreach (var word in hint.Words)
+        {
+            var words = ChineseQuery(word);
+            words.Boost = 3;
+            any.Add(words, Occur.SHOULD);
+        }
+
+        foreach (var ccs in hint.Ccs)
+        {
+            any.Add(new TermQuery(new Term(IndexFields.Ccs, ccs)), Occur.SHOULD);
+        }
+
+        foreach (var ics in hint.Ics)
+        {
+            any.Add(new TermQuery(new Term(IndexFields.Ics, ics)), Occur.SHOULD);
+        }
+
+        if (hint.Cluster is not null)
+        {
+            any.Add(new TermQuery(new Term(IndexFields.Cluster, hint.Cluster)), Occur.SHOULD);
+        }
+
+        return any;
     }
 
     private static int MostOf(int count) => count <= 2 ? count : (int)Math.Ceiling(count * 0.7);
