@@ -145,6 +145,9 @@ public sealed class DemoCity(QualityCityDbContext db, UserManager<AppUser> users
         db.ChangeTracker.Clear();
         console?.Step("营商环境满意度测评：{0} 个项目 × {1} 个部门，按公开种子抽取 {2} 家企业，已答 {3} 家",
             survey.Questions, survey.Departments, survey.Sampled, survey.Answered);
+        var librarySize = services.GetRequiredService<IConfiguration>().GetValue("Demo:Standards", DemoLibrary.DefaultSize);
+        var library = await DemoLibrary.LoadAsync(services, db, librarySize, seed, cancellationToken);
+        console?.Step("标准库：真实题录 {0} 条，合成题录 {1:N0} 条（演示用，页面上标为合成）", library.Real, library.Synthetic);
         return enterprises;
     }
 

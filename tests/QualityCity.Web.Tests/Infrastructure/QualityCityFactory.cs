@@ -105,6 +105,8 @@ public class QualityCityFactory : WebApplicationFactory<Program>
         ["Demo:Load"] = LoadsDemo ? "true" : null,
         ["Demo:Enterprises"] = Enterprises.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Demo:Seed"] = "tests",
+        // The real records and a few hundred synthetic ones: the library's tests bring their own.
+        ["Demo:Standards"] = "500",
         // Every test client shares one address; the limits have tests of their own (RateLimitTests).
         ["RateLimiting:Enabled"] = RateLimited ? "true" : "false",
     };

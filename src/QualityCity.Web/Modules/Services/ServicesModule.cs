@@ -12,6 +12,7 @@ public sealed class ServicesModule : IModule
     public static void AddServices(IServiceCollection services)
     {
         services.AddSingleton<StandardsIndex>();
+        services.AddHostedService<StandardsIndexWarmUp>();
         services.AddScoped<StandardsSearch>();
         services.AddScoped<StandardLibrary>();
         services.AddScoped<StandardsImport>();

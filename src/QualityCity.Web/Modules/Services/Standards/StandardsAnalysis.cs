@@ -43,6 +43,9 @@ public static class StandardsAnalysis
         public const string Ics = "ics";
         public const string Cluster = "cluster";
 
+        /// <summary>real or synthetic (the demo's made-up records).</summary>
+        public const string Origin = "origin";
+
         /// <summary>Day numbers of the status rule (<see cref="Domain.Services.Standards.StandardStatusRules"/>), searched by range.</summary>
         public const string AbolishedFrom = "abolished";
         public const string InForceFrom = "inforce";

@@ -24,7 +24,7 @@ namespace QualityCity.Web.Modules.Services.Standards;
 public sealed class StandardsIndex(DatabaseSettings settings, IServiceScopeFactory scopes, ILogger<StandardsIndex> logger) : IDisposable
 {
     /// <summary>Bumped when what the index holds changes shape: an index of another version is rebuilt.</summary>
-    private const string FormatVersion = "1";
+    private const string FormatVersion = "2";
 
     private const string SeqKey = "changeSeq";
     private const string FormatKey = "format";
@@ -156,6 +156,7 @@ public sealed class StandardsIndex(DatabaseSettings settings, IServiceScopeFacto
         {
             new StringField(IndexFields.Id, row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.YES),
             new StringField(IndexFields.Type, row.Type, Field.Store.NO),
+            new StringField(IndexFields.Origin, row.IsSynthetic ? "synthetic" : "real", Field.Store.NO),
             new SortedDocValuesField(IndexFields.Type, new Lucene.Net.Util.BytesRef(row.Type)),
         };
 

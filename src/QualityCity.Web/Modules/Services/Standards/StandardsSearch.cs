@@ -129,7 +129,7 @@ public sealed partial class StandardsSearch(StandardsIndex index, QualityCityDbC
         return new StandardsResult(total, await HitsAsync(page.Select(p => p.Id).ToList(), cancellationToken), facets);
     }
 
-    /// <summary>Score first (which already puts today's editions first, <see cref="AddStatusNudge"/>); then the later withdrawal, the newest.</summary>
+    /// <summary>Score first (which already puts today's editions first, <see cref="AddTieBreakers"/>); then the later withdrawal, the newest.</summary>
     private static readonly Sort Order = new(SortField.FIELD_SCORE,
         new SortField(IndexFields.AbolishedFrom, SortFieldType.INT32, true),
         new SortField(IndexFields.Implement, SortFieldType.INT32, true));
@@ -211,18 +211,18 @@ public sealed partial class StandardsSearch(StandardsIndex index, QualityCityDbC
         }
 
         AddFilters(all, query, today);
-        AddStatusNudge(all, today);
+        AddTieBreakers(all, today);
         return all;
     }
 
     /// <summary>
     /// Among hits that are otherwise equal — editions of one standard share their title, and the
-    /// index's length norms are coarse — the edition in force today first, then the one coming into
-    /// force, then withdrawn ones: a thousandth of a typical term's weight, too small to reorder hits
+    /// index's length norms are coarse — a real record before a synthetic one, the edition in force
+    /// today first, then the one coming into force, then withdrawn ones: a thousandth of a typical term's weight, too small to reorder hits
     /// that differ in what they match. Today is part of the query, so no re-indexing is needed when a
     /// standard comes into force.
     /// </summary>
-    private static void AddStatusNudge(BooleanQuery all, DateOnly today)
+    private static void AddTieBreakers(BooleanQuery all, DateOnly today)
     {
         var day = today.DayNumber;
         var notAbolished = NumericRangeQuery.NewInt32Range(IndexFields.AbolishedFrom, day, null, false, true);
@@ -233,6 +233,8 @@ public sealed partial class StandardsSearch(StandardsIndex index, QualityCityDbC
         };
         all.Add(new ConstantScoreQuery(current) { Boost = 0.001f }, Occur.SHOULD);
         all.Add(new ConstantScoreQuery(NumericRangeQuery.NewInt32Range(IndexFields.AbolishedFrom, day, null, false, true)) { Boost = 0.0005f }, Occur.SHOULD);
+        // A real record before the demo's synthetic ones, whose titles are drawn from the same words.
+        all.Add(new ConstantScoreQuery(new TermQuery(new Term(IndexFields.Origin, "real"))) { Boost = 0.002f }, Occur.SHOULD);
     }
 
     private static BooleanQuery NumberQuery(string typed)
