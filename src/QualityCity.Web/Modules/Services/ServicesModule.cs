@@ -17,7 +17,7 @@ public sealed class ServicesModule : IModule
         services.AddScoped<StandardLibrary>();
         services.AddScoped<StandardsImport>();
         services.AddScoped<StandardsExport>();
-        services.AddScoped<Contracts.IApplicableStandards, ApplicableStandards>();
+        services.AddScoped<Registry.Contracts.IApplicableStandards, ApplicableStandards>();
     }
 
     public static void MapEndpoints(IEndpointRouteBuilder app) => StandardsEndpoints.Map(app);

@@ -23,13 +23,13 @@ namespace QualityCity.Web.Modules.Registry.EntityDetail;
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class EntityModel(QualityCityDbContext db, RegistryLabels labels, IEntityInspectionRecords inspectionRecords, IEntitySamples samples,
-    GradeOverrideWork overrides, GradeObjectionWork objections, Services.Contracts.IApplicableStandards standards, Text text) : PageModel
+    GradeOverrideWork overrides, GradeObjectionWork objections, IApplicableStandards standards, Text text) : PageModel
 {
     /// <summary>How many of the industry's standards the page lists; the library lists them all.</summary>
     public const int StandardsShown = 8;
 
     /// <summary>Current standards the entity's products are likely to need, by its industry.</summary>
-    public IReadOnlyList<Services.Contracts.ApplicableStandard> Standards { get; private set; } = [];
+    public IReadOnlyList<ApplicableStandard> Standards { get; private set; } = [];
 
     /// <summary>The library page of every standard for the entity's industry.</summary>
     public string? StandardsLink { get; private set; }

@@ -238,6 +238,9 @@ public sealed class StandardsImport(QualityCityDbContext db, IAuditTrail auditLo
         return (inserted.Count, updated.Count, batch.Count - written.Count);
     }
 
+    // Whether a row is synthetic is not compared: an export of the demo's library imports back
+    // unchanged. A record whose fields change takes the flag of the import that changed it.
+
     /// <summary>The row a record makes.</summary>
     private Standard Row(StandardRecord record, string key) => new()
     {
@@ -263,8 +266,7 @@ public sealed class StandardsImport(QualityCityDbContext db, IAuditTrail auditLo
     private static bool Same(Standard a, Standard b) =>
         a.Number == b.Number && a.Type == b.Type && a.TitleZh == b.TitleZh && a.TitleEn == b.TitleEn && a.RecordedStatus == b.RecordedStatus
         && a.PublishDate == b.PublishDate && a.ImplementDate == b.ImplementDate && a.AbolishDate == b.AbolishDate && a.Ccs == b.Ccs && a.Ics == b.Ics
-        && a.Replaces == b.Replaces && a.ReplacedBy == b.ReplacedBy && a.Body == b.Body && a.Committee == b.Committee && a.Cluster == b.Cluster
-        && a.IsSynthetic == b.IsSynthetic;
+        && a.Replaces == b.Replaces && a.ReplacedBy == b.ReplacedBy && a.Body == b.Body && a.Committee == b.Committee && a.Cluster == b.Cluster;
 
     private static void Copy(Standard from, Standard to)
     {

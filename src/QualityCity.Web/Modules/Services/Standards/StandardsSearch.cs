@@ -65,6 +65,9 @@ public sealed partial class StandardsSearch(StandardsIndex index, QualityCityDbC
     [GeneratedRegex(@"(?<![A-Z0-9/.])(?:(?:T/[A-Z][A-Z0-9]*|DB\d{2}(?:/?[TZ]?)|[A-Z]{1,5}(?:\s*/\s*[TZ])?)\s*)?\d+(?:\.\d+)*(?:\s*-\s*\d{2,4}(?!\d))?")]
     private static partial Regex NumberInText();
 
+    [GeneratedRegex(@"^(?:T/[A-Z][A-Z0-9]*|DB\d{2}/?[TZ]?|[A-Z]{1,5}/[TZ])$")]
+    private static partial Regex PrefixAlone();
+
     [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}+|[^\s\p{IsCJKUnifiedIdeographs}\p{P}\p{S}]+")]
     private static partial Regex Runs();
 
@@ -175,17 +178,16 @@ public sealed partial class StandardsSearch(StandardsIndex index, QualityCityDbC
             return " ";
         });
 
-        foreach (Match run in Runs().Matches(rest))
+        foreach (var word in rest.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
         {
-            var word = run.Value;
-            if (IsChinese(word[0]))
+            // A prefix alone (JB/T, DB37/T, T/CEEIA) lists that kind of standard; split at its slash it would mean nothing.
+            if (PrefixAlone().IsMatch(word))
             {
-                parts.Add(ChineseQuery(word));
+                parts.Add(new TermQuery(new Term(IndexFields.Prefix, StandardNumber.Key(word))));
+                continue;
             }
-            else if (LatinQuery(word) is { } latin)
-            {
-                parts.Add(latin);
-            }
+
+            AddWords(word, parts);
         }
 
         // Every part must match, except that in a long query (four parts or more) one may miss: people
@@ -235,6 +237,22 @@ public sealed partial class StandardsSearch(StandardsIndex index, QualityCityDbC
         all.Add(new ConstantScoreQuery(NumericRangeQuery.NewInt32Range(IndexFields.AbolishedFrom, day, null, false, true)) { Boost = 0.0005f }, Occur.SHOULD);
         // A real record before the demo's synthetic ones, whose titles are drawn from the same words.
         all.Add(new ConstantScoreQuery(new TermQuery(new Term(IndexFields.Origin, "real"))) { Boost = 0.002f }, Occur.SHOULD);
+    }
+
+    /// <summary>The runs of one word: Chinese characters and the Latin words or numbers between them.</summary>
+    private static void AddWords(string word, List<Query> parts)
+    {
+        foreach (Match run in Runs().Matches(word))
+        {
+            if (IsChinese(run.Value[0]))
+            {
+                parts.Add(ChineseQuery(run.Value));
+            }
+            else if (LatinQuery(run.Value) is { } latin)
+            {
+                parts.Add(latin);
+            }
+        }
     }
 
     private static BooleanQuery NumberQuery(string typed)

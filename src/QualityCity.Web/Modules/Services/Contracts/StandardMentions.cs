@@ -1,22 +1,5 @@
 namespace QualityCity.Web.Modules.Services.Contracts;
 
-/// <summary>A standard shown where an enterprise's products are: its number, title, today's status and its page.</summary>
-public sealed record ApplicableStandard(string Number, string TitleZh, string? Status, string Link);
-
-/// <summary>
-/// "Which standards apply to my product": the standards library's answer for a GB/T 4754 industry,
-/// for the entity page and the enterprise's desk, and the link of a standard named in free text (a
-/// test item's clause).
-/// </summary>
-public interface IApplicableStandards
-{
-    /// <summary>The current standards most likely to apply to an industry's products, best first; empty when the industry is not mapped.</summary>
-    Task<IReadOnlyList<ApplicableStandard>> ForIndustryAsync(string? industryCode, int take, CancellationToken cancellationToken);
-
-    /// <summary>The library page listing every standard for the industry.</summary>
-    string LibraryLink(string industryCode);
-}
-
 /// <summary>Finds standard numbers in free text (a test item's clause) so that a page can link each to the library.</summary>
 public static partial class StandardMentions
 {
