@@ -145,6 +145,10 @@ public sealed class DemoCity(QualityCityDbContext db, UserManager<AppUser> users
         db.ChangeTracker.Clear();
         console?.Step("营商环境满意度测评：{0} 个项目 × {1} 个部门，按公开种子抽取 {2} 家企业，已答 {3} 家",
             survey.Questions, survey.Departments, survey.Sampled, survey.Answered);
+        var offered = await DemoServices.LoadAsync(db, ActivatorUtilities.CreateInstance<Modules.Services.Catalogue.RecordImport>(services), enterpriseAccounts,
+            seed, today, cancellationToken);
+        console?.Step("计量检定校准服务清单 {0} 项；专利 {1} 件，商标 {2} 件，知识产权质押贷款 {3} 笔（{4} 季度 {5} 笔，{6:N0} 万元）",
+            offered.CatalogueItems, offered.Patents, offered.Trademarks, offered.Pledges, offered.PledgeQuarter, offered.QuarterLoans, offered.QuarterAmountWan);
         return enterprises;
     }
 
