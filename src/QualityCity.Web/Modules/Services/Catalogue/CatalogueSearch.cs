@@ -35,9 +35,9 @@ public sealed class CatalogueSearch(QualityCityDbContext db) : ICatalogueLookup
             throw new CatalogueQueryException("q", $"q: at most {MaxText} characters");
         }
 
-        if (query.Page < 1)
+        if (query.Page is < 1 or > 100_000)
         {
-            throw new CatalogueQueryException("page", "page: from 1");
+            throw new CatalogueQueryException("page", "page: 1 to 100000");
         }
 
         if (query.PageSize is < 1 or > MaxPageSize)

@@ -80,7 +80,11 @@ public abstract class RecordKind<T>
     /// <summary>Copies every imported field (not the id).</summary>
     public abstract void Copy(T from, T to);
 
-    public bool Same(T a, T b) => a.IsSynthetic == b.IsSynthetic && Cells(a).SequenceEqual(Cells(b), StringComparer.Ordinal);
+    /// <summary>
+    /// Whether two records say the same. The demo mark is not compared: it tells where a record came
+    /// from, so an exported demo record imported back is unchanged; a changed one takes the importer's mark.
+    /// </summary>
+    public bool Same(T a, T b) => Cells(a).SequenceEqual(Cells(b), StringComparer.Ordinal);
 
     public IReadOnlyList<string> Header => [.. Columns.Select(c => c.Column)];
 
@@ -378,7 +382,6 @@ public sealed class RecordImport(QualityCityDbContext db, IAuditTrail auditLog, 
         var updated = new List<string>();
         foreach (var (_, fresh, key) in batch)
         {
-            fresh.IsSynthetic = IsSynthetic;
             if (existing.TryGetValue(key, out var stored))
             {
                 if (kind.Same(stored, fresh))
@@ -393,6 +396,7 @@ public sealed class RecordImport(QualityCityDbContext db, IAuditTrail auditLog, 
             }
             else
             {
+                fresh.IsSynthetic = IsSynthetic;
                 fresh.UpdatedAtUtc = now;
                 kind.Add(db, fresh);
                 inserted.Add(key);
