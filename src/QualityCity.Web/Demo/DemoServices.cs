@@ -137,7 +137,7 @@ public static class DemoServices
         var serial = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var instrument in Instruments)
         {
-            var labs = instrument.County ? CountyLabs.Where(_ => random.Chance(0.55)).Prepend(Institute).ToList() : [Institute];
+            var labs = instrument.County ? CountyLabs.Where(_ => random.Chance(0.8)).Prepend(Institute).ToList() : [Institute];
             foreach (var lab in labs)
             {
                 var ranges = lab == Institute ? instrument.Ranges : instrument.Ranges.Take(Math.Min(2, instrument.Ranges.Length)).ToArray();

@@ -24,7 +24,7 @@ public sealed class CatalogueBrowseModel(CatalogueSearch search) : PageModel
 
     [BindProperty(SupportsGet = true)] public string? Mandatory { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public CataloguePage Result { get; private set; } = new(0, []);
 
@@ -66,6 +66,6 @@ public sealed class CatalogueBrowseModel(CatalogueSearch search) : PageModel
     /// <summary>This search on another page.</summary>
     public string PageLink(int page) => QueryString.Create(new Dictionary<string, string?>
     {
-        ["q"] = Text, ["category"] = Category, ["lab"] = Lab, ["mandatory"] = Mandatory, ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["q"] = Text, ["category"] = Category, ["lab"] = Lab, ["mandatory"] = Mandatory, ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     }.Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent();
 }

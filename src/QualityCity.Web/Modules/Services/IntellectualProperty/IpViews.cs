@@ -54,9 +54,9 @@ public sealed class IpViews(QualityCityDbContext db)
             return null;
         }
 
-        var patents = await PatentsQuery().Where(p => p.HolderCreditCode == code).ToListAsync(cancellationToken);
-        var trademarks = await TrademarksQuery().Where(t => t.HolderCreditCode == code).ToListAsync(cancellationToken);
-        var pledges = await PledgesQuery().Where(p => p.CreditCode == code).ToListAsync(cancellationToken);
+        var patents = await Project(db.Patents.AsNoTracking().Where(p => p.HolderCreditCode == code)).ToListAsync(cancellationToken);
+        var trademarks = await Project(db.Trademarks.AsNoTracking().Where(t => t.HolderCreditCode == code)).ToListAsync(cancellationToken);
+        var pledges = await Project(db.IpPledges.AsNoTracking().Where(p => p.CreditCode == code)).ToListAsync(cancellationToken);
         return new EnterpriseIp(entity.CreditCode, entity.Name, patents, trademarks, pledges);
     }
 
@@ -154,12 +154,6 @@ public sealed class IpViews(QualityCityDbContext db)
         stream.Position = 0;
         return stream;
     }
-
-    private IQueryable<PatentRow> PatentsQuery() => Project(db.Patents.AsNoTracking());
-
-    private IQueryable<TrademarkRow> TrademarksQuery() => Project(db.Trademarks.AsNoTracking());
-
-    private IQueryable<PledgeRow> PledgesQuery() => Project(db.IpPledges.AsNoTracking());
 
     private static IQueryable<PatentRow> Project(IQueryable<Patent> query) => query.OrderBy(p => p.Number)
         .Select(p => new PatentRow(p.Number, p.Title, p.Type, p.HolderCreditCode, p.ApplicationDate, p.GrantDate, p.Status, p.IsSynthetic));
