@@ -104,6 +104,10 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
     public DbSet<Modules.Quality.SamplingLead> SamplingLeads => Set<Modules.Quality.SamplingLead>();
     public DbSet<Modules.Services.Standards.Standard> Standards => Set<Modules.Services.Standards.Standard>();
     public DbSet<Modules.Services.Standards.StandardSupersession> StandardSupersessions => Set<Modules.Services.Standards.StandardSupersession>();
+    public DbSet<Modules.Services.Catalogue.CatalogueItem> CatalogueItems => Set<Modules.Services.Catalogue.CatalogueItem>();
+    public DbSet<Modules.Services.IntellectualProperty.Patent> Patents => Set<Modules.Services.IntellectualProperty.Patent>();
+    public DbSet<Modules.Services.IntellectualProperty.Trademark> Trademarks => Set<Modules.Services.IntellectualProperty.Trademark>();
+    public DbSet<Modules.Services.IntellectualProperty.IpPledge> IpPledges => Set<Modules.Services.IntellectualProperty.IpPledge>();
 
     /// <summary>True on PostgreSQL; raw SQL and bulk paths branch on it.</summary>
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";

@@ -148,6 +148,10 @@ public sealed class DemoCity(QualityCityDbContext db, UserManager<AppUser> users
         var librarySize = services.GetRequiredService<IConfiguration>().GetValue("Demo:Standards", DemoLibrary.DefaultSize);
         var library = await DemoLibrary.LoadAsync(services, db, librarySize, seed, cancellationToken);
         console?.Step("标准库：真实题录 {0} 条，合成题录 {1:N0} 条（演示用，页面上标为合成）", library.Real, library.Synthetic);
+        var offered = await DemoServices.LoadAsync(db, ActivatorUtilities.CreateInstance<Modules.Services.Catalogue.RecordImport>(services), enterpriseAccounts,
+            seed, today, cancellationToken);
+        console?.Step("计量检定校准服务清单 {0} 项；专利 {1} 件，商标 {2} 件，知识产权质押贷款 {3} 笔（{4} 季度 {5} 笔，{6:N0} 万元）",
+            offered.CatalogueItems, offered.Patents, offered.Trademarks, offered.Pledges, offered.PledgeQuarter, offered.QuarterLoans, offered.QuarterAmountWan);
         return enterprises;
     }
 

@@ -14,6 +14,7 @@ public sealed class HelpTests
         "users add", "users list", "users set-password", "users disable", "users enable",
         "open311 key",
         "import hotline",
+        "import catalogue", "export catalogue", "import patents", "import trademarks", "import pledges",
     ];
 
     private static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)

@@ -1,4 +1,6 @@
 using QualityCity.Web.Hosting;
+using QualityCity.Web.Modules.Services.Catalogue;
+using QualityCity.Web.Modules.Services.IntellectualProperty;
 using QualityCity.Web.Modules.Services.Standards;
 
 namespace QualityCity.Web.Modules.Services;
@@ -18,7 +20,18 @@ public sealed class ServicesModule : IModule
         services.AddScoped<StandardsImport>();
         services.AddScoped<StandardsExport>();
         services.AddScoped<Registry.Contracts.IApplicableStandards, ApplicableStandards>();
+        // The service catalogue (SVC-2) and intellectual property (SVC-4).
+        services.AddScoped<RecordImport>();
+        services.AddScoped<RecordExport>();
+        services.AddScoped<CatalogueSearch>();
+        services.AddScoped<Contracts.ICatalogueLookup>(s => s.GetRequiredService<CatalogueSearch>());
+        services.AddScoped<IpViews>();
     }
 
-    public static void MapEndpoints(IEndpointRouteBuilder app) => StandardsEndpoints.Map(app);
+    public static void MapEndpoints(IEndpointRouteBuilder app)
+    {
+        StandardsEndpoints.Map(app);
+        CatalogueEndpoints.Map(app);
+        IpEndpoints.Map(app);
+    }
 }

@@ -44,3 +44,68 @@ internal sealed class StandardSupersessionTable : IEntityTypeConfiguration<Stand
         e.Property(x => x.NewNumber).HasMaxLength(64);
     }
 }
+
+// The service catalogue (SVC-2) and intellectual property (SVC-4).
+
+internal sealed class CatalogueItemTable : IEntityTypeConfiguration<Catalogue.CatalogueItem>
+{
+    public void Configure(EntityTypeBuilder<Catalogue.CatalogueItem> e)
+    {
+        e.ToTable("catalogue_items");
+        e.HasIndex(x => x.Code).IsUnique();
+        e.HasIndex(x => x.Category);
+        e.Property(x => x.Code).HasMaxLength(32);
+        e.Property(x => x.Name).HasMaxLength(Catalogue.CatalogueKind.MaxName);
+        e.Property(x => x.Category).HasMaxLength(32);
+        e.Property(x => x.MeasuringRange).HasMaxLength(Catalogue.CatalogueKind.MaxText);
+        e.Property(x => x.Accuracy).HasMaxLength(Catalogue.CatalogueKind.MaxText);
+        e.Property(x => x.Lab).HasMaxLength(Catalogue.CatalogueKind.MaxName);
+        e.Property(x => x.PriceYuan).HasPrecision(12, 2);
+    }
+}
+
+internal sealed class PatentTable : IEntityTypeConfiguration<IntellectualProperty.Patent>
+{
+    public void Configure(EntityTypeBuilder<IntellectualProperty.Patent> e)
+    {
+        e.ToTable("ip_patents");
+        e.HasIndex(x => x.Number).IsUnique();
+        e.HasIndex(x => x.HolderCreditCode);
+        e.Property(x => x.Number).HasMaxLength(32);
+        e.Property(x => x.Title).HasMaxLength(200);
+        e.Property(x => x.Type).HasMaxLength(8);
+        e.Property(x => x.HolderCreditCode).HasMaxLength(18);
+        e.Property(x => x.Status).HasMaxLength(8);
+    }
+}
+
+internal sealed class TrademarkTable : IEntityTypeConfiguration<IntellectualProperty.Trademark>
+{
+    public void Configure(EntityTypeBuilder<IntellectualProperty.Trademark> e)
+    {
+        e.ToTable("ip_trademarks");
+        e.HasIndex(x => x.RegistrationNumber).IsUnique();
+        e.HasIndex(x => x.HolderCreditCode);
+        e.Property(x => x.RegistrationNumber).HasMaxLength(16);
+        e.Property(x => x.MarkName).HasMaxLength(100);
+        e.Property(x => x.Classes).HasMaxLength(200);
+        e.Property(x => x.HolderCreditCode).HasMaxLength(18);
+        e.Property(x => x.Status).HasMaxLength(8);
+    }
+}
+
+internal sealed class IpPledgeTable : IEntityTypeConfiguration<IntellectualProperty.IpPledge>
+{
+    public void Configure(EntityTypeBuilder<IntellectualProperty.IpPledge> e)
+    {
+        e.ToTable("ip_pledges");
+        e.HasIndex(x => x.Key).IsUnique();
+        e.HasIndex(x => x.CreditCode);
+        e.HasIndex(x => x.RegistrationDate);
+        e.Property(x => x.Key).HasMaxLength(140);
+        e.Property(x => x.CreditCode).HasMaxLength(18);
+        e.Property(x => x.Bank).HasMaxLength(100);
+        e.Property(x => x.AmountWan).HasPrecision(14, 2);
+        e.Property(x => x.Pledged).HasMaxLength(1000);
+    }
+}
