@@ -165,6 +165,7 @@ public abstract partial class StandardsLibraryTests(QualityCityFactory factory) 
         Assert.Equal([$"JB/T {s}-2014"], Numbers(await SearchAsync($"q={Uri.EscapeDataString("rolling bearing ball")}&cluster={tag}")));
         Assert.Equal([$"GB/T {s}-2019", $"JB/T {s}-2014"], Numbers(await SearchAsync($"q=钢&cluster={tag}&status=current")).Order(StringComparer.Ordinal));
         Assert.Equal([$"QB/T {s}-2001"], Numbers(await SearchAsync($"q=钢&cluster={tag}&status=abolished")));
+        Assert.Equal([$"QB/T {s}-2001"], Numbers(await SearchAsync($"q=钢&cluster={tag}&status=废止")));
         Assert.Equal([$"JB/T {s}-2014"], Numbers(await SearchAsync($"cluster={tag}&type=industry&status=current")));
         Assert.Equal([$"JB/T {s}-2014"], Numbers(await SearchAsync($"cluster={tag}&ics=21.100")));
         Assert.Equal([$"GB/T {s}-2019"], Numbers(await SearchAsync($"cluster={tag}&ccs=J19")));
@@ -182,7 +183,7 @@ public abstract partial class StandardsLibraryTests(QualityCityFactory factory) 
     {
         SkipIfUnavailable();
         var client = Factory.AnonymousClient();
-        foreach (var (query, field) in new[] { ("status=valid", "status"), ("type=iso", "type"), ("page_size=0", "page_size"), ("page_size=101", "page_size"),
+        foreach (var (query, field) in new[] { ("status=soon", "status"), ("type=iso", "type"), ("page_size=0", "page_size"), ("page_size=101", "page_size"),
                      ("page=0", "page"), ("implement_from=2026-13-01", "implement_from"), ("implement_from=2026-05-01&implement_to=2026-04-01", "implement_to") })
         {
             var response = await client.GetAsync("/api/standards/search?" + query);

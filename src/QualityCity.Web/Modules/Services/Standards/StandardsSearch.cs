@@ -57,6 +57,11 @@ public sealed partial class StandardsSearch(StandardsIndex index, QualityCityDbC
     public static readonly IReadOnlyList<string> Types = ["national", "industry", "local", "group"];
     public static readonly IReadOnlyList<string> Statuses = ["current", "upcoming", "abolished"];
 
+    private static readonly Dictionary<StandardStatus, string> StatusCodes = new()
+    {
+        [StandardStatus.Current] = "current", [StandardStatus.Upcoming] = "upcoming", [StandardStatus.Abolished] = "abolished",
+    };
+
     private static readonly Analyzer BigramAnalyzer = Bigrams();
     private static readonly Analyzer EnglishAnalyzer = new Lucene.Net.Analysis.En.EnglishAnalyzer(Version48);
 
@@ -107,6 +112,12 @@ public sealed partial class StandardsSearch(StandardsIndex index, QualityCityDbC
 
     public async Task<StandardsResult> SearchAsync(StandardsQuery query, CancellationToken cancellationToken)
     {
+        // The catalogue's own words are accepted for the status too: 现行, 即将实施, 废止.
+        if (StandardStatusRules.TryParse(query.Status, out var named) && named is { } status)
+        {
+            query = query with { Status = StatusCodes[status] };
+        }
+
         Validate(query);
         var lucene = Build(query, clock.Today);
         var searcher = await index.AcquireAsync(cancellationToken);
