@@ -68,6 +68,14 @@ public sealed partial record StandardNumber(string Prefix, string Sequence, stri
             prefixes.Add(Key(root));
         }
 
+        // A mandatory standard re-issued as recommended (GB 5023.3-1997 → GB/T 5023.3-2008, NY 525 →
+        // NY/T 525) keeps its number: "GB/T 5023.3" finds the GB edition too (after its own editions,
+        // which match the number exactly).
+        if (Type != StandardType.Group && !prefixes.Contains(Key(root) + "T"))
+        {
+            prefixes.Add(Key(root) + "T");
+        }
+
         var keys = new List<string> { ExactKey };
         foreach (var prefix in prefixes)
         {

@@ -24,7 +24,7 @@ namespace QualityCity.Web.Modules.Services.Standards;
 public sealed class StandardsIndex(DatabaseSettings settings, IServiceScopeFactory scopes, ILogger<StandardsIndex> logger) : IDisposable
 {
     /// <summary>Bumped when what the index holds changes shape: an index of another version is rebuilt.</summary>
-    private const string FormatVersion = "2";
+    private const string FormatVersion = "3";
 
     private const string SeqKey = "changeSeq";
     private const string FormatKey = "format";
@@ -47,9 +47,9 @@ public sealed class StandardsIndex(DatabaseSettings settings, IServiceScopeFacto
     /// A searcher that has every committed change of the table: catches up first (a cheap look at the
     /// table's highest change number when nothing changed). Release it with <see cref="Release"/>.
     /// </summary>
-    public async Task<IndexSearcher> AcquireAsync(CancellationToken cancellationToken)
+    public async Task<IndexSearcher> AcquireAsync(QualityCityDbContext db, CancellationToken cancellationToken)
     {
-        await CatchUpAsync(cancellationToken);
+        await CatchUpAsync(db, cancellationToken);
         return _searchers!.Acquire();
     }
 
@@ -60,7 +60,12 @@ public sealed class StandardsIndex(DatabaseSettings settings, IServiceScopeFacto
     public async Task CatchUpAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<QualityCityDbContext>();
+        await CatchUpAsync(scope.ServiceProvider.GetRequiredService<QualityCityDbContext>(), cancellationToken);
+    }
+
+    /// <summary>The same on a context the caller has (a search's own: no second context per search).</summary>
+    public async Task CatchUpAsync(QualityCityDbContext db, CancellationToken cancellationToken)
+    {
         var tableSeq = await db.Standards.MaxAsync(s => (long?)s.ChangeSeq, cancellationToken) ?? 0;
         if (_writer is not null && tableSeq == IndexedSeq)
         {
@@ -73,7 +78,8 @@ public sealed class StandardsIndex(DatabaseSettings settings, IServiceScopeFacto
             Open();
             if (tableSeq > _indexedSeq)
             {
-                await IndexRowsAsync(db, _indexedSeq, cancellationToken);
+                // -1: a new or discarded index, emptied when it was opened.
+                await IndexRowsAsync(db, _indexedSeq, cancellationToken, emptied: _indexedSeq < 0);
             }
 
             if (!_checkedCount)
@@ -120,17 +126,26 @@ public sealed class StandardsIndex(DatabaseSettings settings, IServiceScopeFacto
     {
         _writer!.DeleteAll();
         _indexedSeq = 0;
-        await IndexRowsAsync(db, -1, cancellationToken);
+        await IndexRowsAsync(db, -1, cancellationToken, emptied: true);
     }
 
     /// <summary>Writes the rows whose change number is above <paramref name="afterSeq"/> and commits with the new highest number.</summary>
-    private async Task IndexRowsAsync(QualityCityDbContext db, long afterSeq, CancellationToken cancellationToken)
+    /// <remarks>Into an emptied index the documents are added without looking for an older copy to replace.</remarks>
+    private async Task IndexRowsAsync(QualityCityDbContext db, long afterSeq, CancellationToken cancellationToken, bool emptied = false)
     {
         var highest = Math.Max(afterSeq, 0);
         var count = 0;
         await foreach (var row in db.Standards.AsNoTracking().Where(s => s.ChangeSeq > afterSeq).OrderBy(s => s.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            _writer!.UpdateDocument(new Term(IndexFields.Id, row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), Document(row));
+            if (emptied)
+            {
+                _writer!.AddDocument(Document(row));
+            }
+            else
+            {
+                _writer!.UpdateDocument(new Term(IndexFields.Id, row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), Document(row));
+            }
+
             highest = Math.Max(highest, row.ChangeSeq);
             count++;
         }
@@ -157,6 +172,7 @@ public sealed class StandardsIndex(DatabaseSettings settings, IServiceScopeFacto
             new StringField(IndexFields.Id, row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.YES),
             new StringField(IndexFields.Type, row.Type, Field.Store.NO),
             new StringField(IndexFields.Origin, row.IsSynthetic ? "synthetic" : "real", Field.Store.NO),
+            new NumericDocValuesField(IndexFields.Origin, row.IsSynthetic ? 1 : 0),
             new SortedDocValuesField(IndexFields.Type, new Lucene.Net.Util.BytesRef(row.Type)),
         };
 

@@ -119,8 +119,9 @@ public sealed partial class StandardsSearch(StandardsIndex index, QualityCityDbC
         }
 
         Validate(query);
-        var lucene = Build(query, clock.Today);
-        var searcher = await index.AcquireAsync(cancellationToken);
+        var lucene = Build(query);
+        var days = DayFilter(query, clock.Today);
+        var searcher = await index.AcquireAsync(db, cancellationToken);
         List<(long Id, float Score)> page;
         int total;
         Dictionary<string, IReadOnlyDictionary<string, int>>? facets = null;
@@ -129,7 +130,7 @@ public sealed partial class StandardsSearch(StandardsIndex index, QualityCityDbC
             var wanted = query.Page * query.PageSize;
             var top = TopFieldCollector.Create(Order, wanted, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
             FacetCounter? counter = query.Facets ? new FacetCounter(clock.Today.DayNumber) : null;
-            searcher.Search(lucene, counter is null ? top : MultiCollector.Wrap(top, counter));
+            searcher.Search(lucene, days, counter is null ? top : MultiCollector.Wrap(top, counter));
             var docs = top.GetTopDocs((query.Page - 1) * query.PageSize, query.PageSize);
             total = docs.TotalHits;
             page = docs.ScoreDocs.Select(d => (long.Parse(searcher.Doc(d.Doc).Get(IndexFields.Id), System.Globalization.CultureInfo.InvariantCulture), d.Score)).ToList();
@@ -143,10 +144,18 @@ public sealed partial class StandardsSearch(StandardsIndex index, QualityCityDbC
         return new StandardsResult(total, await HitsAsync(page.Select(p => p.Id).ToList(), cancellationToken), facets);
     }
 
-    /// <summary>Score first (which already puts today's editions first, <see cref="AddTieBreakers"/>); then the later withdrawal, the newest.</summary>
+    /// <summary>
+    /// Score first. Ties — editions of one standard share their title, the demo's synthetic records
+    /// reuse real titles, and Lucene's length norms are coarse — go to a real record before a
+    /// synthetic one, then to the edition not withdrawn (the later withdrawal before the earlier), then
+    /// to the one in force before the one still to come. Read from per-document values of the hits
+    /// only, so ordering costs nothing on the rest of the index; and since "in force" and "withdrawn"
+    /// are day numbers, no re-indexing is needed when a date passes.
+    /// </summary>
     private static readonly Sort Order = new(SortField.FIELD_SCORE,
+        new SortField(IndexFields.Origin, SortFieldType.INT32),
         new SortField(IndexFields.AbolishedFrom, SortFieldType.INT32, true),
-        new SortField(IndexFields.Implement, SortFieldType.INT32, true));
+        new SortField(IndexFields.InForceFrom, SortFieldType.INT32));
 
     /// <summary>The rows of the hits, in the hits' order, with the editions that replace each.</summary>
     private async Task<List<StandardHit>> HitsAsync(List<long> ids, CancellationToken cancellationToken)
@@ -170,12 +179,10 @@ public sealed partial class StandardsSearch(StandardsIndex index, QualityCityDbC
         }).ToList();
     }
 
-    /// <summary>The Lucene query for a search on <paramref name="today"/> (public for the benchmark's explanation and the tests).</summary>
-    public static Query Build(StandardsQuery query, DateOnly today)
+    /// <summary>The Lucene query of a search, without the day's filters (<see cref="DayFilter"/>); public for the benchmark.</summary>
+    public static Query Build(StandardsQuery query)
     {
-        // Without coord, a clause a document misses does not scale the rest of its score: the
-        // status nudge below adds to a score, never multiplies it.
-        var all = new BooleanQuery(disableCoord: true);
+        var all = new BooleanQuery();
         var text = Normalise(query.Text ?? string.Empty);
         if (text.Length > MaxQueryLength)
         {
@@ -223,31 +230,8 @@ public sealed partial class StandardsSearch(StandardsIndex index, QualityCityDbC
             all.Add(new MatchAllDocsQuery(), Occur.MUST);
         }
 
-        AddFilters(all, query, today);
-        AddTieBreakers(all, today);
+        AddFilters(all, query);
         return all;
-    }
-
-    /// <summary>
-    /// Among hits that are otherwise equal — editions of one standard share their title, and the
-    /// index's length norms are coarse — a real record before a synthetic one, the edition in force
-    /// today first, then the one coming into force, then withdrawn ones: a thousandth of a typical term's weight, too small to reorder hits
-    /// that differ in what they match. Today is part of the query, so no re-indexing is needed when a
-    /// standard comes into force.
-    /// </summary>
-    private static void AddTieBreakers(BooleanQuery all, DateOnly today)
-    {
-        var day = today.DayNumber;
-        var notAbolished = NumericRangeQuery.NewInt32Range(IndexFields.AbolishedFrom, day, null, false, true);
-        var current = new BooleanQuery
-        {
-            { notAbolished, Occur.MUST },
-            { NumericRangeQuery.NewInt32Range(IndexFields.InForceFrom, 0, day, true, true), Occur.MUST },
-        };
-        all.Add(new ConstantScoreQuery(current) { Boost = 0.001f }, Occur.SHOULD);
-        all.Add(new ConstantScoreQuery(NumericRangeQuery.NewInt32Range(IndexFields.AbolishedFrom, day, null, false, true)) { Boost = 0.0005f }, Occur.SHOULD);
-        // A real record before the demo's synthetic ones, whose titles are drawn from the same words.
-        all.Add(new ConstantScoreQuery(new TermQuery(new Term(IndexFields.Origin, "real"))) { Boost = 0.002f }, Occur.SHOULD);
     }
 
     /// <summary>The runs of one word: Chinese characters and the Latin words or numbers between them.</summary>
@@ -353,27 +337,12 @@ public sealed partial class StandardsSearch(StandardsIndex index, QualityCityDbC
         return any;
     }
 
-    private static int MostOf(int count) => count <= 2 ? count : (int)Math.Ceiling(count * 0.7);
+    /// <summary>Pairs of a phrase that must match: all of one or two, one fewer of three or four (针织服装 finds 针织休闲服装), two thirds of longer ones.</summary>
+    private static int MostOf(int count) => count <= 2 ? count : count - Math.Max(1, count / 3);
 
-    private static void AddFilters(BooleanQuery all, StandardsQuery query, DateOnly today)
+    private static void AddFilters(BooleanQuery all, StandardsQuery query)
     {
-        var day = today.DayNumber;
         static Query Filter(Query q) => new ConstantScoreQuery(q) { Boost = 0 };
-        switch (query.Status)
-        {
-            case "abolished":
-                all.Add(Filter(NumericRangeQuery.NewInt32Range(IndexFields.AbolishedFrom, null, day, true, true)), Occur.MUST);
-                break;
-            case "upcoming":
-                all.Add(Filter(NumericRangeQuery.NewInt32Range(IndexFields.AbolishedFrom, day, null, false, true)), Occur.MUST);
-                all.Add(Filter(NumericRangeQuery.NewInt32Range(IndexFields.InForceFrom, day, null, false, true)), Occur.MUST);
-                break;
-            case "current":
-                all.Add(Filter(NumericRangeQuery.NewInt32Range(IndexFields.AbolishedFrom, day, null, false, true)), Occur.MUST);
-                all.Add(Filter(NumericRangeQuery.NewInt32Range(IndexFields.InForceFrom, 0, day, true, true)), Occur.MUST);
-                break;
-        }
-
         foreach (var (field, value) in new[] { (IndexFields.Type, query.Type), (IndexFields.Ccs, query.Ccs?.Trim().ToUpperInvariant()), (IndexFields.Ics, query.Ics?.Trim()), (IndexFields.Cluster, query.Cluster?.Trim()) })
         {
             if (!string.IsNullOrEmpty(value))
@@ -381,11 +350,52 @@ public sealed partial class StandardsSearch(StandardsIndex index, QualityCityDbC
                 all.Add(Filter(new TermQuery(new Term(field, value))), Occur.MUST);
             }
         }
+    }
 
-        if (query.ImplementFrom is not null || query.ImplementTo is not null)
+    /// <summary>
+    /// The filters that depend on the day — the status (today's) and the implementation dates — as
+    /// one check of each hit's per-document values, or null when the query has none. A range query
+    /// over the index would visit every record whose value is in range (nearly all are "not withdrawn
+    /// by today"); this visits only the hits.
+    /// </summary>
+    public static Filter? DayFilter(StandardsQuery query, DateOnly today)
+    {
+        var (status, from, to) = (query.Status, query.ImplementFrom?.DayNumber, query.ImplementTo?.DayNumber);
+        if (string.IsNullOrEmpty(status) && from is null && to is null)
         {
-            all.Add(Filter(NumericRangeQuery.NewInt32Range(IndexFields.Implement, query.ImplementFrom?.DayNumber ?? 1, query.ImplementTo?.DayNumber, true, true)), Occur.MUST);
+            return null;
         }
+
+        var day = today.DayNumber;
+        return new ValuesFilter((abolished, inForce, implement) =>
+            (status switch
+            {
+                "abolished" => abolished <= day,
+                "upcoming" => abolished > day && inForce > day,
+                "current" => abolished > day && inForce >= 0 && inForce <= day,
+                _ => true,
+            })
+            && (from is null || (implement > 0 && implement >= from))
+            && (to is null || (implement > 0 && implement <= to)));
+    }
+
+    /// <summary>Keeps the documents whose (withdrawn from, in force from, implemented on) day numbers pass a test.</summary>
+    private sealed class ValuesFilter(Func<long, long, long, bool> test) : Filter
+    {
+        public override DocIdSet GetDocIdSet(AtomicReaderContext context, Lucene.Net.Util.IBits acceptDocs)
+        {
+            var reader = context.AtomicReader;
+            var abolished = reader.GetNumericDocValues(IndexFields.AbolishedFrom);
+            var inForce = reader.GetNumericDocValues(IndexFields.InForceFrom);
+            var implement = reader.GetNumericDocValues(IndexFields.Implement);
+            return new Matching(reader.MaxDoc, acceptDocs, doc => test(
+                abolished?.Get(doc) ?? StandardStatusRules.Never, inForce?.Get(doc) ?? StandardStatusRules.Unknown, implement?.Get(doc) ?? 0));
+        }
+    }
+
+    private sealed class Matching(int maxDoc, Lucene.Net.Util.IBits acceptDocs, Func<int, bool> match) : FieldCacheDocIdSet(maxDoc, acceptDocs)
+    {
+        protected override bool MatchDoc(int doc) => match(doc);
     }
 
     private static bool IsChinese(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF';
@@ -411,13 +421,15 @@ public sealed partial class StandardsSearch(StandardsIndex index, QualityCityDbC
 
     /// <summary>
     /// Counts the hits per type, status (on the day), cluster, CCS letter and ICS field, from the
-    /// index's per-document values: one pass over the hits, no stored fields read.
+    /// index's per-document values: one pass over the hits, counting ordinals per segment and turning
+    /// them into names once per segment, no stored fields read.
     /// </summary>
     private sealed class FacetCounter(int today) : ICollector
     {
         private readonly Dictionary<string, Dictionary<string, int>> _counts = new(StringComparer.Ordinal);
-        private SortedDocValues? _type, _cluster, _ccs;
+        private readonly (string Facet, SortedDocValues? Values, int[] Counts)[] _single = [("type", null, []), ("cluster", null, []), ("ccs", null, [])];
         private SortedSetDocValues? _ics;
+        private int[] _icsCounts = [];
         private NumericDocValues? _abolished, _inForce;
         private readonly Lucene.Net.Util.BytesRef _scratch = new();
 
@@ -429,27 +441,37 @@ public sealed partial class StandardsSearch(StandardsIndex index, QualityCityDbC
 
         public void SetNextReader(AtomicReaderContext context)
         {
+            Flush();
             var reader = context.AtomicReader;
-            _type = reader.GetSortedDocValues(IndexFields.Type);
-            _cluster = reader.GetSortedDocValues(IndexFields.Cluster);
-            _ccs = reader.GetSortedDocValues(IndexFields.Ccs);
+            string[] fields = [IndexFields.Type, IndexFields.Cluster, IndexFields.Ccs];
+            for (var i = 0; i < _single.Length; i++)
+            {
+                var values = reader.GetSortedDocValues(fields[i]);
+                _single[i] = (_single[i].Facet, values, new int[values?.ValueCount ?? 0]);
+            }
+
             _ics = reader.GetSortedSetDocValues(IndexFields.Ics);
+            _icsCounts = new int[_ics?.ValueCount ?? 0];
             _abolished = reader.GetNumericDocValues(IndexFields.AbolishedFrom);
             _inForce = reader.GetNumericDocValues(IndexFields.InForceFrom);
         }
 
         public void Collect(int doc)
         {
-            Count("type", _type, doc);
-            Count("cluster", _cluster, doc);
-            Count("ccs", _ccs, doc);
+            foreach (var (_, values, counts) in _single)
+            {
+                if (values?.GetOrd(doc) is >= 0 and var ord)
+                {
+                    counts[ord]++;
+                }
+            }
+
             if (_ics is not null)
             {
                 _ics.SetDocument(doc);
                 for (var ord = _ics.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = _ics.NextOrd())
                 {
-                    _ics.LookupOrd(ord, _scratch);
-                    Add("ics", _scratch.Utf8ToString());
+                    _icsCounts[ord]++;
                 }
             }
 
@@ -458,37 +480,57 @@ public sealed partial class StandardsSearch(StandardsIndex index, QualityCityDbC
             var status = abolished <= today ? "abolished" : inForce == StandardStatusRules.Unknown ? null : inForce > today ? "upcoming" : "current";
             if (status is not null)
             {
-                Add("status", status);
+                Add("status", status, 1);
             }
         }
 
-        private void Count(string facet, SortedDocValues? values, int doc)
+        /// <summary>Turns the segment's ordinal counts into counts by name.</summary>
+        private void Flush()
         {
-            if (values is null)
+            foreach (var (facet, values, counts) in _single)
             {
-                return;
+                for (var ord = 0; ord < counts.Length; ord++)
+                {
+                    if (counts[ord] > 0)
+                    {
+                        values!.LookupOrd(ord, _scratch);
+                        Add(facet, _scratch.Utf8ToString(), counts[ord]);
+                    }
+                }
             }
 
-            var ord = values.GetOrd(doc);
-            if (ord >= 0)
+            for (var ord = 0; ord < _icsCounts.Length; ord++)
             {
-                values.LookupOrd(ord, _scratch);
-                Add(facet, _scratch.Utf8ToString());
+                if (_icsCounts[ord] > 0)
+                {
+                    _ics!.LookupOrd(ord, _scratch);
+                    Add("ics", _scratch.Utf8ToString(), _icsCounts[ord]);
+                }
             }
+
+            for (var i = 0; i < _single.Length; i++)
+            {
+                _single[i] = (_single[i].Facet, null, []);
+            }
+
+            _icsCounts = [];
         }
 
-        private void Add(string facet, string value)
+        private void Add(string facet, string value, int count)
         {
             if (!_counts.TryGetValue(facet, out var counts))
             {
                 _counts[facet] = counts = new Dictionary<string, int>(StringComparer.Ordinal);
             }
 
-            counts[value] = counts.GetValueOrDefault(value) + 1;
+            counts[value] = counts.GetValueOrDefault(value) + count;
         }
 
-        public Dictionary<string, IReadOnlyDictionary<string, int>> Result() =>
-            _counts.ToDictionary(f => f.Key, f => (IReadOnlyDictionary<string, int>)f.Value
+        public Dictionary<string, IReadOnlyDictionary<string, int>> Result()
+        {
+            Flush();
+            return _counts.ToDictionary(f => f.Key, f => (IReadOnlyDictionary<string, int>)f.Value
                 .OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal).ToDictionary(v => v.Key, v => v.Value), StringComparer.Ordinal);
+        }
     }
 }
