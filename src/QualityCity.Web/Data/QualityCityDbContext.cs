@@ -104,6 +104,9 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
     public DbSet<Modules.Quality.SamplingLead> SamplingLeads => Set<Modules.Quality.SamplingLead>();
     public DbSet<Modules.Services.Standards.Standard> Standards => Set<Modules.Services.Standards.Standard>();
     public DbSet<Modules.Services.Standards.StandardSupersession> StandardSupersessions => Set<Modules.Services.Standards.StandardSupersession>();
+    public DbSet<Modules.Services.OneWindow.Demand> Demands => Set<Modules.Services.OneWindow.Demand>();
+    public DbSet<Modules.Services.OneWindow.DemandMaterialRequest> DemandMaterialRequests => Set<Modules.Services.OneWindow.DemandMaterialRequest>();
+    public DbSet<Modules.Services.OneWindow.DemandEvent> DemandEvents => Set<Modules.Services.OneWindow.DemandEvent>();
 
     /// <summary>True on PostgreSQL; raw SQL and bulk paths branch on it.</summary>
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";

@@ -1,11 +1,13 @@
 using QualityCity.Web.Hosting;
+using QualityCity.Web.Modules.Jobs.Contracts;
+using QualityCity.Web.Modules.Services.OneWindow;
 using QualityCity.Web.Modules.Services.Standards;
 
 namespace QualityCity.Web.Modules.Services;
 
 /// <summary>
-/// Enterprise services (一窗受理、一站解决, SPEC §6): the standards library (SVC-3) and, built on it,
-/// the one window for enterprise demands, the service catalogue and intellectual property.
+/// Enterprise services (一窗受理、一站解决, SPEC §6): the standards library (SVC-3) and the one window
+/// for enterprise demands (SVC-1); the service catalogue and intellectual property build on them.
 /// </summary>
 public sealed class ServicesModule : IModule
 {
@@ -16,7 +18,23 @@ public sealed class ServicesModule : IModule
         services.AddScoped<StandardLibrary>();
         services.AddScoped<StandardsImport>();
         services.AddScoped<StandardsExport>();
+
+        services.AddOptions<OneWindowOptions>().Configure<IConfiguration>((options, configuration) =>
+            {
+                var read = OneWindowOptions.Read(configuration);
+                options.Rules = read.Rules;
+                options.Routing = read.Routing;
+            })
+            .ValidateOnStart();
+        services.AddScoped<DemandWork>();
+        services.AddScoped<DemandFigures>();
+        services.AddJobHandler<DemandScanJob>(DemandScanJob.Kind);
+        services.AddHostedService<DemandScanTicker>();
     }
 
-    public static void MapEndpoints(IEndpointRouteBuilder app) => StandardsEndpoints.Map(app);
+    public static void MapEndpoints(IEndpointRouteBuilder app)
+    {
+        StandardsEndpoints.Map(app);
+        DemandEndpoints.Map(app);
+    }
 }
