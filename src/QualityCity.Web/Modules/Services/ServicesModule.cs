@@ -28,6 +28,7 @@ public sealed class ServicesModule : IModule
             .ValidateOnStart();
         services.AddScoped<DemandWork>();
         services.AddScoped<DemandFigures>();
+        services.AddScoped<Contracts.IDemandDesk, DemandDesk>();
         services.AddJobHandler<DemandScanJob>(DemandScanJob.Kind);
         services.AddHostedService<DemandScanTicker>();
     }

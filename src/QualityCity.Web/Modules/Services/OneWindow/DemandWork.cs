@@ -131,7 +131,7 @@ public sealed class DemandWork(QualityCityDbContext db, Text text, PlatformClock
     }
 
     /// <summary>The demands the reader may see: the enterprise its own, a unit's staff those routed to it, the coordinator and the administrator all.</summary>
-    private async Task<IQueryable<Demand>> VisibleAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    public async Task<IQueryable<Demand>> VisibleAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var demands = db.Demands.AsNoTracking();
         if (user.SeesAllDepartments())
