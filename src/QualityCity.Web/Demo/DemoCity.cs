@@ -145,6 +145,19 @@ public sealed class DemoCity(QualityCityDbContext db, UserManager<AppUser> users
         db.ChangeTracker.Clear();
         console?.Step("营商环境满意度测评：{0} 个项目 × {1} 个部门，按公开种子抽取 {2} 家企业，已答 {3} 家",
             survey.Questions, survey.Departments, survey.Sampled, survey.Answered);
+        // Its own stream too; the demo accounts' enterprises first, in the order of Accounts.
+        var demandAccounts = new List<string>();
+        foreach (var userName in new[] { "enterprise", "enterprise2" })
+        {
+            if (await db.Users.AsNoTracking().Where(u => u.UserName == userName && u.CreditCode != null).Select(u => u.CreditCode!).FirstOrDefaultAsync(cancellationToken) is { } code)
+            {
+                demandAccounts.Add(code);
+            }
+        }
+
+        var demands = await DemoDemands.LoadAsync(db, demandAccounts, services.GetRequiredService<IOptions<Modules.Services.OneWindow.OneWindowOptions>>().Value, calendar,
+            SplitMix64.FromString(seed + "/demands"), clock.UtcNow, cancellationToken);
+        console?.Step("一窗受理：企业需求 {0} 件", demands);
         return enterprises;
     }
 
