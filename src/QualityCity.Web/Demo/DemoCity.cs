@@ -155,9 +155,8 @@ public sealed class DemoCity(QualityCityDbContext db, UserManager<AppUser> users
             }
         }
 
-        var demands = await DemoDemands.LoadAsync(db, demandAccounts, services.GetRequiredService<IOptions<Modules.Services.OneWindow.OneWindowOptions>>().Value, calendar,
+        await DemoDemands.LoadAsync(db, demandAccounts, services.GetRequiredService<IOptions<Modules.Services.OneWindow.OneWindowOptions>>().Value, calendar,
             SplitMix64.FromString(seed + "/demands"), clock.UtcNow, cancellationToken);
-        console?.Step("一窗受理：企业需求 {0} 件", demands);
         return enterprises;
     }
 
