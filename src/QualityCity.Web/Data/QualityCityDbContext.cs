@@ -108,6 +108,9 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
     public DbSet<Modules.Services.IntellectualProperty.Patent> Patents => Set<Modules.Services.IntellectualProperty.Patent>();
     public DbSet<Modules.Services.IntellectualProperty.Trademark> Trademarks => Set<Modules.Services.IntellectualProperty.Trademark>();
     public DbSet<Modules.Services.IntellectualProperty.IpPledge> IpPledges => Set<Modules.Services.IntellectualProperty.IpPledge>();
+    public DbSet<Modules.Services.OneWindow.Demand> Demands => Set<Modules.Services.OneWindow.Demand>();
+    public DbSet<Modules.Services.OneWindow.DemandMaterialRequest> DemandMaterialRequests => Set<Modules.Services.OneWindow.DemandMaterialRequest>();
+    public DbSet<Modules.Services.OneWindow.DemandEvent> DemandEvents => Set<Modules.Services.OneWindow.DemandEvent>();
 
     /// <summary>True on PostgreSQL; raw SQL and bulk paths branch on it.</summary>
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";

@@ -152,6 +152,18 @@ public sealed class DemoCity(QualityCityDbContext db, UserManager<AppUser> users
             seed, today, cancellationToken);
         console?.Step("计量检定校准服务清单 {0} 项；专利 {1} 件，商标 {2} 件，知识产权质押贷款 {3} 笔（{4} 季度 {5} 笔，{6:N0} 万元）",
             offered.CatalogueItems, offered.Patents, offered.Trademarks, offered.Pledges, offered.PledgeQuarter, offered.QuarterLoans, offered.QuarterAmountWan);
+        // Its own stream too; the demo accounts' enterprises first, in the order of Accounts.
+        var demandAccounts = new List<string>();
+        foreach (var userName in new[] { "enterprise", "enterprise2" })
+        {
+            if (await db.Users.AsNoTracking().Where(u => u.UserName == userName && u.CreditCode != null).Select(u => u.CreditCode!).FirstOrDefaultAsync(cancellationToken) is { } code)
+            {
+                demandAccounts.Add(code);
+            }
+        }
+
+        await DemoDemands.LoadAsync(db, demandAccounts, services.GetRequiredService<IOptions<Modules.Services.OneWindow.OneWindowOptions>>().Value, calendar,
+            SplitMix64.FromString(seed + "/demands"), clock.UtcNow, cancellationToken);
         return enterprises;
     }
 

@@ -115,6 +115,8 @@ public static class ApiReference
         ("Inspections", "检查结果、整改、公示、处罚、投诉与附件 — Inspection results, rectifications, publication, penalties, complaints and attachments"),
         ("Quality", "产品质量抽检、质量地图、风险预警与改进计划 — Product quality sampling, the quality map, alerts and improvement plans"),
         ("Public voice", "公众诉求：投诉、举报、建议、咨询与求助的受理、派单、答复和评价 — Public voice: complaints, reports, suggestions, consultations and help requests received, dispatched, answered and rated"),
+        ("Standards", "标准库：检索标准、标准详情、导出与索引重建 — The standards library: search, records, export and index rebuild"),
+        ("Services", "企业服务一窗受理：需求的提交、一次性告知、答复、评价、督办和统计（见 docs/services.md）— The one window for enterprise demands: filing, the one-time notice of missing materials, answers, ratings, escalation and figures (see docs/services.md)"),
         ("Open311", "Open311 GeoReport v2 接口：服务、诉求的提交与查询（见 docs/open311.md）— Open311 GeoReport v2: services, creating and reading requests (see docs/open311.md)"),
         ("Audit", "审计日志与签名检查点 — The audit log and its signed checkpoints"),
         ("Open data", "公开数据（无需登录）— Open data (no sign-in)"),

@@ -438,6 +438,23 @@ public sealed partial class PageWalkTests(BrowserFixture fixture, ITestOutputHel
         values["/voice/items/{code}|emergency.head"] = VoiceItem("emergency");
         values["/voice/track/{code?}"] = values["/voice/items/{code}"];
 
+        // One window: each demo enterprise's own demand (the demo city files some), and one routed to the emergency bureau for its head.
+        foreach (var enterprise in new[] { "enterprise", "enterprise2" })
+        {
+            var code = await db.Users.Where(u => u.UserName == enterprise).Select(u => u.CreditCode!).SingleAsync();
+            values[$"/enterprise/demands/{{demandCode}}|{enterprise}"] = await db.Demands.Where(d => d.CreditCode == code).OrderBy(d => d.Id).Select(d => d.Code).FirstAsync();
+        }
+
+        values["/services/demands/{demandCode}"] = await db.Demands.Where(d => d.RoutedUnit == "samr").OrderBy(d => d.Id).Select(d => d.Code).FirstAsync();
+        var emergencyDemand = new QualityCity.Web.Modules.Services.OneWindow.Demand
+        {
+            Code = "D2099-000001", Year = 2099, Number = 1, CreditCode = published.CreditCode, EnterpriseName = "演示企业", Kind = "other", Complexity = "ordinary",
+            Title = "安全生产咨询", Description = "请问危险化学品仓库的安全距离要求。", State = "filed", RoutedUnit = "emergency", FiledBy = "coordinator", FiledOnBehalf = true,
+            FiledAtUtc = Infrastructure.TestClock.UtcNow, DueAtUtc = Infrastructure.TestClock.UtcNow.AddDays(7), UpdatedAtUtc = Infrastructure.TestClock.UtcNow,
+        };
+        db.Demands.Add(emergencyDemand);
+        values["/services/demands/{demandCode}|emergency.head"] = emergencyDemand.Code;
+
         // A place poster: its QR address opens the form pre-filled.
         db.VoicePosters.Add(new QualityCity.Web.Modules.PublicVoice.VoicePoster
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using QualityCity.Domain.PublicVoice;
 
 namespace QualityCity.Web.Modules.PublicVoice;
@@ -21,11 +20,6 @@ public sealed class VoiceDeadlineOptions
     public const string Section = "PublicVoice:Deadlines";
 
     public VoiceDeadlineRules Rules { get; set; } = new();
-
-    private static readonly Dictionary<string, VoicePeriodUnit> Units = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["working-days"] = VoicePeriodUnit.WorkingDays, ["working-time"] = VoicePeriodUnit.WorkingTime, ["calendar-days"] = VoicePeriodUnit.CalendarDays,
-    };
 
     /// <summary>The rules from the configuration; throws naming the first bad setting.</summary>
     public static VoiceDeadlineRules Read(IConfiguration configuration)
@@ -59,29 +53,9 @@ public sealed class VoiceDeadlineOptions
         return rules;
     }
 
-    private static TimeOnly? Time(IConfigurationSection section, string key) =>
-        section[key] is not { } value ? null
-        : TimeOnly.TryParseExact(value.Trim(), "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time
-        : throw Bad(key, $"'{value}' is not a time like 08:30");
+    private static TimeOnly? Time(IConfigurationSection section, string key) => Contracts.VoicePeriodSetting.Time($"{Section}:{key}", section[key]);
 
-    private static VoicePeriod Period(string key, string value)
-    {
-        var parts = value.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length != 2 || !decimal.TryParse(parts[0], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var length)
-            || !Units.TryGetValue(parts[1], out var unit))
-        {
-            throw Bad(key, $"'{value}' is not a length and a unit like '5 working-days', '0.5 working-time' or '15 calendar-days'");
-        }
+    private static VoicePeriod Period(string key, string value) => Contracts.VoicePeriodSetting.Parse($"{Section}:{key}", value);
 
-        try
-        {
-            return new VoicePeriod(length, unit);
-        }
-        catch (ArgumentOutOfRangeException exception)
-        {
-            throw Bad(key, $"'{value}': {exception.Message.Split(Environment.NewLine)[0]}");
-        }
-    }
-
-    private static InvalidOperationException Bad(string key, string reason) => new($"{Section}:{key}: {reason}");
+    private static InvalidOperationException Bad(string key, string reason) => Contracts.VoicePeriodSetting.Bad($"{Section}:{key}", reason);
 }

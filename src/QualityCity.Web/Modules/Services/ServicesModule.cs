@@ -1,13 +1,15 @@
 using QualityCity.Web.Hosting;
 using QualityCity.Web.Modules.Services.Catalogue;
 using QualityCity.Web.Modules.Services.IntellectualProperty;
+using QualityCity.Web.Modules.Jobs.Contracts;
+using QualityCity.Web.Modules.Services.OneWindow;
 using QualityCity.Web.Modules.Services.Standards;
 
 namespace QualityCity.Web.Modules.Services;
 
 /// <summary>
-/// Enterprise services (一窗受理、一站解决, SPEC §6): the standards library (SVC-3) and, built on it,
-/// the one window for enterprise demands, the service catalogue and intellectual property.
+/// Enterprise services (一窗受理、一站解决, SPEC §6): the standards library (SVC-3) and the one window
+/// for enterprise demands (SVC-1); the service catalogue and intellectual property build on them.
 /// </summary>
 public sealed class ServicesModule : IModule
 {
@@ -26,6 +28,19 @@ public sealed class ServicesModule : IModule
         services.AddScoped<CatalogueSearch>();
         services.AddScoped<Contracts.ICatalogueLookup>(s => s.GetRequiredService<CatalogueSearch>());
         services.AddScoped<IpViews>();
+
+        services.AddOptions<OneWindowOptions>().Configure<IConfiguration>((options, configuration) =>
+            {
+                var read = OneWindowOptions.Read(configuration);
+                options.Rules = read.Rules;
+                options.Routing = read.Routing;
+            })
+            .ValidateOnStart();
+        services.AddScoped<DemandWork>();
+        services.AddScoped<DemandFigures>();
+        services.AddScoped<Contracts.IDemandDesk, DemandDesk>();
+        services.AddJobHandler<DemandScanJob>(DemandScanJob.Kind);
+        services.AddHostedService<DemandScanTicker>();
     }
 
     public static void MapEndpoints(IEndpointRouteBuilder app)
@@ -33,5 +48,6 @@ public sealed class ServicesModule : IModule
         StandardsEndpoints.Map(app);
         CatalogueEndpoints.Map(app);
         IpEndpoints.Map(app);
+        DemandEndpoints.Map(app);
     }
 }
