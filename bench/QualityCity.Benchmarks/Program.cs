@@ -4,7 +4,8 @@ using QualityCity.Benchmarks;
 // `import` measures the registry import as a whole process next to plain bulk inserts; `search`
 // times registry searches on a filled database next to a point lookup; `plan` times the whole
 // annual plan of a synthetic city next to the hashing floor and the naive SQL draw; `quality` recomputes
-// the quality map of ten million test results next to DuckDB; anything else
+// the quality map of ten million test results next to DuckDB; `standards` times the standards library's
+// search on a million records next to SQLite FTS5 and pg_trgm and measures its relevance; anything else
 // goes to BenchmarkDotNet (in-process micro-benchmarks).
 if (args.Length > 0 && args[0] == "import")
 {
@@ -24,6 +25,11 @@ if (args.Length > 0 && args[0] == "quality")
 if (args.Length > 0 && args[0] == "plan")
 {
     return await PlanBenchmark.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "standards")
+{
+    return await StandardsBenchmark.RunAsync(args[1..]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(ImportBenchmark).Assembly).Run(args);
