@@ -17,3 +17,43 @@ public interface IApplicableStandards
     /// <summary>The library page listing every standard for the industry.</summary>
     string LibraryLink(string industryCode);
 }
+
+/// <summary>Finds standard numbers in free text (a test item's clause) so that a page can link each to the standards library's page.</summary>
+public static partial class StandardMentions
+{
+    // A national or industry number with its year, as clauses cite them: GB/T 5023.2-2008, JB/T 7047-2006, GB 7718-2011.
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:GB/[TZ]|GB|[A-Z]{2}/T|DB\d{2}/T?|T/[A-Z]+)\s?\d+(?:\.\d+)*-\d{4}")]
+    private static partial System.Text.RegularExpressions.Regex Numbers();
+
+    /// <summary>The text cut into pieces, each with the number it cites (null for the text between).</summary>
+    public static IReadOnlyList<(string Text, string? Number)> Split(string? text)
+    {
+        var pieces = new List<(string, string?)>();
+        if (string.IsNullOrEmpty(text))
+        {
+            return pieces;
+        }
+
+        var at = 0;
+        foreach (System.Text.RegularExpressions.Match match in Numbers().Matches(text))
+        {
+            if (match.Index > at)
+            {
+                pieces.Add((text[at..match.Index], null));
+            }
+
+            pieces.Add((match.Value, match.Value));
+            at = match.Index + match.Length;
+        }
+
+        if (at < text.Length)
+        {
+            pieces.Add((text[at..], null));
+        }
+
+        return pieces;
+    }
+
+    /// <summary>The address of a standard's page.</summary>
+    public static string Link(string number) => "/standards/view?number=" + Uri.EscapeDataString(number);
+}

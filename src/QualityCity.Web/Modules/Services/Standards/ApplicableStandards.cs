@@ -1,5 +1,4 @@
 using QualityCity.Web.Modules.Registry.Contracts;
-using QualityCity.Web.Modules.Services.Contracts;
 
 namespace QualityCity.Web.Modules.Services.Standards;
 
