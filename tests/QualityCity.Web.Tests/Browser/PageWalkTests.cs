@@ -399,6 +399,7 @@ public sealed partial class PageWalkTests(BrowserFixture fixture, ITestOutputHel
         var published = await db.Inspections.AsNoTracking().Where(i => i.PublishedAtUtc != null).OrderBy(i => i.Id).Select(i => new { i.Id, i.CreditCode }).FirstAsync();
         values["/results/{id:long}"] = Str(published.Id);
         values["/registry/{code}"] = published.CreditCode;
+        values["/services/ip/enterprise/{code?}"] = published.CreditCode;
         values["/quality/samples/{id:long}"] = Str(await db.Samples.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync());
         values["/planning/draws/{id:int}"] = Str(await db.PlanDraws.OrderByDescending(d => d.Id).Select(d => d.Id).FirstAsync());
         values["/v/{code}"] = await db.Visits.Where(v => v.Status == VisitStatus.Registered).OrderBy(v => v.Id).Select(v => v.Code).FirstAsync();
@@ -414,6 +415,7 @@ public sealed partial class PageWalkTests(BrowserFixture fixture, ITestOutputHel
         {
             var code = await db.Users.Where(u => u.UserName == enterprise).Select(u => u.CreditCode!).SingleAsync();
             values[$"/registry/{{code}}|{enterprise}"] = code;
+            values[$"/services/ip/enterprise/{{code?}}|{enterprise}"] = code;
             var inspection = await db.Inspections.Where(i => i.CreditCode == code).OrderByDescending(i => i.Id).Select(i => (long?)i.Id).FirstOrDefaultAsync();
             if (inspection is not null)
             {

@@ -21,7 +21,12 @@ public sealed class ViewModel(StandardLibrary library) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        Standard = string.IsNullOrWhiteSpace(Number) ? null : await library.DetailAsync(Number, cancellationToken);
+        if (string.IsNullOrWhiteSpace(Number))
+        {
+            return Redirect("/standards");
+        }
+
+        Standard = await library.DetailAsync(Number, cancellationToken);
         if (Standard is null)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
