@@ -24,7 +24,7 @@ namespace QualityCity.Web.Modules.Services.Standards;
 public sealed class StandardsIndex(DatabaseSettings settings, IServiceScopeFactory scopes, ILogger<StandardsIndex> logger) : IDisposable
 {
     /// <summary>Bumped when what the index holds changes shape: an index of another version is rebuilt.</summary>
-    private const string FormatVersion = "3";
+    private const string FormatVersion = "4";
 
     private const string SeqKey = "changeSeq";
     private const string FormatKey = "format";
@@ -183,7 +183,9 @@ public sealed class StandardsIndex(DatabaseSettings settings, IServiceScopeFacto
                 document.Add(new StringField(IndexFields.NumberKeys, key, Field.Store.NO));
             }
 
-            foreach (var key in new[] { number.ExactKey, StandardNumber.Key(number.Prefix + number.Sequence), number.Sequence }.Distinct(StringComparer.Ordinal))
+            // The number itself, however its prefix is typed (GB/T 5023, GBT5023, GB5023): above its parts and its GB/GB/T relatives.
+            var exact = PrefixKeys(number.Prefix).Select(p => p + number.Sequence).Prepend(number.ExactKey).Append(number.Sequence);
+            foreach (var key in exact.Distinct(StringComparer.Ordinal))
             {
                 document.Add(new StringField(IndexFields.NumberExact, key, Field.Store.NO));
             }
