@@ -382,8 +382,12 @@ public abstract class DemandTests(QualityCityFactory factory) : PlatformTest(fac
     }
 }
 
-/// <summary>The fixture of the one-window tests: ip demands go to the emergency bureau, to test routing by configuration.</summary>
-public class DemandFactory(DatabaseKind kind) : QualityCityFactory(kind)
+/// <summary>
+/// The fixture of the one-window tests: ip demands go to the emergency bureau, to test routing by
+/// configuration. Its clock stands at <see cref="TestClock.Default"/> whatever instant the run is
+/// frozen at: the tests are about the days around the Spring Festival.
+/// </summary>
+public class DemandFactory(DatabaseKind kind) : QualityCityFactory(kind, DateTimeOffset.Parse(TestClock.Default, System.Globalization.CultureInfo.InvariantCulture))
 {
     protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
     {
