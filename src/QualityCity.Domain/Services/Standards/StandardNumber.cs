@@ -145,11 +145,24 @@ public sealed partial record StandardNumber(string Prefix, string Sequence, stri
         return builder.ToString();
     }
 
-    /// <summary>Half-width, upper case, one kind of dash, single spaces only around nothing: the text the pattern reads.</summary>
+    /// <summary>Half-width, upper case, one kind of dash, spaces around punctuation dropped: the text the pattern reads.</summary>
     private static string Normalise(string text)
     {
+        // Spaces only ever separate the prefix from the sequence; around a slash or a dash they are noise.
+        var collapsed = SpacesAroundPunctuation().Replace(HalfWidthUpper(text.Trim()), "$1");
+        // DB37T 1234 → DB37/T 1234: the slash is often left out of local prefixes.
+        return LocalWithoutSlash().Replace(collapsed, "DB$1/$2");
+    }
+
+    /// <summary>
+    /// The text with full-width ASCII made half-width, the ideographic space a space, every kind of
+    /// dash a hyphen, and upper case: how a typed number is compared, in a file and in a search box.
+    /// Chinese characters are left as they are.
+    /// </summary>
+    public static string HalfWidthUpper(string text)
+    {
         var builder = new StringBuilder(text.Length);
-        foreach (var raw in text.Trim())
+        foreach (var raw in text)
         {
             var c = raw switch
             {
@@ -161,10 +174,7 @@ public sealed partial record StandardNumber(string Prefix, string Sequence, stri
             builder.Append(char.ToUpperInvariant(c));
         }
 
-        // Spaces only ever separate the prefix from the sequence; around a slash or a dash they are noise.
-        var collapsed = SpacesAroundPunctuation().Replace(builder.ToString(), "$1");
-        // DB37T 1234 → DB37/T 1234: the slash is often left out of local prefixes.
-        return LocalWithoutSlash().Replace(collapsed, "DB$1/$2");
+        return builder.ToString();
     }
 
     [GeneratedRegex(@"\s*([/\-.])\s*")]

@@ -183,7 +183,7 @@ public sealed partial class StandardsSearch(StandardsIndex index, QualityCityDbC
     public static Query Build(StandardsQuery query)
     {
         var all = new BooleanQuery();
-        var text = Normalise(query.Text ?? string.Empty);
+        var text = StandardNumber.HalfWidthUpper(query.Text ?? string.Empty);
         if (text.Length > MaxQueryLength)
         {
             text = text[..MaxQueryLength];
@@ -399,25 +399,6 @@ public sealed partial class StandardsSearch(StandardsIndex index, QualityCityDbC
     }
 
     private static bool IsChinese(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF';
-
-    /// <summary>Half-width, upper case, one kind of dash: the text the number pattern reads (Chinese is unchanged).</summary>
-    private static string Normalise(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        foreach (var raw in text)
-        {
-            var c = raw switch
-            {
-                >= '\uFF01' and <= '\uFF5E' => (char)(raw - 0xFEE0),
-                '\u3000' => ' ',
-                '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212' or '\uFE63' => '-',
-                _ => raw,
-            };
-            builder.Append(char.ToUpperInvariant(c));
-        }
-
-        return builder.ToString();
-    }
 
     /// <summary>
     /// Counts the hits per type, status (on the day), cluster, CCS letter and ICS field, from the
