@@ -70,6 +70,10 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = "zh-CN",
             ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1366, Height = 900 },
         });
+        // Every class starts its own server and browser, and they run side by side on two cores: a page
+        // that waits for its scripts can take longer than Playwright's 30 s default on a loaded machine.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         return await context.NewPageAsync();
     }
 
@@ -81,7 +85,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.FillAsync("#userName", userName);
         await page.FillAsync("#password", Demo.DemoCity.DemoPassword);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        // Signing in is done once the browser has left the login page; the landing page's scripts and
+        // images are the next step's business (every Playwright action waits for what it needs).
+        await page.WaitForURLAsync(
+            url => !url.Contains("/account/login", StringComparison.Ordinal),
+            new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
         return page;
     }
 
