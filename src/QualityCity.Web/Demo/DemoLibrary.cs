@@ -13,7 +13,7 @@ namespace QualityCity.Web.Demo;
 /// as seed 001's library), marked synthetic on every page. Both go through the standards import, so
 /// the demo exercises the same path as a bureau's first upload; one audit entry records the load.
 /// </summary>
-internal static class DemoLibrary
+public static class DemoLibrary
 {
     /// <summary>How many records the demo's library holds unless <c>Demo:Standards</c> says otherwise.</summary>
     public const int DefaultSize = 80_000;

@@ -179,6 +179,54 @@ public abstract partial class StandardsLibraryTests(QualityCityFactory factory) 
     }
 
     [SkippableFact]
+    public async Task A_named_part_english_connectives_and_words_no_title_has_together_still_find_the_standard()
+    {
+        SkipIfUnavailable();
+        var (s, tag) = (Series(), Tag());
+        Assert.Equal(0, (await RunCliAsync("import", "standards", await WriteAsync(
+            $"GB {s}.1-2014,测试玩具安全 第1部分：基本规范,Toy safety—Part 1: Basic code,现行,,,,,,,,,,{tag}",
+            $"GB {s}.2-2014,测试玩具安全 第2部分：机械与物理性能,Toy safety—Part 2: Mechanical and physical properties,现行,,,,,,,,,,{tag}",
+            $"GB {s}.3-2014,测试玩具安全 第3部分：易燃性能,Toy safety—Part 3: Flammability,现行,,,,,,,,,,{tag}",
+            $"JJF {s}.1-2012,测试测量不确定度评定与表示,Evaluation and expression of uncertainty in measurement,现行,,,,,,,,,,{tag}",
+            $"GB {s}-2022,测试摩托车、电动自行车乘员头盔,,现行,,,,,,,,,,{tag}",
+            $"GB/T {s}.2-2015,测试电动汽车传导充电用连接装置 第2部分：交流充电接口,Connection set for conductive charging of electric vehicles—Part 2: Type 2 AC charging coupler,现行,,,,,,,,,,{tag}"))).ExitCode);
+
+        // The numbers found, in order, and whether the answer says it was relaxed.
+        async Task<(string Numbers, bool Relaxed)> Find(string text)
+        {
+            var result = await SearchAsync($"q={Uri.EscapeDataString(text)}&cluster={tag}");
+            return (string.Join(", ", Numbers(result)), result.GetProperty("relaxed").GetBoolean());
+        }
+
+        // Every part has 第…部分 and "Part …": the number named is the one wanted.
+        Assert.Equal(($"GB {s}.2-2014", false), await Find("测试玩具安全 第2部分"));
+        Assert.Equal(($"GB {s}.2-2014", false), await Find("测试玩具安全 第 2 部分"));
+        Assert.Equal(($"GB {s}.2-2014", false), await Find("toy safety part 2"));
+        Assert.Equal(3, (await Find("测试玩具安全")).Numbers.Split(", ").Length);
+
+        // "in" is not in the English index; it must not be a word every hit needs.
+        Assert.Equal(($"JJF {s}.1-2012", false), await Find("uncertainty in measurement"));
+
+        // "Type 2" reads like a number of a catalogue called TYPE; it is the title's words too.
+        Assert.Equal(($"GB/T {s}.2-2015", false), await Find("type 2 charging"));
+
+        // No title has 电动车 and 头盔 together with 测试: what has most of the pairs (the helmet first,
+        // then the charging coupler's 测试电动), said to be so.
+        var helmet = await Find("测试电动车头盔");
+        Assert.True(helmet.Relaxed);
+        Assert.StartsWith($"GB {s}-2022,", helmet.Numbers, StringComparison.Ordinal);
+        Assert.Equal(($"GB {s}-2022", false), await Find("测试摩托车头盔"));
+
+        // A part that does not exist: nothing exact, then the parts of that standard, said to be loose.
+        var missing = await Find("测试玩具安全 第9部分");
+        Assert.True(missing.Relaxed);
+        Assert.Equal(3, missing.Numbers.Split(", ").Length);
+
+        var page = await Factory.AnonymousClient().GetStringAsync($"/standards?q={Uri.EscapeDataString("测试电动车头盔")}&cluster={tag}");
+        Assert.Contains("id=\"standards-relaxed\"", page, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task Bad_filters_are_refused_naming_the_field()
     {
         SkipIfUnavailable();

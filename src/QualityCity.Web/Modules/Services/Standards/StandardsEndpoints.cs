@@ -7,8 +7,8 @@ namespace QualityCity.Web.Modules.Services.Standards;
 /// <summary>The standards library's API: public search and records, the staff's export and the administrator's rebuild.</summary>
 public static class StandardsEndpoints
 {
-    /// <summary>The search's answer: the total and one page of hits.</summary>
-    public sealed record SearchAnswer(int Total, IReadOnlyList<StandardHit> Items, IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>>? Facets);
+    /// <summary>The search's answer: the total and one page of hits; relaxed when nothing matched every word and these match most of them.</summary>
+    public sealed record SearchAnswer(int Total, IReadOnlyList<StandardHit> Items, IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>>? Facets, bool Relaxed);
 
     public static void Map(IEndpointRouteBuilder app)
     {
@@ -29,7 +29,7 @@ public static class StandardsEndpoints
                 try
                 {
                     var result = await search.SearchAsync(new StandardsQuery(q, status, type, ccs, ics, cluster, from, to, page ?? 1, pageSize ?? 20, facets ?? false), ct);
-                    return Results.Ok(new SearchAnswer(result.Total, result.Items, result.Facets));
+                    return Results.Ok(new SearchAnswer(result.Total, result.Items, result.Facets, result.Relaxed));
                 }
                 catch (StandardsQueryException ex)
                 {

@@ -29,7 +29,11 @@ public sealed record StandardHit(string Number, string TitleZh, string? TitleEn,
 }
 
 /// <summary>A page of hits, the total, and the counts per filter value when asked.</summary>
-public sealed record StandardsResult(int Total, IReadOnlyList<StandardHit> Items, IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>>? Facets);
+public sealed record StandardsResult(int Total, IReadOnlyList<StandardHit> Items, IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>>? Facets)
+{
+    /// <summary>Nothing matched the words as typed, so these hits match only some of them (<see cref="StandardsSearch.Build"/>, loose).</summary>
+    public bool Relaxed { get; init; }
+}
 
 /// <summary>A filter value that is not one of the allowed: the field and the reason.</summary>
 public sealed class StandardsQueryException(string field, string reason) : Exception(reason)
@@ -72,6 +76,10 @@ public sealed partial class StandardsSearch(StandardsIndex index, QualityCityDbC
 
     [GeneratedRegex(@"^(?:T/[A-Z][A-Z0-9]*|DB\d{2}/?[TZ]?|[A-Z]{1,5}/[TZ])$")]
     private static partial Regex PrefixAlone();
+
+    // A part of a standard as people name it: 第2部分 in Chinese, "Part 2" in English (upper-cased by then).
+    [GeneratedRegex(@"第\s*(?<zh>\d+)\s*部分|\bPART\s+(?<en>\d+)\b")]
+    private static partial Regex PartInText();
 
     [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}+|[^\s\p{IsCJKUnifiedIdeographs}\p{P}\p{S}]+")]
     private static partial Regex Runs();
@@ -119,41 +127,57 @@ public sealed partial class StandardsSearch(StandardsIndex index, QualityCityDbC
         }
 
         Validate(query);
-        var lucene = Build(query);
         var days = DayFilter(query, clock.Today);
         var searcher = await index.AcquireAsync(db, cancellationToken);
-        List<(long Id, float Score)> page;
+        List<long> page;
         int total;
-        Dictionary<string, IReadOnlyDictionary<string, int>>? facets = null;
+        var relaxed = false;
+        Dictionary<string, IReadOnlyDictionary<string, int>>? facets;
         try
         {
-            var wanted = query.Page * query.PageSize;
-            var top = TopFieldCollector.Create(Order, wanted, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
-            FacetCounter? counter = query.Facets ? new FacetCounter(clock.Today.DayNumber) : null;
-            searcher.Search(lucene, days, counter is null ? top : MultiCollector.Wrap(top, counter));
-            var docs = top.GetTopDocs((query.Page - 1) * query.PageSize, query.PageSize);
-            total = docs.TotalHits;
-            page = docs.ScoreDocs.Select(d => (long.Parse(searcher.Doc(d.Doc).Get(IndexFields.Id), System.Globalization.CultureInfo.InvariantCulture), d.Score)).ToList();
-            facets = counter?.Result();
+            (total, page, facets) = Run(searcher, Build(query), days, query);
+            // Words that appear in no title together ("电动车头盔" for 摩托车、电动自行车乘员头盔): rather
+            // than nothing, what matches most of them, said as such.
+            if (total == 0 && !string.IsNullOrWhiteSpace(query.Text) && Build(query, loose: true) is { } loose)
+            {
+                (total, page, facets) = Run(searcher, loose, days, query);
+                relaxed = total > 0;
+            }
         }
         finally
         {
             index.Release(searcher);
         }
 
-        return new StandardsResult(total, await HitsAsync(page.Select(p => p.Id).ToList(), cancellationToken), facets);
+        return new StandardsResult(total, await HitsAsync(page, cancellationToken), facets) { Relaxed = relaxed };
+    }
+
+    private (int Total, List<long> Page, Dictionary<string, IReadOnlyDictionary<string, int>>? Facets) Run(IndexSearcher searcher, Query lucene, Filter? days, StandardsQuery query)
+    {
+        var wanted = query.Page * query.PageSize;
+        var top = TopFieldCollector.Create(Order, wanted, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+        FacetCounter? counter = query.Facets ? new FacetCounter(clock.Today.DayNumber) : null;
+        searcher.Search(lucene, days, counter is null ? top : MultiCollector.Wrap(top, counter));
+        var docs = top.GetTopDocs((query.Page - 1) * query.PageSize, query.PageSize);
+        var ids = docs.ScoreDocs.Select(d => long.Parse(searcher.Doc(d.Doc).Get(IndexFields.Id), System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        return (docs.TotalHits, ids, counter?.Result());
     }
 
     /// <summary>
-    /// Score first. Ties — editions of one standard share their title, the demo's synthetic records
-    /// reuse real titles, and Lucene's length norms are coarse — go to a real record before a
-    /// synthetic one, then to the edition not withdrawn (the later withdrawal before the earlier), then
-    /// to the one in force before the one still to come. Read from per-document values of the hits
-    /// only, so ordering costs nothing on the rest of the index; and since "in force" and "withdrawn"
-    /// are day numbers, no re-indexing is needed when a date passes.
+    /// Real records before synthetic ones, then score. The synthetic records exist only to give the
+    /// demo a catalogue's size: they reuse the vocabulary of real titles, so a short query matches
+    /// thousands of them as well as it matches the handful of real standards a user is looking for,
+    /// and a catalogue imported on top of the demo would otherwise be buried under filler. A library
+    /// with no synthetic records (every real installation) is ordered by score alone, and an exact
+    /// number still comes first, because synthetic numbers are drawn from ranges no real catalogue
+    /// uses. Ties — editions of one standard share their title, and Lucene's length norms are
+    /// coarse — go to the edition not withdrawn (the later withdrawal before the earlier), then to
+    /// the one in force before the one still to come. Read from per-document values of the hits
+    /// only, so ordering costs nothing on the rest of the index; and since "in force" and
+    /// "withdrawn" are day numbers, no re-indexing is needed when a date passes.
     /// </summary>
-    private static readonly Sort Order = new(SortField.FIELD_SCORE,
-        new SortField(IndexFields.Origin, SortFieldType.INT32),
+    private static readonly Sort Order = new(new SortField(IndexFields.Origin, SortFieldType.INT32),
+        SortField.FIELD_SCORE,
         new SortField(IndexFields.AbolishedFrom, SortFieldType.INT32, true),
         new SortField(IndexFields.InForceFrom, SortFieldType.INT32));
 
@@ -180,7 +204,14 @@ public sealed partial class StandardsSearch(StandardsIndex index, QualityCityDbC
     }
 
     /// <summary>The Lucene query of a search, without the day's filters (<see cref="DayFilter"/>); public for the benchmark.</summary>
-    public static Query Build(StandardsQuery query)
+    public static Query Build(StandardsQuery query) => Build(query, loose: false)!;
+
+    /// <summary>
+    /// The query; <paramref name="loose"/> asks for what matches most of the words when nothing
+    /// matches them all: a phrase needs half its character pairs, a named part (第2部分) only counts
+    /// towards the score, and of two parts or more one may miss. Null when the loose query would be the same.
+    /// </summary>
+    public static Query? Build(StandardsQuery query, bool loose)
     {
         var all = new BooleanQuery();
         var text = StandardNumber.HalfWidthUpper(query.Text ?? string.Empty);
@@ -190,9 +221,27 @@ public sealed partial class StandardsSearch(StandardsIndex index, QualityCityDbC
         }
 
         var parts = new List<Query>();
-        var rest = NumberInText().Replace(text, match =>
+        var rest = PartInText().Replace(text, match =>
         {
-            parts.Add(NumberQuery(match.Value));
+            // A named part is part of what the user wants, not a word that may be missed: every part of
+            // 玩具安全 has 第…部分, only one has 第2部分.
+            if (PartQuery(match) is { } part)
+            {
+                if (loose)
+                {
+                    parts.Add(part);
+                }
+                else
+                {
+                    all.Add(part, Occur.MUST);
+                }
+            }
+
+            return " ";
+        });
+        rest = NumberInText().Replace(rest, match =>
+        {
+            parts.Add(NumberOrWords(match.Value));
             return " ";
         });
 
@@ -205,12 +254,12 @@ public sealed partial class StandardsSearch(StandardsIndex index, QualityCityDbC
                 continue;
             }
 
-            AddWords(word, parts);
+            AddWords(word, parts, loose);
         }
 
-        // Every part must match, except that in a long query (four parts or more) one may miss: people
-        // describe a product with a word the title does not use.
-        if (parts.Count >= 4)
+        // Every part must match, except that in a long query (four parts or more; two when loose) one
+        // may miss: people describe a product with a word the title does not use.
+        if (parts.Count >= (loose ? 2 : 4))
         {
             var any = new BooleanQuery { MinimumNumberShouldMatch = parts.Count - 1 };
             parts.ForEach(p => any.Add(p, Occur.SHOULD));
@@ -225,23 +274,59 @@ public sealed partial class StandardsSearch(StandardsIndex index, QualityCityDbC
         {
             all.Add(IndustryQuery(hint), Occur.MUST);
         }
-        else if (parts.Count == 0)
+        else if (all.Clauses.Count == 0)
         {
             all.Add(new MatchAllDocsQuery(), Occur.MUST);
         }
 
         AddFilters(all, query);
-        return all;
+        return loose && all.ToString() == Build(query, loose: false)!.ToString() ? null : all;
+    }
+
+    /// <summary>第2部分 as the three terms of the Chinese titles, "Part 2" as the two of the English ones, in a row.</summary>
+    private static PhraseQuery? PartQuery(Match match)
+    {
+        var (analyzer, field, words) = match.Groups["zh"].Success
+            ? (BigramAnalyzer, IndexFields.TitleBigrams, "第" + match.Groups["zh"].Value + "部分")
+            : (EnglishAnalyzer, IndexFields.TitleEnglish, "part " + match.Groups["en"].Value);
+        var terms = Terms(analyzer, field, words);
+        if (terms.Count < 2)
+        {
+            return null;
+        }
+
+        var phrase = new PhraseQuery();
+        terms.ForEach(t => phrase.Add(new Term(field, t)));
+        return phrase;
+    }
+
+    /// <summary>
+    /// What reads as a standard number may be words: "Type 2", "Class 1" or the 2 of 第 2 章 are not
+    /// numbers of this catalogue. So either the number, or the same text as title words.
+    /// </summary>
+    private static BooleanQuery NumberOrWords(string typed)
+    {
+        var number = NumberQuery(typed);
+        var words = new List<Query>();
+        AddWords(typed, words, loose: false);
+        if (words.Count == 0)
+        {
+            return number;
+        }
+
+        var asWords = new BooleanQuery();
+        words.ForEach(w => asWords.Add(w, Occur.MUST));
+        return new BooleanQuery { { number, Occur.SHOULD }, { asWords, Occur.SHOULD } };
     }
 
     /// <summary>The runs of one word: Chinese characters and the Latin words or numbers between them.</summary>
-    private static void AddWords(string word, List<Query> parts)
+    private static void AddWords(string word, List<Query> parts, bool loose)
     {
         foreach (Match run in Runs().Matches(word))
         {
             if (IsChinese(run.Value[0]))
             {
-                parts.Add(ChineseQuery(run.Value));
+                parts.Add(ChineseQuery(run.Value, loose));
             }
             else if (LatinQuery(run.Value) is { } latin)
             {
@@ -263,7 +348,7 @@ public sealed partial class StandardsSearch(StandardsIndex index, QualityCityDbC
     }
 
     /// <summary>One character: the character; two: the pair; more: most of the pairs, the whole phrase scoring higher.</summary>
-    private static Query ChineseQuery(string run)
+    private static Query ChineseQuery(string run, bool loose = false)
     {
         if (run.Length == 1)
         {
@@ -277,7 +362,7 @@ public sealed partial class StandardsSearch(StandardsIndex index, QualityCityDbC
         }
 
         var phrase = new PhraseQuery { Boost = 2 };
-        var some = new BooleanQuery { MinimumNumberShouldMatch = MostOf(pairs.Count) };
+        var some = new BooleanQuery { MinimumNumberShouldMatch = loose ? (pairs.Count + 1) / 2 : MostOf(pairs.Count) };
         for (var i = 0; i < pairs.Count; i++)
         {
             phrase.Add(new Term(IndexFields.TitleBigrams, pairs[i]), i);
@@ -290,6 +375,13 @@ public sealed partial class StandardsSearch(StandardsIndex index, QualityCityDbC
     /// <summary>A Latin word: an English title word, a word of the Chinese title (PVC, 450/750V), or a number prefix alone (JB/T).</summary>
     private static BooleanQuery? LatinQuery(string word)
     {
+        // "in", "of", "for" between English words: the English titles are indexed without them, and
+        // as a part every result must contain, one would make "uncertainty in measurement" find nothing.
+        if (Lucene.Net.Analysis.En.EnglishAnalyzer.DefaultStopSet.Contains(word.ToLowerInvariant()))
+        {
+            return null;
+        }
+
         var either = new BooleanQuery();
         foreach (var term in Terms(EnglishAnalyzer, IndexFields.TitleEnglish, word))
         {
