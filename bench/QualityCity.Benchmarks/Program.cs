@@ -5,7 +5,8 @@ using QualityCity.Benchmarks;
 // times registry searches on a filled database next to a point lookup; `plan` times the whole
 // annual plan of a synthetic city next to the hashing floor and the naive SQL draw; `quality` recomputes
 // the quality map of ten million test results next to DuckDB; `standards` times the standards library's
-// search on a million records next to SQLite FTS5 and pg_trgm and measures its relevance; anything else
+// search on a million records next to SQLite FTS5 and pg_trgm and measures its relevance; `standards-heldout`
+// measures that relevance on a real catalogue imported on top of the demo library; anything else
 // goes to BenchmarkDotNet (in-process micro-benchmarks).
 if (args.Length > 0 && args[0] == "import")
 {
@@ -25,6 +26,11 @@ if (args.Length > 0 && args[0] == "quality")
 if (args.Length > 0 && args[0] == "plan")
 {
     return await PlanBenchmark.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "standards-heldout")
+{
+    return await StandardsBenchmark.RunHeldOutAsync(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "standards")
