@@ -350,6 +350,20 @@ public sealed partial class StandardsSearch(StandardsIndex index, QualityCityDbC
     /// <summary>One character: the character; two: the pair; more: most of the pairs, the whole phrase scoring higher.</summary>
     private static Query ChineseQuery(string run, bool loose = false)
     {
+        // 空调 is written 空气调节器 in the titles: either spelling of the run will do.
+        var variants = StandardWords.Variants(run).Distinct(StringComparer.Ordinal).ToList();
+        if (variants.Count == 0)
+        {
+            return RunQuery(run, loose);
+        }
+
+        var either = new BooleanQuery { { RunQuery(run, loose), Occur.SHOULD } };
+        variants.ForEach(v => either.Add(RunQuery(v, loose), Occur.SHOULD));
+        return either;
+    }
+
+    private static Query RunQuery(string run, bool loose)
+    {
         if (run.Length == 1)
         {
             return new TermQuery(new Term(IndexFields.TitleUnigrams, run));
