@@ -129,6 +129,19 @@ internal static class StandardsBenchmark
                 CancellationToken.None)).Items.Select(h => h.Number).ToList()),
         };
 
+        // --lucene-only: the platform's latency alone, with its slowest queries, for working on the tail.
+        if (args.Contains("--lucene-only"))
+        {
+            var alone = await TimeAsync(engines[0], queries, 2);
+            PrintLatency(engines, new Dictionary<string, List<Timed>>(StringComparer.Ordinal) { [engines[0].Name] = alone });
+            foreach (var slow in alone.OrderByDescending(t => t.Ms).Take(25))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {slow.Ms,8:0.00} ms  [{slow.Kind}] {queries[slow.Index].Label}  ({slow.Hits} on the page)"));
+            }
+
+            return 0;
+        }
+
         // 3. The baselines.
         await using var sqlite = new SqliteConnection(db.Database.GetConnectionString());
         await sqlite.OpenAsync();

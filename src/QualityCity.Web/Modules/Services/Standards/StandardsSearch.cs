@@ -347,7 +347,7 @@ public sealed partial class StandardsSearch(StandardsIndex index, QualityCityDbC
         return number;
     }
 
-    /// <summary>One character: the character; two: the pair; more: most of the pairs, the whole phrase scoring higher.</summary>
+    /// <summary>A run of Chinese characters, or the same run with an everyday word in the titles' words (<see cref="StandardWords"/>).</summary>
     private static Query ChineseQuery(string run, bool loose = false)
     {
         // 空调 is written 空气调节器 in the titles: either spelling of the run will do.
@@ -362,6 +362,7 @@ public sealed partial class StandardsSearch(StandardsIndex index, QualityCityDbC
         return either;
     }
 
+    /// <summary>One character: the character; two: the pair; more: most of the pairs (half when loose), the whole phrase scoring higher.</summary>
     private static Query RunQuery(string run, bool loose)
     {
         if (run.Length == 1)
@@ -391,7 +392,8 @@ public sealed partial class StandardsSearch(StandardsIndex index, QualityCityDbC
     {
         // "in", "of", "for" between English words: the English titles are indexed without them, and
         // as a part every result must contain, one would make "uncertainty in measurement" find nothing.
-        if (Lucene.Net.Analysis.En.EnglishAnalyzer.DefaultStopSet.Contains(word.ToLowerInvariant()))
+        // A single letter stays: the A of A类 tells the classes of a test apart.
+        if (word.Length > 1 && Lucene.Net.Analysis.En.EnglishAnalyzer.DefaultStopSet.Contains(word.ToLowerInvariant()))
         {
             return null;
         }
