@@ -66,18 +66,11 @@ internal static class StandardsBenchmark
         var seed = ulong.Parse(Option(args, "--seed") ?? "20261205", CultureInfo.InvariantCulture);
         var baselineWarmups = int.Parse(Option(args, "--baseline-warmups") ?? "1", CultureInfo.InvariantCulture);
 
-        if (Directory.Exists(dataDirectory))
-        {
-            Directory.Delete(dataDirectory, recursive: true);
-        }
-
-        Directory.CreateDirectory(dataDirectory);
-        await using var services = Platform(dataDirectory);
+        await using var services = await FreshPlatformAsync(dataDirectory);
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
         var db = provider.GetRequiredService<QualityCityDbContext>();
         db.Database.SetCommandTimeout(TimeSpan.Zero);
-        await provider.GetRequiredService<DatabaseInitializer>().InitializeAsync(loadDemoWhenEmpty: false, 0, "bench", null, CancellationToken.None);
         var clock = provider.GetRequiredService<PlatformClock>();
         var today = clock.Today;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -186,16 +179,9 @@ internal static class StandardsBenchmark
             PrintRelevance($"Relevance on the {labelled.Count} labelled queries over the whole corpus ({loaded:N0} records; top {EvaluationDepth} read from each engine)", engines, labelled, full, realNumbers, details: false);
 
             var realDirectory = dataDirectory + "-real";
-            if (Directory.Exists(realDirectory))
-            {
-                Directory.Delete(realDirectory, recursive: true);
-            }
-
-            Directory.CreateDirectory(realDirectory);
-            await using var realServices = Platform(realDirectory);
+            await using var realServices = await FreshPlatformAsync(realDirectory);
             await using var realScope = realServices.CreateAsyncScope();
             var realDb = realScope.ServiceProvider.GetRequiredService<QualityCityDbContext>();
-            await realScope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(loadDemoWhenEmpty: false, 0, "bench", null, CancellationToken.None);
             await realScope.ServiceProvider.GetRequiredService<StandardsImport>().ImportFileAsync(realFile, "bench", Path.Combine(realDirectory, "real-standards.errors.csv"));
             await realScope.ServiceProvider.GetRequiredService<StandardsIndex>().RebuildAsync(CancellationToken.None);
             var realSearch = realScope.ServiceProvider.GetRequiredService<StandardsSearch>();
@@ -274,18 +260,11 @@ internal static class StandardsBenchmark
         var catalogue = Option(args, "--held-out") ?? Path.Combine("bench", "standards-heldout.csv");
         var queriesPath = Option(args, "--queries") ?? Path.Combine("bench", "standards-heldout-queries.tsv");
         var postgres = Option(args, "--postgres") ?? Environment.GetEnvironmentVariable("QC_BENCH_POSTGRES");
-        if (Directory.Exists(dataDirectory))
-        {
-            Directory.Delete(dataDirectory, recursive: true);
-        }
-
-        Directory.CreateDirectory(dataDirectory);
-        await using var services = Platform(dataDirectory);
+        await using var services = await FreshPlatformAsync(dataDirectory);
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
         var db = provider.GetRequiredService<QualityCityDbContext>();
         db.Database.SetCommandTimeout(TimeSpan.Zero);
-        await provider.GetRequiredService<DatabaseInitializer>().InitializeAsync(loadDemoWhenEmpty: false, 0, "bench", null, CancellationToken.None);
         var today = provider.GetRequiredService<PlatformClock>().Today;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Standards relevance on a held-out catalogue: demo library of {records:N0} records, then {catalogue}; today {today:yyyy-MM-dd}"));
@@ -373,6 +352,21 @@ internal static class StandardsBenchmark
         .AddLogging()
         .AddQualityCity(QualityCity.Web.Program.Modules)
         .BuildServiceProvider();
+
+    /// <summary>The platform over a new, migrated, empty SQLite database in <paramref name="dataDirectory"/>; whatever was there is deleted.</summary>
+    private static async Task<ServiceProvider> FreshPlatformAsync(string dataDirectory)
+    {
+        if (Directory.Exists(dataDirectory))
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+
+        Directory.CreateDirectory(dataDirectory);
+        var services = Platform(dataDirectory);
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(loadDemoWhenEmpty: false, 0, "bench", null, CancellationToken.None);
+        return services;
+    }
 
     private static string RealCatalogue()
     {
