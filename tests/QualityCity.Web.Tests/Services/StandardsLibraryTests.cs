@@ -179,6 +179,28 @@ public abstract partial class StandardsLibraryTests(QualityCityFactory factory) 
     }
 
     [SkippableFact]
+    public async Task A_status_changes_on_its_day_with_no_reindexing()
+    {
+        SkipIfUnavailable();
+        // A platform of its own: its clock moves, which would move every other test's today.
+        await using var fresh = Factory.Kind == DatabaseKind.Sqlite ? (QualityCityFactory)new SqliteFactory() : new PostgresFactory();
+        _ = fresh.Services;
+        var (s, tag) = (Series(), Tag());
+        Assert.Equal(0, (await RunCliAsync(fresh.Settings, "import", "standards", await WriteAsync($"T/CEEIA {s}-2026,测试电缆用铜导体,,,{Day(-400)},{Day(30)},,,,,,,,{tag}"))).ExitCode);
+        var client = fresh.AnonymousClient();
+        async Task<List<string>> Find(string status) =>
+            Numbers(JsonSerializer.Deserialize<JsonElement>(await client.GetStringAsync($"/api/standards/search?cluster={tag}&status={status}")));
+
+        Assert.Equal([$"T/CEEIA {s}-2026"], await Find("upcoming"));
+        Assert.Empty(await Find("current"));
+
+        // The searches above read today's statuses once; the next day's are read again.
+        fresh.Clock.Advance(TimeSpan.FromDays(30));
+        Assert.Empty(await Find("upcoming"));
+        Assert.Equal([$"T/CEEIA {s}-2026"], await Find("current"));
+    }
+
+    [SkippableFact]
     public async Task A_named_part_english_connectives_and_words_no_title_has_together_still_find_the_standard()
     {
         SkipIfUnavailable();

@@ -68,17 +68,20 @@ public static class StandardStatusRules
     /// <summary>The status on <paramref name="today"/>; null when neither a status nor a date says anything.</summary>
     public static StandardStatus? On(DateOnly today, StandardStatus? recorded, DateOnly? implementDate, DateOnly? abolishDate)
     {
-        var day = today.DayNumber;
-        var abolishedFrom = AbolishedFromDay(recorded, abolishDate);
+        return OnDay(today.DayNumber, AbolishedFromDay(recorded, abolishDate), InForceFromDay(recorded, implementDate));
+    }
+
+    /// <summary>The status on day number <paramref name="day"/> of a record withdrawn from <paramref name="abolishedFrom"/> and in force from <paramref name="inForceFrom"/> (day numbers as <see cref="AbolishedFromDay"/> and <see cref="InForceFromDay"/> give them).</summary>
+    public static StandardStatus? OnDay(int day, long abolishedFrom, long inForceFrom)
+    {
         if (abolishedFrom <= day)
         {
             return StandardStatus.Abolished;
         }
 
-        var inForceFrom = InForceFromDay(recorded, implementDate);
         return inForceFrom switch
         {
-            Unknown => null,
+            < 0 => null,
             _ when inForceFrom > day => StandardStatus.Upcoming,
             _ => StandardStatus.Current,
         };

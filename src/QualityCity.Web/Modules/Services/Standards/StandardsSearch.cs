@@ -462,7 +462,7 @@ public sealed partial class StandardsSearch(StandardsIndex index, QualityCityDbC
 
     /// <summary>
     /// The filters that depend on the day — the status (today's) and the implementation dates — as
-    /// one check of each hit's per-document values, or null when the query has none. A range query
+    /// one check of each hit, or null when the query has none. A range query
     /// over the index would visit every record whose value is in range (nearly all are "not withdrawn
     /// by today"); this visits only the hits.
     /// </summary>
@@ -474,30 +474,70 @@ public sealed partial class StandardsSearch(StandardsIndex index, QualityCityDbC
             return null;
         }
 
-        var day = today.DayNumber;
-        return new ValuesFilter((abolished, inForce, implement) =>
-            (status switch
-            {
-                "abolished" => abolished <= day,
-                "upcoming" => abolished > day && inForce > day,
-                "current" => abolished > day && inForce >= 0 && inForce <= day,
-                _ => true,
-            })
-            && (from is null || (implement > 0 && implement >= from))
-            && (to is null || (implement > 0 && implement <= to)));
+        StandardStatus? wanted = string.IsNullOrEmpty(status) ? null : StatusCodes.Single(c => c.Value == status).Key;
+        return new DayValuesFilter(today.DayNumber, wanted, from, to);
     }
 
-    /// <summary>Keeps the documents whose (withdrawn from, in force from, implemented on) day numbers pass a test.</summary>
-    private sealed class ValuesFilter(Func<long, long, long, bool> test) : Filter
+    /// <summary>
+    /// Keeps the documents with the status on a day and implemented between two days. The filter is
+    /// checked for every posting of every term of the query, so a query matching a third of a million
+    /// records checks it a million times: the statuses of a segment's documents are read from their
+    /// per-document values once a day into an array (<see cref="SegmentStatuses"/>), and a check is one
+    /// look-up there.
+    /// </summary>
+    private sealed class DayValuesFilter(int day, StandardStatus? status, int? from, int? to) : Filter
     {
         public override DocIdSet GetDocIdSet(AtomicReaderContext context, Lucene.Net.Util.IBits acceptDocs)
         {
             var reader = context.AtomicReader;
+            var statuses = status is null ? null : SegmentStatuses.On(reader, day);
+            var wanted = status is { } s ? (byte)s : (byte)0;
+            var dated = from is not null || to is not null;
+            var implement = dated ? reader.GetNumericDocValues(IndexFields.Implement) : null;
+            return (dated, implement) switch
+            {
+                // No implementation date in the whole segment: none of its documents is in the dates asked for.
+                (true, null) => new Matching(reader.MaxDoc, acceptDocs, _ => false),
+                (false, _) => new Matching(reader.MaxDoc, acceptDocs, doc => statuses![doc] == wanted),
+                _ => new Matching(reader.MaxDoc, acceptDocs, doc => (statuses is null || statuses[doc] == wanted)
+                    && implement.Get(doc) is var on && on > 0 && (from is null || on >= from) && (to is null || on <= to)),
+            };
+        }
+    }
+
+    /// <summary>
+    /// Each document's status on one day, per segment (keyed by the segment's core, which outlives
+    /// reopened searchers and is dropped with the segment): a status changes only when the day does,
+    /// so the first search of a day reads the segment's values once and the rest look them up.
+    /// </summary>
+    private static class SegmentStatuses
+    {
+        private sealed record Day(int Number, byte[] Statuses);
+
+        /// <summary>No status on the day: nothing recorded about the record's coming into force.</summary>
+        private const byte None = byte.MaxValue;
+
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, Day> Cache = new();
+
+        public static byte[] On(AtomicReader reader, int day)
+        {
+            if (Cache.TryGetValue(reader.CoreCacheKey, out var cached) && cached.Number == day)
+            {
+                return cached.Statuses;
+            }
+
             var abolished = reader.GetNumericDocValues(IndexFields.AbolishedFrom);
             var inForce = reader.GetNumericDocValues(IndexFields.InForceFrom);
-            var implement = reader.GetNumericDocValues(IndexFields.Implement);
-            return new Matching(reader.MaxDoc, acceptDocs, doc => test(
-                abolished?.Get(doc) ?? StandardStatusRules.Never, inForce?.Get(doc) ?? StandardStatusRules.Unknown, implement?.Get(doc) ?? 0));
+            var statuses = new byte[reader.MaxDoc];
+            for (var doc = 0; doc < statuses.Length; doc++)
+            {
+                var status = StandardStatusRules.OnDay(day, abolished?.Get(doc) ?? StandardStatusRules.Never, inForce?.Get(doc) ?? StandardStatusRules.Unknown);
+                statuses[doc] = status is { } s ? (byte)s : None;
+            }
+
+            // Two searches on a new day may both read the segment; either array is right.
+            Cache.AddOrUpdate(reader.CoreCacheKey, new Day(day, statuses));
+            return statuses;
         }
     }
 
