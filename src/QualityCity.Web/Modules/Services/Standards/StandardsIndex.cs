@@ -24,7 +24,7 @@ namespace QualityCity.Web.Modules.Services.Standards;
 public sealed class StandardsIndex(DatabaseSettings settings, IServiceScopeFactory scopes, ILogger<StandardsIndex> logger) : IDisposable
 {
     /// <summary>Bumped when what the index holds changes shape: an index of another version is rebuilt.</summary>
-    private const string FormatVersion = "4";
+    private const string FormatVersion = "5";
 
     private const string SeqKey = "changeSeq";
     private const string FormatKey = "format";
@@ -150,6 +150,11 @@ public sealed class StandardsIndex(DatabaseSettings settings, IServiceScopeFacto
             count++;
         }
 
+        if (emptied)
+        {
+            _writer!.ForceMerge(1);
+        }
+
         _writer!.SetCommitData(new Dictionary<string, string>
         {
             [SeqKey] = highest.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -169,7 +174,9 @@ public sealed class StandardsIndex(DatabaseSettings settings, IServiceScopeFacto
     {
         var document = new Document
         {
-            new StringField(IndexFields.Id, row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.YES),
+            new StringField(IndexFields.Id, row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.NO),
+            // The hits' row ids are read from here: a stored field would decompress a 16 KB block per hit.
+            new NumericDocValuesField(IndexFields.Id, row.Id),
             new StringField(IndexFields.Type, row.Type, Field.Store.NO),
             new StringField(IndexFields.Origin, row.IsSynthetic ? "synthetic" : "real", Field.Store.NO),
             new NumericDocValuesField(IndexFields.Origin, row.IsSynthetic ? 1 : 0),

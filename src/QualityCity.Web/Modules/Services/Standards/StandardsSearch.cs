@@ -135,10 +135,10 @@ public sealed partial class StandardsSearch(StandardsIndex index, QualityCityDbC
         Dictionary<string, IReadOnlyDictionary<string, int>>? facets;
         try
         {
-            (total, page, facets) = Run(searcher, Build(query), days, query);
+            (total, page, facets) = Run(searcher, Build(query, searcher.IndexReader), days, query);
             // Words that appear in no title together ("电动车头盔" for 摩托车、电动自行车乘员头盔): rather
             // than nothing, what matches most of them, said as such.
-            if (total == 0 && !string.IsNullOrWhiteSpace(query.Text) && Build(query, loose: true) is { } loose)
+            if (total == 0 && !string.IsNullOrWhiteSpace(query.Text) && Build(query, loose: true, searcher.IndexReader) is { } loose)
             {
                 (total, page, facets) = Run(searcher, loose, days, query);
                 relaxed = total > 0;
@@ -154,13 +154,30 @@ public sealed partial class StandardsSearch(StandardsIndex index, QualityCityDbC
 
     private (int Total, List<long> Page, Dictionary<string, IReadOnlyDictionary<string, int>>? Facets) Run(IndexSearcher searcher, Query lucene, Filter? days, StandardsQuery query)
     {
+        var first = PhraseRescoring.WithoutScoringPhrases(lucene);
+        var rescore = !ReferenceEquals(first, lucene);
         var wanted = query.Page * query.PageSize;
-        var top = TopFieldCollector.Create(Order, wanted, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
-        FacetCounter? counter = query.Facets ? new FacetCounter(clock.Today.DayNumber) : null;
-        searcher.Search(lucene, days, counter is null ? top : MultiCollector.Wrap(top, counter));
-        var docs = top.GetTopDocs((query.Page - 1) * query.PageSize, query.PageSize);
-        var ids = docs.ScoreDocs.Select(d => long.Parse(searcher.Doc(d.Doc).Get(IndexFields.Id), System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        return (docs.TotalHits, ids, counter?.Result());
+        var top = TopFieldCollector.Create(Order, rescore ? Math.Max(wanted, PhraseRescoring.Window) : wanted,
+            fillFields: rescore, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+        var counter = query.Facets ? new FacetCounter(clock.Today.DayNumber) : null;
+        searcher.Search(first, days, counter is null ? top : MultiCollector.Wrap(top, counter));
+        var found = top.GetTopDocs();
+        var hits = found.ScoreDocs;
+        if (rescore)
+        {
+            var fieldDocs = hits.Cast<FieldDoc>().ToArray();
+            PhraseRescoring.Rescore(searcher, lucene, fieldDocs, Order);
+            hits = fieldDocs;
+        }
+
+        var docs = hits.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToList();
+        var leaves = searcher.IndexReader.Leaves;
+        var ids = docs.Select(d =>
+        {
+            var leaf = leaves[ReaderUtil.SubIndex(d.Doc, leaves)];
+            return leaf.AtomicReader.GetNumericDocValues(IndexFields.Id).Get(d.Doc - leaf.DocBase);
+        }).ToList();
+        return (found.TotalHits, ids, counter?.Result());
     }
 
     /// <summary>
@@ -203,15 +220,19 @@ public sealed partial class StandardsSearch(StandardsIndex index, QualityCityDbC
         }).ToList();
     }
 
-    /// <summary>The Lucene query of a search, without the day's filters (<see cref="DayFilter"/>); public for the benchmark.</summary>
-    public static Query Build(StandardsQuery query) => Build(query, loose: false)!;
+    /// <summary>
+    /// The Lucene query of a search, without the day's filters (<see cref="DayFilter"/>). With the
+    /// index's <paramref name="reader"/>, a number the catalogue has is searched as that number only
+    /// (see <see cref="NumberOrWords"/>).
+    /// </summary>
+    public static Query Build(StandardsQuery query, IndexReader? reader = null) => Build(query, loose: false, reader)!;
 
     /// <summary>
     /// The query; <paramref name="loose"/> asks for what matches most of the words when nothing
     /// matches them all: a phrase needs half its character pairs, a named part (第2部分) only counts
     /// towards the score, and of two parts or more one may miss. Null when the loose query would be the same.
     /// </summary>
-    public static Query? Build(StandardsQuery query, bool loose)
+    public static Query? Build(StandardsQuery query, bool loose, IndexReader? reader = null)
     {
         var all = new BooleanQuery();
         var text = StandardNumber.HalfWidthUpper(query.Text ?? string.Empty);
@@ -241,7 +262,10 @@ public sealed partial class StandardsSearch(StandardsIndex index, QualityCityDbC
         });
         rest = NumberInText().Replace(rest, match =>
         {
-            parts.Add(NumberOrWords(match.Value));
+            // A number the catalogue has is that number. Read as title words too it would cost more
+            // than the rest of the search: GB, T and the year are in hundreds of thousands of records.
+            var known = reader is not null && reader.DocFreq(new Term(IndexFields.NumberKeys, StandardNumber.Key(match.Value))) > 0;
+            parts.Add(known ? NumberQuery(match.Value) : NumberOrWords(match.Value));
             return " ";
         });
 
@@ -280,7 +304,7 @@ public sealed partial class StandardsSearch(StandardsIndex index, QualityCityDbC
         }
 
         AddFilters(all, query);
-        return loose && all.ToString() == Build(query, loose: false)!.ToString() ? null : all;
+        return loose && all.ToString() == Build(query, loose: false, reader)!.ToString() ? null : all;
     }
 
     /// <summary>第2部分 as the three terms of the Chinese titles, "Part 2" as the two of the English ones, in a row.</summary>
@@ -302,7 +326,8 @@ public sealed partial class StandardsSearch(StandardsIndex index, QualityCityDbC
 
     /// <summary>
     /// What reads as a standard number may be words: "Type 2", "Class 1" or the 2 of 第 2 章 are not
-    /// numbers of this catalogue. So either the number, or the same text as title words.
+    /// numbers of this catalogue. So either the number, or the same text as title words — used for
+    /// a number no record has (or when there is no index to ask).
     /// </summary>
     private static BooleanQuery NumberOrWords(string typed)
     {
