@@ -26,7 +26,7 @@ public sealed class WorkingDayCalendarTests
     /// again from this source file's folder as recorded by the compiler, which is still inside the
     /// repository. No absolute path is assumed either way.
     /// </summary>
-    private static DirectoryInfo RepositoryRoot([CallerFilePath] string sourceFile = "")
+    internal static DirectoryInfo RepositoryRoot([CallerFilePath] string sourceFile = "")
     {
         foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(sourceFile) })
         {

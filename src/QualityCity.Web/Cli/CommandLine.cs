@@ -52,6 +52,14 @@ public static class CommandLine
             "import trademarks FILE", "import trademarks (.csv or .xlsx, SVC-4); holders must be in the registry"),
         new("import", "pledges", needsDatabase: true, ServicesRecordVerbs.ImportPledgesAsync,
             "import pledges FILE", "import IP pledge loans (.csv or .xlsx, SVC-4); enterprises must be in the registry"),
+        new("efficiency", "evaluate", needsDatabase: false, DevelopmentVerbs.EvaluateEfficiencyAsync,
+            "efficiency evaluate --year Y --rules RULES.json --data FILE --out RESULT.csv",
+            "per-mu evaluation (DEV-3) of year Y by a formula file (an entry of per_mu_formulas.json) over a .csv or .xlsx of\n" +
+            "efficiency data: RESULT.csv has credit_code,total_score,class,rank and each indicator's points; bad rows in FILE.errors.csv"),
+        new("tiers", "check", needsDatabase: false, DevelopmentVerbs.CheckTiersAsync,
+            "tiers check --data FILE --version V --out RESULT.csv [--criteria FILE]",
+            "the tier ladder (DEV-1) of the criteria's version V over enterprises' inputs: RESULT.csv has\n" +
+            "credit_code,tier,next_tier,unmet; an incomplete version is refused naming what is missing"),
         new("code", "check", needsDatabase: false, CodeCheckVerb.RunAsync,
             "code check CODE...", "check unified social credit codes (REG-1)"),
         new("draw", "sample", needsDatabase: false, DrawSampleVerb.RunAsync,
