@@ -32,6 +32,7 @@ public partial class Program
         ModuleRegistration.Of<RegistryModule>(),
         ModuleRegistration.Of<Modules.PublicVoice.PublicVoiceModule>(),
         ModuleRegistration.Of<Modules.Services.ServicesModule>(),
+        ModuleRegistration.Of<Modules.Development.DevelopmentModule>(),
         ModuleRegistration.Of<DemoModule>(),
     ];
 

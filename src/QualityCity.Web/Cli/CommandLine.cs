@@ -52,10 +52,16 @@ public static class CommandLine
             "import trademarks FILE", "import trademarks (.csv or .xlsx, SVC-4); holders must be in the registry"),
         new("import", "pledges", needsDatabase: true, ServicesRecordVerbs.ImportPledgesAsync,
             "import pledges FILE", "import IP pledge loans (.csv or .xlsx, SVC-4); enterprises must be in the registry"),
+        new("import", "efficiency-data", needsDatabase: true, DevelopmentVerbs.ImportEfficiencyAsync,
+            "import efficiency-data FILE", "import yearly efficiency data (.csv or .xlsx, DEV-3); enterprises must be in the registry;\n" +
+            "a year imported again replaces that enterprise's figures: inserted=N updated=N unchanged=N rejected=N, rows refused in FILE.errors.csv"),
+        new("efficiency", "evaluate", needsDatabase: true, DevelopmentVerbs.EvaluateEfficiencyAsync,
+            "efficiency evaluate --year Y --rules RULES.json --out RESULT.csv",
+            "per-mu evaluation (DEV-3) of year Y of the imported data by a formula file (an entry of per_mu_formulas.json):\n" +
+            "RESULT.csv has credit_code,total_score,class,rank and each indicator's points"),
         new("efficiency", "evaluate", needsDatabase: false, DevelopmentVerbs.EvaluateEfficiencyAsync,
             "efficiency evaluate --year Y --rules RULES.json --data FILE --out RESULT.csv",
-            "per-mu evaluation (DEV-3) of year Y by a formula file (an entry of per_mu_formulas.json) over a .csv or .xlsx of\n" +
-            "efficiency data: RESULT.csv has credit_code,total_score,class,rank and each indicator's points; bad rows in FILE.errors.csv"),
+            "the same over a .csv or .xlsx of efficiency data, without the database; bad rows in FILE.errors.csv") { Option = "data" },
         new("tiers", "check", needsDatabase: false, DevelopmentVerbs.CheckTiersAsync,
             "tiers check --data FILE --version V --out RESULT.csv [--criteria FILE]",
             "the tier ladder (DEV-1) of the criteria's version V over enterprises' inputs: RESULT.csv has\n" +

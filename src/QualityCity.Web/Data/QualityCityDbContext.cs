@@ -111,6 +111,7 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
     public DbSet<Modules.Services.OneWindow.Demand> Demands => Set<Modules.Services.OneWindow.Demand>();
     public DbSet<Modules.Services.OneWindow.DemandMaterialRequest> DemandMaterialRequests => Set<Modules.Services.OneWindow.DemandMaterialRequest>();
     public DbSet<Modules.Services.OneWindow.DemandEvent> DemandEvents => Set<Modules.Services.OneWindow.DemandEvent>();
+    public DbSet<Modules.Development.Efficiency.EfficiencyFigures> EfficiencyFigures => Set<Modules.Development.Efficiency.EfficiencyFigures>();
 
     /// <summary>True on PostgreSQL; raw SQL and bulk paths branch on it.</summary>
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";

@@ -1,0 +1,21 @@
+using QualityCity.Web.Hosting;
+using QualityCity.Web.Modules.Development.Efficiency;
+
+namespace QualityCity.Web.Modules.Development;
+
+/// <summary>
+/// Enterprise development (SPEC §7): so far the per-mu evaluation's data and computation (DEV-3) and
+/// the tier ladder (DEV-1); see docs/development.md for what is built and what is to come.
+/// </summary>
+public sealed class DevelopmentModule : IModule
+{
+    public static void AddServices(IServiceCollection services)
+    {
+        services.AddScoped<EfficiencyImport>();
+    }
+
+    public static void MapEndpoints(IEndpointRouteBuilder app)
+    {
+        // No routes yet: the data comes in by the command line.
+    }
+}
