@@ -112,6 +112,16 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
     public DbSet<Modules.Services.OneWindow.DemandMaterialRequest> DemandMaterialRequests => Set<Modules.Services.OneWindow.DemandMaterialRequest>();
     public DbSet<Modules.Services.OneWindow.DemandEvent> DemandEvents => Set<Modules.Services.OneWindow.DemandEvent>();
     public DbSet<Modules.Development.Efficiency.EfficiencyFigures> EfficiencyFigures => Set<Modules.Development.Efficiency.EfficiencyFigures>();
+    public DbSet<Modules.Development.Efficiency.EfficiencyFormulaChoice> EfficiencyFormulaChoices => Set<Modules.Development.Efficiency.EfficiencyFormulaChoice>();
+    public DbSet<Modules.Development.Tiers.TierProfile> TierProfiles => Set<Modules.Development.Tiers.TierProfile>();
+    public DbSet<Modules.Development.Tiers.TierRecognition> TierRecognitions => Set<Modules.Development.Tiers.TierRecognition>();
+    public DbSet<Modules.Development.Commissioners.Commissioner> Commissioners => Set<Modules.Development.Commissioners.Commissioner>();
+    public DbSet<Modules.Development.Commissioners.CommissionedEnterprise> CommissionedEnterprises => Set<Modules.Development.Commissioners.CommissionedEnterprise>();
+    public DbSet<Modules.Development.Commissioners.CommissionerVisit> CommissionerVisits => Set<Modules.Development.Commissioners.CommissionerVisit>();
+    public DbSet<Modules.Development.Commissioners.EnterpriseProblem> EnterpriseProblems => Set<Modules.Development.Commissioners.EnterpriseProblem>();
+    public DbSet<Modules.Development.Chains.ChainLeadership> ChainLeaderships => Set<Modules.Development.Chains.ChainLeadership>();
+    public DbSet<Modules.Development.Chains.ChainMember> ChainMembers => Set<Modules.Development.Chains.ChainMember>();
+    public DbSet<Modules.Development.Chains.ChainProject> ChainProjects => Set<Modules.Development.Chains.ChainProject>();
 
     /// <summary>True on PostgreSQL; raw SQL and bulk paths branch on it.</summary>
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
