@@ -130,7 +130,7 @@ public static class PerMuEvaluation
     }
 
     /// <summary>B of value ÷ B × weight: fixed, or a multiple of the mean of the firms' own values or of Σ numerator ÷ Σ denominator.</summary>
-    private static decimal BenchmarkValue(PerMuFormula formula, EfficiencyIndicator indicator, List<EfficiencyRow> all, int year)
+    internal static decimal BenchmarkValue(PerMuFormula formula, EfficiencyIndicator indicator, List<EfficiencyRow> all, int year)
     {
         var benchmark = indicator.Benchmark!;
         if (benchmark.Type == "fixed")

@@ -12,6 +12,10 @@ public sealed class DevelopmentModule : IModule
     public static void AddServices(IServiceCollection services)
     {
         services.AddScoped<EfficiencyImport>();
+        services.AddScoped<EfficiencyReport>();
+        services.AddScoped<Tiers.TierViews>();
+        services.AddScoped<Commissioners.CommissionerWork>();
+        services.AddScoped<Chains.ChainViews>();
     }
 
     public static void MapEndpoints(IEndpointRouteBuilder app)

@@ -43,6 +43,7 @@ public sealed class QualityModule : IModule
         services.AddScoped<QualityAnalysis>();
         services.AddScoped<Contracts.IQualityWarnings, QualityWarnings>();
         services.AddScoped<Contracts.ISamplingLeads, Plans.SamplingLeads>();
+        services.AddScoped<Contracts.IIndustryQualityProblems, Problems.IndustryQualityProblems>();
         PublishedFiles.Track<Sample>(OpenSamplingCsv, OpenSamplingJson);
         PublishedFiles.Track<SampleItemResult>(OpenSamplingCsv, OpenSamplingJson);
     }

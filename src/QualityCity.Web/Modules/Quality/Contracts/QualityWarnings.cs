@@ -28,3 +28,13 @@ public sealed record SamplingLeadDraft(string CreditCode, string? EntityName, st
 /// <summary>A recorded sampling lead.</summary>
 public sealed record SamplingLeadView(long Id, string CreditCode, string? EntityName, string Product, string Reason, string? Department, string Source,
     string Reference, DateTime CreatedAtUtc);
+
+/// <summary>The problem list (QLT-4) of one industry as other modules list it: the chain pages of enterprise development, for one.</summary>
+public interface IIndustryQualityProblems
+{
+    /// <summary>The problems of <paramref name="industry"/> (a chain code) in <paramref name="year"/>, the worst rate first.</summary>
+    Task<IReadOnlyList<IndustryQualityProblem>> ForIndustryAsync(string industry, int year, CancellationToken cancellationToken);
+}
+
+/// <summary>A problem of the list: a failing test item, a county, or both; its failures and rate against the industry's, and whether a plan answers it.</summary>
+public sealed record IndustryQualityProblem(string Kind, string? TestItem, string? County, int Tested, int Failed, double Rate, double IndustryRate, bool HasPlan);

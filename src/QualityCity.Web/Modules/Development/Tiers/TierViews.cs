@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using QualityCity.Domain.Development;
+using QualityCity.Web.Data;
+
+namespace QualityCity.Web.Modules.Development.Tiers;
+
+/// <summary>A recorded title as the pages show it.</summary>
+public sealed record RecognitionView(string Tier, string TierName, DateOnly RecognisedOn, DateOnly? ValidUntil, string Authority, string Document, bool IsDemo);
+
+/// <summary>
+/// An enterprise's place on the ladder: the tier computed from its data (null with <see cref="Refusal"/>
+/// when its data cannot be read, or with neither when it has none), and the titles it was recognised
+/// with — shown beside the computed tier, never replaced by it.
+/// </summary>
+public sealed record EnterpriseTier(TierCriteria? Criteria, TierOutcome? Outcome, string? Refusal, IReadOnlyList<RecognitionView> Recognitions);
+
+/// <summary>A firm one condition short of a tier: which firm, and the condition with what it would take.</summary>
+public sealed record PipelineFirm(string CreditCode, string Name, string Condition, IReadOnlyList<string> Why);
+
+/// <summary>One tier of the bureau's pipeline: the firms that meet it as their highest, and those one condition away.</summary>
+public sealed record PipelineTier(Tier Tier, int Met, IReadOnlyList<PipelineFirm> OneAway, int FurtherAway);
+
+/// <summary>
+/// The tier ladder over the stored profiles (DEV-1): one enterprise's computed tier and titles, and
+/// the pipeline — how many firms are one condition from each tier, and which. The criteria are the
+/// shipped file's, read once per version.
+/// </summary>
+public sealed class TierViews(QualityCityDbContext db)
+{
+    /// <summary>Titles that are recorded only: no criteria compute them.</summary>
+    public static readonly IReadOnlyDictionary<string, string> RecordedOnly = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["champion"] = "制造业单项冠军", ["chain_master"] = "链主企业",
+    };
+
+    private static readonly ConcurrentDictionary<string, TierCriteria> Versions = new(StringComparer.Ordinal);
+
+    /// <summary>A complete version of the shipped criteria; throws <see cref="TierCriteriaException"/> for an incomplete one.</summary>
+    public static TierCriteria Criteria(string version) =>
+        Versions.GetOrAdd(version, v => TierCriteria.Parse(File.ReadAllText(DevelopmentFiles.Shipped("tier_criteria.json")), v));
+
+    /// <summary>The name of a tier id: the criteria's, or a recorded-only title's.</summary>
+    public static string TierName(string tier) =>
+        RecordedOnly.TryGetValue(tier, out var name) ? name
+        : tier == "none" ? "未达到" : Criteria("2022").Tiers.FirstOrDefault(t => t.Id == tier)?.Name ?? tier;
+
+    public async Task<EnterpriseTier> ForEnterpriseAsync(string creditCode, CancellationToken cancellationToken)
+    {
+        var recognitions = await db.TierRecognitions.AsNoTracking().Where(r => r.CreditCode == creditCode).OrderByDescending(r => r.RecognisedOn).ToListAsync(cancellationToken);
+        var views = recognitions.Select(r => new RecognitionView(r.Tier, TierName(r.Tier), r.RecognisedOn, r.ValidUntil, r.Authority, r.Document, r.IsDemo)).ToList();
+        var profile = await db.TierProfiles.AsNoTracking().FirstOrDefaultAsync(p => p.CreditCode == creditCode, cancellationToken);
+        if (profile is null)
+        {
+            return new EnterpriseTier(null, null, null, views);
+        }
+
+        try
+        {
+            var criteria = Criteria(profile.Version);
+            return new EnterpriseTier(criteria, TierCheck.Check(criteria, Input(criteria, profile)), null, views);
+        }
+        catch (TierCriteriaException ex)
+        {
+            return new EnterpriseTier(null, null, ex.Message, views);
+        }
+    }
+
+    /// <summary>Every tier of a version with the firms that meet it and those one condition short; unreadable profiles are left out.</summary>
+    public async Task<IReadOnlyList<PipelineTier>> PipelineAsync(string version, CancellationToken cancellationToken)
+    {
+        var criteria = Criteria(version);
+        var profiles = await db.TierProfiles.AsNoTracking().Where(p => p.Version == version).ToListAsync(cancellationToken);
+        var outcomes = new List<(string Code, TierOutcome Outcome)>(profiles.Count);
+        foreach (var profile in profiles)
+        {
+            try
+            {
+                outcomes.Add((profile.CreditCode, TierCheck.Check(criteria, Input(criteria, profile))));
+            }
+            catch (TierCriteriaException)
+            {
+                // Shown on the enterprise's own page with its reason; the pipeline counts what it can read.
+            }
+        }
+
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var wanted = outcomes.Where(o => o.Outcome.Unmet.Count == 1).Select(o => o.Code).ToList();
+        foreach (var chunk in wanted.Chunk(1000))
+        {
+            foreach (var e in await db.MarketEntities.AsNoTracking().Where(e => chunk.Contains(e.CreditCode)).Select(e => new { e.CreditCode, e.Name }).ToListAsync(cancellationToken))
+            {
+                names[e.CreditCode] = e.Name;
+            }
+        }
+
+        return [.. criteria.Tiers.Select(tier =>
+        {
+            var next = outcomes.Where(o => o.Outcome.NextTier == tier.Id).ToList();
+            var oneAway = next.Where(o => o.Outcome.Unmet.Count == 1)
+                .Select(o => new PipelineFirm(o.Code, names.GetValueOrDefault(o.Code, o.Code), o.Outcome.Unmet[0].Id,
+                    o.Outcome.Why.GetValueOrDefault(o.Outcome.Unmet[0].Id) ?? []))
+                .OrderBy(f => f.Condition, StringComparer.Ordinal).ThenBy(f => f.CreditCode, StringComparer.Ordinal).ToList();
+            return new PipelineTier(tier, outcomes.Count(o => o.Outcome.Tier == tier.Id), oneAway, next.Count - oneAway.Count);
+        })];
+    }
+
+    private static TierInput Input(TierCriteria criteria, TierProfile profile)
+    {
+        var values = JsonSerializer.Deserialize<Dictionary<string, string?>>(profile.ValuesJson) ?? [];
+        return TierInput.Read(criteria, values);
+    }
+}
