@@ -26,7 +26,7 @@ public abstract class EfficiencyImportTests(QualityCityFactory factory) : Platfo
         }
 
         // A year no other test uses and before the demo city's (none before 2020), so that the evaluation sees exactly these firms.
-        var year = 1990 + Random.Shared.Next(0, 30);
+        var year = 1990 + Random.Shared.Next(0, 20);
         string Line(string code, decimal tax, string aboveScale = "是") =>
             string.Create(CultureInfo.InvariantCulture, $"{code},{year},20,8000,{tax},1500,600,0.5,80,240,{aboveScale}");
         var file = TempFile("efficiency.csv");

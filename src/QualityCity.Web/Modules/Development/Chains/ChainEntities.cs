@@ -23,6 +23,7 @@ public sealed class ChainMember
 
     public required string ChainCode { get; set; }
 
+    /// <summary>The link as the reference data names it (<c>轴承钢材</c>).</summary>
     public required string LinkCode { get; set; }
 
     public required string CreditCode { get; set; }

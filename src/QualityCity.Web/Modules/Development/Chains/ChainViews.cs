@@ -77,7 +77,6 @@ public sealed class ChainViews(QualityCityDbContext db, EfficiencyReport efficie
         }
 
         var links = await db.IndustryChainLinks.AsNoTracking().Where(l => l.ChainCode == code).OrderBy(l => l.Id).ToListAsync(cancellationToken);
-        var names = ReadLinkNames(code);
         var industries = links.Select(l => l.IndustryCode).Distinct().ToList();
         var byIndustry = await db.MarketEntities.AsNoTracking()
             .Where(e => e.ChainCode == code && e.Status == EntityStatus.Active && e.IndustryCode != null && industries.Contains(e.IndustryCode))
@@ -115,7 +114,7 @@ public sealed class ChainViews(QualityCityDbContext db, EfficiencyReport efficie
             var ordered = firms.OrderByDescending(f => f.LeadingFirm).ThenByDescending(f => f.ByHand).ThenByDescending(f => f.Total ?? decimal.MinValue)
                 .ThenBy(f => f.CreditCode, StringComparer.Ordinal).ToList();
             all.AddRange(ordered);
-            views.Add(new ChainLinkView(link, names.GetValueOrDefault(link.Link, link.Link), ordered.Count, [.. ordered.Take(FirmsShown)]));
+            views.Add(new ChainLinkView(link, link.Link, ordered.Count, [.. ordered.Take(FirmsShown)]));
         }
 
         var keyFirms = all.Where(f => f.LeadingFirm || f.EfficiencyClass == "A").DistinctBy(f => f.CreditCode)
@@ -161,22 +160,6 @@ public sealed class ChainViews(QualityCityDbContext db, EfficiencyReport efficie
         return stream;
 
         static Dictionary<string, object?> Row(Dictionary<string, object?> cells) => SpreadsheetCell.NeutraliseRow(cells);
-    }
-
-    /// <summary>The names of a chain's links from the shipped reference file (the database keeps the codes).</summary>
-    public static IReadOnlyDictionary<string, string> ReadLinkNames(string chain)
-    {
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var line in File.ReadLines(Path.Combine(AppContext.BaseDirectory, "ReferenceData", "industries", "chain_links.csv")).Skip(1))
-        {
-            var cells = line.Split(',', 5);
-            if (cells.Length == 5 && cells[0] == chain)
-            {
-                names[cells[1]] = cells[4].Trim('"');
-            }
-        }
-
-        return names;
     }
 
     private async Task<Dictionary<(string Chain, string Link), int>> FirmCountsAsync(string? chain, CancellationToken cancellationToken)
