@@ -122,6 +122,11 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
     public DbSet<Modules.Development.Chains.ChainLeadership> ChainLeaderships => Set<Modules.Development.Chains.ChainLeadership>();
     public DbSet<Modules.Development.Chains.ChainMember> ChainMembers => Set<Modules.Development.Chains.ChainMember>();
     public DbSet<Modules.Development.Chains.ChainProject> ChainProjects => Set<Modules.Development.Chains.ChainProject>();
+    public DbSet<Modules.Development.Capacity.CapacityPlan> CapacityPlans => Set<Modules.Development.Capacity.CapacityPlan>();
+    public DbSet<Modules.Development.Capacity.CapacityItem> CapacityItems => Set<Modules.Development.Capacity.CapacityItem>();
+    public DbSet<Modules.Development.Capacity.CapacityMilestone> CapacityMilestones => Set<Modules.Development.Capacity.CapacityMilestone>();
+    public DbSet<Modules.Development.Capacity.CapacityAlert> CapacityAlerts => Set<Modules.Development.Capacity.CapacityAlert>();
+    public DbSet<Modules.Development.Capacity.CapacityTarget> CapacityTargets => Set<Modules.Development.Capacity.CapacityTarget>();
 
     /// <summary>True on PostgreSQL; raw SQL and bulk paths branch on it.</summary>
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";

@@ -16,6 +16,7 @@ public sealed class DevelopmentModule : IModule
         services.AddScoped<Tiers.TierViews>();
         services.AddScoped<Commissioners.CommissionerWork>();
         services.AddScoped<Chains.ChainViews>();
+        services.AddScoped<Capacity.CapacityWork>();
     }
 
     public static void MapEndpoints(IEndpointRouteBuilder app)

@@ -150,3 +150,72 @@ internal sealed class ChainProjectTable : IEntityTypeConfiguration<Chains.ChainP
         e.Property(x => x.InvestmentWan).HasPrecision(18, 2);
     }
 }
+
+internal sealed class CapacityPlanTable : IEntityTypeConfiguration<Capacity.CapacityPlan>
+{
+    public void Configure(EntityTypeBuilder<Capacity.CapacityPlan> e)
+    {
+        e.ToTable("capacity_plans");
+        e.HasIndex(x => x.CreditCode);
+        e.Property(x => x.CreditCode).HasMaxLength(18);
+        e.Property(x => x.Title).HasMaxLength(200);
+        e.Property(x => x.Notes).HasMaxLength(2000);
+        e.Property(x => x.CreatedBy).HasMaxLength(256);
+    }
+}
+
+internal sealed class CapacityItemTable : IEntityTypeConfiguration<Capacity.CapacityItem>
+{
+    public void Configure(EntityTypeBuilder<Capacity.CapacityItem> e)
+    {
+        e.ToTable("capacity_items");
+        e.HasIndex(x => x.PlanId);
+        e.HasIndex(x => x.MonitorCode);
+        e.Property(x => x.Kind).HasMaxLength(10);
+        e.Property(x => x.Name).HasMaxLength(200);
+        e.Property(x => x.Model).HasMaxLength(100);
+        e.Property(x => x.Capacity).HasPrecision(18, 2);
+        e.Property(x => x.CapacityUnit).HasMaxLength(20);
+        e.Property(x => x.CatalogueClause).HasMaxLength(300);
+        e.Property(x => x.MonitorCode).HasMaxLength(50);
+        e.Property(x => x.VerificationRecord).HasMaxLength(100);
+        e.Property(x => x.VerificationPhotos).HasMaxLength(2000);
+        e.Property(x => x.VerifiedBy).HasMaxLength(256);
+        e.HasOne<Capacity.CapacityPlan>().WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CapacityMilestoneTable : IEntityTypeConfiguration<Capacity.CapacityMilestone>
+{
+    public void Configure(EntityTypeBuilder<Capacity.CapacityMilestone> e)
+    {
+        e.ToTable("capacity_milestones");
+        e.HasIndex(x => x.PlanId);
+        e.Property(x => x.Name).HasMaxLength(100);
+        e.HasOne<Capacity.CapacityPlan>().WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CapacityAlertTable : IEntityTypeConfiguration<Capacity.CapacityAlert>
+{
+    public void Configure(EntityTypeBuilder<Capacity.CapacityAlert> e)
+    {
+        e.ToTable("capacity_alerts");
+        e.HasIndex(x => new { x.ItemId, x.Day }).IsUnique();
+        e.HasIndex(x => x.Status);
+        e.Property(x => x.MonitorCode).HasMaxLength(50);
+        e.Property(x => x.PeakKw).HasPrecision(18, 2);
+        e.Property(x => x.Status).HasMaxLength(10);
+        e.Property(x => x.ClosingNote).HasMaxLength(2000);
+        e.HasOne<Capacity.CapacityItem>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CapacityTargetTable : IEntityTypeConfiguration<Capacity.CapacityTarget>
+{
+    public void Configure(EntityTypeBuilder<Capacity.CapacityTarget> e)
+    {
+        e.ToTable("capacity_targets");
+        e.Property(x => x.Source).HasMaxLength(300);
+    }
+}

@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using QualityCity.Web.Hosting;
+using QualityCity.Web.Localization;
+using QualityCity.Web.Modules.Accounts.Contracts;
+using QualityCity.Web.Modules.Registry.Contracts;
+
+namespace QualityCity.Web.Modules.Development.Capacity;
+
+/// <summary>Outdated capacity for the bureau (DEV-5): the totals against the targets, the plans, the open monitoring alerts and the feed's upload.</summary>
+[Authorize(Policy = Policies.Supervisors)]
+[RequestSizeLimit(RequestLimits.UploadBytes)]
+public sealed class CapacityOverviewModel(CapacityWork work, DatabaseSettings settings, Text text) : PageModel
+{
+    public CapacityTotals? Totals { get; private set; }
+    public IReadOnlyList<CapacityPlanRow> Plans { get; private set; } = [];
+    public IReadOnlyList<(CapacityAlert Alert, CapacityItem Item)> Alerts { get; private set; } = [];
+    public MonitoringImport? Feed { get; private set; }
+    public string? Error { get; private set; }
+
+    public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostFeedAsync(IFormFile? file, CancellationToken cancellationToken)
+    {
+        var (path, error) = await UploadedTableFile.SaveAsync(file, settings, 50, "monitoring", text, cancellationToken);
+        if (path is null)
+        {
+            return await RefuseAsync(error!, cancellationToken);
+        }
+
+        try
+        {
+            Feed = await work.ImportFeedAsync(path, cancellationToken);
+        }
+        catch (RegistryFileException ex)
+        {
+            return await RefuseAsync(text.Format("无法导入：{0}", ex.Message), cancellationToken);
+        }
+        finally
+        {
+            System.IO.File.Delete(path);
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task<IActionResult> RefuseAsync(string reason, CancellationToken cancellationToken)
+    {
+        ModelState.AddModelError("file", reason);
+        Error = reason;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Totals = await work.TotalsAsync(cancellationToken);
+        Plans = await work.PlansAsync(cancellationToken);
+        Alerts = await work.OpenAlertsAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using QualityCity.Web.Hosting;
+using QualityCity.Web.Modules.Accounts.Contracts;
+using QualityCity.Web.Modules.Development.Commissioners;
+
+namespace QualityCity.Web.Modules.Development.Capacity;
+
+/// <summary>One plan (一企一策): its lines and devices with their exits and verification, its milestones and its alerts.</summary>
+[Authorize(Policy = Policies.Supervisors)]
+[RequestSizeLimit(RequestLimits.UploadBytes)]
+public sealed class CapacityPlanPageModel(CapacityWork work) : PageModel
+{
+    public CapacityPlanView? Plan { get; private set; }
+    public string? Error { get; private set; }
+    public string? Done { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken) =>
+        (Plan = await work.PlanAsync(id, cancellationToken)) is null ? NotFound() : Page();
+
+    public async Task<IActionResult> OnGetPhotoAsync(long id, long item, string? name, CancellationToken cancellationToken) =>
+        await work.PhotoAsync(id, item, name, cancellationToken) is { } path
+            ? PhysicalFile(path, path.EndsWith(".png", StringComparison.Ordinal) ? "image/png" : "image/jpeg")
+            : NotFound();
+
+    public Task<IActionResult> OnPostExitAsync(long id, [FromForm] long item, [FromForm] DateOnly? exitedOn, CancellationToken cancellationToken) =>
+        ActAsync(id, () => work.ExitAsync(id, item, exitedOn, cancellationToken), "已记录退出", cancellationToken);
+
+    public Task<IActionResult> OnPostVerifyAsync(long id, [FromForm] long item, [FromForm] DateOnly? verifiedOn, [FromForm] string? record,
+        [FromForm] List<IFormFile>? photos, CancellationToken cancellationToken) =>
+        ActAsync(id, () => work.VerifyAsync(id, item, verifiedOn, record, photos ?? [], User.ActorName(), cancellationToken), "已核验", cancellationToken);
+
+    public Task<IActionResult> OnPostMilestoneAsync(long id, [FromForm] long milestone, [FromForm] DateOnly? doneOn, CancellationToken cancellationToken) =>
+        ActAsync(id, () => work.MilestoneDoneAsync(id, milestone, doneOn, cancellationToken), "已记录", cancellationToken);
+
+    public Task<IActionResult> OnPostCloseAlertAsync(long id, [FromForm] long alert, [FromForm] string? note, CancellationToken cancellationToken) =>
+        ActAsync(id, () => work.CloseAlertAsync(id, alert, note, cancellationToken), "预警已处理", cancellationToken);
+
+    private async Task<IActionResult> ActAsync(long id, Func<Task<ServiceChange>> change, string done, CancellationToken cancellationToken)
+    {
+        var result = await change();
+        if (result.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (!result.Done)
+        {
+            ModelState.AddModelError(result.Field!, $"{result.Field}: {result.Reason}");
+            Error = result.Reason;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+        else
+        {
+            Done = done;
+        }
+
+        Plan = await work.PlanAsync(id, cancellationToken);
+        return Plan is null ? NotFound() : Page();
+    }
+}
