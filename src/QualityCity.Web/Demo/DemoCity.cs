@@ -164,6 +164,9 @@ public sealed class DemoCity(QualityCityDbContext db, UserManager<AppUser> users
 
         await DemoDemands.LoadAsync(db, demandAccounts, services.GetRequiredService<IOptions<Modules.Services.OneWindow.OneWindowOptions>>().Value, calendar,
             SplitMix64.FromString(seed + "/demands"), clock.UtcNow, cancellationToken);
+        var capacity = await DemoCapacity.LoadAsync(db, SplitMix64.FromString(seed + "/capacity"), today, cancellationToken);
+        console?.Step("落后产能退出：{0} 个一企一策计划（生产线 {1} 条、设备 {2} 台），已核验 {3} 项，监测预警 {4} 条",
+            capacity.Plans, capacity.Lines, capacity.Devices, capacity.Verified, capacity.Alerts);
         return enterprises;
     }
 
