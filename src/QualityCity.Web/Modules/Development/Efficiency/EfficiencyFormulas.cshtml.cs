@@ -78,6 +78,11 @@ public sealed class EfficiencyFormulasModel(QualityCityDbContext db, PlatformClo
             return await RefuseAsync("file", $"评价办法无法计算，未保存：{ex.Key}：{ex.Reason}", cancellationToken);
         }
 
+        if (parsed.Id.Length is 0 or > 100 || parsed.Id.Any(char.IsControl))
+        {
+            return await RefuseAsync("file", "评价办法的 id 应为 1 到 100 个字符，不含控制字符 — the formula's id must be 1 to 100 characters without control characters", cancellationToken);
+        }
+
         return await ChooseAsync(year!.Value, parsed.Id, json, uploaded: true, cancellationToken);
     }
 
