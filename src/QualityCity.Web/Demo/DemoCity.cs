@@ -164,6 +164,11 @@ public sealed class DemoCity(QualityCityDbContext db, UserManager<AppUser> users
 
         await DemoDemands.LoadAsync(db, demandAccounts, services.GetRequiredService<IOptions<Modules.Services.OneWindow.OneWindowOptions>>().Value, calendar,
             SplitMix64.FromString(seed + "/demands"), clock.UtcNow, cancellationToken);
+        // Its own stream too, after the accounts: it reads their enterprises and the samr.inspector official.
+        var development = await DemoDevelopment.LoadAsync(db, SplitMix64.FromString(seed + "/development"), today, calendar, cancellationToken);
+        console?.Step("企业发展：{0} 个年度亩产效益数据 {1:N0} 条；助企远航 {2} 家企业、{3} 名服务专员，走访帮办 {4:N0} 次，企业问题 {5} 个；梯度培育档案 {6} 份，认定记录 {7} 条；产业链 {8} 条，链主和补链企业 {9} 家，重点项目 {10} 个",
+            development.Years, development.Figures, development.Programme, development.Commissioners, development.Visits, development.Problems,
+            development.Profiles, development.Recognitions, development.Chains, development.Members, development.Projects);
         var capacity = await DemoCapacity.LoadAsync(db, SplitMix64.FromString(seed + "/capacity"), today, cancellationToken);
         console?.Step("落后产能退出：{0} 个一企一策计划（生产线 {1} 条、设备 {2} 台），已核验 {3} 项，监测预警 {4} 条",
             capacity.Plans, capacity.Lines, capacity.Devices, capacity.Verified, capacity.Alerts);
