@@ -25,7 +25,7 @@ public abstract class EfficiencyImportTests(QualityCityFactory factory) : Platfo
             codes = await scope.Db.MarketEntities.AsNoTracking().OrderBy(e => e.Id).Select(e => e.CreditCode).Take(4).ToListAsync();
         }
 
-        // A year no other test uses and before the demo city's (none before 2020), so that the evaluation sees exactly these firms.
+        // A year no other test uses (the upload page test takes 2010–2019) and before the demo city's (2020 on), so that the evaluation sees exactly these firms.
         var year = 1990 + Random.Shared.Next(0, 20);
         string Line(string code, decimal tax, string aboveScale = "是") =>
             string.Create(CultureInfo.InvariantCulture, $"{code},{year},20,8000,{tax},1500,600,0.5,80,240,{aboveScale}");
