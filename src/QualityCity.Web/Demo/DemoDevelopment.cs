@@ -30,8 +30,14 @@ public sealed record DemoDevelopmentCounts(int Years, int Figures, int Programme
 /// </summary>
 public static class DemoDevelopment
 {
-    /// <summary>The shipped formula the demo city evaluates every year by.</summary>
+    /// <summary>The shipped formula the demo city evaluates by from its second year on.</summary>
     public const string FormulaId = "huaian-2024";
+
+    /// <summary>
+    /// The formula of the demo's first year: Huai'an's benchmarks are the previous year's means, and
+    /// the demo has no year before its first, so that year is evaluated by Huangyan's fixed benchmarks.
+    /// </summary>
+    public const string FirstYearFormulaId = "huangyan-2022-above-scale";
 
     public const int MaxFigureFirms = 2_400;
 
@@ -75,7 +81,8 @@ public static class DemoDevelopment
         {
             db.EfficiencyFormulaChoices.AddRange(years.Select(year => new EfficiencyFormulaChoice
             {
-                Year = year, FormulaId = FormulaId, Json = formulaJson, Uploaded = false, ChosenBy = "admin",
+                Year = year, FormulaId = year == years.Min() ? FirstYearFormulaId : FormulaId,
+                Json = year == years.Min() ? ShippedFormulaJson(FirstYearFormulaId) : formulaJson, Uploaded = false, ChosenBy = "admin",
                 ChosenAtUtc = Min(DemoYear.Utc(new DateOnly(year + 1, 1, 8), 10), now.AddHours(-1)),
             }));
             await db.SaveChangesAsync(cancellationToken);
@@ -108,11 +115,11 @@ public static class DemoDevelopment
     private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
 
     /// <summary>The raw JSON of the shipped formula's entry, kept as chosen.</summary>
-    private static string ShippedFormulaJson()
+    private static string ShippedFormulaJson(string id = FormulaId)
     {
         using var document = JsonDocument.Parse(File.ReadAllText(DevelopmentFiles.Shipped("per_mu_formulas.json")));
         return document.RootElement.GetProperty("formulas").EnumerateArray()
-            .Single(f => f.GetProperty("id").GetString() == FormulaId).GetRawText();
+            .Single(f => f.GetProperty("id").GetString() == id).GetRawText();
     }
 
     private static async Task<Dictionary<string, string>> AccountCodesAsync(QualityCityDbContext db, CancellationToken cancellationToken) =>

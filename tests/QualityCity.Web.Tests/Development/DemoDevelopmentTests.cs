@@ -26,7 +26,10 @@ public abstract class DemoDevelopmentTests(QualityCityFactory factory) : Platfor
         Assert.Equal([today.Year - 3, today.Year - 2, today.Year - 1], years);
         Assert.All(years, y => Assert.True(y >= 2020, $"{y}"));
         var choices = await db.EfficiencyFormulaChoices.AsNoTracking().ToDictionaryAsync(c => c.Year);
-        Assert.All(years, y => Assert.Equal("huaian-2024", PerMuFormula.Parse(choices[y].Json).Id));
+        // The first year by fixed benchmarks (there is no year before it), then Huai'an's, whose benchmarks are last year's means: each year evaluates.
+        Assert.Equal(["huangyan-2022-above-scale", "huaian-2024", "huaian-2024"], years.Select(y => PerMuFormula.Parse(choices[y].Json).Id));
+        var all = (await db.EfficiencyFigures.AsNoTracking().ToListAsync()).Select(f => f.ToRow()).ToList();
+        Assert.All(years, y => Assert.NotEmpty(PerMuEvaluation.Evaluate(PerMuFormula.Parse(choices[y].Json), all, y)));
 
         // One commissioner per programme firm, every one of which has figures.
         var commissioned = await db.CommissionedEnterprises.AsNoTracking().ToListAsync();
