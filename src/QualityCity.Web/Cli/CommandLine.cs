@@ -62,6 +62,9 @@ public static class CommandLine
         new("efficiency", "evaluate", needsDatabase: false, DevelopmentVerbs.EvaluateEfficiencyAsync,
             "efficiency evaluate --year Y --rules RULES.json --data FILE --out RESULT.csv",
             "the same over a .csv or .xlsx of efficiency data, without the database; bad rows in FILE.errors.csv") { Option = "data" },
+        new("import", "tier-data", needsDatabase: true, DevelopmentVerbs.ImportTierDataAsync,
+            "import tier-data FILE --version V", "import enterprises' inputs to version V of the tier criteria (DEV-1), columns as tiers check reads;\n" +
+            "an enterprise's data imported again replaces its profile: inserted=N updated=N rejected=N, rows refused in FILE.errors.csv"),
         new("tiers", "check", needsDatabase: false, DevelopmentVerbs.CheckTiersAsync,
             "tiers check --data FILE --version V --out RESULT.csv [--criteria FILE]",
             "the tier ladder (DEV-1) of the criteria's version V over enterprises' inputs: RESULT.csv has\n" +

@@ -326,6 +326,50 @@ public abstract partial class DevelopmentPagesTests(QualityCityFactory factory) 
         Assert.Equal(HttpStatusCode.NotFound, (await head.GetAsync("/development/chains/no-such-chain")).StatusCode);
     }
 
+    [SkippableFact]
+    public async Task Tier_data_imported_by_the_command_line_gives_the_computed_tier_beside_the_recorded_title()
+    {
+        SkipIfUnavailable();
+        var cable = await CreditCodeOfAsync("enterprise");
+        string code;
+        Dictionary<string, string> values;
+        await using (var scope = OpenDb())
+        {
+            var programme = await scope.Db.TierProfiles.AsNoTracking().Select(p => p.CreditCode).ToListAsync();
+            code = await scope.Db.MarketEntities.AsNoTracking().Where(e => !programme.Contains(e.CreditCode)).OrderBy(e => e.Id).Skip(3).Select(e => e.CreditCode).FirstAsync();
+            values = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(
+                await scope.Db.TierProfiles.AsNoTracking().Where(p => p.CreditCode == cable).Select(p => p.ValuesJson).SingleAsync())!;
+            scope.Db.TierRecognitions.Add(new QualityCity.Web.Modules.Development.Tiers.TierRecognition
+            {
+                CreditCode = code, Tier = "specialised", RecognisedOn = new DateOnly(2024, 3, 1), Authority = "山东省工业和信息化厅", Document = "鲁工信创〔2024〕9号",
+            });
+            await scope.Db.SaveChangesAsync();
+        }
+
+        // The cable firm's inputs: 创新型, short of 专精特新 on the R&D ratio. A bad number and an unknown enterprise are reported.
+        var fields = values.Keys.Order(StringComparer.Ordinal).ToList();
+        string Line(string credit, Func<string, string> value) => string.Join(",", [credit, .. fields.Select(value)]);
+        var file = TempFile("tiers.csv");
+        await File.WriteAllTextAsync(file, string.Join("\n",
+            "credit_code," + string.Join(",", fields),
+            Line(code, f => values[f]),
+            Line(cable, f => f == "rd_ratio_y1" ? "很高" : values[f]),
+            Line("91371500MA3C000000", f => values[f])) + "\n", new UTF8Encoding(true));
+        var (exit, output, error) = await RunCliAsync("import", "tier-data", file, "--version", "2022");
+        Assert.True(exit == 0, error + output);
+        Assert.Contains("inserted=1 updated=0 rejected=2", output, StringComparison.Ordinal);
+        var report = await File.ReadAllLinesAsync(file + ".errors.csv");
+        Assert.Contains(report, l => l.StartsWith("3,rd_ratio_y1,很高,", StringComparison.Ordinal));
+        Assert.Contains(report, l => l.StartsWith("4,credit_code,91371500MA3C000000,", StringComparison.Ordinal));
+        Assert.Equal(1, (await RunCliAsync("import", "tier-data", file, "--version", "2026")).ExitCode);
+
+        // The page: computed 创新型 with the R&D condition unmet, and the recorded 专精特新 title beside it, not replaced.
+        var page = await (await Factory.SignedInClientAsync("coordinator")).GetStringAsync($"/development/enterprise/{code}");
+        Assert.Contains("id=\"development-tier-computed\">创新型中小企业<", page, StringComparison.Ordinal);
+        Assert.Contains("data-condition=\"rd_ratio\"", page, StringComparison.Ordinal);
+        Assert.Contains("<tr data-tier=\"specialised\"><td data-label=\"称号\">专精特新中小企业</td>", page, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
 

@@ -127,6 +127,33 @@ internal static class DevelopmentVerbs
         }
     }
 
+    /// <summary><c>import tier-data FILE --version V</c>: enterprises' inputs to the criteria into the database; prints <c>inserted=N updated=N rejected=N</c>.</summary>
+    public static async Task<int> ImportTierDataAsync(CliContext cli)
+    {
+        var path = cli.RequiredWord("FILE");
+        var version = cli.Required("version", "V");
+        await cli.MigrateAsync();
+        try
+        {
+            var criteria = TierViews.Criteria(version);
+            var summary = await cli.Services.GetRequiredService<TierProfileImport>().ImportFileAsync(criteria, path, cli.CancellationToken);
+            await DevelopmentFiles.WriteReportAsync(path + ".errors.csv", summary.Issues, cli.CancellationToken);
+            await cli.Output.WriteLineAsync(summary.ToString());
+            await PrintIssuesAsync(cli, path + ".errors.csv", summary.Issues);
+            return 0;
+        }
+        catch (TierCriteriaException e)
+        {
+            await cli.Error.WriteLineAsync($"cannot import tier data: {e.Message}");
+            return 1;
+        }
+        catch (RegistryFileException e)
+        {
+            await cli.Error.WriteLineAsync($"cannot import {path}: {e.Message}");
+            return 2;
+        }
+    }
+
     private static async Task<string> ReadAsync(string path, CliContext cli) =>
         File.Exists(path) ? await File.ReadAllTextAsync(path, cli.CancellationToken) : throw new CliUsageException($"no such file: {path}");
 

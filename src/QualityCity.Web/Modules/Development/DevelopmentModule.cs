@@ -14,6 +14,7 @@ public sealed class DevelopmentModule : IModule
         services.AddScoped<EfficiencyImport>();
         services.AddScoped<EfficiencyReport>();
         services.AddScoped<Tiers.TierViews>();
+        services.AddScoped<Tiers.TierProfileImport>();
         services.AddScoped<Commissioners.CommissionerWork>();
         services.AddScoped<Chains.ChainViews>();
         services.AddScoped<Capacity.CapacityWork>();

@@ -15,13 +15,21 @@ public static class TierFile
     /// <summary>The results of the good rows and the refused cells.</summary>
     public static (List<(string CreditCode, TierOutcome Outcome)> Results, List<DevelopmentIssue> Issues) Check(TierCriteria criteria, RegistryFileReader file)
     {
+        var (rows, issues) = Read(criteria, file);
+        return ([.. rows.Select(r => (r.CreditCode, TierCheck.Check(criteria, r.Input)))], issues);
+    }
+
+    /// <summary>The good rows — their code, their cells by field id as given, and the typed inputs — and the refused cells.</summary>
+    public static (List<(long Row, string CreditCode, Dictionary<string, string> Cells, TierInput Input)> Rows, List<DevelopmentIssue> Issues) Read(
+        TierCriteria criteria, RegistryFileReader file)
+    {
         var columns = file.LocateColumns([("credit_code", ["统一社会信用代码"]), .. criteria.Fields.Keys.Select(f => (f, Array.Empty<string>()))]);
         if (!columns.ContainsKey("credit_code"))
         {
             throw new RegistryFileException("缺少必需的列 — required column missing: credit_code");
         }
 
-        var results = new List<(string, TierOutcome)>();
+        var rows = new List<(long, string, Dictionary<string, string>, TierInput)>();
         var issues = new List<DevelopmentIssue>();
         foreach (var raw in file.Rows)
         {
@@ -40,8 +48,8 @@ public static class TierFile
 
             try
             {
-                var input = TierInput.Read(criteria, cells.ToDictionary(c => c.Key, c => (string?)c.Value, StringComparer.Ordinal));
-                results.Add((code.Code, TierCheck.Check(criteria, input)));
+                var values = cells.Where(c => c.Key != "credit_code").ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
+                rows.Add((raw.RowNumber, code.Code, values, TierInput.Read(criteria, values.ToDictionary(c => c.Key, c => (string?)c.Value, StringComparer.Ordinal))));
             }
             catch (TierCriteriaException e)
             {
@@ -49,6 +57,6 @@ public static class TierFile
             }
         }
 
-        return (results, issues);
+        return (rows, issues);
     }
 }
