@@ -368,6 +368,23 @@ public abstract partial class DevelopmentPagesTests(QualityCityFactory factory) 
         Assert.Contains("id=\"development-tier-computed\">创新型中小企业<", page, StringComparison.Ordinal);
         Assert.Contains("data-condition=\"rd_ratio\"", page, StringComparison.Ordinal);
         Assert.Contains("<tr data-tier=\"specialised\"><td data-label=\"称号\">专精特新中小企业</td>", page, StringComparison.Ordinal);
+
+        // The coordinator records a title on the page; a date in the future is refused naming the field, the same title twice too.
+        var coordinator = await Factory.SignedInClientAsync("coordinator");
+        var target = $"/development/enterprise/{code}";
+        Dictionary<string, string> Title(DateOnly day) => new()
+            { ["tier"] = "little_giant", ["recognisedOn"] = Iso(day), ["validUntil"] = Iso(day.AddYears(3)), ["authority"] = "工业和信息化部", ["document"] = "工信部企业函〔2025〕7号" };
+        var future = await PostFormAsync(coordinator, target, "Recognise", Title(TestClock.Today.AddDays(2)));
+        Assert.Equal(HttpStatusCode.BadRequest, future.StatusCode);
+        Assert.Contains("认定日期必填", await future.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var recorded = await PostFormAsync(coordinator, target, "Recognise", Title(new DateOnly(2025, 7, 1)));
+        Assert.Equal(HttpStatusCode.OK, recorded.StatusCode);
+        Assert.Contains("<tr data-tier=\"little_giant\">", await recorded.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostFormAsync(coordinator, target, "Recognise", Title(new DateOnly(2025, 7, 1)))).StatusCode);
+        // Computed from the data, the tier stays 创新型: a title never replaces it.
+        Assert.Contains("id=\"development-tier-computed\">创新型中小企业<", await coordinator.GetStringAsync(target), StringComparison.Ordinal);
+        var enterprise = await Factory.SignedInClientAsync("enterprise");
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostFormAsync(enterprise, "/development/enterprise", "Recognise", Title(new DateOnly(2025, 8, 1)))).StatusCode);
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

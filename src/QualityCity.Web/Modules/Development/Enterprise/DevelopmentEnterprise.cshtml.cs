@@ -52,6 +52,23 @@ public sealed class DevelopmentEnterpriseModel(QualityCityDbContext db, Efficien
     public Task<IActionResult> OnPostVisitAsync([FromForm] DateOnly? visitedOn, [FromForm] string? kind, [FromForm] string? notes, CancellationToken cancellationToken) =>
         ActAsync(true, code => work.LogVisitAsync(code, visitedOn, kind, notes, User.ActorName(), cancellationToken), "已记录", cancellationToken);
 
+    /// <summary>Records a title the enterprise was recognised with: the administrator or the coordinator.</summary>
+    public async Task<IActionResult> OnPostRecogniseAsync([FromForm] string? tier, [FromForm] DateOnly? recognisedOn, [FromForm] DateOnly? validUntil,
+        [FromForm] string? authority, [FromForm] string? document, CancellationToken cancellationToken)
+    {
+        if (await CodeAsync(cancellationToken) is not { } code)
+        {
+            return NotFound();
+        }
+
+        if (!User.SeesAllDepartments())
+        {
+            return Forbid();
+        }
+
+        return await ActAsync(true, _ => tiers.RecordAsync(code, tier, recognisedOn, validUntil, authority, document, cancellationToken), "已记录认定", cancellationToken);
+    }
+
     private async Task<IActionResult> ActAsync(bool serving, Func<string, Task<ServiceChange>> change, string done, CancellationToken cancellationToken)
     {
         if (await CodeAsync(cancellationToken) is not { } code)

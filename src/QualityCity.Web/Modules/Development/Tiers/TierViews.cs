@@ -27,7 +27,7 @@ public sealed record PipelineTier(Tier Tier, int Met, IReadOnlyList<PipelineFirm
 /// the pipeline — how many firms are one condition from each tier, and which. The criteria are the
 /// shipped file's, read once per version.
 /// </summary>
-public sealed class TierViews(QualityCityDbContext db)
+public sealed class TierViews(QualityCityDbContext db, QualityCity.Web.Hosting.PlatformClock clock)
 {
     /// <summary>Titles that are recorded only: no criteria compute them.</summary>
     public static readonly IReadOnlyDictionary<string, string> RecordedOnly = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -65,6 +65,52 @@ public sealed class TierViews(QualityCityDbContext db)
         {
             return new EnterpriseTier(null, null, ex.Message, views);
         }
+    }
+
+    /// <summary>The titles that may be recorded: the criteria's tiers and the recorded-only ones.</summary>
+    public static IReadOnlyList<string> RecordableTiers => [.. Criteria("2022").Tiers.Select(t => t.Id), .. RecordedOnly.Keys];
+
+    /// <summary>Records a recognition; refused naming the field when a value is missing or out of place.</summary>
+    public async Task<Commissioners.ServiceChange> RecordAsync(string creditCode, string? tier, DateOnly? recognisedOn, DateOnly? validUntil, string? authority,
+        string? document, CancellationToken cancellationToken)
+    {
+        if (tier is null || !RecordableTiers.Contains(tier))
+        {
+            return Commissioners.ServiceChange.Refused("tier", "请选择称号 — choose a title");
+        }
+
+        if (recognisedOn is not { } day || day > clock.Today)
+        {
+            return Commissioners.ServiceChange.Refused("recognisedOn", "认定日期必填，不晚于今天 — the date is required, not after today");
+        }
+
+        if (validUntil is { } until && until <= day)
+        {
+            return Commissioners.ServiceChange.Refused("validUntil", "有效期应晚于认定日期 — the end of validity must be after the date");
+        }
+
+        (authority, document) = (authority?.Trim(), document?.Trim());
+        if (string.IsNullOrEmpty(authority) || authority.Length > 100)
+        {
+            return Commissioners.ServiceChange.Refused("authority", "认定机关必填，最多 100 字 — the authority is required, at most 100 characters");
+        }
+
+        if (string.IsNullOrEmpty(document) || document.Length > 100)
+        {
+            return Commissioners.ServiceChange.Refused("document", "文号必填，最多 100 字 — the document number is required, at most 100 characters");
+        }
+
+        if (await db.TierRecognitions.AnyAsync(r => r.CreditCode == creditCode && r.Tier == tier && r.RecognisedOn == day, cancellationToken))
+        {
+            return Commissioners.ServiceChange.Refused("tier", "这一认定已经记录 — this recognition is already recorded");
+        }
+
+        db.TierRecognitions.Add(new TierRecognition
+        {
+            CreditCode = creditCode, Tier = tier, RecognisedOn = day, ValidUntil = validUntil, Authority = authority, Document = document,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return Commissioners.ServiceChange.Ok;
     }
 
     /// <summary>Every tier of a version with the firms that meet it and those one condition short; unreadable profiles are left out.</summary>
