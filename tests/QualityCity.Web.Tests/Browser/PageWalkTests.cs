@@ -435,6 +435,15 @@ public sealed partial class PageWalkTests(BrowserFixture fixture, ITestOutputHel
             values["/inspector/visits/{id:long}/code|samr.inspector"] = Str(visit.Value);
         }
 
+        // Enterprise development: a chain, a plan, and an enterprise's page — the cable firm for those
+        // who may see it (its commissioner samr.inspector among them), the look-up form for heads who serve none.
+        values["/development/chains/{code}"] = "bearing";
+        values["/development/capacity/{id:long}"] = Str(await db.CapacityPlans.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
+        values["/development/enterprise/{code?}"] = await db.Users.Where(u => u.UserName == "enterprise").Select(u => u.CreditCode!).SingleAsync();
+        values["/development/enterprise/{code?}|samr.head"] = string.Empty;
+        values["/development/enterprise/{code?}|emergency.head"] = string.Empty;
+        values["/development/enterprise/{code?}|enterprise2"] = await db.Users.Where(u => u.UserName == "enterprise2").Select(u => u.CreditCode!).SingleAsync();
+
         foreach (var enterprise in new[] { "enterprise", "enterprise2" })
         {
             var code = await db.Users.Where(u => u.UserName == enterprise).Select(u => u.CreditCode!).SingleAsync();
