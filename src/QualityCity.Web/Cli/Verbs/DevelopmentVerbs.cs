@@ -136,7 +136,7 @@ internal static class DevelopmentVerbs
         try
         {
             var criteria = TierViews.Criteria(version);
-            var summary = await cli.Services.GetRequiredService<TierProfileImport>().ImportFileAsync(criteria, path, cli.CancellationToken);
+            var summary = await cli.Services.GetRequiredService<TierProfileImport>().ImportFileAsync(criteria, path, cli.Db.Actor, cli.CancellationToken);
             await DevelopmentFiles.WriteReportAsync(path + ".errors.csv", summary.Issues, cli.CancellationToken);
             await cli.Output.WriteLineAsync(summary.ToString());
             await PrintIssuesAsync(cli, path + ".errors.csv", summary.Issues);

@@ -4,8 +4,8 @@ using QualityCity.Web.Modules.Development.Efficiency;
 namespace QualityCity.Web.Modules.Development;
 
 /// <summary>
-/// Enterprise development (SPEC §7): so far the per-mu evaluation's data and computation (DEV-3) and
-/// the tier ladder (DEV-1); see docs/development.md for what is built and what is to come.
+/// Enterprise development (SPEC §7): per-mu efficiency (DEV-3), the tier ladder (DEV-1), service
+/// commissioners (DEV-2), industry chains (DEV-4) and outdated capacity (DEV-5); see docs/development.md.
 /// </summary>
 public sealed class DevelopmentModule : IModule
 {
@@ -17,11 +17,19 @@ public sealed class DevelopmentModule : IModule
         services.AddScoped<Tiers.TierProfileImport>();
         services.AddScoped<Commissioners.CommissionerWork>();
         services.AddScoped<Chains.ChainViews>();
+        services.AddScoped<Chains.ChainEditing>();
         services.AddScoped<Capacity.CapacityWork>();
+        services.AddScoped<Capacity.CapacityPlanning>();
+        services.AddScoped<Commissioners.CommissionerProgramme>();
+        services.AddScoped<Tiers.RecognitionImport>();
+        services.AddScoped<Tiers.TierDataImport>();
+        services.AddScoped<Imports.IDevelopmentImport>(s => s.GetRequiredService<Commissioners.CommissionerProgramme>());
+        services.AddScoped<Imports.IDevelopmentImport>(s => s.GetRequiredService<Tiers.RecognitionImport>());
+        services.AddScoped<Imports.IDevelopmentImport>(s => s.GetRequiredService<Tiers.TierDataImport>());
     }
 
     public static void MapEndpoints(IEndpointRouteBuilder app)
     {
-        // No routes yet: the data comes in by the command line.
+        // Pages only: the data also comes in by the command line.
     }
 }

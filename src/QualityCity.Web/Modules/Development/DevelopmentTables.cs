@@ -39,6 +39,7 @@ internal sealed class TierProfileTable : IEntityTypeConfiguration<Tiers.TierProf
         e.HasIndex(x => x.CreditCode).IsUnique();
         e.Property(x => x.CreditCode).HasMaxLength(18);
         e.Property(x => x.Version).HasMaxLength(20);
+        e.Property(x => x.UpdatedBy).HasMaxLength(256);
     }
 }
 

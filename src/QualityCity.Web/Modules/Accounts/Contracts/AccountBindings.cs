@@ -8,6 +8,9 @@ public interface IAccountDirectory
 
     /// <summary>The officer record an account is bound to, if it is an officer's account.</summary>
     Task<int?> OfficerIdAsync(string userName, CancellationToken cancellationToken);
+
+    /// <summary>Whether <paramref name="userName"/> is the account of an official (any role but the enterprise's).</summary>
+    Task<bool> IsStaffAccountAsync(string userName, CancellationToken cancellationToken);
 }
 
 /// <summary>

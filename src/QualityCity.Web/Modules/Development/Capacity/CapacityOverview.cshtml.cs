@@ -11,13 +11,17 @@ namespace QualityCity.Web.Modules.Development.Capacity;
 /// <summary>Outdated capacity for the bureau (DEV-5): the totals against the targets, the plans, the open monitoring alerts and the feed's upload.</summary>
 [Authorize(Policy = Policies.Supervisors)]
 [RequestSizeLimit(RequestLimits.UploadBytes)]
-public sealed class CapacityOverviewModel(CapacityWork work, DatabaseSettings settings, Text text) : PageModel
+public sealed class CapacityOverviewModel(CapacityWork work, CapacityPlanning planning, DatabaseSettings settings, Text text) : PageModel
 {
     public CapacityTotals? Totals { get; private set; }
     public IReadOnlyList<CapacityPlanRow> Plans { get; private set; } = [];
     public IReadOnlyList<(CapacityAlert Alert, CapacityItem Item)> Alerts { get; private set; } = [];
     public MonitoringImport? Feed { get; private set; }
     public string? Error { get; private set; }
+    public string? Done { get; private set; }
+
+    /// <summary>The targets are the city's: the administrator and the coordinator set them.</summary>
+    public bool MaySetTargets => User.SeesAllDepartments();
 
     public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
@@ -46,9 +50,36 @@ public sealed class CapacityOverviewModel(CapacityWork work, DatabaseSettings se
         return Page();
     }
 
-    private async Task<IActionResult> RefuseAsync(string reason, CancellationToken cancellationToken)
+    /// <summary>Starts a plan for an enterprise and opens it, where its lines, devices and milestones are added.</summary>
+    public async Task<IActionResult> OnPostPlanAsync([FromForm] string? creditCode, [FromForm] string? title, [FromForm] int? year, [FromForm] DateOnly? dueOn,
+        [FromForm] string? notes, CancellationToken cancellationToken)
     {
-        ModelState.AddModelError("file", reason);
+        var (change, id) = await planning.CreatePlanAsync(creditCode, title, year, dueOn, notes, User.ActorName(), cancellationToken);
+        return change.Done ? Redirect($"/development/capacity/{id}") : await RefuseAsync(change.Reason!, cancellationToken, change.Field!);
+    }
+
+    public async Task<IActionResult> OnPostTargetAsync([FromForm] int? fromYear, [FromForm] int? firms, [FromForm] int? lines, [FromForm] int? devices,
+        [FromForm] string? source, CancellationToken cancellationToken)
+    {
+        if (!MaySetTargets)
+        {
+            return Forbid();
+        }
+
+        var change = await planning.SetTargetAsync(fromYear, firms, lines, devices, source, cancellationToken);
+        if (!change.Done)
+        {
+            return await RefuseAsync(change.Reason!, cancellationToken, change.Field!);
+        }
+
+        Done = "目标已保存";
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task<IActionResult> RefuseAsync(string reason, CancellationToken cancellationToken, string field = "file")
+    {
+        ModelState.AddModelError(field, $"{field}: {reason}");
         Error = reason;
         Response.StatusCode = StatusCodes.Status400BadRequest;
         await LoadAsync(cancellationToken);

@@ -10,7 +10,7 @@ namespace QualityCity.Web.Modules.Development.Capacity;
 /// <summary>One plan (一企一策): its lines and devices with their exits and verification, its milestones and its alerts.</summary>
 [Authorize(Policy = Policies.Supervisors)]
 [RequestSizeLimit(RequestLimits.UploadBytes)]
-public sealed class CapacityPlanPageModel(CapacityWork work) : PageModel
+public sealed class CapacityPlanPageModel(CapacityWork work, CapacityPlanning planning) : PageModel
 {
     public CapacityPlanView? Plan { get; private set; }
     public string? Error { get; private set; }
@@ -36,6 +36,13 @@ public sealed class CapacityPlanPageModel(CapacityWork work) : PageModel
 
     public Task<IActionResult> OnPostCloseAlertAsync(long id, [FromForm] long alert, [FromForm] string? note, CancellationToken cancellationToken) =>
         ActAsync(id, () => work.CloseAlertAsync(id, alert, note, cancellationToken), "预警已处理", cancellationToken);
+
+    public Task<IActionResult> OnPostItemAsync(long id, [FromForm] string? kind, [FromForm] string? name, [FromForm] string? model, [FromForm] decimal? capacity,
+        [FromForm] string? unit, [FromForm] string? clause, [FromForm] string? monitorCode, CancellationToken cancellationToken) =>
+        ActAsync(id, () => planning.AddItemAsync(id, kind, name, model, capacity, unit, clause, monitorCode, cancellationToken), "已添加", cancellationToken);
+
+    public Task<IActionResult> OnPostNewMilestoneAsync(long id, [FromForm] string? name, [FromForm] DateOnly? dueOn, CancellationToken cancellationToken) =>
+        ActAsync(id, () => planning.AddMilestoneAsync(id, name, dueOn, cancellationToken), "已添加节点", cancellationToken);
 
     private async Task<IActionResult> ActAsync(long id, Func<Task<ServiceChange>> change, string done, CancellationToken cancellationToken)
     {

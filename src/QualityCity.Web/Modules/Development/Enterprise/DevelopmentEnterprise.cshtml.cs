@@ -69,6 +69,13 @@ public sealed class DevelopmentEnterpriseModel(QualityCityDbContext db, Efficien
         return await ActAsync(true, _ => tiers.RecordAsync(code, tier, recognisedOn, validUntil, authority, document, cancellationToken), "已记录认定", cancellationToken);
     }
 
+    /// <summary>
+    /// Gives the enterprise's values for the tier criteria: the enterprise itself (kept marked as
+    /// self-declared), or who serves it.
+    /// </summary>
+    public Task<IActionResult> OnPostTierDataAsync([FromForm] Dictionary<string, string?>? values, CancellationToken cancellationToken) =>
+        ActAsync(false, code => tiers.SaveProfileAsync(code, values ?? [], User.ActorName(), IsEnterprise, cancellationToken), "梯度数据已保存", cancellationToken);
+
     private async Task<IActionResult> ActAsync(bool serving, Func<string, Task<ServiceChange>> change, string done, CancellationToken cancellationToken)
     {
         if (await CodeAsync(cancellationToken) is not { } code)

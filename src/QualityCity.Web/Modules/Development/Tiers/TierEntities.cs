@@ -18,6 +18,12 @@ public sealed class TierProfile
     public required string ValuesJson { get; set; }
 
     public DateTime UpdatedAtUtc { get; set; }
+
+    /// <summary>Who gave the values: the enterprise itself (self-declared), an official, or an import; null for the demo's.</summary>
+    public string? UpdatedBy { get; set; }
+
+    /// <summary>The enterprise gave the values itself (自行填报), unchecked by an official: the pages say so beside the computed tier.</summary>
+    public bool SelfDeclared { get; set; }
 }
 
 /// <summary>

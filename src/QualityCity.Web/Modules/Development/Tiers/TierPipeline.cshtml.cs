@@ -9,7 +9,7 @@ namespace QualityCity.Web.Modules.Development.Tiers;
 public sealed class TierPipelineModel(TierViews tiers) : PageModel
 {
     /// <summary>The criteria version the pipeline is worked out by.</summary>
-    public const string Version = "2022";
+    public static string Version => TierViews.CurrentVersion;
 
     public IReadOnlyList<PipelineTier> Tiers { get; private set; } = [];
 

@@ -21,7 +21,7 @@ public sealed record TierImportSummary(int Inserted, int Updated, int Rejected, 
 /// </summary>
 public sealed class TierProfileImport(QualityCityDbContext db, PlatformClock clock)
 {
-    public async Task<TierImportSummary> ImportFileAsync(TierCriteria criteria, string path, CancellationToken cancellationToken)
+    public async Task<TierImportSummary> ImportFileAsync(TierCriteria criteria, string path, string actor, CancellationToken cancellationToken)
     {
         List<(long Row, string CreditCode, Dictionary<string, string> Cells, TierInput Input)> rows;
         List<DevelopmentIssue> issues;
@@ -62,12 +62,12 @@ public sealed class TierProfileImport(QualityCityDbContext db, PlatformClock clo
             var json = JsonSerializer.Serialize(cells);
             if (profiles.TryGetValue(code, out var profile))
             {
-                (profile.Version, profile.ValuesJson, profile.UpdatedAtUtc) = (criteria.Version, json, clock.UtcNow);
+                (profile.Version, profile.ValuesJson, profile.UpdatedAtUtc, profile.UpdatedBy, profile.SelfDeclared) = (criteria.Version, json, clock.UtcNow, actor, false);
                 updated++;
             }
             else
             {
-                db.TierProfiles.Add(new TierProfile { CreditCode = code, Version = criteria.Version, ValuesJson = json, UpdatedAtUtc = clock.UtcNow });
+                db.TierProfiles.Add(new TierProfile { CreditCode = code, Version = criteria.Version, ValuesJson = json, UpdatedAtUtc = clock.UtcNow, UpdatedBy = actor });
                 inserted++;
             }
         }
