@@ -438,6 +438,7 @@ public sealed partial class PageWalkTests(BrowserFixture fixture, ITestOutputHel
         // Enterprise development: a chain, a plan, and an enterprise's page — the cable firm for those
         // who may see it (its commissioner samr.inspector among them), the look-up form for heads who serve none.
         values["/development/chains/{code}"] = "bearing";
+        values["/development/import/{kind}"] = "tier-data"; // the table whose columns come from the criteria file
         values["/development/capacity/{id:long}"] = Str(await db.CapacityPlans.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
         values["/development/enterprise/{code?}"] = await db.Users.Where(u => u.UserName == "enterprise").Select(u => u.CreditCode!).SingleAsync();
         values["/development/enterprise/{code?}|samr.head"] = string.Empty;

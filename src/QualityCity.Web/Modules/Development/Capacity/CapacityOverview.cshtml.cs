@@ -11,14 +11,12 @@ namespace QualityCity.Web.Modules.Development.Capacity;
 /// <summary>Outdated capacity for the bureau (DEV-5): the totals against the targets, the plans, the open monitoring alerts and the feed's upload.</summary>
 [Authorize(Policy = Policies.Supervisors)]
 [RequestSizeLimit(RequestLimits.UploadBytes)]
-public sealed class CapacityOverviewModel(CapacityWork work, CapacityPlanning planning, DatabaseSettings settings, Text text) : PageModel
+public sealed class CapacityOverviewModel(CapacityWork work, CapacityPlanning planning, DatabaseSettings settings, Text text) : DevelopmentPageModel
 {
     public CapacityTotals? Totals { get; private set; }
     public IReadOnlyList<CapacityPlanRow> Plans { get; private set; } = [];
     public IReadOnlyList<(CapacityAlert Alert, CapacityItem Item)> Alerts { get; private set; } = [];
     public MonitoringImport? Feed { get; private set; }
-    public string? Error { get; private set; }
-    public string? Done { get; private set; }
 
     /// <summary>The targets are the city's: the administrator and the coordinator set them.</summary>
     public bool MaySetTargets => User.SeesAllDepartments();
@@ -66,22 +64,13 @@ public sealed class CapacityOverviewModel(CapacityWork work, CapacityPlanning pl
             return Forbid();
         }
 
-        var change = await planning.SetTargetAsync(fromYear, firms, lines, devices, source, cancellationToken);
-        if (!change.Done)
-        {
-            return await RefuseAsync(change.Reason!, cancellationToken, change.Field!);
-        }
-
-        Done = "目标已保存";
-        await LoadAsync(cancellationToken);
-        return Page();
+        return await ChangeAsync(() => planning.SetTargetAsync(fromYear, firms, lines, devices, source, cancellationToken), "目标已保存",
+            async () => { await LoadAsync(cancellationToken); return Page(); });
     }
 
     private async Task<IActionResult> RefuseAsync(string reason, CancellationToken cancellationToken, string field = "file")
     {
-        ModelState.AddModelError(field, $"{field}: {reason}");
-        Error = reason;
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        Refuse(field, reason);
         await LoadAsync(cancellationToken);
         return Page();
     }

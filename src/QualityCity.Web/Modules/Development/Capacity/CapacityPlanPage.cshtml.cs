@@ -10,11 +10,9 @@ namespace QualityCity.Web.Modules.Development.Capacity;
 /// <summary>One plan (一企一策): its lines and devices with their exits and verification, its milestones and its alerts.</summary>
 [Authorize(Policy = Policies.Supervisors)]
 [RequestSizeLimit(RequestLimits.UploadBytes)]
-public sealed class CapacityPlanPageModel(CapacityWork work, CapacityPlanning planning) : PageModel
+public sealed class CapacityPlanPageModel(CapacityWork work, CapacityPlanning planning) : DevelopmentPageModel
 {
     public CapacityPlanView? Plan { get; private set; }
-    public string? Error { get; private set; }
-    public string? Done { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken) =>
         (Plan = await work.PlanAsync(id, cancellationToken)) is null ? NotFound() : Page();
@@ -44,26 +42,6 @@ public sealed class CapacityPlanPageModel(CapacityWork work, CapacityPlanning pl
     public Task<IActionResult> OnPostNewMilestoneAsync(long id, [FromForm] string? name, [FromForm] DateOnly? dueOn, CancellationToken cancellationToken) =>
         ActAsync(id, () => planning.AddMilestoneAsync(id, name, dueOn, cancellationToken), "已添加节点", cancellationToken);
 
-    private async Task<IActionResult> ActAsync(long id, Func<Task<ServiceChange>> change, string done, CancellationToken cancellationToken)
-    {
-        var result = await change();
-        if (result.NotFound)
-        {
-            return NotFound();
-        }
-
-        if (!result.Done)
-        {
-            ModelState.AddModelError(result.Field!, $"{result.Field}: {result.Reason}");
-            Error = result.Reason;
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-        }
-        else
-        {
-            Done = done;
-        }
-
-        Plan = await work.PlanAsync(id, cancellationToken);
-        return Plan is null ? NotFound() : Page();
-    }
+    private Task<IActionResult> ActAsync(long id, Func<Task<ServiceChange>> change, string done, CancellationToken cancellationToken) =>
+        ChangeAsync(change, done, async () => (Plan = await work.PlanAsync(id, cancellationToken)) is null ? NotFound() : Page());
 }

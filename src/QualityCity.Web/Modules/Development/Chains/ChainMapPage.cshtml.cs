@@ -12,13 +12,11 @@ namespace QualityCity.Web.Modules.Development.Chains;
 /// projects here.
 /// </summary>
 [Authorize(Policy = Policies.Supervisors)]
-public sealed class ChainMapPageModel(ChainViews chains, ChainEditing editing) : PageModel
+public sealed class ChainMapPageModel(ChainViews chains, ChainEditing editing) : DevelopmentPageModel
 {
     public ChainMap? Map { get; private set; }
     public IReadOnlyList<ChainMemberView> Members { get; private set; } = [];
     public bool MayEdit => User.SeesAllDepartments();
-    public string? Error { get; private set; }
-    public string? Done { get; private set; }
 
     public Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken) => LoadAsync(code, cancellationToken);
 
@@ -51,29 +49,7 @@ public sealed class ChainMapPageModel(ChainViews chains, ChainEditing editing) :
             return Forbid();
         }
 
-        if (code.Length > 40)
-        {
-            return NotFound();
-        }
-
-        var result = await change();
-        if (result.NotFound)
-        {
-            return NotFound();
-        }
-
-        if (!result.Done)
-        {
-            ModelState.AddModelError(result.Field!, $"{result.Field}: {result.Reason}");
-            Error = result.Reason;
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-        }
-        else
-        {
-            Done = done;
-        }
-
-        return await LoadAsync(code, cancellationToken);
+        return code.Length > 40 ? NotFound() : await ChangeAsync(change, done, () => LoadAsync(code, cancellationToken));
     }
 
     private async Task<IActionResult> LoadAsync(string code, CancellationToken cancellationToken)

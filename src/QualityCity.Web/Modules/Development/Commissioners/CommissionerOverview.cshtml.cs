@@ -13,15 +13,13 @@ namespace QualityCity.Web.Modules.Development.Commissioners;
 /// a commissioner here, or take it out of the programme; the whole list comes in by the table import.
 /// </summary>
 [Authorize(Policy = Policies.Supervisors)]
-public sealed class CommissionerOverviewModel(CommissionerWork work, CommissionerProgramme programme, QualityCityDbContext db) : PageModel
+public sealed class CommissionerOverviewModel(CommissionerWork work, CommissionerProgramme programme, QualityCityDbContext db) : DevelopmentPageModel
 {
     public IReadOnlyList<CommissionerRow> Commissioners { get; private set; } = [];
     public IReadOnlyList<ProblemView> Escalated { get; private set; } = [];
     public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
     public IReadOnlyDictionary<string, string> Departments { get; private set; } = new Dictionary<string, string>();
     public bool MayEdit => User.SeesAllDepartments();
-    public string? Error { get; private set; }
-    public string? Done { get; private set; }
 
     public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
@@ -32,28 +30,8 @@ public sealed class CommissionerOverviewModel(CommissionerWork work, Commissione
     public Task<IActionResult> OnPostRemoveAsync([FromForm] string? creditCode, CancellationToken cancellationToken) =>
         ActAsync(() => programme.RemoveAsync(creditCode, cancellationToken), "已移出服务名单", cancellationToken);
 
-    private async Task<IActionResult> ActAsync(Func<Task<ServiceChange>> change, string done, CancellationToken cancellationToken)
-    {
-        if (!MayEdit)
-        {
-            return Forbid();
-        }
-
-        var result = await change();
-        if (!result.Done)
-        {
-            ModelState.AddModelError(result.Field!, $"{result.Field}: {result.Reason}");
-            Error = result.Reason;
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-        }
-        else
-        {
-            Done = done;
-        }
-
-        await LoadAsync(cancellationToken);
-        return Page();
-    }
+    private async Task<IActionResult> ActAsync(Func<Task<ServiceChange>> change, string done, CancellationToken cancellationToken) =>
+        MayEdit ? await ChangeAsync(change, done, async () => { await LoadAsync(cancellationToken); return Page(); }) : Forbid();
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {

@@ -34,7 +34,7 @@ public sealed class CommissionerProgramme(QualityCityDbContext db, IAccountDirec
         new("department", "所在部门", true, "服务专员所在部门的代码或名称"),
         new("phone", "联系电话", false, "工作电话，只给企业看"),
         new("user_name", "平台账号", false, "服务专员在平台的工作人员账号；有账号的服务专员登录后只看到自己服务的企业"),
-        new("since", "起始日期", false, "开始服务的日期（yyyy-MM-dd），空则为今天"),
+        new("since", "起始日期", false, "开始服务的日期，如 2026-01-05；空则为今天"),
     ];
 
     /// <summary>Assigns one enterprise from the form; refused naming the field.</summary>

@@ -19,7 +19,7 @@ namespace QualityCity.Web.Modules.Development.Enterprise;
 /// other official only the enterprises they are commissioner of.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class DevelopmentEnterpriseModel(QualityCityDbContext db, EfficiencyReport efficiency, TierViews tiers, CommissionerWork work) : PageModel
+public sealed class DevelopmentEnterpriseModel(QualityCityDbContext db, EfficiencyReport efficiency, TierViews tiers, CommissionerWork work) : DevelopmentPageModel
 {
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }
 
@@ -35,8 +35,6 @@ public sealed class DevelopmentEnterpriseModel(QualityCityDbContext db, Efficien
     public bool MayServe { get; private set; }
 
     public bool IsEnterprise => User.IsInRole(Roles.Enterprise);
-    public string? Error { get; private set; }
-    public string? Done { get; private set; }
 
     public Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
@@ -88,24 +86,7 @@ public sealed class DevelopmentEnterpriseModel(QualityCityDbContext db, Efficien
             return Forbid();
         }
 
-        var result = await change(code);
-        if (result.NotFound)
-        {
-            return NotFound();
-        }
-
-        if (!result.Done)
-        {
-            ModelState.AddModelError(result.Field!, $"{result.Field}: {result.Reason}");
-            Error = result.Reason;
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-        }
-        else
-        {
-            Done = done;
-        }
-
-        return await LoadAsync(cancellationToken);
+        return await ChangeAsync(() => change(code), done, () => LoadAsync(cancellationToken));
     }
 
     private async Task<IActionResult> LoadAsync(CancellationToken cancellationToken)

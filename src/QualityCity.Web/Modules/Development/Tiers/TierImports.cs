@@ -23,9 +23,9 @@ public sealed class RecognitionImport(QualityCityDbContext db, PlatformClock clo
     public IReadOnlyList<ImportColumn> Columns { get; } =
     [
         new("credit_code", "统一社会信用代码", true, "企业的统一社会信用代码，须在市场主体名录中"),
-        new("tier", "称号", true, "innovative / specialised / little_giant / champion / chain_master，或其中文名称"),
-        new("recognised_on", "认定日期", true, "yyyy-MM-dd，不晚于今天"),
-        new("valid_until", "有效期至", false, "yyyy-MM-dd，晚于认定日期"),
+        new("tier", "称号", true, "称号的代码或中文名称，如 专精特新中小企业"),
+        new("recognised_on", "认定日期", true, "日期，如 2025-06-01，不晚于今天"),
+        new("valid_until", "有效期至", false, "日期，晚于认定日期"),
         new("authority", "认定机关", true, "最多 100 字"),
         new("document", "文号", true, "最多 100 字"),
     ];
