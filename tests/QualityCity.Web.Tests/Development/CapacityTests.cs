@@ -47,7 +47,7 @@ public abstract partial class CapacityTests(QualityCityFactory factory) : Platfo
         async Task<HttpResponseMessage> PostAsync(string handler, Dictionary<string, string> fields, params (string Name, byte[] Bytes)[] files)
         {
             var form = await head.GetStringAsync(page);
-            using var content = new MultipartFormDataContent { { new StringContent(Token().Match(form).Groups[1].Value), "__RequestVerificationToken" } };
+            using var content = new MultipartFormDataContent { { new StringContent(PageForms.TokenOf(form)), "__RequestVerificationToken" } };
             foreach (var (name, value) in fields)
             {
                 content.Add(new StringContent(value), name);
@@ -103,7 +103,7 @@ public abstract partial class CapacityTests(QualityCityFactory factory) : Platfo
             var form = await head.GetStringAsync("/development/capacity");
             using var content = new MultipartFormDataContent
             {
-                { new StringContent(Token().Match(form).Groups[1].Value), "__RequestVerificationToken" },
+                { new StringContent(PageForms.TokenOf(form)), "__RequestVerificationToken" },
                 { new ByteArrayContent(Encoding.UTF8.GetBytes(feed)), "file", "feed.csv" },
             };
             var response = await head.PostAsync("/development/capacity?handler=Feed", content);
@@ -140,9 +140,6 @@ public abstract partial class CapacityTests(QualityCityFactory factory) : Platfo
         await using var scope = OpenDb();
         return await scope.Db.CapacityAlerts.Where(a => a.ItemId == itemId && a.Status == "open").OrderBy(a => a.Day).Select(a => a.Id).FirstAsync();
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 
     [GeneratedRegex("href=\"(/development/capacity/\\d+\\?handler=Photo&amp;item=\\d+&amp;name=[0-9a-f]{32}\\.png)\"")]
     private static partial Regex Photo();

@@ -25,23 +25,11 @@ public abstract partial class DevelopmentDataEntryTests(QualityCityFactory facto
             .Select(e => e.CreditCode).Take(count).ToListAsync();
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string kind, string csv, string fileName = "名单.csv")
-    {
-        var form = await client.GetStringAsync($"/development/import/{kind}");
-        using var content = new MultipartFormDataContent
-        {
-            { new StringContent(Token().Match(form).Groups[1].Value), "__RequestVerificationToken" },
-            { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", fileName },
-        };
-        return await client.PostAsync($"/development/import/{kind}", content);
-    }
+    private static Task<HttpResponseMessage> UploadAsync(HttpClient client, string kind, string csv, string fileName = "名单.csv") =>
+        PageForms.UploadAsync(client, $"/development/import/{kind}", fileName, Encoding.UTF8.GetBytes(csv));
 
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string page, string handler, IReadOnlyDictionary<string, string> fields)
-    {
-        var form = await client.GetStringAsync(page);
-        var values = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = Token().Match(form).Groups[1].Value };
-        return await client.PostAsync($"{page}?handler={handler}", new FormUrlEncodedContent(values));
-    }
+    private static Task<HttpResponseMessage> PostFormAsync(HttpClient client, string page, string handler, IReadOnlyDictionary<string, string> fields) =>
+        PageForms.PostAsync(client, page, page, handler, fields);
 
     private static string Count(string page, string id) => Regex.Match(page, $"id=\"{id}\">(\\d+)<").Groups[1].Value;
 
@@ -329,9 +317,6 @@ public abstract partial class DevelopmentDataEntryTests(QualityCityFactory facto
         Assert.Equal(HttpStatusCode.OK, set.StatusCode);
         Assert.Contains("目标 2500", await set.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 
     [GeneratedRegex("<tr class=\"error\"><td data-label=\"[^\"]*\">(\\d+)</td><td data-label=\"[^\"]*\" translate=\"no\">([a-z_0-9]+)</td>")]
     private static partial Regex IssueRow();

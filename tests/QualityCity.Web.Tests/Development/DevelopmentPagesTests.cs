@@ -24,15 +24,10 @@ public abstract partial class DevelopmentPagesTests(QualityCityFactory factory) 
     }
 
     private static Task<HttpResponseMessage> PostFormAsync(HttpClient client, string page, string handler, IReadOnlyDictionary<string, string> fields) =>
-        PostFormAsync(client, page, page, handler, fields);
+        PageForms.PostAsync(client, page, page, handler, fields);
 
-    /// <summary>Posts to <paramref name="target"/> with the antiforgery token of <paramref name="page"/> (one the client may open).</summary>
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string page, string target, string handler, IReadOnlyDictionary<string, string> fields)
-    {
-        var form = await client.GetStringAsync(page);
-        var values = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = Token().Match(form).Groups[1].Value };
-        return await client.PostAsync($"{target}?handler={handler}", new FormUrlEncodedContent(values));
-    }
+    private static Task<HttpResponseMessage> PostFormAsync(HttpClient client, string page, string target, string handler, IReadOnlyDictionary<string, string> fields) =>
+        PageForms.PostAsync(client, page, target, handler, fields);
 
     [SkippableFact]
     public async Task An_enterprise_sees_only_its_own_class_tier_commissioner_and_problems()
@@ -194,7 +189,7 @@ public abstract partial class DevelopmentPagesTests(QualityCityFactory factory) 
         var form = await coordinator.GetStringAsync("/development/efficiency/import");
         using var content = new MultipartFormDataContent
         {
-            { new StringContent(Token().Match(form).Groups[1].Value), "__RequestVerificationToken" },
+            { new StringContent(PageForms.TokenOf(form)), "__RequestVerificationToken" },
             { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", "亩均.csv" },
         };
         var page = await (await coordinator.PostAsync("/development/efficiency/import", content)).Content.ReadAsStringAsync();
@@ -219,7 +214,7 @@ public abstract partial class DevelopmentPagesTests(QualityCityFactory factory) 
         form = await coordinator.GetStringAsync("/development/efficiency/import");
         using var wrong = new MultipartFormDataContent
         {
-            { new StringContent(Token().Match(form).Groups[1].Value), "__RequestVerificationToken" },
+            { new StringContent(PageForms.TokenOf(form)), "__RequestVerificationToken" },
             { new ByteArrayContent(Encoding.UTF8.GetBytes("x")), "file", "亩均.txt" },
         };
         var refused = await coordinator.PostAsync("/development/efficiency/import", wrong);
@@ -273,7 +268,7 @@ public abstract partial class DevelopmentPagesTests(QualityCityFactory factory) 
             var form = await admin.GetStringAsync(page);
             using var content = new MultipartFormDataContent
             {
-                { new StringContent(Token().Match(form).Groups[1].Value), "__RequestVerificationToken" },
+                { new StringContent(PageForms.TokenOf(form)), "__RequestVerificationToken" },
                 { new StringContent(year.ToString(CultureInfo.InvariantCulture)), "year" },
                 { new ByteArrayContent(Encoding.UTF8.GetBytes(json)), "file", "city.json" },
             };
@@ -386,9 +381,6 @@ public abstract partial class DevelopmentPagesTests(QualityCityFactory factory) 
         var enterprise = await Factory.SignedInClientAsync("enterprise");
         Assert.Equal(HttpStatusCode.Forbidden, (await PostFormAsync(enterprise, "/development/enterprise", "Recognise", Title(new DateOnly(2025, 8, 1)))).StatusCode);
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 
     [GeneratedRegex("<tr data-code=\"([0-9A-Z]{18})\">")]
     private static partial Regex ListedCode();
