@@ -235,6 +235,26 @@ public abstract partial class DevelopmentDataEntryTests(QualityCityFactory facto
         }
 
         Assert.Contains($"<tr data-member=\"{member}\">", await placed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // A complaint about the placed firm still being handled is on the chain's problem list by its
+        // category and tracking code; the submitter's words and phone are not.
+        var tracking = "T" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+        string category;
+        await using (var scope = OpenDb())
+        {
+            category = await scope.Db.VoiceCategories.AsNoTracking().OrderBy(c => c.Sort).Select(c => c.Code).FirstAsync();
+            scope.Db.VoiceItems.Add(new QualityCity.Web.Modules.PublicVoice.VoiceItem
+            {
+                TrackingCode = tracking, Kind = "complaint", Channel = "web", Source = "web", CategoryCode = category, CountyCode = "371502", CreditCode = code,
+                Description = "轴承外圈有裂纹，仓库在二号门", ContactPhone = "13800000000", State = "dispatched", ReceivedAtUtc = TestClock.UtcNow, UpdatedAtUtc = TestClock.UtcNow,
+            });
+            await scope.Db.SaveChangesAsync();
+        }
+
+        var withVoice = await coordinator.GetStringAsync(page);
+        Assert.Contains($"{tracking} · ", withVoice, StringComparison.Ordinal);
+        Assert.DoesNotContain("轴承外圈有裂纹", withVoice, StringComparison.Ordinal);
+        Assert.DoesNotContain("13800000000", withVoice, StringComparison.Ordinal);
         var badLink = await PostFormAsync(coordinator, page, "Place", new Dictionary<string, string> { ["link"] = "没有的环节", ["creditCode"] = code });
         Assert.Equal(HttpStatusCode.BadRequest, badLink.StatusCode);
         Assert.Contains("请选择本链的一个环节", await badLink.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -3,7 +3,9 @@ using MiniExcelLibs;
 using QualityCity.Domain.Common;
 using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
+using QualityCity.Web.Localization;
 using QualityCity.Web.Modules.Development.Efficiency;
+using QualityCity.Web.Modules.PublicVoice.Contracts;
 using QualityCity.Web.Modules.Quality.Contracts;
 using QualityCity.Web.Modules.ReferenceData.Contracts;
 using QualityCity.Web.Modules.Registry.Contracts;
@@ -20,7 +22,11 @@ public sealed record ChainLinkView(IndustryChainLink Link, string Name, int Firm
     public bool IsGap => FirmCount <= ChainViews.GapFirms;
 }
 
-/// <summary>An open problem of the chain: from the quality problem list, or raised by a firm with its commissioner.</summary>
+/// <summary>
+/// An open problem of the chain: from the quality problem list (<c>quality</c>), a complaint or report
+/// about a firm still being handled (<c>voice</c>: its category and tracking code, never the
+/// submitter's words), or raised by a firm with its commissioner (<c>commissioner</c>).
+/// </summary>
 public sealed record ChainProblem(string Source, string Subject, string Detail, string? CreditCode, bool Escalated);
 
 /// <summary>The chain map and its N lists (1张图谱 + N张清单).</summary>
@@ -39,7 +45,7 @@ public sealed record ChainSummary(IndustryChain Chain, string? Leader, int Links
 /// firms, and the lists: key enterprises, projects, gaps to fill by investment attraction (links with
 /// at most <see cref="GapFirms"/> local firms) and open problems.
 /// </summary>
-public sealed class ChainViews(QualityCityDbContext db, EfficiencyReport efficiency, IIndustryQualityProblems quality, PlatformClock clock)
+public sealed class ChainViews(QualityCityDbContext db, EfficiencyReport efficiency, IIndustryQualityProblems quality, IEnterpriseVoice voice, PlatformClock clock)
 {
     /// <summary>A link with this many local firms or fewer is a gap for investment attraction.</summary>
     public const int GapFirms = 2;
@@ -199,6 +205,12 @@ public sealed class ChainViews(QualityCityDbContext db, EfficiencyReport efficie
             {
                 problems.Add(new ChainProblem("commissioner", p.Title, p.Detail, p.CreditCode, p.DueOn is { } due && due < today));
             }
+        }
+
+        foreach (var item in await voice.OpenAboutAsync(codes, cancellationToken))
+        {
+            problems.Add(new ChainProblem("voice", Text.IsEnglish ? item.CategoryEn : item.Category,
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{item.TrackingCode} · {item.ReceivedOn:yyyy-MM-dd}"), item.CreditCode, item.Escalated));
         }
 
         return problems;

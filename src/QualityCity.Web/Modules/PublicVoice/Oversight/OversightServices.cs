@@ -12,6 +12,7 @@ public static class OversightServices
         services.AddScoped<VoiceOversight>();
         services.AddScoped<VoiceSurveys>();
         services.AddScoped<IVoiceDesk, VoiceDesk>();
+        services.AddScoped<IEnterpriseVoice, EnterpriseVoice>();
         services.AddJobHandler<VoiceDeadlineScanJob>(VoiceDeadlineScanJob.Kind);
         services.AddHostedService<VoiceDeadlineTicker>();
     }
