@@ -1,3 +1,5 @@
+using QualityCity.Web.Modules.Audit.Contracts;
+
 namespace QualityCity.Web.Modules.Development.Commissioners;
 
 /// <summary>
@@ -14,7 +16,8 @@ public sealed class Commissioner
     /// <summary>The department's code (<c>industry</c>).</summary>
     public required string DepartmentCode { get; set; }
 
-    /// <summary>A work phone for the enterprises; never shown on a public page.</summary>
+    /// <summary>A work phone for the enterprises; never shown on a public page, never written to the audit log.</summary>
+    [NotInAuditLog]
     public string? Phone { get; set; }
 
     /// <summary>The staff account of the official, when there is one.</summary>
