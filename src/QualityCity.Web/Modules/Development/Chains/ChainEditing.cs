@@ -134,7 +134,7 @@ public sealed class ChainEditing(QualityCityDbContext db, PlatformClock clock)
 
         if (investmentWan is not { } investment || investment < 0 || investment > 100_000_000)
         {
-            return ServiceChange.Refused("investmentWan", "投资额（万元）必填，0 到 1 亿万元 — the investment in 10,000 yuan is required, 0 to 100,000,000");
+            return ServiceChange.Refused("investmentWan", "投资额（万元）必填，0 到 100,000,000 万元 — the investment in 10,000 yuan is required, 0 to 100,000,000");
         }
 
         if (status is null || !ProjectStatuses.Contains(status))
