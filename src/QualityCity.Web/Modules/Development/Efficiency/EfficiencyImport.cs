@@ -53,7 +53,7 @@ public sealed class EfficiencyImport(QualityCityDbContext db, IAuditTrail auditL
 
         foreach (var (row, data) in rows.Where(r => !known.Contains(r.Data.CreditCode)))
         {
-            issues.Add(new DevelopmentIssue(row, "credit_code", data.CreditCode, "市场主体名录中没有这个统一社会信用代码 — no market entity with this credit code in the registry"));
+            issues.Add(new DevelopmentIssue(row, "credit_code", data.CreditCode, Imports.ImportRows.UnknownEnterprise));
         }
 
         var good = rows.Where(r => known.Contains(r.Data.CreditCode)).Select(r => r.Data).ToList();

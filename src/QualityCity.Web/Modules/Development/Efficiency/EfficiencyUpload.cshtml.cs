@@ -20,9 +20,6 @@ public sealed class EfficiencyUploadModel(EfficiencyImport import, DatabaseSetti
 {
     public const int MaxMegabytes = 20;
 
-    /// <summary>Refused rows shown on the page; the report has them all.</summary>
-    public const int IssuesShown = 100;
-
     private const string Prefix = "efficiency";
 
     public EfficiencyImportSummary? Summary { get; private set; }

@@ -13,6 +13,13 @@ public sealed record DevelopmentImportSummary(int Inserted, int Updated, int Unc
     public override string ToString() => $"inserted={Inserted} updated={Updated} unchanged={Unchanged} rejected={Rejected}";
 }
 
+/// <summary>What an upload page shows of an import (the partial <c>_ImportResult</c>): the counts, the first refused cells, and the report's address.</summary>
+public sealed record ImportResultView(string? FileName, int Inserted, int Updated, int Unchanged, int Rejected, IReadOnlyList<DevelopmentIssue> Issues, string ReportHref)
+{
+    /// <summary>Refused cells shown on the page; the report has them all.</summary>
+    public const int IssuesShown = 100;
+}
+
 /// <summary>A column of a programme table: its id (the header), the Chinese header also accepted, whether it must be filled, and what it holds.</summary>
 public sealed record ImportColumn(string Id, string Header, bool Required, string Meaning);
 

@@ -20,9 +20,6 @@ public sealed class DevelopmentUploadModel(IEnumerable<IDevelopmentImport> impor
 {
     public const int MaxMegabytes = 10;
 
-    /// <summary>Refused rows shown on the page; the report has them all.</summary>
-    public const int IssuesShown = 100;
-
     public IDevelopmentImport? Import { get; private set; }
     public DevelopmentImportSummary? Summary { get; private set; }
     public string? ReportId { get; private set; }

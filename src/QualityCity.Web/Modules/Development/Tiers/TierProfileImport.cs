@@ -48,7 +48,7 @@ public sealed class TierProfileImport(QualityCityDbContext db, PlatformClock clo
         {
             if (!known.Contains(code))
             {
-                issues.Add(new DevelopmentIssue(row, "credit_code", code, "市场主体名录中没有该统一社会信用代码 — no market entity of the registry has this credit code"));
+                issues.Add(new DevelopmentIssue(row, "credit_code", code, Imports.ImportRows.UnknownEnterprise));
                 continue;
             }
 
