@@ -13,8 +13,9 @@ public sealed record SupervisedEnterprise(string CreditCode, RiskGrade Grade);
 /// <param name="Items">The published checklist items a routine visit covers.</param>
 /// <param name="Remit">The enterprises it supervises.</param>
 /// <param name="ItemCaps">Each item's published frequency cap (routine inspections of one enterprise a year, INS-1); items not listed have none.</param>
+/// <param name="ControlSampleSize">How many green enterprises the control stratum draws (INS-12): the k its commitment published.</param>
 public sealed record DepartmentPlanInput(string Code, CadenceRules Cadence, IReadOnlyList<string> Items, IReadOnlyList<SupervisedEnterprise> Remit,
-    IReadOnlyDictionary<string, int>? ItemCaps = null);
+    IReadOnlyDictionary<string, int>? ItemCaps = null, int ControlSampleSize = 0);
 
 /// <summary>What one department must do at one enterprise within a window (INS-5).</summary>
 /// <param name="CreditCode">The enterprise.</param>
@@ -23,7 +24,10 @@ public sealed record DepartmentPlanInput(string Code, CadenceRules Cadence, IRea
 /// <param name="WindowStart">First day of the window.</param>
 /// <param name="WindowEnd">Last day of the window.</param>
 /// <param name="Reason">Why: "red: quarter 2", "green: drawn (ticket …)".</param>
-public sealed record Obligation(string CreditCode, string Department, IReadOnlyList<string> Items, DateOnly WindowStart, DateOnly WindowEnd, string Reason);
+/// <param name="Grade">The enterprise's grade in the committed pool the obligation comes from.</param>
+/// <param name="ControlSample">Whether the enterprise was drawn for the department's control sample of green firms (INS-12).</param>
+public sealed record Obligation(string CreditCode, string Department, IReadOnlyList<string> Items, DateOnly WindowStart, DateOnly WindowEnd, string Reason,
+    RiskGrade Grade, bool ControlSample = false);
 
 /// <summary>A joint visit of the plan: one enterprise, one day, every obligation it satisfies.</summary>
 /// <param name="VisitKey">Stable key: year, enterprise and sequence ("2026/913715…/1").</param>
@@ -37,13 +41,14 @@ public sealed record PlannedVisit(string VisitKey, string CreditCode, DateOnly D
 /// <summary>The year's plan before inspectors are assigned.</summary>
 /// <param name="Year">The plan year.</param>
 /// <param name="GreenDraws">Per department: the green enterprises drawn, in draw order.</param>
+/// <param name="ControlDraws">Per department: the green enterprises drawn for the control sample, in draw order.</param>
 /// <param name="Obligations">Every obligation.</param>
 /// <param name="Visits">The merged visits, by enterprise then date.</param>
 /// <param name="Unplaceable">Obligations whose window has no working day.</param>
 /// <param name="Recognised">Obligations (or some of their items) satisfied by a valid earlier result, and obligations waived by the grace period.</param>
 /// <param name="CapViolations">Enterprises over a yearly cap, for the coordinator to see before approval.</param>
 public sealed record AnnualPlan(int Year, IReadOnlyDictionary<string, IReadOnlyList<DrawnItem>> GreenDraws,
-    IReadOnlyList<Obligation> Obligations, IReadOnlyList<PlannedVisit> Visits, IReadOnlyList<Obligation> Unplaceable,
+    IReadOnlyDictionary<string, IReadOnlyList<DrawnItem>> ControlDraws, IReadOnlyList<Obligation> Obligations, IReadOnlyList<PlannedVisit> Visits, IReadOnlyList<Obligation> Unplaceable,
     IReadOnlyList<Recognition> Recognised, IReadOnlyList<CapViolation> CapViolations)
 {
     /// <summary>Visits if every department went alone: one per obligation left to visit.</summary>
@@ -78,6 +83,7 @@ public static class AnnualPlanner
         var obligations = new List<Obligation>();
         var recognised = new List<Recognition>();
         var draws = new SortedDictionary<string, IReadOnlyList<DrawnItem>>(StringComparer.Ordinal);
+        var controlDraws = new SortedDictionary<string, IReadOnlyList<DrawnItem>>(StringComparer.Ordinal);
         var yearStart = new DateOnly(year, 1, 1);
         var yearEnd = new DateOnly(year, 12, 31);
 
@@ -114,16 +120,30 @@ public static class AnnualPlanner
                 for (var i = 0; i < windows.Count; i++)
                 {
                     AddObligation(new Obligation(enterprise.CreditCode, department.Code, department.Items, windows[i].Start, windows[i].End,
-                        $"{enterprise.Grade.ToString().ToLowerInvariant()}: {PeriodName(period, i)}"));
+                        $"{enterprise.Grade.ToString().ToLowerInvariant()}: {PeriodName(period, i)}", enterprise.Grade));
                 }
             }
 
             var greenPool = department.Remit.Where(e => e.Grade == RiskGrade.Green).Select(e => e.CreditCode).ToList();
             var drawn = DrawTickets.Sample(seed, greenPool, department.Cadence.GreenSampleSize(greenPool.Count));
             draws[department.Code] = drawn;
+            // The control sample (INS-12) is drawn from the same pool with the same seed, so it is the
+            // head of the green draw order: where the department's own rate draws at least as many, it
+            // costs no extra visit; where the rate is lower (or none), the rest are visited for it.
+            var control = DrawTickets.Sample(seed, greenPool, Math.Min(department.ControlSampleSize, greenPool.Count));
+            controlDraws[department.Code] = control;
+            var inControl = control.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
             foreach (var item in drawn)
             {
-                AddObligation(new Obligation(item.Id, department.Code, department.Items, yearStart, yearEnd, $"green: drawn (ticket {item.Ticket[..12]}…)"));
+                var isControl = inControl.Remove(item.Id);
+                AddObligation(new Obligation(item.Id, department.Code, department.Items, yearStart, yearEnd,
+                    $"green: drawn (ticket {item.Ticket[..12]}…){(isControl ? ", control sample" : string.Empty)}", RiskGrade.Green, isControl));
+            }
+
+            foreach (var item in control.Where(c => inControl.Contains(c.Id)))
+            {
+                AddObligation(new Obligation(item.Id, department.Code, department.Items, yearStart, yearEnd,
+                    $"green: control sample (ticket {item.Ticket[..12]}…)", RiskGrade.Green, true));
             }
         }
 
@@ -144,7 +164,7 @@ public static class AnnualPlanner
             }
         }
 
-        return new AnnualPlan(year, draws, obligations, visits, unplaceable, recognised, CapCheck(visits, departments, rules));
+        return new AnnualPlan(year, draws, controlDraws, obligations, visits, unplaceable, recognised, CapCheck(visits, departments, rules));
     }
 
     /// <summary>

@@ -21,8 +21,9 @@ public enum CadencePeriod
 /// <param name="Yellow">Cadence for yellow enterprises.</param>
 /// <param name="Green">Cadence for green enterprises (None: the draw only).</param>
 /// <param name="GreenDrawRate">Share of the department's green pool drawn per year (0–0.05 by the rule).</param>
+/// <param name="ControlRate">Share of the green pool drawn as the control sample of INS-12 (0.5% by default; at most the 5% of the rule).</param>
 public sealed record CadenceRules(CadencePeriod Red = CadencePeriod.Quarter, CadencePeriod Yellow = CadencePeriod.HalfYear,
-    CadencePeriod Green = CadencePeriod.None, decimal GreenDrawRate = 0.05m)
+    CadencePeriod Green = CadencePeriod.None, decimal GreenDrawRate = 0.05m, decimal ControlRate = 0.005m)
 {
     /// <summary>The period for a grade.</summary>
     public CadencePeriod For(RiskGrade grade) => grade switch
@@ -44,6 +45,21 @@ public sealed record CadenceRules(CadencePeriod Red = CadencePeriod.Quarter, Cad
         }
 
         return (int)Math.Floor(GreenDrawRate * poolSize);
+    }
+
+    /// <summary>
+    /// How many of a green pool the control sample takes: the control rate times the pool, rounded
+    /// down like the green draw, so that the control sample never pushes a department past the 5% a
+    /// year the rule allows (0.5% of 400 is 2, of 199 is 0).
+    /// </summary>
+    public int ControlSampleSize(int poolSize)
+    {
+        if (ControlRate is < 0 or > 0.05m)
+        {
+            throw new InvalidOperationException($"The control sample rate must be between 0 and 0.05, not {ControlRate}.");
+        }
+
+        return (int)Math.Floor(ControlRate * poolSize);
     }
 }
 

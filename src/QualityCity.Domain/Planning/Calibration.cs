@@ -44,11 +44,19 @@ public static class Wilson
 }
 
 /// <summary>
-/// One finished routine inspection as calibration counts it: the year, the department, the grade the
-/// enterprise had when the visit was planned, whether a problem was found, whether it was drawn for the
-/// control sample of green firms, and the grading rule's inputs that held for the firm then.
+/// Finished routine inspections of one kind as calibration counts them: the year, the department, the
+/// grade the enterprise had when the visit was planned, whether it was drawn for the control sample
+/// of green firms, and the grading rules' inputs that held for the firm then; how many there were
+/// and how many found a problem. One inspection is a tally of one.
 /// </summary>
-public sealed record CalibrationVisit(int Year, string Department, RiskGrade Grade, bool ProblemFound, bool ControlSample, IReadOnlySet<string> Inputs);
+/// <param name="Year">The year of the inspections.</param>
+/// <param name="Department">The inspecting department's code.</param>
+/// <param name="Grade">The grade in the plan's committed pool.</param>
+/// <param name="ControlSample">Drawn for the control sample.</param>
+/// <param name="Inputs">The rule ids that held for the enterprise.</param>
+/// <param name="Inspected">Inspections counted.</param>
+/// <param name="Found">Of them, those that found a problem.</param>
+public sealed record CalibrationTally(int Year, string Department, RiskGrade Grade, bool ControlSample, IReadOnlySet<string> Inputs, int Inspected, int Found);
 
 /// <summary>The problem-found rate of one cell: a year, a department (or all, <c>*</c>) and a grade.</summary>
 public sealed record CalibrationCell(int Year, string Department, RiskGrade Grade, ProblemRate Rate);
@@ -83,18 +91,18 @@ public static class Calibration
     public const int MinimumToJudge = 20;
 
     /// <summary>Every (year, department, grade) cell, and the all-department cells, ordered by year, department, grade.</summary>
-    public static IReadOnlyList<CalibrationCell> Cells(IEnumerable<CalibrationVisit> visits)
+    public static IReadOnlyList<CalibrationCell> Cells(IEnumerable<CalibrationTally> tallies)
     {
-        var list = visits as IReadOnlyCollection<CalibrationVisit> ?? [.. visits];
+        var list = tallies as IReadOnlyCollection<CalibrationTally> ?? [.. tallies];
         var cells = list.GroupBy(v => (v.Year, v.Department, v.Grade))
             .Concat(list.GroupBy(v => (v.Year, Department: AllDepartments, v.Grade)))
-            .Select(g => new CalibrationCell(g.Key.Year, g.Key.Department, g.Key.Grade, Wilson.Of(g.Count(v => v.ProblemFound), g.Count())));
+            .Select(g => new CalibrationCell(g.Key.Year, g.Key.Department, g.Key.Grade, Of(g)));
         return [.. cells.OrderBy(c => c.Year).ThenBy(c => c.Department == AllDepartments ? 0 : 1).ThenBy(c => c.Department, StringComparer.Ordinal).ThenBy(c => c.Grade)];
     }
 
     /// <summary>The control sample's rate per year: green firms drawn at random, the miss rate of green.</summary>
-    public static IReadOnlyList<(int Year, ProblemRate Rate)> ControlSample(IEnumerable<CalibrationVisit> visits) =>
-        [.. visits.Where(v => v.ControlSample).GroupBy(v => v.Year).OrderBy(g => g.Key).Select(g => (g.Key, Wilson.Of(g.Count(v => v.ProblemFound), g.Count())))];
+    public static IReadOnlyList<(int Year, ProblemRate Rate)> ControlSample(IEnumerable<CalibrationTally> tallies) =>
+        [.. tallies.Where(v => v.ControlSample).GroupBy(v => v.Year).OrderBy(g => g.Key).Select(g => (g.Key, Of(g)))];
 
     /// <summary>
     /// Where a lower-risk grade's rate is not clearly below the next higher grade's (green against
@@ -123,14 +131,22 @@ public static class Calibration
     }
 
     /// <summary>Each rule input's rate with and without it over all the visits, the strongest association first.</summary>
-    public static IReadOnlyList<InputEffect> Inputs(IEnumerable<CalibrationVisit> visits, IReadOnlyList<string> inputs)
+    public static IReadOnlyList<InputEffect> Inputs(IEnumerable<CalibrationTally> tallies, IReadOnlyList<string> inputs)
     {
-        var list = visits as IReadOnlyCollection<CalibrationVisit> ?? [.. visits];
-        return [.. inputs.Select(input =>
+        var list = tallies as IReadOnlyCollection<CalibrationTally> ?? [.. tallies];
+        return [.. inputs.Select(input => new InputEffect(input, Of(list.Where(v => v.Inputs.Contains(input))), Of(list.Where(v => !v.Inputs.Contains(input)))))
+            .OrderByDescending(e => e.RiskRatio ?? double.MinValue).ThenBy(e => e.Input, StringComparer.Ordinal)];
+    }
+
+    private static ProblemRate Of(IEnumerable<CalibrationTally> tallies)
+    {
+        var (found, inspected) = (0, 0);
+        foreach (var tally in tallies)
         {
-            var with = list.Where(v => v.Inputs.Contains(input)).ToList();
-            var without = list.Where(v => !v.Inputs.Contains(input)).ToList();
-            return new InputEffect(input, Wilson.Of(with.Count(v => v.ProblemFound), with.Count), Wilson.Of(without.Count(v => v.ProblemFound), without.Count));
-        }).OrderByDescending(e => e.RiskRatio ?? double.MinValue).ThenBy(e => e.Input, StringComparer.Ordinal)];
+            found += tally.Found;
+            inspected += tally.Inspected;
+        }
+
+        return Wilson.Of(found, inspected);
     }
 }

@@ -18,8 +18,8 @@ namespace QualityCity.Web.Demo;
 /// recusal and the KPIs work on first run: in the twelve months before <c>until</c> (the day this
 /// year's plan was drawn, see <see cref="DemoYear"/>) each department visited most of its red
 /// enterprises, half of its yellow ones and a few percent of its green ones once, with two of its
-/// officers, checking every published item (about 92% pass); the twelve months before are the
-/// baseline of departments going alone more often. What happened after is this year's plan's work.
+/// officers, checking every published item (most pass; <see cref="DemoFindings"/> says how often
+/// not); the twelve months before are the baseline of departments going alone more often. What happened after is this year's plan's work.
 /// </summary>
 internal static class DemoHistory
 {
@@ -36,7 +36,7 @@ internal static class DemoHistory
             .GroupBy(i => i.DepartmentId).ToDictionary(g => g.Key, g => g.ToList());
         var sections = await db.Industries.AsNoTracking().ToDictionaryAsync(i => i.Code, i => i.Section, cancellationToken);
         var entities = await db.MarketEntities.AsNoTracking().Where(e => e.Status == EntityStatus.Active).OrderBy(e => e.Id)
-            .Select(e => new { e.CreditCode, e.IndustryCode, e.Category, e.RiskGrade, e.CountyCode, e.EstablishedOn }).ToListAsync(cancellationToken);
+            .Select(e => new { e.CreditCode, e.IndustryCode, e.Category, e.RiskGrade, e.RiskReasons, e.CountyCode, e.EstablishedOn }).ToListAsync(cancellationToken);
 
         List<DateOnly> WorkingDays(DateOnly from, DateOnly until)
         {
@@ -67,6 +67,7 @@ internal static class DemoHistory
             var category = Enum.TryParse<EntityCategory>(entity.Category, out var parsed) ? parsed : EntityCategory.Other;
             var section = entity.IndustryCode is null ? null : sections.GetValueOrDefault(entity.IndustryCode);
             var chance = entity.RiskGrade switch { RiskGrades.Red => 0.9, RiskGrades.Yellow => 0.5, _ => 0.04 };
+            var inputs = RiskGrades.RulesOf(entity.RiskReasons);
             // In the last twelve months most departments joined one of the enterprise's two joint visits (综合查一次).
             DateOnly[] jointDays = [random.Pick(recent), random.Pick(recent)];
             foreach (var (department, days, baseline) in departments.SelectMany(d => new[] { (d, recent, false), (d, earlier, true) }))
@@ -100,9 +101,11 @@ internal static class DemoHistory
                     InspectorIds = string.Create(CultureInfo.InvariantCulture, $"{first.Id},{second.Id}"),
                     PublicationDue = due,
                     PublishedAtUtc = published < today ? published.ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc) : null,
+                    // The departments visited by grade then as the plan does now; today's grade stands in for the grade of then.
+                    PlannedGrade = entity.RiskGrade ?? RiskGrades.Green, GradeInputs = inputs,
                     Results = items.GetValueOrDefault(department.Id, []).Where(_ => !baseline || random.Chance(0.3)).Select(item =>
                     {
-                        var outcome = random.NextDouble() switch { < 0.92 => Outcomes.Pass, < 0.98 => Outcomes.Problem, _ => Outcomes.NotApplicable };
+                        var outcome = DemoFindings.Outcome(random.NextDouble(), inputs);
                         return new InspectionItemResult
                         {
                             ItemCode = item.Code, ItemVersion = item.Version, Outcome = outcome,

@@ -7,6 +7,7 @@ using QualityCity.Web.Hosting;
 using QualityCity.Web.Localization;
 using QualityCity.Web.Modules.Checklists.Contracts;
 using QualityCity.Web.Modules.Inspections;
+using QualityCity.Web.Modules.Registry.Contracts;
 
 namespace QualityCity.Web.Demo;
 
@@ -85,6 +86,9 @@ public static class DemoYear
                 }
 
                 after = visits[^1].Id;
+                var enterprises = visits.Select(v => v.CreditCode).Distinct().ToList();
+                var reasons = await db.MarketEntities.AsNoTracking().Where(e => enterprises.Contains(e.CreditCode))
+                    .ToDictionaryAsync(e => e.CreditCode, e => e.RiskReasons, StringComparer.Ordinal, cancellationToken);
                 var written = new List<Inspection>();
                 foreach (var visit in visits)
                 {
@@ -108,10 +112,12 @@ public static class DemoYear
                             InspectorIds = string.Join(",", part.InspectorIds().Select(i => i.ToString(CultureInfo.InvariantCulture))),
                             PublicationDue = due,
                             PublishedAtUtc = publishedOn < today ? Utc(publishedOn, 17) : null,
+                            PlannedGrade = part.PlannedGrade, ControlSample = part.ControlSample,
+                            GradeInputs = RiskGrades.RulesOf(reasons.GetValueOrDefault(visit.CreditCode)),
                         };
                         foreach (var item in part.Items.OrderBy(i => i.Position))
                         {
-                            var outcome = random.NextDouble() switch { < 0.92 => Outcomes.Pass, < 0.98 => Outcomes.Problem, _ => Outcomes.NotApplicable };
+                            var outcome = DemoFindings.Outcome(random.NextDouble(), inspection.GradeInputs);
                             inspection.Results.Add(new InspectionItemResult
                             {
                                 ItemCode = item.ItemCode, ItemVersion = item.ItemVersion, Outcome = outcome,

@@ -72,6 +72,10 @@ public sealed class PublishedFiles(DatabaseSettings settings, PlatformMetrics me
         return Results.File(path, document.ContentType, document.DownloadName, lastModified, new EntityTagHeaderValue($"\"{stamp}\""), enableRangeProcessing: true);
     }
 
+    /// <summary>The current version of a stamped document: what a figure computed from the same rows may be kept in memory under.</summary>
+    public static async Task<string> VersionAsync(QualityCityDbContext db, string name, CancellationToken cancellationToken) =>
+        (await StampAsync(db, name, cancellationToken)).Stamp;
+
     private static async Task<(string Stamp, DateTime? ChangedAtUtc)> StampAsync(QualityCityDbContext db, string name, CancellationToken cancellationToken)
     {
         var row = await db.PublishedDocumentStamps.AsNoTracking().Where(s => s.Name == name).Select(s => new { s.Stamp, s.ChangedAtUtc })

@@ -92,6 +92,52 @@ public sealed class AnnualPlannerTests
     }
 
     [Fact]
+    public void The_control_sample_is_the_head_of_the_green_draw_and_costs_no_visit_where_the_green_rate_is_higher()
+    {
+        var city = City(4000, "city");
+        var greens = city.Count(e => e.Grade == RiskGrade.Green);
+        var cadence = new CadenceRules();
+        var control = cadence.ControlSampleSize(greens);
+        Assert.Equal(greens * 5 / 1000, control);
+        var plan = AnnualPlanner.Plan(2026, "27182818284590452353", [new DepartmentPlanInput("samr", cadence, ["samr-01"], city, null, control)], Weekdays);
+
+        Assert.Equal(plan.GreenDraws["samr"].Take(control), plan.ControlDraws["samr"]);
+        var marked = plan.Obligations.Where(o => o.ControlSample).ToList();
+        Assert.Equal(plan.ControlDraws["samr"].Select(d => d.Id).Order(StringComparer.Ordinal), marked.Select(o => o.CreditCode).Order(StringComparer.Ordinal));
+        Assert.All(marked, o => Assert.Equal(RiskGrade.Green, o.Grade));
+        // No visit beyond the green draw: every control firm was drawn anyway.
+        Assert.Equal(plan.GreenDraws["samr"].Count, plan.Obligations.Count(o => o.Grade == RiskGrade.Green));
+        Assert.All(plan.Obligations.Where(o => o.Grade != RiskGrade.Green), o => Assert.False(o.ControlSample));
+    }
+
+    [Fact]
+    public void A_department_that_draws_no_green_still_visits_its_control_sample()
+    {
+        var city = City(4000, "city");
+        var cadence = new CadenceRules(GreenDrawRate: 0m);
+        var control = cadence.ControlSampleSize(city.Count(e => e.Grade == RiskGrade.Green));
+        Assert.True(control > 0);
+        var plan = AnnualPlanner.Plan(2026, "27182818284590452353", [new DepartmentPlanInput("samr", cadence, ["samr-01"], city, null, control)], Weekdays);
+
+        Assert.Empty(plan.GreenDraws["samr"]);
+        var green = plan.Obligations.Where(o => o.Grade == RiskGrade.Green).ToList();
+        Assert.Equal(control, green.Count);
+        Assert.All(green, o => Assert.True(o.ControlSample));
+        Assert.All(green, o => Assert.StartsWith("green: control sample (ticket ", o.Reason, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(199, 0)]
+    [InlineData(200, 1)]
+    [InlineData(18_000, 90)]
+    public void The_control_sample_is_half_a_percent_rounded_down(int pool, int expected) =>
+        Assert.Equal(expected, new CadenceRules().ControlSampleSize(pool));
+
+    [Fact]
+    public void A_control_rate_above_five_percent_is_refused() =>
+        Assert.Throws<InvalidOperationException>(() => new CadenceRules(ControlRate: 0.06m).ControlSampleSize(100));
+
+    [Fact]
     public void A_department_listed_twice_is_refused()
     {
         var error = Assert.Throws<ArgumentException>(() => AnnualPlanner.Plan(2026, "1", [Department("samr", []), Department("samr", [])], Weekdays));

@@ -54,9 +54,10 @@ public sealed class CalibrationTests
             return large.High - large.Low < small.High - small.Low;
         });
 
-    private static IEnumerable<CalibrationVisit> Visits(int year, string department, RiskGrade grade, int found, int inspected, bool control = false,
+    // One tally per inspection, as the platform counts a year it has not grouped yet.
+    private static IEnumerable<CalibrationTally> Visits(int year, string department, RiskGrade grade, int found, int inspected, bool control = false,
         IReadOnlySet<string>? inputs = null) =>
-        Enumerable.Range(0, inspected).Select(i => new CalibrationVisit(year, department, grade, i < found, control, inputs ?? None));
+        Enumerable.Range(0, inspected).Select(i => new CalibrationTally(year, department, grade, control, inputs ?? None, 1, i < found ? 1 : 0));
 
     [Fact]
     public void Cells_count_each_year_department_and_grade_and_all_departments_together()
@@ -109,5 +110,20 @@ public sealed class CalibrationTests
         Assert.Equal(Wilson.Of(12, 60), effects[0].Without);
         Assert.Equal(3.0, effects[0].RiskRatio!.Value, 9);
         Assert.Null(effects[2].RiskRatio); // nobody had a hazard: nothing to compare
+    }
+
+    [Fact]
+    public void Grouped_tallies_give_the_same_figures_as_one_tally_per_inspection()
+    {
+        var inputs = new HashSet<string>(StringComparer.Ordinal) { "complaints" };
+        var single = Visits(2025, "samr", RiskGrade.Yellow, 7, 30, inputs: inputs).Concat(Visits(2025, "samr", RiskGrade.Green, 2, 25, control: true)).ToList();
+        CalibrationTally[] grouped =
+        [
+            new(2025, "samr", RiskGrade.Yellow, false, inputs, 30, 7),
+            new(2025, "samr", RiskGrade.Green, true, None, 25, 2),
+        ];
+        Assert.Equal(Calibration.Cells(single), Calibration.Cells(grouped));
+        Assert.Equal(Calibration.ControlSample(single), Calibration.ControlSample(grouped));
+        Assert.Equal(Calibration.Inputs(single, ["complaints"]), Calibration.Inputs(grouped, ["complaints"]));
     }
 }

@@ -51,7 +51,14 @@ public abstract class ResultsTests(QualityCityFactory factory) : InspectionTest(
         var kept = await scope.Db.InspectionItemResults.AsNoTracking().Where(r => r.InspectionId == inspectionId).ToListAsync();
         var only = Assert.Single(kept);
         Assert.Equal((items[0], "pass"), (only.ItemCode, only.Outcome));
-        Assert.Equal(day, Iso((await scope.Db.Inspections.AsNoTracking().SingleAsync(i => i.Id == inspectionId)).Date));
+        var inspection = await scope.Db.Inspections.AsNoTracking().SingleAsync(i => i.Id == inspectionId);
+        Assert.Equal(day, Iso(inspection.Date));
+        // The inspection keeps the grade the plan sent the department with, and the grading rules that held for the firm (INS-12).
+        var part = await scope.Db.Visits.AsNoTracking().Where(v => v.Id == visitId).SelectMany(v => v.Departments).SingleAsync(d => d.DepartmentId == inspection.DepartmentId);
+        Assert.True(part.PlannedGrade is "red" or "yellow" or "green", part.PlannedGrade);
+        Assert.Equal((part.PlannedGrade, part.ControlSample), (inspection.PlannedGrade, inspection.ControlSample));
+        var reasons = await scope.Db.MarketEntities.AsNoTracking().Where(e => e.CreditCode == inspection.CreditCode).Select(e => e.RiskReasons).SingleAsync();
+        Assert.Equal(Web.Modules.Registry.Contracts.RiskGrades.RulesOf(reasons), inspection.GradeInputs);
     }
 
     // Fixed days of the shipped holiday calendar (2025 and 2026), before either instant the suite runs at.

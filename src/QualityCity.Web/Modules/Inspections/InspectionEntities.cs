@@ -30,6 +30,22 @@ public sealed class Inspection
 
     public DateTime? PublishedAtUtc { get; set; }
 
+    /// <summary>
+    /// For a routine inspection: the enterprise's grade in the plan's committed pool, the grade that
+    /// sent the department there (INS-12 counts problems found by it); null for a case inspection.
+    /// </summary>
+    public string? PlannedGrade { get; set; }
+
+    /// <summary>Drawn for the department's control sample of green firms (INS-12).</summary>
+    public bool ControlSample { get; set; }
+
+    /// <summary>
+    /// The grading rules that held for the enterprise when the inspection was first recorded
+    /// (rule ids such as <c>credit-class</c>, comma-separated; empty when none): what calibration
+    /// tests against what the inspection found.
+    /// </summary>
+    public string GradeInputs { get; set; } = string.Empty;
+
     public List<InspectionItemResult> Results { get; set; } = [];
 }
 

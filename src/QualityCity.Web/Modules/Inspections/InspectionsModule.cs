@@ -32,7 +32,9 @@ public sealed class InspectionsModule : IModule
         services.AddScoped<Deadlines.DeadlineWatch>();
         services.AddScoped<Contracts.IInspectionDesks, HomeDesks.InspectionDesks>();
         services.AddScoped<Registry.Contracts.IEntityInspectionRecords, EntityRecords.EntityInspectionRecordsQuery>();
+        services.AddScoped<Planning.Contracts.IInspectionCalibration, Calibration.CalibrationFigures>();
         OpenData.OpenDataEndpoints.TrackSources();
+        Calibration.CalibrationFigures.TrackSources();
     }
 
     public static void MapEndpoints(IEndpointRouteBuilder app)

@@ -46,6 +46,12 @@ public sealed class VisitDepartment
     public long VisitId { get; set; }
     public int DepartmentId { get; set; }
 
+    /// <summary>The enterprise's grade in the plan's committed pool for this department (red, yellow, green); null for a case or an older plan.</summary>
+    public string? PlannedGrade { get; set; }
+
+    /// <summary>Drawn for the department's control sample of green firms (INS-12).</summary>
+    public bool ControlSample { get; set; }
+
     /// <summary>The items on this part of the visit with the version of each, in the order registered.</summary>
     public List<VisitItem> Items { get; set; } = [];
 

@@ -1217,6 +1217,9 @@ namespace QualityCity.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<bool>("ControlSample")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("CreditCode")
                         .IsRequired()
                         .HasColumnType("text");
@@ -1226,6 +1229,10 @@ namespace QualityCity.Web.Data.Migrations.Postgres
 
                     b.Property<int>("DepartmentId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("GradeInputs")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<string>("InspectorIds")
                         .IsRequired()
@@ -1237,6 +1244,9 @@ namespace QualityCity.Web.Data.Migrations.Postgres
 
                     b.Property<bool>("Late")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("PlannedGrade")
+                        .HasColumnType("text");
 
                     b.Property<DateOnly?>("PublicationDue")
                         .HasColumnType("date");
@@ -1735,8 +1745,14 @@ namespace QualityCity.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<bool>("ControlSample")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("DepartmentId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("PlannedGrade")
+                        .HasColumnType("text");
 
                     b.Property<long>("VisitId")
                         .HasColumnType("bigint");
@@ -2143,8 +2159,14 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.Property<int>("Position")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("ControlSample")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Department")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Grade")
                         .HasColumnType("text");
 
                     b.Property<string>("Reason")

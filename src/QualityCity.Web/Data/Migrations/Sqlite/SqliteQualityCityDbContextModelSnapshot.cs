@@ -1170,6 +1170,9 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("ControlSample")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CreditCode")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1179,6 +1182,10 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
 
                     b.Property<int>("DepartmentId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("GradeInputs")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("InspectorIds")
                         .IsRequired()
@@ -1190,6 +1197,9 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
 
                     b.Property<bool>("Late")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PlannedGrade")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("PublicationDue")
                         .HasColumnType("TEXT");
@@ -1670,8 +1680,14 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("ControlSample")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("DepartmentId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PlannedGrade")
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("VisitId")
                         .HasColumnType("INTEGER");
@@ -2068,8 +2084,14 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("ControlSample")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Department")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Grade")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")

@@ -11,7 +11,7 @@ namespace QualityCity.Web.Modules.Inspections.OpenData;
 /// <summary>One published item result as open data (docs/open-data.md). No personal data: no officer, no contact.</summary>
 public sealed record OpenInspectionResult(long InspectionId, string VisitKey, string CreditCode, string EnterpriseName, string County, string IndustryClass,
     string Department, string InspectionDate, string ItemCode, int ItemVersion, string ItemName, string Outcome, string? RectificationStatus,
-    string? PublicationDue, string PublishedAt, bool PublishedLate);
+    string? PublicationDue, string PublishedAt, bool PublishedLate, string Kind, string? PlannedGrade, bool ControlSample);
 
 /// <summary>
 /// EXE-6: every published inspection result, one row per item, at stable addresses
@@ -27,7 +27,8 @@ public static class OpenDataEndpoints
     public static readonly string[] Columns =
     [
         "inspection_id", "visit_key", "credit_code", "enterprise_name", "county", "industry_class", "department", "inspection_date", "item_code",
-        "item_version", "item_name", "outcome", "rectification_status", "publication_due", "published_at", "published_late",
+        "item_version", "item_name", "outcome", "rectification_status", "publication_due", "published_at", "published_late", "kind", "planned_grade",
+        "control_sample",
     ];
 
     /// <summary>The rows each document is made of: a change to any of them gives both files a new version.</summary>
@@ -51,6 +52,12 @@ public static class OpenDataEndpoints
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .WithSummary("检查结果开放数据（CSV） — Every published inspection result, one row per item (CSV, UTF-8 with BOM)")
             .WithDescription("与 JSON 版本内容相同，每个检查事项一行，UTF-8 带 BOM（Excel 可直接打开）。 — The same as the JSON file, one row per item, UTF-8 with a BOM (opens directly in Excel).");
+        openData.MapGet("/calibration.csv", (QualityCityDbContext db, PublishedFiles files, CancellationToken ct) =>
+            files.ServeAsync(db, new PublishedDocument(Calibration.CalibrationFigures.CsvDocument, "text/csv; charset=utf-8", "calibration.csv",
+                Calibration.CalibrationFigures.WriteCsvAsync), ct))
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .WithSummary("风险分级校准数据（CSV） — Problem-found rates by year, department and grade with 95% intervals (CSV)")
+            .WithDescription("按年度、部门和风险等级统计的日常检查发现问题率及 95% Wilson 置信区间，另有绿色企业对照样本（stratum=control）；均可由检查结果开放数据重新算出。说明见 docs/calibration.md。 — Routine inspections' problem-found rate by year, department and grade with 95% Wilson intervals, and the control sample of green firms (stratum=control); all recomputable from the inspection results open data. See docs/calibration.md.");
     }
 
     private static readonly JsonWriterOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -78,6 +85,9 @@ public static class OpenDataEndpoints
             json.WriteString("publication_due", r.PublicationDue);
             json.WriteString("published_at", r.PublishedAt);
             json.WriteBoolean("published_late", r.PublishedLate);
+            json.WriteString("kind", r.Kind);
+            json.WriteString("planned_grade", r.PlannedGrade);
+            json.WriteBoolean("control_sample", r.ControlSample);
             json.WriteEndObject();
             if (json.BytesPending > 1 << 16)
             {
@@ -99,7 +109,7 @@ public static class OpenDataEndpoints
             {
                 r.InspectionId.ToString(CultureInfo.InvariantCulture), r.VisitKey, r.CreditCode, r.EnterpriseName, r.County, r.IndustryClass, r.Department,
                 r.InspectionDate, r.ItemCode, r.ItemVersion.ToString(CultureInfo.InvariantCulture), r.ItemName, r.Outcome, r.RectificationStatus,
-                r.PublicationDue, r.PublishedAt, r.PublishedLate ? "true" : "false",
+                r.PublicationDue, r.PublishedAt, r.PublishedLate ? "true" : "false", r.Kind, r.PlannedGrade, r.ControlSample ? "true" : "false",
             }.Select(SpreadsheetCell.CsvField)) + "\n");
         }
     }
@@ -124,6 +134,7 @@ public static class OpenDataEndpoints
                        i.Id, i.VisitKey, i.CreditCode, Name = e == null ? null : e.Name, County = e == null ? null : e.CountyCode,
                        Industry = e == null ? null : e.IndustryCode, Department = d == null ? null : d.Code, i.Date, r.ItemCode, r.ItemVersion,
                        ItemName = c == null ? null : c.Name, r.Outcome, Status = t == null ? null : t.Status, i.PublicationDue, i.PublishedAtUtc,
+                       i.Kind, i.PlannedGrade, i.ControlSample,
                    };
         await foreach (var x in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
@@ -131,7 +142,8 @@ public static class OpenDataEndpoints
                 x.Department ?? string.Empty, Day(x.Date), x.ItemCode, x.ItemVersion, x.ItemName ?? string.Empty, x.Outcome, x.Status,
                 x.PublicationDue is { } due ? Day(due) : null,
                 x.PublishedAtUtc!.Value.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-                x.PublicationDue is { } d && DateOnly.FromDateTime(Localization.ChinaTime.FromUtc(x.PublishedAtUtc.Value)) > d);
+                x.PublicationDue is { } d && DateOnly.FromDateTime(Localization.ChinaTime.FromUtc(x.PublishedAtUtc.Value)) > d,
+                x.Kind, x.PlannedGrade, x.ControlSample);
         }
     }
 

@@ -8,6 +8,7 @@ using QualityCity.Web.Localization;
 using QualityCity.Web.Modules.Accounts.Contracts;
 using QualityCity.Web.Modules.Inspections.Kpis;
 using QualityCity.Web.Modules.ReferenceData.Contracts;
+using QualityCity.Web.Modules.Registry.Contracts;
 
 namespace QualityCity.Web.Modules.Inspections.RecordResults;
 
@@ -113,10 +114,12 @@ public sealed class InspectionWork(QualityCityDbContext db, IOptions<InspectionO
         }
         else
         {
+            var reasons = await db.MarketEntities.AsNoTracking().Where(e => e.CreditCode == visit.CreditCode).Select(e => e.RiskReasons).FirstOrDefaultAsync(ct);
             inspection = new Inspection
             {
                 VisitKey = visit.VisitKey, CreditCode = visit.CreditCode, DepartmentId = part.DepartmentId, Kind = InspectionKinds.Routine,
                 InspectorIds = string.Join(",", part.InspectorIds().Select(i => i.ToString(CultureInfo.InvariantCulture))),
+                PlannedGrade = part.PlannedGrade, ControlSample = part.ControlSample, GradeInputs = RiskGrades.RulesOf(reasons),
             };
             db.Inspections.Add(inspection);
         }

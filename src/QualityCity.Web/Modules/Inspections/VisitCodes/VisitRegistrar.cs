@@ -83,7 +83,8 @@ public sealed class VisitRegistrar(QualityCityDbContext db, VisitCodeKey key, IA
                     var codesOnVisit = g.SelectMany(o => o.Items.OrderBy(i => i.Position).Select(i => i.ItemCode)).Distinct(StringComparer.Ordinal)
                         .Where(items.ContainsKey).ToList();
                     var ids = officers.GetValueOrDefault((plannedVisit.Position, g.Key)) ?? [];
-                    return (Department: department, Items: codesOnVisit, Officers: ids);
+                    // One department's obligations on a visit come from one committed pool, so they share a grade.
+                    return (Department: department, Items: codesOnVisit, Officers: ids, g.First().Grade, Control: g.Any(o => o.ControlSample));
                 }).ToList();
                 var visit = new Visit
                 {
@@ -95,7 +96,7 @@ public sealed class VisitRegistrar(QualityCityDbContext db, VisitCodeKey key, IA
                 };
                 visit.Departments = parts.Select(p => new VisitDepartment
                 {
-                    DepartmentId = p.Department.Id,
+                    DepartmentId = p.Department.Id, PlannedGrade = p.Grade, ControlSample = p.Control,
                     Items = p.Items.Select((code, position) => new VisitItem { Position = position, ItemCode = code, ItemVersion = items[code].Version }).ToList(),
                     Inspectors = p.Officers.Select((id, position) => new VisitInspector { Position = position, Visit = visit, InspectorId = id }).ToList(),
                 }).ToList();

@@ -13,7 +13,7 @@ using QualityCity.Web.Modules.Registry.Contracts;
 
 namespace QualityCity.Web.Modules.Planning.CommitPlan;
 
-/// <summary>One pool of the commitment: a department's enterprises of one grade.</summary>
+/// <summary>One pool of the commitment: a department's enterprises of one grade, or its control stratum.</summary>
 public sealed record CommittedPool(string Department, string Stratum, string PoolFile, string PoolDigest, int PoolSize, int K);
 
 /// <summary>The commitment document (commitment.json; schema in docs/schemas/commitment.schema.json).</summary>
@@ -22,12 +22,21 @@ public sealed record CommitmentDocument(string Algorithm, int Year, string Creat
 /// <summary>
 /// Freezes the plan pools of a year (INS-9, step 1): for every inspecting department, the active
 /// enterprises in its remit, one pool per grade; red and yellow pools are visited in full by their
-/// cadence (k = pool size), green pools are sampled (k = the department's rate, at most 5%). Writes
+/// cadence (k = pool size), green pools are sampled (k = the department's rate, at most 5%). The
+/// control stratum of INS-12 is the green pool again under its own name, sampled at the control rate
+/// (0.5%): drawn with the same seed it is the head of the green draw order, so anyone re-runs it as
+/// any other stratum, and its visits are mostly ones the green draw makes anyway. Writes
 /// one pool file per pool (ids sorted ordinally, joined by "\n", no trailing newline) and
 /// commitment.json, and stores the commitment with its pool files (the public page offers them).
 /// </summary>
 public sealed class PlanPools(QualityCityDbContext db, IOptions<PlanningOptions> options, PlatformClock clock)
 {
+    /// <summary>The stratum of the control sample (INS-12): the department's green pool, drawn at the control rate.</summary>
+    public const string ControlStratum = "control";
+
+    /// <summary>The strata committed for each department, in the commitment's order.</summary>
+    public static readonly IReadOnlyList<string> Strata = [RiskGrades.Red, RiskGrades.Yellow, RiskGrades.Green, ControlStratum];
+
     /// <summary>Freezes the pools; writes the files when <paramref name="outputDirectory"/> is given.</summary>
     public async Task<(CommitmentDocument Document, string Digest)> CommitAsync(int year, string? outputDirectory, string actor, CancellationToken cancellationToken)
     {
@@ -81,9 +90,9 @@ public sealed class PlanPools(QualityCityDbContext db, IOptions<PlanningOptions>
         foreach (var department in departments)
         {
             var cadence = options.Value.CadenceFor(department.Code);
-            foreach (var stratum in new[] { RiskGrades.Red, RiskGrades.Yellow, RiskGrades.Green })
+            foreach (var stratum in Strata)
             {
-                var ids = pools[department.Code][stratum];
+                var ids = pools[department.Code][stratum == ControlStratum ? RiskGrades.Green : stratum];
                 var text = DrawTickets.PoolFileText(ids);
                 var relative = $"pools/{department.Code}-{stratum}.txt";
                 if (outputDirectory is not null)
@@ -92,9 +101,9 @@ public sealed class PlanPools(QualityCityDbContext db, IOptions<PlanningOptions>
                 }
 
                 // Red and yellow are visited in full by their cadence; green (and any grade whose
-                // cadence is "none") is sampled at the department's rate.
-                var grade = RiskGrades.Parse(stratum);
-                var k = cadence.For(grade) == CadencePeriod.None ? cadence.GreenSampleSize(ids.Count) : ids.Count;
+                // cadence is "none") is sampled at the department's rate, the control stratum at its own.
+                var k = stratum == ControlStratum ? cadence.ControlSampleSize(ids.Count)
+                    : cadence.For(RiskGrades.Parse(stratum)) == CadencePeriod.None ? cadence.GreenSampleSize(ids.Count) : ids.Count;
                 var digest = DrawTickets.H(text);
                 committed.Add(new CommittedPool(department.Code, stratum, relative, digest, ids.Count, k));
                 files.Add(new PlanPoolFile { Department = department.Code, Stratum = stratum, PoolFile = relative, Digest = digest, Content = text });

@@ -14,7 +14,13 @@ public sealed record InspectorAssignment(string VisitKey, string Department, IRe
 public sealed record DrawDocument(string Algorithm, int Year, string Seed, string CommitmentDigest, IReadOnlyList<DrawStratum> Strata,
     IReadOnlyList<InspectorAssignment> InspectorAssignments);
 
-public sealed record PlanObligation(string Department, IReadOnlyList<string> Items, string WindowStart, string WindowEnd, string Reason);
+/// <summary>
+/// A department's obligation on a visit. <c>grade</c> is the enterprise's grade in the committed pool
+/// and <c>controlSample</c> whether it was drawn for the control sample (INS-12); plans drawn before
+/// they were recorded have neither (null and false).
+/// </summary>
+public sealed record PlanObligation(string Department, IReadOnlyList<string> Items, string WindowStart, string WindowEnd, string Reason,
+    string? Grade = null, bool ControlSample = false);
 
 /// <summary>A visit; <c>movedFrom</c> is the day first planned when the visit was moved to a month with officers free.</summary>
 public sealed record PlanVisit(string VisitKey, string Enterprise, string Date, string? MovedFrom, IReadOnlyList<PlanObligation> Obligations);

@@ -31,6 +31,13 @@ public sealed class PlannedObligation
     public DateOnly WindowStart { get; set; }
     public DateOnly WindowEnd { get; set; }
     public required string Reason { get; set; }
+
+    /// <summary>The enterprise's grade in the committed pool (red, yellow, green); null in plans drawn before it was recorded.</summary>
+    public string? Grade { get; set; }
+
+    /// <summary>Drawn for the department's control sample of green firms (INS-12).</summary>
+    public bool ControlSample { get; set; }
+
     public List<PlannedObligationItem> Items { get; set; } = [];
 }
 

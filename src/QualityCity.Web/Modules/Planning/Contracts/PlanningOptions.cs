@@ -54,6 +54,9 @@ public sealed class CadenceSetting
     /// <summary>Share of the green pool drawn in a year; the rule allows at most 0.05.</summary>
     public decimal GreenDrawRate { get; set; } = 0.05m;
 
+    /// <summary>Share of the green pool drawn as the control sample of INS-12 (0.005 = 0.5%); at most 0.05.</summary>
+    public decimal ControlRate { get; set; } = 0.005m;
+
     /// <exception cref="InvalidOperationException">When the green rate is above the rule's 5%.</exception>
     public CadenceRules ToRules(string department)
     {
@@ -62,6 +65,11 @@ public sealed class CadenceSetting
             throw new InvalidOperationException($"Planning:Cadence:{department}:GreenDrawRate must be between 0 and 0.05 (at most 5% of the green pool a year), not {GreenDrawRate}.");
         }
 
-        return new CadenceRules(Red, Yellow, Green, GreenDrawRate);
+        if (ControlRate is < 0 or > 0.05m)
+        {
+            throw new InvalidOperationException($"Planning:Cadence:{department}:ControlRate must be between 0 and 0.05, not {ControlRate}.");
+        }
+
+        return new CadenceRules(Red, Yellow, Green, GreenDrawRate, ControlRate);
     }
 }

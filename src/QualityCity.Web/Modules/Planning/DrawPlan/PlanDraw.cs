@@ -145,10 +145,12 @@ public sealed class PlanDraw(QualityCityDbContext db, IOptions<PlanningOptions> 
         {
             var items = itemsByDepartment.GetValueOrDefault(department, []);
             var routine = settings.RoutineItems.TryGetValue(department, out var configured) ? configured.ToList() : items.Select(i => i.Code).ToList();
+            // A commitment made before the control stratum existed has none: its plan has no control sample.
+            var control = commitment.Pools.FirstOrDefault(p => p.Department == department && p.Stratum == CommitPlan.PlanPools.ControlStratum)?.K ?? 0;
             return new DepartmentPlanInput(department, settings.CadenceFor(department), routine,
                 RiskGrades.All.SelectMany(grade => pools.GetValueOrDefault((department, grade), []).Select(id => new SupervisedEnterprise(id, RiskGrades.Parse(grade))))
                     .ToList(),
-                items.ToDictionary(i => i.Code, i => i.FrequencyCapPerYear, StringComparer.Ordinal));
+                items.ToDictionary(i => i.Code, i => i.FrequencyCapPerYear, StringComparer.Ordinal), control);
         }).ToList();
         // 清单之外无检查 (INS-1): nothing outside a department's published list may enter the plan.
         var offList = AnnualPlanner.OffListItems(inputs, itemsByDepartment.ToDictionary(d => d.Key,
@@ -238,7 +240,8 @@ public sealed class PlanDraw(QualityCityDbContext db, IOptions<PlanningOptions> 
     private static PlanDocument Document(int year, string seed, string commitmentDigest, AnnualPlan plan, StaffedPlan staffed, PlanRules rules)
     {
         var visits = staffed.Visits.Select(v => new PlanVisit(v.Visit.VisitKey, v.Visit.CreditCode, Day(v.Date), v.MovedFrom is { } from ? Day(from) : null,
-            v.Visit.Obligations.Select(o => new PlanObligation(o.Department, o.Items, Day(o.WindowStart), Day(o.WindowEnd), o.Reason)).ToList())).ToList();
+            v.Visit.Obligations.Select(o => new PlanObligation(o.Department, o.Items, Day(o.WindowStart), Day(o.WindowEnd), o.Reason,
+                o.Grade.ToString().ToLowerInvariant(), o.ControlSample)).ToList())).ToList();
         var unplaceable = plan.Unplaceable.GroupBy(o => o.CreditCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var merged = plan.Visits.GroupBy(v => v.CreditCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var perEnterprise = plan.Obligations.GroupBy(o => o.CreditCode, StringComparer.Ordinal)

@@ -26,7 +26,8 @@ public static class PlanRowWriter
 
     private static readonly Table Obligations = new("plan_visit_obligations",
         [("DrawId", NpgsqlDbType.Integer), ("VisitPosition", NpgsqlDbType.Integer), ("Position", NpgsqlDbType.Integer), ("Department", NpgsqlDbType.Text),
-            ("WindowStart", NpgsqlDbType.Date), ("WindowEnd", NpgsqlDbType.Date), ("Reason", NpgsqlDbType.Text)]);
+            ("WindowStart", NpgsqlDbType.Date), ("WindowEnd", NpgsqlDbType.Date), ("Reason", NpgsqlDbType.Text), ("Grade", NpgsqlDbType.Text),
+            ("ControlSample", NpgsqlDbType.Boolean)]);
 
     private static readonly Table ObligationItems = new("plan_visit_obligation_items",
         [("DrawId", NpgsqlDbType.Integer), ("VisitPosition", NpgsqlDbType.Integer), ("ObligationPosition", NpgsqlDbType.Integer),
@@ -62,7 +63,7 @@ public static class PlanRowWriter
             cancellationToken);
         await InsertAsync(db, Obligations, plan.Visits.SelectMany((v, i) => v.Obligations.Select((o, j) => new object?[]
             {
-                drawId, i, j, o.Department, Day(o.WindowStart), Day(o.WindowEnd), o.Reason,
+                drawId, i, j, o.Department, Day(o.WindowStart), Day(o.WindowEnd), o.Reason, o.Grade, o.ControlSample,
             })), cancellationToken);
         await InsertAsync(db, ObligationItems, plan.Visits.SelectMany((v, i) => v.Obligations.SelectMany((o, j) => o.Items.Select((item, k) => new object?[]
             {

@@ -120,4 +120,18 @@ public static class RiskGrades
         Green => Domain.Planning.RiskGrade.Green,
         _ => throw new ArgumentException($"'{grade}' is not a risk grade: use red, yellow or green.", nameof(grade)),
     };
+
+    /// <summary>The rule ids behind a stored grade (<see cref="MarketEntity.RiskReasons"/>), sorted and comma-separated; empty for none.</summary>
+    public static string RulesOf(string? reasons)
+    {
+        if (string.IsNullOrEmpty(reasons))
+        {
+            return string.Empty;
+        }
+
+        using var json = System.Text.Json.JsonDocument.Parse(reasons);
+        return string.Join(",", json.RootElement.EnumerateArray()
+            .Select(r => r.TryGetProperty("Rule", out var rule) ? rule.GetString() : null).OfType<string>()
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+    }
 }
