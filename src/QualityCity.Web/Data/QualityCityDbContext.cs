@@ -62,6 +62,8 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
     public DbSet<Modules.Inspections.VisitInspector> VisitInspectors => Set<Modules.Inspections.VisitInspector>();
     public DbSet<Modules.Inspections.InspectionItemResult> InspectionItemResults => Set<Modules.Inspections.InspectionItemResult>();
     public DbSet<Modules.Inspections.RecordResults.ResultDraft> ResultDrafts => Set<Modules.Inspections.RecordResults.ResultDraft>();
+    public DbSet<Modules.Inspections.OfflineSync.SyncReceipt> SyncReceipts => Set<Modules.Inspections.OfflineSync.SyncReceipt>();
+    public DbSet<Modules.Inspections.OfflineSync.InspectionSignature> InspectionSignatures => Set<Modules.Inspections.OfflineSync.InspectionSignature>();
     public DbSet<Modules.Inspections.Attachments.Attachment> Attachments => Set<Modules.Inspections.Attachments.Attachment>();
     public DbSet<Modules.Inspections.Complaints.InspectionComplaint> InspectionComplaints => Set<Modules.Inspections.Complaints.InspectionComplaint>();
     public DbSet<Modules.Inspections.Kpis.KpiInspectionDay> KpiInspectionDays => Set<Modules.Inspections.Kpis.KpiInspectionDay>();

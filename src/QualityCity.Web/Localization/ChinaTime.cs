@@ -8,6 +8,9 @@ public static class ChinaTime
     public static DateTime FromUtc(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 
+    /// <summary>The day in China of an instant.</summary>
+    public static DateOnly Day(DateTime utc) => DateOnly.FromDateTime(FromUtc(utc));
+
     /// <summary>"yyyy-MM-dd HH:mm:ss" in China time.</summary>
     public static string Format(DateTime utc) =>
         FromUtc(utc).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);

@@ -64,7 +64,15 @@ public sealed class InspectionItemResult
     public string Notes { get; set; } = string.Empty;
 
     public string? RecordedBy { get; set; }
+
+    /// <summary>When the result reached the platform.</summary>
     public DateTime? RecordedAtUtc { get; set; }
+
+    /// <summary>When the officer entered it: on the phone, offline perhaps, before it reached the platform (EXE-9); the late entry rule counts from it.</summary>
+    public DateTime? EnteredAtUtc { get; set; }
+
+    /// <summary>1 when first recorded, one more at each change of outcome or notes: a phone sends the version it saw, and a different one is a conflict (EXE-9).</summary>
+    public int Version { get; set; } = 1;
 }
 
 /// <summary>The outcomes of an item.</summary>

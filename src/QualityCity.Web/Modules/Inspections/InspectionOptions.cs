@@ -11,6 +11,12 @@ public sealed class InspectionOptions
     /// <summary>Days after the visit's last valid day during which results may still be entered, marked late.</summary>
     public int LateEntryDays { get; set; } = 10;
 
+    /// <summary>
+    /// Days an entry made offline may wait on the officer's phone before it is sent (EXE-9): the late
+    /// entry rule counts from the time it was entered, and this bounds how far back that may be.
+    /// </summary>
+    public int OfflineKeepDays { get; set; } = 30;
+
     /// <summary>Working days the enterprise has to put a problem right.</summary>
     public int RectificationWorkingDays { get; set; } = 15;
 

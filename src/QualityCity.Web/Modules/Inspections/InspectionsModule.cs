@@ -25,6 +25,7 @@ public sealed class InspectionsModule : IModule
         services.AddScoped<Planning.Contracts.IInspectionHistory, InspectionHistory>();
         services.AddScoped<RecordResults.InspectionWork>();
         services.AddScoped<RecordResults.ResultDrafts>();
+        services.AddScoped<OfflineSync.OfflineSync>();
         services.AddScoped<Kpis.KpiCalculator>();
         services.AddSingleton<Attachments.AttachmentStore>();
         services.AddScoped<Attachments.AttachmentWork>();
@@ -46,6 +47,7 @@ public sealed class InspectionsModule : IModule
             .WithDescription("检查码由平台签名；企业和群众可用此公钥离线核验执法人员出示的检查码。 — Visit codes are signed by the platform; enterprises and citizens check a code an officer shows with this key, offline.");
 
         RecordResults.ResultEndpoints.Map(app);
+        OfflineSync.SyncEndpoints.Map(app);
         OpenData.OpenDataEndpoints.Map(app);
         Penalties.PenaltyEndpoints.Map(app);
         Attachments.AttachmentEndpoints.Map(app);

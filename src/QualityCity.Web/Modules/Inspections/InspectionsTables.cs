@@ -121,6 +121,27 @@ internal sealed class ResultDraftTable : IEntityTypeConfiguration<RecordResults.
     }
 }
 
+internal sealed class SyncReceiptTable : IEntityTypeConfiguration<OfflineSync.SyncReceipt>
+{
+    public void Configure(EntityTypeBuilder<OfflineSync.SyncReceipt> e)
+    {
+        e.ToTable("sync_receipts");
+        e.Property(x => x.ClientId).HasMaxLength(64);
+        // A phone's id is used once: a retry finds the receipt instead of applying again.
+        e.HasIndex(x => x.ClientId).IsUnique();
+        e.HasIndex(x => new { x.VisitId, x.InspectorId });
+    }
+}
+
+internal sealed class InspectionSignatureTable : IEntityTypeConfiguration<OfflineSync.InspectionSignature>
+{
+    public void Configure(EntityTypeBuilder<OfflineSync.InspectionSignature> e)
+    {
+        e.ToTable("inspection_signatures");
+        e.HasIndex(x => new { x.VisitId, x.DepartmentId });
+    }
+}
+
 internal sealed class AttachmentTable : IEntityTypeConfiguration<Attachment>
 {
     public void Configure(EntityTypeBuilder<Attachment> e)

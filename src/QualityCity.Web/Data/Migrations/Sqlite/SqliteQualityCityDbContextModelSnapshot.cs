@@ -1231,6 +1231,9 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("EnteredAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("InspectionId")
                         .HasColumnType("INTEGER");
 
@@ -1254,6 +1257,9 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("RecordedBy")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1389,6 +1395,98 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.HasKey("Date");
 
                     b.ToTable("kpi_visit_days", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Inspections.OfflineSync.InspectionSignature", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AttachmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SignedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("VisitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VisitId", "DepartmentId");
+
+                    b.ToTable("inspection_signatures", (string)null);
+                });
+
+            modelBuilder.Entity("QualityCity.Web.Modules.Inspections.OfflineSync.SyncReceipt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EnteredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InspectorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ItemCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("VisitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId")
+                        .IsUnique();
+
+                    b.HasIndex("VisitId", "InspectorId");
+
+                    b.ToTable("sync_receipts", (string)null);
                 });
 
             modelBuilder.Entity("QualityCity.Web.Modules.Inspections.Penalties.DiscretionBand", b =>

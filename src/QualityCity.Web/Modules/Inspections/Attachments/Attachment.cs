@@ -10,7 +10,7 @@ public sealed class Attachment
 {
     public long Id { get; set; }
 
-    /// <summary>photo / document / evidence.</summary>
+    /// <summary>photo / document / evidence / signature.</summary>
     public required string Purpose { get; set; }
 
     /// <summary>The visit a photo or a document belongs to.</summary>
@@ -44,4 +44,10 @@ public static class AttachmentPurposes
     public const string Photo = "photo";
     public const string Document = "document";
     public const string Evidence = "evidence";
+
+    /// <summary>A signature drawn on the officer's phone (EXE-9).</summary>
+    public const string Signature = "signature";
 }
+
+/// <summary>What an upload answers: the stored file's row and where to fetch it.</summary>
+public sealed record AttachmentSaved(long Id, string Purpose, string? ItemCode, string FileName, string ContentType, long Size, string Sha256, string Url);

@@ -26,7 +26,8 @@ public sealed class AttachmentWork(QualityCityDbContext db, AttachmentStore stor
     private long MaxPhotoBytes => options.Value.MaxPhotoMegabytes * 1048576L;
     private long MaxDocumentBytes => options.Value.MaxDocumentMegabytes * 1048576L;
 
-    public async Task<WorkResult> AttachPhotoAsync(long visitId, string? item, IFormFile? file, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>An officer's photo of an item; <paramref name="takenAtUtc"/>, when a phone kept it offline, is when it was taken (the late entry rule counts from it).</summary>
+    public async Task<WorkResult> AttachPhotoAsync(long visitId, string? item, IFormFile? file, ClaimsPrincipal user, CancellationToken ct, DateTime? takenAtUtc = null)
     {
         var visit = await db.Visits.AsNoTracking().IncludeParts().FirstOrDefaultAsync(v => v.Id == visitId, ct);
         if (visit is null)
@@ -54,7 +55,8 @@ public sealed class AttachmentWork(QualityCityDbContext db, AttachmentStore stor
             return WorkResult.Refused(StatusCodes.Status409Conflict, text["检查结果已公开，不能再更改"]);
         }
 
-        if (clock.Today.DayNumber - visit.ValidTo.DayNumber > options.Value.LateEntryDays)
+        var taken = takenAtUtc is { } at && Localization.ChinaTime.Day(at) < clock.Today ? Localization.ChinaTime.Day(at) : clock.Today;
+        if (taken.DayNumber - visit.ValidTo.DayNumber > options.Value.LateEntryDays)
         {
             return WorkResult.Invalid("date", text.Format("检查有效期结束（{0:yyyy-MM-dd}）后最多 {1} 天内可以补录", visit.ValidTo, options.Value.LateEntryDays));
         }
@@ -152,6 +154,17 @@ public sealed class AttachmentWork(QualityCityDbContext db, AttachmentStore stor
         return row is not null && MayRead(user, row) ? (row, store.OpenRead(row.Sha256)) : null;
     }
 
+    /// <summary>A signature's PNG for a department's part of a visit (EXE-9); the caller has checked who may sign.</summary>
+    public Task<WorkResult> AttachSignatureAsync(Visit visit, VisitDepartment part, IFormFile? file, ClaimsPrincipal user, CancellationToken ct) =>
+        StoreAsync(file, [FileKind.Png], SignatureBytes, user, new Attachment
+        {
+            Purpose = AttachmentPurposes.Signature, VisitId = visit.Id, CreditCode = visit.CreditCode, DepartmentId = part.DepartmentId,
+            FileName = string.Empty, ContentType = string.Empty, Sha256 = string.Empty, UploadedBy = user.ActorName(),
+        }, ct);
+
+    /// <summary>A signature drawn on a phone's screen is a few kilobytes; a megabyte is room enough.</summary>
+    private const long SignatureBytes = 1048576L;
+
     public static bool MayRead(ClaimsPrincipal user, Attachment row) =>
         user.SeesAllDepartments()
         || (user.IsInRole(Roles.Enterprise) && user.CreditCode() == row.CreditCode)
@@ -167,7 +180,7 @@ public sealed class AttachmentWork(QualityCityDbContext db, AttachmentStore stor
 
         db.Attachments.Add(Row(stored, row));
         await db.SaveChangesAsync(ct);
-        return WorkResult.Ok(new { row.Id, row.Purpose, row.ItemCode, row.FileName, row.ContentType, row.Size, row.Sha256, url = $"/api/attachments/{row.Id}" });
+        return WorkResult.Ok(new AttachmentSaved(row.Id, row.Purpose, row.ItemCode, row.FileName, row.ContentType, row.Size, row.Sha256, $"/api/attachments/{row.Id}"));
     }
 
     private Attachment Row(StoredFile file, Attachment row)

@@ -40,6 +40,10 @@ public sealed class InspectionReportModel(QualityCityDbContext db, InspectionWor
     /// <summary>Photos of this inspection and the evidence sent for its tasks.</summary>
     public IReadOnlyList<Attachments.Attachment> Files { get; private set; } = [];
 
+    /// <summary>The signatures drawn on the officer's phone (EXE-9), and the hash of the results as they stand now.</summary>
+    public IReadOnlyList<OfflineSync.InspectionSignature> Signatures { get; private set; } = [];
+    public string CurrentHash { get; private set; } = string.Empty;
+
     public IReadOnlyList<Complaints.InspectionComplaint> MyComplaints { get; private set; } = [];
 
     /// <summary>The description and its files go together: a refused file refuses the submission, so the officer never sees half of it.</summary>
@@ -114,6 +118,9 @@ public sealed class InspectionReportModel(QualityCityDbContext db, InspectionWor
             .Where(a => (a.Purpose != Attachments.AttachmentPurposes.Evidence && visitIds.Contains(a.VisitId) && a.DepartmentId == inspection.DepartmentId) || taskIds.Contains(a.TaskId))
             .OrderBy(a => a.Id).ToListAsync(cancellationToken);
         MyComplaints = await complaints.Visible(User).Where(c => c.InspectionId == id).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+        Signatures = await db.InspectionSignatures.AsNoTracking().Where(s => visitIds.Contains(s.VisitId) && s.DepartmentId == inspection.DepartmentId)
+            .OrderBy(s => s.Id).ToListAsync(cancellationToken);
+        CurrentHash = Domain.Execution.SignedResults.Hash(inspection.Date, inspection.Results.Select(r => new Domain.Execution.SignedItem(r.ItemCode, r.Outcome, r.Notes)));
         return true;
     }
 }

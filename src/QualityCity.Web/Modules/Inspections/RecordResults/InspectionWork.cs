@@ -28,7 +28,13 @@ public sealed class InspectionWork(QualityCityDbContext db, IOptions<InspectionO
             ? await accounts.OfficerIdAsync(user.ActorName(), ct)
             : null;
 
-    public async Task<WorkResult> RecordAsync(long id, ResultsRequest request, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>
+    /// Records results. <paramref name="enteredAtUtc"/> gives, by item, when an entry made on a phone
+    /// was entered (EXE-9): the late entry rule and the latest day of the inspection count from it
+    /// instead of from now. Inside a transaction the caller opened, the caller commits.
+    /// </summary>
+    public async Task<WorkResult> RecordAsync(long id, ResultsRequest request, ClaimsPrincipal user, CancellationToken ct,
+        IReadOnlyDictionary<string, DateTime>? enteredAtUtc = null)
     {
         var visit = await db.Visits.IncludeParts().FirstOrDefaultAsync(v => v.Id == id, ct);
         if (visit is null)
@@ -51,13 +57,20 @@ public sealed class InspectionWork(QualityCityDbContext db, IOptions<InspectionO
         }
 
         var today = clock.Today;
-        var date = request.Date ?? today;
-        if (date < visit.ValidFrom || date > visit.ValidTo || date > today)
+        // Offline entries count from the latest time one of them was entered, never from the future.
+        var entered = enteredAtUtc is { Count: > 0 } times ? ChinaTime.Day(times.Values.Max()) : today;
+        if (entered > today)
+        {
+            entered = today;
+        }
+
+        var date = request.Date ?? entered;
+        if (date < visit.ValidFrom || date > visit.ValidTo || date > entered)
         {
             return WorkResult.Invalid("date", text.Format("检查日期须在检查有效期 {0:yyyy-MM-dd} 至 {1:yyyy-MM-dd} 之内，且不能是将来的日期", visit.ValidFrom, visit.ValidTo));
         }
 
-        var lateBy = today.DayNumber - visit.ValidTo.DayNumber;
+        var lateBy = entered.DayNumber - visit.ValidTo.DayNumber;
         if (lateBy > options.Value.LateEntryDays)
         {
             return WorkResult.Invalid("date", text.Format("检查有效期结束（{0:yyyy-MM-dd}）后最多 {1} 天内可以补录", visit.ValidTo, options.Value.LateEntryDays));
@@ -98,7 +111,8 @@ public sealed class InspectionWork(QualityCityDbContext db, IOptions<InspectionO
         }
 
         var calendar = await WorkingCalendar.LoadAsync(db, ct);
-        await using var transaction = await KpiStore.BeginAsync(db, ct);
+        var ownTransaction = db.Database.CurrentTransaction is null;
+        await using var transaction = ownTransaction ? await KpiStore.BeginAsync(db, ct) : null;
         var inspection = await db.Inspections.Include(i => i.Results)
             .FirstOrDefaultAsync(i => i.VisitKey == visit.VisitKey && i.DepartmentId == part.DepartmentId, ct);
         if (inspection?.PublishedAtUtc is not null)
@@ -133,17 +147,23 @@ public sealed class InspectionWork(QualityCityDbContext db, IOptions<InspectionO
         {
             var code = result.Item!.Trim();
             var existing = inspection.Results.FirstOrDefault(r => r.ItemCode == code);
+            var notes = result.Notes?.Trim() ?? string.Empty;
             if (existing is null)
             {
-                existing = new InspectionItemResult { ItemCode = code, Outcome = result.Outcome! };
+                existing = new InspectionItemResult { ItemCode = code, Outcome = result.Outcome!, Notes = notes };
                 inspection.Results.Add(existing);
+            }
+            else if (existing.Outcome != result.Outcome || existing.Notes != notes)
+            {
+                existing.Version++;
             }
 
             existing.ItemVersion = onVisit[code];
             existing.Outcome = result.Outcome!;
-            existing.Notes = result.Notes?.Trim() ?? string.Empty;
+            existing.Notes = notes;
             existing.RecordedBy = user.ActorName();
             existing.RecordedAtUtc = now;
+            existing.EnteredAtUtc = enteredAtUtc?.GetValueOrDefault(code) is { } at && at < now ? at : now;
         }
 
         await db.SaveChangesAsync(ct);
@@ -183,7 +203,11 @@ public sealed class InspectionWork(QualityCityDbContext db, IOptions<InspectionO
             .ExecuteDeleteAsync(ct);
         await db.SaveChangesAsync(ct);
         await KpiStore.RefreshAsync(db, keys, ct);
-        await transaction.CommitAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
+
         return WorkResult.Ok(new { inspectionId = inspection.Id, inspection.Late, inspection.PublicationDue, recorded = results.Count });
     }
 
