@@ -119,6 +119,116 @@ public sealed class InspectionJourneyTests(BrowserFixture fixture) : IClassFixtu
         await visitor.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("public-results-phone.png"), FullPage = true });
     }
 
+    /// <summary>Draws a stroke across a signature pad's canvas with the mouse, as a finger would.</summary>
+    private static async Task DrawAsync(IPage page, ILocator canvas)
+    {
+        // The mouse works in the viewport's coordinates: the pad must be on the screen first.
+        await canvas.ScrollIntoViewIfNeededAsync();
+        var box = (await canvas.BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(box.X + box.Width * 0.2f, box.Y + box.Height * 0.6f);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(box.X + box.Width * 0.5f, box.Y + box.Height * 0.3f, new MouseMoveOptions { Steps = 5 });
+        await page.Mouse.MoveAsync(box.X + box.Width * 0.8f, box.Y + box.Height * 0.7f, new MouseMoveOptions { Steps = 5 });
+        await page.Mouse.UpAsync();
+    }
+
+    [SkippableFact]
+    public async Task Results_photos_and_signatures_entered_offline_survive_a_reload_and_reach_the_platform_once_and_a_conflict_is_shown()
+    {
+        var (visitId, _, _) = await PreparedVisitAsync(2085);
+        var officer = await fixture.SignInAsync("samr.inspector", phone: true);
+        // The phone's clock is the platform's (frozen for the tests): entries are stamped with it.
+        await officer.Context.Clock.SetFixedTimeAsync(TestClock.UtcNow);
+        await officer.GotoAsync($"/inspector/visits/{visitId}");
+        // The page and its files are kept on the phone before the network goes.
+        await officer.WaitForSelectorAsync("#offline-visit[data-offline-ready=true]");
+        await officer.Context.SetOfflineAsync(true);
+        await officer.WaitForSelectorAsync("#offline-visit.offline");
+
+        var items = officer.Locator("fieldset.item");
+        var count = await items.CountAsync();
+        Assert.True(count >= 2);
+        var codes = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            codes.Add((await items.Nth(i).GetAttributeAsync("data-item"))!);
+        }
+
+        await items.Nth(0).Locator("input[value=problem]").CheckAsync();
+        await items.Nth(0).Locator("textarea").FillAsync("灭火器压力不足，需更换");
+        await items.Nth(0).Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "现场.png", MimeType = "image/png", Buffer = OnePixelPng });
+        for (var i = 1; i < count; i++)
+        {
+            await items.Nth(i).Locator("input[value=pass]").CheckAsync();
+        }
+
+        var officerPad = officer.Locator(".signature-pad[data-role=officer]");
+        await DrawAsync(officer, officerPad.Locator("canvas"));
+        await officerPad.Locator("[data-action=sign]").ClickAsync();
+        var enterprisePad = officer.Locator(".signature-pad[data-role=enterprise]");
+        await enterprisePad.Locator("input[name=signer-name]").FillAsync("李明");
+        await DrawAsync(officer, enterprisePad.Locator("canvas"));
+        await enterprisePad.Locator("[data-action=sign]").ClickAsync();
+        var queued = count + 1 + 2;
+        await officer.WaitForSelectorAsync($"#offline-visit[data-queued='{queued}']");
+        await officer.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("inspector-offline-phone.png"), FullPage = true });
+
+        // Reloaded without a network: the page comes from the phone, and what was entered is still there.
+        var reloaded = await officer.ReloadAsync();
+        Assert.True(reloaded?.FromServiceWorker, "the reload without a network came from the service worker");
+        await officer.WaitForSelectorAsync($"#offline-visit[data-queued='{queued}']");
+        Assert.Equal("灭火器压力不足，需更换", await items.Nth(0).Locator("textarea").InputValueAsync());
+        Assert.True(await items.Nth(0).Locator("input[value=problem]").IsCheckedAsync());
+        Assert.Equal(count, await officer.Locator("#offline-queue li[data-kind=entry][data-state=waiting]").CountAsync());
+
+        // Meanwhile a second device records the second item differently.
+        using (var scope = fixture.Factory.Services.CreateScope())
+        {
+            var work = scope.ServiceProvider.GetRequiredService<Web.Modules.Inspections.RecordResults.InspectionWork>();
+            var db = scope.ServiceProvider.GetRequiredService<QualityCityDbContext>();
+            var account = await db.Users.SingleAsync(u => u.UserName == "samr.inspector");
+            var device = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+                [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Name, "samr.inspector"),
+                 new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Role, "inspector")], "test"));
+            var recorded = await work.RecordAsync(visitId, new(TestClock.Today, [new(codes[1], "problem", "第二台设备：安全出口被占用")]), device, CancellationToken.None);
+            Assert.True(recorded.Succeeded, recorded.Message);
+        }
+
+        // The network returns: the queue goes out; the second item comes back as a conflict, shown, not overwritten.
+        await officer.Context.SetOfflineAsync(false);
+        await officer.WaitForSelectorAsync($"#offline-queue li[data-kind=entry][data-state=conflict][data-item='{codes[1]}']");
+        await officer.WaitForSelectorAsync("#offline-visit[data-queued='1']");
+        Assert.Contains("安全出口被占用", await officer.InnerTextAsync("#offline-queue li[data-state=conflict]"), StringComparison.Ordinal);
+        Assert.True(await items.Nth(1).Locator(".conflict-note").IsVisibleAsync());
+        await officer.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("inspector-conflict-phone.png"), FullPage = true });
+
+        // Sending again changes nothing: each result, the photo and the signatures are there exactly once.
+        await officer.ClickAsync("#sync-now");
+        await officer.WaitForSelectorAsync("#offline-visit[data-queued='1']");
+        using (var scope = fixture.Factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<QualityCityDbContext>();
+            var visitKey = await db.Visits.Where(v => v.Id == visitId).Select(v => v.VisitKey).SingleAsync();
+            var inspection = await db.Inspections.Include(i => i.Results).SingleAsync(i => i.VisitKey == visitKey);
+            Assert.Equal(count, inspection.Results.Count);
+            var first = inspection.Results.Single(r => r.ItemCode == codes[0]);
+            Assert.Equal(("problem", "灭火器压力不足，需更换", 1), (first.Outcome, first.Notes, first.Version));
+            var second = inspection.Results.Single(r => r.ItemCode == codes[1]);
+            Assert.Equal(("problem", "第二台设备：安全出口被占用"), (second.Outcome, second.Notes));
+            Assert.All(inspection.Results.Where(r => r.ItemCode != codes[0] && r.ItemCode != codes[1]), r => Assert.Equal("pass", r.Outcome));
+            Assert.Equal(1, await db.Attachments.CountAsync(a => a.VisitId == visitId && a.Purpose == "photo" && a.ItemCode == codes[0]));
+            var signatures = await db.InspectionSignatures.Where(s => s.VisitId == visitId).OrderBy(s => s.Role).ToListAsync();
+            Assert.Equal(["enterprise", "officer"], signatures.Select(s => s.Role));
+            Assert.Equal("李明", signatures[0].SignerName);
+            Assert.Equal(1, await db.RectificationTasks.CountAsync(t => t.InspectionId == inspection.Id && t.ItemCode == codes[0]));
+        }
+
+        // The officer takes the platform's value: the conflict leaves the queue and the form shows it.
+        await officer.ClickAsync("#offline-queue li[data-state=conflict] [data-action=take-theirs]");
+        await officer.WaitForSelectorAsync("#offline-visit[data-queued='0']");
+        Assert.Equal("第二台设备：安全出口被占用", await items.Nth(1).Locator("textarea").InputValueAsync());
+    }
+
     [SkippableFact]
     public async Task A_valid_code_shows_what_may_be_inspected_and_a_forged_one_warns()
     {

@@ -292,9 +292,31 @@ public sealed class VisitDeskModel(QualityCityDbContext db, InspectionWork work,
         }
 
         Entries = entries;
+        Versions = (Inspection?.Results ?? []).ToDictionary(r => r.ItemCode, r => r.Version, StringComparer.Ordinal);
         Date ??= Inspection?.Date ?? clock.Today;
+        // What the officer should know before going in, kept on the phone with the page: the enterprise's last published inspection.
+        LastInspection = await db.Inspections.AsNoTracking().Include(i => i.Results)
+            .Where(i => i.CreditCode == visit.CreditCode && i.VisitKey != visit.VisitKey && i.PublishedAtUtc != null && i.Date <= visit.Date)
+            .OrderByDescending(i => i.Date).ThenByDescending(i => i.Id).FirstOrDefaultAsync(cancellationToken);
+        LastDepartment = LastInspection is null ? null
+            : await db.Departments.Where(d => d.Id == LastInspection.DepartmentId).Select(d => Localization.Text.IsEnglish ? d.NameEn : d.Name).FirstAsync(cancellationToken);
+        Signatures = await db.InspectionSignatures.AsNoTracking().Where(s => s.VisitId == visit.Id && s.DepartmentId == part.DepartmentId).OrderBy(s => s.Id)
+            .ToListAsync(cancellationToken);
+        CurrentHash = Inspection is null ? null
+            : Domain.Execution.SignedResults.Hash(Inspection.Date, Inspection.Results.Select(r => new Domain.Execution.SignedItem(r.ItemCode, r.Outcome, r.Notes)));
         return true;
     }
+
+    /// <summary>Each recorded item's version: the phone sends the one it saw with an offline entry (EXE-9).</summary>
+    public IReadOnlyDictionary<string, int> Versions { get; private set; } = new Dictionary<string, int>();
+
+    /// <summary>The enterprise's last published inspection before this visit, by any department.</summary>
+    public Inspection? LastInspection { get; private set; }
+    public string? LastDepartment { get; private set; }
+
+    /// <summary>The signatures received for this part, and the hash of its results now.</summary>
+    public IReadOnlyList<OfflineSync.InspectionSignature> Signatures { get; private set; } = [];
+    public string? CurrentHash { get; private set; }
 
     /// <summary>Photos, the enterprise's documents and rectification evidence of this department's part of the visit.</summary>
     public IReadOnlyList<Attachments.Attachment> Files { get; private set; } = [];
