@@ -43,9 +43,5 @@ public sealed class CalibrationPageModel(IInspectionCalibration calibration, Qua
         _ => rule,
     };
 
-    /// <summary>"12.5%（9.1%–17.0%，n=240）".</summary>
-    public string Describe(ProblemRate? rate) =>
-        rate is null || rate.Inspected == 0 ? "—" : text.Format("{0}（{1}–{2}，n={3}）", Percent(rate.Rate!.Value), Percent(rate.Low), Percent(rate.High), rate.Inspected);
-
-    public static string Percent(double value) => (value * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%";
+    public string Describe(ProblemRate? rate) => CalibrationReport.Describe(rate, text);
 }

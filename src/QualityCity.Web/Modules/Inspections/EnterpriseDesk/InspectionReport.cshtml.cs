@@ -120,7 +120,7 @@ public sealed class InspectionReportModel(QualityCityDbContext db, InspectionWor
         MyComplaints = await complaints.Visible(User).Where(c => c.InspectionId == id).OrderBy(c => c.Id).ToListAsync(cancellationToken);
         Signatures = await db.InspectionSignatures.AsNoTracking().Where(s => visitIds.Contains(s.VisitId) && s.DepartmentId == inspection.DepartmentId)
             .OrderBy(s => s.Id).ToListAsync(cancellationToken);
-        CurrentHash = Domain.Execution.SignedResults.Hash(inspection.Date, inspection.Results.Select(r => new Domain.Execution.SignedItem(r.ItemCode, r.Outcome, r.Notes)));
+        CurrentHash = OfflineSync.OfflineSync.HashOf(inspection);
         return true;
     }
 }

@@ -71,7 +71,7 @@ internal sealed class EntityInspectionRecordsQuery(QualityCityDbContext db, IOpt
 
 /// <summary>
 /// The planner's reasons ("red: quarter 2", "yellow: half-year 1 (from 2027-03-01: grace period)",
-/// "green: drawn (ticket …)") as sentences in the reader's language.
+/// "green: drawn (ticket …)", "green: control sample (ticket …)") as sentences in the reader's language.
 /// </summary>
 public static class PlanReasons
 {
@@ -99,7 +99,11 @@ public static class PlanReasons
         string? when = null;
         if (period.StartsWith("drawn", StringComparison.Ordinal))
         {
-            when = text["“双随机”抽中"];
+            when = period.EndsWith(", control sample", StringComparison.Ordinal) ? text["“双随机”抽中，也是对照样本"] : text["“双随机”抽中"];
+        }
+        else if (period.StartsWith("control sample", StringComparison.Ordinal))
+        {
+            when = text["抽中为对照样本（检验风险分级）"];
         }
         else if (period.StartsWith("quarter ", StringComparison.Ordinal) && int.TryParse(period["quarter ".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var quarter))
         {

@@ -302,8 +302,7 @@ public sealed class VisitDeskModel(QualityCityDbContext db, InspectionWork work,
             : await db.Departments.Where(d => d.Id == LastInspection.DepartmentId).Select(d => Localization.Text.IsEnglish ? d.NameEn : d.Name).FirstAsync(cancellationToken);
         Signatures = await db.InspectionSignatures.AsNoTracking().Where(s => s.VisitId == visit.Id && s.DepartmentId == part.DepartmentId).OrderBy(s => s.Id)
             .ToListAsync(cancellationToken);
-        CurrentHash = Inspection is null ? null
-            : Domain.Execution.SignedResults.Hash(Inspection.Date, Inspection.Results.Select(r => new Domain.Execution.SignedItem(r.ItemCode, r.Outcome, r.Notes)));
+        CurrentHash = Inspection is null ? null : OfflineSync.OfflineSync.HashOf(Inspection);
         return true;
     }
 

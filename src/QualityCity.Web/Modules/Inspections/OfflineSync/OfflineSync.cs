@@ -166,7 +166,16 @@ public sealed partial class OfflineSync(QualityCityDbContext db, InspectionWork 
             });
         }
 
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The same ids arrived twice at once (a retry racing its first try): the other request applies them.
+            return WorkResult.Refused(StatusCodes.Status409Conflict, text["这些记录正在由另一个请求发送，请稍后再试"]);
+        }
+
         await transaction.CommitAsync(ct);
         return WorkResult.Ok(new
         {
@@ -259,8 +268,12 @@ public sealed partial class OfflineSync(QualityCityDbContext db, InspectionWork 
     {
         var inspection = await db.Inspections.AsNoTracking().Include(i => i.Results)
             .FirstOrDefaultAsync(i => i.VisitKey == visitKey && i.DepartmentId == departmentId, ct);
-        return inspection is null ? null : SignedResults.Hash(inspection.Date, inspection.Results.Select(r => new SignedItem(r.ItemCode, r.Outcome, r.Notes)));
+        return inspection is null ? null : HashOf(inspection);
     }
+
+    /// <summary>The hash a signature of this inspection's results signs (its results loaded).</summary>
+    public static string HashOf(Inspection inspection) =>
+        SignedResults.Hash(inspection.Date, inspection.Results.Select(r => new SignedItem(r.ItemCode, r.Outcome, r.Notes)));
 
     [GeneratedRegex("^[0-9a-f]{64}$")]
     private static partial Regex Sha256Pattern();
@@ -288,7 +301,15 @@ public sealed partial class OfflineSync(QualityCityDbContext db, InspectionWork 
             ClientId = id, VisitId = visitId, InspectorId = inspectorId, Kind = kind, ItemCode = item, Status = answer.Status,
             EnteredAtUtc = enteredAt.ToUniversalTime(), ReceivedAtUtc = clock.UtcNow, Answer = JsonSerializer.Serialize(answer, AnswerJson),
         });
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            return WorkResult.Refused(StatusCodes.Status409Conflict, text["这些记录正在由另一个请求发送，请稍后再试"]);
+        }
+
         await transaction.CommitAsync(ct);
         return WorkResult.Ok(answer);
     }
@@ -318,7 +339,8 @@ public sealed partial class OfflineSync(QualityCityDbContext db, InspectionWork 
         _ => null,
     };
 
-    private async Task<(Visit? Visit, VisitDepartment? Part, int InspectorId)> PartAsync(long visitId, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>The visit and the department part the signed-in officer is assigned to (null when none).</summary>
+    public async Task<(Visit? Visit, VisitDepartment? Part, int InspectorId)> PartAsync(long visitId, ClaimsPrincipal user, CancellationToken ct)
     {
         var visit = await db.Visits.AsNoTracking().IncludeParts().FirstOrDefaultAsync(v => v.Id == visitId, ct);
         var inspectorId = await work.InspectorIdAsync(user, ct);

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using QualityCity.Web.Data;
 using QualityCity.Web.Hosting;
 using QualityCity.Web.Modules.Accounts.Contracts;
-using QualityCity.Web.Modules.Inspections.RecordResults;
 
 namespace QualityCity.Web.Modules.Inspections.OfflineSync;
 
@@ -19,11 +18,9 @@ public static class SyncEndpoints
     {
         var api = app.MapGroup("/api/sync/visits").WithTags("Inspections").RequireAuthorization(Policies.Inspectors);
 
-        api.MapGet("/{visitId:long}", async (long visitId, ClaimsPrincipal user, QualityCityDbContext db, InspectionWork work, OfflineSync sync, CancellationToken ct) =>
+        api.MapGet("/{visitId:long}", async (long visitId, ClaimsPrincipal user, QualityCityDbContext db, OfflineSync sync, CancellationToken ct) =>
         {
-            var visit = await db.Visits.AsNoTracking().IncludeParts().FirstOrDefaultAsync(v => v.Id == visitId, ct);
-            var inspectorId = await work.InspectorIdAsync(user, ct);
-            var part = visit is not null && inspectorId is { } own ? visit.Departments.FirstOrDefault(d => d.IsAssigned(own)) : null;
+            var (visit, part, _) = await sync.PartAsync(visitId, user, ct);
             if (visit is null || part is null)
             {
                 return Results.NotFound();
@@ -33,7 +30,7 @@ public static class SyncEndpoints
                 .FirstOrDefaultAsync(i => i.VisitKey == visit.VisitKey && i.DepartmentId == part.DepartmentId, ct);
             var signatures = await db.InspectionSignatures.AsNoTracking().Where(s => s.VisitId == visitId && s.DepartmentId == part.DepartmentId)
                 .OrderBy(s => s.Id).ToListAsync(ct);
-            var hash = await sync.CurrentHashAsync(visit.VisitKey, part.DepartmentId, ct);
+            var hash = inspection is null ? null : OfflineSync.HashOf(inspection);
             return Results.Ok(new
             {
                 visitId = visit.Id, visit.VisitKey, date = inspection?.Date, published = inspection?.PublishedAtUtc is not null, resultHash = hash,

@@ -163,7 +163,7 @@ public sealed class InspectionWork(QualityCityDbContext db, IOptions<InspectionO
             existing.Notes = notes;
             existing.RecordedBy = user.ActorName();
             existing.RecordedAtUtc = now;
-            existing.EnteredAtUtc = enteredAtUtc?.GetValueOrDefault(code) is { } at && at < now ? at : now;
+            existing.EnteredAtUtc = enteredAtUtc is not null && enteredAtUtc.TryGetValue(code, out var at) && at < now ? at : now;
         }
 
         await db.SaveChangesAsync(ct);

@@ -18,6 +18,13 @@ public sealed record CalibrationReport(IReadOnlyList<CalibrationTally> Tallies, 
     /// <summary>The years with any inspection counted, oldest first.</summary>
     public IReadOnlyList<int> Years => [.. Cells.Select(c => c.Year).Distinct().Order()];
 
+    /// <summary>"12.5%（9.1%–17.0%，n=240）": a rate with its interval and count, as the pages show it; "—" for none.</summary>
+    public static string Describe(ProblemRate? rate, Localization.Text text) =>
+        rate is null || rate.Inspected == 0 ? "—" : text.Format("{0}（{1}–{2}，n={3}）", Percent(rate.Rate!.Value), Percent(rate.Low), Percent(rate.High), rate.Inspected);
+
+    /// <summary>A share as a percentage with one decimal.</summary>
+    public static string Percent(double value) => (value * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%";
+
     /// <summary>The rate of one cell; null when nothing of that grade was inspected.</summary>
     public ProblemRate? Rate(int year, string department, RiskGrade grade) =>
         Cells.FirstOrDefault(c => c.Year == year && c.Department == department && c.Grade == grade)?.Rate;
