@@ -186,6 +186,7 @@ public abstract class OfflineSyncTests(QualityCityFactory factory) : InspectionT
                 new { id = "x", item = items[0], outcome = "pass", notes = "", baseVersion = 0, enteredAt = Utc(visitDay, 9) },
                 new { id = NewId(), item = items[0], outcome = "pass", notes = "", baseVersion = 0, enteredAt = (DateTime?)null },
                 new { id = NewId(), item = items[0], outcome = "pass", notes = "", baseVersion = 0, enteredAt = TestClock.UtcNow.AddYears(5) },
+                new { id = NewId(), item = "", outcome = "pass", notes = "", baseVersion = 0, enteredAt = Utc(visitDay, 9) },
             },
         });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
@@ -194,6 +195,7 @@ public abstract class OfflineSyncTests(QualityCityFactory factory) : InspectionT
         Assert.True(errors.TryGetProperty("entries[0].id", out _), problem.ToString());
         Assert.True(errors.TryGetProperty("entries[1].enteredAt", out _), problem.ToString());
         Assert.True(errors.TryGetProperty("entries[2].enteredAt", out _), problem.ToString());
+        Assert.True(errors.TryGetProperty("entries[3].item", out _), problem.ToString());
         await using var check = OpenDb();
         Assert.Equal(2, await check.Db.SyncReceipts.CountAsync(r => r.VisitId == visitId));
 
@@ -240,13 +242,14 @@ public abstract class OfflineSyncTests(QualityCityFactory factory) : InspectionT
 
         // A missing name or a hash that is no hash: named, refused.
         using (var form = new MultipartFormDataContent { { new StringContent(NewId()), "id" }, { new StringContent("enterprise"), "role" },
-                   { new StringContent("abc"), "resultHash" }, { new StringContent(Utc(day, 10).ToString("O", CultureInfo.InvariantCulture)), "signedAt" } })
+                   { new StringContent("abc"), "resultHash" } })
         {
             var refused = await officer.PostAsync($"/api/sync/visits/{visitId}/signatures", form);
             Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
             var body = await refused.Content.ReadAsStringAsync();
             Assert.Contains("\"name\"", body, StringComparison.Ordinal);
             Assert.Contains("\"resultHash\"", body, StringComparison.Ordinal);
+            Assert.Contains("\"signedAt\"", body, StringComparison.Ordinal);
         }
 
         var state = await officer.GetFromJsonAsync<JsonElement>($"/api/sync/visits/{visitId}");

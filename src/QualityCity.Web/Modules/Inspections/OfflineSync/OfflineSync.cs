@@ -71,6 +71,11 @@ public sealed partial class OfflineSync(QualityCityDbContext db, InspectionWork 
                 errors[$"entries[{i}].id"] = [text["编号须为 8 至 64 位字母、数字或连字符（由手机生成）"]];
             }
 
+            if (string.IsNullOrWhiteSpace(entry.Item))
+            {
+                errors[$"entries[{i}].item"] = [text["须写明检查事项"]];
+            }
+
             if (EnteredError(entry.EnteredAt, now) is { } enteredError)
             {
                 errors[$"entries[{i}].enteredAt"] = [enteredError];
@@ -186,7 +191,7 @@ public sealed partial class OfflineSync(QualityCityDbContext db, InspectionWork 
     /// <summary>A photo kept offline; applied once whatever the retries.</summary>
     public async Task<WorkResult> PhotoAsync(long visitId, string? id, string? item, DateTime? takenAt, IFormFile? file, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (FileFieldErrors(id, takenAt) is { } errors)
+        if (FileFieldErrors(id, takenAt, "takenAt") is { } errors)
         {
             return WorkResult.Invalid(errors);
         }
@@ -214,7 +219,7 @@ public sealed partial class OfflineSync(QualityCityDbContext db, InspectionWork 
     public async Task<WorkResult> SignatureAsync(long visitId, string? id, string? role, string? name, string? resultHash, DateTime? signedAt, IFormFile? file,
         ClaimsPrincipal user, CancellationToken ct)
     {
-        var errors = FileFieldErrors(id, signedAt) ?? new Dictionary<string, string[]>();
+        var errors = FileFieldErrors(id, signedAt, "signedAt") ?? new Dictionary<string, string[]>();
         if (role is not (SignatureRoles.Officer or SignatureRoles.Enterprise))
         {
             errors["role"] = [text["签名人须为 officer（执法人员）或 enterprise（企业代表）"]];
@@ -314,7 +319,7 @@ public sealed partial class OfflineSync(QualityCityDbContext db, InspectionWork 
         return WorkResult.Ok(answer);
     }
 
-    private Dictionary<string, string[]>? FileFieldErrors(string? id, DateTime? at)
+    private Dictionary<string, string[]>? FileFieldErrors(string? id, DateTime? at, string atField)
     {
         var errors = new Dictionary<string, string[]>();
         if (id is null || !ClientIdPattern().IsMatch(id))
@@ -324,7 +329,7 @@ public sealed partial class OfflineSync(QualityCityDbContext db, InspectionWork 
 
         if (EnteredError(at, clock.UtcNow) is { } error)
         {
-            errors["at"] = [error];
+            errors[atField] = [error];
         }
 
         return errors.Count > 0 ? errors : null;
