@@ -99,7 +99,7 @@ public abstract class OverdueAndProvisionalTests(QualityCityFactory factory) : P
     }
 
     private static string Listed(string page, string visitKey) =>
-        Regex.Match(page, $"<li class=\"card\" data-visit=\"{Regex.Escape(visitKey)}\">(.*?)</li>", RegexOptions.Singleline) is { Success: true } match
+        Regex.Match(page, $"<li class=\"card\" data-visit=\"{Regex.Escape(visitKey)}\"[^>]*>(.*?)</li>", RegexOptions.Singleline) is { Success: true } match
             ? match.Groups[1].Value
             : throw new Xunit.Sdk.XunitException($"visit {visitKey} is not on the list");
 
