@@ -46,7 +46,7 @@ public sealed class DatedDemoFactory(DatabaseKind kind, DateTimeOffset now, bool
 /// </summary>
 public abstract partial class DemoYearTests(DatabaseKind kind)
 {
-    [GeneratedRegex("<li class=\"card\" data-visit=\"(?<key>[^\"]+)\">(?<body>.*?)</li>", RegexOptions.Singleline)]
+    [GeneratedRegex("<li class=\"card\" data-visit=\"(?<key>[^\"]+)\"[^>]*>(?<body>.*?)</li>", RegexOptions.Singleline)]
     private static partial Regex ListedVisit();
 
     [GeneratedRegex(@"\d{4}-\d{2}-\d{2}")]
