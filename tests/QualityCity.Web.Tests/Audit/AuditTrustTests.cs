@@ -532,11 +532,25 @@ public abstract partial class AuditTrustTests(QualityCityFactory factory) : Plat
                 return;
             }
 
+            // Best effort, as the fixtures' own cleanup: a session still closing (or one PostgreSQL runs
+            // itself) can refuse the first DROP; a database left behind costs disk, never a result.
             NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(Environment.GetEnvironmentVariable("QC_TEST_POSTGRES"));
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {PostgresDatabase} WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
+            for (var attempt = 1; attempt <= 5; attempt++)
+            {
+                try
+                {
+                    await using var connection = new NpgsqlConnection(Environment.GetEnvironmentVariable("QC_TEST_POSTGRES"));
+                    await connection.OpenAsync();
+                    await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {PostgresDatabase} WITH (FORCE)", connection);
+                    await drop.ExecuteNonQueryAsync();
+                    return;
+                }
+                catch (PostgresException ex)
+                {
+                    await Console.Error.WriteLineAsync($"dropping {PostgresDatabase} failed ({ex.SqlState} {ex.MessageText}), attempt {attempt}");
+                    await Task.Delay(500 * attempt);
+                }
+            }
         }
     }
 }
