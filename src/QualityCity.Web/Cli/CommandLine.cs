@@ -33,6 +33,9 @@ public static class CommandLine
             "import registry FILE [--batch N]", "import a .csv or .xlsx registry file (REG-3)"),
         new("import", "hotline", needsDatabase: true, ImportHotlineVerb.RunAsync,
             "import hotline FILE", "import a 12345 hotline export (.csv or .xlsx): inserted=N unchanged=N rejected=N, rows refused in FILE.errors.csv"),
+        new("import", "lab", needsDatabase: true, ImportLabVerb.RunAsync,
+            "import lab FILE", "import a lab's results file (.csv or .xlsx, QLT-1): samples=N items=N rows=N rejected=N, rows refused in FILE.errors.csv;\n" +
+            "the samples are saved together at the end, all or none"),
         new("import", "standards", needsDatabase: true, StandardsVerbs.ImportAsync,
             "import standards FILE", "import standards records (.csv or .xlsx): inserted=N updated=N unchanged=N rejected=N, rows refused in FILE.errors.csv"),
         new("export", "standards", needsDatabase: true, StandardsVerbs.ExportAsync,
