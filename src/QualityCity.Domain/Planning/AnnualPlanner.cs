@@ -125,12 +125,17 @@ public static class AnnualPlanner
             }
 
             var greenPool = department.Remit.Where(e => e.Grade == RiskGrade.Green).Select(e => e.CreditCode).ToList();
-            var drawn = DrawTickets.Sample(seed, greenPool, department.Cadence.GreenSampleSize(greenPool.Count));
-            draws[department.Code] = drawn;
             // The control sample (INS-12) is drawn from the same pool with the same seed, so it is the
             // head of the green draw order: where the department's own rate draws at least as many, it
             // costs no extra visit; where the rate is lower (or none), the rest are visited for it.
-            var control = DrawTickets.Sample(seed, greenPool, Math.Min(department.ControlSampleSize, greenPool.Count));
+            // One draw order serves both.
+            var greenSize = department.Cadence.GreenSampleSize(greenPool.Count);
+            var controlSize = Math.Min(department.ControlSampleSize, greenPool.Count);
+            ArgumentOutOfRangeException.ThrowIfNegative(controlSize);
+            var ordered = DrawTickets.Sample(seed, greenPool, Math.Max(greenSize, controlSize));
+            var drawn = ordered.Take(greenSize).ToList();
+            draws[department.Code] = drawn;
+            var control = ordered.Take(controlSize).ToList();
             controlDraws[department.Code] = control;
             var inControl = control.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
             foreach (var item in drawn)

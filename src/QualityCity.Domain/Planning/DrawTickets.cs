@@ -97,9 +97,8 @@ public static class DrawTickets
     public static IReadOnlyList<DrawnItem> Sample(string seed, IEnumerable<string> pool, int k)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(k);
-        var seedHash = H(seed);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var items = new List<DrawnItem>();
+        var ids = new List<string>();
         foreach (var id in pool)
         {
             if (string.IsNullOrEmpty(id))
@@ -112,11 +111,19 @@ public static class DrawTickets
                 throw new ArgumentException($"The pool lists '{id}' twice.", nameof(pool));
             }
 
-            items.Add(new DrawnItem(id, TicketFromSeedHash(seedHash, id)));
+            ids.Add(id);
         }
 
-        items.Sort(CompareDrawn);
-        return items.Count <= k ? items : items.GetRange(0, k);
+        // Tickets are sorted as digests; only the k kept are written out as hex.
+        var digests = TicketDigests.ComputeAll(H(seed), ids);
+        var order = TicketDigests.DrawOrder(digests, ids);
+        var drawn = new List<DrawnItem>(Math.Min(k, ids.Count));
+        for (var i = 0; i < drawn.Capacity; i++)
+        {
+            drawn.Add(new DrawnItem(ids[order[i]], digests[order[i]].ToString()));
+        }
+
+        return drawn;
     }
 
     /// <summary>The draw order: ticket, then id, both ordinal.</summary>

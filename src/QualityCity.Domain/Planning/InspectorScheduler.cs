@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using QualityCity.Domain.Calendar;
 
 namespace QualityCity.Domain.Planning;
@@ -66,121 +67,214 @@ public static class InspectorScheduler
         IReadOnlyDictionary<string, string>? countyOf = null)
     {
         var seedHash = DrawTickets.H(seed);
-        var byDepartment = roster.GroupBy(i => i.Department, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.OrderBy(i => i.Id, StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
-        // Visits taken per officer per month (index 1–12 of the plan year).
-        var load = roster.ToDictionary(i => i.Id, _ => new int[13], StringComparer.Ordinal);
-        var capacity = roster.ToDictionary(i => i.Id, i => i.MonthlyCapacity, StringComparer.Ordinal);
+        var officers = new Officers(roster);
 
-        var order = plan.Visits.Select((visit, index) => (Index: index, Ticket: DrawTickets.TicketFromSeedHash(seedHash, visit.VisitKey)))
-            .OrderBy(v => v.Ticket, StringComparer.Ordinal).ThenBy(v => plan.Visits[v.Index].VisitKey, StringComparer.Ordinal).ToList();
+        var visitKeys = plan.Visits.Select(v => v.VisitKey).ToList();
+        var order = TicketDigests.DrawOrder(TicketDigests.ComputeAll(seedHash, visitKeys), visitKeys);
         var scheduled = new ScheduledVisit[plan.Visits.Count];
         var staffing = new List<VisitStaffing>();
         var understaffed = new List<VisitStaffing>();
-        var previousYear = plan.Year - 1;
+        var qualifiedFor = new ConcurrentDictionary<(string Department, string Needed, string? County), int[]>();
 
-        foreach (var (index, _) in order)
+        // Each visit's candidates and their tickets do not depend on what earlier visits took, so
+        // they are worked out on every core a part at a time; the officers are then taken one visit
+        // after the other in ticket order, as the rule says, with the capacity left.
+        const int part = 256;
+        var prepared = new List<Candidates>[Math.Min(part, order.Length)];
+        for (var start = 0; start < order.Length; start += part)
         {
-            var visit = plan.Visits[index];
-            var departments = visit.Obligations.Select(o => o.Department).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-            var past = history?.GetValueOrDefault(visit.CreditCode);
-            // Who inspected this enterprise last year, for which department: once per visit, not per officer.
-            var previousInspectors = past is null
-                ? null
-                : past.Results.Where(r => r.Date.Year == previousYear).SelectMany(r => r.Inspectors.Select(i => (r.Department, Inspector: i))).ToHashSet();
-            var candidates = new List<(string Department, List<DrawnItem> Ordered, List<InspectorExclusion> Recused)>();
-            foreach (var department in departments)
+            var count = Math.Min(part, order.Length - start);
+            Parallel.For(0, count, () => new TicketDigests(seedHash), (i, _, hasher) =>
             {
-                var needed = visit.Obligations.Where(o => o.Department == department).SelectMany(o => o.Items)
-                    .Select(item => itemCategories.GetValueOrDefault(item)).OfType<string>().ToHashSet(StringComparer.Ordinal);
-                var recused = new List<InspectorExclusion>();
-                var ordered = new List<DrawnItem>();
-                var qualified = byDepartment.GetValueOrDefault(department, []).Where(i => needed.IsSubsetOf(i.Qualifications)).ToList();
-                var county = rules.LocalOfficers ? countyOf?.GetValueOrDefault(visit.CreditCode) : null;
-                if (county is not null)
-                {
-                    var local = qualified.Where(i => i.HomeCounty == county).ToList();
-                    if (local.Count >= rules.InspectorsPerVisit)
-                    {
-                        qualified = local;
-                    }
-                }
+                prepared[i] = Prepare(plan.Visits[order[start + i]], plan.Year, officers, itemCategories, history, rules, countyOf, qualifiedFor, hasher);
+                return hasher;
+            }, _ => { });
 
-                foreach (var inspector in qualified)
-                {
-                    if (inspector.Conflicts.Contains(visit.CreditCode))
-                    {
-                        recused.Add(new InspectorExclusion(inspector.Id, "declared conflict of interest"));
-                        continue;
-                    }
-
-                    if (previousInspectors is not null && previousInspectors.Contains((department, inspector.Id)))
-                    {
-                        recused.Add(new InspectorExclusion(inspector.Id, $"inspected this enterprise in {previousYear}"));
-                        continue;
-                    }
-
-                    ordered.Add(new DrawnItem(inspector.Id, DrawTickets.TicketFromSeedHash(seedHash, visit.VisitKey + "/" + inspector.Id)));
-                }
-
-                ordered.Sort(DrawTickets.CompareDrawn);
-                candidates.Add((department, ordered, recused));
-            }
-
-            bool Staffable(int month) => candidates.All(c => c.Ordered.Count(i => load[i.Id][month] < capacity[i.Id]) >= rules.InspectorsPerVisit);
-
-            var date = visit.Date;
-            DateOnly? movedFrom = null;
-            if (!Staffable(date.Month))
+            for (var i = 0; i < count; i++)
             {
-                foreach (var month in OtherMonths(visit, plan.Year))
-                {
-                    var first = Max(visit.Earliest, new DateOnly(plan.Year, month, 1));
-                    var last = Min(visit.Latest, new DateOnly(plan.Year, month, DateTime.DaysInMonth(plan.Year, month)));
-                    var day = AnnualPlanner.SpreadDay(seedHash, visit.VisitKey, first, last, calendar);
-                    if (calendar.IsWorkingDay(day) && Staffable(month))
-                    {
-                        movedFrom = date;
-                        date = day;
-                        break;
-                    }
-                }
+                var index = order[start + i];
+                scheduled[index] = Staff(seedHash, plan, plan.Visits[index], prepared[i], officers, rules, calendar, staffing, understaffed);
             }
-
-            foreach (var (department, ordered, recused) in candidates)
-            {
-                var excluded = new List<InspectorExclusion>(recused);
-                var taken = new List<DrawnItem>(rules.InspectorsPerVisit);
-                foreach (var candidate in ordered)
-                {
-                    if (taken.Count == rules.InspectorsPerVisit)
-                    {
-                        break;
-                    }
-
-                    var months = load[candidate.Id];
-                    if (months[date.Month] >= capacity[candidate.Id])
-                    {
-                        excluded.Add(new InspectorExclusion(candidate.Id, $"no capacity left in {date:yyyy-MM}"));
-                        continue;
-                    }
-
-                    months[date.Month]++;
-                    taken.Add(candidate);
-                }
-
-                var entry = new VisitStaffing(visit.VisitKey, department, taken, excluded);
-                staffing.Add(entry);
-                if (taken.Count < rules.InspectorsPerVisit)
-                {
-                    understaffed.Add(entry);
-                }
-            }
-
-            scheduled[index] = new ScheduledVisit(visit, date, movedFrom);
         }
 
         return new StaffedPlan(scheduled, staffing, understaffed);
+    }
+
+    /// <summary>The roster by position: each department's officers in id order, and the visits each officer has taken per month.</summary>
+    private sealed class Officers
+    {
+        public Officers(IReadOnlyList<RosterInspector> roster)
+        {
+            All = [.. roster];
+            var position = roster.Select((officer, index) => (officer.Id, index)).ToDictionary(o => o.Id, o => o.index, StringComparer.Ordinal);
+            ByDepartment = roster.GroupBy(i => i.Department, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.OrderBy(i => i.Id, StringComparer.Ordinal).Select(i => position[i.Id]).ToArray(), StringComparer.Ordinal);
+            ConflictsOf = roster.SelectMany(officer => officer.Conflicts.Select(code => (code, officer.Id)))
+                .GroupBy(c => c.code, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Select(c => position[c.Id]).ToHashSet(), StringComparer.Ordinal);
+            Load = new int[All.Length * 13];
+        }
+
+        public RosterInspector[] All { get; }
+
+        public Dictionary<string, int[]> ByDepartment { get; }
+
+        /// <summary>Credit code → the officers who declared a conflict with it.</summary>
+        public Dictionary<string, HashSet<int>> ConflictsOf { get; }
+
+        /// <summary>Visits taken per officer per month (index 1–12 of the plan year), 13 to an officer.</summary>
+        public int[] Load { get; }
+
+        public bool HasCapacity(int officer, int month) => Load[(officer * 13) + month] < All[officer].MonthlyCapacity;
+    }
+
+    /// <summary>One department's candidates on a visit: in ticket order, with their tickets, and the officers recused.</summary>
+    private sealed record Candidates(string Department, int[] Ordered, TicketDigest[] Tickets, List<InspectorExclusion> Recused);
+
+    private static List<Candidates> Prepare(PlannedVisit visit, int year, Officers officers, IReadOnlyDictionary<string, string> itemCategories,
+        IReadOnlyDictionary<string, EnterpriseHistory>? history, PlanRules rules, IReadOnlyDictionary<string, string>? countyOf,
+        ConcurrentDictionary<(string Department, string Needed, string? County), int[]> qualifiedFor, TicketDigests hasher)
+    {
+        var previousYear = year - 1;
+        var departments = visit.Obligations.Select(o => o.Department).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var past = history?.GetValueOrDefault(visit.CreditCode);
+        // Who inspected this enterprise last year, for which department: once per visit, not per officer.
+        var previousInspectors = past is null
+            ? null
+            : past.Results.Where(r => r.Date.Year == previousYear).SelectMany(r => r.Inspectors.Select(i => (r.Department, Inspector: i))).ToHashSet();
+        var conflicts = officers.ConflictsOf.GetValueOrDefault(visit.CreditCode);
+        var county = rules.LocalOfficers ? countyOf?.GetValueOrDefault(visit.CreditCode) : null;
+        var candidates = new List<Candidates>(departments.Count);
+        foreach (var department in departments)
+        {
+            var needed = visit.Obligations.Where(o => o.Department == department).SelectMany(o => o.Items)
+                .Select(item => itemCategories.GetValueOrDefault(item)).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            var qualified = qualifiedFor.GetOrAdd((department, string.Join('\n', needed), county), key =>
+            {
+                var all = officers.ByDepartment.GetValueOrDefault(key.Department, [])
+                    .Where(i => needed.All(officers.All[i].Qualifications.Contains)).ToArray();
+                var local = key.County is null ? [] : all.Where(i => officers.All[i].HomeCounty == key.County).ToArray();
+                return local.Length >= rules.InspectorsPerVisit ? local : all;
+            });
+
+            var recused = new List<InspectorExclusion>();
+            var eligible = qualified;
+            if (conflicts is not null || previousInspectors is not null)
+            {
+                var kept = new List<int>(qualified.Length);
+                foreach (var officer in qualified)
+                {
+                    var id = officers.All[officer].Id;
+                    if (conflicts is not null && conflicts.Contains(officer))
+                    {
+                        recused.Add(new InspectorExclusion(id, "declared conflict of interest"));
+                    }
+                    else if (previousInspectors is not null && previousInspectors.Contains((department, id)))
+                    {
+                        recused.Add(new InspectorExclusion(id, $"inspected this enterprise in {previousYear}"));
+                    }
+                    else
+                    {
+                        kept.Add(officer);
+                    }
+                }
+
+                eligible = [.. kept];
+            }
+
+            var ids = new string[eligible.Length];
+            for (var i = 0; i < ids.Length; i++)
+            {
+                ids[i] = officers.All[eligible[i]].Id;
+            }
+
+            var tickets = new TicketDigest[ids.Length];
+            hasher.Compute(visit.VisitKey + "/", ids, tickets);
+            var order = TicketDigests.DrawOrder(tickets, ids);
+            var ordered = new int[order.Length];
+            var orderedTickets = new TicketDigest[order.Length];
+            for (var i = 0; i < order.Length; i++)
+            {
+                ordered[i] = eligible[order[i]];
+                orderedTickets[i] = tickets[order[i]];
+            }
+
+            candidates.Add(new Candidates(department, ordered, orderedTickets, recused));
+        }
+
+        return candidates;
+    }
+
+    /// <summary>Fixes the visit's day (moved when a department has too few officers free) and takes its officers.</summary>
+    private static ScheduledVisit Staff(string seedHash, AnnualPlan plan, PlannedVisit visit, List<Candidates> candidates, Officers officers, PlanRules rules,
+        WorkingDayCalendar calendar, List<VisitStaffing> staffing, List<VisitStaffing> understaffed)
+    {
+        bool Staffable(int month)
+        {
+            foreach (var department in candidates)
+            {
+                var free = 0;
+                foreach (var officer in department.Ordered)
+                {
+                    if (officers.HasCapacity(officer, month) && ++free == rules.InspectorsPerVisit)
+                    {
+                        break;
+                    }
+                }
+
+                if (free < rules.InspectorsPerVisit)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        var date = visit.Date;
+        DateOnly? movedFrom = null;
+        if (!Staffable(date.Month))
+        {
+            foreach (var month in OtherMonths(visit, plan.Year))
+            {
+                var first = Max(visit.Earliest, new DateOnly(plan.Year, month, 1));
+                var last = Min(visit.Latest, new DateOnly(plan.Year, month, DateTime.DaysInMonth(plan.Year, month)));
+                var day = AnnualPlanner.SpreadDay(seedHash, visit.VisitKey, first, last, calendar);
+                if (calendar.IsWorkingDay(day) && Staffable(month))
+                {
+                    movedFrom = date;
+                    date = day;
+                    break;
+                }
+            }
+        }
+
+        foreach (var (department, ordered, tickets, recused) in candidates)
+        {
+            var excluded = new List<InspectorExclusion>(recused);
+            var taken = new List<DrawnItem>(rules.InspectorsPerVisit);
+            for (var i = 0; i < ordered.Length && taken.Count < rules.InspectorsPerVisit; i++)
+            {
+                var officer = officers.All[ordered[i]];
+                if (!officers.HasCapacity(ordered[i], date.Month))
+                {
+                    excluded.Add(new InspectorExclusion(officer.Id, $"no capacity left in {date:yyyy-MM}"));
+                    continue;
+                }
+
+                officers.Load[(ordered[i] * 13) + date.Month]++;
+                taken.Add(new DrawnItem(officer.Id, tickets[i].ToString()));
+            }
+
+            var entry = new VisitStaffing(visit.VisitKey, department, taken, excluded);
+            staffing.Add(entry);
+            if (taken.Count < rules.InspectorsPerVisit)
+            {
+                understaffed.Add(entry);
+            }
+        }
+
+        return new ScheduledVisit(visit, date, movedFrom);
     }
 
     /// <summary>The other months the visit's windows allow, nearest to the planned one first (earlier before later at equal distance).</summary>

@@ -9,6 +9,7 @@ public sealed class InspectorSchedulerTests
     private const string Seed = "16180339887498948482";
     private static readonly WorkingDayCalendar Weekdays = new([]);
     private static readonly string[] FreeCandidates = ["1", "5", "6"];
+    private static readonly string[] Departments = ["fire", "samr", "health"];
     private static readonly Dictionary<string, string> Categories = new() { ["fire-01"] = "消防安全", ["fire-02"] = "消防安全" };
 
     private static RosterInspector Officer(string id, int capacity = 30, string qualifications = "消防安全", params string[] conflicts) =>
@@ -91,6 +92,64 @@ public sealed class InspectorSchedulerTests
             b.Staffing.Select(s => (s.VisitKey, string.Join(",", s.Inspectors.Select(i => i.Id)))));
         Assert.Equal(a.Visits.Select(v => v.Date), b.Visits.Select(v => v.Date));
     }
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void The_schedule_equals_the_one_by_one_schedule_entry_for_entry_on_a_crowded_city(bool localOfficers)
+    {
+        // Three departments sharing enterprises, officers in three counties with few visits a month
+        // (so visits move and some stay understaffed), declared conflicts and last year's inspectors.
+        var random = new Random(20261206);
+        var counties = new[] { "371502", "371521", "371522" };
+        var enterprises = Enumerable.Range(0, 400).Select(i => $"9137150{i:D7}A{i % 10}").ToList();
+        var grades = enterprises.ToDictionary(e => e, _ => (RiskGrade)random.Next(3));
+        var departments = Departments.Select(code => new DepartmentPlanInput(code, new CadenceRules(), [$"{code}-01", $"{code}-02"],
+            enterprises.Where(_ => random.Next(3) > 0).Select(e => new SupervisedEnterprise(e, grades[e])).ToList())).ToList();
+        var plan = AnnualPlanner.Plan(2026, Seed, departments, Weekdays);
+        var categories = new Dictionary<string, string> { ["fire-01"] = "消防安全", ["samr-02"] = "计量", ["health-01"] = "卫生" };
+        var roster = new List<RosterInspector>();
+        foreach (var department in Departments)
+        {
+            for (var i = 0; i < 9; i++)
+            {
+                var qualifications = new HashSet<string> { "消防安全", "卫生" };
+                if (i % 3 != 0)
+                {
+                    qualifications.Add("计量");
+                }
+
+                roster.Add(new RosterInspector($"{department}-{i:D2}", department, 3 + random.Next(4), qualifications,
+                    enterprises.Where(_ => random.Next(40) == 0).ToHashSet(), counties[i % 3]));
+            }
+        }
+
+        var history = enterprises.Where(_ => random.Next(4) == 0).ToDictionary(e => e, e => new EnterpriseHistory(null,
+            [new PriorResult("fire-01", "fire", new DateOnly(2025, 5, 1), [$"fire-0{random.Next(9)}"]),
+             new PriorResult("samr-01", "samr", new DateOnly(2025, 6, 1), [$"samr-0{random.Next(9)}"])]));
+        var countyOf = enterprises.ToDictionary(e => e, _ => counties[random.Next(3)]);
+        var rules = PlanRules.Default with { LocalOfficers = localOfficers };
+
+        var expected = OneByOneScheduler.Schedule(Seed, plan, roster, categories, history, rules, Weekdays, countyOf);
+        var actual = InspectorScheduler.Schedule(Seed, plan, roster, categories, history, rules, Weekdays, countyOf);
+
+        Assert.Contains(expected.Visits, v => v.MovedFrom is not null);
+        Assert.NotEmpty(expected.Understaffed);
+        Assert.Contains(expected.Staffing, s => s.Excluded.Any(e => e.Reason.StartsWith("no capacity", StringComparison.Ordinal)));
+        Assert.Contains(expected.Staffing, s => s.Excluded.Any(e => e.Reason.StartsWith("declared", StringComparison.Ordinal)));
+        Assert.Contains(expected.Staffing, s => s.Excluded.Any(e => e.Reason.StartsWith("inspected", StringComparison.Ordinal)));
+        Assert.Equal(expected.Visits, actual.Visits);
+        Assert.Equal(expected.Staffing.Count, actual.Staffing.Count);
+        for (var i = 0; i < expected.Staffing.Count; i++)
+        {
+            Assert.Equal(expected.Staffing[i].VisitKey, actual.Staffing[i].VisitKey);
+            Assert.Equal(expected.Staffing[i].Department, actual.Staffing[i].Department);
+            Assert.Equal(expected.Staffing[i].Inspectors, actual.Staffing[i].Inspectors);
+            Assert.Equal(expected.Staffing[i].Excluded, actual.Staffing[i].Excluded);
+        }
+
+        Assert.Equal(expected.Understaffed.Select(u => (u.VisitKey, u.Department)), actual.Understaffed.Select(u => (u.VisitKey, u.Department)));
+    }
+
 }
 
 /// <summary>属地管理: the county team inspects its county when it has enough officers.</summary>
