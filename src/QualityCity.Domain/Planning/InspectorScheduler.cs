@@ -74,7 +74,7 @@ public static class InspectorScheduler
         var scheduled = new ScheduledVisit[plan.Visits.Count];
         var staffing = new List<VisitStaffing>();
         var understaffed = new List<VisitStaffing>();
-        var qualifiedFor = new ConcurrentDictionary<(string Department, string Needed, string? County), int[]>();
+        var qualifiedFor = new ConcurrentDictionary<(string Department, string Needed, string? County), Qualified>();
 
         // Each visit's candidates and their tickets do not depend on what earlier visits took, so
         // they are worked out on every core a part at a time; the officers are then taken one visit
@@ -128,12 +128,75 @@ public static class InspectorScheduler
         public bool HasCapacity(int officer, int month) => Load[(officer * 13) + month] < All[officer].MonthlyCapacity;
     }
 
-    /// <summary>One department's candidates on a visit: in ticket order, with their tickets, and the officers recused.</summary>
-    private sealed record Candidates(string Department, int[] Ordered, TicketDigest[] Tickets, List<InspectorExclusion> Recused);
+    /// <summary>A department's officers qualified for a set of item categories (in a county), by position and id.</summary>
+    private sealed record Qualified(int[] Officers, string[] Ids);
+
+    /// <summary>
+    /// One department's candidates on a visit with their tickets, and the officers recused. Most
+    /// visits take their officers from the first few in ticket order, so only those are put in
+    /// order at first (<see cref="Head"/>); the whole order is made only when capacity runs out
+    /// further down.
+    /// </summary>
+    private sealed record Candidates(string Department, int[] Officers, string[] Ids, TicketDigest[] Tickets, int[] Head, List<InspectorExclusion> Recused)
+    {
+        private int[]? _order;
+
+        /// <summary>The position of the candidate at <paramref name="rank"/> of the ticket order (null past the last).</summary>
+        public int? At(int rank)
+        {
+            if (rank < Head.Length)
+            {
+                return Head[rank];
+            }
+
+            if (rank >= Officers.Length)
+            {
+                return null;
+            }
+
+            _order ??= TicketDigests.DrawOrder(Tickets, Ids);
+            return _order[rank];
+        }
+    }
+
+    /// <summary>
+    /// The first few positions in ticket order (twice the officers a visit needs, at least eight),
+    /// by one pass that keeps them sorted: equal to the head of <see cref="TicketDigests.DrawOrder"/>.
+    /// </summary>
+    private static int[] Head(TicketDigest[] tickets, string[] ids, int needed)
+    {
+        var size = Math.Min(tickets.Length, Math.Max(8, needed * 2));
+        var head = new int[size];
+        var count = 0;
+        for (var i = 0; i < tickets.Length; i++)
+        {
+            if (count == size && !Before(i, head[size - 1]))
+            {
+                continue;
+            }
+
+            var at = count < size ? count++ : size - 1;
+            while (at > 0 && Before(i, head[at - 1]))
+            {
+                head[at] = head[at - 1];
+                at--;
+            }
+
+            head[at] = i;
+        }
+
+        return head;
+
+        bool Before(int x, int y)
+        {
+            var byTicket = tickets[x].CompareTo(tickets[y]);
+            return byTicket != 0 ? byTicket < 0 : string.CompareOrdinal(ids[x], ids[y]) < 0;
+        }
+    }
 
     private static List<Candidates> Prepare(PlannedVisit visit, int year, Officers officers, IReadOnlyDictionary<string, string> itemCategories,
         IReadOnlyDictionary<string, EnterpriseHistory>? history, PlanRules rules, IReadOnlyDictionary<string, string>? countyOf,
-        ConcurrentDictionary<(string Department, string Needed, string? County), int[]> qualifiedFor, TicketDigests hasher)
+        ConcurrentDictionary<(string Department, string Needed, string? County), Qualified> qualifiedFor, TicketDigests hasher)
     {
         var previousYear = year - 1;
         var departments = visit.Obligations.Select(o => o.Department).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
@@ -154,15 +217,16 @@ public static class InspectorScheduler
                 var all = officers.ByDepartment.GetValueOrDefault(key.Department, [])
                     .Where(i => needed.All(officers.All[i].Qualifications.Contains)).ToArray();
                 var local = key.County is null ? [] : all.Where(i => officers.All[i].HomeCounty == key.County).ToArray();
-                return local.Length >= rules.InspectorsPerVisit ? local : all;
+                var chosen = local.Length >= rules.InspectorsPerVisit ? local : all;
+                return new Qualified(chosen, [.. chosen.Select(i => officers.All[i].Id)]);
             });
 
             var recused = new List<InspectorExclusion>();
-            var eligible = qualified;
+            var (eligible, ids) = (qualified.Officers, qualified.Ids);
             if (conflicts is not null || previousInspectors is not null)
             {
-                var kept = new List<int>(qualified.Length);
-                foreach (var officer in qualified)
+                var kept = new List<int>(eligible.Length);
+                foreach (var officer in eligible)
                 {
                     var id = officers.All[officer].Id;
                     if (conflicts is not null && conflicts.Contains(officer))
@@ -180,26 +244,12 @@ public static class InspectorScheduler
                 }
 
                 eligible = [.. kept];
-            }
-
-            var ids = new string[eligible.Length];
-            for (var i = 0; i < ids.Length; i++)
-            {
-                ids[i] = officers.All[eligible[i]].Id;
+                ids = [.. kept.Select(i => officers.All[i].Id)];
             }
 
             var tickets = new TicketDigest[ids.Length];
             hasher.Compute(visit.VisitKey + "/", ids, tickets);
-            var order = TicketDigests.DrawOrder(tickets, ids);
-            var ordered = new int[order.Length];
-            var orderedTickets = new TicketDigest[order.Length];
-            for (var i = 0; i < order.Length; i++)
-            {
-                ordered[i] = eligible[order[i]];
-                orderedTickets[i] = tickets[order[i]];
-            }
-
-            candidates.Add(new Candidates(department, ordered, orderedTickets, recused));
+            candidates.Add(new Candidates(department, eligible, ids, tickets, Head(tickets, ids, rules.InspectorsPerVisit), recused));
         }
 
         return candidates;
@@ -214,7 +264,7 @@ public static class InspectorScheduler
             foreach (var department in candidates)
             {
                 var free = 0;
-                foreach (var officer in department.Ordered)
+                foreach (var officer in department.Officers)
                 {
                     if (officers.HasCapacity(officer, month) && ++free == rules.InspectorsPerVisit)
                     {
@@ -249,24 +299,24 @@ public static class InspectorScheduler
             }
         }
 
-        foreach (var (department, ordered, tickets, recused) in candidates)
+        foreach (var department in candidates)
         {
-            var excluded = new List<InspectorExclusion>(recused);
+            var excluded = new List<InspectorExclusion>(department.Recused);
             var taken = new List<DrawnItem>(rules.InspectorsPerVisit);
-            for (var i = 0; i < ordered.Length && taken.Count < rules.InspectorsPerVisit; i++)
+            for (var rank = 0; taken.Count < rules.InspectorsPerVisit && department.At(rank) is { } position; rank++)
             {
-                var officer = officers.All[ordered[i]];
-                if (!officers.HasCapacity(ordered[i], date.Month))
+                var officer = department.Officers[position];
+                if (!officers.HasCapacity(officer, date.Month))
                 {
-                    excluded.Add(new InspectorExclusion(officer.Id, $"no capacity left in {date:yyyy-MM}"));
+                    excluded.Add(new InspectorExclusion(department.Ids[position], $"no capacity left in {date:yyyy-MM}"));
                     continue;
                 }
 
-                officers.Load[(ordered[i] * 13) + date.Month]++;
-                taken.Add(new DrawnItem(officer.Id, tickets[i].ToString()));
+                officers.Load[(officer * 13) + date.Month]++;
+                taken.Add(new DrawnItem(department.Ids[position], department.Tickets[position].ToString()));
             }
 
-            var entry = new VisitStaffing(visit.VisitKey, department, taken, excluded);
+            var entry = new VisitStaffing(visit.VisitKey, department.Department, taken, excluded);
             staffing.Add(entry);
             if (taken.Count < rules.InspectorsPerVisit)
             {

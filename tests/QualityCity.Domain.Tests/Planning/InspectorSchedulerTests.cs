@@ -110,7 +110,7 @@ public sealed class InspectorSchedulerTests
         var roster = new List<RosterInspector>();
         foreach (var department in Departments)
         {
-            for (var i = 0; i < 9; i++)
+            for (var i = 0; i < 15; i++)
             {
                 var qualifications = new HashSet<string> { "消防安全", "卫生" };
                 if (i % 3 != 0)
@@ -118,7 +118,7 @@ public sealed class InspectorSchedulerTests
                     qualifications.Add("计量");
                 }
 
-                roster.Add(new RosterInspector($"{department}-{i:D2}", department, 3 + random.Next(4), qualifications,
+                roster.Add(new RosterInspector($"{department}-{i:D2}", department, 1 + random.Next(3), qualifications,
                     enterprises.Where(_ => random.Next(40) == 0).ToHashSet(), counties[i % 3]));
             }
         }
@@ -134,7 +134,8 @@ public sealed class InspectorSchedulerTests
 
         Assert.Contains(expected.Visits, v => v.MovedFrom is not null);
         Assert.NotEmpty(expected.Understaffed);
-        Assert.Contains(expected.Staffing, s => s.Excluded.Any(e => e.Reason.StartsWith("no capacity", StringComparison.Ordinal)));
+        // Beyond the first eight in ticket order, where the scheduler puts the rest in order only when asked.
+        Assert.Contains(expected.Staffing, s => s.Excluded.Count(e => e.Reason.StartsWith("no capacity", StringComparison.Ordinal)) >= 8);
         Assert.Contains(expected.Staffing, s => s.Excluded.Any(e => e.Reason.StartsWith("declared", StringComparison.Ordinal)));
         Assert.Contains(expected.Staffing, s => s.Excluded.Any(e => e.Reason.StartsWith("inspected", StringComparison.Ordinal)));
         Assert.Equal(expected.Visits, actual.Visits);
