@@ -10,7 +10,8 @@ namespace QualityCity.Web.Cli;
 /// help are both made from it, so no verb runs without being listed, and none is listed that does not
 /// run. Verbs share the server's registrations and configuration (QC_DATABASE, QC_DATA_DIR,
 /// ConnectionStrings__Postgres), and every verb that touches the database applies pending migrations
-/// first. Each verb's handler has a file of its own under Verbs/.
+/// first — except <c>backup</c> and <c>restore</c>, which copy a database as it is. Each verb's handler
+/// has a file of its own under Verbs/.
 /// </summary>
 public static class CommandLine
 {
@@ -83,6 +84,12 @@ public static class CommandLine
             "audit checkpoint", "sign a checkpoint of the log's head now; prints it as a JSON line"),
         new("audit", "checkpoints", needsDatabase: true, AuditVerbs.ExportCheckpointsAsync,
             "audit checkpoints [--out FILE]", "export the signed checkpoints as JSON lines (to FILE, else to stdout)"),
+        new("backup", null, needsDatabase: true, BackupVerbs.BackupAsync,
+            "backup --out PATH", "write the database, the uploads and the audit checkpoints to one archive (.tar.gz);\n" +
+            "safe while the server runs; the keys are not in it (kept apart)"),
+        new("restore", null, needsDatabase: true, BackupVerbs.RestoreAsync,
+            "restore --from PATH", "restore an archive into an empty database and data directory, the keys in place first;\n" +
+            "then check every table against the archive and verify the audit log"),
         new("plan", "commit", needsDatabase: true, PlanCommitVerb.RunAsync,
             "plan commit --year Y --out DIR", "freeze the year's pools: DIR/commitment.json and DIR/pools/*.txt (INS-9)"),
         new("plan", "draw", needsDatabase: true, PlanDrawVerb.RunAsync,

@@ -27,7 +27,7 @@ internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Po
 internal static class DesignTimeAudit
 {
     public static AuditLog Log() =>
-        new(new AuditChainKeyRing([System.Security.Cryptography.RandomNumberGenerator.GetBytes(Domain.Audit.AuditChain.MinimumKeyBytes)], "design time"),
+        new(new Lazy<AuditChainKeyRing>(new AuditChainKeyRing([System.Security.Cryptography.RandomNumberGenerator.GetBytes(Domain.Audit.AuditChain.MinimumKeyBytes)], "design time")),
             new Hosting.PlatformClock(new NoClock()));
 
     /// <summary>Design time saves nothing, so nothing may ask it the time.</summary>

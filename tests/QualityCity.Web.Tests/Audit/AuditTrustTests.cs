@@ -7,10 +7,8 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using QualityCity.Domain.Audit;
 using QualityCity.Domain.Registry;
-using QualityCity.Web.Data;
 using QualityCity.Web.Modules.Audit;
 using QualityCity.Web.Modules.Audit.Checkpoints;
 using QualityCity.Web.Tests.Infrastructure;
@@ -368,7 +366,7 @@ public abstract partial class AuditTrustTests(QualityCityFactory factory) : Plat
         SkipIfUnavailable();
         // An installation of the previous version: a fresh database and data directory whose log was
         // written in plain SHA-256, which the upgraded platform then keeps appending to.
-        await using var fresh = await FreshInstallationAsync();
+        await using var fresh = await FreshInstallation.CreateAsync(Factory);
         Assert.Equal(0, (await RunCliAsync(fresh.Settings, "audit", "verify")).ExitCode); // migrates it
         var legacy = new List<AuditEntry>();
         var previous = AuditChain.GenesisHash;
@@ -491,67 +489,6 @@ public abstract partial class AuditTrustTests(QualityCityFactory factory) : Plat
         var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         return output;
-    }
-
-    /// <summary>A database and data directory of their own, on this fixture's provider, removed afterwards.</summary>
-    private async Task<FreshInstallation> FreshInstallationAsync()
-    {
-        var directory = Path.Combine(Factory.DataDirectory, "fresh-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(directory);
-        var settings = new Dictionary<string, string?>(Factory.Settings) { ["QC_DATA_DIR"] = directory };
-        string? postgresDatabase = null;
-        if (Factory.Kind == DatabaseKind.Postgres)
-        {
-            postgresDatabase = "qc_test_" + Guid.NewGuid().ToString("N")[..12];
-            await using var connection = new NpgsqlConnection(Environment.GetEnvironmentVariable("QC_TEST_POSTGRES"));
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {postgresDatabase}", connection);
-            await create.ExecuteNonQueryAsync();
-            settings["ConnectionStrings:Postgres"] = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("QC_TEST_POSTGRES"))
-                { Database = postgresDatabase }.ConnectionString;
-        }
-        else
-        {
-            settings["ConnectionStrings:Sqlite"] = $"Data Source={Path.Combine(directory, "qc.db")}";
-        }
-
-        return new FreshInstallation(directory, settings, postgresDatabase);
-    }
-
-    private sealed record FreshInstallation(string DataDirectory, Dictionary<string, string?> Settings, string? PostgresDatabase) : IAsyncDisposable
-    {
-        public QualityCityDbContext OpenDb(AuditLog auditLog) => PostgresDatabase is null
-            ? new SqliteQualityCityDbContext(new DbContextOptionsBuilder<SqliteQualityCityDbContext>().UseSqlite(Settings["ConnectionStrings:Sqlite"]).Options, auditLog)
-            : new PostgresQualityCityDbContext(new DbContextOptionsBuilder<PostgresQualityCityDbContext>().UseNpgsql(Settings["ConnectionStrings:Postgres"]).Options, auditLog);
-
-        public async ValueTask DisposeAsync()
-        {
-            if (PostgresDatabase is null)
-            {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                return;
-            }
-
-            // Best effort, as the fixtures' own cleanup: a session still closing (or one PostgreSQL runs
-            // itself) can refuse the first DROP; a database left behind costs disk, never a result.
-            NpgsqlConnection.ClearAllPools();
-            for (var attempt = 1; attempt <= 5; attempt++)
-            {
-                try
-                {
-                    await using var connection = new NpgsqlConnection(Environment.GetEnvironmentVariable("QC_TEST_POSTGRES"));
-                    await connection.OpenAsync();
-                    await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {PostgresDatabase} WITH (FORCE)", connection);
-                    await drop.ExecuteNonQueryAsync();
-                    return;
-                }
-                catch (PostgresException ex)
-                {
-                    await Console.Error.WriteLineAsync($"dropping {PostgresDatabase} failed ({ex.SqlState} {ex.MessageText}), attempt {attempt}");
-                    await Task.Delay(500 * attempt);
-                }
-            }
-        }
     }
 }
 

@@ -13,6 +13,7 @@ public sealed class HelpTests
         "audit verify", "audit checkpoint", "audit checkpoints", "plan commit", "plan draw", "visit code",
         "users add", "users list", "users set-password", "users disable", "users enable",
         "open311 key",
+        "backup", "restore",
         "import hotline",
         "import catalogue", "export catalogue", "import patents", "import trademarks", "import pledges",
     ];

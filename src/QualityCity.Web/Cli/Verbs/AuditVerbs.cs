@@ -26,22 +26,27 @@ internal static class AuditVerbs
             return 2;
         }
 
+        await WriteReportAsync(cli.Output, report);
+        return report.IsIntact ? 0 : 1;
+    }
+
+    /// <summary>A verification's outcome as <c>audit verify</c> prints it (also after a restore).</summary>
+    public static async Task WriteReportAsync(TextWriter output, AuditLogReport report)
+    {
         if (!report.IsIntact)
         {
-            await cli.Output.WriteLineAsync($"broken at entry {report.Break!.Sequence}: {report.Break.Reason}");
-            return 1;
+            await output.WriteLineAsync($"broken at entry {report.Break!.Sequence}: {report.Break.Reason}");
+            return;
         }
 
-        await cli.Output.WriteLineAsync($"intact: {report.EntriesChecked} entries");
-        await cli.Output.WriteLineAsync(report.LatestCheckpoint is { } latest
+        await output.WriteLineAsync($"intact: {report.EntriesChecked} entries");
+        await output.WriteLineAsync(report.LatestCheckpoint is { } latest
             ? $"checkpoints: {report.CheckpointsVerified} verified, latest at entry {latest}"
             : "checkpoints: none");
         if (report.LegacyEntries > 0)
         {
-            await cli.Output.WriteLineAsync($"legacy: entries 1-{report.LegacyEntries} are plain SHA-256, written before the chain was keyed");
+            await output.WriteLineAsync($"legacy: entries 1-{report.LegacyEntries} are plain SHA-256, written before the chain was keyed");
         }
-
-        return 0;
     }
 
     /// <summary><c>audit checkpoint</c>: signs the head now and prints the checkpoint as a JSON line.</summary>

@@ -65,15 +65,19 @@ public sealed class AuditChainKeyRing
             return new AuditChainKeyRing(Parse(configured, "Audit:ChainKey"), "the setting Audit:ChainKey");
         }
 
-        var path = configuration["Audit:ChainKeyPath"] is { Length: > 0 } configuredPath
-            ? configuredPath
-            : Path.Combine(database.DataDirectory, "keys", DefaultFileName);
+        var path = FilePath(configuration, database)!;
         var text = KeyFiles.ReadOrCreate(path, () =>
             "# QualityCity audit chain keys: base64, one a line; the last one hashes new entries.\n" +
             "# Secret. Back it up apart from the database; without it the log cannot be verified (docs/audit.md).\n" +
             Convert.ToBase64String(RandomNumberGenerator.GetBytes(AuditChain.MinimumKeyBytes)) + "\n");
         return new AuditChainKeyRing(Parse(text, path), path);
     }
+
+    /// <summary>The key file this installation reads; null when the keys are given in <c>Audit:ChainKey</c> itself.</summary>
+    public static string? FilePath(IConfiguration configuration, DatabaseSettings database) =>
+        configuration["Audit:ChainKey"] is { Length: > 0 } ? null
+        : configuration["Audit:ChainKeyPath"] is { Length: > 0 } configuredPath ? configuredPath
+        : Path.Combine(database.DataDirectory, "keys", DefaultFileName);
 
     private static List<byte[]> Parse(string text, string source)
     {

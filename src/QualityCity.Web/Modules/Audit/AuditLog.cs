@@ -14,9 +14,11 @@ namespace QualityCity.Web.Modules.Audit;
 /// captured here (create/update/delete with before and after), and sign-ins and bulk imports append
 /// entries of their own. Each entry is chained to the previous one by an HMAC-SHA256 under the
 /// current chain key (see <see cref="AuditChain"/> and <see cref="AuditChainKeyRing"/>), inside the
-/// same transaction as the change it records.
+/// same transaction as the change it records. The chain key is read (or made) when the first entry
+/// is written, not when a database context is made: a verb that only reads, such as a restore
+/// checking whether the keys are in place, must not make a key.
 /// </summary>
-public sealed class AuditLog(AuditChainKeyRing keys, PlatformClock clock) : IAuditTrail
+public sealed class AuditLog(Lazy<AuditChainKeyRing> keys, PlatformClock clock) : IAuditTrail
 {
     /// <summary>The clock that dates the entries; the database context stamps with the same one.</summary>
     internal PlatformClock Clock => clock;
@@ -159,7 +161,7 @@ public sealed class AuditLog(AuditChainKeyRing keys, PlatformClock clock) : IAud
         {
             sequence++;
             var facts = new AuditFacts(sequence, new DateTimeOffset(now), actor, draft.Action, draft.Subject, draft.Before, draft.After);
-            var hash = AuditChain.ComputeKeyedHash(keys.CurrentKey, previousHash, facts);
+            var hash = AuditChain.ComputeKeyedHash(keys.Value.CurrentKey, previousHash, facts);
             db.AuditEntries.Add(new AuditEntry
             {
                 Sequence = sequence,
@@ -171,7 +173,7 @@ public sealed class AuditLog(AuditChainKeyRing keys, PlatformClock clock) : IAud
                 After = draft.After,
                 PreviousHash = previousHash,
                 Hash = hash,
-                KeyId = keys.CurrentKeyId,
+                KeyId = keys.Value.CurrentKeyId,
             });
             previousHash = hash;
             added = true;

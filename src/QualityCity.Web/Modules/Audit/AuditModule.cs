@@ -19,6 +19,7 @@ public sealed class AuditModule : IModule
     {
         // Read once per process: every append uses the same key object, never a file read.
         services.AddSingleton(sp => AuditChainKeyRing.Load(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<DatabaseSettings>()));
+        services.AddSingleton(sp => new Lazy<AuditChainKeyRing>(sp.GetRequiredService<AuditChainKeyRing>));
         services.AddSingleton<AuditLog>();
         services.AddSingleton<IAuditTrail>(sp => sp.GetRequiredService<AuditLog>());
         services.AddSingleton<AuditCheckpointKey>();

@@ -23,9 +23,7 @@ public sealed class AuditCheckpointKey : IDisposable
 
     public AuditCheckpointKey(IConfiguration configuration, DatabaseSettings database)
     {
-        Path = configuration["Audit:CheckpointKeyPath"] is { Length: > 0 } configured
-            ? configured
-            : System.IO.Path.Combine(database.DataDirectory, "keys", DefaultFileName);
+        Path = PathFrom(configuration, database);
         _key = ECDsa.Create();
         var pem = KeyFiles.ReadOrCreate(Path, () =>
         {
@@ -44,6 +42,12 @@ public sealed class AuditCheckpointKey : IDisposable
 
     /// <summary>Where the private key is.</summary>
     public string Path { get; }
+
+    /// <summary>Where this installation keeps the key, whether or not it exists yet.</summary>
+    public static string PathFrom(IConfiguration configuration, DatabaseSettings database) =>
+        configuration["Audit:CheckpointKeyPath"] is { Length: > 0 } configured
+            ? configured
+            : System.IO.Path.Combine(database.DataDirectory, "keys", DefaultFileName);
 
     /// <summary>The public key as PEM (SubjectPublicKeyInfo), as served to everyone.</summary>
     public string PublicKeyPem { get; }

@@ -19,9 +19,13 @@ public sealed class AuditCheckpointStore(AuditCheckpointKey key, IConfiguration 
     // Appends from this process one at a time; other processes are kept out by the file lock.
     private static readonly SemaphoreSlim FileGate = new(1, 1);
 
-    public string FilePath { get; } = configuration["Audit:CheckpointFilePath"] is { Length: > 0 } configured
-        ? configured
-        : Path.Combine(database.DataDirectory, "audit", "checkpoints.jsonl");
+    public string FilePath { get; } = FilePathFrom(configuration, database);
+
+    /// <summary>Where this installation keeps the checkpoint file, without making the store (and its key).</summary>
+    public static string FilePathFrom(IConfiguration configuration, DatabaseSettings database) =>
+        configuration["Audit:CheckpointFilePath"] is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(database.DataDirectory, "audit", "checkpoints.jsonl");
 
     /// <summary>
     /// Signs the current head and keeps it in the table and the file. Null when the log is empty,

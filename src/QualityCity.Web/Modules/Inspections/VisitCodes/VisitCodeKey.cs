@@ -19,9 +19,7 @@ public sealed class VisitCodeKey : IDisposable
 
     public VisitCodeKey(IConfiguration configuration, DatabaseSettings database)
     {
-        var path = configuration["VisitCodes:PrivateKeyPath"] is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(database.DataDirectory, "keys", "visit-code-key.pem");
+        var path = PathFrom(configuration, database);
         _key = ECDsa.Create();
         if (File.Exists(path))
         {
@@ -46,6 +44,12 @@ public sealed class VisitCodeKey : IDisposable
     }
 
     public string PublicKeyPem { get; }
+
+    /// <summary>Where this installation keeps the key, whether or not it exists yet.</summary>
+    public static string PathFrom(IConfiguration configuration, DatabaseSettings database) =>
+        configuration["VisitCodes:PrivateKeyPath"] is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(database.DataDirectory, "keys", "visit-code-key.pem");
 
     public string Issue(ReadOnlySpan<byte> payload)
     {
