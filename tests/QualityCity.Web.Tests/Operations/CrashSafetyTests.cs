@@ -116,7 +116,7 @@ public abstract partial class CrashSafetyTests(QualityCityFactory factory, ITest
         var seed = Seed;
         output.WriteLine($"QC_CRASH_SEED={seed}");
         var random = new Random(seed);
-        const int orders = 2_000;
+        const int orders = 1_200;
         var prefix = $"CRASH-{seed:x8}-";
         var file = TempFile("12345.csv");
         var lines = new StringBuilder("工单编号,来电时间,诉求类型,诉求内容,区县,地址,涉及企业,联系人,联系电话,承办单位\r\n");
@@ -173,7 +173,7 @@ public abstract partial class CrashSafetyTests(QualityCityFactory factory, ITest
         var seed = Seed;
         output.WriteLine($"QC_CRASH_SEED={seed}");
         var random = new Random(seed);
-        const int samples = 400;
+        const int samples = 200;
         var prefix = $"CRASH-{seed:x8}-";
         string[] producers;
         await using (var scope = OpenDb())
