@@ -73,12 +73,11 @@ public readonly record struct TicketDigest(ulong A, ulong B, ulong C, ulong D) :
 /// Many QC-DRAW-1 tickets at once, at the speed of the processor's vector units. A ticket is
 /// <c>H(H(seedHash + ":id:" + id) + "0")</c>: four SHA-256 blocks when computed one by one. Here
 /// the first block of every inner message is the 64-character seed hash, the same for a whole draw,
-/// so its state is computed once; the rest of the inner message (an id of up to 51 UTF-8 bytes)
-/// fits one block, and the outer message is two — three blocks a ticket. And eight (or sixteen)
-/// tickets go through SHA-256 side by side, one in each lane of a vector register, which does the
-/// work of eight compressions in the time of about two. Ids too long for one block take the
-/// one-by-one path (<see cref="DrawTickets.TicketFromSeedHash"/>); the results are the same bytes
-/// either way, which a property test checks on random ids.
+/// so its state is computed once; the rest of the inner message (":id:", a prefix and an id of up to
+/// 51 UTF-8 bytes together) fits one block, and the outer message is two — three blocks a ticket.
+/// And eight tickets go through SHA-256 side by side, one in each 32-bit lane of a 256-bit vector.
+/// Ids too long for one block take the one-by-one path (<see cref="DrawTickets.TicketFromSeedHash"/>);
+/// the results are the same bytes either way, which a property test checks on random ids.
 /// </summary>
 /// <remarks>An instance keeps buffers between calls: one per thread.</remarks>
 public sealed class TicketDigests
