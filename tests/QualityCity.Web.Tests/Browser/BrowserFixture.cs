@@ -85,11 +85,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.FillAsync("#userName", userName);
         await page.FillAsync("#password", Demo.DemoCity.DemoPassword);
         await page.ClickAsync("button[type=submit]");
-        // Signing in is done once the browser has left the login page; the landing page's scripts and
-        // images are the next step's business (every Playwright action waits for what it needs).
-        await page.WaitForURLAsync(
-            url => !url.Contains("/account/login", StringComparison.Ordinal),
-            new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+        // Signing in is done once a page with the sign-out button is there. Waiting for the DOM rather
+        // than for a load event: the landing page's scripts and images are the next step's business, and
+        // a load event that a redirect chain swallowed once left a run waiting for its whole timeout.
+        await page.WaitForSelectorAsync("form[action='/account/logout']", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
         return page;
     }
 
