@@ -117,8 +117,9 @@ public static class DrawTickets
         // Tickets are sorted as digests; only the k kept are written out as hex.
         var digests = TicketDigests.ComputeAll(H(seed), ids);
         var order = TicketDigests.DrawOrder(digests, ids);
-        var drawn = new List<DrawnItem>(Math.Min(k, ids.Count));
-        for (var i = 0; i < drawn.Capacity; i++)
+        var count = Math.Min(k, ids.Count);
+        var drawn = new List<DrawnItem>(count);
+        for (var i = 0; i < count; i++)
         {
             drawn.Add(new DrawnItem(ids[order[i]], digests[order[i]].ToString()));
         }
