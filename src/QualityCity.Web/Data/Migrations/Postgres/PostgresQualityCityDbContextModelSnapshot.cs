@@ -3991,9 +3991,8 @@ namespace QualityCity.Web.Data.Migrations.Postgres
 
                     b.HasIndex("SampleId");
 
-                    b.HasIndex("ProductCategory", "CountyCode", "Year", "ItemCode");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ProductCategory", "CountyCode", "Year", "ItemCode"), new[] { "Passed", "Published" });
+                    b.HasIndex("ProductCategory", "CountyCode", "Year", "ItemCode", "Published", "Passed")
+                        .HasDatabaseName("IX_sample_item_results_map_key");
 
                     b.ToTable("sample_item_results", (string)null);
                 });

@@ -3862,8 +3862,8 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("SampleId");
 
-                    b.HasIndex("ProductCategory", "CountyCode", "Year", "ItemCode")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Passed", "Published" });
+                    b.HasIndex("ProductCategory", "CountyCode", "Year", "ItemCode", "Published", "Passed")
+                        .HasDatabaseName("IX_sample_item_results_map_key");
 
                     b.ToTable("sample_item_results", (string)null);
                 });
