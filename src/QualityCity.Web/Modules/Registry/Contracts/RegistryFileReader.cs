@@ -85,11 +85,16 @@ public sealed class RegistryFileReader : IDisposable
             throw new RegistryFileException($"file not found: {path}");
         }
 
-        var extension = Path.GetExtension(path).ToLowerInvariant();
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        return Open(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16), Path.GetExtension(path));
+    }
+
+    /// <summary>Reads a seekable stream as a file of the given extension (.csv, .txt or .xlsx); the reader owns the stream.</summary>
+    /// <exception cref="RegistryFileException">When the type is another or the content unreadable (the stream is then closed).</exception>
+    public static RegistryFileReader Open(Stream stream, string extension)
+    {
         try
         {
-            return extension switch
+            return extension.ToLowerInvariant() switch
             {
                 ".csv" or ".txt" => OpenCsv(stream),
                 ".xlsx" => OpenXlsx(stream),
@@ -131,7 +136,7 @@ public sealed class RegistryFileReader : IDisposable
         long row = 1;
         using (csv)
         {
-            while (csv.Read())
+            while (NextCsvRow(csv, row + 1))
             {
                 row++;
                 var cells = new string?[width];
@@ -143,6 +148,19 @@ public sealed class RegistryFileReader : IDisposable
 
                 yield return new RawRow(row, cells);
             }
+        }
+    }
+
+    /// <summary>Moves to the next record; a record the CSV reader cannot make out (text after a closing quote) refuses the file at its row.</summary>
+    private static bool NextCsvRow(CsvDataReader csv, long row)
+    {
+        try
+        {
+            return csv.Read();
+        }
+        catch (Exception ex) when (ex is CsvFormatException or CsvRecordTooLargeException or DecoderFallbackException)
+        {
+            throw new RegistryFileException($"row {row} is not valid CSV: {ex.Message}");
         }
     }
 
@@ -185,8 +203,10 @@ public sealed class RegistryFileReader : IDisposable
         // first enumeration's position.
         stream.Position = 0;
         long row = 0;
-        foreach (IDictionary<string, object?> cells in stream.Query(useHeaderRow: false, excelType: ExcelType.XLSX))
+        using var rows = stream.Query(useHeaderRow: false, excelType: ExcelType.XLSX).GetEnumerator();
+        while (NextXlsxRow(rows, row + 1))
         {
+            var cells = (IDictionary<string, object?>)rows.Current;
             row++;
             if (row == 1)
             {
@@ -200,6 +220,22 @@ public sealed class RegistryFileReader : IDisposable
             }
 
             yield return new RawRow(row, values);
+        }
+    }
+
+    /// <summary>
+    /// Moves to the next row; a workbook that turns out corrupt past its header (a damaged sheet, a cut
+    /// archive) refuses the file at that row rather than letting the archive's or XML reader's error out.
+    /// </summary>
+    private static bool NextXlsxRow(IEnumerator<dynamic> rows, long row)
+    {
+        try
+        {
+            return rows.MoveNext();
+        }
+        catch (Exception ex) when (ex is not RegistryFileException)
+        {
+            throw new RegistryFileException($"not a readable .xlsx workbook at row {row}: {ex.Message}");
         }
     }
 
