@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
 using FsCheck;
@@ -93,6 +94,54 @@ public static partial class FileInputs
             validColumns.Select(values => FuzzGen.TextOr(values))
                 .Aggregate(Gen.Constant(Array.Empty<string>()), (row, next) => row.SelectMany(r => next.Select(c => (string[])[.. r, c])))
                 .ArrayOf(n));
+
+    /// <summary>The text of a workbook's first sheet (the XML its cells are in).</summary>
+    public static string SheetXml(byte[] workbook)
+    {
+        using var archive = new ZipArchive(new MemoryStream(workbook), ZipArchiveMode.Read);
+        using var reader = new StreamReader(archive.GetEntry(SheetEntry)!.Open());
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>The workbook with its first sheet's XML replaced: a sheet that is damaged while the archive around it is sound.</summary>
+    public static byte[] WithSheetXml(byte[] workbook, string sheetXml)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(workbook);
+        using (var archive = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            archive.GetEntry(SheetEntry)!.Delete();
+            using var writer = new StreamWriter(archive.CreateEntry(SheetEntry, CompressionLevel.Fastest).Open(), new UTF8Encoding(false));
+            writer.Write(sheetXml);
+        }
+
+        return stream.ToArray();
+    }
+
+    private const string SheetEntry = "xl/worksheets/sheet1.xml";
+
+    /// <summary>
+    /// A workbook's sheet XML: mostly mutated, sometimes with a cell moved to another column or row —
+    /// past the end, or to a reference that is not one. Not to a far column such as XFD: the reader
+    /// refuses such a sheet, but only after MiniExcel has built its 16,384-cell header row, about a
+    /// second each, so those have tests of their own.
+    /// </summary>
+    public static Gen<string> MutatedSheetXml(string sheetXml) =>
+        Gen.Frequency(
+            (6, FuzzGen.Mutate(sheetXml)),
+            (2, from to in Gen.Elements("B2", "AB2", "ZZ2", "XFE2", "AAAA2", "B0", "B1048577", "B99999999999", "2", "", "中2", "B1")
+                from dimension in Gen.Elements<string?>(null, "", "A1:XFE3", "A1:B1048576", "A1", "Q3:A1", "nonsense")
+                select MoveCell(sheetXml, "B2", to, dimension)));
+
+    /// <summary>The sheet XML with a cell moved from one reference to another and its dimension set (null: the dimension left out, as some writers do).</summary>
+    public static string MoveCell(string sheetXml, string from, string to, string? dimension)
+    {
+        var moved = sheetXml.Replace($"r=\"{from}\"", $"r=\"{to}\"", StringComparison.Ordinal);
+        return Dimension().Replace(moved, match => dimension is null ? string.Empty : $"{match.Groups[1].Value}ref=\"{dimension}\"{match.Groups[2].Value}", 1);
+    }
+
+    [GeneratedRegex("(<(?:[a-z]+:)?dimension )ref=\"[^\"]*\"(\\s*/>)")]
+    private static partial Regex Dimension();
 
     /// <summary>Opens the bytes as an uploaded file of the given extension.</summary>
     public static RegistryFileReader Open(byte[] bytes, string extension) =>

@@ -65,6 +65,8 @@ public sealed class RegistryFileFuzzTests
     private static readonly byte[] ValidWorkbook = FileInputs.Workbook(ChineseHeaders,
         [[.. ValidColumns.Select(v => v[0])], [.. ValidColumns.Select(v => v[1 % v.Length])]]);
 
+    private static readonly string ValidSheetXml = FileInputs.SheetXml(ValidWorkbook);
+
     [Fact]
     public void A_registry_csv_is_refused_whole_or_read_row_by_row_with_every_refused_row_named_and_explained()
     {
@@ -93,11 +95,31 @@ public sealed class RegistryFileFuzzTests
     }
 
     [Fact]
+    public void A_registry_workbook_with_a_damaged_sheet_is_refused_with_a_clear_message_or_read()
+    {
+        Fuzz.Check("registry xlsx sheet", FileInputs.MutatedSheetXml(ValidSheetXml),
+            sheet => ReadAndParse(FileInputs.WithSheetXml(ValidWorkbook, sheet), ".xlsx", english: false), inputs: Math.Max(1, Fuzz.Inputs / 10));
+    }
+
+    [Theory]
+    [InlineData("A1:XFD3")]
+    [InlineData(null)]
+    public void A_registry_workbook_with_a_cell_in_the_last_column_is_refused_naming_the_width(string? dimension)
+    {
+        Assert.Matches("<(?:[a-z]+:)?dimension ref=", ValidSheetXml);
+        var wide = FileInputs.WithSheetXml(ValidWorkbook, FileInputs.MoveCell(ValidSheetXml, "B2", "XFD2", dimension));
+        var refused = Assert.Throws<RegistryFileException>(() => FileInputs.Open(wide, ".xlsx").Dispose());
+        Assert.Contains("16384 columns wide (to column XFD)", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_valid_seeds_are_read_and_every_row_accepted()
     {
         // Without this the properties could pass by refusing everything.
         Assert.Equal((2, 2), ReadAndParse(FileInputs.CsvBytes(ValidCsv, gb18030: false), ".csv", english: false));
         Assert.Equal((2, 2), ReadAndParse(ValidWorkbook, ".xlsx", english: false));
+        Assert.Equal((2, 2), ReadAndParse(FileInputs.WithSheetXml(ValidWorkbook, ValidSheetXml), ".xlsx", english: false));
+        Assert.Contains("r=\"B2\"", ValidSheetXml, StringComparison.Ordinal);
     }
 
     /// <summary>Reads the file as the import does; returns the rows read and accepted (zero rows when the file is refused whole).</summary>

@@ -119,7 +119,7 @@ public sealed class RegistryFileReader : IDisposable
         }
         catch (Exception ex) when (ex is not RegistryFileException)
         {
-            throw new RegistryFileException($"not a readable CSV file: {ex.Message}");
+            throw new RegistryFileException($"not a readable CSV file: {Reason(ex)}");
         }
 
         var headers = Enumerable.Range(0, csv.FieldCount).Select(csv.GetName).ToArray();
@@ -160,9 +160,12 @@ public sealed class RegistryFileReader : IDisposable
         }
         catch (Exception ex) when (ex is CsvFormatException or CsvRecordTooLargeException or DecoderFallbackException)
         {
-            throw new RegistryFileException($"row {row} is not valid CSV: {ex.Message}");
+            throw new RegistryFileException($"row {row} is not valid CSV: {Reason(ex)}");
         }
     }
+
+    /// <summary>The widest sheet read: far more than any file of the platform has (about 30 columns).</summary>
+    private const int MaxWorkbookColumns = 1024;
 
     private static RegistryFileReader OpenXlsx(Stream stream)
     {
@@ -173,7 +176,7 @@ public sealed class RegistryFileReader : IDisposable
         }
         catch (Exception ex)
         {
-            throw new RegistryFileException($"not a readable .xlsx workbook: {ex.Message}");
+            throw new RegistryFileException($"not a readable .xlsx workbook: {Reason(ex)}");
         }
 
         using var enumerator = query.GetEnumerator();
@@ -189,7 +192,15 @@ public sealed class RegistryFileReader : IDisposable
         }
         catch (Exception ex) when (ex is not RegistryFileException)
         {
-            throw new RegistryFileException($"not a readable .xlsx workbook: {ex.Message}");
+            throw new RegistryFileException($"not a readable .xlsx workbook: {Reason(ex)}");
+        }
+
+        // MiniExcel gives every row a cell in every column up to the sheet's widest: one stray cell in
+        // column XFD would make each row 16,384 cells and a large file take hours.
+        if (headerRow.Count > MaxWorkbookColumns)
+        {
+            throw new RegistryFileException(
+                $"the sheet is {headerRow.Count} columns wide (to column {headerRow.Keys.Last()}); a file has at most {MaxWorkbookColumns}: delete the cells far to the right of the table");
         }
 
         var columnKeys = headerRow.Keys.ToArray();
@@ -235,9 +246,19 @@ public sealed class RegistryFileReader : IDisposable
         }
         catch (Exception ex) when (ex is not RegistryFileException)
         {
-            throw new RegistryFileException($"not a readable .xlsx workbook at row {row}: {ex.Message}");
+            throw new RegistryFileException($"not a readable .xlsx workbook at row {row}: {Reason(ex)}");
         }
     }
+
+    /// <summary>
+    /// Why a file could not be read, for the person who sent it: what the archive, XML or CSV reader
+    /// says about the damage it found; any other failure inside the reading library (a null reference,
+    /// a bad cast on a damaged part) says nothing useful to them, so it becomes a plain sentence.
+    /// </summary>
+    private static string Reason(Exception ex) =>
+        ex is InvalidDataException or System.Xml.XmlException or EndOfStreamException or CsvFormatException or CsvRecordTooLargeException or DecoderFallbackException
+            ? ex.Message
+            : "the file is damaged or is not of its type; save it again from the spreadsheet program";
 
     private static string? CellText(object? value) => value switch
     {
