@@ -246,7 +246,7 @@ public sealed class RegistryFileReader : IDisposable
         }
         catch (Exception ex) when (ex is not RegistryFileException)
         {
-            throw new RegistryFileException($"not a readable .xlsx workbook at row {row}: {Reason(ex)}");
+            throw new RegistryFileException($"not a readable .xlsx workbook from row {row} on: {Reason(ex)}");
         }
     }
 
