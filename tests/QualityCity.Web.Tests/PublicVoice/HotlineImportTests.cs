@@ -136,6 +136,21 @@ public abstract partial class HotlineImportTests(QualityCityFactory factory) : P
     }
 
     [SkippableFact]
+    public async Task A_call_time_before_1990_refuses_its_row_with_the_reason_and_the_other_rows_go_in()
+    {
+        SkipIfUnavailable();
+        var (ancient, good) = (Id("y"), Id("z"));
+        var path = await WriteAsync(Csv(
+            $"{ancient},0001-01-01 00:00,投诉,某超市卖过期面包。,阳谷县,,,王先生,13900003333,",
+            $"{good},2026-02-12 10:05,投诉,某超市卖过期面包。,阳谷县,,,王先生,13900003333,"));
+        var (exit, output, error) = await RunCliAsync("import", "hotline", path);
+        Assert.True(exit == 0, error);
+        Assert.Contains("inserted=1 unchanged=0 rejected=1", output, StringComparison.Ordinal);
+        var report = await File.ReadAllTextAsync(path + ".errors.csv");
+        Assert.Contains("2,来电时间,0001-01-01 00:00,the call time is before 1990", report, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task A_file_without_a_required_column_or_empty_is_refused_whole_and_a_gbk_file_keeps_its_chinese()
     {
         SkipIfUnavailable();

@@ -267,6 +267,53 @@ public abstract class ImportTests(QualityCityFactory factory) : PlatformTest(fac
     }
 
     [SkippableFact]
+    public async Task A_csv_record_with_text_after_a_closing_quote_exits_2_naming_its_row_and_writes_nothing()
+    {
+        SkipIfUnavailable();
+        var (good, bad) = (NewCode(), NewCode());
+        var path = WriteCsv("quote.csv", "credit_code,name", $"{good},阳谷引号测试有限公司（演示）", $"{bad},\"阳谷\"引号测试有限公司（演示）");
+        var (exit, _, error) = await RunCliAsync("import", "registry", path);
+        Assert.Equal(2, exit);
+        Assert.Contains("row 3 is not valid CSV", error, StringComparison.Ordinal);
+        await using var scope = OpenDb();
+        Assert.False(await scope.Db.MarketEntities.AnyAsync(e => e.CreditCode == good || e.CreditCode == bad));
+    }
+
+    [SkippableFact]
+    public async Task A_workbook_cut_short_after_its_first_rows_exits_2_naming_the_row_from_which_it_cannot_be_read()
+    {
+        SkipIfUnavailable();
+        var path = TempFile("cut.xlsx");
+        await MiniExcel.SaveAsAsync(path, new[]
+        {
+            new Dictionary<string, object?> { ["credit_code"] = NewCode(), ["name"] = "阳谷截断测试一有限公司（演示）" },
+            new Dictionary<string, object?> { ["credit_code"] = NewCode(), ["name"] = "阳谷截断测试二有限公司（演示）" },
+        });
+
+        // The sheet ends after its header and first data row, inside the archive a valid entry.
+        using (var archive = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Update))
+        {
+            var entry = archive.GetEntry("xl/worksheets/sheet1.xml")!;
+            string sheet;
+            using (var reader = new StreamReader(entry.Open()))
+            {
+                sheet = await reader.ReadToEndAsync();
+            }
+
+            var rowEnds = System.Text.RegularExpressions.Regex.Matches(sheet, "</(?:[a-z]+:)?row>");
+            var cut = rowEnds[1].Index + rowEnds[1].Length;
+            entry.Delete();
+            await using var writer = new StreamWriter(archive.CreateEntry("xl/worksheets/sheet1.xml").Open());
+            await writer.WriteAsync(sheet[..cut]);
+        }
+
+        var (exit, _, error) = await RunCliAsync("import", "registry", path);
+        Assert.Equal(2, exit);
+        // MiniExcel hands out a row only once it has read past it, so the row before the damage is not read either.
+        Assert.True(error.Contains("not a readable .xlsx workbook from row 2 on: Unexpected end of file", StringComparison.Ordinal), error);
+    }
+
+    [SkippableFact]
     public async Task A_gbk_encoded_csv_from_excel_imports_with_its_chinese_intact()
     {
         SkipIfUnavailable();

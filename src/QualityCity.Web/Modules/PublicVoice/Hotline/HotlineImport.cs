@@ -64,9 +64,6 @@ public sealed class HotlineImport(QualityCityDbContext db, IAuditTrail auditLog,
         ["投诉"] = "complaint", ["举报"] = "report", ["咨询"] = "consultation", ["建议"] = "suggestion", ["求助"] = "help",
     };
 
-    /// <summary>Columns whose values are contact data: never echoed in the row report.</summary>
-    private static readonly HashSet<string> ContactColumns = ["contact_name", "contact_phone"];
-
     /// <summary>The deadline rules the import counts with (the demo's year uses the same).</summary>
     public Domain.PublicVoice.VoiceDeadlineRules DeadlineRules => deadlineRules.Value.Rules;
 
@@ -101,31 +98,8 @@ public sealed class HotlineImport(QualityCityDbContext db, IAuditTrail auditLog,
     /// <exception cref="RegistryFileException">A required column is missing (nothing is written).</exception>
     public async Task<HotlineImportSummary> ImportAsync(IReadOnlyList<string> headers, IEnumerable<RawRow> rows, string actor, CancellationToken cancellationToken)
     {
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
         var issues = new List<HotlineIssue>();
-        for (var i = 0; i < headers.Count; i++)
-        {
-            var header = HeaderKey(headers[i]);
-            var column = Columns.FirstOrDefault(c => c.Header == header);
-            if (column.Column is null)
-            {
-                if (header.Length > 0)
-                {
-                    issues.Add(Warn("未知的列，已忽略", 1, header, header));
-                }
-            }
-            else
-            {
-                index.TryAdd(column.Column, i);
-            }
-        }
-
-        var missing = Columns.Where(c => c.Required && !index.ContainsKey(c.Column)).Select(c => c.Header).ToList();
-        if (missing.Count > 0)
-        {
-            throw new RegistryFileException(Language.Say("缺少必需的列：{0}。第 1 行须为列名：{1}（承办单位可省略）", string.Join("、", missing),
-                string.Join("、", Columns.Select(c => c.Header))));
-        }
+        var index = HotlineRows.LocateColumns(headers, Language, issues);
 
         var reference = await ReferenceAsync(cancellationToken);
         var seen = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -145,10 +119,10 @@ public sealed class HotlineImport(QualityCityDbContext db, IAuditTrail auditLog,
                     continue;
                 }
 
-                var order = Parse(raw.RowNumber, cells, reference, now, issues);
+                var order = HotlineRows.Parse(raw.RowNumber, cells, reference, now, Language, issues);
                 if (order is not null && seen.TryGetValue(order.OrderId, out var firstRow))
                 {
-                    issues.Add(Reject("工单编号重复：本文件第 {0} 行已有", raw.RowNumber, "order_id", order.OrderId, firstRow));
+                    issues.Add(HotlineRows.Reject(Language, "工单编号重复：本文件第 {0} 行已有", raw.RowNumber, "order_id", order.OrderId, firstRow));
                     order = null;
                 }
 
@@ -197,14 +171,7 @@ public sealed class HotlineImport(QualityCityDbContext db, IAuditTrail auditLog,
         await report.FlushAsync(cancellationToken);
     }
 
-    /// <summary>An order as a checked row of the file.</summary>
-    private sealed record HotlineOrder(long Row, string OrderId, DateTime CalledAtUtc, string Kind, string Description, string County, string? Address,
-        string? CreditCode, string? EntityName, string? ContactName, string? ContactPhone, bool Anonymous, string? Department, string Category);
-
-    /// <summary>What rows are checked against: the city's counties, the category tree, the departments.</summary>
-    private sealed record Reference(Dictionary<string, string> Counties, HashSet<string> Categories, HotlineDepartments Departments);
-
-    private async Task<Reference> ReferenceAsync(CancellationToken cancellationToken)
+    private async Task<HotlineReference> ReferenceAsync(CancellationToken cancellationToken)
     {
         var counties = await db.Regions.AsNoTracking().Where(r => r.Level == "county" && r.ParentCode == VoiceLabels.CityCode)
             .Select(r => new { r.Code, r.Name }).ToListAsync(cancellationToken);
@@ -217,123 +184,12 @@ public sealed class HotlineImport(QualityCityDbContext db, IAuditTrail auditLog,
 
         var categories = (await db.VoiceCategories.AsNoTracking().Select(c => c.Code).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var departments = await db.Departments.AsNoTracking().OrderBy(d => d.Id).Select(d => new { d.Code, d.Name }).ToListAsync(cancellationToken);
-        return new Reference(byKey, categories,
+        return new HotlineReference(byKey, categories,
             new HotlineDepartments(departments.Select(d => (d.Code, d.Name)), counties.Select(c => c.Name)));
     }
 
-    private HotlineOrder? Parse(long row, Dictionary<string, string> cells, Reference reference, DateTime now, List<HotlineIssue> issues)
-    {
-        var before = issues.Count(i => !i.IsWarning);
-        string Cell(string column) => cells.TryGetValue(column, out var value) ? value : string.Empty;
-
-        var orderId = Cell("order_id");
-        if (orderId.Length == 0)
-        {
-            issues.Add(Reject("缺少工单编号", row, "order_id", orderId));
-        }
-        else if (orderId.Length > 64)
-        {
-            issues.Add(Reject("工单编号不能超过 {0} 个字符", row, "order_id", orderId, 64));
-        }
-
-        DateTime calledAtUtc = default;
-        if (!DateTime.TryParseExact(Cell("called_at"), [CalledAtFormat, CalledAtFormat + ":ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var calledAt))
-        {
-            issues.Add(Reject("来电时间须为 yyyy-MM-dd HH:mm（北京时间）", row, "called_at", Cell("called_at")));
-        }
-        else
-        {
-            calledAtUtc = DateTime.SpecifyKind(calledAt.AddHours(-8), DateTimeKind.Utc);
-            if (calledAtUtc > now)
-            {
-                issues.Add(Reject("来电时间晚于当前时间", row, "called_at", Cell("called_at")));
-            }
-        }
-
-        if (!Kinds.TryGetValue(Cell("kind"), out var kind))
-        {
-            issues.Add(Reject("诉求类型须为投诉、举报、咨询、建议或求助", row, "kind", Cell("kind")));
-        }
-
-        var description = Cell("content");
-        if (description.Length == 0)
-        {
-            issues.Add(Reject("诉求内容为空", row, "content", description));
-        }
-        else if (description.Length > VoiceItemTable.MaxDescription)
-        {
-            issues.Add(Reject("诉求内容超过 {0} 字（{1} 字）", row, "content", description, VoiceItemTable.MaxDescription, description.Length));
-        }
-
-        if (!reference.Counties.TryGetValue(Cell("county"), out var county))
-        {
-            issues.Add(Reject("未知的区县：须为聊城市的县区名称或 GB/T 2260 代码", row, "county", Cell("county")));
-        }
-
-        var address = Optional(Cell("address"));
-        if (address is { Length: > 300 })
-        {
-            issues.Add(Reject("地址不能超过 {0} 字", row, "address", address, 300));
-        }
-
-        string? creditCode = null, entityName = null;
-        var entity = Cell("entity");
-        if (entity.Length > 0)
-        {
-            var check = Domain.Registry.CreditCode.Check(Domain.Registry.CreditCode.Canonical(entity));
-            if (check.IsAcceptable)
-            {
-                creditCode = check.Code;
-            }
-            else if (entity.Length > 200)
-            {
-                issues.Add(Reject("涉及企业不能超过 {0} 字", row, "entity", entity, 200));
-            }
-            else
-            {
-                entityName = entity;
-            }
-        }
-
-        // 匿名 (or no name) without a phone is an anonymous caller; 匿名 with a phone keeps the phone only.
-        var name = Optional(Cell("contact_name"));
-        var phone = Optional(Cell("contact_phone"));
-        if (name == "匿名")
-        {
-            name = null;
-        }
-
-        if (name is { Length: > 100 })
-        {
-            issues.Add(Reject("联系人不能超过 {0} 字", row, "contact_name", name, 100));
-        }
-
-        if (phone is { Length: > 40 })
-        {
-            issues.Add(Reject("联系电话不能超过 {0} 个字符", row, "contact_phone", phone, 40));
-        }
-
-        string? department = null;
-        if (Optional(Cell("handler")) is { } handler)
-        {
-            department = reference.Departments.CodeOf(handler);
-            if (department is null)
-            {
-                issues.Add(Warn("未知的承办单位，未派单", row, "handler", handler));
-            }
-        }
-
-        if (issues.Count(i => !i.IsWarning) > before)
-        {
-            return null;
-        }
-
-        return new HotlineOrder(row, orderId, calledAtUtc, kind!, description, county!, address, creditCode, entityName, name, phone,
-            name is null && phone is null, department, HotlineCategories.Guess(description, reference.Categories));
-    }
-
     /// <summary>Writes the batch's new orders in one transaction; returns how many were inserted, already there, and dispatched.</summary>
-    private async Task<(int Inserted, int Unchanged, int Dispatched)> CommitAsync(List<HotlineOrder> batch, Reference reference, string actor,
+    private async Task<(int Inserted, int Unchanged, int Dispatched)> CommitAsync(List<HotlineOrder> batch, HotlineReference reference, string actor,
         List<HotlineIssue> issues, CancellationToken cancellationToken)
     {
         var ids = batch.Select(o => o.OrderId).ToList();
@@ -347,7 +203,7 @@ public sealed class HotlineImport(QualityCityDbContext db, IAuditTrail auditLog,
             {
                 if (item.Kind != order.Kind || item.Description != order.Description || item.CountyCode != order.County || item.ReceivedAtUtc != order.CalledAtUtc)
                 {
-                    issues.Add(Warn("该工单已导入，文件中的内容与已导入的不同，未更新", order.Row, "order_id", order.OrderId));
+                    issues.Add(HotlineRows.Warn(Language, "该工单已导入，文件中的内容与已导入的不同，未更新", order.Row, "order_id", order.OrderId));
                 }
             }
             else
@@ -460,14 +316,185 @@ public sealed class HotlineImport(QualityCityDbContext db, IAuditTrail auditLog,
             codes.ExceptWith(taken);
         }
     }
+}
 
-    private HotlineIssue Reject(string reason, long row, string column, string value, params object?[] values) =>
-        new(row, Header(column), Shown(column, value), Language.Say(reason, values));
+/// <summary>An order as a checked row of the file.</summary>
+public sealed record HotlineOrder(long Row, string OrderId, DateTime CalledAtUtc, string Kind, string Description, string County, string? Address,
+    string? CreditCode, string? EntityName, string? ContactName, string? ContactPhone, bool Anonymous, string? Department, string Category);
 
-    private HotlineIssue Warn(string reason, long row, string column, string value, params object?[] values) =>
-        new(row, Header(column), Shown(column, value), Language.Say("警告：{0}", Language.Say(reason, values)), IsWarning: true);
+/// <summary>What rows are checked against: the city's counties (by code and by name), the category tree, the departments.</summary>
+public sealed record HotlineReference(Dictionary<string, string> Counties, HashSet<string> Categories, HotlineDepartments Departments);
 
-    private static string Header(string column) => Columns.FirstOrDefault(c => c.Column == column).Header ?? column;
+/// <summary>
+/// The checks of a hotline file that need no database: where the columns stand and whether a row is an
+/// order. Every refusal names the row, the column as the file names it and the reason.
+/// </summary>
+public static class HotlineRows
+{
+    /// <summary>Columns whose values are contact data: never echoed in the row report.</summary>
+    private static readonly HashSet<string> ContactColumns = ["contact_name", "contact_phone"];
+
+    /// <summary>No 12345 order is older: the city's hotline records start long after.</summary>
+    private const int EarliestCallYear = 1990;
+
+    /// <summary>
+    /// Where each column stands in the file; unknown headers are warned about in <paramref name="issues"/>.
+    /// </summary>
+    /// <exception cref="RegistryFileException">A required column is missing.</exception>
+    public static Dictionary<string, int> LocateColumns(IReadOnlyList<string> headers, ReportLanguage language, List<HotlineIssue> issues)
+    {
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < headers.Count; i++)
+        {
+            var header = HeaderKey(headers[i]);
+            var column = HotlineImport.Columns.FirstOrDefault(c => c.Header == header);
+            if (column.Column is null)
+            {
+                if (header.Length > 0)
+                {
+                    issues.Add(Warn(language, "未知的列，已忽略", 1, header, header));
+                }
+            }
+            else
+            {
+                index.TryAdd(column.Column, i);
+            }
+        }
+
+        var missing = HotlineImport.Columns.Where(c => c.Required && !index.ContainsKey(c.Column)).Select(c => c.Header).ToList();
+        if (missing.Count > 0)
+        {
+            throw new RegistryFileException(language.Say("缺少必需的列：{0}。第 1 行须为列名：{1}（承办单位可省略）", string.Join("、", missing),
+                string.Join("、", HotlineImport.Columns.Select(c => c.Header))));
+        }
+
+        return index;
+    }
+
+    /// <summary>Checks a row's cells (by column key); returns the order, or null having added the reasons to <paramref name="issues"/>.</summary>
+    public static HotlineOrder? Parse(long row, Dictionary<string, string> cells, HotlineReference reference, DateTime now, ReportLanguage language, List<HotlineIssue> issues)
+    {
+        var before = issues.Count(i => !i.IsWarning);
+        string Cell(string column) => cells.TryGetValue(column, out var value) ? value : string.Empty;
+
+        var orderId = Cell("order_id");
+        if (orderId.Length == 0)
+        {
+            issues.Add(Reject(language, "缺少工单编号", row, "order_id", orderId));
+        }
+        else if (orderId.Length > 64)
+        {
+            issues.Add(Reject(language, "工单编号不能超过 {0} 个字符", row, "order_id", orderId, 64));
+        }
+
+        DateTime calledAtUtc = default;
+        if (!DateTime.TryParseExact(Cell("called_at"), [HotlineImport.CalledAtFormat, HotlineImport.CalledAtFormat + ":ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var calledAt))
+        {
+            issues.Add(Reject(language, "来电时间须为 yyyy-MM-dd HH:mm（北京时间）", row, "called_at", Cell("called_at")));
+        }
+        else if (calledAt.Year < EarliestCallYear)
+        {
+            // Also keeps the shift to UTC below representable: 0001-01-01 00:00 has no time eight hours before it.
+            issues.Add(Reject(language, "来电时间早于 {0} 年，不是 12345 工单的时间", row, "called_at", Cell("called_at"), EarliestCallYear));
+        }
+        else
+        {
+            calledAtUtc = DateTime.SpecifyKind(calledAt.AddHours(-8), DateTimeKind.Utc);
+            if (calledAtUtc > now)
+            {
+                issues.Add(Reject(language, "来电时间晚于当前时间", row, "called_at", Cell("called_at")));
+            }
+        }
+
+        if (!HotlineImport.Kinds.TryGetValue(Cell("kind"), out var kind))
+        {
+            issues.Add(Reject(language, "诉求类型须为投诉、举报、咨询、建议或求助", row, "kind", Cell("kind")));
+        }
+
+        var description = Cell("content");
+        if (description.Length == 0)
+        {
+            issues.Add(Reject(language, "诉求内容为空", row, "content", description));
+        }
+        else if (description.Length > VoiceItemTable.MaxDescription)
+        {
+            issues.Add(Reject(language, "诉求内容超过 {0} 字（{1} 字）", row, "content", description, VoiceItemTable.MaxDescription, description.Length));
+        }
+
+        if (!reference.Counties.TryGetValue(Cell("county"), out var county))
+        {
+            issues.Add(Reject(language, "未知的区县：须为聊城市的县区名称或 GB/T 2260 代码", row, "county", Cell("county")));
+        }
+
+        var address = Optional(Cell("address"));
+        if (address is { Length: > 300 })
+        {
+            issues.Add(Reject(language, "地址不能超过 {0} 字", row, "address", address, 300));
+        }
+
+        string? creditCode = null, entityName = null;
+        var entity = Cell("entity");
+        if (entity.Length > 0)
+        {
+            var check = Domain.Registry.CreditCode.Check(Domain.Registry.CreditCode.Canonical(entity));
+            if (check.IsAcceptable)
+            {
+                creditCode = check.Code;
+            }
+            else if (entity.Length > 200)
+            {
+                issues.Add(Reject(language, "涉及企业不能超过 {0} 字", row, "entity", entity, 200));
+            }
+            else
+            {
+                entityName = entity;
+            }
+        }
+
+        // 匿名 (or no name) without a phone is an anonymous caller; 匿名 with a phone keeps the phone only.
+        var name = Optional(Cell("contact_name"));
+        var phone = Optional(Cell("contact_phone"));
+        if (name == "匿名")
+        {
+            name = null;
+        }
+
+        if (name is { Length: > 100 })
+        {
+            issues.Add(Reject(language, "联系人不能超过 {0} 字", row, "contact_name", name, 100));
+        }
+
+        if (phone is { Length: > 40 })
+        {
+            issues.Add(Reject(language, "联系电话不能超过 {0} 个字符", row, "contact_phone", phone, 40));
+        }
+
+        string? department = null;
+        if (Optional(Cell("handler")) is { } handler)
+        {
+            department = reference.Departments.CodeOf(handler);
+            if (department is null)
+            {
+                issues.Add(Warn(language, "未知的承办单位，未派单", row, "handler", handler));
+            }
+        }
+
+        if (issues.Count(i => !i.IsWarning) > before)
+        {
+            return null;
+        }
+
+        return new HotlineOrder(row, orderId, calledAtUtc, kind!, description, county!, address, creditCode, entityName, name, phone,
+            name is null && phone is null, department, HotlineCategories.Guess(description, reference.Categories));
+    }
+
+    internal static HotlineIssue Reject(ReportLanguage language, string reason, long row, string column, string value, params object?[] values) =>
+        new(row, Header(column), Shown(column, value), language.Say(reason, values));
+
+    internal static HotlineIssue Warn(ReportLanguage language, string reason, long row, string column, string value, params object?[] values) =>
+        new(row, Header(column), Shown(column, value), language.Say("警告：{0}", language.Say(reason, values)), IsWarning: true);
+
+    private static string Header(string column) => HotlineImport.Columns.FirstOrDefault(c => c.Column == column).Header ?? column;
 
     /// <summary>The value as the report shows it: contact data never, long text cut short.</summary>
     private static string Shown(string column, string value) =>

@@ -36,11 +36,6 @@ public sealed class SampleImport(SampleValidator validator, SampleRecorder recor
     public static string ChineseHeaders(string columns) => string.Join("、", columns.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
         .Select(c => Columns.FirstOrDefault(x => x.Column == c).Headers?[0] ?? c));
 
-    /// <summary>Columns that describe the sample rather than the item: every row of a sample must repeat them alike.</summary>
-    private static readonly string[] SampleColumns = ["level", "authority", "product_category", "producer_credit_code", "sampled_on"];
-
-    private static readonly string[] Required = ["sample_no", "level", "authority", "product_category", "producer_credit_code", "sampled_on", "item", "passed"];
-
     /// <summary>
     /// Imports a lab file, reporting the rows checked (and refused) to <paramref name="progress"/>;
     /// counted in the platform's import metrics (a file without the required columns as failed).
@@ -53,60 +48,22 @@ public sealed class SampleImport(SampleValidator validator, SampleRecorder recor
     private async Task<SampleImportReport> ImportFileAsync(string path, string actor, IProgress<JobProgress>? progress, CancellationToken ct)
     {
         using var reader = RegistryFileReader.Open(path);
-        var index = reader.LocateColumns(Columns);
-
-        var missing = Required.Where(r => !index.ContainsKey(r)).ToList();
-        if (missing.Count > 0)
+        var file = SampleRows.Read(reader, text);
+        if (file.Samples.Count == 0 && file.Errors.Count > 0)
         {
-            return new SampleImportReport(0, 0, 0, [new ImportRowError(1, string.Empty, string.Join(",", missing), text["缺少必需的列"])]);
+            return new SampleImportReport(0, 0, 0, file.Errors); // the header lacks a required column
         }
 
-        var errors = new List<ImportRowError>();
-        var rows = new List<(long Row, Dictionary<string, string> Cells)>();
-        foreach (var raw in reader.Rows)
-        {
-            var cells = raw.CellsBy(index);
-            if (cells.Values.All(string.IsNullOrEmpty))
-            {
-                continue;
-            }
-
-            rows.Add((raw.RowNumber, cells));
-        }
-
+        var errors = file.Errors;
+        var rows = file.Rows;
         var saved = new List<Sample>();
         var checkedRows = 0L;
-        foreach (var group in rows.GroupBy(r => r.Cells["sample_no"]))
+        foreach (var group in file.Samples)
         {
-            progress?.Report(new JobProgress(checkedRows, rows.Count, errors.Count));
-            checkedRows += group.Count();
-            var first = group.First();
-            var good = new List<(long Row, SampleItemRequest Item)>();
-            foreach (var (row, cells) in group)
-            {
-                // The sample's columns must agree with the group's first row.
-                var conflict = SampleColumns.FirstOrDefault(c => cells[c] != first.Cells[c]);
-                if (conflict is not null)
-                {
-                    errors.Add(new ImportRowError(row, group.Key, conflict, text.Format("与同一样品第 {0} 行不一致", first.Row)));
-                    continue;
-                }
-
-                var passed = ParsePassed(cells["passed"]);
-                if (passed is null)
-                {
-                    errors.Add(new ImportRowError(row, group.Key, "passed", text.Format("判定须为 合格/不合格（或 pass/fail），而不是“{0}”", cells["passed"])));
-                    continue;
-                }
-
-                if (good.Any(g => g.Item.Item == cells["item"]))
-                {
-                    errors.Add(new ImportRowError(row, group.Key, "item", text.Format("检验项目 {0} 在同一样品中重复", cells["item"])));
-                    continue;
-                }
-
-                good.Add((row, new SampleItemRequest(cells["item"], Cell(cells, "measured"), Cell(cells, "limit"), Cell(cells, "unit"), passed)));
-            }
+            progress?.Report(new JobProgress(checkedRows, rows, errors.Count));
+            checkedRows += group.RowCount;
+            var first = group.First;
+            var good = group.Good;
 
             // Items that are not test items of the category are refused one by one; the rest of the sample stays.
             var request = Request(first.Cells, good.Select(g => g.Item).ToList(), out var dateError);
@@ -118,7 +75,7 @@ public sealed class SampleImport(SampleValidator validator, SampleRecorder recor
                 {
                     var code = key["items:".Length..];
                     var bad = good.First(g => g.Item.Item == code);
-                    errors.Add(new ImportRowError(bad.Row, group.Key, "item", string.Join("；", messages)));
+                    errors.Add(new ImportRowError(bad.Row, group.SampleNo, "item", string.Join("；", messages)));
                     good.Remove(bad);
                 }
 
@@ -131,7 +88,7 @@ public sealed class SampleImport(SampleValidator validator, SampleRecorder recor
                 var reasons = dateError is not null ? [("sampled_on", dateError)] : sampleErrors.Select(e => (Field: ColumnOf(e.Key), Reason: string.Join("；", e.Value))).ToList();
                 foreach (var (row, _) in good)
                 {
-                    errors.AddRange(reasons.Select(r => new ImportRowError(row, group.Key, r.Item1, r.Item2)));
+                    errors.AddRange(reasons.Select(r => new ImportRowError(row, group.SampleNo, r.Item1, r.Item2)));
                 }
 
                 continue;
@@ -151,11 +108,9 @@ public sealed class SampleImport(SampleValidator validator, SampleRecorder recor
             await recorder.SaveAsync(saved, actor, ct);
         }
 
-        progress?.Report(new JobProgress(rows.Count, rows.Count, errors.Count));
-        return new SampleImportReport(saved.Count, saved.Sum(s => s.Items.Count), rows.Count, errors.OrderBy(e => e.Row).ToList());
+        progress?.Report(new JobProgress(rows, rows, errors.Count));
+        return new SampleImportReport(saved.Count, saved.Sum(s => s.Items.Count), rows, errors.OrderBy(e => e.Row).ToList());
     }
-
-    private static long RowsWithErrors(List<ImportRowError> errors) => errors.Select(e => e.Row).Distinct().Count();
 
     private SampleRequest Request(Dictionary<string, string> cells, IReadOnlyList<SampleItemRequest> items, out string? dateError)
     {
@@ -193,8 +148,90 @@ public sealed class SampleImport(SampleValidator validator, SampleRecorder recor
         _ => null,
     };
 
-    private static DateOnly? ParseDate(string? value) =>
+    /// <summary>A date as labs write it (yyyy-MM-dd, yyyy/M/d, or what .NET reads invariantly), or null.</summary>
+    public static DateOnly? ParseDate(string? value) =>
         DateOnly.TryParseExact(value?.Trim(), ["yyyy-MM-dd", "yyyy/M/d", "yyyy-M-d", "yyyy/MM/dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
             : DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var dateTime) ? DateOnly.FromDateTime(dateTime) : null;
+}
+
+/// <summary>A sample's rows of a lab file: its number, its first row's cells, how many rows name it and the items of those not refused.</summary>
+public sealed record SampleRowGroup(string SampleNo, (long Row, Dictionary<string, string> Cells) First, int RowCount, List<(long Row, SampleItemRequest Item)> Good);
+
+/// <summary>A lab file read and checked row by row: the non-empty rows, the samples they name, and the rows refused so far.</summary>
+public sealed record SampleFileRows(int Rows, IReadOnlyList<SampleRowGroup> Samples, List<ImportRowError> Errors);
+
+/// <summary>
+/// The checks of a lab file that need no database (QLT-1): the required columns, and per row that the
+/// sample's columns agree with its first row, the verdict reads as pass or fail and no item is named twice.
+/// </summary>
+public static class SampleRows
+{
+    /// <summary>Columns that describe the sample rather than the item: every row of a sample must repeat them alike.</summary>
+    private static readonly string[] SampleColumns = ["level", "authority", "product_category", "producer_credit_code", "sampled_on"];
+
+    private static readonly string[] Required = ["sample_no", "level", "authority", "product_category", "producer_credit_code", "sampled_on", "item", "passed"];
+
+    /// <summary>Reads the file's rows; a file without the required columns gives no rows and one error on row 1.</summary>
+    public static SampleFileRows Read(RegistryFileReader reader, Text text)
+    {
+        var index = reader.LocateColumns(SampleImport.Columns);
+        var missing = Required.Where(r => !index.ContainsKey(r)).ToList();
+        if (missing.Count > 0)
+        {
+            return new SampleFileRows(0, [], [new ImportRowError(1, string.Empty, string.Join(",", missing), text["缺少必需的列"])]);
+        }
+
+        var errors = new List<ImportRowError>();
+        var rows = new List<(long Row, Dictionary<string, string> Cells)>();
+        foreach (var raw in reader.Rows)
+        {
+            var cells = raw.CellsBy(index);
+            if (cells.Values.All(string.IsNullOrEmpty))
+            {
+                continue;
+            }
+
+            rows.Add((raw.RowNumber, cells));
+        }
+
+        var samples = new List<SampleRowGroup>();
+        foreach (var group in rows.GroupBy(r => r.Cells["sample_no"]))
+        {
+            var first = group.First();
+            var good = new List<(long Row, SampleItemRequest Item)>();
+            foreach (var (row, cells) in group)
+            {
+                // The sample's columns must agree with the group's first row.
+                var conflict = SampleColumns.FirstOrDefault(c => cells[c] != first.Cells[c]);
+                if (conflict is not null)
+                {
+                    errors.Add(new ImportRowError(row, group.Key, conflict, text.Format("与同一样品第 {0} 行不一致", first.Row)));
+                    continue;
+                }
+
+                var passed = SampleImport.ParsePassed(cells["passed"]);
+                if (passed is null)
+                {
+                    errors.Add(new ImportRowError(row, group.Key, "passed", text.Format("判定须为 合格/不合格（或 pass/fail），而不是“{0}”", cells["passed"])));
+                    continue;
+                }
+
+                if (good.Any(g => g.Item.Item == cells["item"]))
+                {
+                    errors.Add(new ImportRowError(row, group.Key, "item", text.Format("检验项目 {0} 在同一样品中重复", cells["item"])));
+                    continue;
+                }
+
+                good.Add((row, new SampleItemRequest(cells["item"], Cell(cells, "measured"), Cell(cells, "limit"), Cell(cells, "unit"), passed)));
+            }
+
+            samples.Add(new SampleRowGroup(group.Key, first, group.Count(), good));
+        }
+
+        return new SampleFileRows(rows.Count, samples, errors);
+    }
+
+    private static string? Cell(Dictionary<string, string> cells, string column) =>
+        cells.TryGetValue(column, out var value) && value.Length > 0 ? value : null;
 }

@@ -85,11 +85,16 @@ public sealed class RegistryFileReader : IDisposable
             throw new RegistryFileException($"file not found: {path}");
         }
 
-        var extension = Path.GetExtension(path).ToLowerInvariant();
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        return Open(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16), Path.GetExtension(path));
+    }
+
+    /// <summary>Reads a seekable stream as a file of the given extension (.csv, .txt or .xlsx); the reader owns the stream.</summary>
+    /// <exception cref="RegistryFileException">When the type is another or the content unreadable (the stream is then closed).</exception>
+    public static RegistryFileReader Open(Stream stream, string extension)
+    {
         try
         {
-            return extension switch
+            return extension.ToLowerInvariant() switch
             {
                 ".csv" or ".txt" => OpenCsv(stream),
                 ".xlsx" => OpenXlsx(stream),
@@ -114,7 +119,7 @@ public sealed class RegistryFileReader : IDisposable
         }
         catch (Exception ex) when (ex is not RegistryFileException)
         {
-            throw new RegistryFileException($"not a readable CSV file: {ex.Message}");
+            throw new RegistryFileException($"not a readable CSV file: {Reason(ex)}");
         }
 
         var headers = Enumerable.Range(0, csv.FieldCount).Select(csv.GetName).ToArray();
@@ -131,7 +136,7 @@ public sealed class RegistryFileReader : IDisposable
         long row = 1;
         using (csv)
         {
-            while (csv.Read())
+            while (NextCsvRow(csv, row + 1))
             {
                 row++;
                 var cells = new string?[width];
@@ -146,6 +151,22 @@ public sealed class RegistryFileReader : IDisposable
         }
     }
 
+    /// <summary>Moves to the next record; a record the CSV reader cannot make out (text after a closing quote) refuses the file at its row.</summary>
+    private static bool NextCsvRow(CsvDataReader csv, long row)
+    {
+        try
+        {
+            return csv.Read();
+        }
+        catch (Exception ex) when (ex is CsvFormatException or CsvRecordTooLargeException or DecoderFallbackException)
+        {
+            throw new RegistryFileException($"row {row} is not valid CSV: {Reason(ex)}");
+        }
+    }
+
+    /// <summary>The widest sheet read: far more than any file of the platform has (about 30 columns).</summary>
+    private const int MaxWorkbookColumns = 1024;
+
     private static RegistryFileReader OpenXlsx(Stream stream)
     {
         IEnumerable<IDictionary<string, object?>> query;
@@ -155,7 +176,7 @@ public sealed class RegistryFileReader : IDisposable
         }
         catch (Exception ex)
         {
-            throw new RegistryFileException($"not a readable .xlsx workbook: {ex.Message}");
+            throw new RegistryFileException($"not a readable .xlsx workbook: {Reason(ex)}");
         }
 
         using var enumerator = query.GetEnumerator();
@@ -171,7 +192,15 @@ public sealed class RegistryFileReader : IDisposable
         }
         catch (Exception ex) when (ex is not RegistryFileException)
         {
-            throw new RegistryFileException($"not a readable .xlsx workbook: {ex.Message}");
+            throw new RegistryFileException($"not a readable .xlsx workbook: {Reason(ex)}");
+        }
+
+        // MiniExcel gives every row a cell in every column up to the sheet's widest: one stray cell in
+        // column XFD would make each row 16,384 cells and a large file take hours.
+        if (headerRow.Count > MaxWorkbookColumns)
+        {
+            throw new RegistryFileException(
+                $"the sheet is {headerRow.Count} columns wide (to column {headerRow.Keys.Last()}); a file has at most {MaxWorkbookColumns}: delete the cells far to the right of the table");
         }
 
         var columnKeys = headerRow.Keys.ToArray();
@@ -185,8 +214,10 @@ public sealed class RegistryFileReader : IDisposable
         // first enumeration's position.
         stream.Position = 0;
         long row = 0;
-        foreach (IDictionary<string, object?> cells in stream.Query(useHeaderRow: false, excelType: ExcelType.XLSX))
+        using var rows = stream.Query(useHeaderRow: false, excelType: ExcelType.XLSX).GetEnumerator();
+        while (NextXlsxRow(rows, row + 1))
         {
+            var cells = (IDictionary<string, object?>)rows.Current;
             row++;
             if (row == 1)
             {
@@ -202,6 +233,32 @@ public sealed class RegistryFileReader : IDisposable
             yield return new RawRow(row, values);
         }
     }
+
+    /// <summary>
+    /// Moves to the next row; a workbook that turns out corrupt past its header (a damaged sheet, a cut
+    /// archive) refuses the file at that row rather than letting the archive's or XML reader's error out.
+    /// </summary>
+    private static bool NextXlsxRow(IEnumerator<dynamic> rows, long row)
+    {
+        try
+        {
+            return rows.MoveNext();
+        }
+        catch (Exception ex) when (ex is not RegistryFileException)
+        {
+            throw new RegistryFileException($"not a readable .xlsx workbook from row {row} on: {Reason(ex)}");
+        }
+    }
+
+    /// <summary>
+    /// Why a file could not be read, for the person who sent it: what the archive, XML or CSV reader
+    /// says about the damage it found; any other failure inside the reading library (a null reference,
+    /// a bad cast on a damaged part) says nothing useful to them, so it becomes a plain sentence.
+    /// </summary>
+    private static string Reason(Exception ex) =>
+        ex is InvalidDataException or System.Xml.XmlException or EndOfStreamException or CsvFormatException or CsvRecordTooLargeException or DecoderFallbackException
+            ? ex.Message
+            : "the file is damaged or is not of its type; save it again from the spreadsheet program";
 
     private static string? CellText(object? value) => value switch
     {
