@@ -85,8 +85,14 @@ public sealed class RegistryFileReader : IDisposable
             throw new RegistryFileException($"file not found: {path}");
         }
 
-        var extension = Path.GetExtension(path).ToLowerInvariant();
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        return Open(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16), Path.GetExtension(path));
+    }
+
+    /// <summary>Reads a seekable stream as a file of the given extension (.csv, .txt or .xlsx); the reader owns the stream.</summary>
+    /// <exception cref="RegistryFileException">When the type is another or the content unreadable.</exception>
+    public static RegistryFileReader Open(Stream stream, string extension)
+    {
+        extension = extension.ToLowerInvariant();
         try
         {
             return extension switch
@@ -131,8 +137,24 @@ public sealed class RegistryFileReader : IDisposable
         long row = 1;
         using (csv)
         {
-            while (csv.Read())
+            while (true)
             {
+                bool more;
+                try
+                {
+                    more = csv.Read();
+                }
+                catch (CsvFormatException)
+                {
+                    // A stray quote or a record without end: where the reading stopped is the place to look.
+                    throw new RegistryFileException($"row {row + 1} is not readable CSV: a quote inside a field must be doubled, and a quoted field must end");
+                }
+
+                if (!more)
+                {
+                    break;
+                }
+
                 row++;
                 var cells = new string?[width];
                 var count = Math.Min(width, csv.RowFieldCount);
@@ -155,7 +177,7 @@ public sealed class RegistryFileReader : IDisposable
         }
         catch (Exception ex)
         {
-            throw new RegistryFileException($"not a readable .xlsx workbook: {ex.Message}");
+            throw new RegistryFileException($"not a readable .xlsx workbook: {WorkbookFault(ex)}");
         }
 
         using var enumerator = query.GetEnumerator();
@@ -171,7 +193,7 @@ public sealed class RegistryFileReader : IDisposable
         }
         catch (Exception ex) when (ex is not RegistryFileException)
         {
-            throw new RegistryFileException($"not a readable .xlsx workbook: {ex.Message}");
+            throw new RegistryFileException($"not a readable .xlsx workbook: {WorkbookFault(ex)}");
         }
 
         var columnKeys = headerRow.Keys.ToArray();
@@ -185,8 +207,23 @@ public sealed class RegistryFileReader : IDisposable
         // first enumeration's position.
         stream.Position = 0;
         long row = 0;
-        foreach (IDictionary<string, object?> cells in stream.Query(useHeaderRow: false, excelType: ExcelType.XLSX))
+        using var rows = stream.Query(useHeaderRow: false, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>().GetEnumerator();
+        while (true)
         {
+            try
+            {
+                if (!rows.MoveNext())
+                {
+                    break;
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A damaged workbook may read well at first and fail only further on.
+                throw new RegistryFileException($"not a readable .xlsx workbook from row {row + 1}: {WorkbookFault(ex)}");
+            }
+
+            var cells = rows.Current;
             row++;
             if (row == 1)
             {
@@ -202,6 +239,16 @@ public sealed class RegistryFileReader : IDisposable
             yield return new RawRow(row, values);
         }
     }
+
+    /// <summary>
+    /// What is wrong with a damaged workbook: the zip's or the XML's own account, which says where; a
+    /// fault deeper in the reader says nothing a person could act on, so it is told as a damaged part.
+    /// </summary>
+    private static string WorkbookFault(Exception ex) => ex switch
+    {
+        System.Xml.XmlException or InvalidDataException or DecoderFallbackException => ex.Message,
+        _ => "a part of the workbook is damaged or missing; save it again from Excel",
+    };
 
     private static string? CellText(object? value) => value switch
     {
