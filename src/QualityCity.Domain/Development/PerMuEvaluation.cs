@@ -38,10 +38,28 @@ public static class PerMuEvaluation
         var points = firms.ToDictionary(f => f.CreditCode, _ => new Dictionary<string, decimal>(StringComparer.Ordinal), StringComparer.Ordinal);
         foreach (var indicator in formula.Indicators)
         {
-            Score(formula, indicator, firms, all, year, points);
+            try
+            {
+                Score(formula, indicator, firms, all, year, points);
+            }
+            catch (OverflowException)
+            {
+                // Decimal holds 28 digits: a weight, multiple or figure beyond any real one can still be typed.
+                throw new PerMuFormulaException($"indicators[{indicator.Id}]",
+                    "数值过大，超出可计算的范围（请检查权重、基准倍数和效益数据） — the figures are too large to compute (check the weight, the benchmark multiple and the efficiency data)");
+            }
         }
 
-        var totals = firms.ToDictionary(f => f.CreditCode, f => Round2(formula.Indicators.Sum(i => points[f.CreditCode][i.Id])), StringComparer.Ordinal);
+        Dictionary<string, decimal> totals;
+        try
+        {
+            totals = firms.ToDictionary(f => f.CreditCode, f => Round2(formula.Indicators.Sum(i => points[f.CreditCode][i.Id])), StringComparer.Ordinal);
+        }
+        catch (OverflowException)
+        {
+            throw new PerMuFormulaException("indicators", "各指标得分之和过大，超出可计算的范围 — the sum of the points is too large to compute");
+        }
+
         // 1 + the number of higher totals: the first place of each total in the ordered list.
         var ranks = new Dictionary<decimal, int>();
         var place = 0;

@@ -86,6 +86,11 @@ public sealed record PerMuFormula(
         {
             throw new PerMuFormulaException("(file)", "不是有效的 JSON — not valid JSON: " + e.Message);
         }
+        catch (ArgumentException)
+        {
+            // Text pasted from a broken source may hold half of a character pair, which JSON cannot carry.
+            throw new PerMuFormulaException("(file)", "含有无效的字符（不成对的代理项） — holds an invalid character (half of a surrogate pair)");
+        }
     }
 
     /// <summary>Reads one formula object already parsed (an entry of <c>per_mu_formulas.json</c>'s <c>formulas</c>).</summary>
@@ -265,6 +270,11 @@ public sealed record PerMuFormula(
             return null;
         }
 
+        if (rule.ValueKind != JsonValueKind.Object)
+        {
+            throw new PerMuFormulaException($"scope.{category}", "应为对象（参评）或 null（不参评） — must be an object (evaluated) or null (not evaluated)");
+        }
+
         var land = Number(rule, "min_land_mu", $"scope.{category}.min_land_mu") ?? 0;
         return land >= 0 ? land : throw new PerMuFormulaException($"scope.{category}.min_land_mu", "不能为负 — cannot be negative");
     }
@@ -277,12 +287,13 @@ public sealed record PerMuFormula(
             : throw new PerMuFormulaException($"{at}.{key}", $"应为效益数据的一列（{string.Join("、", EfficiencyRow.Fields)}） — must be a column of the efficiency data, not {column ?? "missing"}");
     }
 
+    // An indicator, a class or a benchmark written as a number or a list has none of its keys: each is then missing, and refused as such.
     private static string? String(JsonElement element, string key) =>
-        element.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static decimal? Number(JsonElement element, string key, string at)
     {
-        if (!element.TryGetProperty(key, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(key, out var value) || value.ValueKind == JsonValueKind.Null)
         {
             return null;
         }

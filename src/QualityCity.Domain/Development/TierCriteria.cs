@@ -80,10 +80,15 @@ public sealed class TierCriteria
         {
             throw new TierCriteriaException("(file)", "不是有效的 JSON — not valid JSON: " + e.Message);
         }
+        catch (ArgumentException)
+        {
+            // Text pasted from a broken source may hold half of a character pair, which JSON cannot carry.
+            throw new TierCriteriaException("(file)", "含有无效的字符（不成对的代理项） — holds an invalid character (half of a surrogate pair)");
+        }
 
         using (document)
         {
-            if (!document.RootElement.TryGetProperty("versions", out var versions) || versions.ValueKind != JsonValueKind.Array)
+            if (!Property(document.RootElement, "versions", out var versions) || versions.ValueKind != JsonValueKind.Array)
             {
                 throw new TierCriteriaException("versions", "缺少 — missing");
             }
@@ -113,7 +118,7 @@ public sealed class TierCriteria
             missing.Add("the tiers");
         }
 
-        foreach (var tier in tierList.Where(x => !x.TryGetProperty("conditions", out var c) || c.ValueKind != JsonValueKind.Array || c.GetArrayLength() == 0))
+        foreach (var tier in tierList.Where(x => !Property(x, "conditions", out var c) || c.ValueKind != JsonValueKind.Array || c.GetArrayLength() == 0))
         {
             var note = String(tier, "note");
             missing.Add($"the conditions of tier {String(tier, "id")}" + (note is null ? string.Empty : $" ({note})"));
@@ -136,8 +141,8 @@ public sealed class TierCriteria
                 "enum" => TierFieldType.Named,
                 var other => throw new TierCriteriaException($"fields.{field.Name}.type", $"应为 bool、number、integer 或 enum — must be bool, number, integer or enum, not {other ?? "missing"}"),
             };
-            var values = field.Value.TryGetProperty("values", out var v) && v.ValueKind == JsonValueKind.Array
-                ? v.EnumerateArray().Select(x => x.GetString() ?? string.Empty).ToList()
+            var values = Property(field.Value, "values", out var v) && v.ValueKind == JsonValueKind.Array
+                ? v.EnumerateArray().Select(x => Text(x, $"fields.{field.Name}.values")).ToList()
                 : [];
             if (type == TierFieldType.Named && !values.Contains("none"))
             {
@@ -160,13 +165,13 @@ public sealed class TierCriteria
         foreach (var tier in tierList)
         {
             var id = String(tier, "id") ?? throw new TierCriteriaException("tiers", "每个层级需要 id — every tier needs its id");
-            var level = tier.TryGetProperty("level", out var l) && l.TryGetInt32(out var n) ? n : throw new TierCriteriaException($"tiers[{id}].level", "应为整数 — must be an integer");
+            var level = Property(tier, "level", out var l) && l.ValueKind == JsonValueKind.Number && l.TryGetInt32(out var n) ? n : throw new TierCriteriaException($"tiers[{id}].level", "应为整数 — must be an integer");
             var groups = ReadGroups(tier, id, reader);
             reader.Groups = [.. groups.Select(g => g.Id), "total"];
             reader.Tier = id;
             var conditions = tier.GetProperty("conditions").EnumerateArray()
                 .Select(c => String(c, "id") is { } cid
-                    ? new TierCondition(cid, String(c, "name") ?? cid, reader.Read(c.GetProperty("test"), $"tiers[{id}].conditions[{cid}]"))
+                    ? new TierCondition(cid, String(c, "name") ?? cid, reader.Read(Required(c, "test", $"tiers[{id}].conditions[{cid}]"), $"tiers[{id}].conditions[{cid}]"))
                     : throw new TierCriteriaException($"tiers[{id}].conditions", "每个条件需要 id — every condition needs its id"))
                 .ToList();
             tiers.Add(new Tier(id, String(tier, "name") ?? id, level, groups, conditions));
@@ -183,40 +188,47 @@ public sealed class TierCriteria
 
     private static List<TierGroup> ReadGroups(JsonElement tier, string tierId, TestReader reader)
     {
-        if (!tier.TryGetProperty("scores", out var scores) || !scores.TryGetProperty("groups", out var groups))
+        if (!Property(tier, "scores", out var scores) || !Property(scores, "groups", out _))
         {
             return [];
         }
 
         var result = new List<TierGroup>();
         reader.Groups = [];
-        foreach (var group in groups.EnumerateArray())
+        foreach (var group in List(scores, "groups", $"tiers[{tierId}].scores"))
         {
             var gid = String(group, "id") ?? throw new TierCriteriaException($"tiers[{tierId}].scores", "每组需要 id — every group needs its id");
             var items = new List<TierItem>();
-            foreach (var item in group.GetProperty("items").EnumerateArray())
+            foreach (var item in List(group, "items", $"tiers[{tierId}].scores.{gid}"))
             {
                 var iid = String(item, "id") ?? "?";
                 var at = $"tiers[{tierId}].scores.{gid}.{iid}";
                 var kind = String(item, "kind");
                 var max = Number(item, "max", at) ?? throw new TierCriteriaException(at + ".max", "缺少 — missing");
+                if (max < 0)
+                {
+                    // An item's points lie between 0 and its maximum: below 0 there is no such range.
+                    throw new TierCriteriaException(at + ".max", "不能为负 — cannot be negative");
+                }
+
                 var bands = new List<(TierTest, decimal)>();
                 string? field = null;
                 IReadOnlyList<string> fields = [];
                 switch (kind)
                 {
                     case "bands":
-                        foreach (var band in item.GetProperty("bands").EnumerateArray())
+                        foreach (var band in List(item, "bands", at))
                         {
-                            bands.Add((reader.Read(band.GetProperty("when"), at), Number(band, "points", at + ".points") ?? 0));
+                            bands.Add((reader.Read(Required(band, "when", at + ".bands"), at), Number(band, "points", at + ".points") ?? 0));
                         }
 
                         break;
                     case "steps" or "value":
-                        field = reader.Field(String(item, "field"), at + ".field");
+                        // Points are counted from the field's figure: a yes/no or a named value has none.
+                        field = reader.Field(String(item, "field"), at + ".field", TierFieldType.Number, TierFieldType.WholeNumber);
                         break;
                     case "count":
-                        fields = [.. item.GetProperty("fields").EnumerateArray().Select(f => reader.Field(f.GetString(), at + ".fields"))];
+                        fields = [.. List(item, "fields", at).Select(f => reader.Field(f.ValueKind == JsonValueKind.String ? f.GetString() : null, at + ".fields", TierFieldType.Bool))];
                         break;
                     default:
                         throw new TierCriteriaException(at + ".kind", $"应为 bands、steps、count 或 value — must be bands, steps, count or value, not {kind ?? "missing"}");
@@ -238,11 +250,29 @@ public sealed class TierCriteria
     }
 
     internal static string? String(JsonElement element, string key) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        Property(element, key, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    /// <summary>A key of an object; anything but an object has none, so a tier or an item written as a number is missing its keys, not a crash.</summary>
+    private static bool Property(JsonElement element, string key, out JsonElement value)
+    {
+        value = default;
+        return element.ValueKind == JsonValueKind.Object && element.TryGetProperty(key, out value);
+    }
+
+    private static JsonElement Required(JsonElement element, string key, string at) =>
+        Property(element, key, out var value) ? value : throw new TierCriteriaException(at, $"缺少 {key} — {key} is missing");
+
+    private static List<JsonElement> List(JsonElement element, string key, string at) =>
+        Property(element, key, out var value) && value.ValueKind == JsonValueKind.Array
+            ? [.. value.EnumerateArray()]
+            : throw new TierCriteriaException($"{at}.{key}", "应为列表 — must be a list");
+
+    private static string Text(JsonElement value, string at) =>
+        value.ValueKind == JsonValueKind.String ? value.GetString()! : throw new TierCriteriaException(at, $"应为文字，而不是 {value.GetRawText()} — must be text, not {value.GetRawText()}");
 
     internal static decimal? Number(JsonElement element, string key, string at)
     {
-        if (!element.TryGetProperty(key, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (!Property(element, key, out var value) || value.ValueKind == JsonValueKind.Null)
         {
             return null;
         }
@@ -267,16 +297,31 @@ public sealed class TierCriteria
         public string Field(string? name, string at) =>
             name is not null && fields.ContainsKey(name) ? name : throw new TierCriteriaException(at, $"没有这个字段 — no field {name ?? "(missing)"}");
 
+        /// <summary>A field of one of the types given (<paramref name="types"/>).</summary>
+        public string Field(string? name, string at, params TierFieldType[] types) =>
+            types.Contains(fields[Field(name, at)].Type)
+                ? name!
+                : throw new TierCriteriaException(at, $"字段 {name} 的类型不能用于此处 — field {name} is of type {fields[name!].Type}, which cannot be counted here");
+
         public TierTest Read(JsonElement test, string at)
         {
-            if (test.TryGetProperty("all", out var all))
+            if (test.ValueKind != JsonValueKind.Object)
             {
-                return new TierTest.All([.. all.EnumerateArray().Select(t => Read(t, at))]);
+                throw new TierCriteriaException(at, "条件应为对象 — a test must be an object");
             }
 
-            if (test.TryGetProperty("any", out var any))
+            if (test.TryGetProperty("all", out _))
             {
-                return new TierTest.Any([.. any.EnumerateArray().Select(t => Read(t, at))]);
+                return new TierTest.All([.. List(test, "all", at).Select(t => Read(t, at))]);
+            }
+
+            if (test.TryGetProperty("any", out _))
+            {
+                var either = List(test, "any", at);
+                // Any of nothing never holds, and has no first way to report.
+                return either.Count > 0
+                    ? new TierTest.Any([.. either.Select(t => Read(t, at))])
+                    : throw new TierCriteriaException(at + ".any", "至少需要一个条件 — at least one test is needed");
             }
 
             if (String(test, "ref") is { } name)
@@ -315,20 +360,27 @@ public sealed class TierCriteria
             }
 
             var field = fields[Field(String(test, "field"), at)];
+            if (op == "in" && field.Type != TierFieldType.Named)
+            {
+                throw new TierCriteriaException(at, $"in 只用于有取值列表的字段 — in applies to a field of named values, and {field.Id} is not one");
+            }
+
             return new TierTest.Compare(field.Id, op, Threshold(field, value, op, at));
         }
 
         private static object Threshold(TierField field, JsonElement value, string op, string at) => (field.Type, op) switch
         {
-            (TierFieldType.Named, "in") => value.EnumerateArray().Select(v => v.GetString() ?? string.Empty).ToArray(),
-            (TierFieldType.Named, _) => value.GetString() is { } text && field.Values.Contains(text)
+            (TierFieldType.Named, "in") => value.ValueKind == JsonValueKind.Array
+                ? value.EnumerateArray().Select(v => Text(v, at)).ToArray()
+                : throw new TierCriteriaException(at, $"{field.Id} 的 in 需要取值列表 — in needs a list of values of {field.Id}"),
+            (TierFieldType.Named, _) => value.ValueKind == JsonValueKind.String && value.GetString() is { } text && field.Values.Contains(text)
                 ? text
                 : throw new TierCriteriaException(at, $"{field.Id} 没有取值 {value} — {field.Id} has no value {value}"),
             (TierFieldType.Bool, _) => value.ValueKind is JsonValueKind.True or JsonValueKind.False
                 ? value.ValueKind == JsonValueKind.True
                 : throw new TierCriteriaException(at, $"{field.Id} 是是/否字段 — {field.Id} is yes or no"),
-            _ => value.ValueKind == JsonValueKind.Number
-                ? decimal.Parse(value.GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture)
+            _ => value.ValueKind == JsonValueKind.Number && decimal.TryParse(value.GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+                ? number
                 : throw new TierCriteriaException(at, $"{field.Id} 的阈值应为数字 — the threshold of {field.Id} must be a number"),
         };
     }

@@ -79,23 +79,20 @@ public sealed class ReferenceDataLoader(QualityCityDbContext db, IAuditTrail aud
         }
     }
 
-    /// <summary>Parses a holiday file (date,kind,name); used at first start and by the admin's upload of next year's notice.</summary>
-    public static List<HolidayEntry> ReadHolidays(string path) =>
-        ReferenceFiles.ReadCsv(path, r =>
-        {
-            var kind = r.GetString(r.GetOrdinal("kind")).Trim();
-            if (kind is not ("holiday" or "workday"))
-            {
-                throw new FormatException($"kind must be 'holiday' or 'workday', not '{kind}'");
-            }
+    /// <summary>Parses the shipped holiday file (date,kind,name) at first start, with the checks of the administrator's upload.</summary>
+    /// <exception cref="FormatException">Naming the file and each bad row.</exception>
+    public static List<HolidayEntry> ReadHolidays(string path) => ParseHolidays(File.ReadAllText(path), path);
 
-            return new HolidayEntry
-            {
-                Date = DateOnly.ParseExact(r.GetString(r.GetOrdinal("date")).Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                Kind = kind,
-                Name = r.GetString(r.GetOrdinal("name")),
-            };
-        });
+    /// <summary>
+    /// The days of a holiday file's text, read as <see cref="UploadHolidays.HolidayCalendarUpload.Read"/> reads an upload;
+    /// a file with any bad row is refused whole, as the calendar it would give is wrong.
+    /// </summary>
+    /// <exception cref="FormatException">Naming <paramref name="source"/> and each bad row by its line.</exception>
+    public static List<HolidayEntry> ParseHolidays(string csv, string source)
+    {
+        var (days, errors) = UploadHolidays.HolidayCalendarUpload.Read(csv, Localization.Text.Loaded);
+        return errors.Count == 0 ? days : throw new FormatException($"{source}: {string.Join("; ", errors)}");
+    }
 
     private static IEnumerable<Region> ReadRegions()
     {

@@ -294,17 +294,34 @@ public sealed class CapacityWork(QualityCityDbContext db, PlatformClock clock, D
     }
 
     /// <summary>An ISO 8601 time; one without an offset is China time, as the meters in the city report it.</summary>
-    private static DateTimeOffset? ReadTime(string text)
+    public static DateTimeOffset? ReadTime(string text)
     {
         if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed))
         {
             return null;
         }
 
-        return parsed.Kind == DateTimeKind.Unspecified
-            ? new DateTimeOffset(parsed, TimeSpan.FromHours(8))
-            : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.None);
+        DateTimeOffset time;
+        if (parsed.Kind == DateTimeKind.Unspecified)
+        {
+            // China time in the first hours of the calendar has no instant in UTC.
+            if (parsed < DateTime.MinValue + ChinaTime)
+            {
+                return null;
+            }
+
+            time = new DateTimeOffset(parsed, ChinaTime);
+        }
+        else if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out time))
+        {
+            return null;
+        }
+
+        // A reading's day is its day in China time, which the calendar's last hours do not have.
+        return time.UtcDateTime <= DateTime.MaxValue - ChinaTime ? time : null;
     }
+
+    private static readonly TimeSpan ChinaTime = TimeSpan.FromHours(8);
 
     private string PhotoFolder(long itemId) => Path.Combine(settings.DataDirectory, "capacity", itemId.ToString(CultureInfo.InvariantCulture));
 

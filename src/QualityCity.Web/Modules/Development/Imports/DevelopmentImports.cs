@@ -46,12 +46,19 @@ public interface IDevelopmentImport
 }
 
 /// <summary>Reading the rows of a programme table: the columns located, blank rows skipped, the credit code checked first.</summary>
-internal static class ImportRows
+public static class ImportRows
 {
     /// <summary>The non-blank rows with their cells by column id and the checked credit code; rows whose code is unreadable are reported.</summary>
     public static List<(long Row, string CreditCode, Dictionary<string, string> Cells)> Read(string path, IReadOnlyList<ImportColumn> columns, List<DevelopmentIssue> issues)
     {
         using var file = RegistryFileReader.Open(path);
+        return Read(file, columns, issues);
+    }
+
+    /// <summary>The rows of a file already open, as <see cref="Read(string, IReadOnlyList{ImportColumn}, List{DevelopmentIssue})"/> reads them.</summary>
+    public static List<(long Row, string CreditCode, Dictionary<string, string> Cells)> Read(RegistryFileReader file, IReadOnlyList<ImportColumn> columns,
+        List<DevelopmentIssue> issues)
+    {
         var located = file.LocateColumns([.. columns.Select(c => (c.Id, new[] { c.Header }))]);
         var missing = columns.Where(c => c.Required && !located.ContainsKey(c.Id)).Select(c => c.Id).ToList();
         if (missing.Count > 0)

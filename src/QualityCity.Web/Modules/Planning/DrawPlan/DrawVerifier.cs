@@ -15,17 +15,50 @@ public static class DrawVerifier
     /// <summary>Null when everything matches; otherwise the first difference found.</summary>
     public static async Task<string?> VerifyAsync(string recordPath, string poolsDirectory, CancellationToken cancellationToken)
     {
-        DrawDocument? record;
+        Stream file;
         try
         {
-            await using var file = File.OpenRead(recordPath);
-            record = await JsonSerializer.DeserializeAsync<DrawDocument>(file, PlanningJson.Options, cancellationToken);
+            file = File.OpenRead(recordPath);
+        }
+        catch (IOException ex)
+        {
+            return $"the record cannot be read: {ex.Message}";
+        }
+
+        await using (file)
+        {
+            return await VerifyAsync(file, async (name, ct) =>
+            {
+                var path = Path.Combine(poolsDirectory, name);
+                return File.Exists(path) ? await File.ReadAllBytesAsync(path, ct) : null;
+            }, poolsDirectory, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Verifies a record read from <paramref name="record"/> against the pool files <paramref name="readPool"/>
+    /// gives by file name (null when there is none; <paramref name="poolsPlace"/> says where they were looked for).
+    /// Null when everything matches; otherwise the first difference found, or why the record cannot be verified.
+    /// </summary>
+    public static async Task<string?> VerifyAsync(Stream record, Func<string, CancellationToken, Task<byte[]?>> readPool, string poolsPlace,
+        CancellationToken cancellationToken)
+    {
+        DrawDocument? document;
+        try
+        {
+            document = await JsonSerializer.DeserializeAsync<DrawDocument>(record, PlanningJson.Options, cancellationToken);
         }
         catch (Exception ex) when (ex is JsonException or IOException)
         {
             return $"the record cannot be read: {ex.Message}";
         }
 
+        return await CompareAsync(document, readPool, poolsPlace, cancellationToken);
+    }
+
+    private static async Task<string?> CompareAsync(DrawDocument? record, Func<string, CancellationToken, Task<byte[]?>> readPool, string poolsPlace,
+        CancellationToken cancellationToken)
+    {
         if (record?.Strata is null || record.Seed is null || record.InspectorAssignments is null)
         {
             return "the record is incomplete (seed, strata and inspectorAssignments are required)";
@@ -36,15 +69,19 @@ public static class DrawVerifier
             return $"algorithm is '{record.Algorithm}', not {DrawTickets.Algorithm}";
         }
 
+        if (Incomplete(record) is { } missing)
+        {
+            return $"the record is incomplete: {missing}";
+        }
+
         foreach (var stratum in record.Strata)
         {
-            var path = Path.Combine(poolsDirectory, Path.GetFileName(stratum.PoolFile));
-            if (!File.Exists(path))
+            var bytes = await readPool(Path.GetFileName(stratum.PoolFile), cancellationToken);
+            if (bytes is null)
             {
-                return $"pool file {Path.GetFileName(stratum.PoolFile)} not found in {poolsDirectory}";
+                return $"pool file {Path.GetFileName(stratum.PoolFile)} not found in {poolsPlace}";
             }
 
-            var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
             if (Sha256.Hex(bytes) != stratum.PoolDigest)
             {
                 return $"pool {stratum.Department}/{stratum.Stratum}: the file's SHA-256 differs from poolDigest";
@@ -54,6 +91,17 @@ public static class DrawVerifier
             if (ids.Length != stratum.PoolSize)
             {
                 return $"pool {stratum.Department}/{stratum.Stratum}: {ids.Length} ids, the record says {stratum.PoolSize}";
+            }
+
+            if (stratum.K < 0)
+            {
+                return $"pool {stratum.Department}/{stratum.Stratum}: k is {stratum.K}, below 0";
+            }
+
+            // A published pool is a set of non-empty ids, which the draw refuses to run on otherwise.
+            if (NotAPool(ids) is { } why)
+            {
+                return $"pool {stratum.Department}/{stratum.Stratum}: {why}";
             }
 
             var expected = DrawTickets.Sample(record.Seed, ids, stratum.K);
@@ -89,6 +137,50 @@ public static class DrawVerifier
                 }
 
                 previous = ticket;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Why the ids of a pool file are not a pool (a blank line, an id twice), or null.</summary>
+    private static string? NotAPool(string[] ids)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (ids[i].Length == 0)
+            {
+                return $"line {i + 1} of the pool file is blank";
+            }
+
+            if (!seen.Add(ids[i]))
+            {
+                return $"line {i + 1} of the pool file lists {ids[i]} a second time";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>What a record lacks below its top level (a stratum, a selection, an assignment left out or null), or null.</summary>
+    private static string? Incomplete(DrawDocument record)
+    {
+        for (var s = 0; s < record.Strata.Count; s++)
+        {
+            var stratum = record.Strata[s];
+            if (stratum is null || stratum.PoolFile is null || stratum.PoolDigest is null || stratum.Selected is null || stratum.Selected.Any(t => t is null))
+            {
+                return $"strata[{s}] needs poolFile, poolDigest and selected";
+            }
+        }
+
+        for (var a = 0; a < record.InspectorAssignments.Count; a++)
+        {
+            var assignment = record.InspectorAssignments[a];
+            if (assignment is null || assignment.Inspectors is null || assignment.Inspectors.Any(i => i is null))
+            {
+                return $"inspectorAssignments[{a}] needs inspectors";
             }
         }
 

@@ -54,9 +54,19 @@ public sealed class HolidayCalendarUpload(QualityCityDbContext db, Text text)
 
     private async Task<(List<HolidayEntry> Days, List<string> Errors)> ReadAsync(Stream file, CancellationToken cancellationToken)
     {
+        using var content = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return Read(await content.ReadToEndAsync(cancellationToken), text);
+    }
+
+    /// <summary>
+    /// Checks the text of a calendar file without saving anything: the days it holds, or every bad row
+    /// by its line number and the reason (nothing is saved from a file with any).
+    /// </summary>
+    public static (List<HolidayEntry> Days, List<string> Errors) Read(string csv, Text text)
+    {
         try
         {
-            return await ReadRowsAsync(file, cancellationToken);
+            return ReadRows(csv, text);
         }
         catch (CsvFormatException ex)
         {
@@ -64,12 +74,10 @@ public sealed class HolidayCalendarUpload(QualityCityDbContext db, Text text)
         }
     }
 
-    private async Task<(List<HolidayEntry> Days, List<string> Errors)> ReadRowsAsync(Stream file, CancellationToken cancellationToken)
+    private static (List<HolidayEntry> Days, List<string> Errors) ReadRows(string csv, Text text)
     {
         var days = new List<HolidayEntry>();
         var errors = new List<string>();
-        using var content = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var csv = await content.ReadToEndAsync(cancellationToken);
         using var reader = CsvDataReader.Create(new StringReader(csv), new CsvDataReaderOptions { HasHeaders = true });
         var columns = Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetName(i).Trim().ToLowerInvariant()).ToList();
         if (!columns.Contains("date") || !columns.Contains("kind") || !columns.Contains("name"))

@@ -88,7 +88,7 @@ public sealed class ProductionRecordImport(QualityCityDbContext db, IAuditTrail 
                 }
 
                 rowsRead++;
-                var record = Parse(raw.RowNumber, cells, defaultSource, actor, now, errors);
+                var record = ReadRow(raw.RowNumber, cells, defaultSource, actor, now, clock.Today.Year, text, errors);
                 if (record is null)
                 {
                     continue;
@@ -118,7 +118,12 @@ public sealed class ProductionRecordImport(QualityCityDbContext db, IAuditTrail 
         return new ProductionImportReport(inserted, updated, rowsRead, errors.OrderBy(e => e.Row).ToList());
     }
 
-    private ProductionRecord? Parse(long row, Dictionary<string, string> cells, string? defaultSource, string actor, DateTime now, List<ProductionImportError> errors)
+    /// <summary>
+    /// Checks one row's cells (by column, as <see cref="Columns"/> names them; <c>credit_code</c> and
+    /// <c>year</c> present): the record it gives, or null with each refused field added to <paramref name="errors"/>.
+    /// </summary>
+    public static ProductionRecord? ReadRow(long row, Dictionary<string, string> cells, string? defaultSource, string actor, DateTime now, int lastYear, Text text,
+        List<ProductionImportError> errors)
     {
         var code = cells["credit_code"].ToUpperInvariant();
         var before = errors.Count;
@@ -131,7 +136,6 @@ public sealed class ProductionRecordImport(QualityCityDbContext db, IAuditTrail 
             errors.Add(new ProductionImportError(row, code, "credit_code", text["统一社会信用代码须为 18 位"]));
         }
 
-        var lastYear = clock.Today.Year;
         if (!int.TryParse(cells["year"], NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year < 2000 || year > lastYear)
         {
             errors.Add(new ProductionImportError(row, code, "year", text.Format("年度须为 2000 至 {0} 之间的年份，而不是“{1}”", lastYear, cells["year"])));
