@@ -69,6 +69,24 @@ public abstract partial class CatalogueTests(QualityCityFactory factory) : Platf
     }
 
     [SkippableFact]
+    public async Task A_quote_out_of_place_in_a_row_refuses_the_file_naming_the_row_and_nothing_goes_in()
+    {
+        SkipIfUnavailable();
+        var p = Prefix();
+        // A closing quote followed by more text: the CSV reader stops at row 3, part-way through the file.
+        var path = await CsvAsync("quote.csv",
+            $"{p}-1,压力表,力学,(0~1.6) MPa,1.6级,聊城市计量测试所,30,3,是",
+            $"{p}-2,\"卡尺\"x,长度,(0~150) mm,0.02 mm,冠县计量检定所,25.5,3,否");
+
+        var (exit, _, error) = await RunCliAsync("import", "catalogue", path);
+        Assert.Equal(2, exit);
+        Assert.Contains("row 3 is not readable CSV", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", error, StringComparison.Ordinal);
+        await using var scope = OpenDb();
+        Assert.False(await scope.Db.CatalogueItems.AnyAsync(i => i.Code.StartsWith(p)));
+    }
+
+    [SkippableFact]
     public async Task The_same_file_imported_again_as_csv_or_xlsx_changes_nothing_and_a_changed_row_is_updated()
     {
         SkipIfUnavailable();

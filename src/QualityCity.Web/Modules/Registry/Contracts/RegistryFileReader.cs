@@ -131,7 +131,7 @@ public sealed class RegistryFileReader : IDisposable
         long row = 1;
         using (csv)
         {
-            while (csv.Read())
+            while (ReadCsvRow(csv, row + 1))
             {
                 row++;
                 var cells = new string?[width];
@@ -143,6 +143,22 @@ public sealed class RegistryFileReader : IDisposable
 
                 yield return new RawRow(row, cells);
             }
+        }
+    }
+
+    /// <summary>
+    /// The next record, or false at the end. A quote out of place or a record too long part-way
+    /// through the file is the file's fault, named by its row, like a bad header.
+    /// </summary>
+    private static bool ReadCsvRow(CsvDataReader csv, long row)
+    {
+        try
+        {
+            return csv.Read();
+        }
+        catch (Exception ex) when (ex is not (RegistryFileException or OperationCanceledException))
+        {
+            throw new RegistryFileException($"row {row} is not readable CSV: {ex.Message}");
         }
     }
 
