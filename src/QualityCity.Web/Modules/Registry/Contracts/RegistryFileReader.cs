@@ -162,6 +162,9 @@ public sealed class RegistryFileReader : IDisposable
         }
     }
 
+    // The workbook library's own message may be about its inside ("Object reference not set…"), not the file.
+    private const string DamagedWorkbook = "not a readable .xlsx workbook: it is damaged or not a workbook; save it again as .xlsx";
+
     private static RegistryFileReader OpenXlsx(Stream stream)
     {
         IEnumerable<IDictionary<string, object?>> query;
@@ -169,9 +172,9 @@ public sealed class RegistryFileReader : IDisposable
         {
             query = stream.Query(useHeaderRow: false, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>();
         }
-        catch (Exception ex)
+        catch (Exception)
         {
-            throw new RegistryFileException($"not a readable .xlsx workbook: {ex.Message}");
+            throw new RegistryFileException(DamagedWorkbook);
         }
 
         using var enumerator = query.GetEnumerator();
@@ -187,7 +190,7 @@ public sealed class RegistryFileReader : IDisposable
         }
         catch (Exception ex) when (ex is not RegistryFileException)
         {
-            throw new RegistryFileException($"not a readable .xlsx workbook: {ex.Message}");
+            throw new RegistryFileException(DamagedWorkbook);
         }
 
         var columnKeys = headerRow.Keys.ToArray();
@@ -201,8 +204,10 @@ public sealed class RegistryFileReader : IDisposable
         // first enumeration's position.
         stream.Position = 0;
         long row = 0;
-        foreach (IDictionary<string, object?> cells in stream.Query(useHeaderRow: false, excelType: ExcelType.XLSX))
+        using var rows = stream.Query(useHeaderRow: false, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>().GetEnumerator();
+        while (NextXlsxRow(rows, row + 1))
         {
+            var cells = rows.Current;
             row++;
             if (row == 1)
             {
@@ -216,6 +221,19 @@ public sealed class RegistryFileReader : IDisposable
             }
 
             yield return new RawRow(row, values);
+        }
+    }
+
+    /// <summary>The next row, or false at the end. A workbook damaged past its header is the file's fault, named by the row, like one damaged at the start.</summary>
+    private static bool NextXlsxRow(IEnumerator<IDictionary<string, object?>> rows, long row)
+    {
+        try
+        {
+            return rows.MoveNext();
+        }
+        catch (Exception ex) when (ex is not (RegistryFileException or OperationCanceledException))
+        {
+            throw new RegistryFileException($"the workbook is damaged from row {row}: save it again as .xlsx");
         }
     }
 
