@@ -77,6 +77,51 @@ public sealed class CatalogueAndDemandFuzzTests
         }
     }
 
+    /// <summary>A real workbook of the catalogue: a header and rows a spreadsheet would hold, some of them wrong.</summary>
+    private static byte[] Workbook()
+    {
+        var rows = Enumerable.Range(1, 60).Select(i => (IDictionary<string, object?>)Keys.ToDictionary(k => k, k => (object?)(k switch
+        {
+            "code" => $"JL-LX-{i:0000}",
+            "price_yuan" => i % 7 == 0 ? "abc" : (object)(i * 10.5m),
+            "turnaround_days" => i % 5,
+            "mandatory" => i % 2 == 0 ? "是" : "否",
+            _ => ValidCells[k][i % ValidCells[k].Length],
+        }), StringComparer.Ordinal)).ToList();
+        using var stream = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(stream, rows);
+        return stream.ToArray();
+    }
+
+    [Fact]
+    public void A_catalogue_workbook_damaged_anywhere_is_read_or_refused_with_a_reason()
+    {
+        var valid = Workbook();
+        var path = Path.Combine(Path.GetTempPath(), $"qc-fuzz-catalogue-{Guid.NewGuid():N}.xlsx");
+        try
+        {
+            Fuzz.Check("catalogue workbook", Gen.Frequency((1, Gen.Constant(valid)), (9, FuzzGen.MutateBytes(valid))), bytes =>
+            {
+                System.IO.File.WriteAllBytes(path, bytes);
+                try
+                {
+                    using var file = RegistryFileReader.Open(path);
+                    var rows = RecordImport.ReadRows(CatalogueKind.Instance, file, ReportLanguage.English);
+                    Assert.Equal(rows.Read, rows.Records.Count + rows.Rejected);
+                    Assert.All(rows.Issues, issue => Refusal.AssertClear(issue.Reason));
+                }
+                catch (RegistryFileException refused)
+                {
+                    Refusal.AssertClear(refused.Message);
+                }
+            }, inputs: Math.Max(1, Fuzz.Inputs / 10));
+        }
+        finally
+        {
+            System.IO.File.Delete(path);
+        }
+    }
+
     [Fact]
     public void A_demand_code_is_read_or_refused_and_what_is_read_is_the_code_as_printed()
     {
