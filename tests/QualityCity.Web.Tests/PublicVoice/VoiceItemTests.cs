@@ -66,6 +66,29 @@ public abstract class VoiceItemTests(LogRecordingFactory factory) : PlatformTest
     }
 
     [SkippableFact]
+    public async Task A_body_that_is_not_json_by_its_content_type_is_a_415_for_the_anonymous_public_and_the_reference_still_shows_the_json_body()
+    {
+        SkipIfUnavailable();
+        var client = Factory.AnonymousClient();
+        foreach (var content in new HttpContent[]
+                 {
+                     new StringContent("kind=complaint", System.Text.Encoding.UTF8, "text/plain"),
+                     new FormUrlEncodedContent(new Dictionary<string, string> { ["kind"] = "complaint" }),
+                 })
+        {
+            var response = await client.PostAsync("/api/voice/items", content);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.UnsupportedMediaType, $"{content.Headers.ContentType}: {(int)response.StatusCode} {body}");
+            Assert.Contains("application/json", body, StringComparison.Ordinal);
+        }
+
+        var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement;
+        var json = document.GetProperty("paths").GetProperty("/api/voice/items").GetProperty("post").GetProperty("requestBody").GetProperty("content").GetProperty("application/json");
+        Assert.True(json.TryGetProperty("schema", out _));
+        Assert.Equal("complaint", json.GetProperty("example").GetProperty("kind").GetString());
+    }
+
+    [SkippableFact]
     public async Task Every_malformed_field_is_a_400_that_names_it()
     {
         SkipIfUnavailable();

@@ -69,6 +69,60 @@ public abstract partial class CatalogueTests(QualityCityFactory factory) : Platf
     }
 
     [SkippableFact]
+    public async Task A_quote_out_of_place_in_a_row_refuses_the_file_naming_the_row_and_nothing_goes_in()
+    {
+        SkipIfUnavailable();
+        var p = Prefix();
+        // A closing quote followed by more text: the CSV reader stops at row 3, part-way through the file.
+        var path = await CsvAsync("quote.csv",
+            $"{p}-1,压力表,力学,(0~1.6) MPa,1.6级,聊城市计量测试所,30,3,是",
+            $"{p}-2,\"卡尺\"x,长度,(0~150) mm,0.02 mm,冠县计量检定所,25.5,3,否");
+
+        var (exit, _, error) = await RunCliAsync("import", "catalogue", path);
+        Assert.Equal(2, exit);
+        Assert.Contains("row 3 is not valid CSV", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", error, StringComparison.Ordinal);
+        await using var scope = OpenDb();
+        Assert.False(await scope.Db.CatalogueItems.AnyAsync(i => i.Code.StartsWith(p)));
+    }
+
+    [SkippableFact]
+    public async Task A_workbook_damaged_past_its_header_refuses_the_file_naming_the_row_and_nothing_goes_in()
+    {
+        SkipIfUnavailable();
+        var p = Prefix();
+        var xlsx = TempFile("damaged.xlsx");
+        await MiniExcel.SaveAsAsync(xlsx, new[]
+        {
+            Row($"{p}-1", "压力表", "力学", "(0~1.6) MPa", "1.6级", "聊城市计量测试所", "30", "3", "是"),
+            Row($"{p}-2", "卡尺", "长度", "(0~150) mm", "0.02 mm", "冠县计量检定所", "25.5", "3", "否"),
+        });
+        // The sheet's XML breaks in its third row: the header and the first row still read.
+        using (var zip = System.IO.Compression.ZipFile.Open(xlsx, System.IO.Compression.ZipArchiveMode.Update))
+        {
+            var entry = zip.GetEntry("xl/worksheets/sheet1.xml")!;
+            string xml;
+            using (var reader = new StreamReader(entry.Open()))
+            {
+                xml = await reader.ReadToEndAsync();
+            }
+
+            var third = xml.IndexOf("<x:row r=\"3\"", StringComparison.Ordinal) is var at and >= 0 ? at : xml.IndexOf("<row r=\"3\"", StringComparison.Ordinal);
+            Assert.True(third > 0, xml);
+            entry.Delete();
+            await using var writer = new StreamWriter(zip.CreateEntry("xl/worksheets/sheet1.xml").Open());
+            await writer.WriteAsync(xml[..third] + "<row r=\"3\"><c r=\"A3\" t=\"str\"><v>x</c></row>" + xml[third..]);
+        }
+
+        var (exit, _, error) = await RunCliAsync("import", "catalogue", xlsx);
+        Assert.Equal(2, exit);
+        Assert.Contains("not a readable .xlsx workbook from row", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", error, StringComparison.Ordinal);
+        await using var scope = OpenDb();
+        Assert.False(await scope.Db.CatalogueItems.AnyAsync(i => i.Code.StartsWith(p)));
+    }
+
+    [SkippableFact]
     public async Task The_same_file_imported_again_as_csv_or_xlsx_changes_nothing_and_a_changed_row_is_updated()
     {
         SkipIfUnavailable();

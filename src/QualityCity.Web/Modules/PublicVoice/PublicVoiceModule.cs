@@ -40,7 +40,7 @@ public sealed class PublicVoiceModule : IModule
         var api = app.MapGroup("/api/voice").WithTags("Public voice");
         Triage.TriageEndpoints.Map(app);
 
-        api.MapPost("/items", VoiceIntakeEndpoint.PostAsync).Accepts<VoiceSubmission>("application/json")
+        api.MapPost("/items", VoiceIntakeEndpoint.PostAsync).WithJsonRequestBody<VoiceSubmission>()
             .AllowAnonymous().RequireRateLimiting(RateLimits.Public).Produces<VoiceReceipt>(StatusCodes.Status201Created).ProducesValidationProblem()
             .WithSummary("提交投诉、举报、建议、咨询或求助 — Submit a complaint, report, suggestion, consultation or help request")
             .WithDescription("公开接口，无需登录，按客户端限流。`kind` 为 complaint、report、suggestion、consultation 或 help；`category` 为诉求分类代码（GET /api/voice/categories）；`county` 为县区代码或名称；`description` 5–4000 字；涉及企业填 `creditCode`，或填 `entityName`（与市场主体名录唯一匹配时记录其信用代码）；`anonymous` 为 true 时不留联系方式，否则须填 `contactName` 和 `contactPhone` 或 `contactEmail`。每个有误的字段在 400 中列出。成功返回 201，只含查询码 `trackingCode`、状态 `state` 和当前期限 `deadline`；查询码是提交人查询和评价的唯一凭证，请妥善保存。 — Public, no sign-in, rate-limited per client. `kind` is complaint, report, suggestion, consultation or help; `category` a category code (GET /api/voice/categories); `county` a county code or name; `description` 5 to 4000 characters; the enterprise by `creditCode`, or by `entityName` (its credit code is kept when exactly one registered entity matches); `anonymous` true for no contact, otherwise `contactName` and `contactPhone` or `contactEmail`. Every bad field is named in the 400. 201 with only the `trackingCode`, the `state` and the current `deadline`; the tracking code is the submitter's only key to follow and rate the item.")

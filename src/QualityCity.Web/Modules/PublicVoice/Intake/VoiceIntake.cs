@@ -24,6 +24,11 @@ public sealed record VoiceSubmission(string? Kind, string? Category, string? Cou
     public string? Poster { get; init; }
 }
 
+/// <summary>A submission as <see cref="VoiceIntake.Check"/> found it: the errors by field, and the cleaned values when there are none.</summary>
+public sealed record CheckedSubmission(Dictionary<string, string[]> Errors, VoiceItemKind? Kind, string Channel, string? County, string Description, string? Address,
+    string? Township, string? EntityName, string? CreditCode, bool Anonymous, string? ContactName, string? ContactPhone, string? ContactEmail,
+    IReadOnlyList<(FileKind Kind, byte[] Bytes)> Photos, string? Poster);
+
 /// <summary>What the submitter gets back: the tracking code (grouped for reading), the state and the current deadline; nothing else.</summary>
 public sealed record VoiceReceipt(string TrackingCode, string State, DateTimeOffset Deadline);
 
@@ -53,6 +58,67 @@ public sealed partial class VoiceIntake(QualityCityDbContext db, Text text, Plat
     public async Task<WorkResult> SubmitAsync(VoiceSubmission request, IReadOnlyList<VoicePhotoUpload> photos, string defaultChannel,
         CancellationToken cancellationToken, Action<QualityCityDbContext, VoiceItem>? alsoSave = null)
     {
+        // The lookups first, so that the checks themselves need no database.
+        var category = request.Category?.Trim() ?? string.Empty;
+        var categoryKnown = category.Length > 0 && await lookups.IsCategoryAsync(db, category, cancellationToken);
+        var countyCode = await CountyCodeAsync(request.County, cancellationToken);
+        var posterCode = PosterCode(request.Poster);
+        var posterKnown = posterCode is { Length: <= 16 } && await db.VoicePosters.AnyAsync(p => p.Code == posterCode, cancellationToken);
+        var checkedSubmission = Check(request, photos, defaultChannel, text, categoryKnown, countyCode, posterKnown);
+        if (checkedSubmission.Errors.Count > 0)
+        {
+            return WorkResult.Invalid(checkedSubmission.Errors);
+        }
+
+        var (_, kind, channel, county, description, address, township, entityName, creditCode, anonymous, contactName, contactPhone, contactEmail, checkedPhotos, poster) =
+            checkedSubmission;
+        var now = clock.UtcNow;
+        var deadlines = await VoiceSchedule.LoadAsync(db, deadlineRules.Value.Rules, cancellationToken);
+        var (step, deadline) = VoiceSchedule.OnReceipt(deadlines, kind!.Value, new DateTimeOffset(now));
+        var item = new VoiceItem
+        {
+            TrackingCode = NewTrackingCode(),
+            Kind = VoiceCodes.KindCode(kind.Value),
+            Channel = poster is null ? channel : VoiceChannels.Poster,
+            PosterCode = poster,
+            Source = channel == VoiceChannels.Open311 ? VoiceChannels.Open311 : VoiceChannels.Web,
+            CategoryCode = category,
+            CountyCode = county!,
+            Township = township,
+            Address = address,
+            Latitude = request.Latitude,
+            Longitude = request.Longitude,
+            CreditCode = creditCode,
+            EntityName = entityName,
+            Description = description,
+            Anonymous = anonymous,
+            ContactName = contactName,
+            ContactPhone = contactPhone,
+            ContactEmail = contactEmail,
+            State = VoiceCodes.StateCode(VoiceItemState.Received),
+            ReceivedAtUtc = now,
+            UpdatedAtUtc = now,
+            // Flagged at intake by category and keywords (configurable), so the inbox shows it first.
+            Urgent = triage.Value.UrgencyRules().Assess(description, category).IsUrgent,
+        };
+        VoiceSchedule.Set(item, step, deadline);
+        var firstStep = new VoiceItemEvent { AtUtc = now, Actor = "public", Action = "submit", ToState = item.State, Note = VoiceCodes.Snake(channel) };
+        var stored = checkedPhotos.Select(p => new VoicePhoto
+        {
+            ContentType = UploadedFileType.ContentType(p.Kind), Size = p.Bytes.Length, Sha256 = Domain.Common.Sha256.Hex(p.Bytes), Content = p.Bytes, UploadedAtUtc = now,
+        }).ToList();
+        await writer.WriteAsync(item, firstStep, stored, alsoSave, cancellationToken);
+        return WorkResult.Ok(new VoiceReceipt(Domain.PublicVoice.TrackingCode.Parse(item.TrackingCode).ToString(), item.State, deadline.DueAt));
+    }
+
+    /// <summary>
+    /// Checks every field of a submission without the database: the caller has looked up whether the
+    /// category is one of the tree's, the county's code and whether the poster exists. Each bad field
+    /// is named once, with the reason in the reader's language.
+    /// </summary>
+    public static CheckedSubmission Check(VoiceSubmission request, IReadOnlyList<VoicePhotoUpload> photos, string defaultChannel, Text text,
+        bool categoryKnown, string? county, bool posterKnown)
+    {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         void Error(string field, string message) => errors.TryAdd(field, [message]);
 
@@ -69,13 +135,11 @@ public sealed partial class VoiceIntake(QualityCityDbContext db, Text text, Plat
             Error("channel", text["渠道只能是 web、poster 或 api"]);
         }
 
-        var category = request.Category?.Trim() ?? string.Empty;
-        if (category.Length == 0 || !await lookups.IsCategoryAsync(db, category, cancellationToken))
+        if (!categoryKnown)
         {
             Error("category", text["请选择诉求分类"]);
         }
 
-        var county = await CountyCodeAsync(request.County, cancellationToken);
         if (county is null)
         {
             Error("county", text["请选择所在县区"]);
@@ -169,55 +233,18 @@ public sealed partial class VoiceIntake(QualityCityDbContext db, Text text, Plat
             }
         }
 
-        var poster = string.IsNullOrWhiteSpace(request.Poster) ? null : request.Poster.Trim().ToUpperInvariant();
-        if (poster is not null && (poster.Length > 16 || !await db.VoicePosters.AnyAsync(p => p.Code == poster, cancellationToken)))
+        var poster = PosterCode(request.Poster);
+        if (poster is not null && !posterKnown)
         {
             Error("poster", text["没有这张二维码海报"]);
         }
 
-        if (errors.Count > 0)
-        {
-            return WorkResult.Invalid(errors);
-        }
-
-        var now = clock.UtcNow;
-        var deadlines = await VoiceSchedule.LoadAsync(db, deadlineRules.Value.Rules, cancellationToken);
-        var (step, deadline) = VoiceSchedule.OnReceipt(deadlines, kind!.Value, new DateTimeOffset(now));
-        var item = new VoiceItem
-        {
-            TrackingCode = NewTrackingCode(),
-            Kind = VoiceCodes.KindCode(kind.Value),
-            Channel = poster is null ? channel : VoiceChannels.Poster,
-            PosterCode = poster,
-            Source = channel == VoiceChannels.Open311 ? VoiceChannels.Open311 : VoiceChannels.Web,
-            CategoryCode = category,
-            CountyCode = county!,
-            Township = township,
-            Address = address,
-            Latitude = request.Latitude,
-            Longitude = request.Longitude,
-            CreditCode = creditCode,
-            EntityName = entityName,
-            Description = description,
-            Anonymous = anonymous,
-            ContactName = contactName,
-            ContactPhone = contactPhone,
-            ContactEmail = contactEmail,
-            State = VoiceCodes.StateCode(VoiceItemState.Received),
-            ReceivedAtUtc = now,
-            UpdatedAtUtc = now,
-            // Flagged at intake by category and keywords (configurable), so the inbox shows it first.
-            Urgent = triage.Value.UrgencyRules().Assess(description, category).IsUrgent,
-        };
-        VoiceSchedule.Set(item, step, deadline);
-        var firstStep = new VoiceItemEvent { AtUtc = now, Actor = "public", Action = "submit", ToState = item.State, Note = VoiceCodes.Snake(channel) };
-        var stored = checkedPhotos.Select(p => new VoicePhoto
-        {
-            ContentType = UploadedFileType.ContentType(p.Kind), Size = p.Bytes.Length, Sha256 = Domain.Common.Sha256.Hex(p.Bytes), Content = p.Bytes, UploadedAtUtc = now,
-        }).ToList();
-        await writer.WriteAsync(item, firstStep, stored, alsoSave, cancellationToken);
-        return WorkResult.Ok(new VoiceReceipt(Domain.PublicVoice.TrackingCode.Parse(item.TrackingCode).ToString(), item.State, deadline.DueAt));
+        return new CheckedSubmission(errors, kind, channel, county, description, address, township, entityName, creditCode, anonymous, contactName, contactPhone,
+            contactEmail, checkedPhotos, poster);
     }
+
+    /// <summary>The poster's code as stored (upper case); null when none was given.</summary>
+    public static string? PosterCode(string? poster) => string.IsNullOrWhiteSpace(poster) ? null : poster.Trim().ToUpperInvariant();
 
     /// <summary>The county's code from its code or its name, among the city's counties.</summary>
     public async Task<string?> CountyCodeAsync(string? county, CancellationToken cancellationToken)

@@ -25,42 +25,10 @@ public static class VoiceIntakeEndpoint
             return Results.Problem(text["请以 JSON 提交（Content-Type: application/json）"], statusCode: StatusCodes.Status415UnsupportedMediaType);
         }
 
-        VoiceSubmission? request;
-        try
-        {
-            request = await JsonSerializer.DeserializeAsync<VoiceSubmission>(http.Body, json.Value.SerializerOptions, ct);
-        }
-        catch (JsonException exception)
-        {
-            // A reader's error (the text is not JSON, or it ends early) comes wrapped: the body is at
-            // fault wherever the reader stopped. Otherwise a value did not fit its field's type.
-            return exception.InnerException is JsonException || FieldOf(exception.Path) is not { } field
-                ? Invalid(BodyField, text["无法读取：请求不是有效的 JSON"])
-                : Invalid(field, text["字段的类型不对"]);
-        }
-
+        var (request, errors) = await ReadAsync(http.Body, json.Value.SerializerOptions, text, ct);
         if (request is null)
         {
-            return Invalid(BodyField, text["无法读取：请求不是有效的 JSON"]);
-        }
-
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        Check(errors, "kind", request.Kind);
-        Check(errors, "category", request.Category);
-        Check(errors, "county", request.County);
-        Check(errors, "township", request.Township);
-        Check(errors, "address", request.Address);
-        Check(errors, "creditCode", request.CreditCode);
-        Check(errors, "entityName", request.EntityName);
-        Check(errors, "description", request.Description);
-        Check(errors, "contactName", request.ContactName);
-        Check(errors, "contactPhone", request.ContactPhone);
-        Check(errors, "contactEmail", request.ContactEmail);
-        Check(errors, "channel", request.Channel);
-        Check(errors, "poster", request.Poster);
-        if (errors.Count > 0)
-        {
-            return Results.ValidationProblem(errors);
+            return Results.ValidationProblem(errors!);
         }
 
         WorkResult result;
@@ -79,6 +47,49 @@ public static class VoiceIntakeEndpoint
             : result.ToHttp();
     }
 
+    /// <summary>
+    /// Reads the JSON body and checks the input rules of each text field: the submission, or the
+    /// errors by field (<see cref="BodyField"/> when the body itself cannot be read). Needs no request.
+    /// </summary>
+    public static async Task<(VoiceSubmission? Submission, Dictionary<string, string[]>? Errors)> ReadAsync(Stream body, JsonSerializerOptions options, Text text,
+        CancellationToken cancellationToken)
+    {
+        VoiceSubmission? request;
+        try
+        {
+            request = await JsonSerializer.DeserializeAsync<VoiceSubmission>(body, options, cancellationToken);
+        }
+        catch (JsonException exception)
+        {
+            // A reader's error (the text is not JSON, or it ends early) comes wrapped: the body is at
+            // fault wherever the reader stopped. Otherwise a value did not fit its field's type.
+            return exception.InnerException is JsonException || FieldOf(exception.Path) is not { } field
+                ? (null, Invalid(BodyField, text["无法读取：请求不是有效的 JSON"]))
+                : (null, Invalid(field, text["字段的类型不对"]));
+        }
+
+        if (request is null)
+        {
+            return (null, Invalid(BodyField, text["无法读取：请求不是有效的 JSON"]));
+        }
+
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        Check(errors, "kind", request.Kind);
+        Check(errors, "category", request.Category);
+        Check(errors, "county", request.County);
+        Check(errors, "township", request.Township);
+        Check(errors, "address", request.Address);
+        Check(errors, "creditCode", request.CreditCode);
+        Check(errors, "entityName", request.EntityName);
+        Check(errors, "description", request.Description);
+        Check(errors, "contactName", request.ContactName);
+        Check(errors, "contactPhone", request.ContactPhone);
+        Check(errors, "contactEmail", request.ContactEmail);
+        Check(errors, "channel", request.Channel);
+        Check(errors, "poster", request.Poster);
+        return errors.Count > 0 ? (null, errors) : (request, null);
+    }
+
     private static void Check(Dictionary<string, string[]> errors, string field, string? value)
     {
         if (InputValidation.TextProblem(value, allowLineBreaks: true, InputValidation.MaxBodyText) is { } problem)
@@ -87,7 +98,7 @@ public static class VoiceIntakeEndpoint
         }
     }
 
-    private static IResult Invalid(string field, string message) => Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+    private static Dictionary<string, string[]> Invalid(string field, string message) => new(StringComparer.Ordinal) { [field] = [message] };
 
     /// <summary>"$.description" → description; null for the root or no path.</summary>
     private static string? FieldOf(string? path)

@@ -230,7 +230,7 @@ public sealed class Open311Work(QualityCityDbContext db, Text text, PlatformCloc
         }
 
         IResult Bad(string message) => Open311Output.Error(format, StatusCodes.Status400BadRequest, message);
-        var serviceCode = Field("service_code")?.Trim();
+        var serviceCode = Open311Form.ServiceCode(form);
         if (serviceCode is null)
         {
             return Bad(text["缺少 service_code"]);
@@ -241,88 +241,24 @@ public sealed class Open311Work(QualityCityDbContext db, Text text, PlatformCloc
             return Bad(text.Format("service_code {0} 不是本平台的服务（见 services）", serviceCode));
         }
 
-        // Attributes: attribute[CODE]=value, repeated for a multivaluelist.
-        var values = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var attribute in Open311Services.For(serviceCode))
+        var (fields, error) = Open311Form.Read(form, serviceCode, text);
+        if (fields is null)
         {
-            var given = form[$"attribute[{attribute.Code}]"].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).ToList();
-            if (given.Count == 0)
-            {
-                if (attribute.Required)
-                {
-                    return Bad(text.Format("缺少必填的 attribute[{0}]", attribute.Code));
-                }
-
-                continue;
-            }
-
-            if (AttributeError(attribute, given) is { } error)
-            {
-                return Bad(error);
-            }
-
-            values[attribute.Code] = given;
+            return Bad(error!);
         }
 
-        double? lat = null, lon = null;
-        if (Field("lat") is not null || Field("long") is not null)
-        {
-            lat = ParseDouble(Field("lat"));
-            lon = ParseDouble(Field("long"));
-            if (lat is null or < -90 or > 90 || double.IsNaN(lat.Value))
-            {
-                return Bad(text["lat 应为 -90 到 90 之间的纬度（WGS84），与 long 一起提供"]);
-            }
-
-            if (lon is null or < -180 or > 180 || double.IsNaN(lon.Value))
-            {
-                return Bad(text["long 应为 -180 到 180 之间的经度（WGS84），与 lat 一起提供"]);
-            }
-        }
-
-        var address = Field("address_string")?.Trim();
-        var addressId = Field("address_id")?.Trim();
-        if (lat is null && address is null && addressId is null)
-        {
-            return Bad(text["须提供位置：lat 和 long、address_string 或 address_id"]);
-        }
-
-        if (addressId is { Length: > 100 })
-        {
-            return Bad(text["address_id 不能超过 100 字"]);
-        }
-
-        var mediaUrl = Field("media_url")?.Trim();
-        if (mediaUrl is not null && (mediaUrl.Length > 1000 || !Uri.TryCreate(mediaUrl, UriKind.Absolute, out var media) || media.Scheme is not ("http" or "https")))
-        {
-            return Bad(text["media_url 应为 http 或 https 网址（不超过 1000 字）"]);
-        }
-
-        var description = Field("description")?.Trim();
-        if (description is { Length: > VoiceItemTable.MaxDescription })
-        {
-            return Bad(text.Format("description 不能超过 {0} 字", VoiceItemTable.MaxDescription));
-        }
-
-        var category = await db.VoiceCategories.AsNoTracking().FirstAsync(c => c.Code == serviceCode, cancellationToken);
+        var description = fields.Description;
         if (description is null || description.Length < VoiceIntake.MinDescription)
         {
             // The standard makes the description optional; the item needs one, so it says what was chosen.
+            var category = await db.VoiceCategories.AsNoTracking().FirstAsync(c => c.Code == serviceCode, cancellationToken);
             description = string.Join(' ', new[] { description, $"[Open311] {category.Name}" }.Where(d => !string.IsNullOrEmpty(d)));
         }
 
-        var email = Field("email")?.Trim();
-        var phone = Field("phone")?.Trim();
-        var name = string.Concat(Field("last_name")?.Trim(), Field("first_name")?.Trim()) is { Length: > 0 } fullName ? fullName : null;
-        var anonymous = email is null && phone is null && name is null;
-        if (!anonymous && email is null && phone is null)
-        {
-            return Bad(text["留了姓名时，请同时提供 email 或 phone"]);
-        }
-
+        var (address, mediaUrl, addressId, values) = (fields.Address, fields.MediaUrl, fields.AddressId, fields.Attributes);
         var county = await CountyInAsync(address, cancellationToken) ?? Options.DefaultCounty;
-        var submission = new VoiceSubmission(Options.Kind, serviceCode, county, null, address, lat, lon, null, null, description, anonymous,
-            anonymous ? null : name ?? email ?? phone, phone, email, null);
+        var submission = new VoiceSubmission(Options.Kind, serviceCode, county, null, address, fields.Latitude, fields.Longitude, null, null, description, fields.Anonymous,
+            fields.Anonymous ? null : fields.Name ?? fields.Email ?? fields.Phone, fields.Phone, fields.Email, null);
         var attributesJson = values.Count == 0 ? null : JsonSerializer.Serialize(values);
         var result = await intake.SubmitAsync(submission, [], VoiceChannels.Open311, cancellationToken, (writerDb, item) =>
             writerDb.Open311Requests.Add(new Open311Request { ItemId = item.Id, ApiKeyId = keyId, MediaUrl = mediaUrl, AddressId = addressId, Attributes = attributesJson }));
@@ -407,39 +343,6 @@ public sealed class Open311Work(QualityCityDbContext db, Text text, PlatformCloc
         return counties.Where(c => address.Contains(c.Name, StringComparison.Ordinal)).Select(c => c.Code).FirstOrDefault();
     }
 
-    private string? AttributeError(Open311Attribute attribute, List<string> given)
-    {
-        var field = $"attribute[{attribute.Code}]";
-        if (attribute.Datatype != "multivaluelist" && given.Count > 1)
-        {
-            return text.Format("{0} 只能有一个值", field);
-        }
-
-        foreach (var value in given)
-        {
-            var ok = attribute.Datatype switch
-            {
-                "number" => decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _),
-                "datetime" => ParseTime(value) is { Valid: true },
-                "singlevaluelist" or "multivaluelist" => attribute.Values!.Any(v => v.Key == value),
-                "text" => value.Length <= VoiceItemTable.MaxDescription,
-                _ => value.Length <= 200,
-            };
-            if (!ok)
-            {
-                return attribute.Datatype switch
-                {
-                    "number" => text.Format("{0} 应为数字", field),
-                    "datetime" => text.Format("{0} 应为 ISO 8601 日期时间", field),
-                    "singlevaluelist" or "multivaluelist" => text.Format("{0} 只能是 {1}", field, string.Join(", ", attribute.Values!.Select(v => v.Key))),
-                    _ => text.Format("{0} 太长", field),
-                };
-            }
-        }
-
-        return null;
-    }
-
     /// <summary>The intake's field name as an Open311 client knows it.</summary>
     private static string Open311Field(string field) => field switch
     {
@@ -454,15 +357,12 @@ public sealed class Open311Work(QualityCityDbContext db, Text text, PlatformCloc
         _ => field,
     };
 
-    private static double? ParseDouble(string? value) =>
-        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : null;
-
     private static int? ParsePositive(Microsoft.Extensions.Primitives.StringValues value, int fallback) =>
         value.Count == 0 || string.IsNullOrEmpty(value.ToString()) ? fallback
         : int.TryParse(value.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1 ? number : null;
 
     /// <summary>An ISO 8601 instant; one without an offset is read in China time. A '+' a client left unencoded arrives as a space.</summary>
-    private static (bool Valid, DateTime? Utc)? ParseTime(string? value)
+    internal static (bool Valid, DateTime? Utc)? ParseTime(string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
         {

@@ -230,6 +230,10 @@ public sealed class ImportRow(long rowNumber, IReadOnlyDictionary<string, string
     }
 }
 
+/// <summary>The rows of a file as <see cref="RecordImport.ReadRows"/> read them, before anything is written.</summary>
+public sealed record ImportRows<T>(IReadOnlyDictionary<string, string> Headers, List<(long Row, T Record)> Records, List<ImportIssue> Issues, int Rejected, int Read)
+    where T : class, IImportedRecord;
+
 /// <summary>
 /// Imports a CSV or XLSX file of one <see cref="RecordKind{T}"/> (SVC-2, SVC-4), in the way of the
 /// standards import: a new key is inserted, a known one updated when any cell differs and counted
@@ -269,17 +273,33 @@ public sealed class RecordImport(QualityCityDbContext db, IAuditTrail auditLog, 
     public async Task<ImportSummary> ImportAsync<T>(RecordKind<T> kind, RegistryFileReader file, string actor, CancellationToken cancellationToken)
         where T : class, IImportedRecord
     {
+        var (headers, parsed, issues, rejected, _) = ReadRows(kind, file, Language);
+        var (inserted, updated, unchanged, refused) = await WriteAsync(kind, parsed, actor, issues,
+            column => headers.GetValueOrDefault(column, column), cancellationToken);
+        return new ImportSummary(inserted, updated, unchanged, rejected + refused, [.. issues.OrderBy(i => i.Row)]);
+    }
+
+    /// <summary>
+    /// Reads and checks the rows of an open file without the database: the file's name for each
+    /// located column, the records of the good rows, every refusal (row, column, value, reason), how
+    /// many rows were refused and how many non-blank rows were read (the good ones and the refused).
+    /// </summary>
+    /// <exception cref="RegistryFileException">The header lacks a required column, or the file cannot be read.</exception>
+    public static ImportRows<T> ReadRows<T>(RecordKind<T> kind, RegistryFileReader file, ReportLanguage language)
+        where T : class, IImportedRecord
+    {
         var columns = file.LocateColumns(kind.Columns);
         var missing = kind.Required.Where(c => !columns.ContainsKey(c)).ToList();
         if (missing.Count > 0)
         {
-            throw new RegistryFileException(Language.Say("缺少必需的列：第 1 行须有 {0}", string.Join(", ", missing)));
+            throw new RegistryFileException(language.Say("缺少必需的列：第 1 行须有 {0}", string.Join(", ", missing)));
         }
 
         var headers = columns.ToDictionary(c => c.Key, c => file.Headers[c.Value], StringComparer.Ordinal);
         var issues = new List<ImportIssue>();
         var parsed = new List<(long Row, T Record)>();
         var rejected = 0;
+        var read = 0;
         foreach (var raw in file.Rows)
         {
             var cells = raw.CellsBy(columns);
@@ -288,7 +308,8 @@ public sealed class RecordImport(QualityCityDbContext db, IAuditTrail auditLog, 
                 continue;
             }
 
-            var row = new ImportRow(raw.RowNumber, cells, headers, Language, issues);
+            read++;
+            var row = new ImportRow(raw.RowNumber, cells, headers, language, issues);
             var record = kind.Parse(row);
             if (record is null || row.Failed)
             {
@@ -299,9 +320,7 @@ public sealed class RecordImport(QualityCityDbContext db, IAuditTrail auditLog, 
             parsed.Add((raw.RowNumber, record));
         }
 
-        var (inserted, updated, unchanged, refused) = await WriteAsync(kind, parsed, actor, issues,
-            column => headers.GetValueOrDefault(column, column), cancellationToken);
-        return new ImportSummary(inserted, updated, unchanged, rejected + refused, [.. issues.OrderBy(i => i.Row)]);
+        return new ImportRows<T>(headers, parsed, issues, rejected, read);
     }
 
     /// <summary>Imports records already made (the demo's); row numbers count from 1.</summary>

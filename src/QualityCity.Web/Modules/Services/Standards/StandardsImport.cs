@@ -26,6 +26,64 @@ public sealed record StandardsImportSummary(int Inserted, int Updated, int Uncha
 }
 
 /// <summary>
+/// The rows of a standards file as they are read: the good rows' records, and for the others every
+/// problem with the file's column name, the value and the reason in the report's language.
+/// </summary>
+public sealed class StandardsRows
+{
+    private readonly RegistryFileReader _file;
+    private readonly Dictionary<string, int> _columns;
+    private readonly ReportLanguage _language;
+
+    internal StandardsRows(RegistryFileReader file, Dictionary<string, int> columns, ReportLanguage language)
+    {
+        (_file, _columns, _language) = (file, columns, language);
+        Headers = columns.ToDictionary(c => c.Key, c => file.Headers[c.Value], StringComparer.Ordinal);
+    }
+
+    /// <summary>The file's header of each located column, by column key.</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; }
+
+    /// <summary>The problems found so far, in row order.</summary>
+    public List<StandardsIssue> Issues { get; } = [];
+
+    /// <summary>Rows refused so far.</summary>
+    public int Rejected { get; private set; }
+
+    /// <summary>Non-blank rows read so far: the records given out and the rows refused.</summary>
+    public int Read { get; private set; }
+
+    /// <summary>The good rows' records, read lazily; blank rows are skipped.</summary>
+    public IEnumerable<(long Row, StandardRecord Record)> Records()
+    {
+        foreach (var raw in _file.Rows)
+        {
+            var cells = raw.CellsBy(_columns);
+            if (cells.Values.All(string.IsNullOrEmpty))
+            {
+                continue;
+            }
+
+            Read++;
+            var cellIssues = new List<StandardCellIssue>();
+            var record = StandardRowParser.Parse(cells, cellIssues);
+            foreach (var issue in cellIssues)
+            {
+                Issues.Add(new StandardsIssue(raw.RowNumber, Headers.GetValueOrDefault(issue.Column, issue.Column), issue.Value, _language.Say(issue.Reason)));
+            }
+
+            if (record is null)
+            {
+                Rejected++;
+                continue;
+            }
+
+            yield return (raw.RowNumber, record);
+        }
+    }
+}
+
+/// <summary>
 /// Imports standards records from a CSV or XLSX file (SVC-3): the national catalogue's columns in
 /// English keys or its Chinese headers (<see cref="StandardRowParser.Columns"/>). A record is named by
 /// its number: a new number is inserted, a known one updated when any field differs and counted
@@ -66,45 +124,27 @@ public sealed class StandardsImport(QualityCityDbContext db, IAuditTrail auditLo
     /// <summary>Imports the rows of an open file.</summary>
     public async Task<StandardsImportSummary> ImportAsync(RegistryFileReader file, string actor, CancellationToken cancellationToken)
     {
+        var rows = ReadRows(file, Language);
+        var (headers, issues) = (rows.Headers, rows.Issues);
+        var (inserted, updated, unchanged, duplicates) = await WriteAsync(rows.Records(), actor, (row, number, firstRow) =>
+            issues.Add(new StandardsIssue(row, headers["number"], number, Language.Say("标准号重复：本文件第 {0} 行已有", firstRow))), cancellationToken);
+        return new StandardsImportSummary(inserted, updated, unchanged, rows.Rejected + duplicates, [.. issues.OrderBy(i => i.Row)]);
+    }
+
+    /// <summary>
+    /// The rows of an open file, read and checked without the database as <see cref="StandardsRows.Records"/>
+    /// is enumerated (a file of a million rows is never held whole).
+    /// </summary>
+    /// <exception cref="RegistryFileException">The header lacks the number column or both title columns.</exception>
+    public static StandardsRows ReadRows(RegistryFileReader file, ReportLanguage language)
+    {
         var columns = file.LocateColumns(StandardRowParser.Columns);
         if (!columns.ContainsKey("number") || !(columns.ContainsKey("title_zh") || columns.ContainsKey("title_en")))
         {
-            throw new RegistryFileException(Language.Say("缺少必需的列：第 1 行须有 number（标准号）和 title_zh（中文标准名称）或 title_en（英文标准名称）"));
+            throw new RegistryFileException(language.Say("缺少必需的列：第 1 行须有 number（标准号）和 title_zh（中文标准名称）或 title_en（英文标准名称）"));
         }
 
-        var headers = columns.ToDictionary(c => c.Key, c => file.Headers[c.Value], StringComparer.Ordinal);
-        var issues = new List<StandardsIssue>();
-        var rejected = 0;
-        IEnumerable<(long Row, StandardRecord Record)> Records()
-        {
-            foreach (var raw in file.Rows)
-            {
-                var cells = raw.CellsBy(columns);
-                if (cells.Values.All(string.IsNullOrEmpty))
-                {
-                    continue;
-                }
-
-                var cellIssues = new List<StandardCellIssue>();
-                var record = StandardRowParser.Parse(cells, cellIssues);
-                foreach (var issue in cellIssues)
-                {
-                    issues.Add(new StandardsIssue(raw.RowNumber, headers.GetValueOrDefault(issue.Column, issue.Column), issue.Value, Language.Say(issue.Reason)));
-                }
-
-                if (record is null)
-                {
-                    rejected++;
-                    continue;
-                }
-
-                yield return (raw.RowNumber, record);
-            }
-        }
-
-        var (inserted, updated, unchanged, duplicates) = await WriteAsync(Records(), actor, (row, number, firstRow) =>
-            issues.Add(new StandardsIssue(row, headers["number"], number, Language.Say("标准号重复：本文件第 {0} 行已有", firstRow))), cancellationToken);
-        return new StandardsImportSummary(inserted, updated, unchanged, rejected + duplicates, [.. issues.OrderBy(i => i.Row)]);
+        return new StandardsRows(file, columns, language);
     }
 
     /// <summary>Imports records already parsed (the demo's, the benchmark's); row numbers count from 1.</summary>
