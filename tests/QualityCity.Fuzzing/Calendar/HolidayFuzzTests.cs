@@ -27,7 +27,7 @@ public sealed class HolidayFuzzTests
             var (days, errors) = HolidayCalendarUpload.Read(csv, text);
             if (errors.Count > 0)
             {
-                Assert.All(errors, e => Development.Refusal.Clear(e));
+                Assert.All(errors, e => Refusal.AssertClear(e));
                 Assert.All(errors, e => Assert.Matches(@"^第 \d+ 行：|^文件中没有日期", e));
                 return;
             }
@@ -57,7 +57,7 @@ public sealed class HolidayFuzzTests
             }
             catch (FormatException refused)
             {
-                Development.Refusal.Clear(refused.Message);
+                Refusal.AssertClear(refused.Message);
                 Assert.StartsWith("cn-holidays.csv: ", refused.Message, StringComparison.Ordinal);
             }
         });

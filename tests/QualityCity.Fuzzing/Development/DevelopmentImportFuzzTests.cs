@@ -41,7 +41,7 @@ public sealed class DevelopmentImportFuzzTests
             }
             catch (RegistryFileException refused)
             {
-                Refusal.Clear(refused.Message);
+                Refusal.AssertClear(refused.Message);
                 return;
             }
 
@@ -98,7 +98,7 @@ public sealed class DevelopmentImportFuzzTests
             {
                 Assert.NotEmpty(errors);
                 Assert.All(errors, e => Assert.Contains(e.Field, columns));
-                Assert.All(errors, e => Refusal.Clear(e.Reason));
+                Assert.All(errors, e => Refusal.AssertClear(e.Reason));
             }
             else
             {

@@ -45,7 +45,7 @@ public sealed class PerMuFormulaFuzzTests
             catch (PerMuFormulaException refused)
             {
                 Assert.False(string.IsNullOrWhiteSpace(refused.Key));
-                Refusal.Clear(refused.Reason);
+                Refusal.AssertClear(refused.Reason);
                 return;
             }
 
@@ -59,7 +59,7 @@ public sealed class PerMuFormulaFuzzTests
             catch (PerMuFormulaException refused)
             {
                 Assert.False(string.IsNullOrWhiteSpace(refused.Key));
-                Refusal.Clear(refused.Reason);
+                Refusal.AssertClear(refused.Reason);
                 return;
             }
 

@@ -80,7 +80,7 @@ public sealed class TierFuzzTests
             catch (TierCriteriaException refused)
             {
                 Assert.False(string.IsNullOrWhiteSpace(refused.Key));
-                Refusal.Clear(refused.Reason);
+                Refusal.AssertClear(refused.Reason);
                 return;
             }
 
@@ -106,7 +106,7 @@ public sealed class TierFuzzTests
             }
             catch (RegistryFileException refused)
             {
-                Refusal.Clear(refused.Message);
+                Refusal.AssertClear(refused.Message);
                 return;
             }
 

@@ -94,7 +94,7 @@ public sealed class HotlineFileFuzzTests
                 {
                     Assert.Equal(raw.RowNumber, issue.Row);
                     Assert.Contains(issue.Column, Headers);
-                    FileInputs.AssertClear(issue.Reason);
+                    Refusal.AssertClear(issue.Reason);
                 }
 
                 if (order is null)
@@ -117,7 +117,7 @@ public sealed class HotlineFileFuzzTests
         }
         catch (RegistryFileException refused)
         {
-            FileInputs.AssertClear(refused.Message);
+            Refusal.AssertClear(refused.Message);
             return (0, 0);
         }
 

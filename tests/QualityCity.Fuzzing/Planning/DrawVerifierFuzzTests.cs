@@ -75,7 +75,7 @@ public sealed class DrawVerifierFuzzTests
             }
             else
             {
-                Refusal.Clear(difference);
+                Refusal.AssertClear(difference);
             }
         });
     }

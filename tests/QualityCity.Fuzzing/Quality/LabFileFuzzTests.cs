@@ -72,13 +72,13 @@ public sealed class LabFileFuzzTests
         }
         catch (RegistryFileException refused)
         {
-            FileInputs.AssertClear(refused.Message);
+            Refusal.AssertClear(refused.Message);
             return (0, 0, 0);
         }
 
         foreach (var error in file.Errors)
         {
-            FileInputs.AssertClear(error.Reason);
+            Refusal.AssertClear(error.Reason);
             Assert.False(string.IsNullOrWhiteSpace(error.Field), "an error without its field");
         }
 

@@ -146,16 +146,4 @@ public static partial class FileInputs
     /// <summary>Opens the bytes as an uploaded file of the given extension.</summary>
     public static RegistryFileReader Open(byte[] bytes, string extension) =>
         RegistryFileReader.Open(new MemoryStream(bytes, writable: false), extension);
-
-    /// <summary>Asserts that a refusal's reason is one a person can act on.</summary>
-    public static void AssertClear(string? reason)
-    {
-        Assert.False(string.IsNullOrWhiteSpace(reason), "a refusal without a reason");
-        Assert.DoesNotContain("Object reference", reason, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", reason, StringComparison.Ordinal);
-        Assert.False(ExceptionName().IsMatch(reason!), $"a refusal that names an exception: {reason}");
-    }
-
-    [GeneratedRegex(@"\b(System\.[A-Z]|[A-Za-z]+Exception\b)")]
-    private static partial Regex ExceptionName();
 }

@@ -136,7 +136,7 @@ public sealed class RegistryFileFuzzTests
                 // The import refuses the file with these, joined.
                 foreach (var problem in headerProblems)
                 {
-                    FileInputs.AssertClear(problem);
+                    Refusal.AssertClear(problem);
                 }
 
                 return (0, 0);
@@ -155,7 +155,7 @@ public sealed class RegistryFileFuzzTests
                 {
                     Assert.Equal(row.RowNumber, issue.Row);
                     Assert.False(string.IsNullOrWhiteSpace(issue.Column), "an issue without its column");
-                    FileInputs.AssertClear(issue.Reason);
+                    Refusal.AssertClear(issue.Reason);
                 }
 
                 if (record is null)
@@ -174,7 +174,7 @@ public sealed class RegistryFileFuzzTests
         }
         catch (RegistryFileException refused)
         {
-            FileInputs.AssertClear(refused.Message);
+            Refusal.AssertClear(refused.Message);
             return (0, 0);
         }
 
