@@ -42,4 +42,13 @@ public sealed class DrawVerifierTests
         var pool = Encoding.UTF8.GetBytes("a\nb");
         Assert.Equal("pool samr/red: k is -1, below 0", Verify(Record($"[{Stratum(pool, 2, -1)}]"), new() { ["red.txt"] = pool }));
     }
+
+    [Fact]
+    public void A_value_of_the_wrong_kind_is_named_by_its_place_in_the_record_not_by_the_program_s_types()
+    {
+        var pool = Encoding.UTF8.GetBytes("a\nb");
+        var wrong = Stratum(pool, 2, 1).Replace("\"selected\":[]", "\"selected\":7", StringComparison.Ordinal);
+        Assert.Equal("the record cannot be read: it is not a draw record's JSON at $.strata[0].selected (line 1)", Verify(Record($"[{wrong}]"), new() { ["red.txt"] = pool }));
+        Assert.Equal("the record cannot be read: it is not a draw record's JSON at $ (line 1)", Verify("x", []));
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using QualityCity.Domain.Common;
 using QualityCity.Domain.Planning;
@@ -48,7 +49,13 @@ public static class DrawVerifier
         {
             document = await JsonSerializer.DeserializeAsync<DrawDocument>(record, PlanningJson.Options, cancellationToken);
         }
-        catch (Exception ex) when (ex is JsonException or IOException)
+        catch (JsonException ex)
+        {
+            // The serializer's own message names .NET types; the place in the record is what the reader can act on.
+            return string.Create(CultureInfo.InvariantCulture,
+                $"the record cannot be read: it is not a draw record's JSON at {ex.Path ?? "$"} (line {(ex.LineNumber ?? 0) + 1})");
+        }
+        catch (IOException ex)
         {
             return $"the record cannot be read: {ex.Message}";
         }
