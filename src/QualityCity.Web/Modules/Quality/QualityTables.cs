@@ -66,7 +66,7 @@ internal sealed class SampleItemResultTable : IEntityTypeConfiguration<SampleIte
         // (auto)vacuum has marked the pages all-visible. The verdicts are key columns, not INCLUDE
         // columns: a map's key repeats over thousands of rows, and PostgreSQL deduplicates repeated
         // keys (a posting list of row ids per key) only in an index without INCLUDE columns. At
-        // 10,000,000 results that is an index of about 80 MB instead of 700, small enough that the
+        // 10,000,000 results that is an index of 73 MB instead of 610, small enough that the
         // planner prefers it to the table, and the full rebuild reads it in key order
         // (docs/benchmarks.md#quality-map-10000000-test-results-qlt-3).
         e.HasIndex(x => new { x.ProductCategory, x.CountyCode, x.Year, x.ItemCode, x.Published, x.Passed }).HasDatabaseName("IX_sample_item_results_map_key");
