@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -21,8 +22,12 @@ namespace QualityCity.Web.Tests.PublicVoice;
 /// tracking code is drawn again; a body that cannot be read is a 400 naming the field; and the
 /// benchmark's bare route, switched on here, writes its one row and nothing else.
 /// </summary>
-public abstract class VoiceIntakeLoadTests(IntakeBenchFactory factory) : PlatformTest(factory)
+public abstract partial class VoiceIntakeLoadTests(IntakeBenchFactory factory) : PlatformTest(factory)
 {
+    /// <summary>A submitter's phone as a JSON value: eleven digits in quotes (a digest of 64 hex digits may begin with "137").</summary>
+    [GeneratedRegex("\"137[0-9]{8}\"")]
+    private static partial Regex PhoneValue();
+
     private static object Submission(string tag, int i) => new
     {
         kind = VoiceCodes.Kinds[i % VoiceCodes.Kinds.Count], category = i % 2 == 0 ? "food-catering" : "price", county = i % 3 == 0 ? "冠县" : "371521",
@@ -66,7 +71,7 @@ public abstract class VoiceIntakeLoadTests(IntakeBenchFactory factory) : Platfor
             Assert.Equal((item.TrackingCode, QualityCity.Domain.Common.Sha256.Hex(item.Description)), (entry.Code, entry.Digest));
         }
 
-        Assert.DoesNotContain(batches, after => after.Contains("contact", StringComparison.OrdinalIgnoreCase) || after.Contains("李女士", StringComparison.Ordinal) || after.Contains("\"137", StringComparison.Ordinal));
+        Assert.DoesNotContain(batches, after => after.Contains("contact", StringComparison.OrdinalIgnoreCase) || after.Contains("李女士", StringComparison.Ordinal) || PhoneValue().IsMatch(after));
     }
 
     [SkippableFact]
