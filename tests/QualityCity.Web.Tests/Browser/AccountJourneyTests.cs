@@ -35,8 +35,7 @@ public sealed class AccountJourneyTests(BrowserFixture fixture) : IClassFixture<
         await head.GotoAsync("/account/login");
         await head.FillAsync("#userName", "wang.fang");
         await head.FillAsync("#password", "Yingji-Guanli-7");
-        await head.ClickAsync("button[type=submit]");
-        await head.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await head.NavigatesAsync(() => head.ClickAsync("button[type=submit]"), url => !url.Contains("/account/login", StringComparison.Ordinal));
         await head.GotoAsync("/organisation/inspectors");
         Assert.Equal("执法检查人员名录库", await head.InnerTextAsync("h1"));
 
@@ -95,8 +94,7 @@ public sealed class AccountJourneyTests(BrowserFixture fixture) : IClassFixture<
         await head.GotoAsync("/account/login");
         await head.FillAsync("#userName", "zhao.lei");
         await head.FillAsync("#password", "Jiaotong-Yunshu-52");
-        await head.ClickAsync("button[type=submit]");
-        await head.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await head.NavigatesAsync(() => head.ClickAsync("button[type=submit]"), url => !url.Contains("/account/login", StringComparison.Ordinal));
         await head.GotoAsync("/organisation/inspectors");
         Assert.Equal("执法检查人员名录库", await head.InnerTextAsync("h1"));
         Assert.True(await head.Locator("#add-inspector").IsVisibleAsync());
@@ -128,10 +126,7 @@ public sealed class AccountJourneyTests(BrowserFixture fixture) : IClassFixture<
         // A filter that submits itself when changed, by the site's script rather than an inline handler.
         await page.GotoAsync("/quality/plans");
         var years = await page.Locator("#year option").AllInnerTextsAsync();
-        await page.SelectOptionAsync("#year", years[^1]);
-        // The new URL is enough: waiting for its load event can outlast the timeout on a busy machine.
-        await page.WaitForURLAsync(url => url.Contains("year=" + years[^1], StringComparison.Ordinal),
-            new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await page.NavigatesAsync(() => page.SelectOptionAsync("#year", years[^1]), url => url.Contains("year=" + years[^1], StringComparison.Ordinal));
         Assert.Empty(violations);
     }
 }

@@ -181,8 +181,7 @@ public sealed partial class PageWalkTests(BrowserFixture fixture, ITestOutputHel
                 await page.GotoAsync("/account/login");
                 await page.FillAsync("#userName", account);
                 await page.FillAsync("#password", Demo.DemoCity.DemoPassword);
-                await page.ClickAsync("button[type=submit]");
-                await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+                await page.NavigatesAsync(() => page.ClickAsync("button[type=submit]"), url => !url.Contains("/account/login", StringComparison.Ordinal));
             }
             finally
             {

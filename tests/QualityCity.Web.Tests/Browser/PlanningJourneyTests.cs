@@ -21,8 +21,7 @@ public sealed class PlanningJourneyTests(BrowserFixture fixture) : IClassFixture
         Assert.Contains("20", await page.InnerTextAsync("#plan-error"), StringComparison.Ordinal);
 
         await page.FillAsync("#Seed", "3141592653589793238462643");
-        await page.ClickAsync("#draw-form button[type=submit]");
-        await page.WaitForURLAsync(url => url.Contains("/planning/draws/", StringComparison.Ordinal));
+        await page.NavigatesAsync(() => page.ClickAsync("#draw-form button[type=submit]"), url => url.Contains("/planning/draws/", StringComparison.Ordinal));
         await page.WaitForSelectorAsync("#chart-months canvas");
         await page.WaitForSelectorAsync("#chart-calendar canvas");
         var separate = int.Parse((await page.InnerTextAsync("#total-separate")).Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);

@@ -27,8 +27,7 @@ public sealed class PublicResultsJourneyTests(BrowserFixture fixture) : IClassFi
         await page.GotoAsync("/results");
         Assert.True(await page.EvaluateAsync<bool>(FitsThePhone), "the list of results is wider than the phone");
         await page.FillAsync("#Q", seeded.CreditCode);
-        await page.ClickAsync("form.filters button[type=submit]");
-        await page.WaitForURLAsync(url => url.Contains(seeded.CreditCode, StringComparison.Ordinal));
+        await page.NavigatesAsync(() => page.ClickAsync("form.filters button[type=submit]"), url => url.Contains(seeded.CreditCode, StringComparison.Ordinal));
         Assert.Equal("共 3 条", await page.InnerTextAsync("#result-count"));
         Assert.Equal(3, await page.Locator("#public-results tbody tr").CountAsync());
         Assert.False(await page.Locator("#public-results thead").IsVisibleAsync());

@@ -17,8 +17,7 @@ public sealed class RegistryListJourneyTests(BrowserFixture fixture) : IClassFix
 
         await page.FillAsync("#q", "阳谷 电缆");
         await page.SelectOptionAsync("#sort", "name");
-        await page.ClickAsync("#registry-search button[type=submit]");
-        await page.WaitForURLAsync(url => url.Contains("sort=name", StringComparison.Ordinal));
+        await page.NavigatesAsync(() => page.ClickAsync("#registry-search button[type=submit]"), url => url.Contains("sort=name", StringComparison.Ordinal));
         Assert.False(await page.Locator("#results thead").IsVisibleAsync());
         var labels = await page.EvaluateAsync<string[]>(
             "() => [...document.querySelectorAll('#results tbody tr:first-child td')].map(td => getComputedStyle(td, '::before').content)");

@@ -23,8 +23,7 @@ public sealed class SignInAndSearchJourneyTests(BrowserFixture fixture) : IClass
         await page.GotoAsync("/registry");
         await page.SelectOptionAsync("#county", "371521");
         await page.SelectOptionAsync("#industry", "3831");
-        await page.ClickAsync("form.filters button[type=submit]");
-        await page.WaitForURLAsync(url => url.Contains("county=371521", StringComparison.Ordinal));
+        await page.NavigatesAsync(() => page.ClickAsync("form.filters button[type=submit]"), url => url.Contains("county=371521", StringComparison.Ordinal));
         var rows = await page.Locator("#results tbody tr").AllInnerTextsAsync();
         Assert.NotEmpty(rows);
         Assert.All(rows, r => Assert.Contains("阳谷县", r, StringComparison.Ordinal));

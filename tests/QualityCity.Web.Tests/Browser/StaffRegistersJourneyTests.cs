@@ -40,8 +40,7 @@ public sealed class StaffRegistersJourneyTests(BrowserFixture fixture) : IClassF
         Assert.Contains("李明", await head.InnerTextAsync("#message"), StringComparison.Ordinal);
 
         await head.FillAsync("#q", "李明");
-        await head.ClickAsync("#inspector-filters button[type=submit]");
-        await head.WaitForURLAsync(url => url.Contains("q=", StringComparison.Ordinal));
+        await head.NavigatesAsync(() => head.ClickAsync("#inspector-filters button[type=submit]"), url => url.Contains("q=", StringComparison.Ordinal));
         Assert.Equal("共 1 条", await head.InnerTextAsync("#inspector-count"));
         var row = head.Locator("#inspectors tbody tr").First;
         await row.Locator("details.conflict summary").ClickAsync();
@@ -94,8 +93,7 @@ public sealed class StaffRegistersJourneyTests(BrowserFixture fixture) : IClassF
         await phone.GotoAsync("/checklists");
         Assert.True(await phone.EvaluateAsync<bool>(FitsThePhone), "the checklists are wider than the phone");
         await phone.FillAsync("#q", "电动自行车充电器");
-        await phone.ClickAsync("#checklist-filters button[type=submit]");
-        await phone.WaitForURLAsync(url => url.Contains("q=", StringComparison.Ordinal));
+        await phone.NavigatesAsync(() => phone.ClickAsync("#checklist-filters button[type=submit]"), url => url.Contains("q=", StringComparison.Ordinal));
         Assert.Equal("共 1 条", await phone.InnerTextAsync("#checklist-count"));
         Assert.True(await phone.Locator("details.checklist-group tbody td").First.IsVisibleAsync());
         Assert.True(await phone.EvaluateAsync<bool>(FitsThePhone), "the search's answer is wider than the phone");
