@@ -162,8 +162,10 @@ public abstract class DatabaseCopy
         public override Task RestoreAsync(string file, CancellationToken cancellationToken) =>
             // One transaction that stops at the first error: a failed restore leaves the database empty.
             // Owners and grants are this installation's, not those of the server the dump came from.
+            // The schema has no comments of its own; an extension the administrator installed (postgres_fdw
+            // for a shard, ADR 47) has one, which only the extension's owner may set again.
             RunAsync("pg_restore",
-                ["--single-transaction", "--exit-on-error", "--no-owner", "--no-privileges", $"--dbname={Connection.Database ?? Connection.Username}", file],
+                ["--single-transaction", "--exit-on-error", "--no-owner", "--no-privileges", "--no-comments", $"--dbname={Connection.Database ?? Connection.Username}", file],
                 cancellationToken);
 
         public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)

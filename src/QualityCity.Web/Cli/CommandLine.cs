@@ -45,6 +45,14 @@ public static class CommandLine
             "standards reindex", "rebuild the standards search index from the database (while the server is stopped)"),
         new("export", "registry", needsDatabase: true, ExportRegistryVerb.RunAsync,
             "export registry FILE", "export the registry to .csv or .xlsx"),
+        new("registry", "partitions", needsDatabase: true, RegistryPartitionVerbs.ListAsync,
+            "registry partitions", "PostgreSQL: the registry's partitions by city, where each is and how many entities it holds"),
+        new("registry", "partition", needsDatabase: true, RegistryPartitionVerbs.CarveAsync,
+            "registry partition --city CITY", "PostgreSQL: give a city (four digits, GB/T 2260) a partition of its own, its entities moved\n" +
+            "there from the default partition; writers wait meanwhile"),
+        new("registry", "shard", needsDatabase: true, RegistryPartitionVerbs.ShardAsync,
+            "registry shard --city CITY --to CONNECTION", "PostgreSQL: move a city's partition to another PostgreSQL database (a connection string\n" +
+            "with a password) and read it there through postgres_fdw; see docs/scale.md"),
         new("import", "catalogue", needsDatabase: true, ServicesRecordVerbs.ImportCatalogueAsync,
             "import catalogue FILE", "import the calibration and verification catalogue (.csv or .xlsx, SVC-2):\n" +
             "inserted=N updated=N unchanged=N rejected=N, rows refused in FILE.errors.csv"),

@@ -10,12 +10,15 @@ public static class PageNavigation
     /// The wait begins before the action: a wait begun after it can miss a navigation that committed in the
     /// meantime and then wait for one that never comes.
     /// </summary>
-    public static Task NavigatesAsync(this IPage page, Func<Task> action, Func<string, bool> arrivedAt) =>
-        page.RunAndWaitForNavigationAsync(action, new PageRunAndWaitForNavigationOptions
+    public static async Task NavigatesAsync(this IPage page, Func<Task> action, Func<string, bool> arrivedAt)
+    {
+        var arrived = page.WaitForURLAsync(arrivedAt, new PageWaitForURLOptions
         {
-            UrlFunc = arrivedAt,
             // The new document is enough: its load event waits for scripts and images, which can outlast
             // the timeout on a busy machine and which each step waits for itself when it needs them.
             WaitUntil = WaitUntilState.DOMContentLoaded,
         });
+        await action();
+        await arrived;
+    }
 }

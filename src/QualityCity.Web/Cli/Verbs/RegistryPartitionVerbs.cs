@@ -1,0 +1,60 @@
+using System.Globalization;
+using QualityCity.Web.Modules.Registry.Partitions;
+
+namespace QualityCity.Web.Cli.Verbs;
+
+/// <summary>
+/// <c>registry partitions</c>, <c>registry partition --city C</c> and <c>registry shard --city C --to CONN</c>:
+/// the registry's partitions by city on PostgreSQL (ADR 0047).
+/// </summary>
+internal static class RegistryPartitionVerbs
+{
+    public static Task<int> ListAsync(CliContext cli) => RunAsync(cli, async partitions =>
+    {
+        foreach (var partition in await partitions.ListAsync(cli.CancellationToken))
+        {
+            var where = partition.Server is null ? "local" : "on " + partition.Server;
+            await cli.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{partition.Name}\t{partition.City ?? "default"}\t{where}\t{partition.Rows} entities"));
+        }
+    });
+
+    public static Task<int> CarveAsync(CliContext cli)
+    {
+        var city = cli.Required("city", "CITY");
+        return RunAsync(cli, async partitions =>
+        {
+            var moved = await partitions.CarveCityAsync(city, cli.CancellationToken);
+            await cli.Output.WriteLineAsync(moved is null
+                ? $"city {city} has its partition already"
+                : string.Create(CultureInfo.InvariantCulture, $"partition {RegistryPartitions.PartitionName(city)}: {moved} entities moved from the default partition"));
+        });
+    }
+
+    public static Task<int> ShardAsync(CliContext cli)
+    {
+        var city = cli.Required("city", "CITY");
+        var to = cli.Required("to", "CONNECTION");
+        return RunAsync(cli, async partitions =>
+        {
+            var moved = await partitions.MoveCityToShardAsync(city, to, cli.CancellationToken);
+            await cli.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"partition {RegistryPartitions.PartitionName(city)}: {moved} entities moved to the shard, read and written there through postgres_fdw"));
+        });
+    }
+
+    private static async Task<int> RunAsync(CliContext cli, Func<RegistryPartitions, Task> work)
+    {
+        await cli.MigrateAsync();
+        try
+        {
+            await work(new RegistryPartitions(cli.Db));
+            return 0;
+        }
+        catch (RegistryPartitionException ex)
+        {
+            await cli.Error.WriteLineAsync($"error: {ex.Message}");
+            return 2;
+        }
+    }
+}

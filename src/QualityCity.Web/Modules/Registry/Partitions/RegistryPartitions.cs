@@ -1,0 +1,408 @@
+using System.Data;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using QualityCity.Web.Data;
+
+namespace QualityCity.Web.Modules.Registry.Partitions;
+
+/// <summary>One partition of the registry as <c>registry partitions</c> lists it.</summary>
+/// <param name="Name">The partition's table, e.g. <c>market_entities_3715</c>.</param>
+/// <param name="City">The city's four-digit code; null for the default partition.</param>
+/// <param name="Server">The foreign server the rows live on; null when they are in this database.</param>
+/// <param name="Rows">How many entities it holds.</param>
+public sealed record RegistryPartition(string Name, string? City, string? Server, long Rows);
+
+/// <summary>Why a partition cannot be made or moved, in words for the operator.</summary>
+public sealed class RegistryPartitionException(string message) : Exception(message);
+
+/// <summary>
+/// The registry's partitions by city on PostgreSQL (ADR 0047). <c>market_entities</c> is partitioned by
+/// range of county code; every row starts in the default partition. <see cref="CarveCityAsync"/> gives a
+/// city (all county codes beginning with its four digits) a partition of its own, and
+/// <see cref="MoveCityToShardAsync"/> moves that partition's rows to another PostgreSQL server and puts
+/// a <c>postgres_fdw</c> foreign table in its place, so the platform reads and writes them there
+/// unchanged. SQLite has no partitions: its registry is one table.
+/// </summary>
+public sealed class RegistryPartitions(QualityCityDbContext db)
+{
+    private const string Parent = "market_entities";
+    private const string DefaultPartition = "market_entities_default";
+
+    /// <summary>The partitions, the default one first, then by city; with their row counts.</summary>
+    public async Task<IReadOnlyList<RegistryPartition>> ListAsync(CancellationToken cancellationToken)
+    {
+        RequirePostgres();
+        var connection = await OpenAsync(cancellationToken);
+        var found = new List<(string Name, string? Server)>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = """
+                SELECT c.relname, s.srvname
+                FROM pg_inherits i
+                JOIN pg_class c ON c.oid = i.inhrelid
+                LEFT JOIN pg_foreign_table f ON f.ftrelid = c.oid
+                LEFT JOIN pg_foreign_server s ON s.oid = f.ftserver
+                WHERE i.inhparent = 'market_entities'::regclass
+                ORDER BY c.relname <> 'market_entities_default', c.relname
+                """;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                found.Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
+            }
+        }
+
+        var partitions = new List<RegistryPartition>();
+        foreach (var (name, server) in found)
+        {
+            await using var count = connection.CreateCommand();
+            count.CommandText = $"SELECT count(*) FROM {Quote(name)}";
+            var rows = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
+            partitions.Add(new RegistryPartition(name, name == DefaultPartition ? null : name[(Parent.Length + 1)..], server, rows));
+        }
+
+        return partitions;
+    }
+
+    /// <summary>
+    /// Gives the city a partition of its own and moves its entities there from the default partition,
+    /// in one transaction (writers of the registry wait; readers do not). A city that has its partition
+    /// already is left as it is.
+    /// </summary>
+    /// <returns>How many entities moved; null when the city had its partition already.</returns>
+    public async Task<long?> CarveCityAsync(string city, CancellationToken cancellationToken)
+    {
+        RequirePostgres();
+        await RequireCityAsync(city, cancellationToken);
+        var connection = await OpenAsync(cancellationToken);
+        if (await PartitionOfAsync(connection, city, cancellationToken) is not null)
+        {
+            return null;
+        }
+
+        var name = PartitionName(city);
+        var (from, to) = Bounds(city);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // A new partition's range may not hold rows of the default partition, so the default one steps
+        // out while the city's rows move; the lock keeps writers out of the gap.
+        await ExecuteAsync(connection, $"""
+            LOCK TABLE {Parent} IN EXCLUSIVE MODE;
+            ALTER TABLE {Parent} DETACH PARTITION {DefaultPartition};
+            CREATE TABLE {Quote(name)} PARTITION OF {Parent} FOR VALUES FROM ('{from}') TO ('{to}');
+            WITH moved AS (DELETE FROM {DefaultPartition} WHERE "CountyCode" >= '{from}' AND "CountyCode" < '{to}' RETURNING *)
+            INSERT INTO {Quote(name)} SELECT * FROM moved;
+            ALTER TABLE {Parent} ATTACH PARTITION {DefaultPartition} DEFAULT;
+            """, cancellationToken);
+        if (await ScalarAsync(connection, $"SELECT count(*) FROM pg_constraint WHERE conrelid = '{Parent}'::regclass AND contype = 'p'", cancellationToken) == 0)
+        {
+            // The registry has a foreign partition: keys are each partition's own.
+            await ExecuteAsync(connection, LocalKeys(name), cancellationToken);
+        }
+
+        var moved = await ScalarAsync(connection, $"SELECT count(*) FROM {Quote(name)}", cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return moved;
+    }
+
+    /// <summary>
+    /// Moves the city's partition to the PostgreSQL database at <paramref name="shardConnectionString"/>
+    /// (carving it first when it is still in the default partition): the rows are copied there, checked
+    /// by count, and a <c>postgres_fdw</c> foreign table takes the local partition's place. A registry
+    /// with a foreign partition cannot have unique indexes across partitions, so the primary key and the
+    /// credit code's unique index move down onto each local partition, and the shard's table has its own.
+    /// Writers of the registry wait until it is done.
+    /// </summary>
+    /// <returns>How many entities moved.</returns>
+    public async Task<long> MoveCityToShardAsync(string city, string shardConnectionString, CancellationToken cancellationToken)
+    {
+        RequirePostgres();
+        NpgsqlConnectionStringBuilder shard;
+        try
+        {
+            shard = new NpgsqlConnectionStringBuilder(shardConnectionString);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new RegistryPartitionException($"--to is not a PostgreSQL connection string: {ex.Message}");
+        }
+
+        if (string.IsNullOrEmpty(shard.Host) || string.IsNullOrEmpty(shard.Database) || string.IsNullOrEmpty(shard.Username) || string.IsNullOrEmpty(shard.Password))
+        {
+            throw new RegistryPartitionException("--to needs Host, Database, Username and Password: postgres_fdw signs in to the shard with a password");
+        }
+
+        await RequireCityAsync(city, cancellationToken);
+        var connection = await OpenAsync(cancellationToken);
+        var name = PartitionName(city);
+        var server = await PartitionOfAsync(connection, city, cancellationToken);
+        if (server is { Length: > 0 })
+        {
+            throw new RegistryPartitionException($"city {city} is on server {server} already");
+        }
+
+        // Everything that can refuse is asked before anything changes.
+        await EnsureForeignDataWrapperAsync(connection, cancellationToken);
+        await using (var probe = new NpgsqlConnection(shard.ConnectionString))
+        {
+            try
+            {
+                await probe.OpenAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+            {
+                throw new RegistryPartitionException($"cannot reach the shard at {shard.Host}:{shard.Port}/{shard.Database}: {ex.Message}");
+            }
+        }
+
+        await CarveCityAsync(city, cancellationToken);
+        var serverName = ServerName(shard);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await ExecuteAsync(connection, $"LOCK TABLE {Parent} IN EXCLUSIVE MODE", cancellationToken);
+        var columns = await ColumnsAsync(connection, name, cancellationToken);
+        var indexes = await IndexesAsync(connection, name, cancellationToken);
+        var localRows = await ScalarAsync(connection, $"SELECT count(*) FROM {Quote(name)}", cancellationToken);
+
+        // The shard's table: the partition's columns, its own key and indexes, then its rows by binary COPY.
+        await using (var remote = new NpgsqlConnection(shard.ConnectionString))
+        {
+            await remote.OpenAsync(cancellationToken);
+            await using var remoteTransaction = await remote.BeginTransactionAsync(cancellationToken);
+            await ExecuteAsync(remote, $"""
+                DROP TABLE IF EXISTS {Quote(name)};
+                CREATE TABLE {Quote(name)} ({columns}, CONSTRAINT {Quote("PK_" + name)} PRIMARY KEY ("Id"));
+                CREATE UNIQUE INDEX {Quote("IX_" + name + "_CreditCode")} ON {Quote(name)} ("CreditCode");
+                """, cancellationToken);
+            foreach (var index in indexes.Where(i => !i.Unique))
+            {
+                await ExecuteAsync(remote, index.Definition, cancellationToken);
+            }
+
+            await using (var source = await connection.BeginRawBinaryCopyAsync($"COPY {Quote(name)} TO STDOUT (FORMAT BINARY)", cancellationToken))
+            await using (var target = await remote.BeginRawBinaryCopyAsync($"COPY {Quote(name)} FROM STDIN (FORMAT BINARY)", cancellationToken))
+            {
+                await source.CopyToAsync(target, cancellationToken);
+            }
+
+            var remoteRows = await ScalarAsync(remote, $"SELECT count(*) FROM {Quote(name)}", cancellationToken);
+            if (remoteRows != localRows)
+            {
+                throw new RegistryPartitionException($"the shard holds {remoteRows} rows of city {city} after the copy, not {localRows}: nothing was changed here");
+            }
+
+            await remoteTransaction.CommitAsync(cancellationToken);
+        }
+
+        var keyless = await PartitionsWithInheritedKeysAsync(connection, name, cancellationToken);
+        await ExecuteAsync(connection, $"""
+            ALTER TABLE {Parent} DROP CONSTRAINT IF EXISTS "PK_market_entities";
+            DROP INDEX IF EXISTS "IX_market_entities_CreditCode";
+            {string.Concat(keyless.Select(LocalKeys))}
+            ALTER TABLE {Parent} DETACH PARTITION {Quote(name)};
+            DROP TABLE {Quote(name)};
+            """, cancellationToken);
+        if (await ScalarAsync(connection, $"SELECT count(*) FROM pg_foreign_server WHERE srvname = '{serverName}'", cancellationToken) == 0)
+        {
+            await ExecuteAsync(connection, $"""
+                CREATE SERVER {serverName} FOREIGN DATA WRAPPER postgres_fdw
+                    OPTIONS (host '{Literal(shard.Host!)}', port '{shard.Port}', dbname '{Literal(shard.Database!)}', fetch_size '10000', batch_size '1000')
+                """, cancellationToken);
+        }
+
+        if (await ScalarAsync(connection, $"SELECT count(*) FROM pg_user_mappings WHERE srvname = '{serverName}' AND usename = current_user", cancellationToken) == 0)
+        {
+            await ExecuteAsync(connection, $"""
+                CREATE USER MAPPING FOR CURRENT_USER SERVER {serverName} OPTIONS (user '{Literal(shard.Username!)}', password '{Literal(shard.Password!)}')
+                """, cancellationToken);
+        }
+
+        await ExecuteAsync(connection, $"""
+            CREATE FOREIGN TABLE {Quote(name)} PARTITION OF {Parent} FOR VALUES FROM ('{Bounds(city).From}') TO ('{Bounds(city).To}')
+                SERVER {serverName} OPTIONS (table_name '{name}')
+            """, cancellationToken);
+        var throughShard = await ScalarAsync(connection, $"SELECT count(*) FROM {Quote(name)}", cancellationToken);
+        if (throughShard != localRows)
+        {
+            throw new RegistryPartitionException($"the foreign table reads {throughShard} rows of city {city}, not {localRows}: nothing was changed here");
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return localRows;
+    }
+
+    /// <summary>The partition's table for a city.</summary>
+    public static string PartitionName(string city) => $"{Parent}_{city}";
+
+    /// <summary>A city's range of county codes: every code that begins with its four digits.</summary>
+    private static (string From, string To) Bounds(string city) =>
+        (city, (int.Parse(city, System.Globalization.CultureInfo.InvariantCulture) + 1).ToString("D4", System.Globalization.CultureInfo.InvariantCulture));
+
+    private void RequirePostgres()
+    {
+        if (!db.IsPostgres)
+        {
+            throw new RegistryPartitionException("partitions are a PostgreSQL feature: on SQLite the registry is one table");
+        }
+    }
+
+    private async Task RequireCityAsync(string city, CancellationToken cancellationToken)
+    {
+        if (city.Length != 4 || !city.All(char.IsAsciiDigit) || city == "9999")
+        {
+            throw new RegistryPartitionException($"--city must be a city's four-digit code (GB/T 2260), such as 3715: \"{city}\" is not");
+        }
+
+        if (!await db.Regions.AsNoTracking().AnyAsync(r => r.Code == city && r.Level == "city", cancellationToken))
+        {
+            throw new RegistryPartitionException($"--city {city} is not a city in the regions reference data");
+        }
+    }
+
+    private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        if (connection.State != ConnectionState.Open)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+
+        return connection;
+    }
+
+    /// <summary>Null when the city has no partition; "" when it has a local one; the server's name when it is foreign.</summary>
+    private static async Task<string?> PartitionOfAsync(NpgsqlConnection connection, string city, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT coalesce(s.srvname, '')
+            FROM pg_inherits i
+            JOIN pg_class c ON c.oid = i.inhrelid
+            LEFT JOIN pg_foreign_table f ON f.ftrelid = c.oid
+            LEFT JOIN pg_foreign_server s ON s.oid = f.ftserver
+            WHERE i.inhparent = 'market_entities'::regclass AND c.relname = @name
+            """;
+        command.Parameters.AddWithValue("name", PartitionName(city));
+        return (string?)await command.ExecuteScalarAsync(cancellationToken);
+    }
+
+    private static async Task EnsureForeignDataWrapperAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        if (await ScalarAsync(connection, "SELECT count(*) FROM pg_extension WHERE extname = 'postgres_fdw'", cancellationToken) > 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await ExecuteAsync(connection, "CREATE EXTENSION postgres_fdw", cancellationToken);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+        {
+            throw new RegistryPartitionException(
+                "postgres_fdw is not installed in this database and this role may not install it: a superuser runs CREATE EXTENSION postgres_fdw " +
+                "and GRANT USAGE ON FOREIGN DATA WRAPPER postgres_fdw TO the platform's role");
+        }
+    }
+
+    /// <summary>The partition's columns as a table definition (types and NOT NULL; no identity: ids come from the parent).</summary>
+    private static async Task<string> ColumnsAsync(NpgsqlConnection connection, string table, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT quote_ident(a.attname) || ' ' || format_type(a.atttypid, a.atttypmod) || CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE '' END
+            FROM pg_attribute a
+            WHERE a.attrelid = @table::regclass AND a.attnum > 0 AND NOT a.attisdropped
+            ORDER BY a.attnum
+            """;
+        command.Parameters.AddWithValue("table", Quote(table));
+        var columns = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            columns.Add(reader.GetString(0));
+        }
+
+        return string.Join(", ", columns);
+    }
+
+    private sealed record Index(string Definition, bool Unique);
+
+    /// <summary>The partition's indexes, their definitions written for a table of the same name in the public schema.</summary>
+    private static async Task<List<Index>> IndexesAsync(NpgsqlConnection connection, string table, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT pg_get_indexdef(x.indexrelid), x.indisunique
+            FROM pg_index x
+            WHERE x.indrelid = @table::regclass
+            ORDER BY 1
+            """;
+        command.Parameters.AddWithValue("table", Quote(table));
+        var indexes = new List<Index>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            indexes.Add(new Index(reader.GetString(0), reader.GetBoolean(1)));
+        }
+
+        return indexes;
+    }
+
+    /// <summary>
+    /// The local partitions but <paramref name="leaving"/> whose key is the parent's: when the parent's
+    /// goes (a parent with a foreign partition may not have unique indexes), each needs its own.
+    /// </summary>
+    private static async Task<List<string>> PartitionsWithInheritedKeysAsync(NpgsqlConnection connection, string leaving, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT c.relname
+            FROM pg_inherits i
+            JOIN pg_class c ON c.oid = i.inhrelid
+            WHERE i.inhparent = 'market_entities'::regclass AND c.relkind = 'r' AND c.relname <> @leaving
+              AND NOT EXISTS (SELECT FROM pg_constraint k WHERE k.conrelid = c.oid AND k.contype = 'p' AND k.conparentid = 0)
+            """;
+        command.Parameters.AddWithValue("leaving", leaving);
+        var tables = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            tables.Add(reader.GetString(0));
+        }
+
+        return tables;
+    }
+
+    /// <summary>A local partition's own key and credit-code uniqueness (within a county, as the parent's were).</summary>
+    private static string LocalKeys(string table) => $"""
+        ALTER TABLE {Quote(table)} ADD CONSTRAINT {Quote("PK_" + table)} PRIMARY KEY ("Id", "CountyCode");
+        CREATE UNIQUE INDEX {Quote("IX_" + table + "_CreditCode")} ON {Quote(table)} ("CreditCode", "CountyCode");
+
+        """;
+
+    /// <summary>A stable name for the shard's foreign server, from where it is (host, port, database).</summary>
+    private static string ServerName(NpgsqlConnectionStringBuilder shard)
+    {
+        var where = Encoding.UTF8.GetBytes($"{shard.Host}:{shard.Port}/{shard.Database}");
+        return "qc_shard_" + Convert.ToHexStringLower(SHA256.HashData(where))[..12];
+    }
+
+    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private static string Literal(string value) => value.Replace("'", "''", StringComparison.Ordinal);
+
+    private static async Task<long> ScalarAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,349 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using QualityCity.Domain.Registry;
+using QualityCity.Web.Cli;
+using QualityCity.Web.Modules.Registry.Partitions;
+using QualityCity.Web.Tests.Infrastructure;
+
+namespace QualityCity.Web.Tests.Registry;
+
+/// <summary>
+/// Two PostgreSQL installations of the same demo city: one whole, one whose registry has Liaocheng's
+/// partition (3715) on a second cluster and Jinan's (3701) on a third through <c>postgres_fdw</c>
+/// (ADR 0047). Both import the same file, in which other cities' and provinces' entities stay local.
+/// </summary>
+/// <remarks>
+/// The shards are named by <c>QC_TEST_SHARDS</c>: two connection strings separated by <c>|</c>, to
+/// servers whose role may create databases (.ci/run starts two clusters for them). Without it the
+/// tests are skipped, unless <c>QC_REQUIRE_SHARDS=1</c> turns the skip into a failure.
+/// </remarks>
+public sealed class ShardedRegistry : IAsyncLifetime
+{
+    public PostgresQualityFactory Whole { get; } = new();
+    public PostgresQualityFactory Sharded { get; } = new();
+
+    /// <summary>The shard databases made for this run, Liaocheng's then Jinan's.</summary>
+    public IReadOnlyList<string> Shards => _shards;
+
+    /// <summary>The file both import: new entities of Liaocheng and Jinan, and a few of Beijing that stay local.</summary>
+    public string ImportFile { get; private set; } = "";
+
+    /// <summary>What each import printed.</summary>
+    public (string Whole, string Sharded) ImportOutput { get; private set; }
+
+    public string? UnavailableReason { get; private set; }
+
+    private readonly List<string> _shards = [];
+    private readonly List<string> _admins = [];
+
+    public async Task InitializeAsync()
+    {
+        var shards = Environment.GetEnvironmentVariable("QC_TEST_SHARDS");
+        UnavailableReason = Whole.UnavailableReason
+            ?? (string.IsNullOrWhiteSpace(shards) ? "QC_TEST_SHARDS is not set" : null);
+        if (UnavailableReason is not null)
+        {
+            if (Environment.GetEnvironmentVariable("QC_REQUIRE_SHARDS") == "1")
+            {
+                throw new InvalidOperationException($"QC_REQUIRE_SHARDS=1 but {UnavailableReason}: the shard suite must run.");
+            }
+
+            return;
+        }
+
+        foreach (var admin in shards!.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Take(2))
+        {
+            var database = "qc_shard_" + Guid.NewGuid().ToString("N")[..12];
+            await using (var connection = new NpgsqlConnection(admin))
+            {
+                await connection.OpenAsync();
+                await using var create = new NpgsqlCommand($"CREATE DATABASE {database}", connection);
+                await create.ExecuteNonQueryAsync();
+            }
+
+            _admins.Add(admin);
+            _shards.Add(new NpgsqlConnectionStringBuilder(admin) { Database = database }.ConnectionString);
+        }
+
+        if (_shards.Count < 2)
+        {
+            throw new InvalidOperationException("QC_TEST_SHARDS names fewer than two servers");
+        }
+
+        await CliAsync(Sharded, "registry", "shard", "--city", "3715", "--to", _shards[0]);
+        ImportFile = Path.Combine(Whole.DataDirectory, "cities.csv");
+        await File.WriteAllTextAsync(ImportFile, ImportCsv(), new UTF8Encoding(true));
+        var whole = await CliAsync(Whole, "import", "registry", ImportFile);
+        var sharded = await CliAsync(Sharded, "import", "registry", ImportFile);
+        ImportOutput = (whole, sharded);
+        await CliAsync(Sharded, "registry", "shard", "--city", "3701", "--to", _shards[1]);
+    }
+
+    /// <summary>Runs a verb over one of the two installations; a failure fails the fixture with what it said.</summary>
+    public static async Task<string> CliAsync(QualityCityFactory factory, params string[] args)
+    {
+        _ = factory.Services; // the server has migrated and loaded the demo city
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = await CommandLine.RunAsync(args, output, error, c => c.AddInMemoryCollection(factory.Settings), configureServices: factory.UseClock);
+        if (exit != 0)
+        {
+            throw new InvalidOperationException($"{string.Join(' ', args[..2])} exited {exit}: {error}{output}");
+        }
+
+        return output.ToString();
+    }
+
+    /// <summary>Liaocheng's and Jinan's new entities, and Beijing's, each with a valid code of its county.</summary>
+    private static string ImportCsv()
+    {
+        var lines = new List<string> { "统一社会信用代码,名称,县区代码,行业代码,成立日期,登记状态,信用风险分类,是否规上" };
+        var counties = new[] { ("371521", "阳谷"), ("371581", "临清"), ("370102", "历下"), ("370112", "历城"), ("110101", "东城") };
+        for (var i = 0; i < 60; i++)
+        {
+            var (county, place) = counties[i % counties.Length];
+            var code = CreditCode.Compose("91", county, "X" + i.ToString("0000000", System.Globalization.CultureInfo.InvariantCulture));
+            lines.Add(string.Join(',', code, $"{place}分片测试电缆有限公司{i}（演示）", county, i % 2 == 0 ? "3831" : "3451",
+                "2019-05-0" + (1 + (i % 9)), "存续", "ABCD"[i % 4].ToString(), i % 3 == 0 ? "是" : "否"));
+        }
+
+        return string.Join("\n", lines) + "\n";
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Whole.DisposeAsync();
+        await Sharded.DisposeAsync();
+        foreach (var (admin, shard) in _admins.Zip(_shards))
+        {
+            await using var connection = new NpgsqlConnection(admin);
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {new NpgsqlConnectionStringBuilder(shard).Database} WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+}
+
+/// <summary>
+/// A city whose registry partition lives on another cluster is imported, searched, planned, mapped and
+/// published with the same results as on one database (issue 18, ADR 0047).
+/// </summary>
+public sealed class PostgresShardTests(ShardedRegistry fixture) : IClassFixture<ShardedRegistry>
+{
+    private void SkipIfUnavailable() => Skip.If(fixture.UnavailableReason is not null, fixture.UnavailableReason);
+
+    [SkippableFact]
+    public async Task The_cities_partitions_are_on_their_shards_and_the_import_counted_and_stored_the_same_as_on_one_database()
+    {
+        SkipIfUnavailable();
+        Assert.Contains("inserted=60 updated=0 unchanged=0 rejected=0", fixture.ImportOutput.Whole, StringComparison.Ordinal);
+        Assert.Equal(fixture.ImportOutput.Whole.Split('\n')[0], fixture.ImportOutput.Sharded.Split('\n')[0]); // the summary; the next line is the time taken
+
+        var partitions = await ListAsync(fixture.Sharded);
+        Assert.Equal(["market_entities_default", "market_entities_3701", "market_entities_3715"], partitions.Select(p => p.Name));
+        Assert.Null(partitions[0].Server);
+        Assert.Equal(12, partitions[0].Rows); // Beijing's
+        Assert.NotNull(partitions[1].Server);
+        Assert.NotNull(partitions[2].Server);
+        Assert.NotEqual(partitions[1].Server, partitions[2].Server);
+
+        // The rows are on the shards themselves, read there without the platform.
+        Assert.Equal(partitions[2].Rows, await CountOnShardAsync(fixture.Shards[0], "market_entities_3715"));
+        Assert.Equal(24, await CountOnShardAsync(fixture.Shards[1], "market_entities_3701"));
+        await using (var scope = fixture.Whole.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Data.QualityCityDbContext>();
+            Assert.Equal(await db.MarketEntities.LongCountAsync(e => e.CountyCode.StartsWith("3715")), partitions[2].Rows);
+        }
+
+        Assert.Equal(await EveryEntityAsync(fixture.Whole), await EveryEntityAsync(fixture.Sharded));
+    }
+
+    [SkippableFact]
+    public async Task Registry_search_and_its_filters_find_the_same_entities_in_the_same_order()
+    {
+        SkipIfUnavailable();
+        var queries = new[]
+        {
+            "", "q=分片测试", "q=历下", "q=电缆", "county=371521", "county=370102", "industry=3831&county=370112",
+            "grade=green", "grade=red&county=371521", "q=91371521", "q=91370102", "sort=name", "q=东城&sort=name",
+        };
+        var whole = await fixture.Whole.SignedInClientAsync("coordinator");
+        var sharded = await fixture.Sharded.SignedInClientAsync("coordinator");
+        foreach (var query in queries)
+        {
+            var expected = await whole.GetStringAsync($"/api/registry/entities?{query}&pageSize=100");
+            Assert.Equal(expected, await sharded.GetStringAsync($"/api/registry/entities?{query}&pageSize=100"));
+            Assert.True(JsonDocument.Parse(expected).RootElement.GetProperty("total").GetInt64() > 0, query);
+        }
+    }
+
+    [SkippableFact]
+    public async Task The_years_plan_is_the_same_byte_for_byte()
+    {
+        SkipIfUnavailable();
+        var plans = new List<Dictionary<string, byte[]>>();
+        foreach (var factory in new[] { fixture.Whole, fixture.Sharded })
+        {
+            var output = Path.Combine(factory.DataDirectory, "plan-2027");
+            await ShardedRegistry.CliAsync(factory, "plan", "commit", "--year", "2027", "--out", output);
+            await ShardedRegistry.CliAsync(factory, "plan", "draw", "--commitment", Path.Combine(output, "commitment.json"), "--seed", "31415926535", "--out", output);
+            plans.Add(Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories)
+                .ToDictionary(f => Path.GetRelativePath(output, f), File.ReadAllBytes));
+        }
+
+        Assert.Contains("plan.json", plans[0].Keys);
+        Assert.Contains(plans[0].Keys, k => k.StartsWith("pools", StringComparison.Ordinal));
+        Assert.Equal(plans[0].Keys.Order(), plans[1].Keys.Order());
+        foreach (var (file, bytes) in plans[0])
+        {
+            Assert.True(bytes.AsSpan().SequenceEqual(plans[1][file]), $"{file} differs");
+        }
+    }
+
+    [SkippableFact]
+    public async Task The_quality_map_and_the_open_data_are_the_same()
+    {
+        SkipIfUnavailable();
+        var paths = new[]
+        {
+            "/api/quality/map?industry=cable", "/api/quality/map?industry=bearing", "/api/quality/samples/export.csv",
+            "/open-data/sampling-results.json", "/open-data/inspection-results.json", "/open-data/inspection-results.csv", "/api/registry/export.csv",
+        };
+        var whole = await fixture.Whole.SignedInClientAsync("samr.head");
+        var sharded = await fixture.Sharded.SignedInClientAsync("samr.head");
+        foreach (var path in paths)
+        {
+            var expected = await whole.GetStringAsync(path);
+            Assert.True(expected.Length > 100, path);
+            Assert.Equal(expected, await sharded.GetStringAsync(path));
+        }
+    }
+
+    [SkippableFact]
+    public async Task A_second_import_changes_nothing_and_a_changed_row_is_written_on_its_shard()
+    {
+        SkipIfUnavailable();
+        Assert.Contains("inserted=0 updated=0 unchanged=60 rejected=0",
+            await ShardedRegistry.CliAsync(fixture.Sharded, "import", "registry", fixture.ImportFile), StringComparison.Ordinal);
+
+        var changed = Path.Combine(fixture.Sharded.DataDirectory, "changed.csv");
+        var first = File.ReadLines(fixture.ImportFile).Skip(1).First(l => l.Contains(",371521,", StringComparison.Ordinal)).Split(',');
+        var jinan = File.ReadLines(fixture.ImportFile).Skip(1).First(l => l.Contains(",370102,", StringComparison.Ordinal)).Split(',');
+        await File.WriteAllTextAsync(changed, "统一社会信用代码,名称\n" + $"{first[0]},阳谷分片改名电缆有限公司（演示）\n{jinan[0]},历下分片改名电缆有限公司（演示）\n", new UTF8Encoding(true));
+        foreach (var factory in new[] { fixture.Whole, fixture.Sharded })
+        {
+            Assert.Contains("inserted=0 updated=2 unchanged=0", await ShardedRegistry.CliAsync(factory, "import", "registry", changed), StringComparison.Ordinal);
+        }
+
+        Assert.Equal("阳谷分片改名电缆有限公司（演示）", await NameOnShardAsync(fixture.Shards[0], "market_entities_3715", first[0]));
+        Assert.Equal("历下分片改名电缆有限公司（演示）", await NameOnShardAsync(fixture.Shards[1], "market_entities_3701", jinan[0]));
+        Assert.Equal(await EveryEntityAsync(fixture.Whole), await EveryEntityAsync(fixture.Sharded));
+    }
+
+    [SkippableFact]
+    public async Task Moving_a_city_again_a_city_that_does_not_exist_or_to_a_shard_out_of_reach_is_refused_with_the_reason_and_changes_nothing()
+    {
+        SkipIfUnavailable();
+        var before = await ListAsync(fixture.Sharded);
+        foreach (var (args, reason) in new[]
+        {
+            (new[] { "registry", "shard", "--city", "3715", "--to", fixture.Shards[1] }, "city 3715 is on server"),
+            (new[] { "registry", "shard", "--city", "3799", "--to", fixture.Shards[1] }, "--city 3799 is not a city"),
+            (new[] { "registry", "shard", "--city", "371", "--to", fixture.Shards[1] }, "--city must be a city's four-digit code"),
+            (new[] { "registry", "shard", "--city", "3702", "--to", "Host=127.0.0.1;Database=x" }, "--to needs Host, Database, Username and Password"),
+            (new[] { "registry", "shard", "--city", "3702", "--to", "Host=127.0.0.1;Port=1;Database=x;Username=u;Password=p;Timeout=3" }, "cannot reach the shard at 127.0.0.1:1/x"),
+        })
+        {
+            var error = await Assert.ThrowsAsync<InvalidOperationException>(() => ShardedRegistry.CliAsync(fixture.Sharded, args));
+            Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(before, await ListAsync(fixture.Sharded));
+    }
+
+    private static async Task<List<RegistryPartition>> ListAsync(PostgresQualityFactory factory)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return [.. await new RegistryPartitions(scope.ServiceProvider.GetRequiredService<Data.QualityCityDbContext>()).ListAsync(CancellationToken.None)];
+    }
+
+    /// <summary>Every entity with every field, in credit-code order, as JSON.</summary>
+    private static async Task<string> EveryEntityAsync(PostgresQualityFactory factory)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Data.QualityCityDbContext>();
+        return JsonSerializer.Serialize(await db.MarketEntities.AsNoTracking().OrderBy(e => e.CreditCode).ToListAsync());
+    }
+
+    private static async Task<long> CountOnShardAsync(string shard, string table)
+    {
+        await using var connection = new NpgsqlConnection(shard);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand($"SELECT count(*) FROM {table}", connection);
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
+
+    private static async Task<string?> NameOnShardAsync(string shard, string table, string creditCode)
+    {
+        await using var connection = new NpgsqlConnection(shard);
+        await connection.OpenAsync();
+        await using var name = new NpgsqlCommand($"SELECT \"Name\" FROM {table} WHERE \"CreditCode\" = @code", connection);
+        name.Parameters.AddWithValue("code", creditCode);
+        return (string?)await name.ExecuteScalarAsync();
+    }
+}
+
+/// <summary><c>registry partition</c> and <c>registry partitions</c> on one PostgreSQL, and the three verbs on SQLite.</summary>
+public abstract class RegistryPartitionVerbTests(QualityCityFactory factory) : PlatformTest(factory)
+{
+    [SkippableFact]
+    public async Task A_city_gets_its_own_partition_once_with_its_entities_and_sqlite_says_it_has_none()
+    {
+        SkipIfUnavailable();
+        long entities;
+        await using (var scope = OpenDb())
+        {
+            entities = await scope.Db.MarketEntities.LongCountAsync();
+        }
+
+        if (Factory.Kind == DatabaseKind.Sqlite)
+        {
+            foreach (var args in new[] { new[] { "registry", "partitions" }, ["registry", "partition", "--city", "3715"], ["registry", "shard", "--city", "3715", "--to", "Host=h;Database=d;Username=u;Password=p"] })
+            {
+                var (exit, _, error) = await RunCliAsync(args);
+                Assert.Equal(2, exit);
+                Assert.Contains("partitions are a PostgreSQL feature", error, StringComparison.Ordinal);
+            }
+
+            return;
+        }
+
+        Assert.Equal($"market_entities_default\tdefault\tlocal\t{entities} entities\n", (await RunCliAsync("registry", "partitions")).Output.ReplaceLineEndings("\n"));
+        var (carved, output, _) = await RunCliAsync("registry", "partition", "--city", "3715");
+        Assert.Equal(0, carved);
+        Assert.Equal($"partition market_entities_3715: {entities} entities moved from the default partition", output.Trim());
+        Assert.Equal("city 3715 has its partition already", (await RunCliAsync("registry", "partition", "--city", "3715")).Output.Trim());
+        Assert.Equal($"market_entities_default\tdefault\tlocal\t0 entities\nmarket_entities_3715\t3715\tlocal\t{entities} entities\n",
+            (await RunCliAsync("registry", "partitions")).Output.ReplaceLineEndings("\n"));
+        Assert.Equal(64, (await RunCliAsync("registry", "partition")).ExitCode);
+
+        // The platform reads and writes the partition as it did the table.
+        var client = await Factory.SignedInClientAsync("coordinator");
+        var page = JsonDocument.Parse(await client.GetStringAsync("/api/registry/entities?county=371521&pageSize=1")).RootElement;
+        Assert.True(page.GetProperty("total").GetInt64() > 0);
+        var path = TempFile("after-partition.csv");
+        await File.WriteAllTextAsync(path, "统一社会信用代码,名称,县区代码\n" + CreditCode.Compose("91", "371502", "P0000001") + ",东昌府分区测试有限公司（演示）,371502\n", new UTF8Encoding(true));
+        Assert.Contains("inserted=1 ", (await RunCliAsync("import", "registry", path)).Output, StringComparison.Ordinal);
+        Assert.Contains($"\t{entities + 1} entities", (await RunCliAsync("registry", "partitions")).Output, StringComparison.Ordinal);
+    }
+}
+
+public sealed class SqliteRegistryPartitionVerbTests(SqliteFactory factory) : RegistryPartitionVerbTests(factory), IClassFixture<SqliteFactory>;
+
+public sealed class PostgresRegistryPartitionVerbTests(PostgresFactory factory) : RegistryPartitionVerbTests(factory), IClassFixture<PostgresFactory>;
