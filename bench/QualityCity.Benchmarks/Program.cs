@@ -1,7 +1,8 @@
 using BenchmarkDotNet.Running;
 using QualityCity.Benchmarks;
 
-// `import` measures the registry import as a whole process next to plain bulk inserts; `search`
+// `import` measures the registry import as a whole process next to plain bulk inserts; `province`
+// loads a province's registry on partitioned PostgreSQL at a million and at fifteen million; `search`
 // times registry searches on a filled database next to a point lookup; `plan` times the whole
 // annual plan of a synthetic city next to the hashing floor and the naive SQL draw; `quality` recomputes
 // the quality map of ten million test results next to DuckDB; `standards` times the standards library's
@@ -26,6 +27,11 @@ if (args.Length > 0 && args[0] == "quality")
 if (args.Length > 0 && args[0] == "plan")
 {
     return await PlanBenchmark.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "province")
+{
+    return await ProvinceBenchmark.RunAsync(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "standards-heldout")

@@ -33,16 +33,23 @@ internal static class SearchBenchmark
             .BuildServiceProvider();
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<QualityCityDbContext>();
-        var search = scope.ServiceProvider.GetRequiredService<RegistrySearch>();
+        await MeasureQueriesAsync(db, scope.ServiceProvider.GetRequiredService<RegistrySearch>());
+        return 0;
+    }
+
+    /// <summary>Times the baseline and every query, printing each line; returns each query's median and p95 in ms.</summary>
+    public static async Task<List<(string Name, double Median, double P95)>> MeasureQueriesAsync(QualityCityDbContext db, RegistrySearch search)
+    {
         var total = db.MarketEntities.LongCount();
         var sample = db.MarketEntities.OrderBy(e => e.Id).Skip((int)(total / 2)).First();
         Console.WriteLine($"Registry search on {total:N0} entities ({(db.IsPostgres ? "PostgreSQL" : "SQLite")})");
 
         var baseline = await MeasureAsync(() => Task.FromResult(db.MarketEntities.Where(e => e.CreditCode == sample.CreditCode).Select(e => e.Id).First()));
         Console.WriteLine($"  {"baseline: point lookup by credit code",-48} median {baseline.Median,8:0.00} ms  p95 {baseline.P95,8:0.00} ms");
+        var results = new List<(string Name, double Median, double P95)> { ("baseline: point lookup by credit code", baseline.Median, baseline.P95) };
         var queries = new (string Name, RegistryQuery Query)[]
         {
-            ("county (one of 8)", new RegistryQuery(County: sample.CountyCode)),
+            ("county (of the middle entity)", new RegistryQuery(County: sample.CountyCode)),
             ("industry", new RegistryQuery(Industry: sample.IndustryCode)),
             ("chain", new RegistryQuery(Chain: "cable")),
             ("grade red", new RegistryQuery(Grade: "red")),
@@ -58,11 +65,12 @@ internal static class SearchBenchmark
         foreach (var (name, query) in queries)
         {
             var result = await MeasureAsync(() => search.SearchAsync(query));
+            results.Add((name, result.Median, result.P95));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {name,-48} median {result.Median,8:0.00} ms  p95 {result.P95,8:0.00} ms  ratio to baseline {result.Median / baseline.Median,8:0.0}"));
         }
 
-        return 0;
+        return results;
     }
 
     private static async Task<(double Median, double P95)> MeasureAsync<T>(Func<Task<T>> action)

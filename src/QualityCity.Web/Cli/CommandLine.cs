@@ -29,7 +29,8 @@ public static class CommandLine
         new("demo", null, needsDatabase: true, DemoVerb.LoadAsync,
             "demo [--enterprises N] [--seed S]", "load the demo city into an empty database"),
         new("demo", null, needsDatabase: false, DemoVerb.WriteCsvAsync,
-            "demo --csv FILE [--enterprises N] [--seed S]", "write a registry CSV of N synthetic entities (streams)") { Option = "csv" },
+            "demo --csv FILE [--enterprises N] [--seed S] [--province P]", "write a registry CSV of N synthetic entities (streams);\n" +
+            "with --province (two digits, 37 for Shandong) spread over the province's counties") { Option = "csv" },
         new("import", "registry", needsDatabase: true, ImportRegistryVerb.RunAsync,
             "import registry FILE [--batch N]", "import a .csv or .xlsx registry file (REG-3)"),
         new("import", "hotline", needsDatabase: true, ImportHotlineVerb.RunAsync,

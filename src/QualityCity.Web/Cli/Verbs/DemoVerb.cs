@@ -32,7 +32,17 @@ internal static class DemoVerb
     public static async Task<int> WriteCsvAsync(CliContext cli)
     {
         var path = cli.Options.Value("csv")!;
-        var written = await DemoCsv.WriteAsync(path, cli.Options.Int("enterprises", 1_000_000), cli.Options.Value("seed") ?? "liaocheng", cli.CancellationToken);
+        long written;
+        try
+        {
+            written = await DemoCsv.WriteAsync(path, cli.Options.Int("enterprises", 1_000_000), cli.Options.Value("seed") ?? "liaocheng", cli.CancellationToken,
+                cli.Options.Value("province"));
+        }
+        catch (ArgumentException ex)
+        {
+            throw new CliUsageException(ex.Message);
+        }
+
         await cli.Output.WriteLineAsync($"wrote {written} rows to {path}");
         return 0;
     }

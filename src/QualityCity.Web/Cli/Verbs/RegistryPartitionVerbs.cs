@@ -1,4 +1,5 @@
 using System.Globalization;
+using QualityCity.Web.Modules.ReferenceData;
 using QualityCity.Web.Modules.Registry.Partitions;
 
 namespace QualityCity.Web.Cli.Verbs;
@@ -46,6 +47,8 @@ internal static class RegistryPartitionVerbs
     private static async Task<int> RunAsync(CliContext cli, Func<RegistryPartitions, Task> work)
     {
         await cli.MigrateAsync();
+        // A city is checked against the regions, which a new database has only once they are loaded.
+        await cli.Services.GetRequiredService<ReferenceDataLoader>().LoadAsync(cli.CancellationToken);
         try
         {
             await work(new RegistryPartitions(cli.Db));

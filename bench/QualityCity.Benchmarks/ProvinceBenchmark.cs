@@ -1,0 +1,208 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using QualityCity.Web.Data;
+using QualityCity.Web.Hosting;
+using QualityCity.Web.Modules.Registry.SearchEntities;
+
+namespace QualityCity.Benchmarks;
+
+/// <summary>
+/// A province's registry on partitioned PostgreSQL (issue 18, ADR 0047), run twice in one process: at
+/// the 1,000,000 of the city benchmarks and at the province's size (15,000,000 for Shandong), so that
+/// every figure stands next to the same figure at a million and the growth per entity shows. Each run:
+/// a synthetic registry spread over the province's counties (<c>demo --csv --province 37</c>), a fresh
+/// database with a partition per city (<c>registry partition</c>), the platform's own import (its
+/// binary <c>COPY</c> path) as a process of its own, <c>VACUUM ANALYZE</c>, and the registry search's
+/// queries in process. Memory is the import process's peak (VmHWM) and the machine's peak in use
+/// (MemTotal − MemAvailable, PostgreSQL included) above what was in use when the run began.
+/// </summary>
+internal static class ProvinceBenchmark
+{
+    private const string Province = "37";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var entities = 15_000_000;
+        var baseline = 1_000_000;
+        string? postgres = null;
+        var keep = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--entities": entities = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--baseline": baseline = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--postgres": postgres = args[++i]; break;
+                case "--keep": keep = true; break;
+            }
+        }
+
+        if (postgres is null)
+        {
+            Console.Error.WriteLine("usage: province --postgres ADMIN_CONNECTION [--entities N] [--baseline N] [--keep]");
+            return 64;
+        }
+
+        var work = Path.Combine(Path.GetTempPath(), "qc-bench", "province-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(work);
+        Console.WriteLine($"QualityCity province benchmark: Shandong ({Province}), {baseline:N0} then {entities:N0} entities, work folder {work}");
+        var small = await RunSizeAsync(postgres, baseline, work, keep);
+        var large = await RunSizeAsync(postgres, entities, work, keep);
+
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Growth from {baseline:N0} to {entities:N0} entities ({(double)entities / baseline:0.#}×):"));
+        Line("import, µs per entity", small.ImportSeconds * 1e6 / baseline, large.ImportSeconds * 1e6 / entities);
+        Line("database, bytes per entity", (double)small.DatabaseBytes / baseline, (double)large.DatabaseBytes / entities);
+        Line("import peak memory, MB", small.ImportPeakMegabytes, large.ImportPeakMegabytes);
+        Line("machine peak memory in use above the start, MB", small.MachinePeakMegabytes, large.MachinePeakMegabytes);
+        foreach (var ((name, _, smallP95), (_, _, largeP95)) in small.Search.Zip(large.Search))
+        {
+            Line($"search p95 ms: {name}", smallP95, largeP95);
+        }
+
+        var worst = large.Search.Skip(1).MaxBy(q => q.P95);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  search p95 at {entities:N0}: worst {worst.P95:0.0} ms ({worst.Name}); target at most 50 ms"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  machine peak memory in use at {entities:N0}: {large.MachinePeakMegabytes:N0} MB above the start; target at most 8,192 MB"));
+        return 0;
+    }
+
+    private static void Line(string name, double small, double large) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-58} {small,12:N1} {large,12:N1}   ratio {large / small,6:0.00}"));
+
+    private sealed record SizeResult(double ImportSeconds, long DatabaseBytes, long ImportPeakMegabytes, long MachinePeakMegabytes,
+        List<(string Name, double Median, double P95)> Search);
+
+    private static async Task<SizeResult> RunSizeAsync(string adminConnection, int entities, string work, bool keep)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"== {entities:N0} entities");
+        using var memory = new MachineMemory();
+        var webDll = Path.Combine(AppContext.BaseDirectory, "QualityCity.Web.dll");
+        var csv = Path.Combine(work, $"shandong-{entities}.csv");
+        var generate = await BenchProcess.RunAsync(webDll, ["demo", "--csv", csv, "--enterprises", entities.ToString(CultureInfo.InvariantCulture), "--province", Province], []);
+        Console.WriteLine($"  generated CSV ({new FileInfo(csv).Length / 1024 / 1024:N0} MB) in {generate.Seconds:0.0} s");
+
+        var database = $"qc_province_{entities}";
+        await using (var admin = new NpgsqlConnection(adminConnection))
+        {
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {database}", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var connection = new NpgsqlConnectionStringBuilder(adminConnection) { Database = database, CommandTimeout = 0 }.ConnectionString;
+        var environment = new Dictionary<string, string>
+        {
+            ["QC_DATABASE"] = "postgres", ["QC_DATA_DIR"] = Path.Combine(work, $"data-{entities}"), ["ConnectionStrings__Postgres"] = connection,
+        };
+        var cities = File.ReadLines(Path.Combine(AppContext.BaseDirectory, "ReferenceData", "regions", "cities.csv")).Skip(1)
+            .Select(l => l.Split(',')).Where(f => f[2] == Province).Select(f => f[0]).ToList();
+        var carve = Stopwatch.StartNew();
+        foreach (var city in cities)
+        {
+            await BenchProcess.RunAsync(webDll, ["registry", "partition", "--city", city], environment);
+        }
+
+        Console.WriteLine($"  {cities.Count} city partitions in {carve.Elapsed.TotalSeconds:0.0} s (a process each; the first migrates)");
+        var import = await BenchProcess.RunAsync(webDll, ["import", "registry", csv], environment);
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  import: {import.Seconds:0.0} s, {entities / import.Seconds:N0} entities/s, peak memory (VmHWM) {import.PeakMegabytes:N0} MB"));
+        Console.WriteLine("  " + import.Output.Split('\n')[0].Trim());
+
+        await using var db = new NpgsqlConnection(connection);
+        await db.OpenAsync();
+        var vacuum = Stopwatch.StartNew();
+        await using (var analyze = new NpgsqlCommand("VACUUM ANALYZE market_entities", db))
+        {
+            await analyze.ExecuteNonQueryAsync();
+        }
+
+        await using var size = new NpgsqlCommand("SELECT pg_database_size(current_database())", db);
+        var bytes = (long)(await size.ExecuteScalarAsync())!;
+        Console.WriteLine($"  VACUUM ANALYZE in {vacuum.Elapsed.TotalSeconds:0.0} s; database {bytes / 1024 / 1024:N0} MB");
+        var partitions = await BenchProcess.RunAsync(webDll, ["registry", "partitions"], environment);
+        Console.WriteLine("  partitions: " + string.Join(", ", partitions.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => l.Split('\t')).Select(f => $"{f[1]} {f[3].Replace(" entities", "", StringComparison.Ordinal)}")));
+
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["QC_DATA_DIR"] = environment["QC_DATA_DIR"], ["QC_DATABASE"] = "postgres", ["ConnectionStrings:Postgres"] = connection,
+            }).Build())
+            .AddLogging()
+            .AddQualityCity(QualityCity.Web.Program.Modules)
+            .BuildServiceProvider();
+        List<(string Name, double Median, double P95)> search;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            search = await SearchBenchmark.MeasureQueriesAsync(scope.ServiceProvider.GetRequiredService<QualityCityDbContext>(),
+                scope.ServiceProvider.GetRequiredService<RegistrySearch>());
+        }
+
+        await services.DisposeAsync();
+        await db.CloseAsync();
+        File.Delete(csv);
+        if (!keep)
+        {
+            // Fifteen million entities take gigabytes of disk; --keep leaves them for a closer look.
+            await using var admin = new NpgsqlConnection(adminConnection);
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE {database} WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        var peak = memory.PeakAboveStartMegabytes;
+        Console.WriteLine($"  machine memory in use: at most {peak:N0} MB above the start of this run");
+        return new SizeResult(import.Seconds, bytes, import.PeakMegabytes, peak, search);
+    }
+
+    /// <summary>
+    /// Samples the machine's memory in use (MemTotal − MemAvailable of /proc/meminfo) every 200 ms:
+    /// the platform's processes and PostgreSQL's, not the page cache the kernel can give back.
+    /// </summary>
+    private sealed class MachineMemory : IDisposable
+    {
+        private readonly long _startKilobytes = InUseKilobytes();
+        private readonly Timer _timer;
+        private long _peakKilobytes;
+
+        public MachineMemory()
+        {
+            _peakKilobytes = _startKilobytes;
+            _timer = new Timer(_ => Interlocked.Exchange(ref _peakKilobytes, Math.Max(Interlocked.Read(ref _peakKilobytes), InUseKilobytes())),
+                null, TimeSpan.Zero, TimeSpan.FromMilliseconds(200));
+        }
+
+        public long PeakAboveStartMegabytes => (Interlocked.Read(ref _peakKilobytes) - _startKilobytes) / 1024;
+
+        public void Dispose() => _timer.Dispose();
+
+        private static long InUseKilobytes()
+        {
+            long total = 0, available = 0;
+            foreach (var line in File.ReadLines("/proc/meminfo"))
+            {
+                if (line.StartsWith("MemTotal:", StringComparison.Ordinal))
+                {
+                    total = Kilobytes(line);
+                }
+                else if (line.StartsWith("MemAvailable:", StringComparison.Ordinal))
+                {
+                    available = Kilobytes(line);
+                }
+            }
+
+            return total - available;
+        }
+
+        private static long Kilobytes(string line) => long.Parse(line.Split(':')[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+    }
+}
