@@ -306,10 +306,11 @@ public abstract class RegistryPartitionVerbTests(QualityCityFactory factory) : P
     public async Task A_city_gets_its_own_partition_once_with_its_entities_and_sqlite_says_it_has_none()
     {
         SkipIfUnavailable();
-        long entities;
+        long entities, elsewhere; // the other test of the class may have imported entities of other cities first
         await using (var scope = OpenDb())
         {
-            entities = await scope.Db.MarketEntities.LongCountAsync();
+            entities = await scope.Db.MarketEntities.LongCountAsync(e => e.CountyCode.StartsWith("3715"));
+            elsewhere = await scope.Db.MarketEntities.LongCountAsync() - entities;
         }
 
         if (Factory.Kind == DatabaseKind.Sqlite)
@@ -324,12 +325,12 @@ public abstract class RegistryPartitionVerbTests(QualityCityFactory factory) : P
             return;
         }
 
-        Assert.Equal($"market_entities_default\tdefault\tlocal\t{entities} entities\n", (await RunCliAsync("registry", "partitions")).Output.ReplaceLineEndings("\n"));
+        Assert.Equal($"market_entities_default\tdefault\tlocal\t{entities + elsewhere} entities\n", (await RunCliAsync("registry", "partitions")).Output.ReplaceLineEndings("\n"));
         var (carved, output, _) = await RunCliAsync("registry", "partition", "--city", "3715");
         Assert.Equal(0, carved);
         Assert.Equal($"partition market_entities_3715: {entities} entities moved from the default partition", output.Trim());
         Assert.Equal("city 3715 has its partition already", (await RunCliAsync("registry", "partition", "--city", "3715")).Output.Trim());
-        Assert.Equal($"market_entities_default\tdefault\tlocal\t0 entities\nmarket_entities_3715\t3715\tlocal\t{entities} entities\n",
+        Assert.Equal($"market_entities_default\tdefault\tlocal\t{elsewhere} entities\nmarket_entities_3715\t3715\tlocal\t{entities} entities\n",
             (await RunCliAsync("registry", "partitions")).Output.ReplaceLineEndings("\n"));
         Assert.Equal(64, (await RunCliAsync("registry", "partition")).ExitCode);
 
@@ -341,6 +342,35 @@ public abstract class RegistryPartitionVerbTests(QualityCityFactory factory) : P
         await File.WriteAllTextAsync(path, "统一社会信用代码,名称,县区代码\n" + CreditCode.Compose("91", "371502", "P0000001") + ",东昌府分区测试有限公司（演示）,371502\n", new UTF8Encoding(true));
         Assert.Contains("inserted=1 ", (await RunCliAsync("import", "registry", path)).Output, StringComparison.Ordinal);
         Assert.Contains($"\t{entities + 1} entities", (await RunCliAsync("registry", "partitions")).Output, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task A_province_file_spreads_valid_entities_over_the_provinces_counties_and_imports_whole()
+    {
+        SkipIfUnavailable();
+        var path = TempFile("shandong.csv");
+        Assert.Equal(0, (await RunCliAsync("demo", "--csv", path, "--enterprises", "400", "--seed", "province", "--province", "37")).ExitCode);
+        var rows = File.ReadLines(path).Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.Equal(400, rows.Count);
+        await using (var scope = OpenDb())
+        {
+            var shandong = await scope.Db.Regions.AsNoTracking().Where(r => r.Level == "county" && r.Code.StartsWith("37")).Select(r => r.Code).ToListAsync();
+            Assert.All(rows, r =>
+            {
+                Assert.Contains(r[2], shandong);
+                Assert.True(CreditCode.Check(r[0]).IsValid, r[0]);
+                Assert.Equal(r[2], r[0][2..8]);
+            });
+        }
+
+        Assert.True(rows.Select(r => r[2][..4]).Distinct().Count() >= 14, "the entities are spread over the province's cities");
+        Assert.Contains(rows, r => r[1].StartsWith("济南", StringComparison.Ordinal) || r[4].StartsWith("山东省济南市", StringComparison.Ordinal));
+        Assert.DoesNotContain(rows, r => !r[2].StartsWith("3715", StringComparison.Ordinal) && r[4].Contains("聊城", StringComparison.Ordinal));
+        Assert.Contains("inserted=400 updated=0 unchanged=0 rejected=0", (await RunCliAsync("import", "registry", path)).Output, StringComparison.Ordinal);
+
+        var (exit, _, error) = await RunCliAsync("demo", "--csv", TempFile("x.csv"), "--province", "99");
+        Assert.Equal(64, exit);
+        Assert.Contains("--province 99: no province has this two-digit code", error, StringComparison.Ordinal);
     }
 }
 
