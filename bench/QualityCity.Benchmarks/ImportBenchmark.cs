@@ -21,12 +21,14 @@ internal static class ImportBenchmark
     {
         var rows = 1_000_000;
         string? postgres = null;
+        var sqlite = true;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
             {
                 case "--rows": rows = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--postgres": postgres = args[++i]; break;
+                case "--no-sqlite": sqlite = false; break;
             }
         }
 
@@ -39,7 +41,22 @@ internal static class ImportBenchmark
         var generate = await RunProcessAsync(webDll, ["demo", "--csv", csv, "--enterprises", rows.ToString(CultureInfo.InvariantCulture)], new());
         Console.WriteLine($"  generated CSV ({new FileInfo(csv).Length / 1024 / 1024} MB) in {generate.Seconds:0.0} s");
 
-        // SQLite
+        if (sqlite)
+        {
+            await RunSqliteAsync(webDll, work, csv, rows);
+        }
+
+        if (postgres is not null)
+        {
+            await RunPostgresAsync(webDll, work, csv, rows, postgres);
+        }
+
+        Directory.Delete(work, recursive: true);
+        return 0;
+    }
+
+    private static async Task RunSqliteAsync(string webDll, string work, string csv, int rows)
+    {
         var sqliteDir = Path.Combine(work, "sqlite");
         var baselineDir = Path.Combine(work, "sqlite-baseline");
         Directory.CreateDirectory(sqliteDir);
@@ -50,21 +67,18 @@ internal static class ImportBenchmark
         var baselineSqlite = await BaselineSqliteAsync(csv, Path.Combine(baselineDir, "qualitycity.db"));
         var importSqlite = await RunProcessAsync(webDll, ["import", "registry", csv], new() { ["QC_DATA_DIR"] = sqliteDir });
         Report("SQLite", rows, baselineSqlite, "plain Microsoft.Data.Sqlite prepared INSERT, no validation", importSqlite);
+    }
 
-        if (postgres is not null)
-        {
-            var importDb = await CreateDatabaseAsync(postgres, "qc_bench_import");
-            var baselineDb = await CreateDatabaseAsync(postgres, "qc_bench_copy");
-            var env = new Dictionary<string, string> { ["QC_DATABASE"] = "postgres", ["QC_DATA_DIR"] = Path.Combine(work, "pg") };
-            await RunProcessAsync(webDll, ["audit", "verify"], new(env) { ["ConnectionStrings__Postgres"] = importDb });
-            await RunProcessAsync(webDll, ["audit", "verify"], new(env) { ["ConnectionStrings__Postgres"] = baselineDb });
-            var baselineCopy = await BaselineCopyAsync(csv, baselineDb);
-            var importPostgres = await RunProcessAsync(webDll, ["import", "registry", csv], new(env) { ["ConnectionStrings__Postgres"] = importDb });
-            Report("PostgreSQL", rows, baselineCopy, "binary COPY of the same rows, no validation", importPostgres);
-        }
-
-        Directory.Delete(work, recursive: true);
-        return 0;
+    private static async Task RunPostgresAsync(string webDll, string work, string csv, int rows, string postgres)
+    {
+        var importDb = await CreateDatabaseAsync(postgres, "qc_bench_import");
+        var baselineDb = await CreateDatabaseAsync(postgres, "qc_bench_copy");
+        var env = new Dictionary<string, string> { ["QC_DATABASE"] = "postgres", ["QC_DATA_DIR"] = Path.Combine(work, "pg") };
+        await RunProcessAsync(webDll, ["audit", "verify"], new(env) { ["ConnectionStrings__Postgres"] = importDb });
+        await RunProcessAsync(webDll, ["audit", "verify"], new(env) { ["ConnectionStrings__Postgres"] = baselineDb });
+        var baselineCopy = await BaselineCopyAsync(csv, baselineDb);
+        var importPostgres = await RunProcessAsync(webDll, ["import", "registry", csv], new(env) { ["ConnectionStrings__Postgres"] = importDb });
+        Report("PostgreSQL", rows, baselineCopy, "binary COPY of the same rows, no validation", importPostgres);
     }
 
     private static void Report(string database, int rows, double baselineSeconds, string baselineName, ProcessResult import)
