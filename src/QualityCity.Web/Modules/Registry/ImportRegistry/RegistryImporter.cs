@@ -9,6 +9,7 @@ using QualityCity.Web.Modules.Audit.Contracts;
 using QualityCity.Web.Modules.Registry.Contracts;
 using QualityCity.Web.Modules.Registry.ExportRegistry;
 using QualityCity.Web.Modules.Registry.GradeEntities;
+using QualityCity.Web.Modules.Registry.SearchEntities;
 
 namespace QualityCity.Web.Modules.Registry.ImportRegistry;
 
@@ -164,6 +165,11 @@ public sealed class RegistryImporter(QualityCityDbContext db, IAuditTrail auditL
                     continue;
                 }
 
+                // What a new entity stores beside the file's values is worked out here, on the
+                // parsing thread, which waits for the database most of the time; the writing
+                // thread then only streams rows. A stored entity is graded again once merged.
+                RegistrySearchColumns.Fill(record.Values);
+                RiskGradingService.Regrade(record.Values);
                 batch.Add(record);
                 if (batch.Count == EffectiveBatchSize)
                 {
@@ -229,14 +235,13 @@ public sealed class RegistryImporter(QualityCityDbContext db, IAuditTrail auditL
             {
                 entity = record.Values;
                 entity.UpdatedAtUtc = now;
-                RiskGradingService.Regrade(entity);
                 inserts.Add(entity);
             }
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await MarketEntityBulkInsert.InsertAsync(db, inserts, cancellationToken);
+        await MarketEntityBulkInsert.InsertAsync(db, inserts, cancellationToken, searchColumnsFilled: true);
         job.Inserted += inserts.Count;
         job.Updated += updated.Count;
         job.Unchanged += unchanged;
