@@ -16,8 +16,9 @@ namespace QualityCity.Benchmarks;
 /// The registry import (REG-3) of an N-row CSV made by <c>demo --csv</c>, run as its own process
 /// (<c>QualityCity.Web import registry FILE</c>, so its peak memory is the process's), next to a
 /// baseline measured in the same run on the same rows: a plain bulk insert with no validation
-/// (Microsoft.Data.Sqlite prepared inserts on SQLite, binary COPY on PostgreSQL) into the same
-/// migrated schema. Prints rows/s for both, the ratio, and the import's peak resident memory.
+/// (Microsoft.Data.Sqlite prepared inserts on SQLite, binary COPY on PostgreSQL) of the same columns
+/// into the same migrated schema. Prints rows/s for both, the ratio, and the import's peak resident
+/// memory. <c>--no-sqlite</c> measures PostgreSQL alone.
 /// </summary>
 internal static class ImportBenchmark
 {
