@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using QualityCity.Web.Data;
 using QualityCity.Web.Modules.Registry.Contracts;
+using QualityCity.Web.Modules.Registry.SearchEntities;
 
 namespace QualityCity.Web.Modules.Registry;
 
@@ -12,18 +13,29 @@ namespace QualityCity.Web.Modules.Registry;
 /// Inserts many new market entities at once, bypassing EF's change tracker: a prepared statement on
 /// SQLite, binary COPY on PostgreSQL, each over every column of <see cref="RegistryColumns.All"/>.
 /// Used by the registry import and the demo loader, always inside the caller's transaction
-/// (docs/decisions/0004-bulk-import.md).
+/// (docs/decisions/0004-bulk-import.md). The search columns (<see cref="RegistrySearchColumns"/>) are
+/// filled here, as SaveChanges fills them, unless the caller has filled them already: the import
+/// does so on its parsing thread, so that the writing thread only streams rows to the database.
 /// </summary>
 public static class MarketEntityBulkInsert
 {
     private static readonly IReadOnlyList<RegistryColumn> Columns = RegistryColumns.All;
     private static readonly string ColumnList = string.Join(", ", Columns.Select(c => $"\"{c.Property}\""));
 
-    public static async Task InsertAsync(QualityCityDbContext db, IReadOnlyList<MarketEntity> rows, CancellationToken cancellationToken)
+    public static async Task InsertAsync(QualityCityDbContext db, IReadOnlyList<MarketEntity> rows, CancellationToken cancellationToken,
+        bool searchColumnsFilled = false)
     {
         if (rows.Count == 0)
         {
             return;
+        }
+
+        if (!searchColumnsFilled)
+        {
+            foreach (var row in rows)
+            {
+                RegistrySearchColumns.Fill(row);
+            }
         }
 
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
@@ -57,15 +69,19 @@ public static class MarketEntityBulkInsert
         }
     }
 
+    /// <remarks>
+    /// Fields are written synchronously: they go to Npgsql's buffer and only a full buffer waits for
+    /// the network, so awaiting each field (27 a row) costs more than it saves.
+    /// </remarks>
     private static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<MarketEntity> rows, CancellationToken cancellationToken)
     {
         await using var importer = await connection.BeginBinaryImportAsync($"COPY market_entities ({ColumnList}) FROM STDIN (FORMAT BINARY)", cancellationToken);
         foreach (var row in rows)
         {
-            await importer.StartRowAsync(cancellationToken);
+            importer.StartRow();
             foreach (var column in Columns)
             {
-                await column.WriteAsync(importer, row, cancellationToken);
+                column.Write(importer, row);
             }
         }
 

@@ -51,7 +51,7 @@ public abstract class RegistryColumn
     internal abstract object? ParameterValue(MarketEntity entity);
 
     /// <summary>Writes the value as the next field of a binary COPY row.</summary>
-    internal abstract Task WriteAsync(NpgsqlBinaryImporter importer, MarketEntity entity, CancellationToken cancellationToken);
+    internal abstract void Write(NpgsqlBinaryImporter importer, MarketEntity entity);
 
     /// <summary>The value as a file cell (CSV and XLSX exports, the demo CSV).</summary>
     internal abstract string? CellOf(MarketEntity entity);
@@ -67,10 +67,10 @@ public abstract class RegistryColumn
 internal sealed class RegistryColumn<T> : RegistryColumn
 {
     private readonly Func<MarketEntity, T> _get;
-    private readonly Action<MarketEntity, T>? _set;
+    private readonly Action<MarketEntity, T> _set;
     private readonly RegistryCell<T>? _cell;
 
-    private RegistryColumn(string property, Func<MarketEntity, T> get, Action<MarketEntity, T>? set, NpgsqlDbType databaseType,
+    private RegistryColumn(string property, Func<MarketEntity, T> get, Action<MarketEntity, T> set, NpgsqlDbType databaseType,
         string? fileName, string? chineseHeader, IReadOnlyList<string> otherHeaders, RegistryCell<T>? cell, bool required)
         : base(property, databaseType, fileName, chineseHeader, otherHeaders, required)
     {
@@ -89,21 +89,23 @@ internal sealed class RegistryColumn<T> : RegistryColumn
             accessor.SetMethod!.CreateDelegate<Action<MarketEntity, T>>(), databaseType, fileName, chineseHeader, otherHeaders ?? [], cell, required);
     }
 
-    /// <summary>A column the database keeps as a function of other properties (never read from a file).</summary>
-    public static RegistryColumn<T> Computed(string property, Func<MarketEntity, T> value, NpgsqlDbType databaseType) =>
-        new(property, value, null, databaseType, null, null, [], null, false);
-
     public T Get(MarketEntity entity) => _get(entity);
 
-    public void Set(MarketEntity entity, T value) =>
-        (_set ?? throw new InvalidOperationException($"{Property} is computed, not set"))(entity, value);
+    public void Set(MarketEntity entity, T value) => _set(entity, value);
 
     internal override object? ParameterValue(MarketEntity entity) => _get(entity);
 
-    internal override Task WriteAsync(NpgsqlBinaryImporter importer, MarketEntity entity, CancellationToken cancellationToken)
+    internal override void Write(NpgsqlBinaryImporter importer, MarketEntity entity)
     {
         var value = _get(entity);
-        return value is null ? importer.WriteNullAsync(cancellationToken) : importer.WriteAsync(value, DatabaseType, cancellationToken);
+        if (value is null)
+        {
+            importer.WriteNull();
+        }
+        else
+        {
+            importer.Write(value, DatabaseType);
+        }
     }
 
     internal override string? CellOf(MarketEntity entity) => Cell.Write(_get(entity));
