@@ -209,53 +209,6 @@ public abstract class ImportTests(QualityCityFactory factory) : PlatformTest(fac
     }
 
     [SkippableFact]
-    public async Task A_first_import_into_an_empty_registry_updates_an_entity_someone_stores_meanwhile_instead_of_failing()
-    {
-        SkipIfUnavailable();
-        // An empty registry: the import takes every row as new and does not look the codes up.
-        await using var fresh = await FreshInstallation.CreateAsync(Factory);
-        // A file whose one row is refused migrates the database and loads the reference data, and stores nothing.
-        var refused = WriteCsv("refused.csv", "credit_code,name", "91371521MA3C12345,长度不足有限公司");
-        Assert.Equal(0, (await RunCliAsync(fresh.Settings, "import", "registry", refused)).ExitCode);
-        var codes = Enumerable.Range(0, 25).Select(_ => NewCode("371502")).ToList();
-        var path = WriteCsv("first.csv", ["credit_code,name", .. codes.Select((c, i) => $"{c},首次导入{i}有限公司（演示）")]);
-        var auditLog = Factory.Services.GetRequiredService<AuditLog>();
-
-        ImportSummary summary;
-        await using (var db = fresh.OpenDb(auditLog))
-        {
-            var importer = new RegistryImporter(db, auditLog)
-            {
-                BatchSize = 10,
-                // After the first batch someone else stores a code of the second.
-                Progress = job =>
-                {
-                    if (job.RowsRead == 10)
-                    {
-                        using var other = fresh.OpenDb(auditLog);
-                        other.MarketEntities.Add(new MarketEntity
-                        {
-                            CreditCode = codes[15], Name = "他人先录入有限公司（演示）", Category = "Enterprise", CountyCode = "371502", Status = EntityStatus.Active,
-                        });
-                        other.SaveChanges();
-                    }
-                },
-            };
-            summary = await importer.ImportAsync(path, "test");
-        }
-
-        Assert.Equal((24, 1, 0, 0), (summary.Inserted, summary.Updated, summary.Unchanged, summary.Rejected));
-        await using (var db = fresh.OpenDb(auditLog))
-        {
-            var stored = await db.MarketEntities.AsNoTracking().Where(e => codes.Contains(e.CreditCode)).ToListAsync();
-            Assert.Equal(25, stored.Count);
-            Assert.Equal("首次导入15有限公司（演示）", stored.Single(e => e.CreditCode == codes[15]).Name);
-            var job = await db.ImportJobs.AsNoTracking().SingleAsync(j => j.FileName == Path.GetFileName(path));
-            Assert.Equal(("completed", 24L, 1L), (job.Status, job.Inserted, job.Updated));
-        }
-    }
-
-    [SkippableFact]
     public async Task Export_then_import_of_the_whole_registry_changes_nothing()
     {
         SkipIfUnavailable();

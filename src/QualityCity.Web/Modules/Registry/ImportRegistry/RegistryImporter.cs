@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -62,11 +61,6 @@ public sealed class RegistryImporter(QualityCityDbContext db, IAuditTrail auditL
         db.AuditChanges = false; // each batch writes one audit entry of its own
         var batchNumber = 0;
 
-        // Into an empty registry (a first load) no code of the file can be stored already: its codes
-        // are distinct and each batch stores its own. The batches then skip looking their codes up,
-        // which costs the database an index probe per row, unless someone stores one meanwhile.
-        var lookUpStored = await db.MarketEntities.AnyAsync(cancellationToken);
-
         // Reading and validating run on one core while the database writes the previous batch on
         // the other; at most two parsed batches wait in between, so memory stays flat.
         var channel = Channel.CreateBounded<ParsedBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
@@ -88,7 +82,7 @@ public sealed class RegistryImporter(QualityCityDbContext db, IAuditTrail auditL
                     job.ErrorReportPath = errorReportPath;
                 }
 
-                lookUpStored = await CommitBatchAsync(job, parsed.Records, ++batchNumber, lookUpStored, stop.Token);
+                await CommitBatchAsync(job, parsed.Records, ++batchNumber, stop.Token);
             }
 
             await producer;
@@ -198,53 +192,12 @@ public sealed class RegistryImporter(QualityCityDbContext db, IAuditTrail auditL
         }
     }
 
-    /// <summary>
-    /// Upserts a batch in one transaction. Without <paramref name="lookUpStored"/> every row is taken as
-    /// new; should the unique index find one stored after all (someone added it since the import
-    /// began), nothing of the batch is kept and it is written again with its codes looked up.
-    /// </summary>
-    /// <returns>Whether the next batches look their codes up.</returns>
-    private async Task<bool> CommitBatchAsync(ImportJob job, List<RegistryRecord> batch, int batchNumber, bool lookUpStored,
-        CancellationToken cancellationToken)
+    private async Task CommitBatchAsync(ImportJob job, List<RegistryRecord> batch, int batchNumber, CancellationToken cancellationToken)
     {
-        if (!lookUpStored)
-        {
-            try
-            {
-                await WriteBatchAsync(job, batch, batchNumber, NoneStored, cancellationToken);
-                return false;
-            }
-            catch (DbException ex) when (IsDuplicateCode(ex))
-            {
-                // The transaction is rolled back and the counters were not moved: they move after the insert.
-                db.ChangeTracker.Clear();
-            }
-        }
-
         var codes = batch.Select(r => r.CreditCode).ToList();
         var existing = await StoredAmong(codes).AsNoTracking()
             .ToDictionaryAsync(e => e.CreditCode, StringComparer.Ordinal, cancellationToken);
-        await WriteBatchAsync(job, batch, batchNumber, existing, cancellationToken);
-        return true;
-    }
 
-    private static readonly IReadOnlyDictionary<string, MarketEntity> NoneStored = new Dictionary<string, MarketEntity>(StringComparer.Ordinal);
-
-    /// <summary>A new row's credit code is stored already: the code's unique index refused it.</summary>
-    private static bool IsDuplicateCode(DbException exception) => exception switch
-    {
-        Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation
-                                             && postgres.ConstraintName == "IX_market_entities_CreditCode",
-        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteExtendedErrorCode == SqliteConstraintUnique
-                                                        && sqlite.Message.Contains("market_entities.CreditCode", StringComparison.Ordinal),
-        _ => false,
-    };
-
-    private const int SqliteConstraintUnique = 2067;
-
-    private async Task WriteBatchAsync(ImportJob job, List<RegistryRecord> batch, int batchNumber, IReadOnlyDictionary<string, MarketEntity> existing,
-        CancellationToken cancellationToken)
-    {
         var now = db.Clock.UtcNow;
         var inserts = new List<MarketEntity>();
         var updated = new SortedDictionary<string, Dictionary<string, object?[]>>(StringComparer.Ordinal);
