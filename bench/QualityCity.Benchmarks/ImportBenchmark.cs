@@ -43,7 +43,7 @@ internal static class ImportBenchmark
         var csv = Path.Combine(work, $"registry-{rows}.csv");
         Console.WriteLine($"QualityCity registry import benchmark: {rows:N0} rows, work folder {work}");
 
-        var generate = await RunProcessAsync(webDll, ["demo", "--csv", csv, "--enterprises", rows.ToString(CultureInfo.InvariantCulture)], new());
+        var generate = await BenchProcess.RunAsync(webDll, ["demo", "--csv", csv, "--enterprises", rows.ToString(CultureInfo.InvariantCulture)], new());
         Console.WriteLine($"  generated CSV ({new FileInfo(csv).Length / 1024 / 1024} MB) in {generate.Seconds:0.0} s");
 
         if (sqlite)
@@ -67,10 +67,10 @@ internal static class ImportBenchmark
         Directory.CreateDirectory(sqliteDir);
         Directory.CreateDirectory(baselineDir);
         // Migrate both databases first (the verb migrates; verifying an empty log does nothing else).
-        await RunProcessAsync(webDll, ["audit", "verify"], new() { ["QC_DATA_DIR"] = sqliteDir });
-        await RunProcessAsync(webDll, ["audit", "verify"], new() { ["QC_DATA_DIR"] = baselineDir });
+        await BenchProcess.RunAsync(webDll, ["audit", "verify"], new() { ["QC_DATA_DIR"] = sqliteDir });
+        await BenchProcess.RunAsync(webDll, ["audit", "verify"], new() { ["QC_DATA_DIR"] = baselineDir });
         var baselineSqlite = await BaselineSqliteAsync(csv, Path.Combine(baselineDir, "qualitycity.db"));
-        var importSqlite = await RunProcessAsync(webDll, ["import", "registry", csv], new() { ["QC_DATA_DIR"] = sqliteDir });
+        var importSqlite = await BenchProcess.RunAsync(webDll, ["import", "registry", csv], new() { ["QC_DATA_DIR"] = sqliteDir });
         Report("SQLite", rows, baselineSqlite, "plain Microsoft.Data.Sqlite prepared INSERT, no validation", importSqlite);
     }
 
@@ -79,10 +79,10 @@ internal static class ImportBenchmark
         var importDb = await CreateDatabaseAsync(postgres, "qc_bench_import");
         var baselineDb = await CreateDatabaseAsync(postgres, "qc_bench_copy");
         var env = new Dictionary<string, string> { ["QC_DATABASE"] = "postgres", ["QC_DATA_DIR"] = Path.Combine(work, "pg") };
-        await RunProcessAsync(webDll, ["audit", "verify"], new(env) { ["ConnectionStrings__Postgres"] = importDb });
-        await RunProcessAsync(webDll, ["audit", "verify"], new(env) { ["ConnectionStrings__Postgres"] = baselineDb });
+        await BenchProcess.RunAsync(webDll, ["audit", "verify"], new(env) { ["ConnectionStrings__Postgres"] = importDb });
+        await BenchProcess.RunAsync(webDll, ["audit", "verify"], new(env) { ["ConnectionStrings__Postgres"] = baselineDb });
         var baselineCopy = await BaselineCopyAsync(csv, baselineDb);
-        var importPostgres = await RunProcessAsync(webDll, ["import", "registry", csv], new(env) { ["ConnectionStrings__Postgres"] = importDb });
+        var importPostgres = await BenchProcess.RunAsync(webDll, ["import", "registry", csv], new(env) { ["ConnectionStrings__Postgres"] = importDb });
         Report("PostgreSQL", rows, baselineCopy, "binary COPY of the same rows, no validation", importPostgres);
     }
 
@@ -283,71 +283,5 @@ internal static class ImportBenchmark
         }
 
         return new NpgsqlConnectionStringBuilder(adminConnection) { Database = name }.ConnectionString;
-    }
-
-    private sealed record ProcessResult(double Seconds, double? ReportedSeconds, long PeakMegabytes, string Output);
-
-    /// <summary>Runs the platform's executable and samples its peak resident memory (VmHWM) until it exits.</summary>
-    private static async Task<ProcessResult> RunProcessAsync(string webDll, string[] arguments, Dictionary<string, string> environment)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(webDll);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        var stopwatch = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        long peakKilobytes = 0;
-        while (!process.HasExited)
-        {
-            peakKilobytes = Math.Max(peakKilobytes, ReadHighWaterMark(process.Id));
-            await Task.Delay(20);
-        }
-
-        await process.WaitForExitAsync();
-        var seconds = stopwatch.Elapsed.TotalSeconds;
-        var text = await output;
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{string.Join(' ', arguments)} exited {process.ExitCode}: {text}{await error}");
-        }
-
-        double? reported = null;
-        var elapsedLine = text.Split('\n').FirstOrDefault(l => l.StartsWith("elapsed: ", StringComparison.Ordinal));
-        if (elapsedLine is not null)
-        {
-            reported = double.Parse(elapsedLine["elapsed: ".Length..].Split(' ')[0], CultureInfo.InvariantCulture);
-        }
-
-        return new ProcessResult(seconds, reported, peakKilobytes / 1024, text);
-    }
-
-    private static long ReadHighWaterMark(int pid)
-    {
-        try
-        {
-            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
-            {
-                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-                {
-                    return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
-                }
-            }
-        }
-        catch (IOException)
-        {
-            // The process ended between the check and the read.
-        }
-
-        return 0;
     }
 }
