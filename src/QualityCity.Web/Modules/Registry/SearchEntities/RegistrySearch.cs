@@ -131,11 +131,10 @@ public sealed class RegistrySearch(QualityCityDbContext db)
     /// letters may also be pinyin initials (a scan of the narrow initials index).
     /// </summary>
     /// <remarks>
-    /// On SQLite the alternatives are a UNION of row ids, each read through its own index, never one
-    /// OR over the table: SQLite answers an OR of a full-text match and an indexed column by reading
-    /// the whole table in row order. On PostgreSQL they are one OR on the row, which it answers with a
-    /// BitmapOr of the indexes, in each partition of a registry partitioned by city. A word that names
-    /// no county or industry is the plain full-text lookup it was before.
+    /// The alternatives are a UNION of row ids, each read through its own index, never one OR over
+    /// the table: SQLite answers an OR of a full-text match and an indexed column by reading the
+    /// whole table in row order. A word that names no county or industry is the plain full-text
+    /// lookup it was before.
     /// </remarks>
     private static async Task<IQueryable<MarketEntity>> WhereWordMatchesAsync(QualityCityDbContext db, IQueryable<MarketEntity> source, string word,
         CancellationToken cancellationToken)
@@ -153,12 +152,19 @@ public sealed class RegistrySearch(QualityCityDbContext db)
             return source.Where(_ => false);
         }
 
-        // The alternatives of the word: its text, or its initials, or the counties and industries it names.
-        var alternatives = new List<Expression<Func<MarketEntity, bool>>>();
+        var ids = TextMatches(db, tokens);
         if (word.All(char.IsAsciiLetter))
         {
-            alternatives.AddRange(InitialsPatterns(word.ToLowerInvariant())
-                .Select(pattern => (Expression<Func<MarketEntity, bool>>)(e => EF.Functions.Like(e.NameInitials!, pattern))));
+            Expression<Func<MarketEntity, bool>> initials = _ => false;
+            foreach (var pattern in InitialsPatterns(word.ToLowerInvariant()))
+            {
+                Expression<Func<MarketEntity, bool>> like = e => EF.Functions.Like(e.NameInitials!, pattern);
+                initials = Expression.Lambda<Func<MarketEntity, bool>>(
+                    Expression.OrElse(initials.Body, ReplacingExpressionVisitor.Replace(like.Parameters[0], initials.Parameters[0], like.Body)),
+                    initials.Parameters);
+            }
+
+            ids = ids.Union(db.MarketEntities.Where(initials).Select(e => e.Id));
         }
         else
         {
@@ -166,32 +172,12 @@ public sealed class RegistrySearch(QualityCityDbContext db)
             var industries = await db.Industries.AsNoTracking().Where(i => i.Name.Contains(word)).Select(i => i.Code).ToListAsync(cancellationToken);
             if (counties.Count > 0 || industries.Count > 0)
             {
-                alternatives.Add(e => counties.Contains(e.CountyCode) || industries.Contains(e.IndustryCode!));
+                ids = ids.Union(db.MarketEntities.Where(e => counties.Contains(e.CountyCode) || industries.Contains(e.IndustryCode!)).Select(e => e.Id));
             }
-        }
-
-        if (db.IsPostgres)
-        {
-            // One condition on the row, which PostgreSQL answers with a BitmapOr of the indexes in each
-            // partition. A join back by id would look every id up in every city's partition (ADR 47).
-            Expression<Func<MarketEntity, bool>> text = e =>
-                EF.Functions.ToTsVector("simple", e.NameTokens).Matches(EF.Functions.PhraseToTsQuery("simple", tokens))
-                || EF.Functions.ToTsVector("simple", e.AddressTokens).Matches(EF.Functions.PhraseToTsQuery("simple", tokens));
-            return source.Where(alternatives.Aggregate(text, Or));
-        }
-
-        var ids = SqliteTextMatches(db, tokens);
-        foreach (var alternative in alternatives)
-        {
-            ids = ids.Union(db.MarketEntities.Where(alternative).Select(e => e.Id));
         }
 
         return source.Where(e => ids.Contains(e.Id));
     }
-
-    private static Expression<Func<MarketEntity, bool>> Or(Expression<Func<MarketEntity, bool>> left, Expression<Func<MarketEntity, bool>> right) =>
-        Expression.Lambda<Func<MarketEntity, bool>>(
-            Expression.OrElse(left.Body, ReplacingExpressionVisitor.Replace(right.Parameters[0], left.Parameters[0], right.Body)), left.Parameters);
 
     /// <summary>
     /// LIKE patterns for typed initials: anywhere in the name's initials ("xydl" in 阳谷鑫源电缆 →
@@ -212,11 +198,19 @@ public sealed class RegistrySearch(QualityCityDbContext db)
 
     /// <summary>
     /// Ids of the entities whose name or address contains the tokens as adjacent characters, through
-    /// SQLite's FTS5 index over both columns, so that even a two-character word like 电缆 is one index
-    /// lookup. Punctuation is ignored on both sides. (PostgreSQL matches its tsvector indexes on the row.)
+    /// the full-text indexes (FTS5 on SQLite over both columns, tsvector on PostgreSQL), so that even a
+    /// two-character word like 电缆 is one index lookup. Punctuation is ignored on both sides.
     /// </summary>
-    private static IQueryable<long> SqliteTextMatches(QualityCityDbContext db, string tokens)
+    private static IQueryable<long> TextMatches(QualityCityDbContext db, string tokens)
     {
+        if (db.IsPostgres)
+        {
+            return db.MarketEntities
+                .Where(e => EF.Functions.ToTsVector("simple", e.NameTokens).Matches(EF.Functions.PhraseToTsQuery("simple", tokens))
+                            || EF.Functions.ToTsVector("simple", e.AddressTokens).Matches(EF.Functions.PhraseToTsQuery("simple", tokens)))
+                .Select(e => e.Id);
+        }
+
         // Tokens are letters and digits only, so the phrase needs no escaping beyond its quotes.
         var phrase = "\"" + tokens + "\"";
         return db.Database.SqlQuery<long>($"SELECT rowid AS \"Value\" FROM market_entity_names WHERE market_entity_names MATCH {phrase}");
