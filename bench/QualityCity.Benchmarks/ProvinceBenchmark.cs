@@ -1,10 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using QualityCity.Web.Data;
-using QualityCity.Web.Hosting;
+using QualityCity.Web.Modules.ReferenceData.Contracts;
 using QualityCity.Web.Modules.Registry.SearchEntities;
 
 namespace QualityCity.Benchmarks;
@@ -102,8 +101,8 @@ internal static class ProvinceBenchmark
         {
             ["QC_DATABASE"] = "postgres", ["QC_DATA_DIR"] = Path.Combine(work, $"data-{entities}"), ["ConnectionStrings__Postgres"] = connection,
         };
-        var cities = File.ReadLines(Path.Combine(AppContext.BaseDirectory, "ReferenceData", "regions", "cities.csv")).Skip(1)
-            .Select(l => l.Split(',')).Where(f => f[2] == Province).Select(f => f[0]).ToList();
+        var cities = ReferenceFiles.ReadCsv(Path.Combine(ReferenceFiles.Folder, "regions", "cities.csv"), r => (Code: r.GetString(0), Province: r.GetString(2)))
+            .Where(c => c.Province == Province).Select(c => c.Code).ToList();
         var carve = Stopwatch.StartNew();
         foreach (var city in cities)
         {
@@ -132,14 +131,10 @@ internal static class ProvinceBenchmark
         Console.WriteLine("  partitions: " + string.Join(", ", partitions.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(l => l.Split('\t')).Select(f => $"{f[1]} {f[3].Replace(" entities", "", StringComparison.Ordinal)}")));
 
-        var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["QC_DATA_DIR"] = environment["QC_DATA_DIR"], ["QC_DATABASE"] = "postgres", ["ConnectionStrings:Postgres"] = connection,
-            }).Build())
-            .AddLogging()
-            .AddQualityCity(QualityCity.Web.Program.Modules)
-            .BuildServiceProvider();
+        var services = SearchBenchmark.Platform(new Dictionary<string, string?>
+        {
+            ["QC_DATA_DIR"] = environment["QC_DATA_DIR"], ["QC_DATABASE"] = "postgres", ["ConnectionStrings:Postgres"] = connection,
+        });
         List<(string Name, double Median, double P95)> search;
         await using (var scope = services.CreateAsyncScope())
         {

@@ -26,16 +26,19 @@ internal static class SearchBenchmark
             settings["ConnectionStrings:Postgres"] = args[2];
         }
 
-        var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
-            .AddLogging()
-            .AddQualityCity(QualityCity.Web.Program.Modules)
-            .BuildServiceProvider();
+        await using var services = Platform(settings);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<QualityCityDbContext>();
         await MeasureQueriesAsync(db, scope.ServiceProvider.GetRequiredService<RegistrySearch>());
         return 0;
     }
+
+    /// <summary>The platform's services over the database the settings name, without a server.</summary>
+    public static ServiceProvider Platform(IReadOnlyDictionary<string, string?> settings) => new ServiceCollection()
+        .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
+        .AddLogging()
+        .AddQualityCity(QualityCity.Web.Program.Modules)
+        .BuildServiceProvider();
 
     /// <summary>Times the baseline and every query, printing each line; returns each query's median and p95 in ms.</summary>
     public static async Task<List<(string Name, double Median, double P95)>> MeasureQueriesAsync(QualityCityDbContext db, RegistrySearch search)

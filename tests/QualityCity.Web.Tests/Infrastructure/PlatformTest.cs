@@ -26,13 +26,18 @@ public abstract class PlatformTest(QualityCityFactory factory)
     protected Task<(int ExitCode, string Output, string Error)> RunCliAsync(params string[] args) => RunCliAsync(new Dictionary<string, string?>(), args);
 
     /// <summary>Runs a verb with extra settings on top of the fixture's (e.g. other planning rules).</summary>
-    protected async Task<(int ExitCode, string Output, string Error)> RunCliAsync(IReadOnlyDictionary<string, string?> settings, params string[] args)
+    protected Task<(int ExitCode, string Output, string Error)> RunCliAsync(IReadOnlyDictionary<string, string?> settings, params string[] args) =>
+        RunCliAsync(Factory, settings, args);
+
+    /// <summary>Runs a verb against a fixture's database, for fixtures that are not a test's own.</summary>
+    internal static async Task<(int ExitCode, string Output, string Error)> RunCliAsync(QualityCityFactory factory, IReadOnlyDictionary<string, string?> settings,
+        params string[] args)
     {
-        _ = Factory.Services; // the server has migrated and loaded the demo city
+        _ = factory.Services; // the server has migrated and loaded the demo city
         var output = new StringWriter();
         var error = new StringWriter();
-        var exit = await CommandLine.RunAsync(args, output, error, c => c.AddInMemoryCollection(Factory.Settings).AddInMemoryCollection(settings),
-            configureServices: Factory.UseClock);
+        var exit = await CommandLine.RunAsync(args, output, error, c => c.AddInMemoryCollection(factory.Settings).AddInMemoryCollection(settings),
+            configureServices: factory.UseClock);
         return (exit, output.ToString(), error.ToString());
     }
 

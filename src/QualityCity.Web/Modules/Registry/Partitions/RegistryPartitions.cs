@@ -35,31 +35,11 @@ public sealed class RegistryPartitions(QualityCityDbContext db)
     {
         RequirePostgres();
         var connection = await OpenAsync(cancellationToken);
-        var found = new List<(string Name, string? Server)>();
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = """
-                SELECT c.relname, s.srvname
-                FROM pg_inherits i
-                JOIN pg_class c ON c.oid = i.inhrelid
-                LEFT JOIN pg_foreign_table f ON f.ftrelid = c.oid
-                LEFT JOIN pg_foreign_server s ON s.oid = f.ftserver
-                WHERE i.inhparent = 'market_entities'::regclass
-                ORDER BY c.relname <> 'market_entities_default', c.relname
-                """;
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                found.Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
-            }
-        }
-
+        var found = await LocatedAsync(connection, cancellationToken);
         var partitions = new List<RegistryPartition>();
         foreach (var (name, server) in found)
         {
-            await using var count = connection.CreateCommand();
-            count.CommandText = $"SELECT count(*) FROM {Quote(name)}";
-            var rows = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
+            var rows = await ScalarAsync(connection, $"SELECT count(*) FROM {Quote(name)}", cancellationToken);
             partitions.Add(new RegistryPartition(name, name == DefaultPartition ? null : name[(Parent.Length + 1)..], server, rows));
         }
 
@@ -271,19 +251,30 @@ public sealed class RegistryPartitions(QualityCityDbContext db)
     }
 
     /// <summary>Null when the city has no partition; "" when it has a local one; the server's name when it is foreign.</summary>
-    private static async Task<string?> PartitionOfAsync(NpgsqlConnection connection, string city, CancellationToken cancellationToken)
+    private static async Task<string?> PartitionOfAsync(NpgsqlConnection connection, string city, CancellationToken cancellationToken) =>
+        (await LocatedAsync(connection, cancellationToken)).Where(p => p.Name == PartitionName(city)).Select(p => p.Server ?? "").FirstOrDefault();
+
+    /// <summary>Each partition's table and, for a foreign one, its server: the default partition first, then by city.</summary>
+    private static async Task<List<(string Name, string? Server)>> LocatedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT coalesce(s.srvname, '')
+            SELECT c.relname, s.srvname
             FROM pg_inherits i
             JOIN pg_class c ON c.oid = i.inhrelid
             LEFT JOIN pg_foreign_table f ON f.ftrelid = c.oid
             LEFT JOIN pg_foreign_server s ON s.oid = f.ftserver
-            WHERE i.inhparent = 'market_entities'::regclass AND c.relname = @name
+            WHERE i.inhparent = 'market_entities'::regclass
+            ORDER BY c.relname <> 'market_entities_default', c.relname
             """;
-        command.Parameters.AddWithValue("name", PartitionName(city));
-        return (string?)await command.ExecuteScalarAsync(cancellationToken);
+        var found = new List<(string Name, string? Server)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found.Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
+        }
+
+        return found;
     }
 
     private static async Task EnsureForeignDataWrapperAsync(NpgsqlConnection connection, CancellationToken cancellationToken)

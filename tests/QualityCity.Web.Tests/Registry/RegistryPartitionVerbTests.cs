@@ -1,0 +1,86 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using QualityCity.Domain.Registry;
+using QualityCity.Web.Tests.Infrastructure;
+
+namespace QualityCity.Web.Tests.Registry;
+
+/// <summary><c>registry partition</c> and <c>registry partitions</c> on one PostgreSQL, and the three verbs on SQLite.</summary>
+public abstract class RegistryPartitionVerbTests(QualityCityFactory factory) : PlatformTest(factory)
+{
+    [SkippableFact]
+    public async Task A_city_gets_its_own_partition_once_with_its_entities_and_sqlite_says_it_has_none()
+    {
+        SkipIfUnavailable();
+        long entities, elsewhere; // the other test of the class may have imported entities of other cities first
+        await using (var scope = OpenDb())
+        {
+            entities = await scope.Db.MarketEntities.LongCountAsync(e => e.CountyCode.StartsWith("3715"));
+            elsewhere = await scope.Db.MarketEntities.LongCountAsync() - entities;
+        }
+
+        if (Factory.Kind == DatabaseKind.Sqlite)
+        {
+            foreach (var args in new[] { new[] { "registry", "partitions" }, ["registry", "partition", "--city", "3715"], ["registry", "shard", "--city", "3715", "--to", "Host=h;Database=d;Username=u;Password=p"] })
+            {
+                var (exit, _, error) = await RunCliAsync(args);
+                Assert.Equal(2, exit);
+                Assert.Contains("partitions are a PostgreSQL feature", error, StringComparison.Ordinal);
+            }
+
+            return;
+        }
+
+        Assert.Equal($"market_entities_default\tdefault\tlocal\t{entities + elsewhere} entities\n", (await RunCliAsync("registry", "partitions")).Output.ReplaceLineEndings("\n"));
+        var (carved, output, _) = await RunCliAsync("registry", "partition", "--city", "3715");
+        Assert.Equal(0, carved);
+        Assert.Equal($"partition market_entities_3715: {entities} entities moved from the default partition", output.Trim());
+        Assert.Equal("city 3715 has its partition already", (await RunCliAsync("registry", "partition", "--city", "3715")).Output.Trim());
+        Assert.Equal($"market_entities_default\tdefault\tlocal\t{elsewhere} entities\nmarket_entities_3715\t3715\tlocal\t{entities} entities\n",
+            (await RunCliAsync("registry", "partitions")).Output.ReplaceLineEndings("\n"));
+        Assert.Equal(64, (await RunCliAsync("registry", "partition")).ExitCode);
+
+        // The platform reads and writes the partition as it did the table.
+        var client = await Factory.SignedInClientAsync("coordinator");
+        var page = JsonDocument.Parse(await client.GetStringAsync("/api/registry/entities?county=371521&pageSize=1")).RootElement;
+        Assert.True(page.GetProperty("total").GetInt64() > 0);
+        var path = TempFile("after-partition.csv");
+        await File.WriteAllTextAsync(path, "统一社会信用代码,名称,县区代码\n" + CreditCode.Compose("91", "371502", "P0000001") + ",东昌府分区测试有限公司（演示）,371502\n", new UTF8Encoding(true));
+        Assert.Contains("inserted=1 ", (await RunCliAsync("import", "registry", path)).Output, StringComparison.Ordinal);
+        Assert.Contains($"\t{entities + 1} entities", (await RunCliAsync("registry", "partitions")).Output, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task A_province_file_spreads_valid_entities_over_the_provinces_counties_and_imports_whole()
+    {
+        SkipIfUnavailable();
+        var path = TempFile("shandong.csv");
+        Assert.Equal(0, (await RunCliAsync("demo", "--csv", path, "--enterprises", "400", "--seed", "province", "--province", "37")).ExitCode);
+        var rows = File.ReadLines(path).Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.Equal(400, rows.Count);
+        await using (var scope = OpenDb())
+        {
+            var shandong = await scope.Db.Regions.AsNoTracking().Where(r => r.Level == "county" && r.Code.StartsWith("37")).Select(r => r.Code).ToListAsync();
+            Assert.All(rows, r =>
+            {
+                Assert.Contains(r[2], shandong);
+                Assert.True(CreditCode.Check(r[0]).IsValid, r[0]);
+                Assert.Equal(r[2], r[0][2..8]);
+            });
+        }
+
+        Assert.True(rows.Select(r => r[2][..4]).Distinct().Count() >= 14, "the entities are spread over the province's cities");
+        Assert.Contains(rows, r => r[1].StartsWith("济南", StringComparison.Ordinal) || r[4].StartsWith("山东省济南市", StringComparison.Ordinal));
+        Assert.DoesNotContain(rows, r => !r[2].StartsWith("3715", StringComparison.Ordinal) && r[4].Contains("聊城", StringComparison.Ordinal));
+        Assert.Contains("inserted=400 updated=0 unchanged=0 rejected=0", (await RunCliAsync("import", "registry", path)).Output, StringComparison.Ordinal);
+
+        var (exit, _, error) = await RunCliAsync("demo", "--csv", TempFile("x.csv"), "--province", "99");
+        Assert.Equal(64, exit);
+        Assert.Contains("--province 99: no province has this two-digit code", error, StringComparison.Ordinal);
+    }
+}
+
+public sealed class SqliteRegistryPartitionVerbTests(SqliteFactory factory) : RegistryPartitionVerbTests(factory), IClassFixture<SqliteFactory>;
+
+public sealed class PostgresRegistryPartitionVerbTests(PostgresFactory factory) : RegistryPartitionVerbTests(factory), IClassFixture<PostgresFactory>;
