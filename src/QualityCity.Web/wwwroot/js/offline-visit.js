@@ -58,9 +58,17 @@
         set.querySelector('textarea').value = notes || '';
     }
 
-    // An item changed without a network: the item's waiting entry takes the new values.
+    // An item changed without a network: the item's waiting entry takes the new values. One item's
+    // changes are kept one after the other: two at once (a choice, then typing) would each find no
+    // entry yet and both add one.
+    var keeping = {};
     function keepEntry(set) {
         var item = set.getAttribute('data-item');
+        var kept = (keeping[item] || Promise.resolve()).then(function () { return keepEntryNow(set, item); });
+        keeping[item] = kept.catch(function () { /* the next change tries again */ });
+        return kept;
+    }
+    function keepEntryNow(set, item) {
         var values = valuesOf(set);
         if (!values.outcome) { return Promise.resolve(); }
         return all('entries').then(function (rows) {
