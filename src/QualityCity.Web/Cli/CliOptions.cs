@@ -37,16 +37,19 @@ internal sealed record CliOptions(string Verb, List<string> Positional, Dictiona
 
     public string? Value(string name) => Named.GetValueOrDefault(name);
 
-    public int Int(string name, int fallback)
+    /// <summary>A whole-number option, at least <paramref name="minimum"/>; the fallback when it is absent.</summary>
+    public int Int(string name, int fallback, int minimum = 1)
     {
         if (Value(name) is not { } text)
         {
             return fallback;
         }
 
-        return int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0
+        return int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= minimum
             ? value
-            : throw new CliUsageException($"--{name} must be a positive whole number, not '{text}'");
+            : throw new CliUsageException(minimum == 1
+                ? $"--{name} must be a positive whole number, not '{text}'"
+                : $"--{name} must be a whole number of {minimum} or more, not '{text}'");
     }
 }
 

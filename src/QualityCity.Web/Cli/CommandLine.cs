@@ -32,7 +32,7 @@ public static class CommandLine
             "demo --csv FILE [--enterprises N] [--seed S] [--province P]", "write a registry CSV of N synthetic entities (streams);\n" +
             "with --province (two digits, 37 for Shandong) spread over the province's counties") { Option = "csv" },
         new("import", "registry", needsDatabase: true, ImportRegistryVerb.RunAsync,
-            "import registry FILE [--batch N]", "import a .csv or .xlsx registry file (REG-3)"),
+            "import registry FILE [--batch N] [--progress SECONDS]", "import a .csv or .xlsx registry file (REG-3)"),
         new("import", "hotline", needsDatabase: true, ImportHotlineVerb.RunAsync,
             "import hotline FILE", "import a 12345 hotline export (.csv or .xlsx): inserted=N unchanged=N rejected=N, rows refused in FILE.errors.csv"),
         new("import", "lab", needsDatabase: true, ImportLabVerb.RunAsync,

@@ -55,9 +55,12 @@ public abstract partial class CrashSafetyTests(QualityCityFactory factory, ITest
         }
 
         // Kill points as rows read by the run, ascending so that each run gets further than the last;
-        // 0 kills as soon as the run has opened its record, before any batch. The last tenth of the
-        // file is left clear: the test polls the record, and a run must not finish between two polls
-        // (every run here is one that was killed, which the counts below rely on).
+        // 0 kills as soon as the run has opened its record, before any batch. The run prints a progress
+        // line after every batch it commits, and the kill is sent from the line itself, while the next
+        // batch is being read: a run that resumes fast through the rows stored by the earlier ones
+        // cannot slip past its point between two polls (every run here is one that was killed, which
+        // the counts below rely on). The last tenth of the file is left clear, so a point is never in
+        // the final batch.
         var points = Enumerable.Range(0, KillPoints).Select(i => i == 0 ? 0 : random.NextInt64(1, RegistryRows * 9L / 10)).Order().ToList();
         var batch = Invariant(Math.Max(100, RegistryRows / 80));
         var killed = 0;
@@ -69,13 +72,22 @@ public abstract partial class CrashSafetyTests(QualityCityFactory factory, ITest
                 before = [.. await scope.Db.ImportJobs.Select(j => j.Id).ToListAsync()];
             }
 
-            var run = StartCli("import", "registry", file, "--batch", batch);
+            var run = StartCli("import", "registry", file, "--batch", batch, "--progress", "0");
+            if (point > 0)
+            {
+                run.KillAtRowsRead(point);
+            }
+
             if (await KillWhenAsync(run, async () =>
                 {
+                    if (point > 0)
+                    {
+                        return false;
+                    }
+
                     // This run's record: it opens one of its own.
                     await using var scope = OpenDb();
-                    var rowsRead = await scope.Db.ImportJobs.AsNoTracking().Where(j => !before.Contains(j.Id)).Select(j => (long?)j.RowsRead).SingleOrDefaultAsync();
-                    return rowsRead >= point;
+                    return await scope.Db.ImportJobs.AsNoTracking().AnyAsync(j => !before.Contains(j.Id));
                 }))
             {
                 killed++;
@@ -234,7 +246,10 @@ public abstract partial class CrashSafetyTests(QualityCityFactory factory, ITest
         return new CliProcess(Process.Start(start)!);
     }
 
-    /// <summary>Kills the run with SIGKILL once <paramref name="reached"/> holds; false when it ended by itself first.</summary>
+    /// <summary>
+    /// Kills the run with SIGKILL once <paramref name="reached"/> holds, or waits for the kill its own
+    /// progress line sends (<see cref="CliProcess.KillAtRowsRead"/>); false when it ended by itself first.
+    /// </summary>
     private async Task<bool> KillWhenAsync(CliProcess run, Func<Task<bool>> reached)
     {
         using (run)
@@ -243,15 +258,19 @@ public abstract partial class CrashSafetyTests(QualityCityFactory factory, ITest
             {
                 if (await reached())
                 {
-                    run.Process.Kill();
-                    await run.Process.WaitForExitAsync();
-                    return true;
+                    run.Kill();
+                    break;
                 }
 
                 await Task.Delay(5);
             }
 
             await run.Process.WaitForExitAsync();
+            if (run.Killed && run.Process.ExitCode != 0)
+            {
+                return true;
+            }
+
             output.WriteLine($"a run ended before its kill point, exit {run.Process.ExitCode}: {run.Output}{run.Error}");
             return false;
         }
@@ -326,12 +345,17 @@ public abstract partial class CrashSafetyTests(QualityCityFactory factory, ITest
     [GeneratedRegex(@"checked (?<done>\d+) of")]
     private static partial Regex CheckedLine();
 
+    [GeneratedRegex(@"\brows=(?<read>\d+)")]
+    private static partial Regex RowsReadLine();
+
     /// <summary>A running command line and what it has written so far.</summary>
     private sealed class CliProcess : IDisposable
     {
         private readonly StringBuilder _output = new();
         private readonly StringBuilder _error = new();
         private long _rowsChecked;
+        private long _killAtRowsRead = long.MaxValue;
+        private int _killed;
 
         public CliProcess(Process process)
         {
@@ -344,12 +368,34 @@ public abstract partial class CrashSafetyTests(QualityCityFactory factory, ITest
                 {
                     Interlocked.Exchange(ref _rowsChecked, long.Parse(line.Groups["done"].Value, CultureInfo.InvariantCulture));
                 }
+
+                // The registry import's progress line comes right after a batch commits: the kill is
+                // sent from here, with no poll in between, so the run is still on its next batch.
+                if (e.Data is not null && RowsReadLine().Match(e.Data) is { Success: true } progress
+                    && long.Parse(progress.Groups["read"].Value, CultureInfo.InvariantCulture) >= Interlocked.Read(ref _killAtRowsRead))
+                {
+                    Kill();
+                }
             };
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
         }
 
         public Process Process { get; }
+
+        /// <summary>Whether this test sent the kill (a run that ended by itself was not killed).</summary>
+        public bool Killed => Volatile.Read(ref _killed) == 1;
+
+        /// <summary>Kills the run as soon as a progress line reports at least <paramref name="rows"/> rows read.</summary>
+        public void KillAtRowsRead(long rows) => Interlocked.Exchange(ref _killAtRowsRead, rows);
+
+        public void Kill()
+        {
+            if (Interlocked.Exchange(ref _killed, 1) == 0)
+            {
+                Process.Kill(); // does nothing to a run that has ended; its exit code then tells
+            }
+        }
 
         /// <summary>Rows checked as the lab import's last progress line said.</summary>
         public long RowsChecked => Interlocked.Read(ref _rowsChecked);

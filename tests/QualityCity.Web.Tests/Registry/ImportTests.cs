@@ -91,6 +91,28 @@ public abstract class ImportTests(QualityCityFactory factory) : PlatformTest(fac
         Assert.Contains("inserted=0 updated=0 unchanged=3 rejected=7", output2, StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public async Task Progress_zero_prints_a_line_after_every_committed_batch_and_a_negative_interval_is_refused()
+    {
+        SkipIfUnavailable();
+        var path = WriteCsv("progress.csv", "credit_code,name,county_code",
+            $"{NewCode()},进度一测试有限公司（演示）,371521",
+            $"{NewCode()},进度二测试有限公司（演示）,371521",
+            $"{NewCode()},进度三测试有限公司（演示）,371521");
+
+        var (exit, output, error) = await RunCliAsync("import", "registry", path, "--batch", "1", "--progress", "0");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("inserted=3 ", output, StringComparison.Ordinal);
+        var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(["rows=1 inserted=1", "rows=2 inserted=2", "rows=3 inserted=3"],
+            lines.Select(l => string.Join(' ', l.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Take(2))));
+
+        var (refused, _, why) = await RunCliAsync("import", "registry", path, "--progress", "-1");
+        Assert.Equal(64, refused);
+        Assert.Contains("--progress must be a whole number of 0 or more, not '-1'", why, StringComparison.Ordinal);
+    }
+
     /// <summary>The error report's data rows, parsed as CSV (reasons contain commas and are quoted).</summary>
     private static List<string[]> ReadReport(string path)
     {
