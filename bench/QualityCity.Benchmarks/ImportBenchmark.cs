@@ -272,9 +272,20 @@ internal static class ImportBenchmark
     {
         await using var connection = new NpgsqlConnection(adminConnection);
         await connection.OpenAsync();
-        await using (var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection))
+        // FORCE may not end an autovacuum worker still busy with the last run's database (it is the
+        // superuser's, not ours): that worker gives way within seconds.
+        for (var attempt = 1; ; attempt++)
         {
-            await drop.ExecuteNonQueryAsync();
+            try
+            {
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
+                await drop.ExecuteNonQueryAsync();
+                break;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 30)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2));
+            }
         }
 
         await using (var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection))

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using QualityCity.Web.Modules.Accounts;
 using QualityCity.Web.Modules.Audit;
@@ -153,6 +154,16 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
     /// <summary>The platform's clock for what this context stamps itself (published documents' versions): the audit log's, so that both agree.</summary>
     public Hosting.PlatformClock Clock => auditLog.Clock;
 
+    /// <summary>The audit log this context writes through, for a sibling context (<see cref="OpenSibling"/>).</summary>
+    protected AuditLog AuditLog => auditLog;
+
+    /// <summary>
+    /// A second context on the same database with the same settings and a connection of its own: for
+    /// reading alongside a transaction this one holds open (the registry import looks the next batch's
+    /// codes up while this one writes the current batch). The caller disposes it.
+    /// </summary>
+    public abstract QualityCityDbContext OpenSibling();
+
     /// <summary>
     /// Names the database this context works on (provider and connection string), read from the
     /// options it was made with, so that reading it does not start the context's services.
@@ -258,8 +269,16 @@ public abstract class QualityCityDbContext(DbContextOptions options, AuditLog au
 
 /// <summary>The SQLite flavour (embedded, the default).</summary>
 public sealed class SqliteQualityCityDbContext(DbContextOptions<SqliteQualityCityDbContext> options, AuditLog auditLog)
-    : QualityCityDbContext(options, auditLog);
+    : QualityCityDbContext(options, auditLog)
+{
+    public override QualityCityDbContext OpenSibling() =>
+        new SqliteQualityCityDbContext((DbContextOptions<SqliteQualityCityDbContext>)this.GetService<IDbContextOptions>(), AuditLog);
+}
 
 /// <summary>The PostgreSQL flavour (production).</summary>
 public sealed class PostgresQualityCityDbContext(DbContextOptions<PostgresQualityCityDbContext> options, AuditLog auditLog)
-    : QualityCityDbContext(options, auditLog);
+    : QualityCityDbContext(options, auditLog)
+{
+    public override QualityCityDbContext OpenSibling() =>
+        new PostgresQualityCityDbContext((DbContextOptions<PostgresQualityCityDbContext>)this.GetService<IDbContextOptions>(), AuditLog);
+}

@@ -61,14 +61,18 @@ public sealed class RegistryImporter(QualityCityDbContext db, IAuditTrail auditL
         db.AuditChanges = false; // each batch writes one audit entry of its own
         var batchNumber = 0;
 
-        // Reading and validating run on one core while the database writes the previous batch on
-        // the other; at most two parsed batches wait in between, so memory stays flat.
-        var channel = Channel.CreateBounded<ParsedBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        // Three stages, each on its own: reading and validating; looking each batch's codes up on a
+        // connection of its own; writing on this context's. The next batch's lookup runs while the
+        // database writes the current one, and at most two parsed batches and one looked-up batch
+        // wait in between, so memory stays flat.
+        var parsedBatches = Channel.CreateBounded<ParsedBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var lookedUp = Channel.CreateBounded<LookedUpBatch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var producer = Task.Run(() => ProduceAsync(file, parser, errorReportPath, channel.Writer, stop.Token), stop.Token);
+        var producer = Task.Run(() => ProduceAsync(file, parser, errorReportPath, parsedBatches.Writer, stop.Token), stop.Token);
+        var lookup = Task.Run(() => LookUpAsync(parsedBatches.Reader, lookedUp.Writer, stop.Token), stop.Token);
         try
         {
-            await foreach (var parsed in channel.Reader.ReadAllAsync(stop.Token))
+            await foreach (var (parsed, existing) in lookedUp.Reader.ReadAllAsync(stop.Token))
             {
                 // The job's counters move with the batch they describe, so a crash never over-reports.
                 job.RowsRead = parsed.RowsRead;
@@ -82,21 +86,25 @@ public sealed class RegistryImporter(QualityCityDbContext db, IAuditTrail auditL
                     job.ErrorReportPath = errorReportPath;
                 }
 
-                await CommitBatchAsync(job, parsed.Records, ++batchNumber, stop.Token);
+                await CommitBatchAsync(job, parsed.Records, existing, ++batchNumber, stop.Token);
             }
 
             await producer;
+            await lookup;
         }
         catch (Exception ex)
         {
             await stop.CancelAsync();
-            try
+            foreach (var stage in new[] { producer, lookup })
             {
-                await producer;
-            }
-            catch (Exception)
-            {
-                // The first failure is the one reported.
+                try
+                {
+                    await stage;
+                }
+                catch (Exception)
+                {
+                    // The first failure is the one reported.
+                }
             }
 
             if (ex is not OperationCanceledException)
@@ -116,6 +124,43 @@ public sealed class RegistryImporter(QualityCityDbContext db, IAuditTrail auditL
 
     /// <summary>A validated batch and the file-wide counters as they stood after its last row.</summary>
     private sealed record ParsedBatch(List<RegistryRecord> Records, long RowsRead, long Rejected, long Warnings, long BytesRead, bool IsLast);
+
+    /// <summary>A parsed batch and the stored entities among its codes, by code.</summary>
+    private sealed record LookedUpBatch(ParsedBatch Batch, Dictionary<string, MarketEntity> Existing);
+
+    /// <summary>
+    /// Looks each batch's codes up ahead of its writing, on a context of its own, so that the lookup
+    /// (about a tenth of an import's time) overlaps the previous batch's write instead of adding to it.
+    /// </summary>
+    /// <remarks>
+    /// What is read is what was committed before the batch is written, as it was when the lookup ran
+    /// inside the batch's transaction at READ COMMITTED: a code another writer stores or changes in
+    /// between is neither locked nor re-read, now for the length of one batch instead of one
+    /// statement. The import's own earlier batches never hold the batch's codes (a code twice in a
+    /// file is refused on its second row), so the lookup need not see them.
+    /// </remarks>
+    private async Task LookUpAsync(ChannelReader<ParsedBatch> batches, ChannelWriter<LookedUpBatch> writer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var reader = db.OpenSibling();
+            await foreach (var parsed in batches.ReadAllAsync(cancellationToken))
+            {
+                var codes = parsed.Records.Select(r => r.CreditCode).ToList();
+                var existing = codes.Count == 0
+                    ? new Dictionary<string, MarketEntity>(StringComparer.Ordinal)
+                    : await StoredAmong(reader, codes).AsNoTracking().ToDictionaryAsync(e => e.CreditCode, StringComparer.Ordinal, cancellationToken);
+                await writer.WriteAsync(new LookedUpBatch(parsed, existing), cancellationToken);
+            }
+
+            writer.Complete();
+        }
+        catch (Exception ex)
+        {
+            writer.TryComplete(ex);
+            throw;
+        }
+    }
 
     private async Task ProduceAsync(RegistryFileReader file, RegistryRowParser parser, string errorReportPath,
         ChannelWriter<ParsedBatch> writer, CancellationToken cancellationToken)
@@ -192,11 +237,9 @@ public sealed class RegistryImporter(QualityCityDbContext db, IAuditTrail auditL
         }
     }
 
-    private async Task CommitBatchAsync(ImportJob job, List<RegistryRecord> batch, int batchNumber, CancellationToken cancellationToken)
+    private async Task CommitBatchAsync(ImportJob job, List<RegistryRecord> batch, Dictionary<string, MarketEntity> existing, int batchNumber,
+        CancellationToken cancellationToken)
     {
-        var codes = batch.Select(r => r.CreditCode).ToList();
-        var existing = await StoredAmong(codes).AsNoTracking()
-            .ToDictionaryAsync(e => e.CreditCode, StringComparer.Ordinal, cancellationToken);
 
         var now = db.Clock.UtcNow;
         var inserts = new List<MarketEntity>();
@@ -271,7 +314,7 @@ public sealed class RegistryImporter(QualityCityDbContext db, IAuditTrail auditL
     /// which grows with the registry; driving the join from the batch keeps one index probe per code.
     /// PostgreSQL plans <c>= ANY(@codes)</c> as index probes by itself.
     /// </summary>
-    private IQueryable<MarketEntity> StoredAmong(List<string> codes) =>
+    private static IQueryable<MarketEntity> StoredAmong(QualityCityDbContext db, List<string> codes) =>
         db.IsPostgres
             ? db.MarketEntities.Where(e => codes.Contains(e.CreditCode))
             : db.MarketEntities.FromSqlRaw(
