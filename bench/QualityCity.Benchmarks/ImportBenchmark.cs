@@ -149,12 +149,20 @@ internal static class ImportBenchmark
         return stopwatch.Elapsed.TotalSeconds;
     }
 
-    /// <summary>One binary COPY of every row, with the same columns the import stores.</summary>
+    /// <summary>
+    /// One binary COPY of every row, with the same columns the import stores, then the credit-code
+    /// directory filled from them by one statement (ADR 0048), the fastest way to load both.
+    /// </summary>
     private static async Task<double> BaselineCopyAsync(string csv, string connectionString)
     {
         var stopwatch = Stopwatch.StartNew();
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
+        await using (var standAside = new NpgsqlCommand("SELECT set_config('qualitycity.directory_written', 'on', false)", connection))
+        {
+            await standAside.ExecuteNonQueryAsync();
+        }
+
         var copy = $"COPY market_entities ({string.Join(", ", BaselineColumns.Select(c => $"\"{c.Column}\""))}, \"Category\", \"Status\", \"IsDemo\", \"UpdatedAtUtc\") FROM STDIN (FORMAT BINARY)";
         await using var importer = await connection.BeginBinaryImportAsync(copy);
         var now = DateTime.UtcNow;
@@ -184,6 +192,13 @@ internal static class ImportBenchmark
         }
 
         await importer.CompleteAsync();
+        await importer.DisposeAsync();
+        await using (var directory = new NpgsqlCommand("""INSERT INTO credit_code_directory SELECT "CreditCode", "CountyCode" FROM market_entities""", connection))
+        {
+            directory.CommandTimeout = 0;
+            await directory.ExecuteNonQueryAsync();
+        }
+
         return stopwatch.Elapsed.TotalSeconds;
     }
 

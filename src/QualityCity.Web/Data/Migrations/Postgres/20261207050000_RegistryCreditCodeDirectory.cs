@@ -10,8 +10,9 @@ namespace QualityCity.Web.Data.Migrations.Postgres
     /// hold the partition key, so <c>market_entities</c> alone keeps a code unique only within a county;
     /// the directory makes it unique across the province (a code stored in two cities is refused by the
     /// database, whoever writes it), and lets the import find a code's row in its own partition instead
-    /// of probing every city's. Row triggers keep it, so every writer of the registry — the import, the
-    /// pages, the command line, SQL by hand — keeps it without knowing of it; they also fire for a
+    /// of probing every city's. Row triggers keep it, so every writer of the registry — the pages, the
+    /// command line, SQL by hand — keeps it without knowing of it (the bulk insert of the import and the
+    /// demo copies its entries itself, faster, and says so); they also fire for a
     /// city's partition on a shard, where statement triggers with transition tables cannot collect the
     /// rows. Moving a city between partitions or to a shard moves no entity and leaves it as it is.
     /// </summary>
@@ -40,8 +41,12 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     END IF;
                     RETURN NULL;
                 END $$;
+                -- A bulk writer that copies the entries itself (MarketEntityBulkInsert) says so for its
+                -- statement, and the trigger is then not even called: a call per row costs a quarter
+                -- of a binary COPY.
                 CREATE TRIGGER credit_code_directory_inserted AFTER INSERT ON market_entities
-                    FOR EACH ROW EXECUTE FUNCTION credit_code_directory_inserted();
+                    FOR EACH ROW WHEN (current_setting('qualitycity.directory_written', true) IS DISTINCT FROM 'on')
+                    EXECUTE FUNCTION credit_code_directory_inserted();
 
                 CREATE FUNCTION credit_code_directory_updated() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN

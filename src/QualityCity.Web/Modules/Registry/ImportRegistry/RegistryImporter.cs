@@ -136,8 +136,10 @@ public sealed class RegistryImporter(QualityCityDbContext db, IAuditTrail auditL
     /// What is read is what was committed before the batch is written, as it was when the lookup ran
     /// inside the batch's transaction at READ COMMITTED: a code another writer stores or changes in
     /// between is neither locked nor re-read, now for the length of one batch instead of one
-    /// statement. The import's own earlier batches never hold the batch's codes (a code twice in a
-    /// file is refused on its second row), so the lookup need not see them.
+    /// statement. A code stored meanwhile is not stored twice: the batch's insert is refused (the
+    /// unique code on SQLite, the credit-code directory on PostgreSQL) and the import stops with the
+    /// error, its earlier batches kept. The import's own earlier batches never hold the batch's codes
+    /// (a code twice in a file is refused on its second row), so the lookup need not see them.
     /// </remarks>
     private async Task LookUpAsync(ChannelReader<ParsedBatch> batches, ChannelWriter<LookedUpBatch> writer, CancellationToken cancellationToken)
     {
@@ -240,7 +242,6 @@ public sealed class RegistryImporter(QualityCityDbContext db, IAuditTrail auditL
     private async Task CommitBatchAsync(ImportJob job, List<RegistryRecord> batch, Dictionary<string, MarketEntity> existing, int batchNumber,
         CancellationToken cancellationToken)
     {
-
         var now = db.Clock.UtcNow;
         var inserts = new List<MarketEntity>();
         var updated = new SortedDictionary<string, Dictionary<string, object?[]>>(StringComparer.Ordinal);
