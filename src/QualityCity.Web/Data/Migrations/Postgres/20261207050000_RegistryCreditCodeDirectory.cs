@@ -9,12 +9,13 @@ namespace QualityCity.Web.Data.Migrations.Postgres
     /// code as the key and the county that names its partition. A partitioned table's unique indexes must
     /// hold the partition key, so <c>market_entities</c> alone keeps a code unique only within a county;
     /// the directory makes it unique across the province (a code stored in two cities is refused by the
-    /// database, whoever writes it), and lets the import find a code's row in its own partition instead
-    /// of probing every city's. Row triggers keep it, so every writer of the registry — the pages, the
-    /// command line, SQL by hand — keeps it without knowing of it (the bulk insert of the import and the
-    /// demo copies its entries itself, faster, and says so); they also fire for a
-    /// city's partition on a shard, where statement triggers with transition tables cannot collect the
-    /// rows. Moving a city between partitions or to a shard moves no entity and leaves it as it is.
+    /// database), and lets the import find a code's row in its own partition instead of probing every
+    /// city's. Row triggers keep it, so every writer of the registry — the pages, the command line, SQL
+    /// by hand — keeps it without knowing of it; only a writer that says it copies the entries itself
+    /// (the bulk insert of the import and the demo, which is faster so) is left to do so. The triggers
+    /// also fire for a city's partition on a shard, where statement triggers with transition tables
+    /// cannot collect the rows. Moving a city between partitions or to a shard moves no entity and
+    /// leaves the directory as it is.
     /// </summary>
     public partial class RegistryCreditCodeDirectory : Migration
     {
