@@ -92,8 +92,10 @@ internal static class DemoTemplates
         else
         {
             // A database with sessions on it cannot be a template; the host's pooled ones may outlive it.
+            // Only client sessions: an autovacuum worker busy with the new tables belongs to the
+            // superuser and may not be ended by the test's role; copying the template ends it itself.
             NpgsqlConnection.ClearAllPools();
-            Execute(admin!, $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}' AND pid <> pg_backend_pid()");
+            Execute(admin!, $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}' AND pid <> pg_backend_pid() AND backend_type = 'client backend'");
         }
 
         return new Template(directory, database);
@@ -133,6 +135,12 @@ internal static class DemoTemplates
             catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 10)
             {
                 // Another copy of the same template is being made: PostgreSQL copies one at a time.
+                Thread.Sleep(200 * attempt);
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 10)
+            {
+                // DROP … WITH (FORCE) may not end an autovacuum worker (the superuser's) still on the
+                // database; the worker is done, or gives way to a plain wait, within seconds.
                 Thread.Sleep(200 * attempt);
             }
         }
