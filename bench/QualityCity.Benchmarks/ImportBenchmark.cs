@@ -76,8 +76,8 @@ internal static class ImportBenchmark
 
     private static async Task RunPostgresAsync(string webDll, string work, string csv, int rows, string postgres)
     {
-        var importDb = await CreateDatabaseAsync(postgres, "qc_bench_import");
-        var baselineDb = await CreateDatabaseAsync(postgres, "qc_bench_copy");
+        var importDb = await BenchDatabase.CreateAsync(postgres, "qc_bench_import");
+        var baselineDb = await BenchDatabase.CreateAsync(postgres, "qc_bench_copy");
         var env = new Dictionary<string, string> { ["QC_DATABASE"] = "postgres", ["QC_DATA_DIR"] = Path.Combine(work, "pg") };
         await BenchProcess.RunAsync(webDll, ["audit", "verify"], new(env) { ["ConnectionStrings__Postgres"] = importDb });
         await BenchProcess.RunAsync(webDll, ["audit", "verify"], new(env) { ["ConnectionStrings__Postgres"] = baselineDb });
@@ -164,35 +164,37 @@ internal static class ImportBenchmark
         }
 
         var copy = $"COPY market_entities ({string.Join(", ", BaselineColumns.Select(c => $"\"{c.Column}\""))}, \"Category\", \"Status\", \"IsDemo\", \"UpdatedAtUtc\") FROM STDIN (FORMAT BINARY)";
-        await using var importer = await connection.BeginBinaryImportAsync(copy);
-        var now = DateTime.UtcNow;
-        await foreach (var rows in ReadBaselineRows(csv).ReadAllAsync())
+        await using (var importer = await connection.BeginBinaryImportAsync(copy))
         {
-            // Written synchronously, as the import's COPY writes: a field goes to Npgsql's buffer.
-            foreach (var row in rows)
+            var now = DateTime.UtcNow;
+            await foreach (var rows in ReadBaselineRows(csv).ReadAllAsync())
             {
-                importer.StartRow();
-                for (var i = 0; i < row.Length; i++)
+                // Written synchronously, as the import's COPY writes: a field goes to Npgsql's buffer.
+                foreach (var row in rows)
                 {
-                    if (row[i] is { } value)
+                    importer.StartRow();
+                    for (var i = 0; i < row.Length; i++)
                     {
-                        importer.Write(value, BaselineColumns[i].PostgresType);
+                        if (row[i] is { } value)
+                        {
+                            importer.Write(value, BaselineColumns[i].PostgresType);
+                        }
+                        else
+                        {
+                            importer.WriteNull();
+                        }
                     }
-                    else
-                    {
-                        importer.WriteNull();
-                    }
-                }
 
-                importer.Write("Enterprise", NpgsqlDbType.Varchar);
-                importer.Write("active", NpgsqlDbType.Varchar);
-                importer.Write(true, NpgsqlDbType.Boolean);
-                importer.Write(now, NpgsqlDbType.TimestampTz);
+                    importer.Write("Enterprise", NpgsqlDbType.Varchar);
+                    importer.Write("active", NpgsqlDbType.Varchar);
+                    importer.Write(true, NpgsqlDbType.Boolean);
+                    importer.Write(now, NpgsqlDbType.TimestampTz);
+                }
             }
+
+            await importer.CompleteAsync();
         }
 
-        await importer.CompleteAsync();
-        await importer.DisposeAsync();
         await using (var directory = new NpgsqlCommand("""INSERT INTO credit_code_directory SELECT "CreditCode", "CountyCode" FROM market_entities""", connection))
         {
             directory.CommandTimeout = 0;
@@ -281,33 +283,5 @@ internal static class ImportBenchmark
             }
         });
         return channel.Reader;
-    }
-
-    private static async Task<string> CreateDatabaseAsync(string adminConnection, string name)
-    {
-        await using var connection = new NpgsqlConnection(adminConnection);
-        await connection.OpenAsync();
-        // FORCE may not end an autovacuum worker still busy with the last run's database (it is the
-        // superuser's, not ours): that worker gives way within seconds.
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
-                await drop.ExecuteNonQueryAsync();
-                break;
-            }
-            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 30)
-            {
-                await Task.Delay(TimeSpan.FromSeconds(2));
-            }
-        }
-
-        await using (var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection))
-        {
-            await create.ExecuteNonQueryAsync();
-        }
-
-        return new NpgsqlConnectionStringBuilder(adminConnection) { Database = name }.ConnectionString;
     }
 }

@@ -88,16 +88,7 @@ internal static class ProvinceBenchmark
         Console.WriteLine($"  generated CSV ({new FileInfo(csv).Length / 1024 / 1024:N0} MB) in {generate.Seconds:0.0} s");
 
         var database = $"qc_province_{entities}";
-        await using (var admin = new NpgsqlConnection(adminConnection))
-        {
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {database}", admin);
-            await create.ExecuteNonQueryAsync();
-        }
-
-        var connection = new NpgsqlConnectionStringBuilder(adminConnection) { Database = database, CommandTimeout = 0 }.ConnectionString;
+        var connection = new NpgsqlConnectionStringBuilder(await BenchDatabase.CreateAsync(adminConnection, database)) { CommandTimeout = 0 }.ConnectionString;
         var environment = new Dictionary<string, string>
         {
             ["QC_DATABASE"] = "postgres", ["QC_DATA_DIR"] = Path.Combine(work, $"data-{entities}"), ["ConnectionStrings__Postgres"] = connection,
@@ -158,10 +149,7 @@ internal static class ProvinceBenchmark
         if (!keep)
         {
             // Fifteen million entities take gigabytes of disk; --keep leaves them for a closer look.
-            await using var admin = new NpgsqlConnection(adminConnection);
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE {database} WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
+            await BenchDatabase.DropAsync(adminConnection, database);
         }
 
         var peak = memory.PeakAboveStartMegabytes;
