@@ -265,7 +265,7 @@ public abstract partial class CrashSafetyTests(QualityCityFactory factory, ITest
                 await Task.Delay(5);
             }
 
-            await run.Process.WaitForExitAsync();
+            await run.WaitForExitAsync();
             if (run.Killed && run.Process.ExitCode != 0)
             {
                 return true;
@@ -303,7 +303,7 @@ public abstract partial class CrashSafetyTests(QualityCityFactory factory, ITest
     private async Task<(int ExitCode, string Output, string Error)> RunToEndAsync(params string[] args)
     {
         using var run = StartCli(args);
-        await run.Process.WaitForExitAsync();
+        await run.WaitForExitAsync();
         return (run.Process.ExitCode, run.Output, run.Error);
     }
 
@@ -353,6 +353,7 @@ public abstract partial class CrashSafetyTests(QualityCityFactory factory, ITest
     {
         private readonly StringBuilder _output = new();
         private readonly StringBuilder _error = new();
+        private readonly Task _readers;
         private long _rowsChecked;
         private long _killAtRowsRead = long.MaxValue;
         private int _killed;
@@ -360,25 +361,55 @@ public abstract partial class CrashSafetyTests(QualityCityFactory factory, ITest
         public CliProcess(Process process)
         {
             Process = process;
-            process.OutputDataReceived += (_, e) => Append(_output, e.Data);
-            process.ErrorDataReceived += (_, e) =>
+
+            // Each stream is read by a thread of its own, not by the thread pool: a test host busy with
+            // other classes may starve the pool for longer than a run takes, and the kill sent from
+            // the progress line would then come after the run had ended.
+            _readers = Task.WhenAll(Read(process.StandardOutput, line => Append(_output, line)), Read(process.StandardError, line =>
             {
-                Append(_error, e.Data);
-                if (e.Data is not null && CheckedLine().Match(e.Data) is { Success: true } line)
+                Append(_error, line);
+                if (CheckedLine().Match(line) is { Success: true } progress)
                 {
-                    Interlocked.Exchange(ref _rowsChecked, long.Parse(line.Groups["done"].Value, CultureInfo.InvariantCulture));
+                    Interlocked.Exchange(ref _rowsChecked, long.Parse(progress.Groups["done"].Value, CultureInfo.InvariantCulture));
                 }
 
                 // The registry import's progress line comes right after a batch commits: the kill is
                 // sent from here, with no poll in between, so the run is still on its next batch.
-                if (e.Data is not null && RowsReadLine().Match(e.Data) is { Success: true } progress
-                    && long.Parse(progress.Groups["read"].Value, CultureInfo.InvariantCulture) >= Interlocked.Read(ref _killAtRowsRead))
+                if (RowsReadLine().Match(line) is { Success: true } read
+                    && long.Parse(read.Groups["read"].Value, CultureInfo.InvariantCulture) >= Interlocked.Read(ref _killAtRowsRead))
                 {
                     Kill();
                 }
-            };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
+            }));
+        }
+
+        private static Task Read(StreamReader stream, Action<string> onLine)
+        {
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            new Thread(() =>
+            {
+                try
+                {
+                    while (stream.ReadLine() is { } line)
+                    {
+                        onLine(line);
+                    }
+
+                    done.SetResult();
+                }
+                catch (Exception e)
+                {
+                    done.SetException(e);
+                }
+            }) { IsBackground = true }.Start();
+            return done.Task;
+        }
+
+        /// <summary>Waits for the run to end and for all it wrote to be read.</summary>
+        public async Task WaitForExitAsync()
+        {
+            await Process.WaitForExitAsync();
+            await _readers;
         }
 
         public Process Process { get; }
@@ -422,14 +453,11 @@ public abstract partial class CrashSafetyTests(QualityCityFactory factory, ITest
             }
         }
 
-        private static void Append(StringBuilder to, string? line)
+        private static void Append(StringBuilder to, string line)
         {
-            if (line is not null)
+            lock (to)
             {
-                lock (to)
-                {
-                    to.AppendLine(line);
-                }
+                to.AppendLine(line);
             }
         }
 
