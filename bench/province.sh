@@ -6,7 +6,8 @@
 # machine's. QC_BENCH_POSTGRES holds an admin connection string (a role that may create databases).
 # Needs about 20 GB of free disk at 15,000,000 (the CSV is deleted once imported; the databases are
 # dropped at the end unless --keep).
-# Usage: bench/province.sh [ENTITIES] [BASELINE] [--keep]
+# --search-only measures the search again on the databases a run with --keep left (migrated to this build).
+# Usage: bench/province.sh [ENTITIES] [BASELINE] [--keep | --search-only]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 entities=${1:-15000000}

@@ -29,6 +29,7 @@ internal static class ProvinceBenchmark
         var baseline = 1_000_000;
         string? postgres = null;
         var keep = false;
+        var searchOnly = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -37,20 +38,21 @@ internal static class ProvinceBenchmark
                 case "--baseline": baseline = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--postgres": postgres = args[++i]; break;
                 case "--keep": keep = true; break;
+                case "--search-only": searchOnly = true; keep = true; break;
             }
         }
 
         if (postgres is null)
         {
-            Console.Error.WriteLine("usage: province --postgres ADMIN_CONNECTION [--entities N] [--baseline N] [--keep]");
+            Console.Error.WriteLine("usage: province --postgres ADMIN_CONNECTION [--entities N] [--baseline N] [--keep | --search-only]");
             return 64;
         }
 
         var work = Path.Combine(Path.GetTempPath(), "qc-bench", "province-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(work);
         Console.WriteLine($"QualityCity province benchmark: Shandong ({Province}), {baseline:N0} then {entities:N0} entities, work folder {work}");
-        var small = await RunSizeAsync(postgres, baseline, work, keep);
-        var large = await RunSizeAsync(postgres, entities, work, keep);
+        var small = await RunSizeAsync(postgres, baseline, work, keep, searchOnly);
+        var large = await RunSizeAsync(postgres, entities, work, keep, searchOnly);
 
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Growth from {baseline:N0} to {entities:N0} entities ({(double)entities / baseline:0.#}×):"));
@@ -77,12 +79,28 @@ internal static class ProvinceBenchmark
     private sealed record SizeResult(double ImportSeconds, long DatabaseBytes, long ImportPeakMegabytes, long MachinePeakMegabytes,
         List<(string Name, double Median, double P95)> Search);
 
-    private static async Task<SizeResult> RunSizeAsync(string adminConnection, int entities, string work, bool keep)
+    private static async Task<SizeResult> RunSizeAsync(string adminConnection, int entities, string work, bool keep, bool searchOnly)
     {
         Console.WriteLine();
         Console.WriteLine($"== {entities:N0} entities");
         using var memory = new MachineMemory();
         var webDll = Path.Combine(AppContext.BaseDirectory, "QualityCity.Web.dll");
+        if (searchOnly)
+        {
+            // The database a run with --keep left: migrated to this build, then searched again.
+            var kept = new NpgsqlConnectionStringBuilder(adminConnection) { Database = $"qc_province_{entities}", CommandTimeout = 0 }.ConnectionString;
+            await BenchProcess.RunAsync(webDll, ["registry", "partitions"],
+                new Dictionary<string, string> { ["QC_DATABASE"] = "postgres", ["QC_DATA_DIR"] = Path.Combine(work, $"data-{entities}"), ["ConnectionStrings__Postgres"] = kept });
+            await using var keptServices = SearchBenchmark.Platform(new Dictionary<string, string?>
+            {
+                ["QC_DATA_DIR"] = Path.Combine(work, $"data-{entities}"), ["QC_DATABASE"] = "postgres", ["ConnectionStrings:Postgres"] = kept,
+            });
+            await using var keptScope = keptServices.CreateAsyncScope();
+            var keptSearch = await SearchBenchmark.MeasureQueriesAsync(keptScope.ServiceProvider.GetRequiredService<QualityCityDbContext>(),
+                keptScope.ServiceProvider.GetRequiredService<RegistrySearch>());
+            return new SizeResult(double.NaN, 0, 0, memory.PeakAboveStartMegabytes, keptSearch);
+        }
+
         var csv = Path.Combine(work, $"shandong-{entities}.csv");
         var generate = await BenchProcess.RunAsync(webDll, ["demo", "--csv", csv, "--enterprises", entities.ToString(CultureInfo.InvariantCulture), "--province", Province], []);
         Console.WriteLine($"  generated CSV ({new FileInfo(csv).Length / 1024 / 1024:N0} MB) in {generate.Seconds:0.0} s");

@@ -281,4 +281,12 @@ public sealed class PostgresQualityCityDbContext(DbContextOptions<PostgresQualit
 {
     public override QualityCityDbContext OpenSibling() =>
         new PostgresQualityCityDbContext((DbContextOptions<PostgresQualityCityDbContext>)this.GetService<IDbContextOptions>(), AuditLog);
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // The registry's search index is an expression over this function (ADR 0049); queries name it so that it is used.
+        builder.HasDbFunction(typeof(Modules.Registry.SearchEntities.SearchGrams).GetMethod(nameof(Modules.Registry.SearchEntities.SearchGrams.Of))!)
+            .HasName("qc_search_grams");
+    }
 }

@@ -142,6 +142,7 @@ public sealed class RegistryPartitions(QualityCityDbContext db)
         await ExecuteAsync(connection, $"LOCK TABLE {Parent} IN EXCLUSIVE MODE", cancellationToken);
         var columns = await ColumnsAsync(connection, name, cancellationToken);
         var indexes = await IndexesAsync(connection, name, cancellationToken);
+        var functions = await IndexFunctionsAsync(connection, cancellationToken);
         var localRows = await ScalarAsync(connection, $"SELECT count(*) FROM {Quote(name)}", cancellationToken);
 
         // The shard's table: the partition's columns, its own key and indexes, then its rows by binary COPY.
@@ -149,6 +150,11 @@ public sealed class RegistryPartitions(QualityCityDbContext db)
         {
             await remote.OpenAsync(cancellationToken);
             await using var remoteTransaction = await remote.BeginTransactionAsync(cancellationToken);
+            foreach (var function in functions)
+            {
+                await ExecuteAsync(remote, function, cancellationToken);
+            }
+
             await ExecuteAsync(remote, $"""
                 DROP TABLE IF EXISTS {Quote(name)};
                 CREATE TABLE {Quote(name)} ({columns}, CONSTRAINT {Quote("PK_" + name)} PRIMARY KEY ("Id"));
@@ -338,6 +344,28 @@ public sealed class RegistryPartitions(QualityCityDbContext db)
         }
 
         return indexes;
+    }
+
+    /// <summary>
+    /// The functions the registry's indexes are expressions of (the search index's, ADR 0049), as
+    /// <c>CREATE OR REPLACE</c> statements in the order they can be created: the shard needs them first.
+    /// </summary>
+    private static async Task<List<string>> IndexFunctionsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT pg_get_functiondef(p.oid) FROM pg_proc p
+            WHERE p.proname IN ('qc_character_pairs', 'qc_search_grams') AND p.pronamespace = 'public'::regnamespace
+            ORDER BY p.proname
+            """;
+        var functions = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            functions.Add(reader.GetString(0));
+        }
+
+        return functions;
     }
 
     /// <summary>

@@ -7,7 +7,7 @@ namespace QualityCity.Web.Modules.Registry.SearchEntities;
 
 /// <summary>
 /// Name lookups for other modules: suggestions over the name's full-text index (FTS5 on SQLite,
-/// tsvector on PostgreSQL), the typed characters as a phrase of character tokens, so that even a
+/// the search index of character pairs on PostgreSQL), the typed characters as a phrase of character tokens, so that even a
 /// public form's suggestions are one index lookup and never a scan of the registry; an exact name
 /// through the name's B-tree index.
 /// </summary>
@@ -19,13 +19,25 @@ internal sealed class EntityNameLookup(QualityCityDbContext db) : IEntityNameLoo
     public async Task<IReadOnlyList<EntityNameHit>> SuggestAsync(string typed, int max, CancellationToken cancellationToken)
     {
         typed = typed.Trim();
-        if (NameMatches(typed) is not { } ids)
+        if (NameMatches(typed) is not { } matching)
         {
             return [];
         }
 
-        var hits = await db.MarketEntities.AsNoTracking().Where(e => ids.Contains(e.Id)).OrderBy(e => e.Id).Take(Window)
-            .Select(e => new EntityNameHit(e.CreditCode, e.Name)).ToListAsync(cancellationToken);
+        List<EntityNameHit> hits;
+        if (db.IsPostgres)
+        {
+            // The first hits by id without walking every city's partition (ADR 0049).
+            var (_, first) = await FirstHitsById.ReadAsync(db, matching, Window, Window * 10, cancellationToken);
+            hits = await db.MarketEntities.AsNoTracking().Where(e => first.Contains(e.Id))
+                .Select(e => new EntityNameHit(e.CreditCode, e.Name)).ToListAsync(cancellationToken);
+        }
+        else
+        {
+            hits = await matching.AsNoTracking().OrderBy(e => e.Id).Take(Window)
+                .Select(e => new EntityNameHit(e.CreditCode, e.Name)).ToListAsync(cancellationToken);
+        }
+
         return hits.Where(h => h.Name.Contains(typed, StringComparison.OrdinalIgnoreCase))
             .OrderBy(h => h.Name.StartsWith(typed, StringComparison.OrdinalIgnoreCase) ? 0 : 1).ThenBy(h => h.Name.Length).ThenBy(h => h.Name, StringComparer.Ordinal)
             .Take(Math.Clamp(max, 1, 50)).ToList();
@@ -48,8 +60,8 @@ internal sealed class EntityNameLookup(QualityCityDbContext db) : IEntityNameLoo
     public Task<string?> IndustryOfAsync(string creditCode, CancellationToken cancellationToken) =>
         db.MarketEntities.AsNoTracking().Where(e => e.CreditCode == creditCode).Select(e => e.IndustryCode).FirstOrDefaultAsync(cancellationToken);
 
-    /// <summary>Ids of the entities whose name holds the text's characters in a row; null when the text has none.</summary>
-    private IQueryable<long>? NameMatches(string text)
+    /// <summary>The entities whose name holds the text's characters in a row; null when the text has none.</summary>
+    private IQueryable<MarketEntity>? NameMatches(string text)
     {
         var tokens = NameTokens.Of(text);
         if (tokens.Length == 0)
@@ -59,12 +71,16 @@ internal sealed class EntityNameLookup(QualityCityDbContext db) : IEntityNameLoo
 
         if (db.IsPostgres)
         {
-            return db.MarketEntities.Where(e => EF.Functions.ToTsVector("simple", e.NameTokens).Matches(EF.Functions.PhraseToTsQuery("simple", tokens)))
-                .Select(e => e.Id);
+            // The search index (ADR 0049) finds the rows with the text's characters and pairs; the LIKE keeps the name's.
+            var inName = "%" + tokens + "%";
+            var pairs = SearchGrams.AllOf(SearchGrams.OfTokens(tokens));
+            return db.MarketEntities.Where(e => EF.Functions.Like(e.NameTokens!, inName)
+                && SearchGrams.Of(e.NameTokens, e.AddressTokens, e.NameInitials).Matches(pairs));
         }
 
         // Tokens are letters and digits only; the column filter keeps addresses out.
         var phrase = "\"NameTokens\" : \"" + tokens + "\"";
-        return db.Database.SqlQuery<long>($"SELECT rowid AS \"Value\" FROM market_entity_names WHERE market_entity_names MATCH {phrase}");
+        var ids = db.Database.SqlQuery<long>($"SELECT rowid AS \"Value\" FROM market_entity_names WHERE market_entity_names MATCH {phrase}");
+        return db.MarketEntities.Where(e => ids.Contains(e.Id));
     }
 }

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
+using NpgsqlTypes;
 using QualityCity.Domain.Registry;
 using QualityCity.Web.Data;
 using QualityCity.Web.Modules.Registry.Contracts;
@@ -51,19 +52,61 @@ public sealed class RegistrySearch(QualityCityDbContext db)
         var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
         var page = Math.Clamp(query.Page, 1, MaxPage);
         var filtered = await FilterAsync(db, db.MarketEntities.AsNoTracking(), query, cancellationToken);
+        if (db.IsPostgres && !Words(query.Q).All(LooksLikeCode))
+        {
+            return await PostgresTextPageAsync(filtered, query, page, pageSize, cancellationToken);
+        }
 
         var capped = await filtered.Take(CountCap + 1).CountAsync(cancellationToken);
         // A sort reads every hit; up to the count cap that is cheap, beyond it the list keeps
         // registration order (an index range read that stops after the page) and says so.
         var sortable = capped <= CountCap && RegistrySorts.All.Contains(query.Sort);
         var ordered = sortable ? Sorted(filtered, query.Sort!) : filtered.OrderBy(e => e.Id);
-        var items = await ordered
-            .Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(e => new RegistryHit(e.CreditCode, e.Name, e.CountyCode, e.IndustryCode, e.ChainCode, e.RiskGrade,
-                e.Status, e.CreditCodeWarning != null))
-            .ToListAsync(cancellationToken);
+        var items = await Hits(ordered.Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
         return new RegistryPage(Math.Min(capped, CountCap), capped > CountCap, page, pageSize, items, sortable || query.Sort is null);
     }
+
+    /// <summary>
+    /// A page of a search with words on PostgreSQL (ADR 0049): the total and the page's ids through
+    /// <see cref="FirstHitsById"/>, then the page's rows by id. A page sorted by name, grade or county
+    /// (at most <see cref="CountCap"/> hits) is read through the search index again with index scans
+    /// off for its transaction, and sorted: PostgreSQL would otherwise walk the order's index of every
+    /// city's partition.
+    /// </summary>
+    private async Task<RegistryPage> PostgresTextPageAsync(IQueryable<MarketEntity> filtered, RegistryQuery query, int page, int pageSize,
+        CancellationToken cancellationToken)
+    {
+        var skip = (page - 1) * pageSize;
+        var (count, first) = await FirstHitsById.ReadAsync(db, filtered, skip + pageSize, CountCap, cancellationToken);
+        var sortable = count <= CountCap && RegistrySorts.All.Contains(query.Sort);
+        List<RegistryHit> items;
+        if (sortable)
+        {
+            // The setting lasts as long as this transaction, which only reads and ends when disposed;
+            // a caller's own transaction is left as it is, and PostgreSQL chooses its plan then.
+            await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+            if (transaction is not null)
+            {
+                await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_indexscan = off", cancellationToken);
+            }
+
+            items = await Hits(Sorted(filtered, query.Sort!).Skip(skip).Take(pageSize)).ToListAsync(cancellationToken);
+        }
+        else
+        {
+            var onPage = first.Skip(skip).ToList();
+            var rows = await db.MarketEntities.AsNoTracking().Where(e => onPage.Contains(e.Id))
+                .Select(e => new { e.Id, Hit = new RegistryHit(e.CreditCode, e.Name, e.CountyCode, e.IndustryCode, e.ChainCode, e.RiskGrade, e.Status, e.CreditCodeWarning != null) })
+                .ToListAsync(cancellationToken);
+            items = [.. rows.OrderBy(r => r.Id).Select(r => r.Hit)];
+        }
+
+        return new RegistryPage(Math.Min(count, CountCap), count > CountCap, page, pageSize, items, sortable || query.Sort is null);
+    }
+
+    private static IQueryable<RegistryHit> Hits(IQueryable<MarketEntity> entities) =>
+        entities.Select(e => new RegistryHit(e.CreditCode, e.Name, e.CountyCode, e.IndustryCode, e.ChainCode, e.RiskGrade,
+            e.Status, e.CreditCodeWarning != null));
 
     /// <summary>
     /// Name in pinyin order (by the initials, then the name itself), grade from red to ungraded,
@@ -152,6 +195,11 @@ public sealed class RegistrySearch(QualityCityDbContext db)
             return source.Where(_ => false);
         }
 
+        if (db.IsPostgres)
+        {
+            return source.Where(await PostgresWordMatchAsync(db, word, tokens, cancellationToken));
+        }
+
         var ids = TextMatches(db, tokens);
         if (word.All(char.IsAsciiLetter))
         {
@@ -168,8 +216,7 @@ public sealed class RegistrySearch(QualityCityDbContext db)
         }
         else
         {
-            var counties = await db.Regions.AsNoTracking().Where(r => r.Level == "county" && r.Name.Contains(word)).Select(r => r.Code).ToListAsync(cancellationToken);
-            var industries = await db.Industries.AsNoTracking().Where(i => i.Name.Contains(word)).Select(i => i.Code).ToListAsync(cancellationToken);
+            var (counties, industries) = await NamedCodesAsync(db, word, cancellationToken);
             if (counties.Count > 0 || industries.Count > 0)
             {
                 ids = ids.Union(db.MarketEntities.Where(e => counties.Contains(e.CountyCode) || industries.Contains(e.IndustryCode!)).Select(e => e.Id));
@@ -178,6 +225,87 @@ public sealed class RegistrySearch(QualityCityDbContext db)
 
         return source.Where(e => ids.Contains(e.Id));
     }
+
+    /// <summary>The counties and industries whose names contain the word (small reference tables).</summary>
+    private static async Task<(List<string> Counties, List<string> Industries)> NamedCodesAsync(QualityCityDbContext db, string word,
+        CancellationToken cancellationToken)
+    {
+        var counties = await db.Regions.AsNoTracking().Where(r => r.Level == "county" && r.Name.Contains(word)).Select(r => r.Code).ToListAsync(cancellationToken);
+        var industries = await db.Industries.AsNoTracking().Where(i => i.Name.Contains(word)).Select(i => i.Code).ToListAsync(cancellationToken);
+        return (counties, industries);
+    }
+
+    /// <summary>
+    /// One word on PostgreSQL (ADR 0049), as one condition on the row rather than a union of ids: an id
+    /// alone names no city, so joining ids back looks each one up in every city's partition. The
+    /// alternatives of the word are one OR, cheapest first (a county or industry named by it, then the
+    /// exact LIKE on the character tokens or the initials); the LIKEs are what decide, and the
+    /// character-pair index (<see cref="SearchGrams"/>) is what finds the rows to try them on.
+    /// </summary>
+    private static async Task<Expression<Func<MarketEntity, bool>>> PostgresWordMatchAsync(QualityCityDbContext db, string word, string tokens,
+        CancellationToken cancellationToken)
+    {
+        var inText = "%" + tokens + "%"; // tokens are letters and digits: nothing to escape
+        Expression<Func<MarketEntity, bool>> exact = e => EF.Functions.Like(e.NameTokens!, inText) || EF.Functions.Like(e.AddressTokens!, inText);
+        var text = Indexed(SearchGrams.AllOf(SearchGrams.OfTokens(tokens)));
+        Expression<Func<MarketEntity, bool>>? unindexed = null;
+        if (word.All(char.IsAsciiLetter))
+        {
+            foreach (var pattern in InitialsPatterns(word.ToLowerInvariant()))
+            {
+                Expression<Func<MarketEntity, bool>> like = e => EF.Functions.Like(e.NameInitials!, pattern);
+                if (SearchGrams.OfInitialsPattern(pattern) is { } entries)
+                {
+                    // A look-up of its own rather than one query with OR: the index skips through the
+                    // common pairs of an AND by its rarest one, which it cannot do under an OR.
+                    exact = Or(exact, like);
+                    text = Or(text, Indexed(SearchGrams.AllOf(entries)));
+                }
+                else
+                {
+                    // A single letter has no pair to look up: read as before, by scanning the initials.
+                    unindexed = unindexed is null ? like : Or(unindexed, like);
+                }
+            }
+        }
+
+        var match = And(exact, text);
+        if (unindexed is not null)
+        {
+            match = Or(match, unindexed);
+        }
+
+        if (!word.All(char.IsAsciiLetter))
+        {
+            var (counties, industries) = await NamedCodesAsync(db, word, cancellationToken);
+            if (industries.Count > 0)
+            {
+                match = Or(e => industries.Contains(e.IndustryCode!), match);
+            }
+
+            if (counties.Count > 0)
+            {
+                match = Or(e => counties.Contains(e.CountyCode), match);
+            }
+        }
+
+        return match;
+    }
+
+    /// <summary>The search index's look-up of the entries; the query is a parameter of its own.</summary>
+    private static Expression<Func<MarketEntity, bool>> Indexed(NpgsqlTsQuery query) =>
+        e => SearchGrams.Of(e.NameTokens, e.AddressTokens, e.NameInitials).Matches(query);
+
+    private static Expression<Func<MarketEntity, bool>> Or(Expression<Func<MarketEntity, bool>> left, Expression<Func<MarketEntity, bool>> right) =>
+        Combine(left, right, Expression.OrElse);
+
+    private static Expression<Func<MarketEntity, bool>> And(Expression<Func<MarketEntity, bool>> left, Expression<Func<MarketEntity, bool>> right) =>
+        Combine(left, right, Expression.AndAlso);
+
+    private static Expression<Func<MarketEntity, bool>> Combine(Expression<Func<MarketEntity, bool>> left, Expression<Func<MarketEntity, bool>> right,
+        Func<Expression, Expression, BinaryExpression> join) =>
+        Expression.Lambda<Func<MarketEntity, bool>>(
+            join(left.Body, ReplacingExpressionVisitor.Replace(right.Parameters[0], left.Parameters[0], right.Body)), left.Parameters);
 
     /// <summary>
     /// LIKE patterns for typed initials: anywhere in the name's initials ("xydl" in 阳谷鑫源电缆 →
@@ -198,19 +326,11 @@ public sealed class RegistrySearch(QualityCityDbContext db)
 
     /// <summary>
     /// Ids of the entities whose name or address contains the tokens as adjacent characters, through
-    /// the full-text indexes (FTS5 on SQLite over both columns, tsvector on PostgreSQL), so that even a
-    /// two-character word like 电缆 is one index lookup. Punctuation is ignored on both sides.
+    /// SQLite's full-text index (FTS5 over both columns), so that even a two-character word like 电缆 is
+    /// one index lookup. Punctuation is ignored on both sides. (PostgreSQL: <see cref="PostgresWordMatchAsync"/>.)
     /// </summary>
     private static IQueryable<long> TextMatches(QualityCityDbContext db, string tokens)
     {
-        if (db.IsPostgres)
-        {
-            return db.MarketEntities
-                .Where(e => EF.Functions.ToTsVector("simple", e.NameTokens).Matches(EF.Functions.PhraseToTsQuery("simple", tokens))
-                            || EF.Functions.ToTsVector("simple", e.AddressTokens).Matches(EF.Functions.PhraseToTsQuery("simple", tokens)))
-                .Select(e => e.Id);
-        }
-
         // Tokens are letters and digits only, so the phrase needs no escaping beyond its quotes.
         var phrase = "\"" + tokens + "\"";
         return db.Database.SqlQuery<long>($"SELECT rowid AS \"Value\" FROM market_entity_names WHERE market_entity_names MATCH {phrase}");
