@@ -85,16 +85,21 @@ internal static class ProvinceBenchmark
         Console.WriteLine($"== {entities:N0} entities");
         using var memory = new MachineMemory();
         var webDll = Path.Combine(AppContext.BaseDirectory, "QualityCity.Web.dll");
+        var database = $"qc_province_{entities}";
+        var connection = new NpgsqlConnectionStringBuilder(adminConnection) { Database = database, CommandTimeout = 0 }.ConnectionString;
+        var environment = new Dictionary<string, string>
+        {
+            ["QC_DATABASE"] = "postgres", ["QC_DATA_DIR"] = Path.Combine(work, $"data-{entities}"), ["ConnectionStrings__Postgres"] = connection,
+        };
+        var platformSettings = new Dictionary<string, string?>
+        {
+            ["QC_DATA_DIR"] = environment["QC_DATA_DIR"], ["QC_DATABASE"] = "postgres", ["ConnectionStrings:Postgres"] = connection,
+        };
         if (searchOnly)
         {
             // The database a run with --keep left: migrated to this build, then searched again.
-            var kept = new NpgsqlConnectionStringBuilder(adminConnection) { Database = $"qc_province_{entities}", CommandTimeout = 0 }.ConnectionString;
-            await BenchProcess.RunAsync(webDll, ["registry", "partitions"],
-                new Dictionary<string, string> { ["QC_DATABASE"] = "postgres", ["QC_DATA_DIR"] = Path.Combine(work, $"data-{entities}"), ["ConnectionStrings__Postgres"] = kept });
-            await using var keptServices = SearchBenchmark.Platform(new Dictionary<string, string?>
-            {
-                ["QC_DATA_DIR"] = Path.Combine(work, $"data-{entities}"), ["QC_DATABASE"] = "postgres", ["ConnectionStrings:Postgres"] = kept,
-            });
+            await BenchProcess.RunAsync(webDll, ["registry", "partitions"], environment);
+            await using var keptServices = SearchBenchmark.Platform(platformSettings);
             await using var keptScope = keptServices.CreateAsyncScope();
             var keptSearch = await SearchBenchmark.MeasureQueriesAsync(keptScope.ServiceProvider.GetRequiredService<QualityCityDbContext>(),
                 keptScope.ServiceProvider.GetRequiredService<RegistrySearch>());
@@ -104,23 +109,13 @@ internal static class ProvinceBenchmark
         var csv = Path.Combine(work, $"shandong-{entities}.csv");
         var generate = await BenchProcess.RunAsync(webDll, ["demo", "--csv", csv, "--enterprises", entities.ToString(CultureInfo.InvariantCulture), "--province", Province], []);
         Console.WriteLine($"  generated CSV ({new FileInfo(csv).Length / 1024 / 1024:N0} MB) in {generate.Seconds:0.0} s");
-
-        var database = $"qc_province_{entities}";
-        var connection = new NpgsqlConnectionStringBuilder(await BenchDatabase.CreateAsync(adminConnection, database)) { CommandTimeout = 0 }.ConnectionString;
-        var environment = new Dictionary<string, string>
-        {
-            ["QC_DATABASE"] = "postgres", ["QC_DATA_DIR"] = Path.Combine(work, $"data-{entities}"), ["ConnectionStrings__Postgres"] = connection,
-        };
+        await BenchDatabase.CreateAsync(adminConnection, database);
         var cities = ReferenceFiles.ReadCsv(Path.Combine(ReferenceFiles.Folder, "regions", "cities.csv"), r => (Code: r.GetString(0), Province: r.GetString(2)))
             .Where(c => c.Province == Province).Select(c => c.Code).ToList();
         var carve = Stopwatch.StartNew();
         // The first city through the command line, which migrates the new database and loads the
         // regions; the others in this process, through the same code.
         await BenchProcess.RunAsync(webDll, ["registry", "partition", "--city", cities[0]], environment);
-        var platformSettings = new Dictionary<string, string?>
-        {
-            ["QC_DATA_DIR"] = environment["QC_DATA_DIR"], ["QC_DATABASE"] = "postgres", ["ConnectionStrings:Postgres"] = connection,
-        };
         await using (var carving = SearchBenchmark.Platform(platformSettings))
         await using (var scope = carving.CreateAsyncScope())
         {

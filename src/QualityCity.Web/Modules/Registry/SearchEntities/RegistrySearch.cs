@@ -95,10 +95,7 @@ public sealed class RegistrySearch(QualityCityDbContext db)
         else
         {
             var onPage = first.Skip(skip).ToList();
-            var rows = await db.MarketEntities.AsNoTracking().Where(e => onPage.Contains(e.Id))
-                .Select(e => new { e.Id, Hit = new RegistryHit(e.CreditCode, e.Name, e.CountyCode, e.IndustryCode, e.ChainCode, e.RiskGrade, e.Status, e.CreditCodeWarning != null) })
-                .ToListAsync(cancellationToken);
-            items = [.. rows.OrderBy(r => r.Id).Select(r => r.Hit)];
+            items = await Hits(db.MarketEntities.AsNoTracking().Where(e => onPage.Contains(e.Id)).OrderBy(e => e.Id)).ToListAsync(cancellationToken);
         }
 
         return new RegistryPage(Math.Min(count, CountCap), count > CountCap, page, pageSize, items, sortable || query.Sort is null);
