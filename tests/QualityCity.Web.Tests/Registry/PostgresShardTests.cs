@@ -120,8 +120,9 @@ public sealed class ShardedRegistry : IAsyncLifetime
 }
 
 /// <summary>
-/// A city whose registry partition lives on another cluster is imported, searched, planned, mapped and
-/// published with the same results as on one database (issue 18, ADR 0047).
+/// A city whose partitions (its registry, its samples and their results) live on another cluster is
+/// imported, searched, planned, sampled, mapped and published with the same results as on one
+/// database (issue 18, ADR 0047, ADR 0050).
 /// </summary>
 public sealed class PostgresShardTests(ShardedRegistry fixture) : IClassFixture<ShardedRegistry>
 {
@@ -149,6 +150,12 @@ public sealed class PostgresShardTests(ShardedRegistry fixture) : IClassFixture<
         {
             var db = scope.ServiceProvider.GetRequiredService<Data.QualityCityDbContext>();
             Assert.Equal(await db.MarketEntities.LongCountAsync(e => e.CountyCode.StartsWith("3715")), partitions[2].Rows);
+
+            // The demo city's samples and their test results went with it (ADR 0050).
+            var samples = await db.Samples.LongCountAsync(e => e.CountyCode.StartsWith("3715"));
+            Assert.True(samples > 100, $"{samples} samples of the demo city");
+            Assert.Equal(samples, await CountOnShardAsync(fixture.Shards[0], "samples_3715"));
+            Assert.Equal(await db.SampleItemResults.LongCountAsync(e => e.CountyCode.StartsWith("3715")), await CountOnShardAsync(fixture.Shards[0], "sample_item_results_3715"));
         }
 
         Assert.Equal(await EveryEntityAsync(fixture.Whole), await EveryEntityAsync(fixture.Sharded));
@@ -213,6 +220,40 @@ public sealed class PostgresShardTests(ShardedRegistry fixture) : IClassFixture<
             Assert.True(expected.Length > 100, path);
             Assert.Equal(expected, await sharded.GetStringAsync(path));
         }
+    }
+
+    [SkippableFact]
+    public async Task A_sample_recorded_in_a_city_on_a_shard_is_written_there_and_counted_on_the_map_as_on_one_database()
+    {
+        SkipIfUnavailable();
+        var producer = File.ReadLines(fixture.ImportFile).Skip(1).First(l => l.Contains(",371581,", StringComparison.Ordinal)).Split(',')[0];
+        var sample = new
+        {
+            sampleNo = "SHARD-2026-001", level = "city", authority = "聊城市市场监督管理局", kind = "routine", productCategory = "pvc-wire", specification = "BV 450/750V 1×2.5mm²",
+            batch = "20260201", producerCreditCode = producer, sampledOn = "2026-02-02", lab = "聊城市检验检测中心", reportNo = "SHARD-2026-001-R",
+            items = new object[]
+            {
+                new { item = "conductor-resistance", measured = "8.95", limit = "≤ 7.41", unit = "Ω/km", passed = false },
+                new { item = "insulation-thickness-avg", measured = "0.84", limit = "≥ 0.8", unit = "mm", passed = true },
+            },
+        };
+        var maps = new List<string>();
+        foreach (var factory in new[] { fixture.Whole, fixture.Sharded })
+        {
+            var staff = await factory.SignedInClientAsync("samr.head");
+            var recorded = await staff.PostAsJsonAsync("/api/quality/samples", sample);
+            Assert.True(recorded.IsSuccessStatusCode, await recorded.Content.ReadAsStringAsync());
+            maps.Add(await staff.GetStringAsync("/api/quality/map?industry=cable&year=2026"));
+        }
+
+        Assert.Equal(maps[0], maps[1]);
+        Assert.Contains("371581", maps[1], StringComparison.Ordinal);
+        await using var connection = new NpgsqlConnection(fixture.Shards[0]);
+        await connection.OpenAsync();
+        await using var onShard = new NpgsqlCommand("""
+            SELECT count(*) FROM samples_3715 s JOIN sample_item_results_3715 r ON r."SampleId" = s."Id" WHERE s."SampleNo" = 'SHARD-2026-001' AND r."CountyCode" = '371581'
+            """, connection);
+        Assert.Equal(2L, await onShard.ExecuteScalarAsync());
     }
 
     [SkippableFact]

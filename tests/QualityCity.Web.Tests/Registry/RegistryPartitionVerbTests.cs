@@ -33,13 +33,39 @@ public abstract class RegistryPartitionVerbTests(QualityCityFactory factory) : P
         }
 
         Assert.Equal($"market_entities_default\tdefault\tlocal\t{entities + elsewhere} entities\n", (await RunCliAsync("registry", "partitions")).Output.ReplaceLineEndings("\n"));
+        var map = await Factory.AnonymousClient().GetStringAsync("/api/quality/map?industry=cable");
         var (carved, output, _) = await RunCliAsync("registry", "partition", "--city", "3715");
         Assert.Equal(0, carved);
-        Assert.Equal($"partition market_entities_3715: {entities} entities moved from the default partition", output.Trim());
+        var lines = output.Trim().ReplaceLineEndings("\n").Split('\n');
+        Assert.Equal($"partition market_entities_3715: {entities} entities moved from the default partition", lines[0]);
+        Assert.Matches(@"^partition samples_3715: [1-9]\d* samples moved from the default partition$", lines[1]);
+        Assert.Matches(@"^partition sample_item_results_3715: [1-9]\d* test results moved from the default partition$", lines[2]);
+        Assert.Equal(3, lines.Length);
         Assert.Equal("city 3715 has its partition already", (await RunCliAsync("registry", "partition", "--city", "3715")).Output.Trim());
         Assert.Equal($"market_entities_default\tdefault\tlocal\t{elsewhere} entities\nmarket_entities_3715\t3715\tlocal\t{entities} entities\n",
             (await RunCliAsync("registry", "partitions")).Output.ReplaceLineEndings("\n"));
         Assert.Equal(64, (await RunCliAsync("registry", "partition")).ExitCode);
+
+        // The city's samples and their test results moved with it (ADR 0050), each result still bound
+        // to its sample: one whose county is not its sample's is refused by the database.
+        await using (var scope = OpenDb())
+        {
+            var samples = await scope.Db.Samples.LongCountAsync(s => s.CountyCode.StartsWith("3715"));
+            var results = await scope.Db.SampleItemResults.LongCountAsync(r => r.CountyCode.StartsWith("3715"));
+            Assert.True(samples > 100 && results > samples, $"{samples} samples and {results} results of the demo city");
+            Assert.Equal(samples, await CountAsync(scope.Db, "SELECT count(*) FROM samples_3715"));
+            Assert.Equal(results, await CountAsync(scope.Db, "SELECT count(*) FROM sample_item_results_3715"));
+            Assert.Equal(0, await CountAsync(scope.Db, """SELECT count(*) FROM samples_default WHERE "CountyCode" LIKE '3715%'"""));
+            Assert.Equal(0, await CountAsync(scope.Db, """SELECT count(*) FROM sample_item_results_default WHERE "CountyCode" LIKE '3715%'"""));
+            var refused = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => scope.Db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO sample_item_results ("SampleId", "ProductCategory", "CountyCode", "Year", "ItemCode", "Passed", "Published", "StandardClause", "Measured", "Limit", "Unit")
+                SELECT "SampleId", "ProductCategory", '371600', "Year", "ItemCode", "Passed", "Published", "StandardClause", "Measured", "Limit", "Unit"
+                FROM sample_item_results WHERE "CountyCode" LIKE '3715%' LIMIT 1
+                """));
+            Assert.Equal(Npgsql.PostgresErrorCodes.ForeignKeyViolation, refused.SqlState);
+        }
+
+        Assert.Equal(map, await Factory.AnonymousClient().GetStringAsync("/api/quality/map?industry=cable"));
 
         // The platform reads and writes the partition as it did the table.
         var client = await Factory.SignedInClientAsync("coordinator");
@@ -79,8 +105,17 @@ public abstract class RegistryPartitionVerbTests(QualityCityFactory factory) : P
         Assert.Equal(64, exit);
         Assert.Contains("--province 99: no province has this two-digit code", error, StringComparison.Ordinal);
     }
+
+    private static async Task<long> CountAsync(Data.QualityCityDbContext db, string sql)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        await db.Database.OpenConnectionAsync();
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
 }
 
 public sealed class SqliteRegistryPartitionVerbTests(SqliteFactory factory) : RegistryPartitionVerbTests(factory), IClassFixture<SqliteFactory>;
 
-public sealed class PostgresRegistryPartitionVerbTests(PostgresFactory factory) : RegistryPartitionVerbTests(factory), IClassFixture<PostgresFactory>;
+/// <summary>On the demo city with product quality, so that its samples move with it.</summary>
+public sealed class PostgresRegistryPartitionVerbTests(PostgresQualityFactory factory) : RegistryPartitionVerbTests(factory), IClassFixture<PostgresQualityFactory>;

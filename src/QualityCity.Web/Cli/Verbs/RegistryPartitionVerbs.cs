@@ -6,7 +6,7 @@ namespace QualityCity.Web.Cli.Verbs;
 
 /// <summary>
 /// <c>registry partitions</c>, <c>registry partition --city C</c> and <c>registry shard --city C --to CONN</c>:
-/// the registry's partitions by city on PostgreSQL (ADR 0047).
+/// the registry's partitions by city on PostgreSQL, with the samples' and their results' (ADR 0047, ADR 0050).
 /// </summary>
 internal static class RegistryPartitionVerbs
 {
@@ -25,10 +25,18 @@ internal static class RegistryPartitionVerbs
         var city = cli.Required("city", "CITY");
         return RunAsync(cli, async partitions =>
         {
-            var moved = await partitions.CarveCityAsync(city, cli.CancellationToken);
-            await cli.Output.WriteLineAsync(moved is null
-                ? $"city {city} has its partition already"
-                : string.Create(CultureInfo.InvariantCulture, $"partition {RegistryPartitions.PartitionName(city)}: {moved} entities moved from the default partition"));
+            var carved = await partitions.CarveCityAsync(city, cli.CancellationToken);
+            if (carved.Count == 0)
+            {
+                await cli.Output.WriteLineAsync($"city {city} has its partition already");
+            }
+
+            foreach (var partition in carved)
+            {
+                var rows = partition.Table switch { "market_entities" => "entities", "samples" => "samples", _ => "test results" };
+                await cli.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"partition {partition.Name}: {partition.Rows} {rows} moved from the default partition"));
+            }
         });
     }
 

@@ -14,28 +14,65 @@ namespace QualityCity.Web.Modules.Registry.Partitions;
 /// <param name="Rows">How many entities it holds.</param>
 public sealed record RegistryPartition(string Name, string? City, string? Server, long Rows);
 
+/// <summary>A city's partition of one table, made by <see cref="RegistryPartitions.CarveCityAsync"/>.</summary>
+/// <param name="Table">The partitioned table: <c>market_entities</c>, <c>samples</c> or <c>sample_item_results</c>.</param>
+/// <param name="Name">The partition, e.g. <c>samples_3715</c>.</param>
+/// <param name="Rows">How many rows moved into it from the default partition.</param>
+public sealed record CarvedPartition(string Table, string Name, long Rows);
+
 /// <summary>Why a partition cannot be made or moved, in words for the operator.</summary>
 public sealed class RegistryPartitionException(string message) : Exception(message);
 
 /// <summary>
-/// The registry's partitions by city on PostgreSQL (ADR 0047). <c>market_entities</c> is partitioned by
-/// range of county code; every row starts in the default partition. <see cref="CarveCityAsync"/> gives a
-/// city (all county codes beginning with its four digits) a partition of its own, and
-/// <see cref="MoveCityToShardAsync"/> moves that partition's rows to another PostgreSQL server and puts
-/// a <c>postgres_fdw</c> foreign table in its place, so the platform reads and writes them there
-/// unchanged. SQLite has no partitions: its registry is one table.
+/// The registry's partitions by city on PostgreSQL (ADR 0047), and with them the samples' and their test
+/// results' (ADR 0050). <c>market_entities</c>, <c>samples</c> and <c>sample_item_results</c> are
+/// partitioned by range of county code; every row starts in the default partitions.
+/// <see cref="CarveCityAsync"/> gives a city (all county codes beginning with its four digits)
+/// partitions of its own, and <see cref="MoveCityToShardAsync"/> moves those partitions' rows to
+/// another PostgreSQL server and puts <c>postgres_fdw</c> foreign tables in their place, so the
+/// platform reads and writes them there unchanged. SQLite has no partitions: each is one table.
 /// </summary>
 public sealed class RegistryPartitions(QualityCityDbContext db)
 {
     private const string Parent = "market_entities";
     private const string DefaultPartition = "market_entities_default";
 
+    /// <summary>
+    /// A table partitioned by city (ADR 0047, ADR 0050): its unique column besides the key (unique within
+    /// a county on the partitioned table, and within the shard's table on a shard), if it has one.
+    /// </summary>
+    private sealed record CityTable(string Name, string? UniqueColumn)
+    {
+        public string Key => "PK_" + Name;
+
+        public string? UniqueIndex => UniqueColumn is null ? null : $"IX_{Name}_{UniqueColumn}";
+
+        public string Partition(string city) => $"{Name}_{city}";
+
+        public string DefaultPartition => Name + "_default";
+    }
+
+    /// <summary>
+    /// The tables a city's partitions are made of, carved and moved together: the registry, and the
+    /// product-quality facts (a sample and its test results, which carry its county).
+    /// </summary>
+    private static readonly CityTable[] CityTables = [new(Parent, "CreditCode"), new("samples", "SampleNo"), new("sample_item_results", null)];
+
+    /// <summary>
+    /// A test result's link to its sample, (SampleId, CountyCode) to (Id, CountyCode): it holds while the
+    /// samples have a key across their partitions, and cannot once a city's samples are on a shard.
+    /// </summary>
+    private const string ResultsToSample = """
+        ALTER TABLE sample_item_results ADD CONSTRAINT "FK_sample_item_results_samples_SampleId"
+            FOREIGN KEY ("SampleId", "CountyCode") REFERENCES samples ("Id", "CountyCode") ON DELETE CASCADE;
+        """;
+
     /// <summary>The partitions, the default one first, then by city; with their row counts.</summary>
     public async Task<IReadOnlyList<RegistryPartition>> ListAsync(CancellationToken cancellationToken)
     {
         RequirePostgres();
         var connection = await OpenAsync(cancellationToken);
-        var found = await LocatedAsync(connection, cancellationToken);
+        var found = await LocatedAsync(connection, Parent, cancellationToken);
         var partitions = new List<RegistryPartition>();
         foreach (var (name, server) in found)
         {
@@ -47,52 +84,81 @@ public sealed class RegistryPartitions(QualityCityDbContext db)
     }
 
     /// <summary>
-    /// Gives the city a partition of its own and moves its entities there from the default partition,
-    /// in one transaction (writers of the registry wait; readers do not). A city that has its partition
-    /// already is left as it is.
+    /// Gives the city partitions of its own, of the registry and of the samples and their results, and
+    /// moves its rows there from the default partitions, in one transaction (writers of those tables
+    /// wait; readers do not). A table where the city has its partition already is left as it is.
     /// </summary>
-    /// <returns>How many entities moved; null when the city had its partition already.</returns>
-    public async Task<long?> CarveCityAsync(string city, CancellationToken cancellationToken)
+    /// <returns>The partitions made and how many rows moved into each; none when the city had them all already.</returns>
+    public async Task<IReadOnlyList<CarvedPartition>> CarveCityAsync(string city, CancellationToken cancellationToken)
     {
         RequirePostgres();
         await RequireCityAsync(city, cancellationToken);
         var connection = await OpenAsync(cancellationToken);
-        if (await PartitionOfAsync(connection, city, cancellationToken) is not null)
+        var missing = new List<CityTable>();
+        foreach (var table in CityTables)
         {
-            return null;
+            if (!(await LocatedAsync(connection, table.Name, cancellationToken)).Any(p => p.Name == table.Partition(city)))
+            {
+                missing.Add(table);
+            }
         }
 
-        var name = PartitionName(city);
+        if (missing.Count == 0)
+        {
+            return [];
+        }
+
         var (from, to) = Bounds(city);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        // A new partition's range may not hold rows of the default partition, so the default one steps
-        // out while the city's rows move; the lock keeps writers out of the gap.
-        await ExecuteAsync(connection, $"""
-            LOCK TABLE {Parent} IN EXCLUSIVE MODE;
-            ALTER TABLE {Parent} DETACH PARTITION {DefaultPartition};
-            CREATE TABLE {Quote(name)} PARTITION OF {Parent} FOR VALUES FROM ('{from}') TO ('{to}');
-            WITH moved AS (DELETE FROM {DefaultPartition} WHERE "CountyCode" >= '{from}' AND "CountyCode" < '{to}' RETURNING *)
-            INSERT INTO {Quote(name)} SELECT * FROM moved;
-            ALTER TABLE {Parent} ATTACH PARTITION {DefaultPartition} DEFAULT;
-            """, cancellationToken);
-        if (await ScalarAsync(connection, $"SELECT count(*) FROM pg_constraint WHERE conrelid = '{Parent}'::regclass AND contype = 'p'", cancellationToken) == 0)
+        await ExecuteAsync(connection, $"LOCK TABLE {string.Join(", ", CityTables.Select(t => t.Name))} IN EXCLUSIVE MODE", cancellationToken);
+
+        // Detaching a partition of the samples checks every result that points at it; the link is
+        // dropped while the rows move and made again (and checked) once they are in place.
+        var linked = await HasConstraintAsync(connection, "sample_item_results", "FK_sample_item_results_samples_SampleId", cancellationToken);
+        if (linked)
         {
-            // The registry has a foreign partition: keys are each partition's own.
-            await ExecuteAsync(connection, LocalKeys(name), cancellationToken);
+            await ExecuteAsync(connection, """ALTER TABLE sample_item_results DROP CONSTRAINT "FK_sample_item_results_samples_SampleId" """, cancellationToken);
         }
 
-        var moved = await ScalarAsync(connection, $"SELECT count(*) FROM {Quote(name)}", cancellationToken);
+        var carved = new List<CarvedPartition>();
+        foreach (var table in missing)
+        {
+            var name = table.Partition(city);
+            // A new partition's range may not hold rows of the default partition, so the default one steps
+            // out while the city's rows move; the lock keeps writers out of the gap.
+            await ExecuteAsync(connection, $"""
+                ALTER TABLE {table.Name} DETACH PARTITION {table.DefaultPartition};
+                CREATE TABLE {Quote(name)} PARTITION OF {table.Name} FOR VALUES FROM ('{from}') TO ('{to}');
+                WITH moved AS (DELETE FROM {table.DefaultPartition} WHERE "CountyCode" >= '{from}' AND "CountyCode" < '{to}' RETURNING *)
+                INSERT INTO {Quote(name)} SELECT * FROM moved;
+                ALTER TABLE {table.Name} ATTACH PARTITION {table.DefaultPartition} DEFAULT;
+                """, cancellationToken);
+            if (!await HasConstraintAsync(connection, table.Name, table.Key, cancellationToken))
+            {
+                // The table has a foreign partition: keys are each partition's own.
+                await ExecuteAsync(connection, LocalKeys(table, name), cancellationToken);
+            }
+
+            carved.Add(new CarvedPartition(table.Name, name, await ScalarAsync(connection, $"SELECT count(*) FROM {Quote(name)}", cancellationToken)));
+        }
+
+        if (linked)
+        {
+            await ExecuteAsync(connection, ResultsToSample, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
-        return moved;
+        return carved;
     }
 
     /// <summary>
-    /// Moves the city's partition to the PostgreSQL database at <paramref name="shardConnectionString"/>
-    /// (carving it first when it is still in the default partition): the rows are copied there, checked
-    /// by count, and a <c>postgres_fdw</c> foreign table takes the local partition's place. A registry
-    /// with a foreign partition cannot have unique indexes across partitions, so the primary key and the
-    /// credit code's unique index move down onto each local partition, and the shard's table has its own.
-    /// Writers of the registry wait until it is done.
+    /// Moves the city's partitions (the registry's, the samples' and their results') to the PostgreSQL
+    /// database at <paramref name="shardConnectionString"/> (carving them first when they are still in
+    /// the default partitions): the rows are copied there, checked by count, and a <c>postgres_fdw</c>
+    /// foreign table takes each local partition's place. A table with a foreign partition cannot have
+    /// unique indexes across partitions, so each primary key and unique index moves down onto each local
+    /// partition, the shard's tables have their own, and a result's link to its sample is dropped (it
+    /// could not reach a sample on another server). Writers of those tables wait until it is done.
     /// </summary>
     /// <returns>How many entities moved.</returns>
     public async Task<long> MoveCityToShardAsync(string city, string shardConnectionString, CancellationToken cancellationToken)
@@ -115,7 +181,6 @@ public sealed class RegistryPartitions(QualityCityDbContext db)
 
         await RequireCityAsync(city, cancellationToken);
         var connection = await OpenAsync(cancellationToken);
-        var name = PartitionName(city);
         var server = await PartitionOfAsync(connection, city, cancellationToken);
         if (server is { Length: > 0 })
         {
@@ -139,13 +204,12 @@ public sealed class RegistryPartitions(QualityCityDbContext db)
         await CarveCityAsync(city, cancellationToken);
         var serverName = ServerName(shard);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await ExecuteAsync(connection, $"LOCK TABLE {Parent} IN EXCLUSIVE MODE", cancellationToken);
-        var columns = await ColumnsAsync(connection, name, cancellationToken);
-        var indexes = await IndexesAsync(connection, name, cancellationToken);
+        await ExecuteAsync(connection, $"LOCK TABLE {string.Join(", ", CityTables.Select(t => t.Name))} IN EXCLUSIVE MODE", cancellationToken);
         var functions = await IndexFunctionsAsync(connection, cancellationToken);
-        var localRows = await ScalarAsync(connection, $"SELECT count(*) FROM {Quote(name)}", cancellationToken);
+        var copies = new List<(CityTable Table, long Rows)>();
 
-        // The shard's table: the partition's columns, its own key and indexes, then its rows by binary COPY.
+        // The shard's tables: each partition's columns, its own key and indexes, then its rows by binary
+        // COPY, in one transaction on the shard that commits only when every count agrees.
         await using (var remote = new NpgsqlConnection(shard.ConnectionString))
         {
             await remote.OpenAsync(cancellationToken);
@@ -155,39 +219,58 @@ public sealed class RegistryPartitions(QualityCityDbContext db)
                 await ExecuteAsync(remote, function, cancellationToken);
             }
 
-            await ExecuteAsync(remote, $"""
-                DROP TABLE IF EXISTS {Quote(name)};
-                CREATE TABLE {Quote(name)} ({columns}, CONSTRAINT {Quote("PK_" + name)} PRIMARY KEY ("Id"));
-                CREATE UNIQUE INDEX {Quote("IX_" + name + "_CreditCode")} ON {Quote(name)} ("CreditCode");
-                """, cancellationToken);
-            foreach (var index in indexes.Where(i => !i.Unique))
+            foreach (var table in CityTables)
             {
-                await ExecuteAsync(remote, index.Definition, cancellationToken);
-            }
+                var name = table.Partition(city);
+                var columns = await ColumnsAsync(connection, name, cancellationToken);
+                var indexes = await IndexesAsync(connection, name, cancellationToken);
+                var localRows = await ScalarAsync(connection, $"SELECT count(*) FROM {Quote(name)}", cancellationToken);
+                await ExecuteAsync(remote, $"""
+                    DROP TABLE IF EXISTS {Quote(name)};
+                    CREATE TABLE {Quote(name)} ({columns}, CONSTRAINT {Quote("PK_" + name)} PRIMARY KEY ("Id"));
+                    """, cancellationToken);
+                if (table.UniqueColumn is { } unique)
+                {
+                    await ExecuteAsync(remote, $"CREATE UNIQUE INDEX {Quote("IX_" + name + "_" + unique)} ON {Quote(name)} ({Quote(unique)})", cancellationToken);
+                }
 
-            await using (var source = await connection.BeginRawBinaryCopyAsync($"COPY {Quote(name)} TO STDOUT (FORMAT BINARY)", cancellationToken))
-            await using (var target = await remote.BeginRawBinaryCopyAsync($"COPY {Quote(name)} FROM STDIN (FORMAT BINARY)", cancellationToken))
-            {
-                await source.CopyToAsync(target, cancellationToken);
-            }
+                foreach (var index in indexes.Where(i => !i.Unique))
+                {
+                    await ExecuteAsync(remote, index.Definition, cancellationToken);
+                }
 
-            var remoteRows = await ScalarAsync(remote, $"SELECT count(*) FROM {Quote(name)}", cancellationToken);
-            if (remoteRows != localRows)
-            {
-                throw new RegistryPartitionException($"the shard holds {remoteRows} rows of city {city} after the copy, not {localRows}: nothing was changed here");
+                await using (var source = await connection.BeginRawBinaryCopyAsync($"COPY {Quote(name)} TO STDOUT (FORMAT BINARY)", cancellationToken))
+                await using (var target = await remote.BeginRawBinaryCopyAsync($"COPY {Quote(name)} FROM STDIN (FORMAT BINARY)", cancellationToken))
+                {
+                    await source.CopyToAsync(target, cancellationToken);
+                }
+
+                var remoteRows = await ScalarAsync(remote, $"SELECT count(*) FROM {Quote(name)}", cancellationToken);
+                if (remoteRows != localRows)
+                {
+                    throw new RegistryPartitionException($"the shard holds {remoteRows} rows of {table.Name} of city {city} after the copy, not {localRows}: nothing was changed here");
+                }
+
+                copies.Add((table, localRows));
             }
 
             await remoteTransaction.CommitAsync(cancellationToken);
         }
 
-        var keyless = await PartitionsWithInheritedKeysAsync(connection, name, cancellationToken);
-        await ExecuteAsync(connection, $"""
-            ALTER TABLE {Parent} DROP CONSTRAINT IF EXISTS "PK_market_entities";
-            DROP INDEX IF EXISTS "IX_market_entities_CreditCode";
-            {string.Concat(keyless.Select(LocalKeys))}
-            ALTER TABLE {Parent} DETACH PARTITION {Quote(name)};
-            DROP TABLE {Quote(name)};
-            """, cancellationToken);
+        await ExecuteAsync(connection, """ALTER TABLE sample_item_results DROP CONSTRAINT IF EXISTS "FK_sample_item_results_samples_SampleId" """, cancellationToken);
+        foreach (var table in CityTables)
+        {
+            var name = table.Partition(city);
+            var keyless = await PartitionsWithInheritedKeysAsync(connection, table, name, cancellationToken);
+            await ExecuteAsync(connection, $"""
+                ALTER TABLE {table.Name} DROP CONSTRAINT IF EXISTS {Quote(table.Key)};
+                {(table.UniqueIndex is { } unique ? $"DROP INDEX IF EXISTS {Quote(unique)};" : string.Empty)}
+                {string.Concat(keyless.Select(partition => LocalKeys(table, partition)))}
+                ALTER TABLE {table.Name} DETACH PARTITION {Quote(name)};
+                DROP TABLE {Quote(name)};
+                """, cancellationToken);
+        }
+
         if (await ScalarAsync(connection, $"SELECT count(*) FROM pg_foreign_server WHERE srvname = '{serverName}'", cancellationToken) == 0)
         {
             await ExecuteAsync(connection, $"""
@@ -203,18 +286,22 @@ public sealed class RegistryPartitions(QualityCityDbContext db)
                 """, cancellationToken);
         }
 
-        await ExecuteAsync(connection, $"""
-            CREATE FOREIGN TABLE {Quote(name)} PARTITION OF {Parent} FOR VALUES FROM ('{Bounds(city).From}') TO ('{Bounds(city).To}')
-                SERVER {serverName} OPTIONS (table_name '{name}')
-            """, cancellationToken);
-        var throughShard = await ScalarAsync(connection, $"SELECT count(*) FROM {Quote(name)}", cancellationToken);
-        if (throughShard != localRows)
+        foreach (var (table, localRows) in copies)
         {
-            throw new RegistryPartitionException($"the foreign table reads {throughShard} rows of city {city}, not {localRows}: nothing was changed here");
+            var name = table.Partition(city);
+            await ExecuteAsync(connection, $"""
+                CREATE FOREIGN TABLE {Quote(name)} PARTITION OF {table.Name} FOR VALUES FROM ('{Bounds(city).From}') TO ('{Bounds(city).To}')
+                    SERVER {serverName} OPTIONS (table_name '{name}')
+                """, cancellationToken);
+            var throughShard = await ScalarAsync(connection, $"SELECT count(*) FROM {Quote(name)}", cancellationToken);
+            if (throughShard != localRows)
+            {
+                throw new RegistryPartitionException($"the foreign table reads {throughShard} rows of {table.Name} of city {city}, not {localRows}: nothing was changed here");
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return localRows;
+        return copies[0].Rows;
     }
 
     /// <summary>The partition's table for a city.</summary>
@@ -258,10 +345,10 @@ public sealed class RegistryPartitions(QualityCityDbContext db)
 
     /// <summary>Null when the city has no partition; "" when it has a local one; the server's name when it is foreign.</summary>
     private static async Task<string?> PartitionOfAsync(NpgsqlConnection connection, string city, CancellationToken cancellationToken) =>
-        (await LocatedAsync(connection, cancellationToken)).Where(p => p.Name == PartitionName(city)).Select(p => p.Server ?? "").FirstOrDefault();
+        (await LocatedAsync(connection, Parent, cancellationToken)).Where(p => p.Name == PartitionName(city)).Select(p => p.Server ?? "").FirstOrDefault();
 
-    /// <summary>Each partition's table and, for a foreign one, its server: the default partition first, then by city.</summary>
-    private static async Task<List<(string Name, string? Server)>> LocatedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    /// <summary>Each partition of <paramref name="parent"/> and, for a foreign one, its server: the default partition first, then by city.</summary>
+    private static async Task<List<(string Name, string? Server)>> LocatedAsync(NpgsqlConnection connection, string parent, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = """
@@ -270,9 +357,10 @@ public sealed class RegistryPartitions(QualityCityDbContext db)
             JOIN pg_class c ON c.oid = i.inhrelid
             LEFT JOIN pg_foreign_table f ON f.ftrelid = c.oid
             LEFT JOIN pg_foreign_server s ON s.oid = f.ftserver
-            WHERE i.inhparent = 'market_entities'::regclass
-            ORDER BY c.relname <> 'market_entities_default', c.relname
+            WHERE i.inhparent = @parent::regclass
+            ORDER BY c.relname <> @parent || '_default', c.relname
             """;
+        command.Parameters.AddWithValue("parent", parent);
         var found = new List<(string Name, string? Server)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -372,16 +460,18 @@ public sealed class RegistryPartitions(QualityCityDbContext db)
     /// The local partitions but <paramref name="leaving"/> whose key is the parent's: when the parent's
     /// goes (a parent with a foreign partition may not have unique indexes), each needs its own.
     /// </summary>
-    private static async Task<List<string>> PartitionsWithInheritedKeysAsync(NpgsqlConnection connection, string leaving, CancellationToken cancellationToken)
+    private static async Task<List<string>> PartitionsWithInheritedKeysAsync(NpgsqlConnection connection, CityTable table, string leaving,
+        CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT c.relname
             FROM pg_inherits i
             JOIN pg_class c ON c.oid = i.inhrelid
-            WHERE i.inhparent = 'market_entities'::regclass AND c.relkind = 'r' AND c.relname <> @leaving
+            WHERE i.inhparent = @parent::regclass AND c.relkind = 'r' AND c.relname <> @leaving
               AND NOT EXISTS (SELECT FROM pg_constraint k WHERE k.conrelid = c.oid AND k.contype = 'p' AND k.conparentid = 0)
             """;
+        command.Parameters.AddWithValue("parent", table.Name);
         command.Parameters.AddWithValue("leaving", leaving);
         var tables = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -393,12 +483,22 @@ public sealed class RegistryPartitions(QualityCityDbContext db)
         return tables;
     }
 
-    /// <summary>A local partition's own key and credit-code uniqueness (within a county, as the parent's were).</summary>
-    private static string LocalKeys(string table) => $"""
-        ALTER TABLE {Quote(table)} ADD CONSTRAINT {Quote("PK_" + table)} PRIMARY KEY ("Id", "CountyCode");
-        CREATE UNIQUE INDEX {Quote("IX_" + table + "_CreditCode")} ON {Quote(table)} ("CreditCode", "CountyCode");
+    /// <summary>A local partition's own key and uniqueness (within a county, as the parent's were).</summary>
+    private static string LocalKeys(CityTable table, string partition) => $"""
+        ALTER TABLE {Quote(partition)} ADD CONSTRAINT {Quote("PK_" + partition)} PRIMARY KEY ("Id", "CountyCode");
+        {(table.UniqueColumn is { } unique ? $"CREATE UNIQUE INDEX {Quote("IX_" + partition + "_" + unique)} ON {Quote(partition)} ({Quote(unique)}, {Quote("CountyCode")});" : string.Empty)}
 
         """;
+
+    /// <summary>Whether the table has the named constraint.</summary>
+    private static async Task<bool> HasConstraintAsync(NpgsqlConnection connection, string table, string constraint, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM pg_constraint WHERE conrelid = @table::regclass AND conname = @constraint";
+        command.Parameters.AddWithValue("table", table);
+        command.Parameters.AddWithValue("constraint", constraint);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0;
+    }
 
     /// <summary>A stable name for the shard's foreign server, from where it is (host, port, database).</summary>
     private static string ServerName(NpgsqlConnectionStringBuilder shard)
