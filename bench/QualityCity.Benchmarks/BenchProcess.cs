@@ -53,6 +53,9 @@ internal static class BenchProcess
         return new ProcessResult(seconds, reported, peakKilobytes / 1024, text);
     }
 
+    /// <summary>This process's own peak resident memory (VmHWM) so far, in MB.</summary>
+    public static long OwnPeakMegabytes() => ReadHighWaterMark(Environment.ProcessId) / 1024;
+
     private static long ReadHighWaterMark(int pid)
     {
         try

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using NpgsqlTypes;
@@ -36,7 +38,7 @@ internal static class PlanBenchmark
     private const double ExpectedRed = 0.032;
     private const double ExpectedYellow = 0.153;
 
-    private static readonly (string Code, double Share)[] Counties =
+    private static readonly (string Code, double Share)[] LiaochengCounties =
     [
         ("371502", 0.22), ("371521", 0.13), ("371522", 0.12), ("371523", 0.10),
         ("371524", 0.07), ("371525", 0.10), ("371526", 0.10), ("371581", 0.16),
@@ -104,7 +106,7 @@ internal static class PlanBenchmark
             $"officers drawn from {(rules.LocalOfficers ? "the county team when it has enough" : "the whole department")}");
         var generation = Stopwatch.StartNew();
         var calendar = LoadCalendar(out var calendarSource);
-        var city = City.Generate(enterprises, new SplitMix64(20260105));
+        var city = City.Generate(enterprises, LiaochengCounties, new SplitMix64(20260105));
         var roster = Roster.Generate(city, new SplitMix64(2026_0105_02));
         Console.WriteLine($"  generated in {generation.Elapsed.TotalSeconds:0.0} s: {city.Memberships:N0} remit memberships, {roster.Officers.Count:N0} officers; calendar: {calendarSource}");
         Console.WriteLine($"  load average before the plan: {File.ReadAllText("/proc/loadavg").Trim()}");
@@ -115,29 +117,9 @@ internal static class PlanBenchmark
         // printed beside wall time because the machine may be shared while this runs.
         var stopwatch = Stopwatch.StartNew();
         var planCpuStart = Environment.CpuUsage.TotalTime;
-        var gradingRules = new RiskRules();
-        var grades = new SupervisedEnterprise[city.Count];
-        for (var i = 0; i < city.Count; i++)
-        {
-            grades[i] = new SupervisedEnterprise(city.Codes[i], RiskGrading.Assess(city.Facts[i], gradingRules).Grade);
-        }
-
+        var grades = Grade(city);
         var gradingSeconds = stopwatch.Elapsed.TotalSeconds;
-        var inputs = new List<DepartmentPlanInput>(DepartmentSpecs.Length);
-        for (var d = 0; d < DepartmentSpecs.Length; d++)
-        {
-            var remit = new List<SupervisedEnterprise>(city.RemitCount(d));
-            for (var i = 0; i < city.Count; i++)
-            {
-                if (city.InRemit(i, d))
-                {
-                    remit.Add(grades[i]);
-                }
-            }
-
-            inputs.Add(new DepartmentPlanInput(DepartmentSpecs[d].Code, new CadenceRules(), DepartmentSpecs[d].ItemCodes, remit));
-        }
-
+        var inputs = Inputs(city, grades);
         var plan = AnnualPlanner.Plan(Year, Seed, inputs, calendar, rules, history: null);
         var planningSeconds = stopwatch.Elapsed.TotalSeconds - gradingSeconds;
         var staffed = InspectorScheduler.Schedule(Seed, plan, roster.Officers, roster.ItemCategories, null, rules, calendar, city.CountyOf);
@@ -219,8 +201,89 @@ internal static class PlanBenchmark
         return 0;
     }
 
+    /// <summary>
+    /// One city's plan as a province runs it (docs/scale.md, "The plan per city, in parallel"): a
+    /// synthetic city of <paramref name="enterprises"/> in the given counties, its own roster of county
+    /// teams and its own seed, graded, planned and staffed by the domain code. The digest covers every
+    /// visit's key, day and obligations and every officer drawn, so a plan made beside other cities
+    /// can be compared with the same city's plan made alone.
+    /// </summary>
+    internal static CityPlanRun PlanCity(string cityCode, (string Code, double Share)[] counties, int enterprises, WorkingDayCalendar calendar)
+    {
+        var rules = PlanRules.Default with { LocalOfficers = true };
+        var number = ulong.Parse(cityCode, CultureInfo.InvariantCulture);
+        var generation = Stopwatch.StartNew();
+        var city = City.Generate(enterprises, counties, new SplitMix64(20260105 + (number << 20)));
+        var roster = Roster.Generate(city, new SplitMix64(2026_0105_02 + (number << 20)));
+        var seed = Seed + " " + cityCode;
+        var generationSeconds = generation.Elapsed.TotalSeconds;
+        var stopwatch = Stopwatch.StartNew();
+        var inputs = Inputs(city, Grade(city));
+        var plan = AnnualPlanner.Plan(Year, seed, inputs, calendar, rules, history: null);
+        var staffed = InspectorScheduler.Schedule(seed, plan, roster.Officers, roster.ItemCategories, null, rules, calendar, city.CountyOf);
+        var seconds = stopwatch.Elapsed.TotalSeconds;
+        var tickets = TicketCount.Of(inputs, plan, staffed, roster, city, calendar, rules).Total;
+
+        using var digest = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var visit in staffed.Visits)
+        {
+            digest.AppendData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
+                $"{visit.Visit.VisitKey}|{visit.Date:yyyy-MM-dd}|{string.Join(",", visit.Visit.Obligations.Select(o => o.Department + ":" + o.Reason))}\n")));
+        }
+
+        foreach (var staffing in staffed.Staffing)
+        {
+            digest.AppendData(Encoding.UTF8.GetBytes($"{staffing.VisitKey}|{staffing.Department}|{string.Join(",", staffing.Inspectors.Select(i => i.Id + ":" + i.Ticket))}\n"));
+        }
+
+        return new CityPlanRun(cityCode, enterprises, roster.Officers.Count, plan.VisitsMerged, staffed.Understaffed.Count, tickets, generationSeconds, seconds,
+            Convert.ToHexStringLower(digest.GetHashAndReset()));
+    }
+
+    /// <summary>
+    /// One city's plan: its size, what it drew, the tickets it computed, the time its synthetic
+    /// registry and roster took to generate and the plan's own time (alone or beside others), and
+    /// the digest of its records.
+    /// </summary>
+    internal sealed record CityPlanRun(string City, int Enterprises, int Officers, int Visits, int Understaffed, long Tickets, double GenerationSeconds,
+        double Seconds, string Digest);
+
+    /// <summary>The INS-3 grade of every enterprise of the city.</summary>
+    private static SupervisedEnterprise[] Grade(City city)
+    {
+        var gradingRules = new RiskRules();
+        var grades = new SupervisedEnterprise[city.Count];
+        for (var i = 0; i < city.Count; i++)
+        {
+            grades[i] = new SupervisedEnterprise(city.Codes[i], RiskGrading.Assess(city.Facts[i], gradingRules).Grade);
+        }
+
+        return grades;
+    }
+
+    /// <summary>Each department's remit with its grades: the planner's input.</summary>
+    private static List<DepartmentPlanInput> Inputs(City city, SupervisedEnterprise[] grades)
+    {
+        var inputs = new List<DepartmentPlanInput>(DepartmentSpecs.Length);
+        for (var d = 0; d < DepartmentSpecs.Length; d++)
+        {
+            var remit = new List<SupervisedEnterprise>(city.RemitCount(d));
+            for (var i = 0; i < city.Count; i++)
+            {
+                if (city.InRemit(i, d))
+                {
+                    remit.Add(grades[i]);
+                }
+            }
+
+            inputs.Add(new DepartmentPlanInput(DepartmentSpecs[d].Code, new CadenceRules(), DepartmentSpecs[d].ItemCodes, remit));
+        }
+
+        return inputs;
+    }
+
     /// <summary>The official calendar shipped with the platform (2025 and 2026 holidays and make-up days); weekdays only if it is missing.</summary>
-    private static WorkingDayCalendar LoadCalendar(out string source)
+    internal static WorkingDayCalendar LoadCalendar(out string source)
     {
         var path = Path.Combine(AppContext.BaseDirectory, "ReferenceData", "calendar", "cn-holidays.csv");
         if (!File.Exists(path))
@@ -306,7 +369,7 @@ internal static class PlanBenchmark
     /// more), and <c>openssl speed -evp sha256 -bytes 64 -multi CORES</c> says how many 64-byte
     /// messages the machine hashes a second on all its cores. Null when openssl cannot be run.
     /// </summary>
-    private static (double Seconds, double MessageNanoseconds)? OpensslFloor(long tickets)
+    internal static (double Seconds, double MessageNanoseconds)? OpensslFloor(long tickets)
     {
         var start = new ProcessStartInfo("openssl") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in new[] { "speed", "-evp", "sha256", "-bytes", "64", "-seconds", "5", "-multi", Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture) })
@@ -497,11 +560,13 @@ internal static class PlanBenchmark
     {
         private readonly ushort[] _remits;
         private readonly int[] _remitCounts = new int[DepartmentSpecs.Length];
-        private readonly int[,] _remitByCounty = new int[DepartmentSpecs.Length, Counties.Length];
+        private readonly int[,] _remitByCounty;
 
-        private City(int count)
+        private City(int count, (string Code, double Share)[] counties)
         {
             Count = count;
+            Counties = counties;
+            _remitByCounty = new int[DepartmentSpecs.Length, counties.Length];
             Codes = new string[count];
             CountyIndex = new byte[count];
             Facts = new RiskFacts[count];
@@ -509,6 +574,9 @@ internal static class PlanBenchmark
         }
 
         public int Count { get; }
+
+        /// <summary>The city's counties and the share of its enterprises in each.</summary>
+        public (string Code, double Share)[] Counties { get; }
 
         public string[] Codes { get; }
 
@@ -526,10 +594,10 @@ internal static class PlanBenchmark
 
         public int RemitCount(int department, int county) => _remitByCounty[department, county];
 
-        public static City Generate(int count, SplitMix64 random)
+        public static City Generate(int count, (string Code, double Share)[] counties, SplitMix64 random)
         {
-            var city = new City(count);
-            var countyWeights = Counties.Select(c => c.Share).ToArray();
+            var city = new City(count, counties);
+            var countyWeights = counties.Select(c => c.Share).ToArray();
             var sectionWeights = Sections.Select(s => s.Share).ToArray();
             IReadOnlyList<string> noSamples = [];
             var assessments = new Dictionary<(string?, bool, int), RiskFacts>();
@@ -547,10 +615,10 @@ internal static class PlanBenchmark
                     number /= 31;
                 }
 
-                var code = CreditCode.Compose(prefix, Counties[county].Code, new string(body));
+                var code = CreditCode.Compose(prefix, counties[county].Code, new string(body));
                 city.Codes[i] = code;
                 city.CountyIndex[i] = (byte)county;
-                city.CountyOf[code] = Counties[county].Code;
+                city.CountyOf[code] = counties[county].Code;
 
                 var section = Sections[random.PickWeighted(sectionWeights)].Section;
                 var classPosition = random.NextDouble();
@@ -617,10 +685,10 @@ internal static class PlanBenchmark
         {
             var roster = new Roster();
             IReadOnlySet<string> noConflicts = new HashSet<string>(StringComparer.Ordinal);
-            var membersByCounty = new List<int>[DepartmentSpecs.Length, Counties.Length];
+            var membersByCounty = new List<int>[DepartmentSpecs.Length, city.Counties.Length];
             for (var d = 0; d < DepartmentSpecs.Length; d++)
             {
-                for (var c = 0; c < Counties.Length; c++)
+                for (var c = 0; c < city.Counties.Length; c++)
                 {
                     membersByCounty[d, c] = new List<int>(city.RemitCount(d, c));
                 }
@@ -650,7 +718,7 @@ internal static class PlanBenchmark
 
                 roster.Qualified[d] = new HashSet<RosterInspector>(ReferenceEqualityComparer.Instance);
                 var categories = spec.Categories.Order(StringComparer.Ordinal).ToList();
-                for (var c = 0; c < Counties.Length; c++)
+                for (var c = 0; c < city.Counties.Length; c++)
                 {
                     var officerVisits = visitsPerMember * city.RemitCount(d, c) * PlanRules.Default.InspectorsPerVisit;
                     var officers = Math.Max(MinimumLocalOfficers,
@@ -672,7 +740,7 @@ internal static class PlanBenchmark
                         }
 
                         var officer = new RosterInspector((nextId++).ToString(CultureInfo.InvariantCulture), spec.Code,
-                            MeanMonthlyCapacity - 6 + random.Next(13), qualifications, conflicts, Counties[c].Code);
+                            MeanMonthlyCapacity - 6 + random.Next(13), qualifications, conflicts, city.Counties[c].Code);
                         roster.Officers.Add(officer);
                         if (qualifications.IsSupersetOf(spec.Categories))
                         {
@@ -711,17 +779,17 @@ internal static class PlanBenchmark
             PlanRules rules)
         {
             var departmentIndex = DepartmentSpecs.Select((spec, index) => (spec.Code, index)).ToDictionary(x => x.Code, x => x.index, StringComparer.Ordinal);
-            var countyIndex = Counties.Select((county, index) => (county.Code, index)).ToDictionary(x => x.Code, x => x.index, StringComparer.Ordinal);
+            var countyIndex = city.Counties.Select((county, index) => (county.Code, index)).ToDictionary(x => x.Code, x => x.index, StringComparer.Ordinal);
 
             // Candidates of a department for an enterprise of a county: its qualified officers of the
             // county when there are enough of them (local officers), else all its qualified officers.
-            var local = new bool[DepartmentSpecs.Length, Counties.Length];
-            var candidates = new int[DepartmentSpecs.Length, Counties.Length];
+            var local = new bool[DepartmentSpecs.Length, city.Counties.Length];
+            var candidates = new int[DepartmentSpecs.Length, city.Counties.Length];
             for (var d = 0; d < DepartmentSpecs.Length; d++)
             {
-                for (var c = 0; c < Counties.Length; c++)
+                for (var c = 0; c < city.Counties.Length; c++)
                 {
-                    var county = Counties[c].Code;
+                    var county = city.Counties[c].Code;
                     var count = roster.Qualified[d].Count(o => o.HomeCounty == county);
                     local[d, c] = rules.LocalOfficers && count >= rules.InspectorsPerVisit;
                     candidates[d, c] = local[d, c] ? count : roster.Qualified[d].Count;
@@ -744,7 +812,7 @@ internal static class PlanBenchmark
                     {
                         // Recused officers get no ticket.
                         officers -= conflicted.Count(o => o.Department == department && roster.Qualified[d].Contains(o)
-                            && (!local[d, c] || o.HomeCounty == Counties[c].Code));
+                            && (!local[d, c] || o.HomeCounty == city.Counties[c].Code));
                     }
                 }
             }

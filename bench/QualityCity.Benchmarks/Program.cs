@@ -2,7 +2,8 @@ using BenchmarkDotNet.Running;
 using QualityCity.Benchmarks;
 
 // `import` measures the registry import as a whole process next to plain bulk inserts; `province`
-// loads a province's registry on partitioned PostgreSQL at a million and at fifteen million; `search`
+// loads a province's registry on partitioned PostgreSQL at a million and at fifteen million, with its
+// quality map, sampling open data and the plan of every city in parallel; `search`
 // times registry searches on a filled database next to a point lookup; `plan` times the whole
 // annual plan of a synthetic city next to the hashing floor and the naive SQL draw; `quality` recomputes
 // the quality map of ten million test results next to DuckDB; `standards` times the standards library's

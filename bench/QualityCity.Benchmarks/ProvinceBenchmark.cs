@@ -10,14 +10,17 @@ using QualityCity.Web.Modules.Registry.SearchEntities;
 namespace QualityCity.Benchmarks;
 
 /// <summary>
-/// A province's registry on partitioned PostgreSQL (issue 18, ADR 0047), run twice in one process: at
+/// A province on partitioned PostgreSQL (issue 18, ADR 0047, ADR 0050), run twice in one process: at
 /// the 1,000,000 of the city benchmarks and at the province's size (15,000,000 for Shandong), so that
-/// every figure stands next to the same figure at a million and the growth per entity shows. Each run:
-/// a synthetic registry spread over the province's counties (<c>demo --csv --province 37</c>), a fresh
-/// database with a partition per city (<c>registry partition</c>), the platform's own import (its
-/// binary <c>COPY</c> path) as a process of its own, <c>VACUUM ANALYZE</c>, and the registry search's
-/// queries in process. Memory is the import process's peak (VmHWM) and the machine's peak in use
-/// (MemTotal − MemAvailable, PostgreSQL included) above what was in use when the run began.
+/// every figure stands next to the same figure at a million and the growth per entity shows. Each run,
+/// by part: <c>registry</c>, a synthetic registry spread over the province's counties
+/// (<c>demo --csv --province 37</c>), a fresh database with partitions per city
+/// (<c>registry partition</c>), the platform's own import (its binary <c>COPY</c> path) as a process
+/// of its own, <c>VACUUM ANALYZE</c>, and the registry search's queries in process; <c>map</c>, the
+/// quality map and the sampling open data on that database (<see cref="ProvinceMap"/>); <c>plan</c>,
+/// the annual plan of every city in parallel (<see cref="ProvincePlans"/>). Memory is the import
+/// process's peak (VmHWM) and the machine's peak in use (MemTotal − MemAvailable, PostgreSQL
+/// included) above what was in use when the run began, for the registry and with the map's part.
 /// </summary>
 internal static class ProvinceBenchmark
 {
@@ -30,6 +33,7 @@ internal static class ProvinceBenchmark
         string? postgres = null;
         var keep = false;
         var searchOnly = false;
+        string[] parts = ["registry", "map", "plan"];
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -39,30 +43,64 @@ internal static class ProvinceBenchmark
                 case "--postgres": postgres = args[++i]; break;
                 case "--keep": keep = true; break;
                 case "--search-only": searchOnly = true; keep = true; break;
+                case "--parts": parts = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries); break;
+                default: throw new ArgumentException($"unknown argument {args[i]}");
             }
         }
 
-        if (postgres is null)
+        var registry = parts.Contains("registry");
+        var map = parts.Contains("map");
+        var plan = parts.Contains("plan");
+        if ((registry && postgres is null) || (map && !registry) || parts.Any(p => p is not ("registry" or "map" or "plan")))
         {
-            Console.Error.WriteLine("usage: province --postgres ADMIN_CONNECTION [--entities N] [--baseline N] [--keep | --search-only]");
+            Console.Error.WriteLine("usage: province [--postgres ADMIN_CONNECTION] [--entities N] [--baseline N] [--keep | --search-only] [--parts registry,map,plan]" +
+                " (map runs on the registry's database, so it needs registry)");
             return 64;
         }
 
         var work = Path.Combine(Path.GetTempPath(), "qc-bench", "province-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(work);
         Console.WriteLine($"QualityCity province benchmark: Shandong ({Province}), {baseline:N0} then {entities:N0} entities, work folder {work}");
-        var small = await RunSizeAsync(postgres, baseline, work, keep, searchOnly);
-        var large = await RunSizeAsync(postgres, entities, work, keep, searchOnly);
+        var (small, smallPlan) = (registry ? await RunSizeAsync(postgres!, baseline, work, keep, searchOnly, map) : null, plan ? RunPlans(baseline) : null);
+        var (large, largePlan) = (registry ? await RunSizeAsync(postgres!, entities, work, keep, searchOnly, map) : null, plan ? RunPlans(entities) : null);
 
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Growth from {baseline:N0} to {entities:N0} entities ({(double)entities / baseline:0.#}×):"));
+        if (smallPlan is not null && largePlan is not null)
+        {
+            Line("plan per city in parallel, s", smallPlan.Seconds, largePlan.Seconds);
+            Line("plan, tickets per entity", (double)smallPlan.Tickets / baseline, (double)largePlan.Tickets / entities);
+            Line("plan, ns per ticket", smallPlan.Seconds * 1e9 / smallPlan.Tickets, largePlan.Seconds * 1e9 / largePlan.Tickets);
+            Line("plan, hardware floor s", smallPlan.HardwareFloorSeconds ?? double.NaN, largePlan.HardwareFloorSeconds ?? double.NaN);
+            Line("plan / hardware floor", smallPlan.Seconds / (smallPlan.HardwareFloorSeconds ?? double.NaN),
+                largePlan.Seconds / (largePlan.HardwareFloorSeconds ?? double.NaN));
+            Line("plan, benchmark's peak memory (VmHWM) MB", smallPlan.PeakMegabytes, largePlan.PeakMegabytes);
+        }
+
+        if (small is null || large is null)
+        {
+            return 0;
+        }
+
         Line("import, µs per entity", small.ImportSeconds * 1e6 / baseline, large.ImportSeconds * 1e6 / entities);
         Line("database, bytes per entity", (double)small.DatabaseBytes / baseline, (double)large.DatabaseBytes / entities);
         Line("import peak memory, MB", small.ImportPeakMegabytes, large.ImportPeakMegabytes);
-        Line("machine peak memory in use above the start, MB", small.MachinePeakMegabytes, large.MachinePeakMegabytes);
+        Line("machine peak memory in use above the start (registry), MB", small.MachinePeakMegabytes, large.MachinePeakMegabytes);
         foreach (var ((name, _, smallP95), (_, _, largeP95)) in small.Search.Zip(large.Search))
         {
             Line($"search p95 ms: {name}", smallP95, largeP95);
+        }
+
+        if (small.Map is { } smallMap && large.Map is { } largeMap)
+        {
+            Line("map rebuild, ms", smallMap.Rebuild.PlatformMilliseconds, largeMap.Rebuild.PlatformMilliseconds);
+            Line("map rebuild, DuckDB ms", smallMap.Rebuild.DuckMilliseconds, largeMap.Rebuild.DuckMilliseconds);
+            Line("map rebuild / DuckDB", smallMap.Rebuild.PlatformMilliseconds / smallMap.Rebuild.DuckMilliseconds,
+                largeMap.Rebuild.PlatformMilliseconds / largeMap.Rebuild.DuckMilliseconds);
+            Line("open data sampling-results.csv, s", smallMap.ExportSeconds, largeMap.ExportSeconds);
+            Line("open data, µs per row", smallMap.ExportSeconds * 1e6 / smallMap.ExportRows, largeMap.ExportSeconds * 1e6 / largeMap.ExportRows);
+            Line("open data / PostgreSQL's COPY of the same rows", smallMap.ExportSeconds / smallMap.CopySeconds, largeMap.ExportSeconds / largeMap.CopySeconds);
+            Line("machine peak memory with the map's part (DuckDB's among it), MB", small.MapMachinePeakMegabytes, large.MapMachinePeakMegabytes);
         }
 
         var worst = large.Search.Skip(1).MaxBy(q => q.P95);
@@ -73,13 +111,33 @@ internal static class ProvinceBenchmark
         return 0;
     }
 
+    /// <summary>The province's plan at a size, city by city in parallel (<see cref="ProvincePlans"/>), printed as it ends.</summary>
+    private static ProvincePlans.Result RunPlans(int entities)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"== the annual plan per city in parallel, county teams (Planning:LocalOfficers), {entities:N0} entities");
+        var result = ProvincePlans.Run(Province, entities);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {result.Cities} cities, {result.Officers:N0} officers: {result.Visits:N0} visits, {result.Understaffed:N0} understaffed, {result.Tickets:N0} tickets"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  plan of every city (generation included): {result.Seconds:0.0} s (processor {result.CpuSeconds:0.0} s on {Environment.ProcessorCount} cores), " +
+            $"{result.Seconds * 1e9 / result.Tickets:0.0} ns a ticket; of it generating the cities' registries and rosters {result.GenerationSeconds:0.0} s " +
+            $"(summed over the cities, beside the others' plans); peak memory (VmHWM) {result.PeakMegabytes:N0} MB"));
+        Console.WriteLine(result.HardwareFloorSeconds is { } floor
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"  hardware floor (4 SHA-256 blocks a ticket at openssl speed's rate on {Environment.ProcessorCount} cores): {floor:0.0} s; ratio plan/floor {result.Seconds / floor:0.00} (target <= 2)")
+            : "  hardware floor: openssl could not be run");
+        Console.WriteLine($"  the smallest city's records made beside the others and alone: {(result.SameAlone ? "the same" : "DIFFERENT")}");
+        return result;
+    }
+
     private static void Line(string name, double small, double large) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-58} {small,12:N1} {large,12:N1}   ratio {large / small,6:0.00}"));
 
     private sealed record SizeResult(double ImportSeconds, long DatabaseBytes, long ImportPeakMegabytes, long MachinePeakMegabytes,
-        List<(string Name, double Median, double P95)> Search);
+        List<(string Name, double Median, double P95)> Search, ProvinceMap.Result? Map, long MapMachinePeakMegabytes = 0);
 
-    private static async Task<SizeResult> RunSizeAsync(string adminConnection, int entities, string work, bool keep, bool searchOnly)
+    private static async Task<SizeResult> RunSizeAsync(string adminConnection, int entities, string work, bool keep, bool searchOnly, bool map)
     {
         Console.WriteLine();
         Console.WriteLine($"== {entities:N0} entities");
@@ -103,7 +161,7 @@ internal static class ProvinceBenchmark
             await using var keptScope = keptServices.CreateAsyncScope();
             var keptSearch = await SearchBenchmark.MeasureQueriesAsync(keptScope.ServiceProvider.GetRequiredService<QualityCityDbContext>(),
                 keptScope.ServiceProvider.GetRequiredService<RegistrySearch>());
-            return new SizeResult(double.NaN, 0, 0, memory.PeakAboveStartMegabytes, keptSearch);
+            return new SizeResult(double.NaN, 0, 0, memory.PeakAboveStartMegabytes, keptSearch, null);
         }
 
         var csv = Path.Combine(work, $"shandong-{entities}.csv");
@@ -150,10 +208,19 @@ internal static class ProvinceBenchmark
 
         var services = SearchBenchmark.Platform(platformSettings);
         List<(string Name, double Median, double P95)> search;
+        ProvinceMap.Result? mapResult = null;
+        long peak;
         await using (var scope = services.CreateAsyncScope())
         {
             search = await SearchBenchmark.MeasureQueriesAsync(scope.ServiceProvider.GetRequiredService<QualityCityDbContext>(),
                 scope.ServiceProvider.GetRequiredService<RegistrySearch>());
+            // The registry's own peak, before the map's part adds its results and DuckDB's in-memory copy of them.
+            peak = memory.PeakAboveStartMegabytes;
+            Console.WriteLine($"  machine memory in use for the registry (load and search): at most {peak:N0} MB above the start of this run");
+            if (map)
+            {
+                mapResult = await ProvinceMap.RunAsync(scope.ServiceProvider.GetRequiredService<QualityCityDbContext>(), connection, entities, work);
+            }
         }
 
         await services.DisposeAsync();
@@ -165,9 +232,12 @@ internal static class ProvinceBenchmark
             await BenchDatabase.DropAsync(adminConnection, database);
         }
 
-        var peak = memory.PeakAboveStartMegabytes;
-        Console.WriteLine($"  machine memory in use: at most {peak:N0} MB above the start of this run");
-        return new SizeResult(import.Seconds, bytes, import.PeakMegabytes, peak, search);
+        if (map)
+        {
+            Console.WriteLine($"  machine memory in use with the map's part (DuckDB's copy of the results among it): at most {memory.PeakAboveStartMegabytes:N0} MB above the start of this run");
+        }
+
+        return new SizeResult(import.Seconds, bytes, import.PeakMegabytes, peak, search, mapResult, memory.PeakAboveStartMegabytes);
     }
 
     /// <summary>
