@@ -86,7 +86,7 @@ public sealed class RegistryImporter(QualityCityDbContext db, IAuditTrail auditL
                     job.ErrorReportPath = errorReportPath;
                 }
 
-                await CommitBatchAsync(job, parsed.Records, existing, ++batchNumber, stop.Token);
+                await CommitBatchHealingDirectoryAsync(job, parsed.Records, existing, ++batchNumber, stop.Token);
             }
 
             await producer;
@@ -237,6 +237,45 @@ public sealed class RegistryImporter(QualityCityDbContext db, IAuditTrail auditL
             writer.TryComplete(ex);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Commits the batch; on PostgreSQL, a batch refused because one of its new codes is stored
+    /// already, in the registry but not in the credit-code directory, is committed again once the
+    /// directory has those entries back. That happens after a crash of an import into a city on a
+    /// shard: postgres_fdw commits the shard's part of a transaction before this database's, so a
+    /// crash in between leaves the shard's new rows without the directory entries written beside
+    /// them (scale.md, Transactions). Running the import again then heals it: the entities are found
+    /// and counted as stored. Any other refusal stops the import as before.
+    /// </summary>
+    private async Task CommitBatchHealingDirectoryAsync(ImportJob job, List<RegistryRecord> batch, Dictionary<string, MarketEntity> existing, int batchNumber,
+        CancellationToken cancellationToken)
+    {
+        var counters = (job.Inserted, job.Updated, job.Unchanged);
+        try
+        {
+            await CommitBatchAsync(job, batch, existing, batchNumber, cancellationToken);
+            return;
+        }
+        catch (Npgsql.PostgresException ex) when (ex.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation)
+        {
+            db.ChangeTracker.Clear();
+            (job.Inserted, job.Updated, job.Unchanged) = counters;
+            var codes = batch.Select(r => r.CreditCode).Where(code => !existing.ContainsKey(code)).ToArray();
+            var restored = await db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO credit_code_directory ("CreditCode", "CountyCode")
+                SELECT "CreditCode", "CountyCode" FROM market_entities WHERE "CreditCode" = ANY({0})
+                ON CONFLICT ("CreditCode") DO NOTHING
+                """, [codes], cancellationToken);
+            if (restored == 0)
+            {
+                throw;
+            }
+        }
+
+        var found = await StoredAmong(db, [.. batch.Select(r => r.CreditCode)]).AsNoTracking()
+            .ToDictionaryAsync(e => e.CreditCode, StringComparer.Ordinal, cancellationToken);
+        await CommitBatchAsync(job, batch, found, batchNumber, cancellationToken);
     }
 
     private async Task CommitBatchAsync(ImportJob job, List<RegistryRecord> batch, Dictionary<string, MarketEntity> existing, int batchNumber,
