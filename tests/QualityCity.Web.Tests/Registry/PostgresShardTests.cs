@@ -279,7 +279,7 @@ public sealed class PostgresShardTests(ShardedRegistry fixture) : IClassFixture<
             Assert.Equal(["371581"], await db.Database.SqlQueryRaw<string>("""SELECT "CountyCode" AS "Value" FROM credit_code_directory WHERE "CreditCode" = {0}""", code).ToListAsync());
         }
 
-        Assert.Equal(1, await CountOnShardAsync(fixture.Shards[0], $"market_entities_3715 WHERE \"CreditCode\" = '{code}'"));
+        Assert.NotNull(await NameOnShardAsync(fixture.Shards[0], "market_entities_3715", code));
         Assert.Equal(await EveryEntityAsync(fixture.Whole), await EveryEntityAsync(fixture.Sharded));
     }
 

@@ -6,10 +6,10 @@ using QualityCity.Web.Modules.Registry.Contracts;
 namespace QualityCity.Web.Modules.Registry.SearchEntities;
 
 /// <summary>
-/// Name lookups for other modules: suggestions over the name's full-text index (FTS5 on SQLite,
-/// the search index of character pairs on PostgreSQL), the typed characters as a phrase of character tokens, so that even a
-/// public form's suggestions are one index lookup and never a scan of the registry; an exact name
-/// through the name's B-tree index.
+/// Name lookups for other modules: suggestions over the name's full-text index (FTS5 on SQLite, the
+/// search index of character pairs on PostgreSQL), the typed characters as a phrase of character
+/// tokens, so that even a public form's suggestions are one index lookup and never a scan of the
+/// registry; an exact name through the name's B-tree index.
 /// </summary>
 internal sealed class EntityNameLookup(QualityCityDbContext db) : IEntityNameLookup
 {

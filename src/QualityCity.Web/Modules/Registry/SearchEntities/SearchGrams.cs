@@ -7,8 +7,9 @@ namespace QualityCity.Web.Modules.Registry.SearchEntities;
 /// characters of the name and the address, and every pair of adjacent letters of the name's pinyin
 /// initials (marked <c>#</c>; the first pair also marked <c>^</c>), as the lexemes of one GIN index.
 /// A word of one or two characters is one exact index entry; a longer one is the entries of its
-/// pairs, checked on the row by a LIKE on the character tokens. The index is an expression over the columns the registry keeps already
-/// (<c>qc_search_grams</c>, created by the migration <c>RegistrySearchGrams</c>), so nothing more is stored.
+/// pairs, checked on the row by a LIKE on the character tokens. The index is an expression over the
+/// columns the registry keeps already (<c>qc_search_grams</c>, created by the migration
+/// <c>RegistrySearchGrams</c>), so nothing more is stored.
 /// </summary>
 public static class SearchGrams
 {
