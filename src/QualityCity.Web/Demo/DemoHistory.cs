@@ -95,6 +95,7 @@ internal static class DemoHistory
                     // Departments on the same day at the same enterprise were one joint visit.
                     VisitKey = string.Create(CultureInfo.InvariantCulture, $"{date.Year}/{entity.CreditCode}/d{date:MMdd}"),
                     CreditCode = entity.CreditCode,
+                    CountyCode = entity.CountyCode,
                     DepartmentId = department.Id,
                     Date = date,
                     Kind = InspectionKinds.Routine,
@@ -108,7 +109,7 @@ internal static class DemoHistory
                         var outcome = DemoFindings.Outcome(random.NextDouble(), inputs);
                         return new InspectionItemResult
                         {
-                            ItemCode = item.Code, ItemVersion = item.Version, Outcome = outcome,
+                            CountyCode = entity.CountyCode, ItemCode = item.Code, ItemVersion = item.Version, Outcome = outcome,
                             Notes = outcome == Outcomes.Problem ? "（演示）现场发现问题，已告知整改要求" : string.Empty,
                         };
                     }).ToList(),

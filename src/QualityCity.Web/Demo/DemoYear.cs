@@ -108,7 +108,7 @@ public static class DemoYear
                         var publishedOn = random.Chance(0.9) ? date.AddDays(1 + random.Next(span)) : due.AddDays(1 + random.Next(15));
                         var inspection = new Inspection
                         {
-                            VisitKey = visit.VisitKey, CreditCode = visit.CreditCode, DepartmentId = part.DepartmentId, Date = date, Kind = InspectionKinds.Routine,
+                            VisitKey = visit.VisitKey, CreditCode = visit.CreditCode, CountyCode = visit.CountyCode, DepartmentId = part.DepartmentId, Date = date, Kind = InspectionKinds.Routine,
                             InspectorIds = string.Join(",", part.InspectorIds().Select(i => i.ToString(CultureInfo.InvariantCulture))),
                             PublicationDue = due,
                             PublishedAtUtc = publishedOn < today ? Utc(publishedOn, 17) : null,
@@ -120,7 +120,7 @@ public static class DemoYear
                             var outcome = DemoFindings.Outcome(random.NextDouble(), inspection.GradeInputs);
                             inspection.Results.Add(new InspectionItemResult
                             {
-                                ItemCode = item.ItemCode, ItemVersion = item.ItemVersion, Outcome = outcome,
+                                CountyCode = visit.CountyCode, ItemCode = item.ItemCode, ItemVersion = item.ItemVersion, Outcome = outcome,
                                 Notes = outcome == Outcomes.Problem
                                     ? $"（演示）{itemNames.GetValueOrDefault(item.ItemCode, item.ItemCode)}：现场发现问题，已告知整改要求"
                                     : string.Empty,

@@ -54,13 +54,17 @@ public abstract class HomePageTests(QualityCityFactory factory) : PlatformTest(f
             var officer = await db.Users.Where(u => u.UserName == "samr.inspector").Select(u => u.InspectorId!.Value).SingleAsync();
             var samr = await db.Departments.Where(d => d.Code == "samr").Select(d => d.Id).SingleAsync();
             var code = await db.MarketEntities.OrderBy(e => e.Id).Select(e => e.CreditCode).FirstAsync();
+            var county = await db.CountyOfAsync(code);
             Visit NewVisit(string key, DateOnly day, DateOnly validTo)
             {
-                var visit = new Visit { VisitKey = key, CreditCode = code, Date = day, ValidFrom = day, ValidTo = validTo, Status = VisitStatus.Registered, Code = "TEST" };
+                var visit = new Visit
+                {
+                    VisitKey = key, CreditCode = code, CountyCode = county, Date = day, ValidFrom = day, ValidTo = validTo, Status = VisitStatus.Registered, Code = "TEST",
+                };
                 visit.Departments = [new VisitDepartment
                 {
-                    DepartmentId = samr, Items = [new VisitItem { ItemCode = "SAMR-001", ItemVersion = 1 }],
-                    Inspectors = [new VisitInspector { Position = 0, Visit = visit, InspectorId = officer }],
+                    CountyCode = county, DepartmentId = samr, Items = [new VisitItem { CountyCode = county, ItemCode = "SAMR-001", ItemVersion = 1 }],
+                    Inspectors = [new VisitInspector { Position = 0, CountyCode = county, Visit = visit, InspectorId = officer }],
                 }];
                 return visit;
             }

@@ -118,7 +118,12 @@ public abstract class FilesAndComplaintsTests(QualityCityFactory factory) : Insp
                 .First(i => ItemMethods.IsDocumentary(i.Method));
             Assert.False(ItemMethods.IsDocumentary((await scope.Db.ChecklistItems.AsNoTracking().FirstAsync(i => i.Code == onSite)).Method));
             documentary = paper.Code;
-            scope.Db.VisitDepartments.Add(new Web.Modules.Inspections.VisitDepartment { VisitId = visitId, DepartmentId = emergency.Id, Items = [new() { ItemCode = paper.Code, ItemVersion = paper.Version }] });
+            var county = await scope.Db.Visits.Where(v => v.Id == visitId).Select(v => v.CountyCode).SingleAsync();
+            scope.Db.VisitDepartments.Add(new Web.Modules.Inspections.VisitDepartment
+            {
+                VisitId = visitId, CountyCode = county, DepartmentId = emergency.Id,
+                Items = [new() { CountyCode = county, ItemCode = paper.Code, ItemVersion = paper.Version }],
+            });
             await scope.Db.SaveChangesAsync();
         }
 

@@ -45,7 +45,7 @@ public abstract class InspectionTest(QualityCityFactory factory) : PlatformTest(
         }
         else
         {
-            part.Inspectors.Add(new Web.Modules.Inspections.VisitInspector { Position = 1, VisitId = visit.Id, InspectorId = drawnFirst });
+            part.Inspectors.Add(new Web.Modules.Inspections.VisitInspector { Position = 1, VisitId = visit.Id, CountyCode = visit.CountyCode, InspectorId = drawnFirst });
         }
     }
 }

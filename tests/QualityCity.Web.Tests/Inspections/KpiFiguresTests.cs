@@ -149,6 +149,7 @@ public abstract class KpiFiguresTests(QualityCityFactory factory) : PlatformTest
         var db = scope.Db;
         var creditCode = await db.MarketEntities.AsNoTracking().Where(e => !db.Inspections.Any(i => i.CreditCode == e.CreditCode))
             .OrderBy(e => e.Id).Select(e => e.CreditCode).FirstAsync();
+        var county = await db.CountyOfAsync(creditCode);
         var samr = await db.Departments.AsNoTracking().SingleAsync(d => d.Code == "samr");
         var samrOfficer = await db.Users.Where(u => u.UserName == "samr.inspector").Select(u => u.InspectorId!.Value).SingleAsync();
         var taken = await db.Users.Where(u => u.InspectorId != null).Select(u => u.InspectorId!.Value).ToListAsync();
@@ -161,20 +162,24 @@ public abstract class KpiFiguresTests(QualityCityFactory factory) : PlatformTest
 
         async Task<List<VisitItem>> ItemsAsync(int departmentId) =>
             (await db.ChecklistItems.AsNoTracking().Where(c => c.DepartmentId == departmentId && c.Status == "published").OrderBy(c => c.Code).Take(2).ToListAsync())
-            .Select((c, i) => new VisitItem { Position = i, ItemCode = c.Code, ItemVersion = c.Version }).ToList();
+            .Select((c, i) => new VisitItem { Position = i, CountyCode = county, ItemCode = c.Code, ItemVersion = c.Version }).ToList();
 
         var visit = new Visit
         {
-            VisitKey = $"{today.Year}/{creditCode}/kpi", CreditCode = creditCode, Date = today, ValidFrom = today.AddYears(-1).AddDays(-30), ValidTo = today,
+            VisitKey = $"{today.Year}/{creditCode}/kpi", CreditCode = creditCode, CountyCode = county, Date = today, ValidFrom = today.AddYears(-1).AddDays(-30), ValidTo = today,
             Status = VisitStatus.Registered, Code = "KPI", CodeIssuedAtUtc = TestClock.UtcNow, CreatedAtUtc = TestClock.UtcNow,
         };
         visit.Departments =
         [
-            new VisitDepartment { DepartmentId = samr.Id, Items = await ItemsAsync(samr.Id), Inspectors = [new VisitInspector { Position = 0, Visit = visit, InspectorId = samrOfficer }] },
             new VisitDepartment
             {
-                DepartmentId = otherDepartment.Id, Items = await ItemsAsync(otherDepartment.Id),
-                Inspectors = [new VisitInspector { Position = 0, Visit = visit, InspectorId = otherOfficer.Id }],
+                CountyCode = county, DepartmentId = samr.Id, Items = await ItemsAsync(samr.Id),
+                Inspectors = [new VisitInspector { Position = 0, CountyCode = county, Visit = visit, InspectorId = samrOfficer }],
+            },
+            new VisitDepartment
+            {
+                CountyCode = county, DepartmentId = otherDepartment.Id, Items = await ItemsAsync(otherDepartment.Id),
+                Inspectors = [new VisitInspector { Position = 0, CountyCode = county, Visit = visit, InspectorId = otherOfficer.Id }],
             },
         ];
         db.Visits.Add(visit);

@@ -20,7 +20,9 @@ public abstract class MyVisitsTests(QualityCityFactory factory) : PlatformTest(f
             var officer = await db.Users.Where(u => u.UserName == "samr.inspector").Select(u => u.InspectorId!.Value).SingleAsync();
             var other = await db.Inspectors.Where(i => i.Id != officer).Select(i => i.Id).FirstAsync();
             var samr = await db.Departments.Where(d => d.Code == "samr").Select(d => d.Id).SingleAsync();
-            var codes = await db.MarketEntities.OrderBy(e => e.Id).Select(e => e.CreditCode).Take(50).ToListAsync();
+            var entities = await db.MarketEntities.OrderBy(e => e.Id).Select(e => new { e.CreditCode, e.CountyCode }).Take(50).ToListAsync();
+            var codes = entities.Select(e => e.CreditCode).ToList();
+            var counties = entities.ToDictionary(e => e.CreditCode, e => e.CountyCode);
             // The officer's open visits already on the list (the demo plan's).
             var from = today.AddDays(-10);
             var until = today.AddDays(31);
@@ -29,14 +31,15 @@ public abstract class MyVisitsTests(QualityCityFactory factory) : PlatformTest(f
                 .CountAsync();
             Visit NewVisit(string key, DateOnly day, int inspector, int index)
             {
+                var county = counties[codes[index % codes.Count]];
                 var visit = new Visit
                 {
-                    VisitKey = key, CreditCode = codes[index % codes.Count], Date = day, ValidFrom = day, ValidTo = today, Status = VisitStatus.Registered, Code = "TEST",
+                    VisitKey = key, CreditCode = codes[index % codes.Count], CountyCode = county, Date = day, ValidFrom = day, ValidTo = today, Status = VisitStatus.Registered, Code = "TEST",
                 };
                 visit.Departments = [new VisitDepartment
                 {
-                    DepartmentId = samr, Items = [new VisitItem { ItemCode = "SAMR-001", ItemVersion = 1 }],
-                    Inspectors = [new VisitInspector { Position = 0, Visit = visit, InspectorId = inspector }],
+                    CountyCode = county, DepartmentId = samr, Items = [new VisitItem { CountyCode = county, ItemCode = "SAMR-001", ItemVersion = 1 }],
+                    Inspectors = [new VisitInspector { Position = 0, CountyCode = county, Visit = visit, InspectorId = inspector }],
                 }];
                 return visit;
             }

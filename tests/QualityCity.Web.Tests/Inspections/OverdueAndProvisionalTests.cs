@@ -64,7 +64,7 @@ public abstract class OverdueAndProvisionalTests(QualityCityFactory factory) : P
             var samr = await scope.Db.Departments.Where(d => d.Code == "samr").Select(d => d.Id).SingleAsync();
             var inspection = new Inspection
             {
-                VisitKey = "test/overdue-and-provisional", CreditCode = enterprise, DepartmentId = samr, Date = today.AddDays(-30), Kind = InspectionKinds.Routine,
+                VisitKey = "test/overdue-and-provisional", CreditCode = enterprise, CountyCode = await scope.Db.CountyOfAsync(enterprise), DepartmentId = samr, Date = today.AddDays(-30), Kind = InspectionKinds.Routine,
                 PublicationDue = today.AddDays(-2),
             };
             scope.Db.Inspections.Add(inspection);

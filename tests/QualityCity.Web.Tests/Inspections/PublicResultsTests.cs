@@ -34,12 +34,12 @@ public abstract class PublicResultsTests(QualityCityFactory factory) : PlatformT
         var published = TestClock.UtcNow.AddDays(-3);
         var inspections = Enumerable.Range(0, count + 1).Select(n => new Inspection
         {
-            VisitKey = $"public-results/{entity.CreditCode}/{n}", CreditCode = entity.CreditCode, DepartmentId = samr.Id, Date = TestClock.Today.AddDays(-30 - n),
+            VisitKey = $"public-results/{entity.CreditCode}/{n}", CreditCode = entity.CreditCode, CountyCode = entity.CountyCode, DepartmentId = samr.Id, Date = TestClock.Today.AddDays(-30 - n),
             Kind = InspectionKinds.Routine, InspectorIds = "1", PublishedAtUtc = n < count ? published.AddMinutes(-n) : null,
             Results =
             [
-                new InspectionItemResult { ItemCode = items[0].Code, ItemVersion = items[0].Version, Outcome = Outcomes.Problem, Notes = PrivateNote },
-                new InspectionItemResult { ItemCode = items[1].Code, ItemVersion = items[1].Version, Outcome = Outcomes.Pass },
+                new InspectionItemResult { CountyCode = entity.CountyCode, ItemCode = items[0].Code, ItemVersion = items[0].Version, Outcome = Outcomes.Problem, Notes = PrivateNote },
+                new InspectionItemResult { CountyCode = entity.CountyCode, ItemCode = items[1].Code, ItemVersion = items[1].Version, Outcome = Outcomes.Pass },
             ],
         }).ToList();
         db.Inspections.AddRange(inspections);

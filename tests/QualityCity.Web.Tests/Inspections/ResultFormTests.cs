@@ -67,6 +67,11 @@ public abstract partial class ResultFormTests(QualityCityFactory factory) : Insp
                 .Where(i => scope.Db.Visits.Any(v => v.Id == visitId && v.VisitKey == i.VisitKey)).SelectMany(i => i.Results).ToListAsync();
             Assert.Equal("未公示营业执照", results.Single(r => r.ItemCode == items[1]).Notes);
             Assert.Equal(3, results.Count);
+            // The inspection and its results are written in the visit's county (ADR 0051).
+            var county = await scope.Db.Visits.Where(v => v.Id == visitId).Select(v => v.CountyCode).SingleAsync();
+            Assert.Matches("^[0-9]{6}$", county);
+            Assert.All(results, r => Assert.Equal(county, r.CountyCode));
+            Assert.Equal(county, await scope.Db.Inspections.Where(i => scope.Db.Visits.Any(v => v.Id == visitId && v.VisitKey == i.VisitKey)).Select(i => i.CountyCode).SingleAsync());
         }
     }
 

@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Domain.Execution;
+using QualityCity.Web.Modules.Inspections;
 using QualityCity.Web.Tests.Infrastructure;
 using QualityCity.Web.Tests.Planning;
 
@@ -43,6 +44,17 @@ public abstract class VisitCodeTests(QualityCityFactory factory) : PlatformTest(
         await using (var scope = OpenDb())
         {
             Assert.Equal(plan.RootElement.GetProperty("visits").GetArrayLength(), await scope.Db.Visits.CountAsync(v => v.DrawId == drawId));
+
+            // Each visit, with every row of its parts, is written in its enterprise's county (ADR 0051).
+            var counties = await scope.Db.MarketEntities.AsNoTracking().ToDictionaryAsync(e => e.CreditCode, e => e.CountyCode);
+            var visits = await scope.Db.Visits.AsNoTracking().IncludeParts().AsSplitQuery().Where(v => v.DrawId == drawId).ToListAsync();
+            Assert.All(visits, v =>
+            {
+                Assert.Equal(counties[v.CreditCode], v.CountyCode);
+                var rows = v.Departments.SelectMany(d => d.Items.Select(i => i.CountyCode).Concat(d.Inspectors.Select(i => i.CountyCode)).Append(d.CountyCode)).ToList();
+                Assert.NotEmpty(rows);
+                Assert.All(rows, county => Assert.Equal(v.CountyCode, county));
+            });
         }
 
         var (visitKey, code) = await VisitValidTodayAsync(drawId);

@@ -69,6 +69,38 @@ public abstract class RowsUpgradeTests(QualityCityFactory factory) : PlatformTes
     }
 
     [SkippableFact]
+    public async Task Visits_and_inspections_written_before_they_carried_their_county_take_their_enterprises()
+    {
+        SkipIfUnavailable();
+        await using var scope = OpenDb();
+        var db = scope.Db;
+        var migrations = db.Database.GetMigrations().ToList();
+        await db.GetService<IMigrator>().MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_VisitsAndInspectionsCarryCounty", StringComparison.Ordinal)) - 1]);
+        await using (var upgrade = Factory.Services.CreateAsyncScope())
+        {
+            await upgrade.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(CancellationToken.None);
+        }
+
+        db.ChangeTracker.Clear();
+        var counties = await db.MarketEntities.AsNoTracking().ToDictionaryAsync(e => e.CreditCode, e => e.CountyCode);
+        var visits = await db.Visits.AsNoTracking().IncludeParts().AsSplitQuery().ToListAsync();
+        var inspections = await db.Inspections.AsNoTracking().Include(i => i.Results).ToListAsync();
+        Assert.True(visits.Count > 10 && inspections.Count > 10, $"{visits.Count} visits and {inspections.Count} inspections in the demo city");
+        Assert.All(visits, v =>
+        {
+            Assert.Equal(counties[v.CreditCode], v.CountyCode);
+            Assert.All(v.Departments, d => Assert.Equal(v.CountyCode, d.CountyCode));
+            Assert.All(v.Departments.SelectMany(d => d.Items.Select(i => i.CountyCode).Concat(d.Inspectors.Select(i => i.CountyCode))), c => Assert.Equal(v.CountyCode, c));
+        });
+        Assert.All(inspections, i =>
+        {
+            Assert.Equal(counties[i.CreditCode], i.CountyCode);
+            Assert.All(i.Results, r => Assert.Equal(i.CountyCode, r.CountyCode));
+        });
+        Assert.Contains(inspections, i => i.Results.Count > 0);
+    }
+
+    [SkippableFact]
     public async Task Draw_records_stored_whole_by_the_previous_version_come_out_in_pieces_byte_for_byte()
     {
         SkipIfUnavailable();

@@ -125,6 +125,7 @@ public abstract class PlanningFlowTests(QualityCityFactory factory) : PlatformTe
             var samr = await scope.Db.Departments.SingleAsync(d => d.Code == "samr");
             var reds = await scope.Db.MarketEntities.Where(e => e.RiskGrade == "red" && e.Status == "active").Select(e => e.CreditCode).ToListAsync();
             enterprise = reds.First();
+            var county = await scope.Db.CountyOfAsync(enterprise);
             var officers = await scope.Db.Inspectors.Where(i => i.DepartmentId == samr.Id && i.Active).OrderBy(i => i.Id).ToListAsync();
             previous = officers[0].Id;
             conflicted = officers[1].Id;
@@ -132,9 +133,9 @@ public abstract class PlanningFlowTests(QualityCityFactory factory) : PlatformTe
             var items = await scope.Db.ChecklistItems.Where(i => i.DepartmentId == samr.Id && i.Status == "published").Select(i => i.Code).ToListAsync();
             scope.Db.Inspections.Add(new Modules.Inspections.Inspection
             {
-                VisitKey = "2030/" + enterprise + "/t1", CreditCode = enterprise, DepartmentId = samr.Id, Date = new DateOnly(2030, 6, 10), Kind = "routine",
+                VisitKey = "2030/" + enterprise + "/t1", CreditCode = enterprise, CountyCode = county, DepartmentId = samr.Id, Date = new DateOnly(2030, 6, 10), Kind = "routine",
                 InspectorIds = previous.ToString(CultureInfo.InvariantCulture),
-                Results = items.Select(code => new Modules.Inspections.InspectionItemResult { ItemCode = code, ItemVersion = 1, Outcome = "pass" }).ToList(),
+                Results = items.Select(code => new Modules.Inspections.InspectionItemResult { CountyCode = county, ItemCode = code, ItemVersion = 1, Outcome = "pass" }).ToList(),
             });
             await scope.Db.SaveChangesAsync();
         }

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -5,8 +6,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using QualityCity.Domain.Registry;
+using QualityCity.Web.Modules.Inspections;
 using QualityCity.Web.Modules.Registry.Partitions;
 using QualityCity.Web.Tests.Infrastructure;
+using QualityCity.Web.Tests.Planning;
 
 namespace QualityCity.Web.Tests.Registry;
 
@@ -156,6 +159,17 @@ public sealed class PostgresShardTests(ShardedRegistry fixture) : IClassFixture<
             Assert.True(samples > 100, $"{samples} samples of the demo city");
             Assert.Equal(samples, await CountOnShardAsync(fixture.Shards[0], "samples_3715"));
             Assert.Equal(await db.SampleItemResults.LongCountAsync(e => e.CountyCode.StartsWith("3715")), await CountOnShardAsync(fixture.Shards[0], "sample_item_results_3715"));
+
+            // And its visits and inspections (ADR 0051).
+            var visits = await db.Visits.LongCountAsync(v => v.CountyCode.StartsWith("3715"));
+            var inspections = await db.Inspections.LongCountAsync(i => i.CountyCode.StartsWith("3715"));
+            Assert.True(visits > 100 && inspections > 100, $"{visits} visits and {inspections} inspections of the demo city");
+            Assert.Equal(visits, await CountOnShardAsync(fixture.Shards[0], "visits_3715"));
+            Assert.Equal(await db.VisitDepartments.LongCountAsync(d => d.CountyCode.StartsWith("3715")), await CountOnShardAsync(fixture.Shards[0], "visit_departments_3715"));
+            Assert.Equal(await db.VisitItems.LongCountAsync(i => i.CountyCode.StartsWith("3715")), await CountOnShardAsync(fixture.Shards[0], "visit_items_3715"));
+            Assert.Equal(await db.VisitInspectors.LongCountAsync(i => i.CountyCode.StartsWith("3715")), await CountOnShardAsync(fixture.Shards[0], "visit_inspectors_3715"));
+            Assert.Equal(inspections, await CountOnShardAsync(fixture.Shards[0], "inspections_3715"));
+            Assert.Equal(await db.InspectionItemResults.LongCountAsync(r => r.CountyCode.StartsWith("3715")), await CountOnShardAsync(fixture.Shards[0], "inspection_item_results_3715"));
         }
 
         Assert.Equal(await EveryEntityAsync(fixture.Whole), await EveryEntityAsync(fixture.Sharded));
@@ -257,6 +271,103 @@ public sealed class PostgresShardTests(ShardedRegistry fixture) : IClassFixture<
     }
 
     [SkippableFact]
+    public async Task A_plan_published_with_its_city_on_a_shard_registers_its_visits_there_and_an_inspection_recorded_there_stays_there()
+    {
+        SkipIfUnavailable();
+        var registered = new List<string>();
+        var draws = new List<int>();
+        foreach (var factory in new[] { fixture.Whole, fixture.Sharded })
+        {
+            var (coordinator, commitmentId) = await PlanScenario.CommitAsync(factory, 2029);
+            var drawId = await PlanScenario.DrawAsync(coordinator, commitmentId, "2029271828182845904523536");
+            await using var scope = OpenDb(factory);
+            await PlanScenario.PublishAsync(coordinator, scope, drawId);
+            draws.Add(drawId);
+            registered.Add(await RegisteredVisitsAsync(scope.Db, drawId));
+        }
+
+        Assert.Equal(registered[0], registered[1]);
+        Assert.Contains("\"CountyCode\":\"3715", registered[1], StringComparison.Ordinal);
+        Assert.Contains("\"CountyCode\":\"3701", registered[1], StringComparison.Ordinal);
+
+        // The city's visits of the new plan were written on its shard, their parts with them.
+        long cityVisits;
+        await using (var whole = OpenDb(fixture.Whole))
+        {
+            cityVisits = await whole.Db.Visits.LongCountAsync(v => v.DrawId == draws[0] && v.CountyCode.StartsWith("3715"));
+        }
+
+        Assert.True(cityVisits > 10, $"{cityVisits} visits of the demo city");
+        Assert.Equal(cityVisits, await CountOnShardAsync(fixture.Shards[0], $"visits_3715 WHERE \"DrawId\" = {draws[1]}"));
+        Assert.Equal(0, await CountOnShardAsync(fixture.Shards[0], $"visit_departments_3715 d WHERE NOT EXISTS (SELECT FROM visits_3715 v WHERE v.\"Id\" = d.\"VisitId\")"));
+
+        // An officer records the same visit in both: the inspection and its results are written on the
+        // shard, and read back as on one database. (Both record it: later plans read past inspections.)
+        var inspected = new List<(long Id, string Read)>();
+        foreach (var (factory, drawId) in new[] { fixture.Whole, fixture.Sharded }.Zip(draws))
+        {
+            long visitId;
+            string[] items;
+            await using (var scope = OpenDb(factory))
+            {
+                var samr = await scope.Db.Departments.Where(d => d.Code == "samr").Select(d => d.Id).SingleAsync();
+                var officer = await scope.Db.Users.Where(u => u.UserName == "samr.inspector").Select(u => u.InspectorId!.Value).SingleAsync();
+                var visit = await scope.Db.Visits.IncludeParts()
+                    .Where(v => v.DrawId == drawId && v.CountyCode.StartsWith("3715") && v.Departments.Any(d => d.DepartmentId == samr)).OrderBy(v => v.VisitKey).FirstAsync();
+                var part = visit.Departments.Single(d => d.DepartmentId == samr);
+                Inspections.InspectionTest.PutOfficerFirst(visit, part, officer);
+                visit.ValidFrom = TestClock.Today.AddDays(-30);
+                visit.ValidTo = TestClock.Today;
+                await scope.Db.SaveChangesAsync();
+                (visitId, items) = (visit.Id, part.Items.OrderBy(i => i.Position).Select(i => i.ItemCode).ToArray());
+            }
+
+            var inspector = await factory.SignedInClientAsync("samr.inspector");
+            var recorded = await inspector.PostAsJsonAsync($"/api/visits/{visitId}/results",
+                new { results = items.Select((item, i) => new { item, outcome = i == 0 ? "problem" : "pass", notes = i == 0 ? "分片测试：消防通道堆放杂物" : "" }) });
+            Assert.True(recorded.IsSuccessStatusCode, await recorded.Content.ReadAsStringAsync());
+            var inspectionId = (await recorded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("inspectionId").GetInt64();
+            Assert.Equal(HttpStatusCode.OK, (await inspector.GetAsync($"/api/inspections/{inspectionId}/report")).StatusCode);
+            await using (var scope = OpenDb(factory))
+            {
+                var inspection = await scope.Db.Inspections.AsNoTracking().Include(i => i.Results).SingleAsync(i => i.Id == inspectionId);
+                inspected.Add((inspectionId, JsonSerializer.Serialize(new
+                {
+                    inspection.VisitKey, inspection.CreditCode, inspection.CountyCode, inspection.Date, inspection.InspectorIds, inspection.PublicationDue,
+                    Results = inspection.Results.OrderBy(r => r.ItemCode, StringComparer.Ordinal).Select(r => new { r.CountyCode, r.ItemCode, r.ItemVersion, r.Outcome, r.Notes }),
+                })));
+            }
+        }
+
+        Assert.Equal(inspected[0].Read, inspected[1].Read);
+        var onShard = inspected[1].Id;
+        Assert.Equal(1, await CountOnShardAsync(fixture.Shards[0], $"inspections_3715 WHERE \"Id\" = {onShard}"));
+        Assert.Equal(1, await CountOnShardAsync(fixture.Shards[0], $"inspection_item_results_3715 WHERE \"InspectionId\" = {onShard} AND \"Notes\" = '分片测试：消防通道堆放杂物'"));
+        Assert.True(await CountOnShardAsync(fixture.Shards[0], $"inspection_item_results_3715 WHERE \"InspectionId\" = {onShard}") > 1);
+    }
+
+    /// <summary>A draw's visits as registered, without ids or codes (each installation signs with its own key): enterprise, county, days, parts.</summary>
+    private static async Task<string> RegisteredVisitsAsync(Data.QualityCityDbContext db, int drawId)
+    {
+        var visits = await db.Visits.AsNoTracking().IncludeParts().AsSplitQuery().Where(v => v.DrawId == drawId).ToListAsync();
+        return JsonSerializer.Serialize(visits.OrderBy(v => v.VisitKey, StringComparer.Ordinal).Select(v => new
+        {
+            v.VisitKey, v.CreditCode, v.CountyCode, v.Date, v.ValidFrom, v.ValidTo, v.Status,
+            Parts = v.Departments.OrderBy(d => d.DepartmentId).Select(d => new
+            {
+                d.DepartmentId, d.CountyCode, d.PlannedGrade, d.ControlSample, Items = d.ItemTexts(), Officers = d.InspectorIds(),
+                Counties = d.Items.Select(i => i.CountyCode).Concat(d.Inspectors.Select(i => i.CountyCode)).Distinct().ToList(),
+            }),
+        }));
+    }
+
+    private static AsyncServiceScopeWithDb OpenDb(PostgresQualityFactory factory)
+    {
+        var scope = factory.Services.CreateAsyncScope();
+        return new AsyncServiceScopeWithDb(scope, scope.ServiceProvider.GetRequiredService<Data.QualityCityDbContext>());
+    }
+
+    [SkippableFact]
     public async Task An_entity_that_reached_its_shard_without_its_directory_entry_is_found_again_when_the_import_runs_again()
     {
         SkipIfUnavailable();
@@ -323,6 +434,91 @@ public sealed class PostgresShardTests(ShardedRegistry fixture) : IClassFixture<
         }
 
         Assert.Equal(before, await ListAsync(fixture.Sharded));
+    }
+
+    [SkippableFact]
+    public async Task A_city_moved_before_its_visits_were_partitioned_sends_them_after_its_registry_to_its_server_and_no_other()
+    {
+        SkipIfUnavailable();
+        string[] tables = ["visits", "visit_departments", "visit_items", "visit_inspectors", "inspections", "inspection_item_results"];
+        // A visit of a Jinan enterprise, whatever the other tests did first (written in both installations, which stay alike).
+        foreach (var factory in new[] { fixture.Whole, fixture.Sharded })
+        {
+            await using var scope = OpenDb(factory);
+            var jinan = await scope.Db.MarketEntities.AsNoTracking().Where(e => e.CountyCode == "370102").OrderBy(e => e.CreditCode).FirstAsync();
+            var visit = new Visit
+            {
+                VisitKey = $"2029/{jinan.CreditCode}/moved", CreditCode = jinan.CreditCode, CountyCode = jinan.CountyCode, Date = TestClock.Today,
+                ValidFrom = TestClock.Today, ValidTo = TestClock.Today, Status = VisitStatus.Cancelled, CancelReason = "test", Code = "TEST",
+            };
+            visit.Departments = [new VisitDepartment
+            {
+                CountyCode = jinan.CountyCode, DepartmentId = await scope.Db.Departments.Where(d => d.Code == "samr").Select(d => d.Id).SingleAsync(),
+                Items = [new VisitItem { CountyCode = jinan.CountyCode, ItemCode = "SAMR-001", ItemVersion = 1 }],
+                Inspectors = [new VisitInspector { Position = 0, CountyCode = jinan.CountyCode, Visit = visit, InspectorId = await scope.Db.Inspectors.Select(i => i.Id).FirstAsync() }],
+            }];
+            scope.Db.Visits.Add(visit);
+            await scope.Db.SaveChangesAsync();
+        }
+
+        var before = await ListAsync(fixture.Sharded);
+        string everything;
+        await using (var scope = OpenDb(fixture.Sharded))
+        {
+            everything = await JinansFieldWorkAsync(scope.Db);
+            Assert.Contains("/moved", everything, StringComparison.Ordinal);
+            // As an installation that moved Jinan before its visits and inspections were partitioned by
+            // city (ADR 0051) has them: here, in the default partitions.
+            await using var transaction = await scope.Db.Database.BeginTransactionAsync();
+            foreach (var table in tables)
+            {
+                var local = $"""
+                    CREATE TEMPORARY TABLE kept_{table} ON COMMIT DROP AS SELECT * FROM {table}_3701;
+                    ALTER TABLE {table} DETACH PARTITION {table}_3701;
+                    DROP FOREIGN TABLE {table}_3701;
+                    INSERT INTO {table} SELECT * FROM kept_{table};
+                    """;
+                await scope.Db.Database.ExecuteSqlRawAsync(local);
+            }
+
+            await transaction.CommitAsync();
+            Assert.Equal(everything, await JinansFieldWorkAsync(scope.Db));
+        }
+
+        var elsewhere = await Assert.ThrowsAsync<InvalidOperationException>(() => ShardedRegistry.CliAsync(fixture.Sharded, "registry", "shard", "--city", "3701", "--to", fixture.Shards[0]));
+        Assert.Contains("city 3701 is on server qc_shard_", elsewhere.Message, StringComparison.Ordinal);
+        Assert.Contains("already but for its visits, visit parts, visit items, visit officers, inspections, inspection results: they go to that server too", elsewhere.Message,
+            StringComparison.Ordinal);
+
+        var moved = (await ShardedRegistry.CliAsync(fixture.Sharded, "registry", "shard", "--city", "3701", "--to", fixture.Shards[1])).Trim().ReplaceLineEndings("\n").Split('\n');
+        Assert.Equal(tables.Select(t => $"partition {t}_3701:"), moved.Select(line => line[..line.IndexOf(':', StringComparison.Ordinal)] + ":"));
+        Assert.All(moved, line => Assert.EndsWith("moved to the shard, read and written there through postgres_fdw", line, StringComparison.Ordinal));
+        await using (var scope = OpenDb(fixture.Sharded))
+        {
+            Assert.Equal(everything, await JinansFieldWorkAsync(scope.Db));
+            foreach (var table in tables)
+            {
+                var count = $"""SELECT count(*) AS "Value" FROM {table} WHERE "CountyCode" LIKE '3701%'""";
+                Assert.Equal(await scope.Db.Database.SqlQueryRaw<long>(count).SingleAsync(), await CountOnShardAsync(fixture.Shards[1], $"{table}_3701"));
+            }
+        }
+
+        Assert.Equal(before, await ListAsync(fixture.Sharded));
+    }
+
+    /// <summary>Jinan's visits and inspections as the platform reads them (ids, enterprises, counties and parts).</summary>
+    private static async Task<string> JinansFieldWorkAsync(Data.QualityCityDbContext db)
+    {
+        var visits = await db.Visits.AsNoTracking().IncludeParts().AsSplitQuery().Where(v => v.CountyCode.StartsWith("3701")).ToListAsync();
+        var inspections = await db.Inspections.AsNoTracking().Include(i => i.Results).Where(i => i.CountyCode.StartsWith("3701")).ToListAsync();
+        return JsonSerializer.Serialize(new
+        {
+            Visits = visits.OrderBy(v => v.Id).Select(v => new
+            {
+                v.Id, v.VisitKey, v.CountyCode, Parts = v.Departments.OrderBy(d => d.Id).Select(d => new { d.Id, Items = d.ItemTexts(), Officers = d.InspectorIds() }),
+            }),
+            Inspections = inspections.OrderBy(i => i.Id).Select(i => new { i.Id, i.VisitKey, Results = i.Results.OrderBy(r => r.Id).Select(r => new { r.Id, r.Outcome }) }),
+        });
     }
 
     private static async Task<List<RegistryPartition>> ListAsync(PostgresQualityFactory factory)

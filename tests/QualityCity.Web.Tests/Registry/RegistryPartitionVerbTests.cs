@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using QualityCity.Domain.Registry;
+using QualityCity.Web.Modules.Inspections;
 using QualityCity.Web.Tests.Infrastructure;
 
 namespace QualityCity.Web.Tests.Registry;
@@ -36,13 +37,21 @@ public abstract class RegistryPartitionVerbTests(QualityCityFactory factory) : P
         // Every sample with its results, read from the tables themselves (the staff export is not cached).
         var samr = await Factory.SignedInClientAsync("samr.head");
         var samples = await samr.GetStringAsync("/api/quality/samples/export.csv");
+        var field = await CityFieldWorkAsync();
         var (carved, output, _) = await RunCliAsync("registry", "partition", "--city", "3715");
         Assert.Equal(0, carved);
         var lines = output.Trim().ReplaceLineEndings("\n").Split('\n');
         Assert.Equal($"partition market_entities_3715: {entities} entities moved from the default partition", lines[0]);
         Assert.Matches(@"^partition samples_3715: [1-9]\d* samples moved from the default partition$", lines[1]);
         Assert.Matches(@"^partition sample_item_results_3715: [1-9]\d* test results moved from the default partition$", lines[2]);
-        Assert.Equal(3, lines.Length);
+        string[] fieldTables = ["visits", "visit_departments", "visit_items", "visit_inspectors", "inspections", "inspection_item_results"];
+        string[] what = ["visits", "visit parts", "visit items", "visit officers", "inspections", "inspection results"];
+        for (var i = 0; i < fieldTables.Length; i++)
+        {
+            Assert.Matches($@"^partition {fieldTables[i]}_3715: [1-9]\d* {what[i]} moved from the default partition$", lines[3 + i]);
+        }
+
+        Assert.Equal(9, lines.Length);
         Assert.Equal("city 3715 has its partition already", (await RunCliAsync("registry", "partition", "--city", "3715")).Output.Trim());
         Assert.Equal($"market_entities_default\tdefault\tlocal\t{elsewhere} entities\nmarket_entities_3715\t3715\tlocal\t{entities} entities\n",
             (await RunCliAsync("registry", "partitions")).Output.ReplaceLineEndings("\n"));
@@ -65,9 +74,35 @@ public abstract class RegistryPartitionVerbTests(QualityCityFactory factory) : P
                 FROM sample_item_results WHERE "CountyCode" LIKE '3715%' LIMIT 1
                 """));
             Assert.Equal(Npgsql.PostgresErrorCodes.ForeignKeyViolation, refused.SqlState);
+
+            // The visits and inspections moved too (ADR 0051): every row of the city in its partitions,
+            // none left behind, and a row is bound to its visit or inspection in the same county.
+            foreach (var table in fieldTables)
+            {
+                Assert.Equal(await CountAsync(scope.Db, $"""SELECT count(*) AS "Value" FROM {table} WHERE "CountyCode" LIKE '3715%'"""),
+                    await CountAsync(scope.Db, $"""SELECT count(*) AS "Value" FROM {table}_3715"""));
+                Assert.Equal(0, await CountAsync(scope.Db, $"""SELECT count(*) AS "Value" FROM {table}_default WHERE "CountyCode" LIKE '3715%'"""));
+            }
+
+            foreach (var otherCounty in new[]
+            {
+                """
+                INSERT INTO inspection_item_results ("InspectionId", "CountyCode", "ItemCode", "ItemVersion", "Outcome", "Notes", "Version")
+                SELECT "InspectionId", '371600', "ItemCode", "ItemVersion", "Outcome", "Notes", "Version" FROM inspection_item_results WHERE "CountyCode" LIKE '3715%' LIMIT 1
+                """,
+                """
+                INSERT INTO visit_items ("VisitDepartmentId", "Position", "CountyCode", "ItemCode", "ItemVersion")
+                SELECT "VisitDepartmentId", 99, '371600', "ItemCode", "ItemVersion" FROM visit_items WHERE "CountyCode" LIKE '3715%' LIMIT 1
+                """,
+            })
+            {
+                var unbound = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => scope.Db.Database.ExecuteSqlRawAsync(otherCounty));
+                Assert.Equal(Npgsql.PostgresErrorCodes.ForeignKeyViolation, unbound.SqlState);
+            }
         }
 
         Assert.Equal(samples, await samr.GetStringAsync("/api/quality/samples/export.csv"));
+        Assert.Equal(field, await CityFieldWorkAsync());
 
         // The platform reads and writes the partition as it did the table.
         var client = await Factory.SignedInClientAsync("coordinator");
@@ -106,6 +141,26 @@ public abstract class RegistryPartitionVerbTests(QualityCityFactory factory) : P
         var (exit, _, error) = await RunCliAsync("demo", "--csv", TempFile("x.csv"), "--province", "99");
         Assert.Equal(64, exit);
         Assert.Contains("--province 99: no province has this two-digit code", error, StringComparison.Ordinal);
+    }
+
+    /// <summary>Every visit of the demo city with its parts, and every inspection with its results, as JSON, read by the platform's model.</summary>
+    private async Task<string> CityFieldWorkAsync()
+    {
+        await using var scope = OpenDb();
+        var visits = await scope.Db.Visits.AsNoTracking().IncludeParts().AsSplitQuery().Where(v => v.CountyCode.StartsWith("3715")).OrderBy(v => v.Id).ToListAsync();
+        var inspections = await scope.Db.Inspections.AsNoTracking().Include(i => i.Results).Where(i => i.CountyCode.StartsWith("3715")).OrderBy(i => i.Id).ToListAsync();
+        Assert.True(visits.Count > 100 && inspections.Count > 100, $"{visits.Count} visits and {inspections.Count} inspections of the demo city");
+        // Each visit's and inspection's rows in their own order: the database returns them in no set order.
+        foreach (var part in visits.SelectMany(v => v.Departments))
+        {
+            part.Items.Sort((a, b) => a.Position.CompareTo(b.Position));
+            part.Inspectors.Sort((a, b) => a.Position.CompareTo(b.Position));
+        }
+
+        visits.ForEach(v => v.Departments.Sort((a, b) => a.Id.CompareTo(b.Id)));
+        inspections.ForEach(i => i.Results.Sort((a, b) => a.Id.CompareTo(b.Id)));
+        var options = new JsonSerializerOptions { ReferenceHandler = System.Text.Json.Serialization.ReferenceHandler.IgnoreCycles };
+        return JsonSerializer.Serialize(new { visits, inspections }, options);
     }
 
     /// <summary>A count of rows the model does not map (a partition), in SQL naming its column "Value".</summary>

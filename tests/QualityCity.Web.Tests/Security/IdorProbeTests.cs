@@ -22,10 +22,11 @@ public abstract class IdorProbeTests(QualityCityFactory factory) : PlatformTest(
         await using var scope = OpenDb();
         var departmentId = await scope.Db.Departments.Where(d => d.Code == department).Select(d => d.Id).SingleAsync();
         var item = await scope.Db.ChecklistItems.Where(i => i.DepartmentId == departmentId && i.Status == "published").OrderBy(i => i.Id).FirstAsync();
+        var county = await scope.Db.CountyOfAsync(creditCode);
         var inspection = new Inspection
         {
-            VisitKey = $"{year}/{creditCode}/1", CreditCode = creditCode, DepartmentId = departmentId, Date = new DateOnly(2026, 3, 2), Kind = "routine",
-            Results = [new InspectionItemResult { ItemCode = item.Code, ItemVersion = item.Version, Outcome = Outcomes.Problem, Notes = "未公示年报" }],
+            VisitKey = $"{year}/{creditCode}/1", CreditCode = creditCode, CountyCode = county, DepartmentId = departmentId, Date = new DateOnly(2026, 3, 2), Kind = "routine",
+            Results = [new InspectionItemResult { CountyCode = county, ItemCode = item.Code, ItemVersion = item.Version, Outcome = Outcomes.Problem, Notes = "未公示年报" }],
         };
         scope.Db.Inspections.Add(inspection);
         await scope.Db.SaveChangesAsync();
@@ -37,9 +38,9 @@ public abstract class IdorProbeTests(QualityCityFactory factory) : PlatformTest(
         scope.Db.RectificationTasks.Add(task);
         var visit = new Visit
         {
-            VisitKey = $"{year}/{creditCode}/9", CreditCode = creditCode, Date = new DateOnly(2026, 3, 2), ValidFrom = new DateOnly(2026, 3, 2),
+            VisitKey = $"{year}/{creditCode}/9", CreditCode = creditCode, CountyCode = county, Date = new DateOnly(2026, 3, 2), ValidFrom = new DateOnly(2026, 3, 2),
             ValidTo = new DateOnly(2026, 3, 2), Status = VisitStatus.Registered, Code = "PROBE",
-            Departments = [new VisitDepartment { DepartmentId = departmentId, Items = [new() { ItemCode = item.Code, ItemVersion = item.Version }] }],
+            Departments = [new VisitDepartment { CountyCode = county, DepartmentId = departmentId, Items = [new() { CountyCode = county, ItemCode = item.Code, ItemVersion = item.Version }] }],
         };
         scope.Db.Visits.Add(visit);
         await scope.Db.SaveChangesAsync();

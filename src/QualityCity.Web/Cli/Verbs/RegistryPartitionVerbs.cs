@@ -6,7 +6,7 @@ namespace QualityCity.Web.Cli.Verbs;
 
 /// <summary>
 /// <c>registry partitions</c>, <c>registry partition --city C</c> and <c>registry shard --city C --to CONN</c>:
-/// the registry's partitions by city on PostgreSQL, with the samples' and their results' (ADR 0047, ADR 0050).
+/// the registry's partitions by city on PostgreSQL, with the samples' and the inspections' (ADR 0047, ADR 0050, ADR 0051).
 /// </summary>
 internal static class RegistryPartitionVerbs
 {
@@ -33,9 +33,8 @@ internal static class RegistryPartitionVerbs
 
             foreach (var partition in carved)
             {
-                var rows = partition.Table switch { "market_entities" => "entities", "samples" => "samples", _ => "test results" };
                 await cli.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"partition {partition.Name}: {partition.Rows} {rows} moved from the default partition"));
+                    $"partition {partition.Name}: {partition.Rows} {partition.What} moved from the default partition"));
             }
         });
     }
@@ -46,9 +45,11 @@ internal static class RegistryPartitionVerbs
         var to = cli.Required("to", "CONNECTION");
         return RunAsync(cli, async partitions =>
         {
-            var moved = await partitions.MoveCityToShardAsync(city, to, cli.CancellationToken);
-            await cli.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"partition {RegistryPartitions.PartitionName(city)}: {moved} entities moved to the shard, read and written there through postgres_fdw"));
+            foreach (var partition in await partitions.MoveCityToShardAsync(city, to, cli.CancellationToken))
+            {
+                await cli.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"partition {partition.Name}: {partition.Rows} {partition.What} moved to the shard, read and written there through postgres_fdw"));
+            }
         });
     }
 

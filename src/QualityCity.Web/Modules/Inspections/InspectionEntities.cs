@@ -13,6 +13,13 @@ public sealed class Inspection
     public required string VisitKey { get; set; }
 
     public required string CreditCode { get; set; }
+
+    /// <summary>
+    /// The county of the visit inspected (the enterprise's when the visit was registered): the
+    /// inspections and their results are partitioned by it with the registry on PostgreSQL (ADR 0051).
+    /// </summary>
+    public required string CountyCode { get; set; }
+
     public int DepartmentId { get; set; }
     public DateOnly Date { get; set; }
 
@@ -54,6 +61,10 @@ public sealed class InspectionItemResult
 {
     public long Id { get; set; }
     public long InspectionId { get; set; }
+
+    /// <summary>The inspection's county, so that a result lives in its inspection's partition (ADR 0051).</summary>
+    public required string CountyCode { get; set; }
+
     public required string ItemCode { get; set; }
     public int ItemVersion { get; set; }
 

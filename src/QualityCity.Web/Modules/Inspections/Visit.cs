@@ -15,6 +15,14 @@ public sealed class Visit
     public required string VisitKey { get; set; }
 
     public required string CreditCode { get; set; }
+
+    /// <summary>
+    /// The enterprise's county when the visit was registered; it does not change after. The visits,
+    /// their parts and the inspections of them are partitioned by it with the registry on PostgreSQL,
+    /// so that a city's visits live where its registry does (ADR 0051).
+    /// </summary>
+    public required string CountyCode { get; set; }
+
     public int? DrawId { get; set; }
 
     /// <summary>The planned day.</summary>
@@ -44,6 +52,10 @@ public sealed class VisitDepartment
 {
     public long Id { get; set; }
     public long VisitId { get; set; }
+
+    /// <summary>The visit's county, so that the part lives in its visit's partition (ADR 0051).</summary>
+    public required string CountyCode { get; set; }
+
     public int DepartmentId { get; set; }
 
     /// <summary>The enterprise's grade in the plan's committed pool for this department (red, yellow, green); null for a case or an older plan.</summary>
@@ -79,6 +91,9 @@ public sealed class VisitItem
     /// <summary>The item's place on the part (0, 1, …): the order the visit code lists them in.</summary>
     public int Position { get; set; }
 
+    /// <summary>The visit's county, so that the item lives in its visit's partition (ADR 0051).</summary>
+    public required string CountyCode { get; set; }
+
     public required string ItemCode { get; set; }
     public int ItemVersion { get; set; }
 }
@@ -95,6 +110,9 @@ public sealed class VisitInspector
     public int Position { get; set; }
 
     public long VisitId { get; set; }
+
+    /// <summary>The visit's county, so that the officer's row lives in its visit's partition (ADR 0051).</summary>
+    public required string CountyCode { get; set; }
 
     /// <summary>Set when the visit is registered, so that the new visit's id is written on the row.</summary>
     public Visit? Visit { get; set; }

@@ -1220,6 +1220,10 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.Property<bool>("ControlSample")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("CreditCode")
                         .IsRequired()
                         .HasColumnType("text");
@@ -1279,6 +1283,10 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<DateTime?>("EnteredAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -1800,6 +1808,10 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("CodeIssuedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1850,6 +1862,10 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.Property<bool>("ControlSample")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<int>("DepartmentId")
                         .HasColumnType("integer");
 
@@ -1874,6 +1890,10 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.Property<int>("Position")
                         .HasColumnType("integer");
 
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<int>("InspectorId")
                         .HasColumnType("integer");
 
@@ -1896,6 +1916,10 @@ namespace QualityCity.Web.Data.Migrations.Postgres
 
                     b.Property<int>("Position")
                         .HasColumnType("integer");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<string>("ItemCode")
                         .IsRequired()

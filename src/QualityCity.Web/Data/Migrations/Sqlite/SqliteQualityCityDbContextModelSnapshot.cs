@@ -1173,6 +1173,10 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.Property<bool>("ControlSample")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CreditCode")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1230,6 +1234,10 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("EnteredAtUtc")
                         .HasColumnType("TEXT");
@@ -1733,6 +1741,10 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("CodeIssuedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1781,6 +1793,10 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.Property<bool>("ControlSample")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("DepartmentId")
                         .HasColumnType("INTEGER");
 
@@ -1805,6 +1821,10 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("InspectorId")
                         .HasColumnType("INTEGER");
 
@@ -1827,6 +1847,10 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
 
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ItemCode")
                         .IsRequired()

@@ -131,7 +131,7 @@ public sealed class InspectionWork(QualityCityDbContext db, IOptions<InspectionO
             var reasons = await db.MarketEntities.AsNoTracking().Where(e => e.CreditCode == visit.CreditCode).Select(e => e.RiskReasons).FirstOrDefaultAsync(ct);
             inspection = new Inspection
             {
-                VisitKey = visit.VisitKey, CreditCode = visit.CreditCode, DepartmentId = part.DepartmentId, Kind = InspectionKinds.Routine,
+                VisitKey = visit.VisitKey, CreditCode = visit.CreditCode, CountyCode = visit.CountyCode, DepartmentId = part.DepartmentId, Kind = InspectionKinds.Routine,
                 InspectorIds = string.Join(",", part.InspectorIds().Select(i => i.ToString(CultureInfo.InvariantCulture))),
                 PlannedGrade = part.PlannedGrade, ControlSample = part.ControlSample, GradeInputs = RiskGrades.RulesOf(reasons),
             };
@@ -150,7 +150,7 @@ public sealed class InspectionWork(QualityCityDbContext db, IOptions<InspectionO
             var notes = result.Notes?.Trim() ?? string.Empty;
             if (existing is null)
             {
-                existing = new InspectionItemResult { ItemCode = code, Outcome = result.Outcome!, Notes = notes };
+                existing = new InspectionItemResult { CountyCode = inspection.CountyCode, ItemCode = code, Outcome = result.Outcome!, Notes = notes };
                 inspection.Results.Add(existing);
             }
             else if (existing.Outcome != result.Outcome || existing.Notes != notes)

@@ -73,6 +73,10 @@ public sealed class VisitRegistrar(QualityCityDbContext db, VisitCodeKey key, IA
             var officers = (await db.PlannedInspectors.AsNoTracking().Where(i => i.DrawId == drawId && i.VisitPosition >= from && i.VisitPosition < to)
                     .ToListAsync(cancellationToken))
                 .GroupBy(i => (i.VisitPosition, i.Department)).ToDictionary(g => g.Key, g => g.OrderBy(i => i.Position).Select(i => i.InspectorId).ToList());
+            // Each visit is written in its enterprise's county as the registry holds it now (ADR 0051).
+            var enterprises = planned.Select(v => v.Enterprise).Distinct().ToList();
+            var counties = await db.MarketEntities.AsNoTracking().Where(e => enterprises.Contains(e.CreditCode))
+                .Select(e => new { e.CreditCode, e.CountyCode }).ToDictionaryAsync(e => e.CreditCode, e => e.CountyCode, StringComparer.Ordinal, cancellationToken);
             var visits = new List<Visit>();
             foreach (var plannedVisit in planned)
             {
@@ -86,9 +90,11 @@ public sealed class VisitRegistrar(QualityCityDbContext db, VisitCodeKey key, IA
                     // One department's obligations on a visit come from one committed pool, so they share a grade.
                     return (Department: department, Items: codesOnVisit, Officers: ids, g.First().Grade, Control: g.Any(o => o.ControlSample));
                 }).ToList();
+                // An enterprise the registry no longer holds keeps its visit, in the default partition.
+                var county = counties.GetValueOrDefault(plannedVisit.Enterprise, string.Empty);
                 var visit = new Visit
                 {
-                    VisitKey = plannedVisit.VisitKey, CreditCode = plannedVisit.Enterprise, DrawId = drawId,
+                    VisitKey = plannedVisit.VisitKey, CreditCode = plannedVisit.Enterprise, CountyCode = county, DrawId = drawId,
                     Date = plannedVisit.Date,
                     ValidFrom = obligations.Max(o => o.WindowStart),
                     ValidTo = obligations.Min(o => o.WindowEnd),
@@ -96,9 +102,11 @@ public sealed class VisitRegistrar(QualityCityDbContext db, VisitCodeKey key, IA
                 };
                 visit.Departments = parts.Select(p => new VisitDepartment
                 {
-                    DepartmentId = p.Department.Id, PlannedGrade = p.Grade, ControlSample = p.Control,
-                    Items = p.Items.Select((code, position) => new VisitItem { Position = position, ItemCode = code, ItemVersion = items[code].Version }).ToList(),
-                    Inspectors = p.Officers.Select((id, position) => new VisitInspector { Position = position, Visit = visit, InspectorId = id }).ToList(),
+                    CountyCode = county, DepartmentId = p.Department.Id, PlannedGrade = p.Grade, ControlSample = p.Control,
+                    Items = p.Items.Select((code, position) => new VisitItem { Position = position, CountyCode = county, ItemCode = code, ItemVersion = items[code].Version })
+                        .ToList(),
+                    Inspectors = p.Officers.Select((id, position) => new VisitInspector { Position = position, CountyCode = county, Visit = visit, InspectorId = id })
+                        .ToList(),
                 }).ToList();
                 var payload = new VisitCodePayload(1, visit.VisitKey, visit.CreditCode, Text(visit.Date), Text(visit.ValidFrom), Text(visit.ValidTo),
                     parts.Select(p => new PayloadDepartment(p.Department.Code,

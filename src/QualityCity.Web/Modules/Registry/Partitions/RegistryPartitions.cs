@@ -14,11 +14,12 @@ namespace QualityCity.Web.Modules.Registry.Partitions;
 /// <param name="Rows">How many entities it holds.</param>
 public sealed record RegistryPartition(string Name, string? City, string? Server, long Rows);
 
-/// <summary>A city's partition of one table, made by <see cref="RegistryPartitions.CarveCityAsync"/>.</summary>
-/// <param name="Table">The partitioned table: <c>market_entities</c>, <c>samples</c> or <c>sample_item_results</c>.</param>
+/// <summary>A city's partition of one table, made by <see cref="RegistryPartitions.CarveCityAsync"/> or moved by <see cref="RegistryPartitions.MoveCityToShardAsync"/>.</summary>
+/// <param name="Table">The partitioned table, e.g. <c>samples</c>.</param>
 /// <param name="Name">The partition, e.g. <c>samples_3715</c>.</param>
-/// <param name="Rows">How many rows moved into it from the default partition.</param>
-public sealed record CarvedPartition(string Table, string Name, long Rows);
+/// <param name="Rows">How many rows moved into it.</param>
+/// <param name="What">What its rows are, in words for the operator ("entities", "visits" …).</param>
+public sealed record CarvedPartition(string Table, string Name, long Rows, string What);
 
 /// <summary>Why a partition cannot be made or moved, in words for the operator.</summary>
 public sealed class RegistryPartitionException(string message) : Exception(message);
@@ -38,34 +39,68 @@ public sealed class RegistryPartitions(QualityCityDbContext db)
     private const string DefaultPartition = "market_entities_default";
 
     /// <summary>
-    /// A table partitioned by city (ADR 0047, ADR 0050): its unique column besides the key (unique within
-    /// a county on the partitioned table, and within the shard's table on a shard), if it has one.
+    /// A table partitioned by city (ADR 0047, ADR 0050, ADR 0051): its key's columns and its unique
+    /// columns besides the key, if any, each without the county (on the partitioned table both hold the
+    /// county as well; on a shard, whose table is one city's, they do not), and what its rows are.
     /// </summary>
-    private sealed record CityTable(string Name, string? UniqueColumn)
+    private sealed record CityTable(string Name, string What, string[] KeyColumns, string[]? UniqueColumns = null)
     {
         public string Key => "PK_" + Name;
 
-        public string? UniqueIndex => UniqueColumn is null ? null : $"IX_{Name}_{UniqueColumn}";
+        public string? UniqueIndex => UniqueColumns is null ? null : $"IX_{Name}_{string.Join('_', UniqueColumns)}";
 
         public string Partition(string city) => $"{Name}_{city}";
 
         public string DefaultPartition => Name + "_default";
     }
 
-    /// <summary>
-    /// The tables a city's partitions are made of, carved and moved together: the registry, and the
-    /// product-quality facts (a sample and its test results, which carry its county).
-    /// </summary>
-    private static readonly CityTable[] CityTables = [new(Parent, "CreditCode"), new("samples", "SampleNo"), new("sample_item_results", null)];
+    private static readonly string[] ById = ["Id"];
 
     /// <summary>
-    /// A test result's link to its sample, (SampleId, CountyCode) to (Id, CountyCode): it holds while the
-    /// samples have a key across their partitions, and cannot once a city's samples are on a shard.
+    /// The tables a city's partitions are made of, carved and moved together: the registry, the
+    /// product-quality facts (a sample and its test results) and the field's (a visit with its parts,
+    /// items and officers; an inspection and its results), every row of which carries its county.
     /// </summary>
-    private const string ResultsToSample = """
-        ALTER TABLE sample_item_results ADD CONSTRAINT "FK_sample_item_results_samples_SampleId"
-            FOREIGN KEY ("SampleId", "CountyCode") REFERENCES samples ("Id", "CountyCode") ON DELETE CASCADE;
-        """;
+    private static readonly CityTable[] CityTables =
+    [
+        new(Parent, "entities", ById, ["CreditCode"]),
+        new("samples", "samples", ById, ["SampleNo"]),
+        new("sample_item_results", "test results", ById),
+        new("visits", "visits", ById, ["VisitKey", "DrawId"]),
+        new("visit_departments", "visit parts", ById),
+        new("visit_items", "visit items", ["VisitDepartmentId", "Position"]),
+        new("visit_inspectors", "visit officers", ["VisitDepartmentId", "Position"]),
+        new("inspections", "inspections", ById),
+        new("inspection_item_results", "inspection results", ById),
+    ];
+
+    /// <summary>A row's link to the row it belongs to, in the same city: (columns, CountyCode) to (Id, CountyCode).</summary>
+    private sealed record CityLink(string Table, string Column, string Referenced)
+    {
+        public string Name => $"FK_{Table}_{Referenced}_{Column}";
+
+        public string Add => $"""
+            ALTER TABLE {Table} ADD CONSTRAINT {Quote(Name)}
+                FOREIGN KEY ({Quote(Column)}, "CountyCode") REFERENCES {Referenced} ("Id", "CountyCode") ON DELETE CASCADE;
+
+            """;
+
+        public string Drop => $"ALTER TABLE {Table} DROP CONSTRAINT IF EXISTS {Quote(Name)};\n";
+    }
+
+    /// <summary>
+    /// The links between the city's tables: they hold while each table has a key across its partitions,
+    /// and cannot once a city's partitions are on a shard.
+    /// </summary>
+    private static readonly CityLink[] CityLinks =
+    [
+        new("sample_item_results", "SampleId", "samples"),
+        new("visit_departments", "VisitId", "visits"),
+        new("visit_items", "VisitDepartmentId", "visit_departments"),
+        new("visit_inspectors", "VisitDepartmentId", "visit_departments"),
+        new("visit_inspectors", "VisitId", "visits"),
+        new("inspection_item_results", "InspectionId", "inspections"),
+    ];
 
     /// <summary>The partitions, the default one first, then by city; with their row counts.</summary>
     public async Task<IReadOnlyList<RegistryPartition>> ListAsync(CancellationToken cancellationToken)
@@ -84,9 +119,10 @@ public sealed class RegistryPartitions(QualityCityDbContext db)
     }
 
     /// <summary>
-    /// Gives the city partitions of its own, of the registry and of the samples and their results, and
-    /// moves its rows there from the default partitions, in one transaction (writers of those tables
-    /// wait; readers do not). A table where the city has its partition already is left as it is.
+    /// Gives the city partitions of its own, of the registry, the samples and their results, the visits
+    /// and the inspections, and moves its rows there from the default partitions, in one transaction
+    /// (writers of those tables wait; readers do not). A table where the city has its partition already
+    /// is left as it is.
     /// </summary>
     /// <returns>The partitions made and how many rows moved into each; none when the city had them all already.</returns>
     public async Task<IReadOnlyList<CarvedPartition>> CarveCityAsync(string city, CancellationToken cancellationToken)
@@ -112,12 +148,21 @@ public sealed class RegistryPartitions(QualityCityDbContext db)
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await ExecuteAsync(connection, $"LOCK TABLE {string.Join(", ", CityTables.Select(t => t.Name))} IN EXCLUSIVE MODE", cancellationToken);
 
-        // Detaching a partition of the samples checks every result that points at it; the link is
-        // dropped while the rows move and made again (and checked) once they are in place.
-        var linked = await HasConstraintAsync(connection, "sample_item_results", "FK_sample_item_results_samples_SampleId", cancellationToken);
-        if (linked)
+        // Detaching a partition a link points at checks every row that points at it (a sample's, a
+        // visit's, an inspection's); the links are dropped while the rows move and made again (and
+        // checked) once they are in place.
+        var linked = new List<CityLink>();
+        foreach (var link in CityLinks)
         {
-            await ExecuteAsync(connection, """ALTER TABLE sample_item_results DROP CONSTRAINT "FK_sample_item_results_samples_SampleId" """, cancellationToken);
+            if (await HasConstraintAsync(connection, link.Table, link.Name, cancellationToken))
+            {
+                linked.Add(link);
+            }
+        }
+
+        if (linked.Count > 0)
+        {
+            await ExecuteAsync(connection, string.Concat(linked.Select(l => l.Drop)), cancellationToken);
         }
 
         var carved = new List<CarvedPartition>();
@@ -139,12 +184,12 @@ public sealed class RegistryPartitions(QualityCityDbContext db)
                 await ExecuteAsync(connection, LocalKeys(table, name), cancellationToken);
             }
 
-            carved.Add(new CarvedPartition(table.Name, name, await ScalarAsync(connection, $"SELECT count(*) FROM {Quote(name)}", cancellationToken)));
+            carved.Add(new CarvedPartition(table.Name, name, await ScalarAsync(connection, $"SELECT count(*) FROM {Quote(name)}", cancellationToken), table.What));
         }
 
-        if (linked)
+        if (linked.Count > 0)
         {
-            await ExecuteAsync(connection, ResultsToSample, cancellationToken);
+            await ExecuteAsync(connection, string.Concat(linked.Select(l => l.Add)), cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -152,16 +197,17 @@ public sealed class RegistryPartitions(QualityCityDbContext db)
     }
 
     /// <summary>
-    /// Moves the city's partitions (the registry's, the samples' and their results') to the PostgreSQL
-    /// database at <paramref name="shardConnectionString"/> (carving them first when they are still in
-    /// the default partitions): the rows are copied there, checked by count, and a <c>postgres_fdw</c>
-    /// foreign table takes each local partition's place. A table with a foreign partition cannot have
-    /// unique indexes across partitions, so each primary key and unique index moves down onto each local
-    /// partition, the shard's tables have their own, and a result's link to its sample is dropped (it
-    /// could not reach a sample on another server). Writers of those tables wait until it is done.
+    /// Moves the city's partitions (the registry's, the samples' and their results', the visits' and the
+    /// inspections') to the PostgreSQL database at <paramref name="shardConnectionString"/> (carving them
+    /// first when they are still in the default partitions): the rows are copied there, checked by count,
+    /// and a <c>postgres_fdw</c> foreign table takes each local partition's place. A table with a foreign
+    /// partition cannot have unique indexes across partitions, so each primary key and unique index moves
+    /// down onto each local partition, the shard's tables have their own, and the links between the
+    /// tables (a result's to its sample, a visit part's to its visit …) are dropped: they could not reach
+    /// a row on another server. Writers of those tables wait until it is done.
     /// </summary>
-    /// <returns>How many entities moved.</returns>
-    public async Task<long> MoveCityToShardAsync(string city, string shardConnectionString, CancellationToken cancellationToken)
+    /// <returns>Each partition moved and how many rows it holds, the registry's first.</returns>
+    public async Task<IReadOnlyList<CarvedPartition>> MoveCityToShardAsync(string city, string shardConnectionString, CancellationToken cancellationToken)
     {
         RequirePostgres();
         NpgsqlConnectionStringBuilder shard;
@@ -181,10 +227,30 @@ public sealed class RegistryPartitions(QualityCityDbContext db)
 
         await RequireCityAsync(city, cancellationToken);
         var connection = await OpenAsync(cancellationToken);
-        var server = await PartitionOfAsync(connection, city, cancellationToken);
-        if (server is { Length: > 0 })
+        var serverName = ServerName(shard);
+
+        // A city moved before a table was partitioned by city has that table's rows here still: they
+        // follow the rest of the city to its server, and to no other.
+        var moving = new List<CityTable>();
+        string? server = null;
+        foreach (var table in CityTables)
         {
-            throw new RegistryPartitionException($"city {city} is on server {server} already");
+            var partition = (await LocatedAsync(connection, table.Name, cancellationToken)).FirstOrDefault(p => p.Name == table.Partition(city));
+            if (partition.Server is null)
+            {
+                moving.Add(table);
+            }
+            else
+            {
+                server ??= partition.Server;
+            }
+        }
+
+        if (server is not null && (moving.Count == 0 || server != serverName))
+        {
+            throw new RegistryPartitionException(moving.Count == 0
+                ? $"city {city} is on server {server} already"
+                : $"city {city} is on server {server} already but for its {string.Join(", ", moving.Select(t => t.What))}: they go to that server too, not to another");
         }
 
         // Everything that can refuse is asked before anything changes.
@@ -202,7 +268,6 @@ public sealed class RegistryPartitions(QualityCityDbContext db)
         }
 
         await CarveCityAsync(city, cancellationToken);
-        var serverName = ServerName(shard);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await ExecuteAsync(connection, $"LOCK TABLE {string.Join(", ", CityTables.Select(t => t.Name))} IN EXCLUSIVE MODE", cancellationToken);
         var functions = await IndexFunctionsAsync(connection, cancellationToken);
@@ -219,7 +284,7 @@ public sealed class RegistryPartitions(QualityCityDbContext db)
                 await ExecuteAsync(remote, function, cancellationToken);
             }
 
-            foreach (var table in CityTables)
+            foreach (var table in moving)
             {
                 var name = table.Partition(city);
                 var columns = await ColumnsAsync(connection, name, cancellationToken);
@@ -227,11 +292,11 @@ public sealed class RegistryPartitions(QualityCityDbContext db)
                 var localRows = await ScalarAsync(connection, $"SELECT count(*) FROM {Quote(name)}", cancellationToken);
                 await ExecuteAsync(remote, $"""
                     DROP TABLE IF EXISTS {Quote(name)};
-                    CREATE TABLE {Quote(name)} ({columns}, CONSTRAINT {Quote("PK_" + name)} PRIMARY KEY ("Id"));
+                    CREATE TABLE {Quote(name)} ({columns}, CONSTRAINT {Quote("PK_" + name)} PRIMARY KEY ({Columns(table.KeyColumns)}));
                     """, cancellationToken);
-                if (table.UniqueColumn is { } unique)
+                if (table.UniqueColumns is { } unique)
                 {
-                    await ExecuteAsync(remote, $"CREATE UNIQUE INDEX {Quote("IX_" + name + "_" + unique)} ON {Quote(name)} ({Quote(unique)})", cancellationToken);
+                    await ExecuteAsync(remote, $"CREATE UNIQUE INDEX {Quote($"IX_{name}_{string.Join('_', unique)}")} ON {Quote(name)} ({Columns(unique)})", cancellationToken);
                 }
 
                 foreach (var index in indexes.Where(i => !i.Unique))
@@ -257,8 +322,8 @@ public sealed class RegistryPartitions(QualityCityDbContext db)
             await remoteTransaction.CommitAsync(cancellationToken);
         }
 
-        await ExecuteAsync(connection, """ALTER TABLE sample_item_results DROP CONSTRAINT IF EXISTS "FK_sample_item_results_samples_SampleId" """, cancellationToken);
-        foreach (var table in CityTables)
+        await ExecuteAsync(connection, string.Concat(CityLinks.Select(l => l.Drop)), cancellationToken);
+        foreach (var table in moving)
         {
             var name = table.Partition(city);
             var keyless = await PartitionsWithInheritedKeysAsync(connection, table, name, cancellationToken);
@@ -301,11 +366,8 @@ public sealed class RegistryPartitions(QualityCityDbContext db)
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return copies[0].Rows;
+        return copies.Select(c => new CarvedPartition(c.Table.Name, c.Table.Partition(city), c.Rows, c.Table.What)).ToList();
     }
-
-    /// <summary>The partition's table for a city.</summary>
-    public static string PartitionName(string city) => $"{Parent}_{city}";
 
     /// <summary>A city's range of county codes: every code that begins with its four digits.</summary>
     private static (string From, string To) Bounds(string city) =>
@@ -342,10 +404,6 @@ public sealed class RegistryPartitions(QualityCityDbContext db)
 
         return connection;
     }
-
-    /// <summary>Null when the city has no partition; "" when it has a local one; the server's name when it is foreign.</summary>
-    private static async Task<string?> PartitionOfAsync(NpgsqlConnection connection, string city, CancellationToken cancellationToken) =>
-        (await LocatedAsync(connection, Parent, cancellationToken)).Where(p => p.Name == PartitionName(city)).Select(p => p.Server ?? "").FirstOrDefault();
 
     /// <summary>Each partition of <paramref name="parent"/> and, for a foreign one, its server: the default partition first, then by city.</summary>
     private static async Task<List<(string Name, string? Server)>> LocatedAsync(NpgsqlConnection connection, string parent, CancellationToken cancellationToken)
@@ -485,10 +543,15 @@ public sealed class RegistryPartitions(QualityCityDbContext db)
 
     /// <summary>A local partition's own key and uniqueness (within a county, as the parent's were).</summary>
     private static string LocalKeys(CityTable table, string partition) => $"""
-        ALTER TABLE {Quote(partition)} ADD CONSTRAINT {Quote("PK_" + partition)} PRIMARY KEY ("Id", "CountyCode");
-        {(table.UniqueColumn is { } unique ? $"CREATE UNIQUE INDEX {Quote("IX_" + partition + "_" + unique)} ON {Quote(partition)} ({Quote(unique)}, {Quote("CountyCode")});" : string.Empty)}
+        ALTER TABLE {Quote(partition)} ADD CONSTRAINT {Quote("PK_" + partition)} PRIMARY KEY ({Columns([.. table.KeyColumns, "CountyCode"])});
+        {(table.UniqueColumns is { } unique
+            ? $"CREATE UNIQUE INDEX {Quote($"IX_{partition}_{string.Join('_', unique)}")} ON {Quote(partition)} ({Columns([.. unique, "CountyCode"])});"
+            : string.Empty)}
 
         """;
+
+    /// <summary>Columns quoted and listed for SQL.</summary>
+    private static string Columns(IEnumerable<string> columns) => string.Join(", ", columns.Select(Quote));
 
     /// <summary>Whether the table has the named constraint.</summary>
     private static async Task<bool> HasConstraintAsync(NpgsqlConnection connection, string table, string constraint, CancellationToken cancellationToken)
