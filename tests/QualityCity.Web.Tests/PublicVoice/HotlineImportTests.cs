@@ -55,7 +55,7 @@ public abstract partial class HotlineImportTests(QualityCityFactory factory) : P
             $",2026-02-12 10:05,投诉,缺少工单编号的一行。,阳谷县,,,王先生,13900003333,",
             $"{noContent},2026-02-12 10:05,投诉,,阳谷县,,,王先生,13900003333,",
             $"{badCounty},2026-02-12 10:05,投诉,某饭店后厨卫生差。,北京市,,,王先生,13900003333,",
-            $"{tooLong},2026-02-12 10:05,投诉,{new string('差', 4001)},阳谷县,,,王先生,13900003333,",
+            $"{tooLong},2026-02-12 10:05,投诉,{new string('差', 59)}😠{new string('差', 3940)},阳谷县,,,王先生,13900003333,",
             $"{twice},2026-02-12 11:00,建议,建议在菜市场设置公平秤。,冠县,,,赵先生,13900004444,",
             $"{twice},2026-02-12 11:00,建议,建议在菜市场设置公平秤。,冠县,,,赵先生,13900004444,"));
 
@@ -78,6 +78,9 @@ public abstract partial class HotlineImportTests(QualityCityFactory factory) : P
         Has(8, "诉求内容", "the content is empty");
         Has(9, "区县", "unknown county");
         Has(10, "诉求内容", "exceeds 4000");
+        // The long value is shown cut short, before a character written as two (the emoji), never through it.
+        Assert.Contains($"\n10,诉求内容,{new string('差', 59)}…,", string.Join('\n', report), StringComparison.Ordinal);
+        Assert.DoesNotContain('\uFFFD', string.Join('\n', report));
         Has(12, "工单编号", "already in row 11");
         Assert.Equal(8, report.Count);
         Assert.DoesNotContain("13900003333", string.Join('\n', report), StringComparison.Ordinal);

@@ -498,7 +498,15 @@ public static class HotlineRows
 
     /// <summary>The value as the report shows it: contact data never, long text cut short.</summary>
     private static string Shown(string column, string value) =>
-        ContactColumns.Contains(column) ? string.Empty : value.Length > 60 ? value[..60] + "…" : value;
+        ContactColumns.Contains(column) ? string.Empty : value.Length > ShownLength ? Cut(value) + "…" : value;
+
+    private const int ShownLength = 60;
+
+    /// <summary>
+    /// The first characters of a long value, never half of a character written as two (an emoji, a rare
+    /// hanzi outside the basic plane): half of one would reach the report as a replacement mark.
+    /// </summary>
+    private static string Cut(string value) => value[..(char.IsHighSurrogate(value[ShownLength - 1]) ? ShownLength - 1 : ShownLength)];
 
     /// <summary>A header as written, without spaces or a stray byte-order mark.</summary>
     private static string HeaderKey(string header) => string.Concat(header.Where(c => !char.IsWhiteSpace(c) && c != '\uFEFF'));
