@@ -138,8 +138,13 @@ public sealed class PostgresShardTests(ShardedRegistry fixture) : IClassFixture<
         Assert.Contains("inserted=60 updated=0 unchanged=0 rejected=0", fixture.ImportOutput.Whole, StringComparison.Ordinal);
         Assert.Equal(fixture.ImportOutput.Whole.Split('\n')[0], fixture.ImportOutput.Sharded.Split('\n')[0]); // the summary; the next line is the time taken
 
-        var partitions = await ListAsync(fixture.Sharded);
+        var listed = await ListAsync(fixture.Sharded);
+        var partitions = listed.Where(p => p.Table == "market_entities").ToList();
         Assert.Equal(["market_entities_default", "market_entities_3701", "market_entities_3715"], partitions.Select(p => p.Name));
+        // Every other table of each city is on its registry's server; the default partitions are here.
+        Assert.Equal(9, listed.Select(p => p.Table).Distinct().Count());
+        Assert.All(listed.GroupBy(p => p.Table), table =>
+            Assert.Equal([null, partitions[1].Server, partitions[2].Server], table.OrderBy(p => p.City).Select(p => p.Server)));
         Assert.Null(partitions[0].Server);
         Assert.Equal(12, partitions[0].Rows); // Beijing's
         Assert.NotNull(partitions[1].Server);

@@ -33,7 +33,17 @@ public abstract class RegistryPartitionVerbTests(QualityCityFactory factory) : P
             return;
         }
 
-        Assert.Equal($"market_entities_default\tdefault\tlocal\t{entities + elsewhere} entities\n", (await RunCliAsync("registry", "partitions")).Output.ReplaceLineEndings("\n"));
+        // Every table partitioned by city, the registry first, each with its default partition alone.
+        string[] tables = ["market_entities", "samples", "sample_item_results", "visits", "visit_departments", "visit_items", "visit_inspectors", "inspections", "inspection_item_results"];
+        string[] what = ["entities", "samples", "test results", "visits", "visit parts", "visit items", "visit officers", "inspections", "inspection results"];
+        var listed = (await RunCliAsync("registry", "partitions")).Output.Trim().ReplaceLineEndings("\n").Split('\n');
+        Assert.Equal($"market_entities_default\tdefault\tlocal\t{entities + elsewhere} entities", listed[0]);
+        Assert.Equal(tables.Length, listed.Length);
+        for (var i = 1; i < tables.Length; i++)
+        {
+            Assert.Matches($@"^{tables[i]}_default\tdefault\tlocal\t[1-9]\d* {what[i]}$", listed[i]);
+        }
+
         // Every sample with its results, read from the tables themselves (the staff export is not cached).
         var samr = await Factory.SignedInClientAsync("samr.head");
         var samples = await samr.GetStringAsync("/api/quality/samples/export.csv");
@@ -44,17 +54,21 @@ public abstract class RegistryPartitionVerbTests(QualityCityFactory factory) : P
         Assert.Equal($"partition market_entities_3715: {entities} entities moved from the default partition", lines[0]);
         Assert.Matches(@"^partition samples_3715: [1-9]\d* samples moved from the default partition$", lines[1]);
         Assert.Matches(@"^partition sample_item_results_3715: [1-9]\d* test results moved from the default partition$", lines[2]);
-        string[] fieldTables = ["visits", "visit_departments", "visit_items", "visit_inspectors", "inspections", "inspection_item_results"];
-        string[] what = ["visits", "visit parts", "visit items", "visit officers", "inspections", "inspection results"];
-        for (var i = 0; i < fieldTables.Length; i++)
+        for (var i = 3; i < tables.Length; i++)
         {
-            Assert.Matches($@"^partition {fieldTables[i]}_3715: [1-9]\d* {what[i]} moved from the default partition$", lines[3 + i]);
+            Assert.Matches($@"^partition {tables[i]}_3715: [1-9]\d* {what[i]} moved from the default partition$", lines[i]);
         }
 
         Assert.Equal(9, lines.Length);
         Assert.Equal("city 3715 has its partition already", (await RunCliAsync("registry", "partition", "--city", "3715")).Output.Trim());
-        Assert.Equal($"market_entities_default\tdefault\tlocal\t{elsewhere} entities\nmarket_entities_3715\t3715\tlocal\t{entities} entities\n",
-            (await RunCliAsync("registry", "partitions")).Output.ReplaceLineEndings("\n"));
+        listed = (await RunCliAsync("registry", "partitions")).Output.Trim().ReplaceLineEndings("\n").Split('\n');
+        Assert.Equal([$"market_entities_default\tdefault\tlocal\t{elsewhere} entities", $"market_entities_3715\t3715\tlocal\t{entities} entities"], listed[..2]);
+        Assert.Equal(2 * tables.Length, listed.Length);
+        for (var i = 1; i < tables.Length; i++)
+        {
+            Assert.Matches($@"^{tables[i]}_3715\t3715\tlocal\t[1-9]\d* {what[i]}$", listed[(2 * i) + 1]);
+        }
+
         Assert.Equal(64, (await RunCliAsync("registry", "partition")).ExitCode);
 
         // The city's samples and their test results moved with it (ADR 0050), each result still bound
@@ -77,7 +91,7 @@ public abstract class RegistryPartitionVerbTests(QualityCityFactory factory) : P
 
             // The visits and inspections moved too (ADR 0051): every row of the city in its partitions,
             // none left behind, and a row is bound to its visit or inspection in the same county.
-            foreach (var table in fieldTables)
+            foreach (var table in tables)
             {
                 Assert.Equal(await CountAsync(scope.Db, $"""SELECT count(*) AS "Value" FROM {table} WHERE "CountyCode" LIKE '3715%'"""),
                     await CountAsync(scope.Db, $"""SELECT count(*) AS "Value" FROM {table}_3715"""));

@@ -16,7 +16,7 @@ internal static class RegistryPartitionVerbs
         {
             var where = partition.Server is null ? "local" : "on " + partition.Server;
             await cli.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{partition.Name}\t{partition.City ?? "default"}\t{where}\t{partition.Rows} entities"));
+                $"{partition.Name}\t{partition.City ?? "default"}\t{where}\t{partition.Rows} {partition.What}"));
         }
     });
 

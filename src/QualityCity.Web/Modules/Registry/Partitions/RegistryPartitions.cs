@@ -7,12 +7,14 @@ using QualityCity.Web.Data;
 
 namespace QualityCity.Web.Modules.Registry.Partitions;
 
-/// <summary>One partition of the registry as <c>registry partitions</c> lists it.</summary>
+/// <summary>One partition of a table partitioned by city, as <c>registry partitions</c> lists it.</summary>
+/// <param name="Table">The partitioned table, e.g. <c>market_entities</c>.</param>
 /// <param name="Name">The partition's table, e.g. <c>market_entities_3715</c>.</param>
 /// <param name="City">The city's four-digit code; null for the default partition.</param>
 /// <param name="Server">The foreign server the rows live on; null when they are in this database.</param>
-/// <param name="Rows">How many entities it holds.</param>
-public sealed record RegistryPartition(string Name, string? City, string? Server, long Rows);
+/// <param name="Rows">How many rows it holds.</param>
+/// <param name="What">What its rows are, in words for the operator ("entities", "visits" …).</param>
+public sealed record RegistryPartition(string Table, string Name, string? City, string? Server, long Rows, string What);
 
 /// <summary>A city's partition of one table, made by <see cref="RegistryPartitions.CarveCityAsync"/> or moved by <see cref="RegistryPartitions.MoveCityToShardAsync"/>.</summary>
 /// <param name="Table">The partitioned table, e.g. <c>samples</c>.</param>
@@ -36,7 +38,6 @@ public sealed class RegistryPartitionException(string message) : Exception(messa
 public sealed class RegistryPartitions(QualityCityDbContext db)
 {
     private const string Parent = "market_entities";
-    private const string DefaultPartition = "market_entities_default";
 
     /// <summary>
     /// A table partitioned by city (ADR 0047, ADR 0050, ADR 0051): its key's columns and its unique
@@ -102,17 +103,23 @@ public sealed class RegistryPartitions(QualityCityDbContext db)
         new("inspection_item_results", "InspectionId", "inspections"),
     ];
 
-    /// <summary>The partitions, the default one first, then by city; with their row counts.</summary>
+    /// <summary>
+    /// The partitions of every table partitioned by city, the registry's first: each table's default
+    /// partition first, then by city; with their row counts, so that an operator sees where each of a
+    /// city's tables lives.
+    /// </summary>
     public async Task<IReadOnlyList<RegistryPartition>> ListAsync(CancellationToken cancellationToken)
     {
         RequirePostgres();
         var connection = await OpenAsync(cancellationToken);
-        var found = await LocatedAsync(connection, Parent, cancellationToken);
         var partitions = new List<RegistryPartition>();
-        foreach (var (name, server) in found)
+        foreach (var table in CityTables)
         {
-            var rows = await ScalarAsync(connection, $"SELECT count(*) FROM {Quote(name)}", cancellationToken);
-            partitions.Add(new RegistryPartition(name, name == DefaultPartition ? null : name[(Parent.Length + 1)..], server, rows));
+            foreach (var (name, server) in await LocatedAsync(connection, table.Name, cancellationToken))
+            {
+                var rows = await ScalarAsync(connection, $"SELECT count(*) FROM {Quote(name)}", cancellationToken);
+                partitions.Add(new RegistryPartition(table.Name, name, name == table.DefaultPartition ? null : name[(table.Name.Length + 1)..], server, rows, table.What));
+            }
         }
 
         return partitions;
