@@ -47,12 +47,14 @@ public static class CommandLine
         new("export", "registry", needsDatabase: true, ExportRegistryVerb.RunAsync,
             "export registry FILE", "export the registry to .csv or .xlsx"),
         new("registry", "partitions", needsDatabase: true, RegistryPartitionVerbs.ListAsync,
-            "registry partitions", "PostgreSQL: the registry's partitions by city, where each is and how many entities it holds"),
+            "registry partitions", "PostgreSQL: the partitions by city of the registry and the tables partitioned with it,\n" +
+            "where each is and how many rows it holds"),
         new("registry", "partition", needsDatabase: true, RegistryPartitionVerbs.CarveAsync,
-            "registry partition --city CITY", "PostgreSQL: give a city (four digits, GB/T 2260) a partition of its own, its entities moved\n" +
-            "there from the default partition; writers wait meanwhile"),
+            "registry partition --city CITY", "PostgreSQL: give a city (four digits, GB/T 2260) partitions of its own (registry, samples,\n" +
+            "visits, inspections, public-voice items and their rows), its rows moved there from the default\n" +
+            "partitions; writers wait meanwhile"),
         new("registry", "shard", needsDatabase: true, RegistryPartitionVerbs.ShardAsync,
-            "registry shard --city CITY --to CONNECTION", "PostgreSQL: move a city's partition to another PostgreSQL database (a connection string\n" +
+            "registry shard --city CITY --to CONNECTION", "PostgreSQL: move a city's partitions to another PostgreSQL database (a connection string\n" +
             "with a password) and read it there through postgres_fdw; see docs/scale.md"),
         new("import", "catalogue", needsDatabase: true, ServicesRecordVerbs.ImportCatalogueAsync,
             "import catalogue FILE", "import the calibration and verification catalogue (.csv or .xlsx, SVC-2):\n" +

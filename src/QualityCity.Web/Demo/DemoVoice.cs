@@ -306,7 +306,7 @@ public static class DemoVoice
             await db.SaveChangesAsync(cancellationToken);
             db.VoiceItemEvents.AddRange(items.Select(i => new VoiceItemEvent
             {
-                ItemId = i.Id, AtUtc = i.ReceivedAtUtc, Actor = "public", Action = "submit", ToState = i.State, Note = i.Channel,
+                ItemId = i.Id, CountyCode = i.CountyCode, AtUtc = i.ReceivedAtUtc, Actor = "public", Action = "submit", ToState = i.State, Note = i.Channel,
             }));
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
@@ -535,7 +535,7 @@ public static class DemoVoice
             item.UpdatedAtUtc = at;
             events.Add(new VoiceItemEvent
             {
-                ItemId = item.Id, AtUtc = at, Actor = actorName, Action = VoiceCodes.ActionCode(action), FromState = VoiceCodes.StateCode(before.State),
+                ItemId = item.Id, CountyCode = item.CountyCode, AtUtc = at, Actor = actorName, Action = VoiceCodes.ActionCode(action), FromState = VoiceCodes.StateCode(before.State),
                 ToState = item.State, Department = after.AssignedDepartment ?? before.AssignedDepartment,
                 Note = action switch
                 {

@@ -221,7 +221,7 @@ public abstract partial class VoiceIntakeLoadTests(IntakeBenchFactory factory) :
         UpdatedAtUtc = TestClock.Now.UtcDateTime,
     };
 
-    private static VoiceItemEvent Step() => new() { AtUtc = TestClock.Now.UtcDateTime, Actor = "public", Action = "submit", ToState = "received", Note = "api" };
+    private static VoiceItemEvent Step() => new() { CountyCode = "371521", AtUtc = TestClock.Now.UtcDateTime, Actor = "public", Action = "submit", ToState = "received", Note = "api" };
 }
 
 /// <summary>The platform with the benchmark's bare route on and small batches, so that a test's submissions share batches.</summary>

@@ -59,16 +59,16 @@ public abstract class VoiceOversightTests(QualityCityFactory factory) : Platform
 
         db.VoiceItems.Add(item);
         await db.SaveChangesAsync();
-        db.VoiceItemEvents.Add(new VoiceItemEvent { ItemId = item.Id, AtUtc = item.ReceivedAtUtc, Actor = "public", Action = "submit", ToState = "received" });
+        db.VoiceItemEvents.Add(new VoiceItemEvent { ItemId = item.Id, CountyCode = item.CountyCode, AtUtc = item.ReceivedAtUtc, Actor = "public", Action = "submit", ToState = "received" });
         db.VoiceItemEvents.Add(new VoiceItemEvent
         {
-            ItemId = item.Id, AtUtc = dispatched.UtcDateTime, Actor = "coordinator", Action = "dispatch", FromState = "received", ToState = "dispatched", Department = department,
+            ItemId = item.Id, CountyCode = item.CountyCode, AtUtc = dispatched.UtcDateTime, Actor = "coordinator", Action = "dispatch", FromState = "received", ToState = "dispatched", Department = department,
         });
         foreach (var e in later)
         {
             db.VoiceItemEvents.Add(new VoiceItemEvent
             {
-                ItemId = item.Id, AtUtc = e.At.UtcDateTime, Actor = "samr.head", Action = e.Action, ToState = e.ToState, Department = department, Note = e.Note,
+                ItemId = item.Id, CountyCode = item.CountyCode, AtUtc = e.At.UtcDateTime, Actor = "samr.head", Action = e.Action, ToState = e.ToState, Department = department, Note = e.Note,
             });
         }
 

@@ -60,7 +60,7 @@ public abstract class VoiceTriageTests(QualityCityFactory factory) : PlatformTes
         await scope.Db.SaveChangesAsync();
         scope.Db.VoiceItemEvents.AddRange(items.Select(i => new VoiceItemEvent
         {
-            ItemId = i.Item.Id, AtUtc = i.Item.ReceivedAtUtc, Actor = "12345", Action = "dispatch", FromState = "accepted", ToState = "dispatched", Department = i.Department,
+            ItemId = i.Item.Id, CountyCode = i.Item.CountyCode, AtUtc = i.Item.ReceivedAtUtc, Actor = "12345", Action = "dispatch", FromState = "accepted", ToState = "dispatched", Department = i.Department,
         }));
         await scope.Db.SaveChangesAsync();
     }

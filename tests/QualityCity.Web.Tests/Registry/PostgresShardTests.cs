@@ -142,7 +142,7 @@ public sealed class PostgresShardTests(ShardedRegistry fixture) : IClassFixture<
         var partitions = listed.Where(p => p.Table == "market_entities").ToList();
         Assert.Equal(["market_entities_default", "market_entities_3701", "market_entities_3715"], partitions.Select(p => p.Name));
         // Every other table of each city is on its registry's server; the default partitions are here.
-        Assert.Equal(9, listed.Select(p => p.Table).Distinct().Count());
+        Assert.Equal(12, listed.Select(p => p.Table).Distinct().Count());
         Assert.All(listed.GroupBy(p => p.Table), table =>
             Assert.Equal([null, partitions[1].Server, partitions[2].Server], table.OrderBy(p => p.City).Select(p => p.Server)));
         Assert.Null(partitions[0].Server);
@@ -175,6 +175,12 @@ public sealed class PostgresShardTests(ShardedRegistry fixture) : IClassFixture<
             Assert.Equal(await db.VisitInspectors.LongCountAsync(i => i.CountyCode.StartsWith("3715")), await CountOnShardAsync(fixture.Shards[0], "visit_inspectors_3715"));
             Assert.Equal(inspections, await CountOnShardAsync(fixture.Shards[0], "inspections_3715"));
             Assert.Equal(await db.InspectionItemResults.LongCountAsync(r => r.CountyCode.StartsWith("3715")), await CountOnShardAsync(fixture.Shards[0], "inspection_item_results_3715"));
+
+            // And its public-voice items with their steps (ADR 0052).
+            var items = await db.VoiceItems.LongCountAsync(i => i.CountyCode.StartsWith("3715"));
+            Assert.True(items > 10, $"{items} public-voice items of the demo city");
+            Assert.Equal(items, await CountOnShardAsync(fixture.Shards[0], "voice_items_3715"));
+            Assert.Equal(await db.VoiceItemEvents.LongCountAsync(e => e.CountyCode.StartsWith("3715")), await CountOnShardAsync(fixture.Shards[0], "voice_item_events_3715"));
         }
 
         Assert.Equal(await EveryEntityAsync(fixture.Whole), await EveryEntityAsync(fixture.Sharded));
@@ -349,6 +355,73 @@ public sealed class PostgresShardTests(ShardedRegistry fixture) : IClassFixture<
         Assert.Equal(1, await CountOnShardAsync(fixture.Shards[0], $"inspections_3715 WHERE \"Id\" = {onShard}"));
         Assert.Equal(1, await CountOnShardAsync(fixture.Shards[0], $"inspection_item_results_3715 WHERE \"InspectionId\" = {onShard} AND \"Notes\" = '分片测试：消防通道堆放杂物'"));
         Assert.True(await CountOnShardAsync(fixture.Shards[0], $"inspection_item_results_3715 WHERE \"InspectionId\" = {onShard}") > 1);
+    }
+
+    [SkippableFact]
+    public async Task A_public_submission_in_a_city_on_a_shard_is_written_there_handled_as_on_one_database_and_its_code_stays_unique_across_shards()
+    {
+        SkipIfUnavailable();
+        var enterprise = File.ReadLines(fixture.ImportFile).Skip(1).First(l => l.Contains(",371521,", StringComparison.Ordinal)).Split(',')[0];
+        var handled = new List<(string Code, long Id, string Read)>();
+        foreach (var factory in new[] { fixture.Whole, fixture.Sharded })
+        {
+            var submitted = await factory.AnonymousClient().PostAsJsonAsync("/api/voice/items", new
+            {
+                kind = "complaint", category = "food-catering", county = "371521", creditCode = enterprise, anonymous = true,
+                description = "分片测试：该企业门店出售过期食品，请核查处理。",
+            });
+            var body = await submitted.Content.ReadAsStringAsync();
+            Assert.True(submitted.StatusCode == HttpStatusCode.Created, body);
+            var code = QualityCity.Domain.PublicVoice.TrackingCode.Parse(JsonDocument.Parse(body).RootElement.GetProperty("trackingCode").GetString()!).Canonical;
+
+            // The 12345 loop over it: accepted, dispatched, verified by the department, found by its code by the public.
+            var coordinator = await factory.SignedInClientAsync("coordinator");
+            foreach (var action in new object[] { new { action = "accept" }, new { action = "dispatch", department = "samr" } })
+            {
+                var acted = await coordinator.PostAsJsonAsync($"/api/voice/items/{code}/actions", action);
+                Assert.True(acted.IsSuccessStatusCode, await acted.Content.ReadAsStringAsync());
+            }
+
+            var verified = await (await factory.SignedInClientAsync("samr.head")).PostAsJsonAsync($"/api/voice/items/{code}/conversions", new { kind = "verified" });
+            Assert.True(verified.IsSuccessStatusCode, await verified.Content.ReadAsStringAsync());
+            var tracked = await factory.AnonymousClient().GetAsync($"/voice/track/{code}");
+            Assert.Equal(HttpStatusCode.OK, tracked.StatusCode);
+            Assert.Contains(code, await tracked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+            await using var scope = OpenDb(factory);
+            var item = await scope.Db.VoiceItems.AsNoTracking().SingleAsync(i => i.TrackingCode == code);
+            var steps = await scope.Db.VoiceItemEvents.AsNoTracking().Where(e => e.ItemId == item.Id).OrderBy(e => e.Id).ToListAsync();
+            var conversions = await scope.Db.VoiceConversions.AsNoTracking().Where(c => c.ItemId == item.Id).ToListAsync();
+            handled.Add((code, item.Id, JsonSerializer.Serialize(new
+            {
+                item.Kind, item.CountyCode, item.CreditCode, item.State, item.AssignedDepartment, item.DeadlineUtc, item.Description,
+                Steps = steps.Select(e => new { e.CountyCode, e.Action, e.FromState, e.ToState, e.Department }),
+                Conversions = conversions.Select(c => new { c.Kind, c.CreditCode }),
+            })));
+        }
+
+        Assert.Equal(handled[0].Read, handled[1].Read);
+        Assert.Contains("\"Action\":\"dispatch\"", handled[1].Read, StringComparison.Ordinal);
+
+        // Written on Liaocheng's shard, the item with every step.
+        var (onShard, id, _) = handled[1];
+        Assert.Equal(1, await CountOnShardAsync(fixture.Shards[0], $"voice_items_3715 WHERE \"TrackingCode\" = '{onShard}' AND \"CountyCode\" = '371521'"));
+        Assert.Equal(4, await CountOnShardAsync(fixture.Shards[0], $"voice_item_events_3715 WHERE \"ItemId\" = {id} AND \"CountyCode\" = '371521'"));
+
+        // The directory here keeps its code unique across the shards: the same code for an item of
+        // Jinan, whose partition is on the other shard, is refused, and that shard keeps nothing of it.
+        await using (var scope = OpenDb(fixture.Sharded))
+        {
+            Assert.Equal(["371521"], await scope.Db.Database.SqlQueryRaw<string>("""SELECT "CountyCode" AS "Value" FROM voice_item_directory WHERE "TrackingCode" = {0}""", onShard).ToListAsync());
+            var jinansItems = await CountOnShardAsync(fixture.Shards[1], "voice_items_3701");
+            var refused = await Assert.ThrowsAsync<PostgresException>(() => scope.Db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO voice_items ("TrackingCode", "Kind", "Channel", "Source", "CategoryCode", "CountyCode", "Description", "Anonymous", "State", "ReturnedBy",
+                    "Extension", "ReopenCount", "ReceivedAtUtc", "DeadlineProvisional", "Urgent", "IsDemo", "UpdatedAtUtc")
+                VALUES ({0}, 'complaint', 'web', 'web', 'food-catering', '370102', '同一查询码', true, 'received', '', 'none', 0, now(), false, false, false, now())
+                """, onShard));
+            Assert.Equal(PostgresErrorCodes.UniqueViolation, refused.SqlState);
+            Assert.Equal(jinansItems, await CountOnShardAsync(fixture.Shards[1], "voice_items_3701"));
+        }
     }
 
     /// <summary>A draw's visits as registered, without ids or codes (each installation signs with its own key): enterprise, county, days, parts.</summary>

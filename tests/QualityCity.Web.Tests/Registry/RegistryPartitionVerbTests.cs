@@ -33,9 +33,29 @@ public abstract class RegistryPartitionVerbTests(QualityCityFactory factory) : P
             return;
         }
 
+        // The demo's public-voice items have no photos: one of the city's gets one, so that every table has rows to move.
+        await using (var scope = OpenDb())
+        {
+            var item = await scope.Db.VoiceItems.Where(i => i.CountyCode.StartsWith("3715")).OrderBy(i => i.Id).FirstAsync();
+            scope.Db.VoicePhotos.Add(new Modules.PublicVoice.VoicePhoto
+            {
+                ItemId = item.Id, CountyCode = item.CountyCode, ContentType = "image/png", Size = 3, Sha256 = Domain.Common.Sha256.Hex("png"), Content = "png"u8.ToArray(),
+                UploadedAtUtc = TestClock.Now.UtcDateTime,
+            });
+            await scope.Db.SaveChangesAsync();
+        }
+
         // Every table partitioned by city, the registry first, each with its default partition alone.
-        string[] tables = ["market_entities", "samples", "sample_item_results", "visits", "visit_departments", "visit_items", "visit_inspectors", "inspections", "inspection_item_results"];
-        string[] what = ["entities", "samples", "test results", "visits", "visit parts", "visit items", "visit officers", "inspections", "inspection results"];
+        string[] tables =
+        [
+            "market_entities", "samples", "sample_item_results", "visits", "visit_departments", "visit_items", "visit_inspectors", "inspections", "inspection_item_results",
+            "voice_items", "voice_item_events", "voice_photos",
+        ];
+        string[] what =
+        [
+            "entities", "samples", "test results", "visits", "visit parts", "visit items", "visit officers", "inspections", "inspection results",
+            "public-voice items", "public-voice steps", "public-voice photos",
+        ];
         var listed = (await RunCliAsync("registry", "partitions")).Output.Trim().ReplaceLineEndings("\n").Split('\n');
         Assert.Equal($"market_entities_default\tdefault\tlocal\t{entities + elsewhere} entities", listed[0]);
         Assert.Equal(tables.Length, listed.Length);
@@ -48,6 +68,7 @@ public abstract class RegistryPartitionVerbTests(QualityCityFactory factory) : P
         var samr = await Factory.SignedInClientAsync("samr.head");
         var samples = await samr.GetStringAsync("/api/quality/samples/export.csv");
         var field = await CityFieldWorkAsync();
+        var voice = await CityVoiceAsync();
         var (carved, output, _) = await RunCliAsync("registry", "partition", "--city", "3715");
         Assert.Equal(0, carved);
         var lines = output.Trim().ReplaceLineEndings("\n").Split('\n');
@@ -59,7 +80,7 @@ public abstract class RegistryPartitionVerbTests(QualityCityFactory factory) : P
             Assert.Matches($@"^partition {tables[i]}_3715: [1-9]\d* {what[i]} moved from the default partition$", lines[i]);
         }
 
-        Assert.Equal(9, lines.Length);
+        Assert.Equal(tables.Length, lines.Length);
         Assert.Equal("city 3715 has its partition already", (await RunCliAsync("registry", "partition", "--city", "3715")).Output.Trim());
         listed = (await RunCliAsync("registry", "partitions")).Output.Trim().ReplaceLineEndings("\n").Split('\n');
         Assert.Equal([$"market_entities_default\tdefault\tlocal\t{elsewhere} entities", $"market_entities_3715\t3715\tlocal\t{entities} entities"], listed[..2]);
@@ -113,10 +134,36 @@ public abstract class RegistryPartitionVerbTests(QualityCityFactory factory) : P
                 var unbound = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => scope.Db.Database.ExecuteSqlRawAsync(otherCounty));
                 Assert.Equal(Npgsql.PostgresErrorCodes.ForeignKeyViolation, unbound.SqlState);
             }
+
+            // The public-voice items too (ADR 0052): a step stays in its item's county; a tracking code is
+            // unique across every county through the directory, and a one-per-item row needs an item.
+            var stepElsewhere = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => scope.Db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO voice_item_events ("ItemId", "CountyCode", "AtUtc", "Actor", "Action", "ToState")
+                SELECT "ItemId", '371600', "AtUtc", "Actor", "Action", "ToState" FROM voice_item_events WHERE "CountyCode" LIKE '3715%' LIMIT 1
+                """));
+            Assert.Equal(Npgsql.PostgresErrorCodes.ForeignKeyViolation, stepElsewhere.SqlState);
+            var cityItem = await scope.Db.VoiceItems.AsNoTracking().Where(i => i.CountyCode.StartsWith("3715")).OrderBy(i => i.Id).FirstAsync();
+            Assert.Equal(1, await CountAsync(scope.Db, $"""SELECT count(*) AS "Value" FROM voice_items_3715 WHERE "TrackingCode" = '{cityItem.TrackingCode}'"""));
+            var twice = new Modules.PublicVoice.VoiceItem
+            {
+                TrackingCode = cityItem.TrackingCode, Kind = cityItem.Kind, Channel = cityItem.Channel, Source = cityItem.Source, CategoryCode = cityItem.CategoryCode,
+                CountyCode = "371602", Description = "同一查询码写入另一城市", State = cityItem.State, ReceivedAtUtc = cityItem.ReceivedAtUtc, UpdatedAtUtc = cityItem.UpdatedAtUtc,
+            };
+            scope.Db.VoiceItems.Add(twice);
+            var doubled = await Assert.ThrowsAsync<DbUpdateException>(() => scope.Db.SaveChangesAsync());
+            var unique = Assert.IsType<Npgsql.PostgresException>(doubled.InnerException);
+            Assert.Equal(Npgsql.PostgresErrorCodes.UniqueViolation, unique.SqlState);
+            Assert.Equal($"tracking code {cityItem.TrackingCode} is stored already", unique.MessageText);
+            scope.Db.ChangeTracker.Clear();
+            var orphan = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => scope.Db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO voice_leads ("ItemId", "Kind", "Owner", "Status", "MarkedBy", "MarkedAtUtc", "UpdatedAtUtc") VALUES (-1, 'misconduct', '纪检组', 'open', 'admin', now(), now())
+                """));
+            Assert.Equal(Npgsql.PostgresErrorCodes.ForeignKeyViolation, orphan.SqlState);
         }
 
         Assert.Equal(samples, await samr.GetStringAsync("/api/quality/samples/export.csv"));
         Assert.Equal(field, await CityFieldWorkAsync());
+        Assert.Equal(voice, await CityVoiceAsync());
 
         // The platform reads and writes the partition as it did the table.
         var client = await Factory.SignedInClientAsync("coordinator");
@@ -175,6 +222,18 @@ public abstract class RegistryPartitionVerbTests(QualityCityFactory factory) : P
         inspections.ForEach(i => i.Results.Sort((a, b) => a.Id.CompareTo(b.Id)));
         var options = new JsonSerializerOptions { ReferenceHandler = System.Text.Json.Serialization.ReferenceHandler.IgnoreCycles };
         return JsonSerializer.Serialize(new { visits, inspections }, options);
+    }
+
+    /// <summary>Every public-voice item of the demo city with its steps and photos, as JSON, read by the platform's model.</summary>
+    private async Task<string> CityVoiceAsync()
+    {
+        await using var scope = OpenDb();
+        var items = await scope.Db.VoiceItems.AsNoTracking().Where(i => i.CountyCode.StartsWith("3715")).OrderBy(i => i.Id).ToListAsync();
+        var ids = items.Select(i => i.Id).ToList();
+        var steps = await scope.Db.VoiceItemEvents.AsNoTracking().Where(e => ids.Contains(e.ItemId)).OrderBy(e => e.Id).ToListAsync();
+        var photos = await scope.Db.VoicePhotos.AsNoTracking().Where(p => ids.Contains(p.ItemId)).OrderBy(p => p.Id).ToListAsync();
+        Assert.True(items.Count > 10 && steps.Count > items.Count && photos.Count > 0, $"{items.Count} items, {steps.Count} steps and {photos.Count} photos of the demo city");
+        return JsonSerializer.Serialize(new { items, steps, photos });
     }
 
     /// <summary>A count of rows the model does not map (a partition), in SQL naming its column "Value".</summary>

@@ -61,6 +61,7 @@ internal sealed class VoiceItemEventTable : IEntityTypeConfiguration<VoiceItemEv
         e.ToTable("voice_item_events");
         e.HasIndex(x => new { x.ItemId, x.AtUtc });
         e.HasOne<VoiceItem>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Cascade);
+        e.Property(x => x.CountyCode).HasMaxLength(12);
         e.Property(x => x.Actor).HasMaxLength(256);
         e.Property(x => x.Action).HasMaxLength(24);
         e.Property(x => x.FromState).HasMaxLength(16);
@@ -77,6 +78,7 @@ internal sealed class VoicePhotoTable : IEntityTypeConfiguration<VoicePhoto>
         e.ToTable("voice_photos");
         e.HasIndex(x => x.ItemId);
         e.HasOne<VoiceItem>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Cascade);
+        e.Property(x => x.CountyCode).HasMaxLength(12);
         e.Property(x => x.ContentType).HasMaxLength(32);
         e.Property(x => x.Sha256).HasMaxLength(64);
     }

@@ -138,6 +138,10 @@ public sealed class VoiceItemEvent
 {
     public long Id { get; set; }
     public long ItemId { get; set; }
+
+    /// <summary>The item's county: the partition the step lives in with its item on PostgreSQL (ADR 0052).</summary>
+    public required string CountyCode { get; set; }
+
     public DateTime AtUtc { get; set; }
 
     /// <summary>The account that acted, or "submitter"/"public" for the citizen.</summary>
@@ -159,6 +163,10 @@ public sealed class VoicePhoto
 {
     public long Id { get; set; }
     public long ItemId { get; set; }
+
+    /// <summary>The item's county: the partition the photo lives in with its item on PostgreSQL (ADR 0052).</summary>
+    public required string CountyCode { get; set; }
+
     public required string ContentType { get; set; }
     public long Size { get; set; }
     public required string Sha256 { get; set; }

@@ -3049,6 +3049,11 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
                     b.Property<string>("Department")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
@@ -3143,6 +3148,11 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
 
                     b.Property<long>("ItemId")
                         .HasColumnType("bigint");

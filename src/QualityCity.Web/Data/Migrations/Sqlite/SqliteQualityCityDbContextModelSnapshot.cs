@@ -2952,6 +2952,11 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Department")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -3041,6 +3046,11 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("ItemId")

@@ -264,19 +264,19 @@ public sealed class HotlineImport(QualityCityDbContext db, IAuditTrail auditLog,
         {
             db.VoiceItemEvents.Add(new VoiceItemEvent
             {
-                ItemId = item.Id, AtUtc = item.ReceivedAtUtc, Actor = Actor, Action = "submit", ToState = VoiceCodes.StateCode(VoiceItemState.Received),
+                ItemId = item.Id, CountyCode = item.CountyCode, AtUtc = item.ReceivedAtUtc, Actor = Actor, Action = "submit", ToState = VoiceCodes.StateCode(VoiceItemState.Received),
                 Note = VoiceChannels.Hotline,
             });
             if (order.Department is { } department)
             {
                 db.VoiceItemEvents.Add(new VoiceItemEvent
                 {
-                    ItemId = item.Id, AtUtc = item.ReceivedAtUtc, Actor = Actor, Action = VoiceCodes.ActionCode(VoiceItemAction.Accept),
+                    ItemId = item.Id, CountyCode = item.CountyCode, AtUtc = item.ReceivedAtUtc, Actor = Actor, Action = VoiceCodes.ActionCode(VoiceItemAction.Accept),
                     FromState = VoiceCodes.StateCode(VoiceItemState.Received), ToState = VoiceCodes.StateCode(VoiceItemState.Accepted),
                 });
                 db.VoiceItemEvents.Add(new VoiceItemEvent
                 {
-                    ItemId = item.Id, AtUtc = item.ReceivedAtUtc, Actor = Actor, Action = VoiceCodes.ActionCode(VoiceItemAction.Dispatch),
+                    ItemId = item.Id, CountyCode = item.CountyCode, AtUtc = item.ReceivedAtUtc, Actor = Actor, Action = VoiceCodes.ActionCode(VoiceItemAction.Dispatch),
                     FromState = VoiceCodes.StateCode(VoiceItemState.Accepted), ToState = item.State, Department = department,
                 });
             }

@@ -102,10 +102,10 @@ public sealed partial class VoiceIntake(QualityCityDbContext db, Text text, Plat
             Urgent = triage.Value.UrgencyRules().Assess(description, category).IsUrgent,
         };
         VoiceSchedule.Set(item, step, deadline);
-        var firstStep = new VoiceItemEvent { AtUtc = now, Actor = "public", Action = "submit", ToState = item.State, Note = VoiceCodes.Snake(channel) };
+        var firstStep = new VoiceItemEvent { CountyCode = item.CountyCode, AtUtc = now, Actor = "public", Action = "submit", ToState = item.State, Note = VoiceCodes.Snake(channel) };
         var stored = checkedPhotos.Select(p => new VoicePhoto
         {
-            ContentType = UploadedFileType.ContentType(p.Kind), Size = p.Bytes.Length, Sha256 = Domain.Common.Sha256.Hex(p.Bytes), Content = p.Bytes, UploadedAtUtc = now,
+            CountyCode = item.CountyCode, ContentType = UploadedFileType.ContentType(p.Kind), Size = p.Bytes.Length, Sha256 = Domain.Common.Sha256.Hex(p.Bytes), Content = p.Bytes, UploadedAtUtc = now,
         }).ToList();
         await writer.WriteAsync(item, firstStep, stored, alsoSave, cancellationToken);
         return WorkResult.Ok(new VoiceReceipt(Domain.PublicVoice.TrackingCode.Parse(item.TrackingCode).ToString(), item.State, deadline.DueAt));

@@ -218,6 +218,7 @@ public sealed class VoiceIntakeWriter(IServiceScopeFactory scopes, ILogger<Voice
                 var step = pending.FirstStep;
                 step.Id = 0;
                 step.ItemId = pending.Item.Id;
+                step.CountyCode = pending.Item.CountyCode;
                 await steps.InsertAsync(step, CancellationToken.None);
             }
         }
@@ -228,7 +229,7 @@ public sealed class VoiceIntakeWriter(IServiceScopeFactory scopes, ILogger<Voice
             {
                 db.VoicePhotos.Add(new VoicePhoto
                 {
-                    ItemId = pending.Item.Id, ContentType = photo.ContentType, Size = photo.Size, Sha256 = photo.Sha256, Content = photo.Content,
+                    ItemId = pending.Item.Id, CountyCode = pending.Item.CountyCode, ContentType = photo.ContentType, Size = photo.Size, Sha256 = photo.Sha256, Content = photo.Content,
                     UploadedAtUtc = photo.UploadedAtUtc,
                 });
             }

@@ -314,7 +314,7 @@ public sealed class VoiceItemWork(QualityCityDbContext db, VoiceLabels labels, T
         db.Actor = "submitter";
         db.VoiceItemEvents.Add(new VoiceItemEvent
         {
-            ItemId = item.Id, AtUtc = now, Actor = "submitter", Action = VoiceCodes.ActionCode(VoiceItemAction.Rate), FromState = item.State, ToState = item.State,
+            ItemId = item.Id, CountyCode = item.CountyCode, AtUtc = now, Actor = "submitter", Action = VoiceCodes.ActionCode(VoiceItemAction.Rate), FromState = item.State, ToState = item.State,
             Note = item.Rating,
         });
         await db.SaveChangesAsync(cancellationToken);
@@ -380,7 +380,7 @@ public sealed class VoiceItemWork(QualityCityDbContext db, VoiceLabels labels, T
         db.Actor = actorName;
         db.VoiceItemEvents.Add(new VoiceItemEvent
         {
-            ItemId = item.Id, AtUtc = now, Actor = actorName, Action = VoiceCodes.ActionCode(action), FromState = VoiceCodes.StateCode(before.State),
+            ItemId = item.Id, CountyCode = item.CountyCode, AtUtc = now, Actor = actorName, Action = VoiceCodes.ActionCode(action), FromState = VoiceCodes.StateCode(before.State),
             ToState = item.State, Department = after.AssignedDepartment ?? before.AssignedDepartment,
             Note = action switch
             {

@@ -111,7 +111,7 @@ public sealed class VoiceConversionWork(QualityCityDbContext db, VoiceItemWork i
         db.VoiceConversions.Add(new VoiceConversion { ItemId = item.Id, Kind = kind!, CreditCode = item.CreditCode, Reference = reference, Note = note, By = actor, AtUtc = now });
         db.VoiceItemEvents.Add(new VoiceItemEvent
         {
-            ItemId = item.Id, AtUtc = now, Actor = actor, Action = StepCode(kind!), FromState = item.State, ToState = item.State, Department = item.AssignedDepartment,
+            ItemId = item.Id, CountyCode = item.CountyCode, AtUtc = now, Actor = actor, Action = StepCode(kind!), FromState = item.State, ToState = item.State, Department = item.AssignedDepartment,
             Note = reference is null ? note : $"#{reference}" + (note is null ? string.Empty : " · " + note),
         });
         await db.SaveChangesAsync(cancellationToken);

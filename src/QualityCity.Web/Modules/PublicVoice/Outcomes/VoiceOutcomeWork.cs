@@ -571,7 +571,7 @@ public sealed partial class VoiceOutcomeWork(QualityCityDbContext db, VoiceItemW
 
     private void AddStep(VoiceItem item, string action, string actor, string? note, DateTime now) => db.VoiceItemEvents.Add(new VoiceItemEvent
     {
-        ItemId = item.Id, AtUtc = now, Actor = actor, Action = action, FromState = item.State, ToState = item.State, Department = item.AssignedDepartment,
+        ItemId = item.Id, CountyCode = item.CountyCode, AtUtc = now, Actor = actor, Action = action, FromState = item.State, ToState = item.State, Department = item.AssignedDepartment,
         Note = note is { Length: > VoiceItemTable.MaxDescription } ? note[..VoiceItemTable.MaxDescription] : note,
     });
 

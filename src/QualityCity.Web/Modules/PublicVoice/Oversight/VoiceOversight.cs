@@ -92,7 +92,7 @@ public sealed class VoiceOversight(QualityCityDbContext db, VoiceLabels labels, 
 
             db.VoiceItemEvents.Add(new VoiceItemEvent
             {
-                ItemId = item.Id, AtUtc = now, Actor = SystemActor, Action = action, FromState = item.State, ToState = item.State,
+                ItemId = item.Id, CountyCode = item.CountyCode, AtUtc = now, Actor = SystemActor, Action = action, FromState = item.State, ToState = item.State,
                 Department = item.AssignedDepartment, Note = item.DeadlineStep,
             });
         }

@@ -28,8 +28,9 @@ public sealed class RegistryPartitionException(string message) : Exception(messa
 
 /// <summary>
 /// The registry's partitions by city on PostgreSQL (ADR 0047), and with them the samples' and their test
-/// results' (ADR 0050). <c>market_entities</c>, <c>samples</c> and <c>sample_item_results</c> are
-/// partitioned by range of county code; every row starts in the default partitions.
+/// results' (ADR 0050), the visits' and inspections' (ADR 0051) and the public-voice items' (ADR 0052):
+/// each of <see cref="CityTables"/> is partitioned by range of county code; every row starts in the
+/// default partitions.
 /// <see cref="CarveCityAsync"/> gives a city (all county codes beginning with its four digits)
 /// partitions of its own, and <see cref="MoveCityToShardAsync"/> moves those partitions' rows to
 /// another PostgreSQL server and puts <c>postgres_fdw</c> foreign tables in their place, so the
@@ -40,39 +41,52 @@ public sealed class RegistryPartitions(QualityCityDbContext db)
     private const string Parent = "market_entities";
 
     /// <summary>
-    /// A table partitioned by city (ADR 0047, ADR 0050, ADR 0051): its key's columns and its unique
-    /// columns besides the key, if any, each without the county (on the partitioned table both hold the
+    /// A table partitioned by city (ADR 0047, ADR 0050, ADR 0051, ADR 0052): its key's columns and its
+    /// unique indexes besides the key, each without the county (on the partitioned table both hold the
     /// county as well; on a shard, whose table is one city's, they do not), and what its rows are.
     /// </summary>
-    private sealed record CityTable(string Name, string What, string[] KeyColumns, string[]? UniqueColumns = null)
+    private sealed record CityTable(string Name, string What, string[] KeyColumns, params CityUnique[] Uniques)
     {
         public string Key => "PK_" + Name;
-
-        public string? UniqueIndex => UniqueColumns is null ? null : $"IX_{Name}_{string.Join('_', UniqueColumns)}";
 
         public string Partition(string city) => $"{Name}_{city}";
 
         public string DefaultPartition => Name + "_default";
     }
 
+    /// <summary>A unique index of a table partitioned by city: its columns without the county, and the rows it covers when not all.</summary>
+    private sealed record CityUnique(string[] Columns, string? Where = null)
+    {
+        /// <summary>The index's name on <paramref name="table"/>, as EF Core names it.</summary>
+        public string Name(string table) => $"IX_{table}_{string.Join('_', Columns)}";
+
+        /// <summary>The index on <paramref name="table"/>, with the county or without it (a shard's table is one city's).</summary>
+        public string Create(string table, bool withCounty) =>
+            $"CREATE UNIQUE INDEX {Quote(Name(table))} ON {Quote(table)} ({RegistryPartitions.Columns(withCounty ? [.. Columns, "CountyCode"] : Columns)}){(Where is null ? string.Empty : " WHERE " + Where)};";
+    }
+
     private static readonly string[] ById = ["Id"];
 
     /// <summary>
     /// The tables a city's partitions are made of, carved and moved together: the registry, the
-    /// product-quality facts (a sample and its test results) and the field's (a visit with its parts,
-    /// items and officers; an inspection and its results), every row of which carries its county.
+    /// product-quality facts (a sample and its test results), the field's (a visit with its parts,
+    /// items and officers; an inspection and its results) and the public's voice (an item with its steps
+    /// and photos), every row of which carries its county.
     /// </summary>
     private static readonly CityTable[] CityTables =
     [
-        new(Parent, "entities", ById, ["CreditCode"]),
-        new("samples", "samples", ById, ["SampleNo"]),
+        new(Parent, "entities", ById, new CityUnique(["CreditCode"])),
+        new("samples", "samples", ById, new CityUnique(["SampleNo"])),
         new("sample_item_results", "test results", ById),
-        new("visits", "visits", ById, ["VisitKey", "DrawId"]),
+        new("visits", "visits", ById, new CityUnique(["VisitKey", "DrawId"])),
         new("visit_departments", "visit parts", ById),
         new("visit_items", "visit items", ["VisitDepartmentId", "Position"]),
         new("visit_inspectors", "visit officers", ["VisitDepartmentId", "Position"]),
         new("inspections", "inspections", ById),
         new("inspection_item_results", "inspection results", ById),
+        new("voice_items", "public-voice items", ById, new CityUnique(["TrackingCode"]), new CityUnique(["Source", "ExternalId"], "\"ExternalId\" IS NOT NULL")),
+        new("voice_item_events", "public-voice steps", ById),
+        new("voice_photos", "public-voice photos", ById),
     ];
 
     /// <summary>A row's link to the row it belongs to, in the same city: (columns, CountyCode) to (Id, CountyCode).</summary>
@@ -101,6 +115,8 @@ public sealed class RegistryPartitions(QualityCityDbContext db)
         new("visit_inspectors", "VisitDepartmentId", "visit_departments"),
         new("visit_inspectors", "VisitId", "visits"),
         new("inspection_item_results", "InspectionId", "inspections"),
+        new("voice_item_events", "ItemId", "voice_items"),
+        new("voice_photos", "ItemId", "voice_items"),
     ];
 
     /// <summary>
@@ -126,8 +142,8 @@ public sealed class RegistryPartitions(QualityCityDbContext db)
     }
 
     /// <summary>
-    /// Gives the city partitions of its own, of the registry, the samples and their results, the visits
-    /// and the inspections, and moves its rows there from the default partitions, in one transaction
+    /// Gives the city partitions of its own, of the registry, the samples and their results, the visits,
+    /// the inspections and the public-voice items, and moves its rows there from the default partitions, in one transaction
     /// (writers of those tables wait; readers do not). A table where the city has its partition already
     /// is left as it is.
     /// </summary>
@@ -204,8 +220,8 @@ public sealed class RegistryPartitions(QualityCityDbContext db)
     }
 
     /// <summary>
-    /// Moves the city's partitions (the registry's, the samples' and their results', the visits' and the
-    /// inspections') to the PostgreSQL database at <paramref name="shardConnectionString"/> (carving them
+    /// Moves the city's partitions (the registry's, the samples' and their results', the visits', the
+    /// inspections' and the public-voice items') to the PostgreSQL database at <paramref name="shardConnectionString"/> (carving them
     /// first when they are still in the default partitions): the rows are copied there, checked by count,
     /// and a <c>postgres_fdw</c> foreign table takes each local partition's place. A table with a foreign
     /// partition cannot have unique indexes across partitions, so each primary key and unique index moves
@@ -301,9 +317,9 @@ public sealed class RegistryPartitions(QualityCityDbContext db)
                     DROP TABLE IF EXISTS {Quote(name)};
                     CREATE TABLE {Quote(name)} ({columns}, CONSTRAINT {Quote("PK_" + name)} PRIMARY KEY ({Columns(table.KeyColumns)}));
                     """, cancellationToken);
-                if (table.UniqueColumns is { } unique)
+                foreach (var unique in table.Uniques)
                 {
-                    await ExecuteAsync(remote, $"CREATE UNIQUE INDEX {Quote($"IX_{name}_{string.Join('_', unique)}")} ON {Quote(name)} ({Columns(unique)})", cancellationToken);
+                    await ExecuteAsync(remote, unique.Create(name, withCounty: false), cancellationToken);
                 }
 
                 foreach (var index in indexes.Where(i => !i.Unique))
@@ -336,7 +352,7 @@ public sealed class RegistryPartitions(QualityCityDbContext db)
             var keyless = await PartitionsWithInheritedKeysAsync(connection, table, name, cancellationToken);
             await ExecuteAsync(connection, $"""
                 ALTER TABLE {table.Name} DROP CONSTRAINT IF EXISTS {Quote(table.Key)};
-                {(table.UniqueIndex is { } unique ? $"DROP INDEX IF EXISTS {Quote(unique)};" : string.Empty)}
+                {string.Concat(table.Uniques.Select(unique => $"DROP INDEX IF EXISTS {Quote(unique.Name(table.Name))};"))}
                 {string.Concat(keyless.Select(partition => LocalKeys(table, partition)))}
                 ALTER TABLE {table.Name} DETACH PARTITION {Quote(name)};
                 DROP TABLE {Quote(name)};
@@ -551,9 +567,7 @@ public sealed class RegistryPartitions(QualityCityDbContext db)
     /// <summary>A local partition's own key and uniqueness (within a county, as the parent's were).</summary>
     private static string LocalKeys(CityTable table, string partition) => $"""
         ALTER TABLE {Quote(partition)} ADD CONSTRAINT {Quote("PK_" + partition)} PRIMARY KEY ({Columns([.. table.KeyColumns, "CountyCode"])});
-        {(table.UniqueColumns is { } unique
-            ? $"CREATE UNIQUE INDEX {Quote($"IX_{partition}_{string.Join('_', unique)}")} ON {Quote(partition)} ({Columns([.. unique, "CountyCode"])});"
-            : string.Empty)}
+        {string.Concat(table.Uniques.Select(unique => unique.Create(partition, withCounty: true)))}
 
         """;
 
