@@ -51,8 +51,8 @@ public static class CommandLine
             "where each is and how many rows it holds"),
         new("registry", "partition", needsDatabase: true, RegistryPartitionVerbs.CarveAsync,
             "registry partition --city CITY", "PostgreSQL: give a city (four digits, GB/T 2260) partitions of its own (registry, samples,\n" +
-            "visits, inspections, public-voice items and their rows), its rows moved there from the default\n" +
-            "partitions; writers wait meanwhile"),
+            "visits, inspections, public-voice items, demands and their rows), its rows moved there from the\n" +
+            "default partitions; writers wait meanwhile"),
         new("registry", "shard", needsDatabase: true, RegistryPartitionVerbs.ShardAsync,
             "registry shard --city CITY --to CONNECTION", "PostgreSQL: move a city's partitions to another PostgreSQL database (a connection string\n" +
             "with a password) and read it there through postgres_fdw; see docs/scale.md"),

@@ -29,8 +29,9 @@ public static class DemoDemands
         var others = await db.MarketEntities.AsNoTracking().Where(e => e.Status == EntityStatus.Active && !accountCodes.Contains(e.CreditCode))
             .OrderBy(e => e.CreditCode).Select(e => e.CreditCode).Take(400).ToListAsync(cancellationToken);
         var names = await db.MarketEntities.AsNoTracking().Where(e => accountCodes.Contains(e.CreditCode) || others.Contains(e.CreditCode))
-            .Select(e => new { e.CreditCode, e.Name }).ToListAsync(cancellationToken);
+            .Select(e => new { e.CreditCode, e.Name, e.CountyCode }).ToListAsync(cancellationToken);
         var nameOf = names.GroupBy(n => n.CreditCode).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
+        var countyOf = names.GroupBy(n => n.CreditCode).ToDictionary(g => g.Key, g => g.First().CountyCode, StringComparer.Ordinal);
 
         var plans = new List<(string CreditCode, Story Story)>();
         if (accountCodes.Count > 0)
@@ -120,6 +121,7 @@ public static class DemoDemands
 
                 timeline.Add(new DemandEvent
                 {
+                    CountyCode = string.Empty, // the demand's, once it is made below
                     AtUtc = at, Actor = step.Actor, Action = DemandCodes.Action(step.Action), FromState = DemandCodes.State(before), ToState = DemandCodes.State(snapshot.State),
                     Note = step.Args.Answer ?? step.Args.Note ?? step.Args.Rating?.Code() ?? (step.Args.Items is { } items ? string.Join("；", items) : null),
                 });
@@ -130,6 +132,7 @@ public static class DemoDemands
             var demand = new Demand
             {
                 Code = DemandCodes.DemandCode(year, 0), Year = year, Number = 0, CreditCode = creditCode, EnterpriseName = nameOf.GetValueOrDefault(creditCode, creditCode),
+                CountyCode = countyOf.GetValueOrDefault(creditCode) ?? DemandCodes.CountyOfCreditCode(creditCode),
                 Kind = story.Kind.Code(), Complexity = DemandCodes.Complexity(snapshot.Complexity), Title = story.Title + DemoCity.DemoSuffix, Description = story.Description,
                 State = DemandCodes.State(snapshot.State), RoutedUnit = options.UnitFor(story.Kind), FiledBy = accountCodes.Contains(creditCode) ? AccountOf(accountCodes, creditCode) : "coordinator",
                 FiledOnBehalf = !accountCodes.Contains(creditCode), FiledAtUtc = filedAt, UpdatedAtUtc = nowUtc,
@@ -164,12 +167,13 @@ public static class DemoDemands
         {
             db.DemandEvents.Add(new DemandEvent
             {
-                DemandId = demand.Id, AtUtc = demand.FiledAtUtc, Actor = demand.FiledBy, Action = "file", FromState = DemandCodes.State(DemandState.Filed),
+                DemandId = demand.Id, CountyCode = demand.CountyCode, AtUtc = demand.FiledAtUtc, Actor = demand.FiledBy, Action = "file", FromState = DemandCodes.State(DemandState.Filed),
                 ToState = DemandCodes.State(DemandState.Filed),
             });
             foreach (var step in timeline)
             {
                 step.DemandId = demand.Id;
+                step.CountyCode = demand.CountyCode;
                 db.DemandEvents.Add(step);
             }
 

@@ -419,7 +419,7 @@ public sealed partial class PageWalkTests(BrowserFixture fixture, ITestOutputHel
         await using var scope = fixture.Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<QualityCityDbContext>();
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        var published = await db.Inspections.AsNoTracking().Where(i => i.PublishedAtUtc != null).OrderBy(i => i.Id).Select(i => new { i.Id, i.CreditCode }).FirstAsync();
+        var published = await db.Inspections.AsNoTracking().Where(i => i.PublishedAtUtc != null).OrderBy(i => i.Id).Select(i => new { i.Id, i.CreditCode, i.CountyCode }).FirstAsync();
         values["/results/{id:long}"] = Str(published.Id);
         values["/registry/{code}"] = published.CreditCode;
         values["/services/ip/enterprise/{code?}"] = published.CreditCode;
@@ -483,7 +483,7 @@ public sealed partial class PageWalkTests(BrowserFixture fixture, ITestOutputHel
         values["/services/demands/{demandCode}"] = await db.Demands.Where(d => d.RoutedUnit == "samr").OrderBy(d => d.Id).Select(d => d.Code).FirstAsync();
         var emergencyDemand = new QualityCity.Web.Modules.Services.OneWindow.Demand
         {
-            Code = "D2099-000001", Year = 2099, Number = 1, CreditCode = published.CreditCode, EnterpriseName = "演示企业", Kind = "other", Complexity = "ordinary",
+            Code = "D2099-000001", Year = 2099, Number = 1, CreditCode = published.CreditCode, EnterpriseName = "演示企业", CountyCode = published.CountyCode, Kind = "other", Complexity = "ordinary",
             Title = "安全生产咨询", Description = "请问危险化学品仓库的安全距离要求。", State = "filed", RoutedUnit = "emergency", FiledBy = "coordinator", FiledOnBehalf = true,
             FiledAtUtc = Infrastructure.TestClock.UtcNow, DueAtUtc = Infrastructure.TestClock.UtcNow.AddDays(7), UpdatedAtUtc = Infrastructure.TestClock.UtcNow,
         };

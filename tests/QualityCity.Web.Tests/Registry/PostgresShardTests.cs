@@ -142,7 +142,7 @@ public sealed class PostgresShardTests(ShardedRegistry fixture) : IClassFixture<
         var partitions = listed.Where(p => p.Table == "market_entities").ToList();
         Assert.Equal(["market_entities_default", "market_entities_3701", "market_entities_3715"], partitions.Select(p => p.Name));
         // Every other table of each city is on its registry's server; the default partitions are here.
-        Assert.Equal(12, listed.Select(p => p.Table).Distinct().Count());
+        Assert.Equal(14, listed.Select(p => p.Table).Distinct().Count());
         Assert.All(listed.GroupBy(p => p.Table), table =>
             Assert.Equal([null, partitions[1].Server, partitions[2].Server], table.OrderBy(p => p.City).Select(p => p.Server)));
         Assert.Null(partitions[0].Server);
@@ -181,6 +181,12 @@ public sealed class PostgresShardTests(ShardedRegistry fixture) : IClassFixture<
             Assert.True(items > 10, $"{items} public-voice items of the demo city");
             Assert.Equal(items, await CountOnShardAsync(fixture.Shards[0], "voice_items_3715"));
             Assert.Equal(await db.VoiceItemEvents.LongCountAsync(e => e.CountyCode.StartsWith("3715")), await CountOnShardAsync(fixture.Shards[0], "voice_item_events_3715"));
+
+            // And its demands with their steps (ADR 0053).
+            var demands = await db.Demands.LongCountAsync(d => d.CountyCode.StartsWith("3715"));
+            Assert.True(demands > 3, $"{demands} demands of the demo city");
+            Assert.Equal(demands, await CountOnShardAsync(fixture.Shards[0], "service_demands_3715"));
+            Assert.Equal(await db.DemandEvents.LongCountAsync(e => e.CountyCode.StartsWith("3715")), await CountOnShardAsync(fixture.Shards[0], "service_demand_events_3715"));
         }
 
         Assert.Equal(await EveryEntityAsync(fixture.Whole), await EveryEntityAsync(fixture.Sharded));
@@ -417,10 +423,70 @@ public sealed class PostgresShardTests(ShardedRegistry fixture) : IClassFixture<
             var refused = await Assert.ThrowsAsync<PostgresException>(() => scope.Db.Database.ExecuteSqlRawAsync("""
                 INSERT INTO voice_items ("TrackingCode", "Kind", "Channel", "Source", "CategoryCode", "CountyCode", "Description", "Anonymous", "State", "ReturnedBy",
                     "Extension", "ReopenCount", "ReceivedAtUtc", "DeadlineProvisional", "Urgent", "IsDemo", "UpdatedAtUtc")
-                VALUES ({0}, 'complaint', 'web', 'web', 'food-catering', '370102', '同一查询码', true, 'received', '', 'none', 0, now(), false, false, false, now())
-                """, onShard));
+                VALUES ({0}, 'complaint', 'web', 'web', 'food-catering', '370102', '同一查询码', true, 'received', '', 'none', 0, {1}, false, false, false, {1})
+                """, onShard, TestClock.Now.UtcDateTime));
             Assert.Equal(PostgresErrorCodes.UniqueViolation, refused.SqlState);
             Assert.Equal(jinansItems, await CountOnShardAsync(fixture.Shards[1], "voice_items_3701"));
+        }
+    }
+
+    [SkippableFact]
+    public async Task A_demand_filed_for_an_enterprise_of_a_city_on_a_shard_is_written_there_handled_as_on_one_database_and_its_code_stays_unique_across_shards()
+    {
+        SkipIfUnavailable();
+        var enterprise = File.ReadLines(fixture.ImportFile).Skip(1).First(l => l.Contains(",371581,", StringComparison.Ordinal)).Split(',')[0];
+        var handled = new List<(string Code, long Id, string Read)>();
+        foreach (var factory in new[] { fixture.Whole, fixture.Sharded })
+        {
+            // Filed at the window on the enterprise's behalf, accepted by the unit, which asks for a paper once.
+            var filed = await (await factory.SignedInClientAsync("coordinator")).PostAsJsonAsync("/api/services/demands", new
+            {
+                kind = "calibration", title = "分片测试：压力表周期检定", description = "本企业有压力表 6 块到期，需要周期检定。", creditCode = enterprise,
+            });
+            var body = await filed.Content.ReadAsStringAsync();
+            Assert.True(filed.StatusCode == HttpStatusCode.Created, body);
+            var code = JsonDocument.Parse(body).RootElement.GetProperty("code").GetString()!;
+            var samr = await factory.SignedInClientAsync("samr.head");
+            foreach (var action in new object[] { new { action = "accept", complexity = "ordinary" }, new { action = "request_materials", items = new[] { "计量器具清单" } } })
+            {
+                var acted = await samr.PostAsJsonAsync($"/api/services/demands/{code}/actions", action);
+                Assert.True(acted.IsSuccessStatusCode, await acted.Content.ReadAsStringAsync());
+            }
+
+            await using var scope = OpenDb(factory);
+            var demand = await scope.Db.Demands.AsNoTracking().SingleAsync(d => d.Code == code);
+            var steps = await scope.Db.DemandEvents.AsNoTracking().Where(e => e.DemandId == demand.Id).OrderBy(e => e.Id).ToListAsync();
+            var requests = await scope.Db.DemandMaterialRequests.AsNoTracking().Where(r => r.DemandId == demand.Id).ToListAsync();
+            handled.Add((code, demand.Id, JsonSerializer.Serialize(new
+            {
+                demand.Code, demand.CreditCode, demand.CountyCode, demand.EnterpriseName, demand.State, demand.RoutedUnit, demand.DueAtUtc,
+                Steps = steps.Select(e => new { e.CountyCode, e.Action, e.FromState, e.ToState, e.Note }),
+                Requests = requests.Select(r => r.Items),
+            })));
+        }
+
+        Assert.Equal(handled[0].Read, handled[1].Read);
+        Assert.Contains("\"CountyCode\":\"371581\"", handled[1].Read, StringComparison.Ordinal);
+        Assert.Contains("\"Action\":\"request_materials\"", handled[1].Read, StringComparison.Ordinal);
+
+        // Written on Liaocheng's shard with its three steps; its request for materials here, linked to its directory entry.
+        var (onShard, id, _) = handled[1];
+        Assert.Equal(1, await CountOnShardAsync(fixture.Shards[0], $"service_demands_3715 WHERE \"Code\" = '{onShard}' AND \"CountyCode\" = '371581'"));
+        Assert.Equal(3, await CountOnShardAsync(fixture.Shards[0], $"service_demand_events_3715 WHERE \"DemandId\" = {id}"));
+        await using (var scope = OpenDb(fixture.Sharded))
+        {
+            Assert.Equal(["371581"], await scope.Db.Database.SqlQueryRaw<string>("""SELECT "CountyCode" AS "Value" FROM service_demand_directory WHERE "Code" = {0}""", onShard).ToListAsync());
+
+            // The same code for a demand of Jinan, whose partition is on the other shard, is refused, and that shard keeps nothing of it.
+            var jinansDemands = await CountOnShardAsync(fixture.Shards[1], "service_demands_3701");
+            var refused = await Assert.ThrowsAsync<PostgresException>(() => scope.Db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO service_demands ("Code", "Year", "Number", "CreditCode", "EnterpriseName", "CountyCode", "Kind", "Complexity", "Title", "Description",
+                    "CatalogueItems", "State", "RoutedUnit", "FiledBy", "FiledOnBehalf", "FiledAtUtc", "DueAtUtc", "DueProvisional", "EscalatedFlags", "Escalated", "UpdatedAtUtc")
+                VALUES ({0}, 2026, 999999, '91370102MA00000000', '历下测试', '370102', 'calibration', 'ordinary', '同一编号', '同一编号', '', 'filed', 'samr', 'coordinator',
+                    true, {1}, {1}, false, 0, false, {1})
+                """, onShard, TestClock.Now.UtcDateTime));
+            Assert.Equal(PostgresErrorCodes.UniqueViolation, refused.SqlState);
+            Assert.Equal(jinansDemands, await CountOnShardAsync(fixture.Shards[1], "service_demands_3701"));
         }
     }
 

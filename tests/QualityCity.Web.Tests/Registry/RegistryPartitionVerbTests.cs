@@ -49,12 +49,12 @@ public abstract class RegistryPartitionVerbTests(QualityCityFactory factory) : P
         string[] tables =
         [
             "market_entities", "samples", "sample_item_results", "visits", "visit_departments", "visit_items", "visit_inspectors", "inspections", "inspection_item_results",
-            "voice_items", "voice_item_events", "voice_photos",
+            "voice_items", "voice_item_events", "voice_photos", "service_demands", "service_demand_events",
         ];
         string[] what =
         [
             "entities", "samples", "test results", "visits", "visit parts", "visit items", "visit officers", "inspections", "inspection results",
-            "public-voice items", "public-voice steps", "public-voice photos",
+            "public-voice items", "public-voice steps", "public-voice photos", "demands", "demand steps",
         ];
         var listed = (await RunCliAsync("registry", "partitions")).Output.Trim().ReplaceLineEndings("\n").Split('\n');
         Assert.Equal($"market_entities_default\tdefault\tlocal\t{entities + elsewhere} entities", listed[0]);
@@ -69,6 +69,7 @@ public abstract class RegistryPartitionVerbTests(QualityCityFactory factory) : P
         var samples = await samr.GetStringAsync("/api/quality/samples/export.csv");
         var field = await CityFieldWorkAsync();
         var voice = await CityVoiceAsync();
+        var demands = await CityDemandsAsync();
         var (carved, output, _) = await RunCliAsync("registry", "partition", "--city", "3715");
         Assert.Equal(0, carved);
         var lines = output.Trim().ReplaceLineEndings("\n").Split('\n');
@@ -156,14 +157,47 @@ public abstract class RegistryPartitionVerbTests(QualityCityFactory factory) : P
             Assert.Equal($"tracking code {cityItem.TrackingCode} is stored already", unique.MessageText);
             scope.Db.ChangeTracker.Clear();
             var orphan = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => scope.Db.Database.ExecuteSqlRawAsync("""
-                INSERT INTO voice_leads ("ItemId", "Kind", "Owner", "Status", "MarkedBy", "MarkedAtUtc", "UpdatedAtUtc") VALUES (-1, 'misconduct', '纪检组', 'open', 'admin', now(), now())
-                """));
+                INSERT INTO voice_leads ("ItemId", "Kind", "Owner", "Status", "MarkedBy", "MarkedAtUtc", "UpdatedAtUtc") VALUES (-1, 'misconduct', '纪检组', 'open', 'admin', {0}, {0})
+                """, TestClock.Now.UtcDateTime));
             Assert.Equal(Npgsql.PostgresErrorCodes.ForeignKeyViolation, orphan.SqlState);
+
+            // And the demands (ADR 0053): a step in its demand's county; a code and a year's number
+            // unique across every county through their directory; a request for materials needs a demand.
+            var demandStepElsewhere = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => scope.Db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO service_demand_events ("DemandId", "CountyCode", "AtUtc", "Actor", "Action", "FromState", "ToState")
+                SELECT "DemandId", '371600', "AtUtc", "Actor", "Action", "FromState", "ToState" FROM service_demand_events WHERE "CountyCode" LIKE '3715%' LIMIT 1
+                """));
+            Assert.Equal(Npgsql.PostgresErrorCodes.ForeignKeyViolation, demandStepElsewhere.SqlState);
+            var cityDemand = await scope.Db.Demands.AsNoTracking().Where(d => d.CountyCode.StartsWith("3715")).OrderBy(d => d.Id).FirstAsync();
+            foreach (var (code, number, message) in new[]
+            {
+                (cityDemand.Code, 999_999, $"demand code {cityDemand.Code} is stored already"),
+                (Modules.Services.OneWindow.DemandCodes.DemandCode(cityDemand.Year, 999_999), cityDemand.Number, $"demand number {cityDemand.Number} of {cityDemand.Year} is stored already"),
+            })
+            {
+                scope.Db.Demands.Add(new Modules.Services.OneWindow.Demand
+                {
+                    Code = code, Year = cityDemand.Year, Number = number, CreditCode = cityDemand.CreditCode, EnterpriseName = cityDemand.EnterpriseName, CountyCode = "371602",
+                    Kind = cityDemand.Kind, Complexity = cityDemand.Complexity, Title = "同一编号写入另一城市", Description = cityDemand.Description, State = cityDemand.State,
+                    RoutedUnit = cityDemand.RoutedUnit, FiledBy = cityDemand.FiledBy,
+                });
+                var demandTwice = await Assert.ThrowsAsync<DbUpdateException>(() => scope.Db.SaveChangesAsync());
+                var demandUnique = Assert.IsType<Npgsql.PostgresException>(demandTwice.InnerException);
+                Assert.Equal(Npgsql.PostgresErrorCodes.UniqueViolation, demandUnique.SqlState);
+                Assert.Equal(message, demandUnique.MessageText);
+                scope.Db.ChangeTracker.Clear();
+            }
+
+            var orphanRequest = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => scope.Db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO service_demand_materials ("DemandId", "Items", "RequestedAtUtc", "RequestedBy") VALUES (-1, '营业执照复印件', {0}, 'samr.head')
+                """, TestClock.Now.UtcDateTime));
+            Assert.Equal(Npgsql.PostgresErrorCodes.ForeignKeyViolation, orphanRequest.SqlState);
         }
 
         Assert.Equal(samples, await samr.GetStringAsync("/api/quality/samples/export.csv"));
         Assert.Equal(field, await CityFieldWorkAsync());
         Assert.Equal(voice, await CityVoiceAsync());
+        Assert.Equal(demands, await CityDemandsAsync());
 
         // The platform reads and writes the partition as it did the table.
         var client = await Factory.SignedInClientAsync("coordinator");
@@ -234,6 +268,18 @@ public abstract class RegistryPartitionVerbTests(QualityCityFactory factory) : P
         var photos = await scope.Db.VoicePhotos.AsNoTracking().Where(p => ids.Contains(p.ItemId)).OrderBy(p => p.Id).ToListAsync();
         Assert.True(items.Count > 10 && steps.Count > items.Count && photos.Count > 0, $"{items.Count} items, {steps.Count} steps and {photos.Count} photos of the demo city");
         return JsonSerializer.Serialize(new { items, steps, photos });
+    }
+
+    /// <summary>Every demand of the demo city with its steps and requests for materials, as JSON, read by the platform's model.</summary>
+    private async Task<string> CityDemandsAsync()
+    {
+        await using var scope = OpenDb();
+        var demands = await scope.Db.Demands.AsNoTracking().Where(d => d.CountyCode.StartsWith("3715")).OrderBy(d => d.Id).ToListAsync();
+        var ids = demands.Select(d => d.Id).ToList();
+        var steps = await scope.Db.DemandEvents.AsNoTracking().Where(e => ids.Contains(e.DemandId)).OrderBy(e => e.Id).ToListAsync();
+        var requests = await scope.Db.DemandMaterialRequests.AsNoTracking().Where(r => ids.Contains(r.DemandId)).OrderBy(r => r.Id).ToListAsync();
+        Assert.True(demands.Count > 3 && steps.Count > demands.Count && requests.Count > 0, $"{demands.Count} demands, {steps.Count} steps and {requests.Count} requests of the demo city");
+        return JsonSerializer.Serialize(new { demands, steps, requests });
     }
 
     /// <summary>A count of rows the model does not map (a partition), in SQL naming its column "Value".</summary>

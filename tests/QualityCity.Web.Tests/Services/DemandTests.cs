@@ -65,6 +65,9 @@ public abstract class DemandTests(QualityCityFactory factory) : PlatformTest(fac
         var stored = await scope.Db.Demands.AsNoTracking().SingleAsync(d => d.Code == code);
         Assert.Equal(("enterprise", false, "complex"), (stored.FiledBy, stored.FiledOnBehalf, stored.Complexity));
         Assert.Equal(["file", "accept"], await scope.Db.DemandEvents.Where(e => e.DemandId == stored.Id).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
+        // Filed in the enterprise's county as the registry holds it, its steps with it (ADR 0053).
+        Assert.Equal(await scope.Db.MarketEntities.Where(e => e.CreditCode == stored.CreditCode).Select(e => e.CountyCode).SingleAsync(), stored.CountyCode);
+        Assert.Equal([stored.CountyCode], await scope.Db.DemandEvents.Where(e => e.DemandId == stored.Id).Select(e => e.CountyCode).Distinct().ToListAsync());
     }
 
     [SkippableFact]
@@ -365,7 +368,7 @@ public abstract class DemandTests(QualityCityFactory factory) : PlatformTest(fac
         var number = (await scope.Db.Demands.Where(d => d.Year == 2026).MaxAsync(d => (int?)d.Number) ?? 0) + 1;
         var demand = new Demand
         {
-            Code = DemandCodes.DemandCode(2026, number), Year = 2026, Number = number, CreditCode = creditCode, EnterpriseName = "测试企业", Kind = "calibration",
+            Code = DemandCodes.DemandCode(2026, number), Year = 2026, Number = number, CreditCode = creditCode, EnterpriseName = "测试企业", CountyCode = "371502", Kind = "calibration",
             Complexity = "ordinary", Title = "既往需求", Description = "为测试准备的既往需求。", State = "filed", RoutedUnit = "samr", FiledBy = account,
         };
         shape(demand);

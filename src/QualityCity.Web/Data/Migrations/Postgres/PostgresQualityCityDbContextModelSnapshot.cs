@@ -4966,6 +4966,11 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.Property<DateTime?>("ContactedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
                     b.Property<string>("CreditCode")
                         .IsRequired()
                         .HasMaxLength(18)
@@ -5094,6 +5099,11 @@ namespace QualityCity.Web.Data.Migrations.Postgres
 
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
 
                     b.Property<long>("DemandId")
                         .HasColumnType("bigint");

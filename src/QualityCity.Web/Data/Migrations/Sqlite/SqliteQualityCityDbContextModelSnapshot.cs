@@ -4809,6 +4809,11 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.Property<DateTime?>("ContactedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CreditCode")
                         .IsRequired()
                         .HasMaxLength(18)
@@ -4934,6 +4939,11 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("DemandId")

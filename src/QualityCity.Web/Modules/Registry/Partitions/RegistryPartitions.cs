@@ -28,13 +28,12 @@ public sealed class RegistryPartitionException(string message) : Exception(messa
 
 /// <summary>
 /// The registry's partitions by city on PostgreSQL (ADR 0047), and with them the samples' and their test
-/// results' (ADR 0050), the visits' and inspections' (ADR 0051) and the public-voice items' (ADR 0052):
-/// each of <see cref="CityTables"/> is partitioned by range of county code; every row starts in the
-/// default partitions.
-/// <see cref="CarveCityAsync"/> gives a city (all county codes beginning with its four digits)
-/// partitions of its own, and <see cref="MoveCityToShardAsync"/> moves those partitions' rows to
-/// another PostgreSQL server and puts <c>postgres_fdw</c> foreign tables in their place, so the
-/// platform reads and writes them there unchanged. SQLite has no partitions: each is one table.
+/// results' (ADR 0050), the visits' and inspections' (ADR 0051), the public-voice items' (ADR 0052) and
+/// the demands' (ADR 0053): each of <see cref="CityTables"/> is partitioned by range of county code;
+/// every row starts in the default partitions. <see cref="CarveCityAsync"/> gives a city (all county
+/// codes beginning with its four digits) partitions of its own, and <see cref="MoveCityToShardAsync"/>
+/// moves those partitions' rows to another PostgreSQL server and puts <c>postgres_fdw</c> foreign
+/// tables in their place, so the platform reads and writes them there unchanged. SQLite has no partitions: each is one table.
 /// </summary>
 public sealed class RegistryPartitions(QualityCityDbContext db)
 {
@@ -70,8 +69,8 @@ public sealed class RegistryPartitions(QualityCityDbContext db)
     /// <summary>
     /// The tables a city's partitions are made of, carved and moved together: the registry, the
     /// product-quality facts (a sample and its test results), the field's (a visit with its parts,
-    /// items and officers; an inspection and its results) and the public's voice (an item with its steps
-    /// and photos), every row of which carries its county.
+    /// items and officers; an inspection and its results), the public's voice (an item with its steps
+    /// and photos) and the one window's (a demand with its steps), every row of which carries its county.
     /// </summary>
     private static readonly CityTable[] CityTables =
     [
@@ -87,6 +86,8 @@ public sealed class RegistryPartitions(QualityCityDbContext db)
         new("voice_items", "public-voice items", ById, new CityUnique(["TrackingCode"]), new CityUnique(["Source", "ExternalId"], "\"ExternalId\" IS NOT NULL")),
         new("voice_item_events", "public-voice steps", ById),
         new("voice_photos", "public-voice photos", ById),
+        new("service_demands", "demands", ById, new CityUnique(["Code"]), new CityUnique(["Year", "Number"])),
+        new("service_demand_events", "demand steps", ById),
     ];
 
     /// <summary>A row's link to the row it belongs to, in the same city: (columns, CountyCode) to (Id, CountyCode).</summary>
@@ -117,6 +118,7 @@ public sealed class RegistryPartitions(QualityCityDbContext db)
         new("inspection_item_results", "InspectionId", "inspections"),
         new("voice_item_events", "ItemId", "voice_items"),
         new("voice_photos", "ItemId", "voice_items"),
+        new("service_demand_events", "DemandId", "service_demands"),
     ];
 
     /// <summary>
@@ -143,7 +145,7 @@ public sealed class RegistryPartitions(QualityCityDbContext db)
 
     /// <summary>
     /// Gives the city partitions of its own, of the registry, the samples and their results, the visits,
-    /// the inspections and the public-voice items, and moves its rows there from the default partitions, in one transaction
+    /// the inspections, the public-voice items and the demands, and moves its rows there from the default partitions, in one transaction
     /// (writers of those tables wait; readers do not). A table where the city has its partition already
     /// is left as it is.
     /// </summary>
@@ -221,7 +223,7 @@ public sealed class RegistryPartitions(QualityCityDbContext db)
 
     /// <summary>
     /// Moves the city's partitions (the registry's, the samples' and their results', the visits', the
-    /// inspections' and the public-voice items') to the PostgreSQL database at <paramref name="shardConnectionString"/> (carving them
+    /// inspections', the public-voice items' and the demands') to the PostgreSQL database at <paramref name="shardConnectionString"/> (carving them
     /// first when they are still in the default partitions): the rows are copied there, checked by count,
     /// and a <c>postgres_fdw</c> foreign table takes each local partition's place. A table with a foreign
     /// partition cannot have unique indexes across partitions, so each primary key and unique index moves

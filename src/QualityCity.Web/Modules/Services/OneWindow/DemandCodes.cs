@@ -24,6 +24,12 @@ public static class DemandCodes
     /// <summary>The code people quote: D, the year, and the number in the year on six digits.</summary>
     public static string DemandCode(int year, int number) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"D{year}-{number:000000}");
 
+    /// <summary>
+    /// The county of the authority that issued a unified social credit code (its characters 3 to 8,
+    /// GB 32100): a demand's county when the registry does not hold its enterprise.
+    /// </summary>
+    public static string CountyOfCreditCode(string creditCode) => creditCode.Length >= 8 ? creditCode[2..8] : string.Empty;
+
     /// <summary>The code as typed (any case, blanks around it), or null when it cannot be one.</summary>
     public static string? Canonical(string? code) =>
         code?.Trim().ToUpperInvariant() is { Length: 12 } c && c[0] == 'D' && c[5] == '-' && c.Skip(1).Take(4).All(char.IsAsciiDigit) && c[6..].All(char.IsAsciiDigit) ? c : null;

@@ -24,6 +24,13 @@ public sealed class Demand
     /// <summary>The enterprise's name as registered (or as given when filed on its behalf).</summary>
     public required string EnterpriseName { get; set; }
 
+    /// <summary>
+    /// The enterprise's GB/T 2260 county when the demand was filed, as the registry held it (else the
+    /// county of the authority that issued the credit code): the partition the demand lives in on
+    /// PostgreSQL (ADR 0053).
+    /// </summary>
+    public required string CountyCode { get; set; }
+
     /// <summary>A <see cref="Domain.Services.OneWindow.DemandKinds"/> code.</summary>
     public required string Kind { get; set; }
 
@@ -121,6 +128,10 @@ public sealed class DemandEvent
 {
     public long Id { get; set; }
     public long DemandId { get; set; }
+
+    /// <summary>The demand's county: the partition the step lives in with its demand on PostgreSQL (ADR 0053).</summary>
+    public required string CountyCode { get; set; }
+
     public DateTime AtUtc { get; set; }
     public required string Actor { get; set; }
     public required string Action { get; set; }

@@ -73,14 +73,16 @@ public sealed class DemandWork(QualityCityDbContext db, Text text, PlatformClock
         }
 
         var creditCode = onBehalf ? filing.CreditCode?.Trim().ToUpperInvariant() : ownCode;
-        string? name = null;
+        string? name = null, county = null;
         if (string.IsNullOrEmpty(creditCode) || creditCode.Length != 18)
         {
             errors["creditCode"] = [text["请填写企业的 18 位统一社会信用代码"]];
         }
         else
         {
-            name = await db.MarketEntities.AsNoTracking().Where(e => e.CreditCode == creditCode).Select(e => e.Name).FirstOrDefaultAsync(cancellationToken);
+            var registered = await db.MarketEntities.AsNoTracking().Where(e => e.CreditCode == creditCode)
+                .Select(e => new { e.Name, e.CountyCode }).FirstOrDefaultAsync(cancellationToken);
+            (name, county) = (registered?.Name, registered?.CountyCode);
             if (name is null && onBehalf)
             {
                 errors["creditCode"] = [text["市场主体名录中没有这个统一社会信用代码"]];
@@ -103,6 +105,7 @@ public sealed class DemandWork(QualityCityDbContext db, Text text, PlatformClock
             var demand = new Demand
             {
                 Code = DemandCodes.DemandCode(year, number), Year = year, Number = number, CreditCode = creditCode!, EnterpriseName = name ?? creditCode!,
+                CountyCode = county ?? DemandCodes.CountyOfCreditCode(creditCode!),
                 Kind = kind.Code(), Complexity = DemandCodes.Complexity(snapshot.Complexity), Title = title, Description = description,
                 CatalogueItems = string.Join(';', catalogue), ContactName = Blank(filing.ContactName), ContactPhone = Blank(filing.ContactPhone),
                 State = DemandCodes.State(snapshot.State), RoutedUnit = options.Value.UnitFor(kind), FiledBy = user.ActorName(), FiledOnBehalf = onBehalf,
@@ -122,7 +125,7 @@ public sealed class DemandWork(QualityCityDbContext db, Text text, PlatformClock
 
             db.DemandEvents.Add(new DemandEvent
             {
-                DemandId = demand.Id, AtUtc = now, Actor = user.ActorName(), Action = "file", FromState = demand.State, ToState = demand.State,
+                DemandId = demand.Id, CountyCode = demand.CountyCode, AtUtc = now, Actor = user.ActorName(), Action = "file", FromState = demand.State, ToState = demand.State,
                 Note = onBehalf ? text["窗口代企业提交"] : null,
             });
             await db.SaveChangesAsync(cancellationToken);
@@ -310,7 +313,7 @@ public sealed class DemandWork(QualityCityDbContext db, Text text, PlatformClock
         db.Actor = user.ActorName();
         db.DemandEvents.Add(new DemandEvent
         {
-            DemandId = id, AtUtc = now, Actor = user.ActorName(), Action = DemandCodes.Action(action), FromState = DemandCodes.State(before.State), ToState = demand.State,
+            DemandId = id, CountyCode = demand.CountyCode, AtUtc = now, Actor = user.ActorName(), Action = DemandCodes.Action(action), FromState = DemandCodes.State(before.State), ToState = demand.State,
             Note = action switch
             {
                 DemandAction.Accept => DemandCodes.Complexity(after.Complexity),
@@ -356,7 +359,7 @@ public sealed class DemandWork(QualityCityDbContext db, Text text, PlatformClock
             escalated++;
             db.DemandEvents.Add(new DemandEvent
             {
-                DemandId = demand.Id, AtUtc = nowUtc, Actor = SystemActor, Action = EscalatedAction, FromState = demand.State, ToState = demand.State,
+                DemandId = demand.Id, CountyCode = demand.CountyCode, AtUtc = nowUtc, Actor = SystemActor, Action = EscalatedAction, FromState = demand.State, ToState = demand.State,
                 Note = string.Join(",", Enum.GetValues<DemandOverdue>().Where(f => f != DemandOverdue.None && fresh.HasFlag(f)).Select(f => f.ToString().ToLowerInvariant())),
             });
         }

@@ -21,6 +21,7 @@ internal sealed class DemandTable : IEntityTypeConfiguration<Demand>
         e.Property(x => x.Code).HasMaxLength(16);
         e.Property(x => x.CreditCode).HasMaxLength(18);
         e.Property(x => x.EnterpriseName).HasMaxLength(200);
+        e.Property(x => x.CountyCode).HasMaxLength(12);
         e.Property(x => x.Kind).HasMaxLength(32);
         e.Property(x => x.Complexity).HasMaxLength(16);
         e.Property(x => x.Title).HasMaxLength(MaxTitle);
@@ -62,6 +63,7 @@ internal sealed class DemandEventTable : IEntityTypeConfiguration<DemandEvent>
         e.ToTable("service_demand_events");
         e.HasIndex(x => new { x.DemandId, x.AtUtc });
         e.HasOne<Demand>().WithMany().HasForeignKey(x => x.DemandId).OnDelete(DeleteBehavior.Cascade);
+        e.Property(x => x.CountyCode).HasMaxLength(12);
         e.Property(x => x.Actor).HasMaxLength(100);
         e.Property(x => x.Action).HasMaxLength(32);
         e.Property(x => x.FromState).HasMaxLength(24);
