@@ -136,26 +136,33 @@ public abstract class RegistryPartitionVerbTests(QualityCityFactory factory) : P
                 Assert.Equal(Npgsql.PostgresErrorCodes.ForeignKeyViolation, unbound.SqlState);
             }
 
-            // The public-voice items too (ADR 0052): a step stays in its item's county; a tracking code is
-            // unique across every county through the directory, and a one-per-item row needs an item.
+            // The public-voice items too (ADR 0052): a step stays in its item's county; a tracking code and a
+            // hotline order are unique across every county through the directory; a one-per-item row needs an item.
             var stepElsewhere = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => scope.Db.Database.ExecuteSqlRawAsync("""
                 INSERT INTO voice_item_events ("ItemId", "CountyCode", "AtUtc", "Actor", "Action", "ToState")
                 SELECT "ItemId", '371600', "AtUtc", "Actor", "Action", "ToState" FROM voice_item_events WHERE "CountyCode" LIKE '3715%' LIMIT 1
                 """));
             Assert.Equal(Npgsql.PostgresErrorCodes.ForeignKeyViolation, stepElsewhere.SqlState);
-            var cityItem = await scope.Db.VoiceItems.AsNoTracking().Where(i => i.CountyCode.StartsWith("3715")).OrderBy(i => i.Id).FirstAsync();
+            var cityItem = await scope.Db.VoiceItems.AsNoTracking().Where(i => i.CountyCode.StartsWith("3715") && i.ExternalId != null).OrderBy(i => i.Id).FirstAsync();
             Assert.Equal(1, await CountAsync(scope.Db, $"""SELECT count(*) AS "Value" FROM voice_items_3715 WHERE "TrackingCode" = '{cityItem.TrackingCode}'"""));
-            var twice = new Modules.PublicVoice.VoiceItem
+            foreach (var (trackingCode, externalId, message) in new[]
             {
-                TrackingCode = cityItem.TrackingCode, Kind = cityItem.Kind, Channel = cityItem.Channel, Source = cityItem.Source, CategoryCode = cityItem.CategoryCode,
-                CountyCode = "371602", Description = "同一查询码写入另一城市", State = cityItem.State, ReceivedAtUtc = cityItem.ReceivedAtUtc, UpdatedAtUtc = cityItem.UpdatedAtUtc,
-            };
-            scope.Db.VoiceItems.Add(twice);
-            var doubled = await Assert.ThrowsAsync<DbUpdateException>(() => scope.Db.SaveChangesAsync());
-            var unique = Assert.IsType<Npgsql.PostgresException>(doubled.InnerException);
-            Assert.Equal(Npgsql.PostgresErrorCodes.UniqueViolation, unique.SqlState);
-            Assert.Equal($"tracking code {cityItem.TrackingCode} is stored already", unique.MessageText);
-            scope.Db.ChangeTracker.Clear();
+                (cityItem.TrackingCode, (string?)null, $"tracking code {cityItem.TrackingCode} is stored already"),
+                ("TWIN00000001", cityItem.ExternalId, $"item {cityItem.ExternalId} of {cityItem.Source} is stored already"),
+            })
+            {
+                scope.Db.VoiceItems.Add(new Modules.PublicVoice.VoiceItem
+                {
+                    TrackingCode = trackingCode, Kind = cityItem.Kind, Channel = cityItem.Channel, Source = cityItem.Source, ExternalId = externalId, CategoryCode = cityItem.CategoryCode,
+                    CountyCode = "371602", Description = "同一编号写入另一城市", State = cityItem.State, ReceivedAtUtc = cityItem.ReceivedAtUtc, UpdatedAtUtc = cityItem.UpdatedAtUtc,
+                });
+                var doubled = await Assert.ThrowsAsync<DbUpdateException>(() => scope.Db.SaveChangesAsync());
+                var unique = Assert.IsType<Npgsql.PostgresException>(doubled.InnerException);
+                Assert.Equal(Npgsql.PostgresErrorCodes.UniqueViolation, unique.SqlState);
+                Assert.Equal(message, unique.MessageText);
+                scope.Db.ChangeTracker.Clear();
+            }
+
             var orphan = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => scope.Db.Database.ExecuteSqlRawAsync("""
                 INSERT INTO voice_leads ("ItemId", "Kind", "Owner", "Status", "MarkedBy", "MarkedAtUtc", "UpdatedAtUtc") VALUES (-1, 'misconduct', '纪检组', 'open', 'admin', {0}, {0})
                 """, TestClock.Now.UtcDateTime));

@@ -33,16 +33,17 @@ public sealed class RegistryPartitionException(string message) : Exception(messa
 /// every row starts in the default partitions. <see cref="CarveCityAsync"/> gives a city (all county
 /// codes beginning with its four digits) partitions of its own, and <see cref="MoveCityToShardAsync"/>
 /// moves those partitions' rows to another PostgreSQL server and puts <c>postgres_fdw</c> foreign
-/// tables in their place, so the platform reads and writes them there unchanged. SQLite has no partitions: each is one table.
+/// tables in their place, so the platform reads and writes them there unchanged. SQLite has no
+/// partitions: each is one table.
 /// </summary>
 public sealed class RegistryPartitions(QualityCityDbContext db)
 {
     private const string Parent = "market_entities";
 
     /// <summary>
-    /// A table partitioned by city (ADR 0047, ADR 0050, ADR 0051, ADR 0052): its key's columns and its
-    /// unique indexes besides the key, each without the county (on the partitioned table both hold the
-    /// county as well; on a shard, whose table is one city's, they do not), and what its rows are.
+    /// A table partitioned by city (ADR 0047, ADR 0050 to ADR 0053): its key's columns and its unique
+    /// indexes besides the key, each without the county (on the partitioned table both hold the county
+    /// as well; on a shard, whose table is one city's, they do not), and what its rows are.
     /// </summary>
     private sealed record CityTable(string Name, string What, string[] KeyColumns, params CityUnique[] Uniques)
     {
@@ -145,9 +146,9 @@ public sealed class RegistryPartitions(QualityCityDbContext db)
 
     /// <summary>
     /// Gives the city partitions of its own, of the registry, the samples and their results, the visits,
-    /// the inspections, the public-voice items and the demands, and moves its rows there from the default partitions, in one transaction
-    /// (writers of those tables wait; readers do not). A table where the city has its partition already
-    /// is left as it is.
+    /// the inspections, the public-voice items and the demands, and moves its rows there from the
+    /// default partitions, in one transaction (writers of those tables wait; readers do not). A table
+    /// where the city has its partition already is left as it is.
     /// </summary>
     /// <returns>The partitions made and how many rows moved into each; none when the city had them all already.</returns>
     public async Task<IReadOnlyList<CarvedPartition>> CarveCityAsync(string city, CancellationToken cancellationToken)
@@ -223,13 +224,14 @@ public sealed class RegistryPartitions(QualityCityDbContext db)
 
     /// <summary>
     /// Moves the city's partitions (the registry's, the samples' and their results', the visits', the
-    /// inspections', the public-voice items' and the demands') to the PostgreSQL database at <paramref name="shardConnectionString"/> (carving them
-    /// first when they are still in the default partitions): the rows are copied there, checked by count,
-    /// and a <c>postgres_fdw</c> foreign table takes each local partition's place. A table with a foreign
-    /// partition cannot have unique indexes across partitions, so each primary key and unique index moves
-    /// down onto each local partition, the shard's tables have their own, and the links between the
-    /// tables (a result's to its sample, a visit part's to its visit …) are dropped: they could not reach
-    /// a row on another server. Writers of those tables wait until it is done.
+    /// inspections', the public-voice items' and the demands') to the PostgreSQL database at
+    /// <paramref name="shardConnectionString"/> (carving them first when they are still in the default
+    /// partitions): the rows are copied there, checked by count, and a <c>postgres_fdw</c> foreign table
+    /// takes each local partition's place. A table with a foreign partition cannot have unique indexes
+    /// across partitions, so each primary key and unique index moves down onto each local partition, the
+    /// shard's tables have their own, and the links between the tables (a result's to its sample, a
+    /// visit part's to its visit …) are dropped: they could not reach a row on another server. Writers
+    /// of those tables wait until it is done.
     /// </summary>
     /// <returns>Each partition moved and how many rows it holds, the registry's first.</returns>
     public async Task<IReadOnlyList<CarvedPartition>> MoveCityToShardAsync(string city, string shardConnectionString, CancellationToken cancellationToken)
