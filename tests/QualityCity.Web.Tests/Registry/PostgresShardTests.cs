@@ -123,9 +123,10 @@ public sealed class ShardedRegistry : IAsyncLifetime
 }
 
 /// <summary>
-/// A city whose partitions (its registry, its samples and their results) live on another cluster is
-/// imported, searched, planned, sampled, mapped and published with the same results as on one
-/// database (issue 18, ADR 0047, ADR 0050).
+/// A city whose partitions (its registry, samples, visits, inspections, public-voice items and demands,
+/// with their rows) live on another cluster is imported, searched, planned, inspected, sampled, mapped,
+/// published, heard and served with the same results as on one database (issue 18, ADR 0047, ADR 0050
+/// to ADR 0053).
 /// </summary>
 public sealed class PostgresShardTests(ShardedRegistry fixture) : IClassFixture<ShardedRegistry>
 {
