@@ -231,6 +231,79 @@ public abstract class ImportTests(QualityCityFactory factory) : PlatformTest(fac
     }
 
     [SkippableFact]
+    public async Task A_job_left_running_by_a_process_that_is_gone_is_marked_stopped_by_the_next_import_and_a_live_or_remote_ones_is_not()
+    {
+        SkipIfUnavailable();
+        // A process that has ended: its id names no process now, or another one started later.
+        int endedId;
+        using (var ended = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("true") { UseShellExecute = false })!)
+        {
+            await ended.WaitForExitAsync();
+            endedId = ended.Id;
+        }
+
+        var machine = Environment.MachineName;
+        var thisStart = System.Diagnostics.Process.GetCurrentProcess().StartTime.ToUniversalTime().Ticks;
+        var longAgo = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
+        var runners = new Dictionary<string, string?>
+        {
+            ["ended"] = $"{machine}/{endedId}/{longAgo}",
+            ["id used again"] = $"{machine}/{Environment.ProcessId}/{longAgo}",
+            ["alive"] = $"{machine}/{Environment.ProcessId}/{thisStart}",
+            ["another machine"] = $"another-{machine}/{endedId}/{longAgo}",
+            ["before runners were kept"] = null,
+            ["garbled"] = $"{machine}/not-a-pid/{longAgo}",
+        };
+        var ids = runners.Keys.ToDictionary(k => k, _ => Guid.NewGuid());
+        await using (var scope = OpenDb())
+        {
+            foreach (var (name, runner) in runners)
+            {
+                scope.Db.ImportJobs.Add(new Modules.Registry.ImportJob
+                {
+                    Id = ids[name], FileName = name + ".csv", Status = "running", Actor = "admin", StartedAtUtc = TestClock.Now.UtcDateTime, RowsRead = 2000, Inserted = 2000,
+                    Runner = runner,
+                });
+            }
+
+            await scope.Db.SaveChangesAsync();
+        }
+
+        var path = WriteCsv("after-crash.csv", "credit_code,name", $"{NewCode()},进程检查测试有限公司（演示）");
+        var (exit, output, _) = await RunCliAsync("import", "registry", path);
+        Assert.Equal(0, exit);
+        Assert.Contains("inserted=1 ", output, StringComparison.Ordinal);
+
+        await using (var scope = OpenDb())
+        {
+            var jobs = await scope.Db.ImportJobs.AsNoTracking().Where(j => ids.Values.Contains(j.Id)).ToDictionaryAsync(j => j.Id);
+            foreach (var name in new[] { "ended", "id used again" })
+            {
+                var stopped = jobs[ids[name]];
+                Assert.Equal(("stopped", 2000L, (DateTime?)null, (string?)null), (stopped.Status, stopped.Inserted, stopped.FinishedAtUtc, stopped.FailureMessage));
+            }
+
+            foreach (var name in new[] { "alive", "another machine", "before runners were kept", "garbled" })
+            {
+                Assert.Equal("running", jobs[ids[name]].Status);
+            }
+
+            // The import that ran names its own process, and ended completed.
+            var own = await scope.Db.ImportJobs.AsNoTracking().SingleAsync(j => j.FileName == Path.GetFileName(path));
+            Assert.Equal("completed", own.Status);
+            Assert.Matches($@"^{System.Text.RegularExpressions.Regex.Escape(machine)}/\d+/\d+$", own.Runner);
+        }
+
+        // The import page's row says it stopped and what to do, and no longer polls for progress.
+        var admin = await Factory.SignedInClientAsync("admin");
+        var row = await admin.GetStringAsync($"/registry/import?handler=Job&id={ids["ended"]}");
+        Assert.DoesNotContain("hx-trigger", row, StringComparison.Ordinal);
+        Assert.Contains("中断", row, StringComparison.Ordinal);
+        Assert.Contains("重新导入同一文件即可补齐", row, StringComparison.Ordinal);
+        Assert.Contains("hx-trigger", await admin.GetStringAsync($"/registry/import?handler=Job&id={ids["alive"]}"), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task Export_then_import_of_the_whole_registry_changes_nothing()
     {
         SkipIfUnavailable();

@@ -6,7 +6,7 @@ public sealed class ImportJob
     public Guid Id { get; set; }
     public required string FileName { get; set; }
 
-    /// <summary>running / completed / failed.</summary>
+    /// <summary>running / completed / failed / stopped (its process ended before the import did: see <see cref="Runner"/>).</summary>
     public required string Status { get; set; }
 
     public required string Actor { get; set; }
@@ -22,6 +22,12 @@ public sealed class ImportJob
     /// <summary>Total bytes of the file and bytes read so far, for the progress bar.</summary>
     public long BytesTotal { get; set; }
     public long BytesRead { get; set; }
+
+    /// <summary>
+    /// The process running it (machine/pid/start), so that a later import on the same machine can tell
+    /// that a job left "running" lost its process; null for jobs written before it was kept.
+    /// </summary>
+    public string? Runner { get; set; }
 
     public string? ErrorReportPath { get; set; }
     public string? FailureMessage { get; set; }

@@ -4663,6 +4663,9 @@ namespace QualityCity.Web.Data.Migrations.Postgres
                     b.Property<long>("RowsRead")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Runner")
+                        .HasColumnType("text");
+
                     b.Property<DateTime>("StartedAtUtc")
                         .HasColumnType("timestamp with time zone");
 

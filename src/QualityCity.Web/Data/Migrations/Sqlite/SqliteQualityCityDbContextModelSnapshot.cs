@@ -4516,6 +4516,9 @@ namespace QualityCity.Web.Data.Migrations.Sqlite
                     b.Property<long>("RowsRead")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Runner")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("StartedAtUtc")
                         .HasColumnType("TEXT");
 

@@ -410,6 +410,7 @@ public sealed class RegistryImporter(QualityCityDbContext db, IAuditTrail auditL
 
     private async Task<ImportJob> StartJobAsync(string path, string actor, Guid? jobId, CancellationToken cancellationToken)
     {
+        await EndJobsOfStoppedProcessesAsync(jobId, cancellationToken);
         var job = jobId is { } id ? await db.ImportJobs.FindAsync([id], cancellationToken) : null;
         if (job is null)
         {
@@ -426,9 +427,30 @@ public sealed class RegistryImporter(QualityCityDbContext db, IAuditTrail auditL
 
         job.BytesTotal = new FileInfo(path).Length;
         job.Status = "running";
+        job.Runner = ImportRunner.Current;
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return job;
+    }
+
+    /// <summary>
+    /// The jobs left "running" by an import process of this machine that is gone (killed, crashed, the
+    /// machine restarted) are marked "stopped": their committed batches are kept, and running the file
+    /// again completes it. When it stopped is not known, so no end time is written.
+    /// </summary>
+    private async Task EndJobsOfStoppedProcessesAsync(Guid? jobId, CancellationToken cancellationToken)
+    {
+        var running = await db.ImportJobs.Where(j => j.Status == "running" && j.Runner != null && j.Id != jobId).ToListAsync(cancellationToken);
+        var stopped = running.Where(j => ImportRunner.IsGone(j.Runner!)).ToList();
+        foreach (var job in stopped)
+        {
+            job.Status = "stopped";
+        }
+
+        if (stopped.Count > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
     }
 
     private async Task FailJobAsync(ImportJob job, Exception ex, CancellationToken cancellationToken)
