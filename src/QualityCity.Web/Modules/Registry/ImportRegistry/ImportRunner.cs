@@ -15,8 +15,9 @@ internal static class ImportRunner
 {
     /// <summary>
     /// How far apart two readings of one process's start time may be. .NET derives it from the time
-    /// since boot, so two processes reading it can differ by milliseconds; a process id used again
-    /// within this window by a new process is not a case worth a false "still running".
+    /// since boot, so two processes reading it can differ by milliseconds. A new process that took the
+    /// old one's id within this window would pass for it, which is rare enough to accept: its job then
+    /// waits for the import after that.
     /// </summary>
     private static readonly TimeSpan SameStart = TimeSpan.FromSeconds(2);
 
@@ -25,6 +26,7 @@ internal static class ImportRunner
         ? Describe(Environment.MachineName, Environment.ProcessId, started)
         : null;
 
+    /// <summary>A runner as <see cref="ImportJob.Runner"/> keeps it.</summary>
     public static string Describe(string machine, int processId, DateTime startedAtUtc) =>
         string.Create(CultureInfo.InvariantCulture, $"{machine}/{processId}/{startedAtUtc.Ticks}");
 
