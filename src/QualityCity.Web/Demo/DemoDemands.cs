@@ -30,8 +30,7 @@ public static class DemoDemands
             .OrderBy(e => e.CreditCode).Select(e => e.CreditCode).Take(400).ToListAsync(cancellationToken);
         var names = await db.MarketEntities.AsNoTracking().Where(e => accountCodes.Contains(e.CreditCode) || others.Contains(e.CreditCode))
             .Select(e => new { e.CreditCode, e.Name, e.CountyCode }).ToListAsync(cancellationToken);
-        var nameOf = names.GroupBy(n => n.CreditCode).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
-        var countyOf = names.GroupBy(n => n.CreditCode).ToDictionary(g => g.Key, g => g.First().CountyCode, StringComparer.Ordinal);
+        var registered = names.GroupBy(n => n.CreditCode).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
         var plans = new List<(string CreditCode, Story Story)>();
         if (accountCodes.Count > 0)
@@ -131,8 +130,8 @@ public static class DemoDemands
             var year = DemoYear.ChinaDay(filedAt).Year;
             var demand = new Demand
             {
-                Code = DemandCodes.DemandCode(year, 0), Year = year, Number = 0, CreditCode = creditCode, EnterpriseName = nameOf.GetValueOrDefault(creditCode, creditCode),
-                CountyCode = countyOf.GetValueOrDefault(creditCode) ?? DemandCodes.CountyOfCreditCode(creditCode),
+                Code = DemandCodes.DemandCode(year, 0), Year = year, Number = 0, CreditCode = creditCode, EnterpriseName = registered.GetValueOrDefault(creditCode)?.Name ?? creditCode,
+                CountyCode = registered.GetValueOrDefault(creditCode)?.CountyCode ?? DemandCodes.CountyOfCreditCode(creditCode),
                 Kind = story.Kind.Code(), Complexity = DemandCodes.Complexity(snapshot.Complexity), Title = story.Title + DemoCity.DemoSuffix, Description = story.Description,
                 State = DemandCodes.State(snapshot.State), RoutedUnit = options.UnitFor(story.Kind), FiledBy = accountCodes.Contains(creditCode) ? AccountOf(accountCodes, creditCode) : "coordinator",
                 FiledOnBehalf = !accountCodes.Contains(creditCode), FiledAtUtc = filedAt, UpdatedAtUtc = nowUtc,

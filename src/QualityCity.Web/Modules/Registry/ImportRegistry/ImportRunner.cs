@@ -27,7 +27,7 @@ internal static class ImportRunner
         : null;
 
     /// <summary>A runner as <see cref="ImportJob.Runner"/> keeps it.</summary>
-    public static string Describe(string machine, int processId, DateTime startedAtUtc) =>
+    private static string Describe(string machine, int processId, DateTime startedAtUtc) =>
         string.Create(CultureInfo.InvariantCulture, $"{machine}/{processId}/{startedAtUtc.Ticks}");
 
     /// <summary>

@@ -38,8 +38,6 @@ public sealed class RegistryPartitionException(string message) : Exception(messa
 /// </summary>
 public sealed class RegistryPartitions(QualityCityDbContext db)
 {
-    private const string Parent = "market_entities";
-
     /// <summary>
     /// A table partitioned by city (ADR 0047, ADR 0050 to ADR 0053): its key's columns and its unique
     /// indexes besides the key, each without the county (on the partitioned table both hold the county
@@ -75,7 +73,7 @@ public sealed class RegistryPartitions(QualityCityDbContext db)
     /// </summary>
     private static readonly CityTable[] CityTables =
     [
-        new(Parent, "entities", ById, new CityUnique(["CreditCode"])),
+        new("market_entities", "entities", ById, new CityUnique(["CreditCode"])),
         new("samples", "samples", ById, new CityUnique(["SampleNo"])),
         new("sample_item_results", "test results", ById),
         new("visits", "visits", ById, new CityUnique(["VisitKey", "DrawId"])),
